@@ -1,0 +1,95 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+// The environment, parsed once. Every other module asks getConfig(); nothing
+// else reads process.env, so every knob is documented here and in the README.
+
+const int = (def: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  NANO_API_KEY: optionalString,
+  NANO_API_BASE_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+    .default("https://api.dyuapi.com")
+    .transform((v) => v.replace(/\/+$/, "")),
+  STUDIO_DATA_DIR: z.string().trim().min(1).default("./data"),
+  /** One HTTP exchange with the gateway (submit, one poll attempt). */
+  NANO_REQUEST_TIMEOUT_MS: int(30_000, 1_000, 600_000),
+  /** All retries of one poll together. */
+  NANO_POLL_RETRY_BUDGET_MS: int(20_000, 0, 600_000),
+  /** How often the poller asks the gateway about each active task. */
+  STUDIO_POLL_INTERVAL_MS: int(3_000, 200, 600_000),
+  /** A task unfinished after this long is marked failed ("timed out"). */
+  STUDIO_TASK_TIMEOUT_MS: int(15 * 60_000, 5_000, 24 * 3_600_000),
+  /** Result download: size cap and time limit. */
+  NANO_RESULT_MAX_BYTES: int(50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  NANO_RESULT_TIMEOUT_MS: int(60_000, 1_000, 600_000),
+  /** Request bodies above this are refused with 413 before being buffered. */
+  STUDIO_BODY_LIMIT_BYTES: int(40 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+  /** Demo simulator: 2 = twice as fast; failure rate 0..1 for every task. */
+  SIMULATOR_SPEED: z.coerce.number().positive().max(1000).default(1),
+  SIMULATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type StudioConfig = {
+  upstream: "demo" | "gateway";
+  apiKey: string | undefined;
+  baseUrl: string;
+  dataDir: string;
+  requestTimeoutMs: number;
+  pollRetryBudgetMs: number;
+  pollIntervalMs: number;
+  taskTimeoutMs: number;
+  resultMaxBytes: number;
+  resultTimeoutMs: number;
+  bodyLimitBytes: number;
+  simulator: { speed: number; failureRate: number };
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Pure: parse an environment. A bad value throws one line naming the variable. */
+export function parseConfig(env: Record<string, string | undefined>): StudioConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      // The value itself is never echoed: it could be the key.
+      (i) => `${i.path.join(".")}: ${i.message}`,
+    );
+    throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+  }
+  const e = parsed.data;
+  return {
+    upstream: e.NANO_API_KEY ? "gateway" : "demo",
+    apiKey: e.NANO_API_KEY,
+    baseUrl: e.NANO_API_BASE_URL,
+    dataDir: path.resolve(e.STUDIO_DATA_DIR),
+    requestTimeoutMs: e.NANO_REQUEST_TIMEOUT_MS,
+    pollRetryBudgetMs: e.NANO_POLL_RETRY_BUDGET_MS,
+    pollIntervalMs: e.STUDIO_POLL_INTERVAL_MS,
+    taskTimeoutMs: e.STUDIO_TASK_TIMEOUT_MS,
+    resultMaxBytes: e.NANO_RESULT_MAX_BYTES,
+    resultTimeoutMs: e.NANO_RESULT_TIMEOUT_MS,
+    bodyLimitBytes: e.STUDIO_BODY_LIMIT_BYTES,
+    simulator: { speed: e.SIMULATOR_SPEED, failureRate: e.SIMULATOR_FAILURE_RATE },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+let cached: StudioConfig | undefined;
+
+export function getConfig(): StudioConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,199 @@
+import "server-only";
+import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
+import { GatewayError, errorFromResponse, readErrorBody } from "./errors";
+import { normalizeTask, type NormalizedTask } from "./normalize";
+import { decodeDataUrl, networkError, readCapped, sleep } from "./transport";
+
+export type GatewayClientOptions = {
+  baseUrl: string;
+  apiKey: string;
+  /** Injected transport: the demo mode passes the simulator's fetch here. */
+  fetch?: typeof fetch;
+  /** One HTTP exchange. */
+  timeoutMs?: number;
+  /** All retries of one `get` together. */
+  retryBudgetMs?: number;
+  resultMaxBytes?: number;
+  resultTimeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+export type SubmitInput = {
+  model: ModelId;
+  prompt: string;
+  aspectRatio?: AspectRatio;
+  imageSize?: ImageSize;
+  /** data: URLs or http(s) URLs, at most five. */
+  references?: string[];
+};
+
+export type FetchedResult = { bytes: Buffer; contentType: string; source: "url" | "content" };
+
+export type GatewayClient = {
+  submit(input: SubmitInput): Promise<NormalizedTask>;
+  get(taskId: string, opts?: { previousProgress?: number }): Promise<NormalizedTask>;
+  fetchResult(task: Pick<NormalizedTask, "id" | "url">): Promise<FetchedResult>;
+};
+
+const MAX_REDIRECTS = 5;
+
+export function createGatewayClient(options: GatewayClientOptions): GatewayClient {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const retryBudgetMs = options.retryBudgetMs ?? 20_000;
+  const resultMaxBytes = options.resultMaxBytes ?? 50 * 1024 * 1024;
+  const resultTimeoutMs = options.resultTimeoutMs ?? 60_000;
+  const wait = options.sleep ?? sleep;
+  const auth = { authorization: `Bearer ${options.apiKey}` };
+
+  // The key must never leave in a message, whatever a gateway echoes back.
+  const scrub = (error: GatewayError): GatewayError => {
+    if (!options.apiKey || !error.message.includes(options.apiKey)) return error;
+    return new GatewayError({
+      kind: error.kind,
+      status: error.status,
+      code: error.code,
+      retryAfterSeconds: error.retryAfterSeconds,
+      outcomeUnknown: error.outcomeUnknown,
+      message: error.message.split(options.apiKey).join("[key]"),
+    });
+  };
+
+  async function exchange(url: string, init: RequestInit, what: string, during: "submit" | "poll") {
+    let response: Response;
+    let bodyText: string;
+    try {
+      response = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      bodyText = await response.text();
+    } catch (error) {
+      throw scrub(networkError(error, what));
+    }
+    if (!response.ok) {
+      throw scrub(errorFromResponse({ status: response.status, bodyText, retryAfter: response.headers.get("retry-after"), during }));
+    }
+    return { response, bodyText };
+  }
+
+  function parseTask(bodyText: string, opts: { previousProgress?: number; fallbackId?: string }): NormalizedTask {
+    let body: unknown;
+    try {
+      body = JSON.parse(bodyText);
+    } catch {
+      throw new GatewayError({ kind: "malformed", status: 200, message: "The gateway sent an unreadable answer" });
+    }
+    // new-api's flat error style sometimes arrives with a 2xx status.
+    const flat = body as { code?: unknown; data?: unknown };
+    if (flat && typeof flat === "object" && flat.code === "task_not_exist") {
+      throw scrub(errorFromResponse({ status: 400, bodyText, retryAfter: null, during: "poll" }));
+    }
+    const task = normalizeTask(body, opts);
+    if (!task) {
+      const said = readErrorBody(bodyText).message;
+      throw scrub(new GatewayError({ kind: "malformed", status: 200, message: `The gateway sent an answer without a task${said ? `: ${said}` : ""}` }));
+    }
+    return task;
+  }
+
+  async function submit(input: SubmitInput): Promise<NormalizedTask> {
+    const metadata: Record<string, unknown> = {
+      aspectRatio: input.aspectRatio ?? "auto",
+      urls: input.references ?? [],
+    };
+    if (input.imageSize) metadata.imageSize = input.imageSize;
+    const body = JSON.stringify({ model: input.model, prompt: input.prompt, metadata });
+    // Exactly one attempt: a resent POST creates and bills a second task.
+    const { bodyText } = await exchange(
+      `${base}/v1/videos`,
+      { method: "POST", headers: { ...auth, "content-type": "application/json" }, body },
+      "submit",
+      "submit",
+    );
+    try {
+      return parseTask(bodyText, {});
+    } catch (error) {
+      // The gateway answered 2xx, so a task may exist that we cannot name.
+      if (error instanceof GatewayError && error.kind === "malformed") {
+        throw new GatewayError({ kind: "malformed", status: 200, message: error.message, outcomeUnknown: true });
+      }
+      throw error;
+    }
+  }
+
+  async function getOnce(taskId: string, previousProgress?: number): Promise<NormalizedTask> {
+    const { bodyText } = await exchange(
+      `${base}/v1/videos/${encodeURIComponent(taskId)}`,
+      { method: "GET", headers: auth },
+      "poll",
+      "poll",
+    );
+    return parseTask(bodyText, { previousProgress, fallbackId: taskId });
+  }
+
+  async function get(taskId: string, opts: { previousProgress?: number } = {}): Promise<NormalizedTask> {
+    const deadline = Date.now() + retryBudgetMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await getOnce(taskId, opts.previousProgress);
+      } catch (error) {
+        if (!(error instanceof GatewayError) || !error.transient) throw error;
+        const backoff = Math.min(250 * 2 ** attempt, 4_000) * (0.75 + Math.random() * 0.5);
+        const delay = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : backoff;
+        if (Date.now() + delay > deadline) throw error;
+        await wait(delay);
+      }
+    }
+  }
+
+  /** GET with redirects followed by hand: only http(s), and the key only to the gateway's own origin. */
+  async function download(url: string, withKey: boolean): Promise<{ bytes: Buffer; contentType: string }> {
+    const signal = AbortSignal.timeout(resultTimeoutMs);
+    const keyOrigin = new URL(base).origin;
+    let current = new URL(url);
+    try {
+      for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+        if (current.protocol !== "http:" && current.protocol !== "https:") {
+          throw new GatewayError({ kind: "invalid", message: `The result points at a ${current.protocol} address, which is not allowed` });
+        }
+        const headers = withKey && current.origin === keyOrigin ? auth : undefined;
+        const response = await doFetch(current.href, { headers, redirect: "manual", signal });
+        if (response.status >= 300 && response.status < 400 && response.headers.get("location")) {
+          await response.body?.cancel();
+          current = new URL(response.headers.get("location")!, current);
+          continue;
+        }
+        if (!response.ok) {
+          const bodyText = await response.text().catch(() => "");
+          throw errorFromResponse({ status: response.status, bodyText, retryAfter: response.headers.get("retry-after"), during: "result" });
+        }
+        const bytes = await readCapped(response, resultMaxBytes);
+        const contentType = (response.headers.get("content-type") ?? "application/octet-stream").split(";")[0].trim().toLowerCase();
+        return { bytes, contentType };
+      }
+      throw new GatewayError({ kind: "unavailable", message: "The result download was redirected too many times" });
+    } catch (error) {
+      throw scrub(networkError(error, "result download"));
+    }
+  }
+
+  async function fetchResult(task: Pick<NormalizedTask, "id" | "url">): Promise<FetchedResult> {
+    if (task.url?.startsWith("data:")) {
+      const decoded = decodeDataUrl(task.url);
+      if (!decoded) throw new GatewayError({ kind: "malformed", message: "The result is an unreadable data URL" });
+      if (decoded.bytes.length > resultMaxBytes) throw new GatewayError({ kind: "invalid", message: "The result is larger than the size limit" });
+      return { ...decoded, source: "url" };
+    }
+    if (task.url) {
+      try {
+        return { ...(await download(task.url, false)), source: "url" };
+      } catch (error) {
+        // An expired CDN link: the gateway may still stream the file itself.
+        if (!(error instanceof GatewayError) || error.kind !== "not_found") throw error;
+      }
+    }
+    const content = await download(`${base}/v1/videos/${encodeURIComponent(task.id)}/content`, true);
+    return { ...content, source: "content" };
+  }
+
+  return { submit, get, fetchResult };
+}

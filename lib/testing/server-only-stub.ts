@@ -1,0 +1,2 @@
+// Vitest runs outside Next's server build, where `server-only` would throw.
+export {};
