@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# What the tests need beyond npm: Debian's Chromium (Playwright cannot download
+# browsers here) and CJK fonts for Chinese text in screenshots. Installed only
+# when missing; needs root or sudo on a machine that lacks them.
+set -euo pipefail
+
+missing=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi "noto.*cjk" || missing+=(fonts-noto-cjk)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm may one day enforce its install-script block; fail early and clearly if so.
+node -e "require('better-sqlite3')(':memory:').close()"
+node -e "require('sharp')"
+echo "test dependencies present: $(${CHROMIUM_PATH:-/usr/bin/chromium} --version 2>/dev/null)"

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every test: types, unit + integration (Vitest), then the built app in
+# Debian's Chromium (Playwright). Ends with one "N passed, N failed" line.
+set -uo pipefail
+export NEXT_TELEMETRY_DISABLED=1
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+rm -f test-results/vitest.json test-results/e2e.json
+
+status=0
+step() { echo; echo "== $*"; }
+
+step "typecheck"
+npx tsc --noEmit || status=1
+
+step "unit and integration tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+
+step "build"
+if npx next build; then
+  step "end-to-end tests (playwright, Debian chromium)"
+  npx playwright test || status=1
+else
+  status=1
+fi
+
+node scripts/summarize-tests.mjs || status=1
+exit $status
