@@ -146,7 +146,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       const request = new Request(target, init);
       return abortable(handle(request), request.signal);
     }) as typeof fetch,
-    setFaults: (faults) => Object.assign(state.faults, cleanFaults(faults)),
+    setFaults: (faults) => {
+      Object.assign(state.faults, cleanFaults(faults));
+    },
     injectBurst: (burst) => {
       if (burst.count > 0) bursts.push({ ...burst });
     },

@@ -14,7 +14,7 @@ export type RenderInput = {
   size: ImageSize;
   aspectRatio: AspectRatio;
   prompt: string;
-  references: Reference[];
+  references: readonly Reference[];
 };
 
 // Measured at 4K (5504×3072): level 6 encodes in about 0.5 s, so no need to trade size for speed.
@@ -62,16 +62,19 @@ ${shapes.join("\n")}
 </svg>`;
 }
 
-async function imageTile(thumbnail: Buffer, edge: number): Promise<Buffer> {
+type Tile = { data: Buffer; width: number; height: number };
+
+async function imageTile(thumbnail: Buffer, edge: number): Promise<Tile> {
   const border = Math.max(2, Math.round(edge * 0.03));
-  return sharp(thumbnail)
+  const { data, info } = await sharp(thumbnail)
     .resize(edge - 2 * border, edge - 2 * border, { fit: "inside" })
     .extend({ top: border, bottom: border, left: border, right: border, background: "#ffffff" })
     .png()
-    .toBuffer();
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
 }
 
-async function linkTile(host: string, edge: number): Promise<Buffer> {
+async function linkTile(host: string, edge: number): Promise<Tile> {
   const dash = Math.max(4, Math.round(edge * 0.05));
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${edge}" height="${edge}">
 <rect x="${dash / 2}" y="${dash / 2}" width="${edge - dash}" height="${edge - dash}" fill="#333" fill-opacity="0.7"
@@ -80,11 +83,12 @@ async function linkTile(host: string, edge: number): Promise<Buffer> {
   const overlays: OverlayOptions[] = text
     ? [{ input: text.data, left: Math.round((edge - text.width) / 2), top: Math.round((edge - text.height) / 2) }]
     : [];
-  return sharp(Buffer.from(svg)).composite(overlays).png().toBuffer();
+  const data = await sharp(Buffer.from(svg)).composite(overlays).png().toBuffer();
+  return { data, width: edge, height: edge };
 }
 
 /** A strip of the references across the top, so a person sees they were used. */
-async function referenceStrip(refs: Reference[], width: number, height: number): Promise<OverlayOptions[]> {
+async function referenceStrip(refs: readonly Reference[], width: number, height: number): Promise<OverlayOptions[]> {
   if (refs.length === 0) return [];
   const gap = Math.round(Math.min(width, height) * 0.02);
   const edge = Math.floor(Math.min(height * 0.24, (width * 0.9 - gap * (refs.length - 1)) / refs.length));
@@ -94,11 +98,17 @@ async function referenceStrip(refs: Reference[], width: number, height: number):
   const stripWidth = edge * refs.length + gap * (refs.length - 1);
   const left0 = Math.round((width - stripWidth) / 2);
   const top = Math.round(height * 0.05);
-  return tiles.map((tile, i) => ({ input: tile, left: left0 + i * (edge + gap), top }));
+  // Each tile centred in its edge × edge slot, whatever the reference's shape.
+  return tiles.map((tile, i) => ({
+    input: tile.data,
+    left: left0 + i * (edge + gap) + Math.floor((edge - tile.width) / 2),
+    top: top + Math.floor((edge - tile.height) / 2),
+  }));
 }
 
 async function demoLabel(input: RenderInput, width: number, height: number): Promise<OverlayOptions[]> {
-  const refs = input.references.length ? ` · ${input.references.length} ref` : "";
+  const n = input.references.length;
+  const refs = n === 0 ? "" : ` · ${n} ref${n > 1 ? "s" : ""}`;
   const text = `DEMO · ${input.model} · ${input.size} · ${input.aspectRatio}${refs}`;
   const label = await drawText({ text, width: width * 0.6, height: height * 0.03, wrap: false });
   if (!label) return [];

@@ -44,7 +44,8 @@ function resultUrl(state: SimulatorState, request: Request, taskId: string): str
 }
 
 function pngResponse(bytes: Buffer): Response {
-  return new Response(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+  // A copy: the cached bytes are served again and must never be handed over (detached).
+  return new Response(new Uint8Array(bytes), {
     status: 200,
     headers: { "content-type": "image/png", "content-length": String(bytes.length) },
   });

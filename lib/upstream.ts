@@ -1,0 +1,45 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { getConfig } from "@/lib/config";
+import { createGatewayClient, type GatewayClient } from "@/lib/gateway";
+import { processSingleton } from "@/lib/server/singleton";
+import { createSimulator, type Simulator } from "@/lib/simulator";
+
+// Wires the gateway client to its upstream: the real gateway when a key is
+// configured, else the embedded simulator injected as the client's fetch.
+
+export function getSimulator(): Simulator | undefined {
+  const config = getConfig();
+  if (config.upstream !== "demo") return undefined;
+  return processSingleton("simulator", () =>
+    createSimulator({
+      apiKey: demoKey(),
+      origin: DEMO_ORIGIN,
+      speed: config.simulator.speed,
+      failureRate: config.simulator.failureRate,
+    }),
+  );
+}
+
+// Never resolvable, so nothing meant for the simulator can leak onto the network.
+const DEMO_ORIGIN = "http://simulator.invalid";
+
+function demoKey(): string {
+  return processSingleton("demo-key", () => `demo-${randomBytes(12).toString("hex")}`);
+}
+
+export function getGateway(): GatewayClient {
+  return processSingleton("gateway", () => {
+    const config = getConfig();
+    const simulator = getSimulator();
+    return createGatewayClient({
+      baseUrl: simulator ? DEMO_ORIGIN : config.baseUrl,
+      apiKey: simulator ? demoKey() : config.apiKey!,
+      fetch: simulator?.fetch,
+      timeoutMs: config.requestTimeoutMs,
+      retryBudgetMs: config.pollRetryBudgetMs,
+      resultMaxBytes: config.resultMaxBytes,
+      resultTimeoutMs: config.resultTimeoutMs,
+    });
+  });
+}
