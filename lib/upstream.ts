@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { getConfig } from "@/lib/config";
 import { createGatewayClient, type GatewayClient } from "@/lib/gateway";
 import { processSingleton } from "@/lib/server/singleton";
@@ -17,6 +18,8 @@ export function getSimulator(): Simulator | undefined {
       origin: DEMO_ORIGIN,
       speed: config.simulator.speed,
       failureRate: config.simulator.failureRate,
+      // A real gateway keeps its tasks when the studio restarts; so does the demo one.
+      persistFile: path.join(config.dataDir, "simulator", "tasks.jsonl"),
     }),
   );
 }

@@ -1,12 +1,18 @@
 import "server-only";
 import { ConfigError, getConfig } from "@/lib/config";
+import { getDeps, startPoller } from "@/lib/generations";
 import { logger } from "@/lib/log";
 
-/** Start-up: a bad environment stops the process with one line naming the variable. */
+/**
+ * Once per server process, before it serves: parse the environment, open the
+ * database (applying migrations), and start the poller that carries every
+ * active generation to its end. A bad environment stops the process with one
+ * line naming the variable.
+ */
 export async function startServer(): Promise<void> {
+  let config;
   try {
-    const config = getConfig();
-    logger.info({ upstream: config.upstream, dataDir: config.dataDir }, "studio starting");
+    config = getConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -14,4 +20,14 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
+  let deps;
+  try {
+    deps = getDeps();
+    await deps.db.countActive();
+  } catch (error) {
+    console.error(`Cannot open the studio's data in STUDIO_DATA_DIR (${config.dataDir}): ${(error as Error).message}`);
+    process.exit(1);
+  }
+  logger.info({ upstream: config.upstream, dataDir: config.dataDir, db: deps.db.kind, storage: deps.store.kind }, "studio starting");
+  startPoller(deps);
 }

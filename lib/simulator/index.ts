@@ -1,8 +1,9 @@
 import "server-only";
 import { matchRoute, takeBurst, type Burst } from "./bursts";
 import { burstResponse } from "./errors";
+import { TaskJournal } from "./persistence";
 import { PictureCache } from "./pictures";
-import { answer, forgetTask, type SimulatorState } from "./routes";
+import { MAX_TASKS, answer, forgetTask, type SimulatorState } from "./routes";
 import { emptyStats, recordPoll, snapshotStats, type SimulatorStats } from "./stats";
 import { completionTime } from "./tasks";
 
@@ -38,6 +39,14 @@ export type SimulatorOptions = SimulatorFaults & {
   /** ms clock; tests inject one to step time instead of sleeping. */
   now?: () => number;
   random?: () => number;
+  /**
+   * A JSON Lines file that keeps accepted tasks across restarts, as a real
+   * gateway keeps them when the studio restarts: each task is appended when
+   * accepted (a forgotten one gets a tombstone), and a new simulator on the
+   * same file answers for them, its clock running on from their creation.
+   * Absent: tasks live in memory only.
+   */
+  persistFile?: string;
 };
 
 export interface Simulator {
@@ -49,7 +58,7 @@ export interface Simulator {
   injectBurst(burst: Burst): void;
   stats(): SimulatorStats;
   resetStats(): void;
-  /** Forget a task (the gateway "loses" it → task_not_exist). */
+  /** Forget a task (the gateway "loses" it → task_not_exist), for good: also after a reload of `persistFile`. */
   forgetTask(id: string): void;
 }
 
@@ -91,6 +100,24 @@ function cleanFaults(faults: Partial<SimulatorFaults>): Partial<SimulatorState["
   return out;
 }
 
+/** Takes over the tasks a previous process accepted; their pictures render again when asked for. */
+function loadTasks(state: SimulatorState, journal: TaskJournal): void {
+  const now = state.now();
+  for (const task of journal.load().tasks) {
+    const completedAt = completionTime(task);
+    if (completedAt === undefined) {
+      task.references = []; // a failed task is never drawn
+    } else {
+      if (now >= completedAt + state.faults.resultTtlSeconds * 1000) {
+        task.pictureGone = true; // expired while we were down: gone for good, as it would have been
+        task.references = [];
+      }
+      state.pendingCompletion.add(task.id);
+    }
+    state.tasks.set(task.id, task);
+  }
+}
+
 export function createSimulator(options: SimulatorOptions): Simulator {
   const state: SimulatorState = {
     apiKey: options.apiKey,
@@ -108,7 +135,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     tasks: new Map(),
     pictures: new PictureCache(),
     pendingCompletion: new Set(),
+    journal: options.persistFile ? new TaskJournal(options.persistFile, MAX_TASKS) : undefined,
   };
+  if (state.journal) loadTasks(state, state.journal);
   const bursts: Burst[] = [];
   let stats = emptyStats();
 
@@ -160,6 +189,10 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       recordCompletions(); // what completed before the reset stays out of the new counts
       stats = emptyStats();
     },
-    forgetTask: (id) => forgetTask(state, id),
+    forgetTask: (id) => {
+      const known = state.tasks.has(id);
+      forgetTask(state, id);
+      if (known) state.journal?.forget(id);
+    },
   };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { effectiveSize } from "@/lib/models";
 import type { RouteMatch } from "./bursts";
 import { fileNotFound, invalidKey, jsonResponse, openAiError, routeNotFound, taskNotExist } from "./errors";
+import type { TaskJournal } from "./persistence";
 import type { PictureCache } from "./pictures";
 import { UNREADABLE_REFERENCE, readReferences } from "./references";
 import { parseSubmit } from "./submit-request";
@@ -22,10 +23,12 @@ export type SimulatorState = {
   pictures: PictureCache;
   /** Tasks whose completion time stats() has not recorded yet. */
   pendingCompletion: Set<string>;
+  /** Where accepted tasks are kept across restarts; absent = memory only. */
+  journal: TaskJournal | undefined;
 };
 
 // A demo server runs for days; old tasks are forgotten like a gateway's retention would.
-const MAX_TASKS = 10_000;
+export const MAX_TASKS = 10_000;
 const FALLBACK_ORIGIN = "http://simulator.invalid";
 
 function authorized(state: SimulatorState, request: Request): boolean {
@@ -88,8 +91,15 @@ async function submit(state: SimulatorState, request: Request): Promise<Response
     noUrl: /#nourl\b/i.test(prompt),
     pictureGone: false,
   };
+  try {
+    state.journal?.append(task);
+  } catch {
+    // Not stored means not accepted: a gateway that cannot keep a task refuses it.
+    return openAiError({ status: 500, message: "the task could not be stored (simulated)", code: "task_store_failed" });
+  }
   state.tasks.set(task.id, task);
   state.pendingCompletion.add(task.id);
+  // Evicted without a tombstone: loading keeps only the newest MAX_TASKS anyway.
   for (const oldId of state.tasks.keys()) {
     if (state.tasks.size <= MAX_TASKS) break;
     forgetTask(state, oldId);

@@ -1,0 +1,137 @@
+// The studio's own HTTP API (shared/docs/studio-api.md), once, in zod: route
+// handlers parse with these schemas and the browser's hooks read with them.
+// Browser-safe: no server imports.
+import { z } from "zod";
+import { ASPECT_RATIOS, IMAGE_SIZES, MAX_PROMPT_LENGTH, MAX_REFERENCES, MODEL_IDS } from "@/lib/models";
+
+export const ERROR_CODES = [
+  "invalid_request",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "payload_too_large",
+  "quota_exceeded",
+  "rate_limited",
+  "upstream_error",
+  "upstream_unavailable",
+  "internal_error",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+// Reference images: a real PNG/JPEG/WebP as a base64 data URL (decoded and
+// checked on the server), or an http(s) URL passed to the gateway as it is.
+const DATA_URL = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/;
+export const referenceInputSchema = z.string().refine(
+  (value) => {
+    if (value.startsWith("data:")) return DATA_URL.test(value);
+    try {
+      const url = new URL(value);
+      return (url.protocol === "http:" || url.protocol === "https:") && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  },
+  { message: "must be a data:image/(png|jpeg|webp);base64 URL or an http(s) URL without credentials" },
+);
+
+export const createGenerationSchema = z.strictObject({
+  model: z.enum(MODEL_IDS, { message: `model must be one of ${MODEL_IDS.join(", ")}` }),
+  prompt: z
+    .string({ message: "prompt is required" })
+    .trim()
+    .min(1, { message: "prompt must not be empty" })
+    .max(MAX_PROMPT_LENGTH, { message: `prompt must be at most ${MAX_PROMPT_LENGTH} characters` }),
+  aspectRatio: z.enum(ASPECT_RATIOS, { message: `aspectRatio must be one of ${ASPECT_RATIOS.join(", ")}` }).default("auto"),
+  imageSize: z.enum(IMAGE_SIZES, { message: `imageSize must be one of ${IMAGE_SIZES.join(", ")}` }).nullish(),
+  references: z
+    .array(referenceInputSchema)
+    .max(MAX_REFERENCES, { message: `at most ${MAX_REFERENCES} reference images` })
+    .default([]),
+  count: z.number().int().min(1, { message: "count must be 1 to 4" }).max(4, { message: "count must be 1 to 4" }).default(1),
+  idempotencyKey: z.string().trim().min(1).max(200).optional(),
+});
+export type CreateGenerationInput = z.infer<typeof createGenerationSchema>;
+export type CreateGenerationRequest = z.input<typeof createGenerationSchema>;
+
+export const GENERATION_STATUSES = ["submitting", "queued", "processing", "completed", "failed"] as const;
+export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
+export const ACTIVE_STATUSES: readonly GenerationStatus[] = ["submitting", "queued", "processing"];
+
+/** `gen_` + a ULID: sortable by creation time, safe in paths. */
+export const generationIdSchema = z.string().regex(/^gen_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "not a generation id" });
+export const referenceIdSchema = z.string().regex(/^ref_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "not a reference id" });
+
+export const generationSchema = z.object({
+  id: z.string(),
+  upstreamId: z.string().nullable(),
+  model: z.enum(MODEL_IDS),
+  prompt: z.string(),
+  aspectRatio: z.enum(ASPECT_RATIOS),
+  imageSize: z.enum(IMAGE_SIZES).nullable(),
+  referenceCount: z.number().int(),
+  references: z.array(z.object({ url: z.string() })),
+  status: z.enum(GENERATION_STATUSES),
+  progress: z.number().min(0).max(100),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  completedAt: z.string().nullable(),
+  image: z
+    .object({
+      url: z.string(),
+      thumbUrl: z.string(),
+      width: z.number().int(),
+      height: z.number().int(),
+      bytes: z.number().int(),
+      contentType: z.string(),
+    })
+    .nullable(),
+  favorite: z.boolean(),
+  createdBy: z.string(),
+});
+export type Generation = z.infer<typeof generationSchema>;
+
+export const createGenerationResponseSchema = z.object({ generations: z.array(generationSchema) });
+
+const flag = z.enum(["1", "true", "0", "false"]).transform((v) => v === "1" || v === "true");
+export const listGenerationsQuerySchema = z.strictObject({
+  status: z.enum(["active", "completed", "failed"]).optional(),
+  q: z.string().trim().max(200).optional(),
+  model: z.enum(MODEL_IDS).optional(),
+  favorite: flag.optional(),
+  mine: flag.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(40),
+});
+export type ListGenerationsQuery = z.infer<typeof listGenerationsQuerySchema>;
+
+export const listGenerationsResponseSchema = z.object({
+  items: z.array(generationSchema),
+  nextCursor: z.string().nullable(),
+});
+export type ListGenerationsResponse = z.infer<typeof listGenerationsResponseSchema>;
+
+export const patchGenerationSchema = z.strictObject({ favorite: z.boolean() });
+
+export const imageQuerySchema = z.strictObject({
+  variant: z.enum(["full", "thumb"]).default("full"),
+  download: flag.optional(),
+});
+
+export const healthSchema = z.object({
+  ok: z.boolean(),
+  upstream: z.enum(["demo", "gateway"]),
+  db: z.enum(["sqlite", "postgres"]),
+  storage: z.enum(["fs", "s3"]),
+  active: z.number().int(),
+});
+export type Health = z.infer<typeof healthSchema>;

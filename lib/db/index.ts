@@ -1,0 +1,6 @@
+import "server-only";
+
+// The database layer's public face: services import from here, never from an
+// engine's folder.
+export type * from "./types";
+export { openSqliteDatabase, type OpenSqliteOptions } from "./sqlite/open";

@@ -1,0 +1,145 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { describe, expect, it } from "vitest";
+import { defaultSqliteMigrationsFolder, openSqliteDatabase } from "./open";
+import { makeCompletedRow, makeReference, makeRow, openTemp, tempDir, T0 } from "./test-helpers";
+
+type Journal = { entries: { idx: number; when: number; tag: string }[] };
+const MIGRATIONS = defaultSqliteMigrationsFolder();
+const journal = (): Journal => JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta/_journal.json"), "utf8"));
+
+/** A copy of the migrations folder holding only the first `count` entries (plus any `extra`). */
+function migrationsPrefix(count: number, extra: { tag: string; sql: string }[] = []): string {
+  const dir = path.join(tempDir(), "migrations");
+  fs.mkdirSync(path.join(dir, "meta"), { recursive: true });
+  const entries = journal().entries.slice(0, count);
+  for (const entry of entries) fs.copyFileSync(path.join(MIGRATIONS, `${entry.tag}.sql`), path.join(dir, `${entry.tag}.sql`));
+  let when = entries[entries.length - 1]?.when ?? 0;
+  for (const migration of extra) {
+    when += 1;
+    entries.push({ idx: entries.length, when, tag: migration.tag });
+    fs.writeFileSync(path.join(dir, `${migration.tag}.sql`), migration.sql);
+  }
+  fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify({ ...journal(), entries }));
+  return dir;
+}
+
+function rawCount(file: string, table: string): number {
+  const sqlite = new Database(file, { readonly: true });
+  try {
+    return (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  } finally {
+    sqlite.close();
+  }
+}
+
+describe("openSqliteDatabase", () => {
+  it("creates the folder, turns WAL on and applies the migrations", async () => {
+    const { db, file } = openTemp();
+    expect(db.kind).toBe("sqlite");
+    expect(fs.existsSync(file)).toBe(true);
+    const sqlite = new Database(file, { readonly: true });
+    expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    const applied = sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
+    sqlite.close();
+    expect(applied.n).toBe(journal().entries.length);
+  });
+
+  it("works in memory", async () => {
+    const db = openSqliteDatabase({ file: ":memory:" });
+    const row = makeRow();
+    await db.insertGenerations({ rows: [row] });
+    expect(await db.getGeneration(row.id)).toEqual(row);
+    await db.close();
+    await db.close();
+  });
+
+  it("fails clearly on a missing migrations folder", () => {
+    expect(() => openSqliteDatabase({ file: ":memory:", migrationsFolder: path.join(tempDir(), "none") })).toThrow(/_journal/);
+  });
+
+  it("reopening keeps every row, and migrating again changes nothing", async () => {
+    const { db, file } = openTemp();
+    const ref = makeReference();
+    await db.insertReference(ref);
+    const rows = [makeCompletedRow(), makeRow({ references: [{ kind: "stored", id: ref.id }] })];
+    await db.insertGenerations({ rows, idempotency: { key: "k", createdBy: "alice", now: T0, ttlMs: 60_000 } });
+    await db.close();
+    const schemaBefore = new Database(file, { readonly: true }).prepare("select sql from sqlite_master order by name").all();
+
+    const { db: again } = openTemp({ file });
+    expect(await again.getGenerations(rows.map((r) => r.id))).toEqual(rows);
+    expect(await again.getReference(ref.id)).toEqual(ref);
+    const retry = await again.insertGenerations({ rows: [makeRow()], idempotency: { key: "k", createdBy: "alice", now: T0 + 1, ttlMs: 60_000 } });
+    expect(retry).toEqual({ created: false, rows });
+    await again.close();
+
+    expect(rawCount(file, "__drizzle_migrations")).toBe(journal().entries.length);
+    expect(new Database(file, { readonly: true }).prepare("select sql from sqlite_master order by name").all()).toEqual(schemaBefore);
+  });
+
+  it("a newer app opens a data dir made by the first migration alone, rows intact", async () => {
+    // Written with the first migration's columns only, so it keeps meaning the
+    // same thing as migrations are added after it.
+    const file = path.join(tempDir(), "old", "studio.db");
+    fs.mkdirSync(path.dirname(file));
+    const old = new Database(file);
+    migrate(drizzle({ client: old }), { migrationsFolder: migrationsPrefix(1) });
+    old.prepare(
+      `insert into reference_images (id, storage_key, content_type, bytes, width, height, created_at, created_by)
+       values ('ref_OLD', 'references/ref_OLD.png', 'image/png', 10, 2, 3, ${T0}, 'alice')`,
+    ).run();
+    const insert = old.prepare(
+      `insert into generations (id, model, prompt, aspect_ratio, references_json, status, progress, created_at,
+         updated_at, favorite, created_by, not_found_count, download_attempts)
+       values (?, 'nano_banana_2', ?, '1:1', ?, ?, 100, ${T0}, ${T0}, 1, 'alice', 0, 0)`,
+    );
+    insert.run("gen_OLD1", "old one", JSON.stringify([{ kind: "stored", id: "ref_OLD" }]), "completed");
+    insert.run("gen_OLD2", "old two", "[]", "queued");
+    old.prepare("insert into generation_references (generation_id, reference_id, position) values ('gen_OLD1', 'ref_OLD', 0)").run();
+    old.close();
+
+    const { db } = openTemp({ file });
+    const [one, two] = await db.getGenerations(["gen_OLD1", "gen_OLD2"]);
+    expect(one).toMatchObject({ prompt: "old one", status: "completed", favorite: true, references: [{ kind: "stored", id: "ref_OLD" }] });
+    expect(two).toMatchObject({ prompt: "old two", status: "queued", aspectRatio: "1:1", references: [] });
+    expect(await db.countActive()).toBe(1);
+    expect(rawCount(file, "__drizzle_migrations")).toBe(journal().entries.length);
+    const deleted = await db.deleteGeneration("gen_OLD1");
+    expect(deleted?.orphanedReferences.map((r) => r.id)).toEqual(["ref_OLD"]);
+  });
+
+  it("a migration that rebuilds a table (as drizzle-kit alters one) keeps the rows that point at it", async () => {
+    const { db, file } = openTemp();
+    const ref = makeReference();
+    await db.insertReference(ref);
+    const row = makeRow({ references: [{ kind: "stored", id: ref.id }] });
+    await db.insertGenerations({ rows: [row] });
+    await db.close();
+
+    // drizzle-kit's recipe: new table, copy, DROP the old, rename, re-index.
+    const sqlite = new Database(file, { readonly: true });
+    const table = (sqlite.prepare("select sql from sqlite_master where type = 'table' and name = 'generations'").get() as { sql: string }).sql;
+    const indexes = sqlite.prepare("select sql from sqlite_master where type = 'index' and tbl_name = 'generations' and sql is not null").all() as { sql: string }[];
+    sqlite.close();
+    const rebuild = [
+      "PRAGMA foreign_keys=OFF;",
+      table.replace(/^CREATE TABLE [`"]?generations[`"]?/, "CREATE TABLE `__new_generations`") + ";",
+      "INSERT INTO `__new_generations` SELECT * FROM `generations`;",
+      "DROP TABLE `generations`;",
+      "ALTER TABLE `__new_generations` RENAME TO `generations`;",
+      "PRAGMA foreign_keys=ON;",
+      ...indexes.map((i) => `${i.sql};`),
+    ].join("\n--> statement-breakpoint\n");
+    const folder = migrationsPrefix(journal().entries.length, [{ tag: "9999_rebuild_generations", sql: rebuild }]);
+
+    expect(rawCount(file, "generation_references")).toBe(1);
+    const { db: upgraded } = openTemp({ file, migrationsFolder: folder });
+    expect(rawCount(file, "generation_references")).toBe(1);
+    expect(await upgraded.getGeneration(row.id)).toEqual(row);
+    expect(await upgraded.deleteGeneration(row.id)).toEqual({ row, orphanedReferences: [ref] });
+  });
+});

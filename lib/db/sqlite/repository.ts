@@ -1,0 +1,230 @@
+import "server-only";
+import type Database from "better-sqlite3";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import type {
+  GenerationPatch,
+  GenerationRow,
+  ListFilter,
+  ReferenceRow,
+  StudioDatabase,
+} from "@/lib/db/types";
+import type { GenerationStatus } from "@/lib/contract";
+import { isActive, placeholders, promptContains, readGenerations, type Db } from "./query-parts";
+import { referenceLinks, toGenerationRow, toReferenceRow, toUpdateSet } from "./row-mapping";
+import { generationReferences, generations, idempotencyKeys, referenceImages } from "./schema";
+
+// Writes take the lock up front (BEGIN IMMEDIATE): a deferred transaction that
+// read first could not upgrade to a writer while another process writes, and
+// would fail with SQLITE_BUSY instead of waiting out busy_timeout.
+const WRITE = { behavior: "immediate" } as const;
+
+export class SqliteStudioDatabase implements StudioDatabase {
+  readonly kind = "sqlite" as const;
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly db: Db,
+  ) {}
+
+  async insertGenerations(input: {
+    rows: GenerationRow[];
+    idempotency?: { key: string; createdBy: string; now: number; ttlMs: number };
+  }): Promise<{ created: boolean; rows: GenerationRow[] }> {
+    const { rows, idempotency } = input;
+    return this.db.transaction((tx) => {
+      if (idempotency) {
+        const { key, createdBy, now, ttlMs } = idempotency;
+        const oldest = now - ttlMs;
+        const earlier = tx
+          .select()
+          .from(idempotencyKeys)
+          .where(and(eq(idempotencyKeys.key, key), eq(idempotencyKeys.createdBy, createdBy)))
+          .get();
+        if (earlier && earlier.createdAt >= oldest) {
+          return { created: false, rows: readGenerations(tx, earlier.generationIds) };
+        }
+        // Expired keys mean nothing any more; this also clears the caller's own.
+        tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, oldest)).run();
+        tx.insert(idempotencyKeys)
+          .values({ key, createdBy, createdAt: now, generationIds: rows.map((row) => row.id) })
+          .onConflictDoUpdate({
+            target: [idempotencyKeys.key, idempotencyKeys.createdBy],
+            set: { createdAt: now, generationIds: rows.map((row) => row.id) },
+          })
+          .run();
+      }
+      // One prepared statement run per row: drizzle builds its SQL once, not
+      // once per batch, which is most of the cost of a large insert.
+      const insertRow = tx.insert(generations).values(placeholders(generations)).prepare();
+      for (const row of rows) insertRow.run(row);
+      const insertLink = tx.insert(generationReferences).values(placeholders(generationReferences)).prepare();
+      for (const link of referenceLinks(rows)) insertLink.run(link);
+      return { created: true, rows: rows.map((row) => ({ ...row, references: [...row.references] })) };
+    }, WRITE);
+  }
+
+  async getGeneration(id: string): Promise<GenerationRow | undefined> {
+    const record = this.db.select().from(generations).where(eq(generations.id, id)).get();
+    return record && toGenerationRow(record);
+  }
+
+  /** In the order asked for; unknown ids are skipped. */
+  async getGenerations(ids: string[]): Promise<GenerationRow[]> {
+    return readGenerations(this.db, ids);
+  }
+
+  async updateGeneration(input: {
+    id: string;
+    patch: GenerationPatch;
+    onlyIfStatus?: readonly GenerationStatus[];
+  }): Promise<GenerationRow | undefined> {
+    const { id, patch, onlyIfStatus } = input;
+    if (onlyIfStatus && onlyIfStatus.length === 0) return undefined;
+    const where = and(
+      eq(generations.id, id),
+      onlyIfStatus ? inArray(generations.status, [...onlyIfStatus]) : undefined,
+    );
+    const set = toUpdateSet(patch);
+    if (Object.keys(set).length === 0) {
+      const record = this.db.select().from(generations).where(where).get();
+      return record && toGenerationRow(record);
+    }
+    return this.db.transaction((tx) => {
+      // One conditional UPDATE: the status check and the write cannot be split
+      // by another writer, so a late poll cannot reopen a finished row.
+      const record = tx.update(generations).set(set).where(where).returning().get();
+      if (!record) return undefined;
+      if (set.references) {
+        tx.delete(generationReferences).where(eq(generationReferences.generationId, id)).run();
+        const links = referenceLinks([{ id, references: set.references }]);
+        if (links.length > 0) tx.insert(generationReferences).values(links).run();
+      }
+      return toGenerationRow(record);
+    }, WRITE);
+  }
+
+  async tryClaimPoll(input: { id: string; now: number; intervalMs: number }): Promise<boolean> {
+    const { id, now, intervalMs } = input;
+    const result = this.db
+      .update(generations)
+      .set({ lastPolledAt: now })
+      .where(
+        and(
+          eq(generations.id, id),
+          or(isNull(generations.lastPolledAt), lte(generations.lastPolledAt, now - intervalMs)),
+        ),
+      )
+      .run();
+    return result.changes === 1;
+  }
+
+  async listGenerations(filter: ListFilter): Promise<GenerationRow[]> {
+    const conditions: (SQL | undefined)[] = [
+      filter.status === "active"
+        ? isActive()
+        : filter.status
+          ? eq(generations.status, filter.status)
+          : undefined,
+      filter.q ? promptContains(filter.q) : undefined,
+      filter.model ? eq(generations.model, filter.model) : undefined,
+      filter.favorite !== undefined ? eq(generations.favorite, filter.favorite) : undefined,
+      filter.createdBy !== undefined ? eq(generations.createdBy, filter.createdBy) : undefined,
+      filter.beforeId !== undefined ? lt(generations.id, filter.beforeId) : undefined,
+    ];
+    const records = this.db
+      .select()
+      .from(generations)
+      .where(and(...conditions))
+      .orderBy(desc(generations.id))
+      .limit(Math.max(0, Math.floor(filter.limit)))
+      .all();
+    return records.map(toGenerationRow);
+  }
+
+  async listActive(input: { limit: number }): Promise<GenerationRow[]> {
+    const records = this.db
+      .select()
+      .from(generations)
+      .where(isActive())
+      .orderBy(asc(generations.id))
+      .limit(Math.max(0, Math.floor(input.limit)))
+      .all();
+    return records.map(toGenerationRow);
+  }
+
+  async countActive(input?: { createdBy?: string }): Promise<number> {
+    const createdBy = input?.createdBy;
+    const result = this.db
+      .select({ n: count() })
+      .from(generations)
+      .where(
+        and(
+          isActive(),
+          createdBy !== undefined ? eq(generations.createdBy, createdBy) : undefined,
+        ),
+      )
+      .get();
+    return result?.n ?? 0;
+  }
+
+  async countCreatedSince(input: { createdBy: string; since: number }): Promise<number> {
+    const result = this.db
+      .select({ n: count() })
+      .from(generations)
+      .where(and(eq(generations.createdBy, input.createdBy), gte(generations.createdAt, input.since)))
+      .get();
+    return result?.n ?? 0;
+  }
+
+  async deleteGeneration(
+    id: string,
+  ): Promise<{ row: GenerationRow; orphanedReferences: ReferenceRow[] } | undefined> {
+    return this.db.transaction((tx) => {
+      const record = tx.select().from(generations).where(eq(generations.id, id)).get();
+      if (!record) return undefined;
+      const linked = tx
+        .selectDistinct({ referenceId: generationReferences.referenceId })
+        .from(generationReferences)
+        .where(eq(generationReferences.generationId, id))
+        .all()
+        .map((link) => link.referenceId);
+      tx.delete(generationReferences).where(eq(generationReferences.generationId, id)).run();
+      tx.delete(generations).where(eq(generations.id, id)).run();
+
+      const orphanedReferences: ReferenceRow[] = [];
+      for (const referenceId of linked) {
+        const stillUsed = tx
+          .select({ generationId: generationReferences.generationId })
+          .from(generationReferences)
+          .where(eq(generationReferences.referenceId, referenceId))
+          .limit(1)
+          .get();
+        if (stillUsed) continue;
+        const reference = tx.delete(referenceImages).where(eq(referenceImages.id, referenceId)).returning().get();
+        if (reference) orphanedReferences.push(toReferenceRow(reference));
+      }
+      return { row: toGenerationRow(record), orphanedReferences };
+    }, WRITE);
+  }
+
+  async insertReference(row: ReferenceRow): Promise<void> {
+    this.db.insert(referenceImages).values(row).run();
+  }
+
+  async getReference(id: string): Promise<ReferenceRow | undefined> {
+    const record = this.db.select().from(referenceImages).where(eq(referenceImages.id, id)).get();
+    return record && toReferenceRow(record);
+  }
+
+  /** Throws (foreign key) while a generation still uses the reference. */
+  async deleteReference(id: string): Promise<void> {
+    this.db.delete(referenceImages).where(eq(referenceImages.id, id)).run();
+  }
+
+  async close(): Promise<void> {
+    if (!this.sqlite.open) return;
+    // Keeps the planner's statistics fresh for the next start, as SQLite advises.
+    this.sqlite.pragma("optimize");
+    this.sqlite.close();
+  }
+}

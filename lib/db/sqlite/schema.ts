@@ -1,0 +1,104 @@
+import "server-only";
+import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { GenerationStatus } from "@/lib/contract";
+import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
+import type { ReferenceEntry } from "@/lib/db/types";
+
+// The SQLite tables. `npx drizzle-kit generate` turns changes here into a new
+// migration under drizzle/sqlite (see drizzle.config.ts); never edit an applied
+// migration. Times are Unix milliseconds; enum-like columns are plain text so a
+// new model or status needs no table rebuild.
+
+export const generations = sqliteTable(
+  "generations",
+  {
+    id: text("id").primaryKey(),
+    upstreamId: text("upstream_id"),
+    model: text("model").$type<ModelId>().notNull(),
+    prompt: text("prompt").notNull(),
+    aspectRatio: text("aspect_ratio").$type<AspectRatio>().notNull(),
+    imageSize: text("image_size").$type<ImageSize>(),
+    references: text("references_json", { mode: "json" }).$type<ReferenceEntry[]>().notNull().default([]),
+    status: text("status").$type<GenerationStatus>().notNull(),
+    progress: real("progress").notNull().default(0),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    submittedAt: integer("submitted_at"),
+    completedAt: integer("completed_at"),
+    lastPolledAt: integer("last_polled_at"),
+    imageKey: text("image_key"),
+    thumbKey: text("thumb_key"),
+    imageWidth: integer("image_width"),
+    imageHeight: integer("image_height"),
+    imageBytes: integer("image_bytes"),
+    imageContentType: text("image_content_type"),
+    thumbBytes: integer("thumb_bytes"),
+    favorite: integer("favorite", { mode: "boolean" }).notNull().default(false),
+    createdBy: text("created_by").notNull(),
+    idempotencyKey: text("idempotency_key"),
+    notFoundCount: integer("not_found_count").notNull().default(0),
+    downloadAttempts: integer("download_attempts").notNull().default(0),
+  },
+  (t) => [
+    // Keyset listing (ORDER BY id DESC) under each filter, and under "mine"
+    // with the filters a person combines with it most. Active rows are few, so
+    // (status, id) also serves the poller's list and the counts of them.
+    index("generations_status_id_idx").on(t.status, t.id),
+    index("generations_created_by_id_idx").on(t.createdBy, t.id),
+    index("generations_model_id_idx").on(t.model, t.id),
+    index("generations_favorite_id_idx").on(t.favorite, t.id),
+    index("generations_created_by_status_id_idx").on(t.createdBy, t.status, t.id),
+    index("generations_created_by_favorite_id_idx").on(t.createdBy, t.favorite, t.id),
+    // Per-person quota windows.
+    index("generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
+  ],
+);
+
+export const referenceImages = sqliteTable("reference_images", {
+  id: text("id").primaryKey(),
+  storageKey: text("storage_key").notNull(),
+  contentType: text("content_type").notNull(),
+  bytes: integer("bytes").notNull(),
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  createdAt: integer("created_at").notNull(),
+  createdBy: text("created_by").notNull(),
+});
+
+// Which generations use which stored reference, so deleting a generation can
+// tell which reference files nobody needs any more without parsing JSON.
+export const generationReferences = sqliteTable(
+  "generation_references",
+  {
+    generationId: text("generation_id")
+      .notNull()
+      .references(() => generations.id, { onDelete: "cascade" }),
+    // RESTRICT: a reference still in use cannot be deleted by mistake.
+    referenceId: text("reference_id")
+      .notNull()
+      .references(() => referenceImages.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.generationId, t.position] }),
+    index("generation_references_reference_id_idx").on(t.referenceId),
+  ],
+);
+
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    key: text("key").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+    /** In the order they were created. */
+    generationIds: text("generation_ids", { mode: "json" }).$type<string[]>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.createdBy] }),
+    // Pruning expired keys.
+    index("idempotency_keys_created_at_idx").on(t.createdAt),
+  ],
+);

@@ -1,0 +1,126 @@
+import "server-only";
+import type { GenerationStatus } from "@/lib/contract";
+import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
+
+// The database adapter's interface. Services depend on this, never on SQL, so
+// a second engine (Postgres) implements the same methods behind it. Every
+// method is async even where SQLite is synchronous, for that reason.
+// Times are Unix milliseconds.
+
+export type ReferenceEntry = { kind: "stored"; id: string } | { kind: "url"; url: string };
+
+export type GenerationRow = {
+  id: string;
+  upstreamId: string | null;
+  model: ModelId;
+  prompt: string;
+  aspectRatio: AspectRatio;
+  imageSize: ImageSize | null;
+  /** In the order the person gave them. */
+  references: ReferenceEntry[];
+  status: GenerationStatus;
+  progress: number;
+  errorCode: string | null;
+  errorMessage: string | null;
+  createdAt: number;
+  updatedAt: number;
+  submittedAt: number | null;
+  completedAt: number | null;
+  /** Last upstream GET, shared by every watcher: the per-interval poll bound lives here. */
+  lastPolledAt: number | null;
+  imageKey: string | null;
+  thumbKey: string | null;
+  imageWidth: number | null;
+  imageHeight: number | null;
+  imageBytes: number | null;
+  imageContentType: string | null;
+  thumbBytes: number | null;
+  favorite: boolean;
+  createdBy: string;
+  idempotencyKey: string | null;
+  /** Polls in a row that the gateway answered "task does not exist". */
+  notFoundCount: number;
+  /** Failed attempts to copy the finished picture. */
+  downloadAttempts: number;
+};
+
+export type ReferenceRow = {
+  id: string;
+  storageKey: string;
+  contentType: string;
+  bytes: number;
+  width: number;
+  height: number;
+  createdAt: number;
+  createdBy: string;
+};
+
+export type ListFilter = {
+  status?: "active" | "completed" | "failed";
+  /** Substring of the prompt, case-insensitive; LIKE wildcards in it are literal. */
+  q?: string;
+  model?: ModelId;
+  favorite?: boolean;
+  createdBy?: string;
+  /** Keyset pagination: only ids strictly smaller (older) than this. */
+  beforeId?: string;
+  limit: number;
+};
+
+export type GenerationPatch = Partial<Omit<GenerationRow, "id" | "createdAt" | "createdBy">>;
+
+export interface StudioDatabase {
+  readonly kind: "sqlite" | "postgres";
+
+  /**
+   * Inserts the rows (and their stored-reference links) in one transaction. With an
+   * idempotency key already used by this user within `idempotencyTtlMs`, inserts
+   * nothing and returns the earlier generations with `created: false`.
+   */
+  insertGenerations(input: {
+    rows: GenerationRow[];
+    idempotency?: { key: string; createdBy: string; now: number; ttlMs: number };
+  }): Promise<{ created: boolean; rows: GenerationRow[] }>;
+
+  getGeneration(id: string): Promise<GenerationRow | undefined>;
+  getGenerations(ids: string[]): Promise<GenerationRow[]>;
+
+  /**
+   * Applies the patch (bumping nothing by itself: pass updatedAt). With
+   * `onlyIfStatus`, applies it only while the row's status is one of those, so a
+   * late poll cannot overwrite a finished row. Returns the row after, or
+   * undefined when nothing matched.
+   */
+  updateGeneration(input: {
+    id: string;
+    patch: GenerationPatch;
+    onlyIfStatus?: readonly GenerationStatus[];
+  }): Promise<GenerationRow | undefined>;
+
+  /**
+   * Claims the right to poll upstream now: sets lastPolledAt = now only if the
+   * previous poll is at least `intervalMs` old. At most one caller per interval
+   * gets true, across processes sharing the database.
+   */
+  tryClaimPoll(input: { id: string; now: number; intervalMs: number }): Promise<boolean>;
+
+  /** Newest first (id descending). */
+  listGenerations(filter: ListFilter): Promise<GenerationRow[]>;
+  /** Rows in submitting/queued/processing, oldest first. */
+  listActive(input: { limit: number }): Promise<GenerationRow[]>;
+  countActive(input?: { createdBy?: string }): Promise<number>;
+  countCreatedSince(input: { createdBy: string; since: number }): Promise<number>;
+
+  /**
+   * Deletes the row and returns it with the stored references no other
+   * generation uses any more (their files are the caller's to delete).
+   */
+  deleteGeneration(id: string): Promise<{ row: GenerationRow; orphanedReferences: ReferenceRow[] } | undefined>;
+
+  insertReference(row: ReferenceRow): Promise<void>;
+  getReference(id: string): Promise<ReferenceRow | undefined>;
+  /** References not linked to any generation (e.g. a create that failed validation later). */
+  deleteReference(id: string): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import type { Readable } from "node:stream";
+import { StudioError } from "@/lib/errors";
+import type { GenerationDeps } from "./deps";
+
+export type ServedFile = { stream: Readable; size: number; contentType: string; etag: string; fileName: string };
+
+/** A readable file name from the prompt: letters of any script, digits, dashes. */
+export function fileNameFor(prompt: string, id: string, ext: string): string {
+  const words = prompt
+    .normalize("NFKC")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return `${words || "picture"}-${id.slice(-6).toLowerCase()}.${ext}`;
+}
+
+const EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
+
+/** Our stored copy of a picture. The type was recorded from the decoded bytes. */
+export async function openImage(deps: GenerationDeps, input: { id: string; variant: "full" | "thumb" }): Promise<ServedFile> {
+  const row = await deps.db.getGeneration(input.id);
+  const key = input.variant === "thumb" ? row?.thumbKey : row?.imageKey;
+  if (!row || !key || row.status !== "completed") throw new StudioError("not_found", "This generation has no stored picture");
+  const object = await deps.store.get(key);
+  if (!object) throw new StudioError("not_found", "The stored picture is missing");
+  const contentType = input.variant === "thumb" ? "image/webp" : (row.imageContentType ?? "application/octet-stream");
+  return {
+    ...object,
+    contentType,
+    etag: `"${row.id}-${input.variant}-${object.size}"`,
+    fileName: fileNameFor(row.prompt, row.id, EXT[contentType] ?? "bin"),
+  };
+}
+
+export async function openReference(deps: GenerationDeps, input: { id: string }): Promise<ServedFile> {
+  const row = await deps.db.getReference(input.id);
+  const object = row && (await deps.store.get(row.storageKey));
+  if (!row || !object) throw new StudioError("not_found", "There is no stored reference image with this id");
+  return { ...object, contentType: row.contentType, etag: `"${row.id}-${object.size}"`, fileName: `reference-${row.id.slice(-6).toLowerCase()}.${EXT[row.contentType] ?? "bin"}` };
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import type { Generation } from "@/lib/contract";
+import type { GenerationRow } from "@/lib/db";
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** A row as the API shows it: our URLs only, never the gateway's. */
+export function toGeneration(row: GenerationRow): Generation {
+  const hasImage = row.status === "completed" && row.imageKey !== null;
+  return {
+    id: row.id,
+    upstreamId: row.upstreamId,
+    model: row.model,
+    prompt: row.prompt,
+    aspectRatio: row.aspectRatio,
+    imageSize: row.imageSize,
+    referenceCount: row.references.length,
+    references: row.references.map((r) => ({ url: r.kind === "stored" ? `/api/references/${r.id}` : r.url })),
+    status: row.status,
+    progress: row.progress,
+    error: row.errorMessage ? { code: row.errorCode ?? "failed", message: row.errorMessage } : null,
+    createdAt: iso(row.createdAt)!,
+    updatedAt: iso(row.updatedAt)!,
+    completedAt: iso(row.completedAt),
+    image: hasImage
+      ? {
+          url: `/api/images/${row.id}`,
+          thumbUrl: `/api/images/${row.id}?variant=thumb`,
+          width: row.imageWidth ?? 0,
+          height: row.imageHeight ?? 0,
+          bytes: row.imageBytes ?? 0,
+          contentType: row.imageContentType ?? "application/octet-stream",
+        }
+      : null,
+    favorite: row.favorite,
+    createdBy: row.createdBy,
+  };
+}

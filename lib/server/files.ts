@@ -1,0 +1,26 @@
+import "server-only";
+import { Readable } from "node:stream";
+import type { ServedFile } from "@/lib/generations/files";
+
+/**
+ * Streams a stored picture. Its content never changes under its URL, so the
+ * browser may keep it for a year; ETag answers revalidation with 304.
+ */
+export function fileResponse(request: Request, file: ServedFile, opts: { download?: boolean } = {}): Response {
+  const headers: Record<string, string> = {
+    "content-type": file.contentType,
+    "cache-control": "private, max-age=31536000, immutable",
+    etag: file.etag,
+    "x-content-type-options": "nosniff",
+  };
+  if (request.headers.get("if-none-match") === file.etag) {
+    file.stream.destroy();
+    return new Response(null, { status: 304, headers });
+  }
+  headers["content-length"] = String(file.size);
+  if (opts.download) {
+    const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
+    headers["content-disposition"] = `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
+  }
+  return new Response(Readable.toWeb(file.stream) as ReadableStream, { status: 200, headers });
+}

@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+// Boots the studio's real route handlers in-process on a throw-away data dir,
+// in demo mode (the simulator injected as the gateway's fetch). Call once per
+// test file: configuration is read once per process, as in production.
+
+export async function bootStudio(env: Record<string, string> = {}) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-test-"));
+  Object.assign(process.env, {
+    STUDIO_DATA_DIR: dataDir,
+    NANO_API_KEY: "",
+    SIMULATOR_SPEED: "20",
+    STUDIO_POLL_INTERVAL_MS: "200",
+    ...env,
+  });
+  const generations = await import("@/app/api/generations/route");
+  const generation = await import("@/app/api/generations/[id]/route");
+  const retry = await import("@/app/api/generations/[id]/retry/route");
+  const images = await import("@/app/api/images/[id]/route");
+  const references = await import("@/app/api/references/[id]/route");
+  const health = await import("@/app/api/health/route");
+  const { getDeps } = await import("@/lib/generations");
+  const { getSimulator } = await import("@/lib/upstream");
+  const deps = getDeps();
+  const sim = getSimulator()!;
+  const base = "http://studio.test";
+  const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+  const jsonInit = (method: string, body: unknown): RequestInit => ({
+    method,
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+
+  return {
+    dataDir,
+    deps,
+    sim,
+    create: (body: unknown) => generations.POST(new Request(`${base}/api/generations`, jsonInit("POST", body))),
+    list: (query = "") => generations.GET(new Request(`${base}/api/generations${query}`)),
+    get: (id: string) => generation.GET(new Request(`${base}/api/generations/${id}`), ctx(id)),
+    patch: (id: string, body: unknown) => generation.PATCH(new Request(`${base}/api/generations/${id}`, jsonInit("PATCH", body)), ctx(id)),
+    remove: (id: string) => generation.DELETE(new Request(`${base}/api/generations/${id}`, { method: "DELETE" }), ctx(id)),
+    retry: (id: string) => retry.POST(new Request(`${base}/api/generations/${id}/retry`, { method: "POST" }), ctx(id)),
+    image: (id: string, query = "", headers: Record<string, string> = {}) =>
+      images.GET(new Request(`${base}/api/images/${id}${query}`, { headers }), ctx(id)),
+    reference: (id: string) => references.GET(new Request(`${base}/api/references/${id}`), ctx(id)),
+    health: () => health.GET(),
+    /** Every file under the data dir except SQLite's own, for "nothing was written" checks. */
+    files(): string[] {
+      return (fs.readdirSync(dataDir, { recursive: true }) as string[])
+        .filter((f) => fs.statSync(path.join(dataDir, f)).isFile() && !/studio\.db/.test(f))
+        .sort();
+    },
+    cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+export type Studio = Awaited<ReturnType<typeof bootStudio>>;
+
+export async function until<T>(fn: () => Promise<T | undefined>, timeoutMs = 15_000, stepMs = 50): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
