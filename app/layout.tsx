@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { requestLocale } from "@/lib/server/locale";
+import { requestLocale, requestTheme } from "@/lib/server/preferences";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,10 +9,10 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await requestLocale();
+  const [locale, theme] = await Promise.all([requestLocale(), requestTheme()]);
   return (
-    <html lang={locale === "zh" ? "zh-CN" : "en"} suppressHydrationWarning>
-      <body className="min-h-dvh bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">{children}</body>
+    <html lang={locale === "zh" ? "zh-CN" : "en"} className={theme === "system" ? undefined : theme} suppressHydrationWarning>
+      <body className="min-h-dvh bg-zinc-100 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">{children}</body>
     </html>
   );
 }

@@ -1,22 +1,17 @@
-import { UpstreamBadge } from "@/components/upstream-badge";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { Studio } from "@/components/studio/studio";
+import { identifyOrUndefined } from "@/lib/auth/identify";
 import { getConfig } from "@/lib/config";
 import { dictionaries } from "@/lib/i18n";
-import { requestLocale } from "@/lib/server/locale";
+import { requestLocale, requestTheme } from "@/lib/server/preferences";
 
 export const dynamic = "force-dynamic";
 
 export default async function StudioPage() {
-  const t = dictionaries[await requestLocale()];
-  const { upstream } = getConfig();
-  return (
-    <main className="mx-auto max-w-6xl px-4 py-6">
-      <header className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-bold tracking-tight">{t.appName}</h1>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.tagline}</p>
-        </div>
-        <UpstreamBadge upstream={upstream} t={t} />
-      </header>
-    </main>
-  );
+  const [locale, theme] = await Promise.all([requestLocale(), requestTheme()]);
+  const config = getConfig();
+  const user = await identifyOrUndefined(new Request("http://studio.local/", { headers: await headers() }));
+  if (!user) redirect(config.auth.mode === "password" ? "/sign-in" : "/unauthorized");
+  return <Studio t={dictionaries[locale]} locale={locale} theme={theme} upstream={config.upstream} user={user} auth={config.auth.mode} />;
 }

@@ -7,7 +7,7 @@ export function UpstreamBadge({ upstream, t }: { upstream: "demo" | "gateway"; t
   return (
     <span
       role="status"
-      title={demo ? t.upstreamDemoHint : t.upstreamGatewayHint}
+      title={demo ? t.common.upstreamDemoHint : t.common.upstreamGatewayHint}
       data-upstream={upstream}
       className={
         demo
@@ -16,7 +16,7 @@ export function UpstreamBadge({ upstream, t }: { upstream: "demo" | "gateway"; t
       }
     >
       <span aria-hidden className={demo ? "size-2 rounded-full bg-amber-500" : "size-2 rounded-full bg-emerald-500"} />
-      {demo ? t.upstreamDemo : t.upstreamGateway}
+      {demo ? t.common.upstreamDemo : t.common.upstreamGateway}
     </span>
   );
 }

@@ -36,6 +36,15 @@ const envSchema = z.object({
   /** Demo simulator: 2 = twice as fast; failure rate 0..1 for every task. */
   SIMULATOR_SPEED: z.coerce.number().positive().max(1000).default(1),
   SIMULATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** Who may enter: none (one local user), password (shared password + session), header (auth proxy). */
+  STUDIO_AUTH: z.enum(["none", "password", "header"]).default("none"),
+  STUDIO_PASSWORD: optionalString,
+  STUDIO_SESSION_SECRET: optionalString,
+  STUDIO_SESSION_DAYS: int(30, 1, 365),
+  STUDIO_USER_HEADER: optionalString,
+  /** Per person: generations a day (UTC), and generations in flight at once. */
+  STUDIO_DAILY_LIMIT: int(200, 1, 100_000),
+  STUDIO_MAX_ACTIVE: int(8, 1, 1_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -53,6 +62,11 @@ export type StudioConfig = {
   bodyLimitBytes: number;
   simulator: { speed: number; failureRate: number };
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  auth:
+    | { mode: "none" }
+    | { mode: "password"; password: string; sessionSecret: string; sessionDays: number }
+    | { mode: "header"; userHeader: string };
+  limits: { daily: number; maxActive: number };
 };
 
 export class ConfigError extends Error {
@@ -71,6 +85,8 @@ export function parseConfig(env: Record<string, string | undefined>): StudioConf
   }
   const e = parsed.data;
   return {
+    auth: authConfig(e),
+    limits: { daily: e.STUDIO_DAILY_LIMIT, maxActive: e.STUDIO_MAX_ACTIVE },
     upstream: e.NANO_API_KEY ? "gateway" : "demo",
     apiKey: e.NANO_API_KEY,
     baseUrl: e.NANO_API_BASE_URL,
@@ -85,6 +101,23 @@ export function parseConfig(env: Record<string, string | undefined>): StudioConf
     simulator: { speed: e.SIMULATOR_SPEED, failureRate: e.SIMULATOR_FAILURE_RATE },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+function authConfig(e: z.infer<typeof envSchema>): StudioConfig["auth"] {
+  if (e.STUDIO_AUTH === "password") {
+    if (!e.STUDIO_PASSWORD) throw new ConfigError("Invalid configuration: STUDIO_PASSWORD: required when STUDIO_AUTH=password");
+    if (!e.STUDIO_SESSION_SECRET || e.STUDIO_SESSION_SECRET.length < 32) {
+      throw new ConfigError("Invalid configuration: STUDIO_SESSION_SECRET: at least 32 characters are required when STUDIO_AUTH=password");
+    }
+    return { mode: "password", password: e.STUDIO_PASSWORD, sessionSecret: e.STUDIO_SESSION_SECRET, sessionDays: e.STUDIO_SESSION_DAYS };
+  }
+  if (e.STUDIO_AUTH === "header") {
+    if (!e.STUDIO_USER_HEADER || !/^[A-Za-z0-9-]+$/.test(e.STUDIO_USER_HEADER)) {
+      throw new ConfigError("Invalid configuration: STUDIO_USER_HEADER: a header name (e.g. X-Forwarded-User) is required when STUDIO_AUTH=header");
+    }
+    return { mode: "header", userHeader: e.STUDIO_USER_HEADER.toLowerCase() };
+  }
+  return { mode: "none" };
 }
 
 let cached: StudioConfig | undefined;

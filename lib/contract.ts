@@ -43,13 +43,20 @@ export const referenceInputSchema = z.string().refine(
   { message: "must be a data:image/(png|jpeg|webp);base64 URL or an http(s) URL without credentials" },
 );
 
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const LONE_SURROGATE = /\p{Cs}/u;
+const INVISIBLE = /[\s\p{Cf}]/gu;
+
 export const createGenerationSchema = z.strictObject({
   model: z.enum(MODEL_IDS, { message: `model must be one of ${MODEL_IDS.join(", ")}` }),
   prompt: z
     .string({ message: "prompt is required" })
     .trim()
     .min(1, { message: "prompt must not be empty" })
-    .max(MAX_PROMPT_LENGTH, { message: `prompt must be at most ${MAX_PROMPT_LENGTH} characters` }),
+    .max(MAX_PROMPT_LENGTH, { message: `prompt must be at most ${MAX_PROMPT_LENGTH} characters` })
+    // Control characters and broken UTF-16 are never meant; invisible-only text is empty.
+    .refine((p) => !CONTROL_CHARS.test(p) && !LONE_SURROGATE.test(p), { message: "prompt contains characters that are not allowed" })
+    .refine((p) => p.replace(INVISIBLE, "").length > 0, { message: "prompt must not be empty" }),
   aspectRatio: z.enum(ASPECT_RATIOS, { message: `aspectRatio must be one of ${ASPECT_RATIOS.join(", ")}` }).default("auto"),
   imageSize: z.enum(IMAGE_SIZES, { message: `imageSize must be one of ${IMAGE_SIZES.join(", ")}` }).nullish(),
   references: z
@@ -109,7 +116,7 @@ export const listGenerationsQuerySchema = z.strictObject({
   model: z.enum(MODEL_IDS).optional(),
   favorite: flag.optional(),
   mine: flag.optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().regex(/^gen_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "cursor must come from a previous page" }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(40),
 });
 export type ListGenerationsQuery = z.infer<typeof listGenerationsQuerySchema>;
@@ -135,3 +142,23 @@ export const healthSchema = z.object({
   active: z.number().int(),
 });
 export type Health = z.infer<typeof healthSchema>;
+
+// A person's name as the studio shows it: printable, short, trimmed.
+export const userNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "name is required" })
+  .max(64, { message: "name must be at most 64 characters" })
+  .regex(/^[^\p{Cc}\p{Cf}<>"'`]+$/u, { message: "name contains characters that are not allowed" });
+
+export const signInSchema = z.strictObject({
+  name: userNameSchema,
+  password: z.string().min(1, { message: "password is required" }).max(1000),
+});
+
+export const sessionInfoSchema = z.object({
+  user: z.string(),
+  auth: z.enum(["none", "password", "header"]),
+  limits: z.object({ daily: z.number().int(), usedToday: z.number().int(), maxActive: z.number().int() }),
+});
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;

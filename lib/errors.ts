@@ -21,7 +21,18 @@ const STATUS: Record<ErrorCode, number> = {
   internal_error: 500,
 };
 
+const STUDIOERROR_BRAND = Symbol.for("nano-studio.StudioError");
+
 export class StudioError extends Error {
+  /**
+   * True for a StudioError from any copy of this module: Next bundles
+   * instrumentation and each route separately, so `instanceof` can fail for
+   * an error made by a process-wide singleton.
+   */
+  static is(value: unknown): value is StudioError {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[STUDIOERROR_BRAND] === true;
+  }
+  readonly [STUDIOERROR_BRAND] = true;
   override name = "StudioError";
   constructor(
     readonly code: ErrorCode,
@@ -67,8 +78,8 @@ export function errorBody(error: StudioError): ErrorBody {
 }
 
 export function toStudioError(error: unknown): StudioError {
-  if (error instanceof StudioError) return error;
-  if (error instanceof GatewayError) return fromGatewayError(error);
+  if (StudioError.is(error)) return error;
+  if (GatewayError.is(error)) return fromGatewayError(error);
   logger.error({ err: error }, "unexpected error");
   return new StudioError("internal_error", "Something went wrong on the studio's side. The error was logged.");
 }

@@ -122,5 +122,11 @@ export interface StudioDatabase {
   /** References not linked to any generation (e.g. a create that failed validation later). */
   deleteReference(id: string): Promise<void>;
 
+  /** Sign-in throttling: one row per wrong password, per client address. */
+  recordLoginFailure(input: { address: string; at: number }): Promise<void>;
+  countLoginFailures(input: { address: string; since: number }): Promise<number>;
+  /** Forgets an address's failures (after a right password) and old ones everywhere. */
+  clearLoginFailures(input: { address: string; olderThan: number }): Promise<void>;
+
   close(): Promise<void>;
 }

@@ -113,7 +113,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       return parseTask(bodyText, {});
     } catch (error) {
       // The gateway answered 2xx, so a task may exist that we cannot name.
-      if (error instanceof GatewayError && error.kind === "malformed") {
+      if (GatewayError.is(error) && error.kind === "malformed") {
         throw new GatewayError({ kind: "malformed", status: 200, message: error.message, outcomeUnknown: true });
       }
       throw error;
@@ -136,7 +136,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       try {
         return await getOnce(taskId, opts.previousProgress);
       } catch (error) {
-        if (!(error instanceof GatewayError) || !error.transient) throw error;
+        if (!(GatewayError.is(error)) || !error.transient) throw error;
         const backoff = Math.min(250 * 2 ** attempt, 4_000) * (0.75 + Math.random() * 0.5);
         const delay = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : backoff;
         if (Date.now() + delay > deadline) throw error;
@@ -188,7 +188,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
         return { ...(await download(task.url, false)), source: "url" };
       } catch (error) {
         // An expired CDN link: the gateway may still stream the file itself.
-        if (!(error instanceof GatewayError) || error.kind !== "not_found") throw error;
+        if (!(GatewayError.is(error)) || error.kind !== "not_found") throw error;
       }
     }
     const content = await download(`${base}/v1/videos/${encodeURIComponent(task.id)}/content`, true);

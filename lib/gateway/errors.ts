@@ -13,7 +13,18 @@ export type GatewayErrorKind =
   | "unavailable" // 5xx (incl. model_not_found), network error, timeout
   | "malformed"; // a 2xx whose body we could not read
 
+const GATEWAYERROR_BRAND = Symbol.for("nano-studio.GatewayError");
+
 export class GatewayError extends Error {
+  /**
+   * True for a GatewayError from any copy of this module: Next bundles
+   * instrumentation and each route separately, so `instanceof` can fail for
+   * an error made by a process-wide singleton.
+   */
+  static is(value: unknown): value is GatewayError {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[GATEWAYERROR_BRAND] === true;
+  }
+  readonly [GATEWAYERROR_BRAND] = true;
   override name = "GatewayError";
   readonly kind: GatewayErrorKind;
   readonly status: number | undefined;

@@ -24,7 +24,7 @@ export function isTimeout(error: unknown): boolean {
 
 /** A thrown fetch error → GatewayError; says whether a submit may have gone through. */
 export function networkError(error: unknown, what: string): GatewayError {
-  if (error instanceof GatewayError) return error;
+  if (GatewayError.is(error)) return error;
   if (isTimeout(error)) {
     return new GatewayError({ kind: "unavailable", message: `The gateway did not answer in time (${what})`, outcomeUnknown: true });
   }

@@ -7,6 +7,7 @@ import { logger } from "@/lib/log";
 import { effectiveSize, getModel, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
 import type { GenerationDeps } from "./deps";
 import { newGenerationId } from "./ids";
+import { assertWithinLimits } from "./quota";
 import { discardReferences, referencesForGateway, storeReferences } from "./references";
 import { toGeneration } from "./serialize";
 
@@ -24,6 +25,7 @@ export async function createGenerations(
   input: { request: CreateGenerationInput; createdBy: string },
 ): Promise<Generation[]> {
   const { request, createdBy } = input;
+  await assertWithinLimits(deps, { user: createdBy, count: request.count });
   const entries = await storeReferences(deps, { references: request.references, createdBy });
   try {
     return await createFromEntries(deps, {
@@ -37,7 +39,7 @@ export async function createGenerations(
   } catch (error) {
     // A gateway refusal comes after the insert: those failed rows keep their
     // references for the record. Anything earlier left them unused.
-    if (!(error instanceof GatewayError)) await discardReferences(deps, entries).catch(() => {});
+    if (!(GatewayError.is(error))) await discardReferences(deps, entries).catch(() => {});
     throw error;
   }
 }
@@ -105,7 +107,7 @@ export async function createFromEntries(
   const outcomes = await Promise.all(
     rows.map((row) => submitOne(deps, { row, urls, imageSize: settings.imageSize ?? imageSize ?? undefined })),
   );
-  const failures = outcomes.filter((o): o is GatewayError => o instanceof GatewayError);
+  const failures = outcomes.filter((o): o is GatewayError => GatewayError.is(o));
   // Every task refused: answer with the gateway's reason (the rows stay, failed, for the record).
   if (failures.length === rows.length) throw failures[0];
   return (await deps.db.getGenerations(rows.map((r) => r.id))).map(toGeneration);
@@ -139,7 +141,7 @@ async function submitOne(
     logger.info({ generation: row.id, task: task.id, model: row.model }, "task submitted");
     return undefined;
   } catch (error) {
-    if (!(error instanceof GatewayError)) throw error;
+    if (!(GatewayError.is(error))) throw error;
     const studio = fromGatewayError(error);
     const message = error.outcomeUnknown ? UNKNOWN_OUTCOME_MESSAGE : studio.message;
     await deps.db.updateGeneration({

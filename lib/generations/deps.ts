@@ -12,7 +12,7 @@ export type GenerationDeps = {
   db: StudioDatabase;
   store: BlobStore;
   gateway: GatewayClient;
-  config: Pick<StudioConfig, "pollIntervalMs" | "taskTimeoutMs" | "requestTimeoutMs">;
+  config: Pick<StudioConfig, "pollIntervalMs" | "taskTimeoutMs" | "requestTimeoutMs" | "limits">;
   now: () => number;
 };
 

@@ -7,3 +7,4 @@ export { deleteGeneration, getGeneration, listGenerations, retryGeneration, setF
 export { refreshGeneration } from "./refresh";
 export { toGeneration } from "./serialize";
 export { openImage, openReference } from "./files";
+export { usageOf } from "./quota";

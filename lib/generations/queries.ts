@@ -5,6 +5,7 @@ import { StudioError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { createFromEntries } from "./create";
 import type { GenerationDeps } from "./deps";
+import { assertWithinLimits } from "./quota";
 import { refreshGeneration } from "./refresh";
 import { toGeneration } from "./serialize";
 import { isActive } from "./status";
@@ -67,6 +68,7 @@ export async function deleteGeneration(deps: GenerationDeps, input: { id: string
 export async function retryGeneration(deps: GenerationDeps, input: { id: string; user: string }): Promise<Generation[]> {
   const row = await mustGet(deps, input.id);
   if (row.status !== "failed") throw new StudioError("invalid_request", "Only a failed generation can be retried");
+  await assertWithinLimits(deps, { user: input.user, count: 1 });
   return createFromEntries(deps, {
     settings: { model: row.model, prompt: row.prompt, aspectRatio: row.aspectRatio, imageSize: row.imageSize },
     entries: row.references,

@@ -30,7 +30,7 @@ async function checkDataUrl(value: string, index: number): Promise<Checked> {
     }
     return { bytes: parsed.bytes, contentType: info.contentType, width: info.width, height: info.height };
   } catch (error) {
-    if (error instanceof ImageError) {
+    if (ImageError.is(error)) {
       const message = `Reference ${index + 1}: ${error.message}`;
       throw new StudioError("invalid_request", message, { issues: [{ path: where, message: error.message }] });
     }

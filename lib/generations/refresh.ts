@@ -49,7 +49,7 @@ async function refreshOnce(deps: GenerationDeps, id: string): Promise<Generation
   try {
     task = await deps.gateway.get(row.upstreamId, { previousProgress: row.progress });
   } catch (error) {
-    if (!(error instanceof GatewayError)) throw error;
+    if (!(GatewayError.is(error))) throw error;
     return onPollError(deps, row, error);
   }
 
@@ -58,6 +58,7 @@ async function refreshOnce(deps: GenerationDeps, id: string): Promise<Generation
   }
   if (task.status === "completed") return saveResult(deps, { row, task });
   if (task.status === row.status && task.progress === row.progress && row.notFoundCount === 0) return row;
+  if (task.status !== row.status) logger.info({ generation: id, task: row.upstreamId, from: row.status, to: task.status }, "task status");
   return deps.db.updateGeneration({
     id,
     patch: { status: task.status, progress: Math.max(row.progress, task.progress), notFoundCount: 0, updatedAt: deps.now() },

@@ -48,9 +48,9 @@ export async function saveResult(
     logger.info({ generation: row.id, task: task.id, bytes: info.bytes, width: info.width, height: info.height, from: result.source }, "picture stored");
     return saved;
   } catch (error) {
-    if (!(error instanceof GatewayError) && !(error instanceof ImageError)) throw error;
+    if (!(GatewayError.is(error)) && !(ImageError.is(error))) throw error;
     const attempts = row.downloadAttempts + 1;
-    const reason = error instanceof ImageError ? `the gateway's file is not a usable picture (${error.message})` : error.message;
+    const reason = ImageError.is(error) ? `the gateway's file is not a usable picture (${error.message})` : error.message;
     logger.warn({ generation: row.id, task: task.id, attempts, reason }, "result download failed");
     const giveUp = attempts >= MAX_DOWNLOAD_ATTEMPTS;
     return deps.db.updateGeneration({

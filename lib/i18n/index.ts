@@ -1,10 +1,12 @@
-import { en, type Dictionary } from "./en";
+import { en } from "./en";
+import type { Dictionary } from "./types";
 import { zh } from "./zh";
 
 export type Locale = "en" | "zh";
 export const LOCALES: readonly Locale[] = ["en", "zh"];
 export const dictionaries: Record<Locale, Dictionary> = { en, zh };
 export type { Dictionary };
+export { format } from "./format";
 
 /** The best locale for an Accept-Language header; English when nothing matches. */
 export function pickLocale(acceptLanguage: string | null | undefined): Locale {

@@ -5,7 +5,18 @@ import "server-only";
 
 export type ImageErrorCode = "not_an_image" | "unsupported_format" | "too_large";
 
+const IMAGEERROR_BRAND = Symbol.for("nano-studio.ImageError");
+
 export class ImageError extends Error {
+  /**
+   * True for a ImageError from any copy of this module: Next bundles
+   * instrumentation and each route separately, so `instanceof` can fail for
+   * an error made by a process-wide singleton.
+   */
+  static is(value: unknown): value is ImageError {
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[IMAGEERROR_BRAND] === true;
+  }
+  readonly [IMAGEERROR_BRAND] = true;
   override name = "ImageError";
   readonly code: ImageErrorCode;
 

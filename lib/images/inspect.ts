@@ -79,7 +79,7 @@ export async function inspectImage(bytes: Buffer, opts: { maxPixels?: number } =
 
 /** sharp's own message stays in `cause` for the logs; the person gets plain words. */
 export function decodeError(error: unknown): ImageError {
-  if (error instanceof ImageError) return error;
+  if (ImageError.is(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(message)) {
     return new ImageError("too_large", "The image has too many pixels to process", { cause: error });

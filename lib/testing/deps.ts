@@ -23,6 +23,7 @@ export function testDeps(input: { simulator?: Partial<SimulatorOptions>; pollInt
       pollIntervalMs: input.pollIntervalMs ?? 1_000,
       taskTimeoutMs: input.taskTimeoutMs ?? 15 * 60_000,
       requestTimeoutMs: input.requestTimeoutMs ?? 2_000,
+      limits: { daily: 1_000, maxActive: 100 },
     },
     now,
   };

@@ -37,8 +37,9 @@ export async function bootStudio(env: Record<string, string> = {}) {
     dataDir,
     deps,
     sim,
-    create: (body: unknown) => generations.POST(new Request(`${base}/api/generations`, jsonInit("POST", body))),
-    list: (query = "") => generations.GET(new Request(`${base}/api/generations${query}`)),
+    create: (body: unknown, headers: Record<string, string> = {}) =>
+      generations.POST(new Request(`${base}/api/generations`, { ...jsonInit("POST", body), headers: { "content-type": "application/json", ...headers } }), undefined),
+    list: (query = "") => generations.GET(new Request(`${base}/api/generations${query}`), undefined),
     get: (id: string) => generation.GET(new Request(`${base}/api/generations/${id}`), ctx(id)),
     patch: (id: string, body: unknown) => generation.PATCH(new Request(`${base}/api/generations/${id}`, jsonInit("PATCH", body)), ctx(id)),
     remove: (id: string) => generation.DELETE(new Request(`${base}/api/generations/${id}`, { method: "DELETE" }), ctx(id)),
@@ -46,7 +47,7 @@ export async function bootStudio(env: Record<string, string> = {}) {
     image: (id: string, query = "", headers: Record<string, string> = {}) =>
       images.GET(new Request(`${base}/api/images/${id}${query}`, { headers }), ctx(id)),
     reference: (id: string) => references.GET(new Request(`${base}/api/references/${id}`), ctx(id)),
-    health: () => health.GET(),
+    health: () => health.GET(new Request(`${base}/api/health`), undefined),
     /** Every file under the data dir except SQLite's own, for "nothing was written" checks. */
     files(): string[] {
       return (fs.readdirSync(dataDir, { recursive: true }) as string[])

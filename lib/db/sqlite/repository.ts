@@ -11,7 +11,7 @@ import type {
 import type { GenerationStatus } from "@/lib/contract";
 import { isActive, placeholders, promptContains, readGenerations, type Db } from "./query-parts";
 import { referenceLinks, toGenerationRow, toReferenceRow, toUpdateSet } from "./row-mapping";
-import { generationReferences, generations, idempotencyKeys, referenceImages } from "./schema";
+import { generationReferences, generations, idempotencyKeys, loginFailures, referenceImages } from "./schema";
 
 // Writes take the lock up front (BEGIN IMMEDIATE): a deferred transaction that
 // read first could not upgrade to a writer while another process writes, and
@@ -219,6 +219,26 @@ export class SqliteStudioDatabase implements StudioDatabase {
   /** Throws (foreign key) while a generation still uses the reference. */
   async deleteReference(id: string): Promise<void> {
     this.db.delete(referenceImages).where(eq(referenceImages.id, id)).run();
+  }
+
+  async recordLoginFailure(input: { address: string; at: number }): Promise<void> {
+    this.db.insert(loginFailures).values(input).run();
+  }
+
+  async countLoginFailures(input: { address: string; since: number }): Promise<number> {
+    const result = this.db
+      .select({ n: count() })
+      .from(loginFailures)
+      .where(and(eq(loginFailures.address, input.address), gte(loginFailures.at, input.since)))
+      .get();
+    return result?.n ?? 0;
+  }
+
+  async clearLoginFailures(input: { address: string; olderThan: number }): Promise<void> {
+    this.db
+      .delete(loginFailures)
+      .where(or(eq(loginFailures.address, input.address), lt(loginFailures.at, input.olderThan)))
+      .run();
   }
 
   async close(): Promise<void> {

@@ -102,3 +102,15 @@ export const idempotencyKeys = sqliteTable(
     index("idempotency_keys_created_at_idx").on(t.createdAt),
   ],
 );
+
+// Failed sign-ins per client address, so wrong passwords are slowed down the
+// same way whichever process (or instance) answers.
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    address: text("address").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("login_failures_address_at_idx").on(t.address, t.at)],
+);

@@ -2,19 +2,14 @@ import { generationIdSchema, imageQuerySchema } from "@/lib/contract";
 import { StudioError, validationError } from "@/lib/errors";
 import { getDeps, openImage } from "@/lib/generations";
 import { fileResponse } from "@/lib/server/files";
-import { errorResponse, searchParamsObject } from "@/lib/server/http";
-import { currentUser } from "@/lib/server/user";
+import { searchParamsObject } from "@/lib/server/http";
+import { apiRoute, type IdContext } from "@/lib/server/route";
 
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
-  try {
-    await currentUser(request);
-    const id = generationIdSchema.safeParse((await context.params).id);
-    if (!id.success) throw new StudioError("not_found", "There is no picture with this id");
-    const query = imageQuerySchema.safeParse(searchParamsObject(request.url));
-    if (!query.success) throw validationError(query.error, "query");
-    const file = await openImage(getDeps(), { id: id.data, variant: query.data.variant });
-    return fileResponse(request, file, { download: query.data.download });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = apiRoute<IdContext>(async ({ request, context }) => {
+  const id = generationIdSchema.safeParse((await context.params).id);
+  if (!id.success) throw new StudioError("not_found", "There is no picture with this id");
+  const query = imageQuerySchema.safeParse(searchParamsObject(request.url));
+  if (!query.success) throw validationError(query.error, "query");
+  const file = await openImage(getDeps(), { id: id.data, variant: query.data.variant });
+  return fileResponse(request, file, { download: query.data.download });
+});

@@ -1,0 +1,55 @@
+"use client";
+import { createContext, useContext, type RefObject } from "react";
+import type { Generation } from "@/lib/contract";
+import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
+
+// The composer's state as the rest of the page sees it: the gallery's
+// "remix" and "use as reference" put things back into the composer.
+
+export type ReferenceItem = {
+  id: string;
+  /** What is sent: a data:image/(jpeg|webp|png);base64 URL, or an http(s) URL. */
+  value: string;
+  /** What the thumbnail shows (same as value, or an object URL). */
+  preview: string;
+  name: string;
+  /** Size of what will be uploaded, for data URLs. */
+  bytes?: number;
+};
+
+export type ComposerApi = {
+  prompt: string;
+  setPrompt(prompt: string): void;
+  model: ModelId;
+  setModel(model: ModelId): void;
+  imageSize: ImageSize;
+  setImageSize(size: ImageSize): void;
+  aspectRatio: AspectRatio;
+  setAspectRatio(ratio: AspectRatio): void;
+  count: number;
+  setCount(count: number): void;
+  references: ReferenceItem[];
+  /** Files from a drop, a paste or the file dialog: checked, scaled down, added (the sixth is refused with a message). */
+  addFiles(files: File[]): Promise<void>;
+  addUrl(url: string): void;
+  removeReference(id: string): void;
+  /** A message about the last reference problem (HEIC, not an image, too many…), or null. */
+  referenceError: string | null;
+  /** Prompt, settings and references of a generation back into the composer. */
+  remix(generation: Generation): Promise<void>;
+  /** A stored picture added to the references. */
+  useAsReference(generation: Generation): Promise<void>;
+  /** Images being checked and scaled down right now (they hold a slot of the five). */
+  preparingReferences: number;
+  clearReferences(): void;
+  /** The prompt box, so remix can bring it into view and focus it. */
+  promptRef: RefObject<HTMLTextAreaElement | null>;
+};
+
+export const ComposerContext = createContext<ComposerApi | null>(null);
+
+export function useComposer(): ComposerApi {
+  const value = useContext(ComposerContext);
+  if (!value) throw new Error("useComposer outside ComposerProvider");
+  return value;
+}

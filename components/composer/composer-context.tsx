@@ -1,0 +1,191 @@
+"use client";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { useStudio } from "@/components/studio/studio-context";
+import { checkReferenceFile } from "@/lib/client/downscale";
+import type { Generation } from "@/lib/contract";
+import { format } from "@/lib/i18n";
+import { getModel, MAX_REFERENCES, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
+import { ComposerContext, type ComposerApi, type ReferenceItem } from "./composer-api";
+import { failureNote, fileItem, isHttpUrl, nameFromUrl, pictureName, problemNote, storedItem, tooManyNote, urlItem, type Note } from "./reference-sources";
+
+function reveal(el: HTMLElement | null, block: ScrollLogicalPosition) {
+  if (!el) return;
+  const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  el.scrollIntoView({ block, behavior: reduce ? "auto" : "smooth" });
+}
+
+/** The composer's state, shared with the gallery (remix, use as reference). */
+export function ComposerProvider({ children }: { children: React.ReactNode }) {
+  const { t } = useStudio();
+  const [prompt, setPrompt] = useState("");
+  const [model, setModelState] = useState<ModelId>("nano_banana_2");
+  // The size last picked on a model that offers a choice; a fixed-size model shows its own.
+  const [chosenSize, setChosenSize] = useState<ImageSize>("1K");
+  const [aspectRatio, setAspectRatio] = useState<AspectRatio>("auto");
+  const [count, setCountState] = useState(1);
+  const [references, setReferences] = useState<ReferenceItem[]>([]);
+  const [notes, setNotes] = useState<Note[]>([]);
+  const [preparing, setPreparing] = useState(0);
+  const promptRef = useRef<HTMLTextAreaElement | null>(null);
+
+  // Slots are counted synchronously (refs), so two quick drops never make six.
+  const current = useRef<ReferenceItem[]>([]);
+  const pending = useRef(0);
+  const remixRun = useRef(0);
+  const update = useCallback((change: (list: ReferenceItem[]) => ReferenceItem[]) => {
+    current.current = change(current.current);
+    setReferences(current.current);
+  }, []);
+  const reserve = useCallback((wanted: number) => {
+    const granted = Math.max(0, Math.min(wanted, MAX_REFERENCES - current.current.length - pending.current));
+    pending.current += granted;
+    setPreparing(pending.current);
+    return granted;
+  }, []);
+  const release = useCallback((n: number) => {
+    pending.current -= n;
+    setPreparing(pending.current);
+  }, []);
+
+  const info = getModel(model)!;
+  const imageSize = info.sizes.includes(chosenSize) ? chosenSize : info.defaultSize;
+
+  const addFiles = useCallback(
+    async (files: File[]) => {
+      const found: Note[] = [];
+      const candidates: File[] = [];
+      for (const file of files) {
+        const problem = checkReferenceFile(file);
+        if (problem) found.push(problemNote(problem, file.name));
+        else candidates.push(file);
+      }
+      const granted = reserve(candidates.length);
+      const refused = candidates.slice(granted);
+      if (refused.length) found.push(tooManyNote(refused.map((f) => f.name), MAX_REFERENCES));
+      setNotes(found);
+      // One at a time: five 12-megapixel decodes at once can exhaust a phone's memory.
+      for (const file of candidates.slice(0, granted)) {
+        try {
+          const item = await fileItem(file, file.name || "image");
+          update((list) => [...list, item]);
+        } catch (error) {
+          found.push(failureNote(error, file.name));
+          setNotes([...found]);
+        } finally {
+          release(1);
+        }
+      }
+    },
+    [reserve, release, update],
+  );
+
+  const addUrl = useCallback(
+    (url: string) => {
+      const value = url.trim();
+      if (!isHttpUrl(value)) return setNotes([{ key: "urlInvalid" }]);
+      if (current.current.some((r) => r.value === value)) return setNotes([{ key: "urlDuplicate" }]);
+      if (reserve(1) === 0) return setNotes([tooManyNote([value], MAX_REFERENCES)]);
+      release(1);
+      update((list) => [...list, urlItem(value)]);
+      setNotes([]);
+    },
+    [reserve, release, update],
+  );
+
+  const removeReference = useCallback(
+    (id: string) => {
+      update((list) => list.filter((r) => r.id !== id));
+      setNotes([]);
+    },
+    [update],
+  );
+  const clearReferences = useCallback(() => {
+    update(() => []);
+    setNotes([]);
+  }, [update]);
+
+  const remix = useCallback(
+    async (g: Generation) => {
+      const run = ++remixRun.current;
+      setPrompt(g.prompt);
+      setModelState(g.model);
+      setAspectRatio(g.aspectRatio);
+      if (g.imageSize) setChosenSize(g.imageSize);
+      setNotes([]);
+      update(() => []);
+      requestAnimationFrame(() => {
+        const box = promptRef.current;
+        if (!box) return;
+        box.focus({ preventScroll: true });
+        box.setSelectionRange(box.value.length, box.value.length);
+        reveal(box, "center");
+      });
+      const urls = g.references.map((r) => r.url);
+      const granted = reserve(urls.length);
+      const items: ReferenceItem[] = [];
+      let failed = 0;
+      for (const url of urls.slice(0, granted)) {
+        try {
+          // Stored references are this studio's own paths: the browser fetches them into data URLs.
+          items.push(isHttpUrl(url) ? urlItem(url) : await storedItem(url, nameFromUrl(url)));
+        } catch {
+          failed += 1;
+        }
+      }
+      release(granted);
+      if (run !== remixRun.current) return;
+      update((list) => [...items, ...list].slice(0, MAX_REFERENCES));
+      failed += urls.length - granted;
+      if (failed) setNotes([{ key: "remixRefsFailed", values: { n: failed } }]);
+    },
+    [reserve, release, update],
+  );
+
+  const useAsReference = useCallback(
+    async (g: Generation) => {
+      if (!g.image) return;
+      const name = pictureName(g.prompt);
+      reveal(promptRef.current?.closest("section") ?? null, "nearest");
+      if (reserve(1) === 0) return setNotes([tooManyNote([name], MAX_REFERENCES)]);
+      setNotes([]);
+      try {
+        const item = await storedItem(g.image.url, name);
+        update((list) => [...list, item]);
+      } catch (error) {
+        setNotes([failureNote(error, name)]);
+      } finally {
+        release(1);
+      }
+    },
+    [reserve, release, update],
+  );
+
+  const referenceError = notes.length ? notes.map((n) => format(t.composer[n.key], n.values ?? {})).join("\n") : null;
+
+  const value = useMemo<ComposerApi>(
+    () => ({
+      prompt,
+      setPrompt,
+      model,
+      setModel: setModelState,
+      imageSize,
+      setImageSize: setChosenSize,
+      aspectRatio,
+      setAspectRatio,
+      count,
+      setCount: (n: number) => setCountState(Math.min(4, Math.max(1, Math.round(n) || 1))),
+      references,
+      addFiles,
+      addUrl,
+      removeReference,
+      referenceError,
+      remix,
+      useAsReference,
+      preparingReferences: preparing,
+      clearReferences,
+      promptRef,
+    }),
+    [prompt, model, imageSize, aspectRatio, count, references, addFiles, addUrl, removeReference, referenceError, remix, useAsReference, preparing, clearReferences],
+  );
+  return <ComposerContext.Provider value={value}>{children}</ComposerContext.Provider>;
+}

@@ -1,0 +1,63 @@
+"use client";
+import { useEffect, useRef } from "react";
+import { useStudio } from "@/components/studio/studio-context";
+import { format } from "@/lib/i18n";
+import { ASPECT_RATIO_LABELS, getModel } from "@/lib/models";
+import { useComposer } from "./composer-api";
+import { FieldAlert } from "./field-alert";
+import { CheckIcon, SparklesIcon, Spinner } from "./icons";
+import type { GenerateState } from "./use-generate";
+
+/** The Generate button, a one-line summary of what it will make, and request-wide errors. */
+export function GenerateBar({ state }: { state: GenerateState }) {
+  const { t, locale } = useStudio();
+  const { model, imageSize, aspectRatio, count } = useComposer();
+  const info = getModel(model)!;
+  const pictures = count === 1 ? t.composer.summaryOne : format(t.composer.summaryMany, { n: count });
+  const summary = [pictures, info.label[locale], imageSize, ASPECT_RATIO_LABELS[aspectRatio][locale]].join(" · ");
+  const button = useRef<HTMLButtonElement>(null);
+  const wasSending = useRef(false);
+  // A disabled button drops focus to <body>; hand it back once sending ends.
+  useEffect(() => {
+    if (wasSending.current && !state.sending && document.activeElement === document.body) {
+      button.current?.focus({ preventScroll: true });
+    }
+    wasSending.current = state.sending;
+  }, [state.sending]);
+  const hint =
+    state.blocker === "prompt" ? t.composer.needPrompt : state.blocker === "preparing" ? t.composer.waitForImages : null;
+
+  return (
+    <div>
+      <button
+        ref={button}
+        type="button"
+        onClick={() => void state.generate()}
+        disabled={state.sending || state.blocker !== null}
+        aria-busy={state.sending || undefined}
+        aria-describedby="composer-generate-summary"
+        className="relative flex h-12 w-full items-center justify-center gap-2 rounded-xl bg-gradient-to-r from-amber-500 to-rose-500 px-4 text-base font-semibold text-white shadow-md shadow-rose-500/20 transition hover:from-amber-400 hover:to-rose-400 hover:shadow-lg hover:shadow-rose-500/25 focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-500/40 active:scale-[0.99] disabled:cursor-not-allowed disabled:from-zinc-300 disabled:to-zinc-300 disabled:text-zinc-500 disabled:shadow-none dark:disabled:from-zinc-800 dark:disabled:to-zinc-800 dark:disabled:text-zinc-500"
+      >
+        {state.sending ? <Spinner className="size-5" /> : <SparklesIcon className="size-5" />}
+        {t.composer.generate}
+      </button>
+      <p id="composer-generate-summary" className="mt-2 text-center text-xs text-zinc-500 dark:text-zinc-400">
+        {hint ?? summary}
+      </p>
+      {state.general && (
+        <FieldAlert>
+          <p className="font-medium">{state.general.title}</p>
+          {state.general.detail && <p className="mt-0.5 text-xs opacity-80">{state.general.detail}</p>}
+        </FieldAlert>
+      )}
+      <p role="status" className="mt-1 min-h-4 text-center text-xs font-medium text-emerald-700 dark:text-emerald-400">
+        {state.started !== null && (
+          <span className="inline-flex items-center gap-1">
+            <CheckIcon className="size-3.5" />
+            {state.started === 1 ? t.composer.startedOne : format(t.composer.startedMany, { n: state.started })}
+          </span>
+        )}
+      </p>
+    </div>
+  );
+}

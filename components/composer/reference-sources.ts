@@ -1,0 +1,81 @@
+"use client";
+import { prepareReference, ReferenceFileError, type ReferenceProblem } from "@/lib/client/downscale";
+import type { Dictionary } from "@/lib/i18n";
+import type { ReferenceItem } from "./composer-api";
+
+// Where references come from (files, links, the studio's own stored pictures)
+// and the messages about them, kept as keys so a language switch re-renders them.
+
+export type NoteKey = keyof Dictionary["composer"];
+export type Note = { key: NoteKey; values?: Record<string, string | number> };
+
+const PROBLEM_KEYS: Record<ReferenceProblem, NoteKey> = {
+  heic: "heic",
+  notImage: "notImage",
+  unreadable: "unreadable",
+  tooLarge: "tooLarge",
+};
+
+export function problemNote(reason: ReferenceProblem, name: string): Note {
+  return { key: PROBLEM_KEYS[reason], values: { name } };
+}
+
+export function tooManyNote(names: string[], max: number): Note {
+  return { key: names.length === 1 ? "tooManyOne" : "tooManyMany", values: { max, names: names.join(", ") } };
+}
+
+let counter = 0;
+/** Local ids for React keys; crypto.randomUUID is missing on plain-http LAN addresses. */
+export function newLocalId(): string {
+  counter += 1;
+  return `ref-${Date.now().toString(36)}-${counter}`;
+}
+
+/** http(s) and no credentials: what the API accepts as a link reference. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+export function nameFromUrl(value: string): string {
+  try {
+    const url = new URL(value, "http://studio.local");
+    const last = decodeURIComponent(url.pathname.split("/").filter(Boolean).pop() ?? "");
+    return last || url.hostname;
+  } catch {
+    return value;
+  }
+}
+
+export function urlItem(url: string): ReferenceItem {
+  return { id: newLocalId(), value: url, preview: url, name: nameFromUrl(url) };
+}
+
+/** A file scaled down into a data-URL reference; throws ReferenceFileError. */
+export async function fileItem(file: Blob, name: string): Promise<ReferenceItem> {
+  const prepared = await prepareReference(file, name);
+  return { id: newLocalId(), value: prepared.dataUrl, preview: prepared.dataUrl, name, bytes: prepared.bytes };
+}
+
+/** One of the studio's own pictures (`/api/images/…`, `/api/references/…`), fetched by this browser. */
+export async function storedItem(url: string, name: string): Promise<ReferenceItem> {
+  const res = await fetch(url, { credentials: "same-origin" });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return fileItem(await res.blob(), name);
+}
+
+/** Why something could not be added, as a note. */
+export function failureNote(error: unknown, name: string): Note {
+  if (error instanceof ReferenceFileError) return problemNote(error.reason, name);
+  return { key: "fetchFailed" };
+}
+
+/** A short, recognisable name for a generated picture. */
+export function pictureName(prompt: string): string {
+  const text = prompt.trim().replace(/\s+/g, " ");
+  return `“${text.length > 32 ? `${text.slice(0, 31)}…` : text}”`;
+}

@@ -1,0 +1,54 @@
+"use client";
+import { useState } from "react";
+import { useStudio } from "@/components/studio/studio-context";
+import { format } from "@/lib/i18n";
+import type { ReferenceItem } from "./composer-api";
+import { CloseIcon, ImageIcon } from "./icons";
+
+function size(bytes: number | undefined): string {
+  if (bytes === undefined) return "";
+  return bytes >= 1024 * 1024 ? ` · ${(bytes / 1024 / 1024).toFixed(1)} MB` : ` · ${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** One selected reference: its picture, its number, and a remove button. */
+export function ReferenceThumb(props: { item: ReferenceItem; index: number; problem: boolean; onRemove(): void }) {
+  const { t } = useStudio();
+  const { item, index } = props;
+  const [broken, setBroken] = useState(false);
+  const isLink = !item.value.startsWith("data:");
+  return (
+    <li
+      title={`${item.name}${size(item.bytes)}`}
+      className={`group relative size-16 shrink-0 overflow-hidden rounded-xl bg-zinc-100 shadow-xs dark:bg-zinc-800 ${
+        props.problem ? "ring-2 ring-red-500" : "ring-1 ring-zinc-200 dark:ring-zinc-700"
+      }`}
+    >
+      {broken ? (
+        <span className="grid size-full place-items-center text-zinc-400">
+          <ImageIcon className="size-6" />
+          <span className="sr-only">{format(t.composer.referenceAlt, { n: index + 1, name: item.name })}</span>
+        </span>
+      ) : (
+        // A plain <img>: data URLs and outside links gain nothing from next/image.
+        <img
+          src={item.preview}
+          alt={format(t.composer.referenceAlt, { n: index + 1, name: item.name })}
+          referrerPolicy="no-referrer"
+          onError={() => setBroken(true)}
+          className="size-full object-cover"
+        />
+      )}
+      <span aria-hidden className="absolute bottom-1 left-1 rounded-md bg-black/60 px-1 text-[10px] font-semibold leading-4 text-white tabular-nums">
+        {isLink ? `${index + 1} · URL` : index + 1}
+      </span>
+      <button
+        type="button"
+        aria-label={format(t.composer.removeReference, { n: index + 1 })}
+        onClick={props.onRemove}
+        className="absolute right-1 top-1 grid size-6 place-items-center rounded-full bg-black/60 text-white backdrop-blur-sm transition hover:bg-black/80 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-400"
+      >
+        <CloseIcon className="size-3.5" />
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useStudio } from "@/components/studio/studio-context";
+import { api, ApiError } from "@/lib/client/api";
+import { rememberPrompt } from "@/lib/client/prompt-history";
+import type { CreateGenerationRequest } from "@/lib/contract";
+import { getModel, MAX_PROMPT_LENGTH } from "@/lib/models";
+import { useComposer } from "./composer-api";
+import { describeFailure, type Failure } from "./describe-failure";
+import { newIdempotencyKey } from "./idempotency-key";
+import { promptLength } from "./prompt-box";
+
+/** Why Generate cannot be pressed right now, or null when it can. */
+export type Blocker = "prompt" | "over" | "preparing" | null;
+
+/**
+ * Sends the composer's settings as one request per click. The composer keeps
+ * its prompt and references afterwards (people iterate), and on failure
+ * nothing is lost: the state lives in the provider, untouched here.
+ */
+export function useGenerate() {
+  const { t, feed } = useStudio();
+  const c = useComposer();
+  const [sending, setSending] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [started, setStarted] = useState<number | null>(null);
+  // A ref, not state: two clicks in one frame both see `sending` false.
+  const busy = useRef(false);
+  // After a network error the request may have arrived: resending the same body reuses its key.
+  const unsure = useRef<{ body: string; key: string } | null>(null);
+
+  const length = promptLength(c.prompt);
+  const blocker: Blocker =
+    length === 0 ? "prompt" : length > MAX_PROMPT_LENGTH ? "over" : c.preparingReferences > 0 ? "preparing" : null;
+
+  useEffect(() => {
+    if (started === null) return;
+    const timer = setTimeout(() => setStarted(null), 5000);
+    return () => clearTimeout(timer);
+  }, [started]);
+
+  const generate = useCallback(async () => {
+    if (busy.current || blocker) return;
+    const info = getModel(c.model)!;
+    const references = c.references;
+    const body: CreateGenerationRequest = {
+      model: c.model,
+      prompt: c.prompt,
+      aspectRatio: c.aspectRatio,
+      ...(info.sizes.length > 1 ? { imageSize: c.imageSize } : {}),
+      references: references.map((r) => r.value),
+      count: c.count,
+    };
+    const fingerprint = JSON.stringify(body);
+    const idempotencyKey = unsure.current?.body === fingerprint ? unsure.current.key : newIdempotencyKey();
+    busy.current = true;
+    setSending(true);
+    setFailure(null);
+    setStarted(null);
+    try {
+      const generations = await api.create({ ...body, idempotencyKey });
+      unsure.current = null;
+      feed.addCreated(generations);
+      rememberPrompt(c.prompt);
+      setStarted(generations.length);
+    } catch (error) {
+      unsure.current = error instanceof ApiError && error.code === "network_error" ? { body: fingerprint, key: idempotencyKey } : null;
+      setFailure(describeFailure({ error, prompt: c.prompt, references, t: t.composer, networkError: t.common.networkError }));
+    } finally {
+      busy.current = false;
+      setSending(false);
+    }
+  }, [blocker, c.model, c.prompt, c.aspectRatio, c.imageSize, c.references, c.count, feed, t]);
+
+  // A message about the prompt stays only while the prompt is the one refused.
+  const promptError = failure?.prompt && failure.prompt.text === c.prompt ? failure.prompt.message : null;
+  return {
+    generate,
+    sending,
+    blocker,
+    started,
+    promptError,
+    refused: failure?.references ?? new Map<string, string>(),
+    trayProblem: failure?.tray ?? null,
+    general: failure?.general ?? null,
+  };
+}
+
+export type GenerateState = ReturnType<typeof useGenerate>;

@@ -1,0 +1,93 @@
+"use client";
+import type { CSSProperties } from "react";
+import type { Generation } from "@/lib/contract";
+import { getModel } from "@/lib/models";
+import { format } from "@/lib/i18n";
+import { useStudio } from "@/components/studio/studio-context";
+import type { Box } from "./justified";
+import { FailedCard } from "./failed-card";
+import { ProgressCard } from "./progress-card";
+import { StarIcon } from "./icons";
+import { openButtonId, shortPrompt } from "./format";
+
+/** One `<li>` of the gallery: the picture, its progress, or why it failed — in a box that keeps its ratio. */
+export function GenerationCard(props: {
+  generation: Generation;
+  ratio: number;
+  box: Box | null;
+  onOpen(id: string): void;
+  onToggleFavorite(g: Generation): void;
+}) {
+  const { generation: g, ratio, box } = props;
+  const style: CSSProperties = box
+    ? { width: box.width, flexGrow: box.lastRow ? 0 : ratio }
+    : { flexGrow: ratio, flexBasis: `${Math.round(ratio * 180)}px` };
+  const done = g.status === "completed" && g.image !== null;
+
+  return (
+    <li className="min-w-0" style={style}>
+      <div
+        className="group relative overflow-hidden rounded-xl bg-zinc-200 shadow-sm ring-1 ring-zinc-900/5 transition-shadow hover:shadow-lg has-focus-visible:ring-2 has-focus-visible:ring-amber-500 dark:bg-zinc-800 dark:ring-white/10"
+        style={{ aspectRatio: ratio }}
+      >
+        {done ? (
+          <PictureTile generation={g} onOpen={props.onOpen} onToggleFavorite={props.onToggleFavorite} />
+        ) : g.status === "failed" || g.status === "completed" ? (
+          <FailedCard generation={g} />
+        ) : (
+          <ProgressCard generation={g} />
+        )}
+      </div>
+    </li>
+  );
+}
+
+function PictureTile(props: { generation: Generation; onOpen(id: string): void; onToggleFavorite(g: Generation): void }) {
+  const { t, locale } = useStudio();
+  const g = props.generation;
+  const image = g.image!;
+  const name = shortPrompt(g.prompt);
+  return (
+    <>
+      <button
+        id={openButtonId(g.id)}
+        type="button"
+        aria-label={format(t.gallery.card.open, { prompt: name })}
+        onClick={() => props.onOpen(g.id)}
+        className="absolute inset-0 block size-full cursor-zoom-in focus:outline-none"
+      >
+        <img
+          src={image.thumbUrl}
+          alt={g.prompt}
+          width={image.width}
+          height={image.height}
+          loading="lazy"
+          decoding="async"
+          draggable={false}
+          className="size-full object-cover transition-transform duration-500 ease-out group-hover:scale-[1.03]"
+        />
+      </button>
+      {/* Prompt and model on hover / keyboard focus; purely visual, the button already names the picture. */}
+      <div
+        aria-hidden
+        className="pointer-events-none absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/75 via-black/35 to-transparent px-3 pt-10 pb-2.5 opacity-0 transition-opacity duration-200 group-hover:opacity-100 group-has-focus-visible:opacity-100"
+      >
+        <p className="line-clamp-2 text-xs leading-snug font-medium text-white">{g.prompt}</p>
+        <p className="mt-1 truncate text-[11px] text-white/70">{getModel(g.model)?.label[locale] ?? g.model}</p>
+      </div>
+      <button
+        type="button"
+        aria-label={format(t.gallery.card.favorite, { prompt: name })}
+        aria-pressed={g.favorite}
+        onClick={() => props.onToggleFavorite(g)}
+        className={`absolute top-2 right-2 grid size-8 place-items-center rounded-full shadow-sm backdrop-blur-md transition focus:outline-none focus-visible:opacity-100 focus-visible:ring-2 focus-visible:ring-amber-400 ${
+          g.favorite
+            ? "bg-black/45 text-amber-400 opacity-100 hover:bg-black/60"
+            : "bg-black/35 text-white opacity-0 group-hover:opacity-100 hover:bg-black/55 pointer-coarse:opacity-100"
+        }`}
+      >
+        <StarIcon filled={g.favorite} className="size-4" />
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,152 @@
+// Inline stroke icons (24×24, currentColor) so the gallery needs no icon package.
+type IconProps = { className?: string };
+
+function Svg({ className = "size-4", children }: IconProps & { children: React.ReactNode }) {
+  return (
+    <svg
+      aria-hidden
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.8}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className={className}
+    >
+      {children}
+    </svg>
+  );
+}
+
+export function StarIcon({ className, filled }: IconProps & { filled?: boolean }) {
+  return (
+    <Svg className={className}>
+      <path
+        fill={filled ? "currentColor" : "none"}
+        d="M12 3.5l2.6 5.3 5.9.9-4.25 4.1 1 5.85L12 16.9l-5.25 2.75 1-5.85L3.5 9.7l5.9-.9L12 3.5z"
+      />
+    </Svg>
+  );
+}
+
+export function SearchIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <circle cx="11" cy="11" r="6.5" />
+      <path d="M20 20l-4.2-4.2" />
+    </Svg>
+  );
+}
+
+export function UserIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <circle cx="12" cy="8" r="3.5" />
+      <path d="M5 20c.8-3.6 3.6-5.5 7-5.5s6.2 1.9 7 5.5" />
+    </Svg>
+  );
+}
+
+export function CloseIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M6 6l12 12M18 6L6 18" />
+    </Svg>
+  );
+}
+
+export function ChevronIcon({ className, direction }: IconProps & { direction: "left" | "right" | "down" }) {
+  const d = { left: "M15 5l-7 7 7 7", right: "M9 5l7 7-7 7", down: "M6 9l6 6 6-6" }[direction];
+  return (
+    <Svg className={className}>
+      <path d={d} />
+    </Svg>
+  );
+}
+
+export function DownloadIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M12 4v11M7 10.5l5 5 5-5M5 20h14" />
+    </Svg>
+  );
+}
+
+export function CopyIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <rect x="8.5" y="8.5" width="11" height="11" rx="2.5" />
+      <path d="M15.5 8.5V6.5a2 2 0 00-2-2h-7a2 2 0 00-2 2v7a2 2 0 002 2h2" />
+    </Svg>
+  );
+}
+
+export function CheckIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M5 12.5l4.5 4.5L19 7.5" />
+    </Svg>
+  );
+}
+
+export function TrashIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M4.5 7h15M9.5 7V4.8h5V7M6.5 7l.8 12.2h9.4L17.5 7M10.2 11v5M13.8 11v5" />
+    </Svg>
+  );
+}
+
+export function RemixIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M4 7h11l-3-3M20 17H9l3 3" />
+      <path d="M4 7v3M20 17v-3" />
+    </Svg>
+  );
+}
+
+export function ReferenceIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <rect x="3.5" y="5" width="17" height="14" rx="2.5" />
+      <circle cx="9" cy="10" r="1.6" />
+      <path d="M20.5 15.5l-5-4.5-8 8" />
+    </Svg>
+  );
+}
+
+export function RetryIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M19.5 12a7.5 7.5 0 11-2.2-5.3M19.5 4.5v4h-4" />
+    </Svg>
+  );
+}
+
+export function AlertIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M12 4.5l8.5 15h-17L12 4.5z" />
+      <path d="M12 10.5v4M12 17.2v.1" />
+    </Svg>
+  );
+}
+
+export function SparkIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M12 3.5l1.9 5.1 5.1 1.9-5.1 1.9L12 17.5l-1.9-5.1L5 10.5l5.1-1.9L12 3.5z" />
+      <path d="M18.5 16l.7 1.8 1.8.7-1.8.7-.7 1.8-.7-1.8-1.8-.7 1.8-.7.7-1.8z" />
+    </Svg>
+  );
+}
+
+export function Spinner({ className = "size-4" }: IconProps) {
+  return (
+    <svg aria-hidden viewBox="0 0 24 24" className={`animate-spin ${className}`}>
+      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeOpacity="0.25" strokeWidth="3" />
+      <path d="M21 12a9 9 0 00-9-9" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+    </svg>
+  );
+}

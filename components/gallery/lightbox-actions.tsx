@@ -1,0 +1,124 @@
+"use client";
+import { useState } from "react";
+import type { Generation } from "@/lib/contract";
+import { api, ApiError } from "@/lib/client/api";
+import { useStudio } from "@/components/studio/studio-context";
+import { useComposer } from "@/components/composer/composer-api";
+import { ConfirmDialog } from "./confirm-dialog";
+import { DownloadIcon, ReferenceIcon, RemixIcon, StarIcon, TrashIcon } from "./icons";
+import { errorText, openButtonId, withParam } from "./format";
+import { useToggleFavorite } from "./use-favorite";
+
+const SECONDARY =
+  "inline-flex min-w-0 items-center justify-center gap-2 rounded-xl px-2.5 py-2.5 text-sm font-medium whitespace-nowrap ring-1 transition focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500";
+const NEUTRAL = `${SECONDARY} text-zinc-800 ring-zinc-200 hover:bg-zinc-50 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800`;
+
+/** Download, favorite, remix, use as reference, delete (own pictures, after confirmation). */
+export function LightboxActions(props: {
+  generation: Generation;
+  onClose(options?: { restoreFocus?: boolean }): void;
+  onDeleted(id: string): void;
+}) {
+  const { t, user, feed } = useStudio();
+  const composer = useComposer();
+  const g = props.generation;
+  const L = t.gallery.lightbox;
+  const [error, setError] = useState<string | null>(null);
+  const toggleFavorite = useToggleFavorite(setError);
+  const [confirm, setConfirm] = useState<{ busy: boolean; error: string | null } | null>(null);
+
+  async function remove() {
+    setConfirm({ busy: true, error: null });
+    try {
+      await api.remove(g.id);
+    } catch (e) {
+      // Already gone (someone else deleted it): the outcome the person wanted.
+      if (!(e instanceof ApiError && e.status === 404)) {
+        setConfirm({ busy: false, error: errorText(e, t) });
+        return;
+      }
+    }
+    feed.removeLocal(g.id);
+    setConfirm(null);
+    props.onDeleted(g.id);
+  }
+
+  /**
+   * Close first, so the page is no longer inert when the composer takes the
+   * generation (it focuses its prompt and scrolls itself into view); until
+   * then focus rests on the card without scrolling the page.
+   */
+  function handOff(action: (g: Generation) => Promise<void>) {
+    props.onClose({ restoreFocus: false });
+    setTimeout(() => {
+      const pending = action(g);
+      if (!document.activeElement || document.activeElement === document.body) {
+        document.getElementById(openButtonId(g.id))?.focus({ preventScroll: true });
+      }
+      void pending.catch(() => undefined);
+    }, 0);
+  }
+
+  return (
+    <section className="flex flex-col gap-2">
+      <a
+        href={withParam(g.image!.url, "download=1")}
+        download
+        className="inline-flex items-center justify-center gap-2 rounded-xl bg-zinc-900 px-4 py-2.5 text-sm font-semibold text-white shadow-sm transition hover:bg-zinc-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 focus-visible:ring-offset-2 dark:bg-white dark:text-zinc-900 dark:hover:bg-zinc-200 dark:focus-visible:ring-offset-zinc-900"
+      >
+        <DownloadIcon className="size-4" />
+        {L.download}
+      </a>
+      <div className="grid grid-cols-2 gap-2">
+        <button type="button" onClick={() => handOff(composer.remix)} className={NEUTRAL}>
+          <RemixIcon className="size-4" />
+          {L.remix}
+        </button>
+        <button type="button" onClick={() => handOff(composer.useAsReference)} className={NEUTRAL}>
+          <ReferenceIcon className="size-4" />
+          {L.useAsReference}
+        </button>
+        <button
+          type="button"
+          aria-pressed={g.favorite}
+          onClick={() => {
+            setError(null);
+            void toggleFavorite(g);
+          }}
+          className={`${NEUTRAL} aria-pressed:bg-amber-50 aria-pressed:text-amber-900 aria-pressed:ring-amber-300 dark:aria-pressed:bg-amber-500/15 dark:aria-pressed:text-amber-200 dark:aria-pressed:ring-amber-500/40`}
+        >
+          <StarIcon filled={g.favorite} className={`size-4 ${g.favorite ? "text-amber-500" : ""}`} />
+          {g.favorite ? L.unfavorite : L.favorite}
+        </button>
+        {g.createdBy === user && (
+          <button
+            type="button"
+            onClick={() => setConfirm({ busy: false, error: null })}
+            className={`${SECONDARY} text-rose-700 ring-rose-200 hover:bg-rose-50 dark:text-rose-300 dark:ring-rose-500/30 dark:hover:bg-rose-500/10`}
+          >
+            <TrashIcon className="size-4" />
+            {L.delete}
+          </button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-500/10 dark:text-rose-300">
+          {error}
+        </p>
+      )}
+      {confirm && (
+        <ConfirmDialog
+          title={t.gallery.confirmDelete.title}
+          body={t.gallery.confirmDelete.body}
+          confirmLabel={t.gallery.confirmDelete.confirm}
+          cancelLabel={t.gallery.confirmDelete.cancel}
+          busyLabel={t.gallery.confirmDelete.deleting}
+          busy={confirm.busy}
+          error={confirm.error}
+          onConfirm={remove}
+          onCancel={() => setConfirm(null)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+import { useRef } from "react";
+import { createPortal } from "react-dom";
+import type { Generation } from "@/lib/contract";
+import { format } from "@/lib/i18n";
+import { useStudio } from "@/components/studio/studio-context";
+import { LightboxPanel } from "./lightbox-panel";
+import { ChevronIcon, CloseIcon } from "./icons";
+import { shortPrompt } from "./format";
+import { trapTab, useModal } from "./use-modal";
+
+const ROUND_BUTTON =
+  "grid size-10 place-items-center rounded-full bg-white/10 text-white backdrop-blur-md transition hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-400 disabled:pointer-events-none disabled:opacity-0";
+
+/**
+ * The full picture over the page, with its details and actions beside it.
+ * ←/→ move between the completed pictures of the current list, Esc closes.
+ */
+export function Lightbox(props: {
+  items: Generation[];
+  /** More pages exist beyond the loaded items, so the count is "at least". */
+  hasMore: boolean;
+  id: string;
+  onNavigate(id: string): void;
+  onClose(options?: { restoreFocus?: boolean }): void;
+  onDeleted(id: string): void;
+  returnFocus(): HTMLElement | null | false;
+}) {
+  const { t } = useStudio();
+  const dialog = useRef<HTMLDivElement>(null);
+  const swipe = useRef<{ x: number; y: number } | null>(null);
+  useModal({ dialog, returnFocus: props.returnFocus });
+
+  const index = props.items.findIndex((g) => g.id === props.id);
+  const g = props.items[index];
+  if (!g?.image) return null;
+  const image = g.image;
+  const previous = index > 0 ? props.items[index - 1] : null;
+  const next = index < props.items.length - 1 ? props.items[index + 1] : null;
+  const ratio = image.width / image.height;
+
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      props.onClose();
+    } else if (e.key === "ArrowLeft" && previous && !e.altKey && !e.metaKey) {
+      e.preventDefault();
+      props.onNavigate(previous.id);
+    } else if (e.key === "ArrowRight" && next && !e.altKey && !e.metaKey) {
+      e.preventDefault();
+      props.onNavigate(next.id);
+    }
+    trapTab(e, dialog.current);
+  }
+
+  const closeOnBackdrop = (e: React.MouseEvent) => {
+    if (e.target === e.currentTarget) props.onClose();
+  };
+
+  return createPortal(
+    <div
+      ref={dialog}
+      role="dialog"
+      aria-modal="true"
+      aria-label={shortPrompt(g.prompt, 120)}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      className="fixed inset-0 z-50 flex flex-col overflow-y-auto overscroll-contain bg-zinc-950/95 outline-none backdrop-blur-sm lg:flex-row lg:overflow-hidden"
+    >
+      <div
+        className="relative flex h-[62dvh] shrink-0 flex-col lg:h-auto lg:min-w-0 lg:flex-1"
+        onPointerDown={(e) => {
+          if (e.pointerType === "touch") swipe.current = { x: e.clientX, y: e.clientY };
+        }}
+        onPointerUp={(e) => {
+          const start = swipe.current;
+          swipe.current = null;
+          if (!start) return;
+          const dx = e.clientX - start.x;
+          if (Math.abs(dx) < 50 || Math.abs(dx) < Math.abs(e.clientY - start.y)) return;
+          const target = dx < 0 ? next : previous;
+          if (target) props.onNavigate(target.id);
+        }}
+      >
+        <div className="absolute inset-x-0 top-0 z-10 flex items-center justify-between p-3 lg:p-4">
+          <span className="rounded-full bg-white/10 px-3 py-1 text-xs font-medium text-white/80 tabular-nums backdrop-blur-md">
+            {format(t.gallery.lightbox.position, { index: index + 1, total: `${props.items.length}${props.hasMore ? "+" : ""}` })}
+          </span>
+          <button type="button" onClick={() => props.onClose()} aria-label={t.gallery.lightbox.close} className={ROUND_BUTTON}>
+            <CloseIcon className="size-5" />
+          </button>
+        </div>
+
+        <div className="min-h-0 flex-1 px-3 pt-16 pb-4 sm:px-16 lg:px-20 lg:pt-20 lg:pb-12" onClick={closeOnBackdrop}>
+          <div className="grid size-full place-items-center [container-type:size]" onClick={closeOnBackdrop}>
+            <div
+              className="relative overflow-hidden rounded-lg bg-zinc-900 shadow-2xl shadow-black/60 ring-1 ring-white/10"
+              style={{ width: `min(100cqw, calc(100cqh * ${ratio}))`, aspectRatio: `${image.width} / ${image.height}` }}
+            >
+              {/* The cached thumbnail shows at once; the original paints over it when it arrives. */}
+              <img src={image.thumbUrl} alt="" aria-hidden className="absolute inset-0 size-full object-cover" />
+              <img
+                key={g.id}
+                src={image.url}
+                alt={g.prompt}
+                width={image.width}
+                height={image.height}
+                decoding="async"
+                className="absolute inset-0 size-full object-contain"
+              />
+            </div>
+          </div>
+        </div>
+
+        <button
+          type="button"
+          onClick={() => previous && props.onNavigate(previous.id)}
+          disabled={!previous}
+          aria-label={t.gallery.lightbox.previous}
+          className={`absolute top-1/2 left-2 -translate-y-1/2 lg:left-4 ${ROUND_BUTTON}`}
+        >
+          <ChevronIcon direction="left" className="size-5" />
+        </button>
+        <button
+          type="button"
+          onClick={() => next && props.onNavigate(next.id)}
+          disabled={!next}
+          aria-label={t.gallery.lightbox.next}
+          className={`absolute top-1/2 right-2 -translate-y-1/2 lg:right-4 ${ROUND_BUTTON}`}
+        >
+          <ChevronIcon direction="right" className="size-5" />
+        </button>
+      </div>
+
+      <LightboxPanel generation={g} onClose={props.onClose} onDeleted={props.onDeleted} />
+    </div>,
+    document.body,
+  );
+}

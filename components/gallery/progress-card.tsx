@@ -1,0 +1,69 @@
+"use client";
+import { useEffect, useState } from "react";
+import type { Generation } from "@/lib/contract";
+import { format } from "@/lib/i18n";
+import { useStudio } from "@/components/studio/studio-context";
+import { formatElapsed } from "./format";
+import { Spinner } from "./icons";
+
+/** Current time, re-read every `ms` while mounted (one timer per ticking card). */
+function useNow(ms: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
+}
+
+/** A generation on its way: prompt, status in words, progress bar and a ticking clock, in the box the picture will fill. */
+export function ProgressCard({ generation: g }: { generation: Generation }) {
+  const { t } = useStudio();
+  const now = useNow(1000);
+  const progress = Math.round(Math.min(100, Math.max(0, g.progress)));
+  const status =
+    g.status === "submitting"
+      ? t.gallery.card.submitting
+      : g.status === "queued"
+        ? t.gallery.card.queued
+        : format(t.gallery.card.processing, { progress });
+  const elapsed = formatElapsed(now - Date.parse(g.createdAt));
+
+  return (
+    <div className="@container absolute inset-0 flex flex-col overflow-hidden bg-gradient-to-br from-amber-50 via-white to-rose-50 p-2.5 @min-[9rem]:p-3.5 dark:from-zinc-900 dark:via-zinc-900 dark:to-amber-950/60">
+      <div
+        aria-hidden
+        className="pointer-events-none absolute -inset-1/2 animate-pulse bg-[radial-gradient(circle_at_center,rgba(251,191,36,0.22),transparent_60%)] dark:bg-[radial-gradient(circle_at_center,rgba(251,191,36,0.07),transparent_60%)]"
+      />
+      <p className="relative line-clamp-3 text-[11px] leading-snug text-zinc-700 @min-[9rem]:text-xs @min-[16rem]:line-clamp-4 @min-[16rem]:text-sm dark:text-zinc-300">
+        {g.prompt}
+      </p>
+      <div className="relative mt-auto space-y-1.5">
+        <div className="flex items-end justify-between gap-x-2 gap-y-0.5 @max-[7rem]:flex-col @max-[7rem]:items-start">
+          <span className="inline-flex min-w-0 items-center gap-1.5 text-[11px] font-semibold text-amber-800 @min-[9rem]:text-xs dark:text-amber-300">
+            <Spinner className="size-3 shrink-0" />
+            <span className="min-w-0">{status}</span>
+          </span>
+          <span className="shrink-0 text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
+            <span className="sr-only">{t.gallery.card.elapsedLabel} </span>
+            {elapsed}
+          </span>
+        </div>
+        <div
+          role="progressbar"
+          aria-label={t.gallery.card.progressLabel}
+          aria-valuenow={progress}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuetext={status}
+          className="h-1.5 overflow-hidden rounded-full bg-zinc-900/10 dark:bg-white/10"
+        >
+          <div
+            className={`h-full rounded-full bg-gradient-to-r from-amber-400 to-rose-500 transition-[width] duration-700 ease-out ${g.status === "processing" ? "" : "animate-pulse"}`}
+            style={{ width: `${Math.max(progress, 4)}%` }}
+          />
+        </div>
+      </div>
+    </div>
+  );
+}

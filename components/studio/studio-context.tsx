@@ -1,0 +1,73 @@
+"use client";
+import { createContext, useCallback, useContext, useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
+import type { Dictionary, Locale } from "@/lib/i18n";
+import { NO_FILTERS, useFeed, type Feed, type FeedFilters } from "@/lib/client/use-feed";
+
+export type Theme = "light" | "dark" | "system";
+
+type StudioContextValue = {
+  t: Dictionary;
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  theme: Theme;
+  setTheme(theme: Theme): void;
+  upstream: "demo" | "gateway";
+  user: string;
+  auth: "none" | "password" | "header";
+  filters: FeedFilters;
+  setFilters(update: Partial<FeedFilters>): void;
+  feed: Feed;
+};
+
+const StudioContext = createContext<StudioContextValue | null>(null);
+
+const YEAR = 60 * 60 * 24 * 365;
+function remember(name: string, value: string) {
+  document.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=${YEAR}; samesite=lax`;
+}
+
+/** The page's shared state: language, theme, who is here, and the feed of generations. */
+export function StudioProvider(props: {
+  t: Dictionary;
+  locale: Locale;
+  theme: Theme;
+  upstream: "demo" | "gateway";
+  user: string;
+  auth: "none" | "password" | "header";
+  children: React.ReactNode;
+}) {
+  const router = useRouter();
+  const [theme, setThemeState] = useState<Theme>(props.theme);
+  const [filters, setFilterState] = useState<FeedFilters>(NO_FILTERS);
+  const feed = useFeed({ filters, user: props.user });
+
+  const setLocale = useCallback(
+    (locale: Locale) => {
+      remember("studio-locale", locale);
+      // The server renders the page in the chosen language; typed text stays in client state.
+      router.refresh();
+    },
+    [router],
+  );
+  const setTheme = useCallback((next: Theme) => {
+    remember("studio-theme", next);
+    const root = document.documentElement;
+    root.classList.remove("light", "dark");
+    if (next !== "system") root.classList.add(next);
+    setThemeState(next);
+  }, []);
+  const setFilters = useCallback((update: Partial<FeedFilters>) => setFilterState((f) => ({ ...f, ...update })), []);
+
+  const value = useMemo(
+    () => ({ t: props.t, locale: props.locale, setLocale, theme, setTheme, upstream: props.upstream, user: props.user, auth: props.auth, filters, setFilters, feed }),
+    [props.t, props.locale, setLocale, theme, setTheme, props.upstream, props.user, props.auth, filters, setFilters, feed],
+  );
+  return <StudioContext.Provider value={value}>{props.children}</StudioContext.Provider>;
+}
+
+export function useStudio(): StudioContextValue {
+  const value = useContext(StudioContext);
+  if (!value) throw new Error("useStudio outside StudioProvider");
+  return value;
+}

@@ -1,0 +1,66 @@
+import type { Locator, Page } from "@playwright/test";
+import sharp from "sharp";
+
+// A person's steps on the studio page, named the way they would say them.
+
+export const uniquePrompt = (words: string) => `${words} ${Math.random().toString(36).slice(2, 7)}`;
+
+export function gallery(page: Page): Locator {
+  return page.getByRole("list", { name: /^(Gallery|图库)$/ });
+}
+
+export function card(page: Page, prompt: string): Locator {
+  return gallery(page).getByRole("listitem").filter({ hasText: prompt });
+}
+
+export async function generate(page: Page, prompt: string) {
+  await page.getByLabel("Prompt", { exact: true }).fill(prompt);
+  await page.getByRole("button", { name: "Generate", exact: true }).click();
+}
+
+/** Waits until the card shows its picture (the generation completed and was stored). */
+export async function pictureOf(page: Page, prompt: string, timeout = 45_000): Promise<Locator> {
+  const img = card(page, prompt).getByRole("img", { name: prompt }).first();
+  await img.waitFor({ state: "visible", timeout });
+  await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await img.elementHandle(), { timeout });
+  return img;
+}
+
+export async function pngFile(name: string, color: string, width = 320, height = 240) {
+  const buffer = await sharp({ create: { width, height, channels: 3, background: color } }).png().toBuffer();
+  return { name, mimeType: "image/png", buffer };
+}
+
+/** Drops files on the page the way a file manager does (a real drop event with a DataTransfer). */
+export async function dropFiles(page: Page, target: Locator, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  const payload = files.map((f) => ({ name: f.name, type: f.mimeType, data: f.buffer.toString("base64") }));
+  const dataTransfer = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const item of items) {
+      const bytes = Uint8Array.from(atob(item.data), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], item.name, { type: item.type }));
+    }
+    return dt;
+  }, payload);
+  await target.dispatchEvent("dragenter", { dataTransfer });
+  await target.dispatchEvent("dragover", { dataTransfer });
+  await target.dispatchEvent("drop", { dataTransfer });
+}
+
+/** Pastes an image as if copied from another app. */
+export async function pasteImage(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+  await page.evaluate(
+    ({ name, type, data }) => {
+      const dt = new DataTransfer();
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      dt.items.add(new File([bytes], name, { type }));
+      const event = new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true });
+      (document.activeElement ?? document.body).dispatchEvent(event);
+    },
+    { name: file.name, type: file.mimeType, data: file.buffer.toString("base64") },
+  );
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: false });
+}

@@ -1,0 +1,86 @@
+"use client";
+import {
+  createGenerationResponseSchema,
+  errorBodySchema,
+  generationSchema,
+  listGenerationsResponseSchema,
+  type CreateGenerationRequest,
+  type ErrorCode,
+  type Generation,
+  type ListGenerationsResponse,
+} from "@/lib/contract";
+
+// The browser's side of the studio API: one function per call, answers
+// checked against the same zod schemas the server answers with.
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | "network_error",
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+async function call(path: string, init: RequestInit = {}): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      ...init,
+      headers: init.body ? { "content-type": "application/json", ...init.headers } : init.headers,
+    });
+  } catch {
+    throw new ApiError(0, "network_error", "network_error");
+  }
+  if (res.status === 204) return undefined;
+  const body = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const parsed = errorBodySchema.safeParse(body);
+    const retryAfter = Number(res.headers.get("retry-after"));
+    if (parsed.success) {
+      const e = parsed.data.error;
+      throw new ApiError(res.status, e.code, e.message, e.issues, Number.isFinite(retryAfter) ? retryAfter : undefined);
+    }
+    throw new ApiError(res.status, "internal_error", `HTTP ${res.status}`);
+  }
+  return body;
+}
+
+export type ListParams = {
+  status?: "active" | "completed" | "failed";
+  q?: string;
+  model?: string;
+  favorite?: boolean;
+  mine?: boolean;
+  cursor?: string | null;
+  limit?: number;
+};
+
+export function listUrl(params: ListParams): string {
+  const search = new URLSearchParams();
+  if (params.status) search.set("status", params.status);
+  if (params.q?.trim()) search.set("q", params.q.trim());
+  if (params.model) search.set("model", params.model);
+  if (params.favorite) search.set("favorite", "1");
+  if (params.mine) search.set("mine", "1");
+  if (params.cursor) search.set("cursor", params.cursor);
+  if (params.limit) search.set("limit", String(params.limit));
+  const qs = search.toString();
+  return `/api/generations${qs ? `?${qs}` : ""}`;
+}
+
+export const api = {
+  list: async (url: string): Promise<ListGenerationsResponse> => listGenerationsResponseSchema.parse(await call(url)),
+  get: async (id: string): Promise<Generation> => generationSchema.parse(await call(`/api/generations/${id}`)),
+  create: async (body: CreateGenerationRequest): Promise<Generation[]> =>
+    createGenerationResponseSchema.parse(await call("/api/generations", { method: "POST", body: JSON.stringify(body) })).generations,
+  setFavorite: async (id: string, favorite: boolean): Promise<Generation> =>
+    generationSchema.parse(await call(`/api/generations/${id}`, { method: "PATCH", body: JSON.stringify({ favorite }) })),
+  remove: async (id: string): Promise<void> => void (await call(`/api/generations/${id}`, { method: "DELETE" })),
+  retry: async (id: string): Promise<Generation[]> =>
+    createGenerationResponseSchema.parse(await call(`/api/generations/${id}/retry`, { method: "POST" })).generations,
+};

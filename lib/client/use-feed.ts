@@ -1,0 +1,171 @@
+"use client";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import useSWR from "swr";
+import useSWRInfinite from "swr/infinite";
+import type { Generation, ListGenerationsResponse } from "@/lib/contract";
+import { api, listUrl } from "./api";
+
+export type FeedFilters = { q: string; model: string; favorite: boolean; mine: boolean };
+export const NO_FILTERS: FeedFilters = { q: "", model: "", favorite: false, mine: false };
+
+const PAGE_SIZE = 24;
+const ACTIVE_POLL_MS = 1_000;
+const ACTIVE_STATUSES = new Set(["submitting", "queued", "processing"]);
+
+function matches(g: Generation, f: FeedFilters, user: string): boolean {
+  if (f.model && g.model !== f.model) return false;
+  if (f.favorite && !g.favorite) return false;
+  if (f.mine && g.createdBy !== user) return false;
+  if (f.q.trim() && !g.prompt.toLowerCase().includes(f.q.trim().toLowerCase())) return false;
+  return true;
+}
+
+/** Pages with `finished` in place of their stale copies; ones no page holds yet go on top of the first. */
+function keepFinished(pages: ListGenerationsResponse[] | undefined, finished: Generation[]) {
+  if (!pages || pages.length === 0) return pages;
+  const byId = new Map(finished.map((g) => [g.id, g]));
+  const held = new Set<string>();
+  const next = pages.map((p) => ({
+    ...p,
+    items: p.items.map((x) => {
+      const last = byId.get(x.id);
+      if (!last) return x;
+      held.add(x.id);
+      return last;
+    }),
+  }));
+  next[0] = { ...next[0], items: [...finished.filter((g) => !held.has(g.id)), ...next[0].items] };
+  return next;
+}
+
+/**
+ * Everything the page shows: the gallery's cursor pages, and the active
+ * generations polled by SWR only while something is active (SWR itself stops
+ * when the tab is hidden). A generation that leaves the active list is
+ * re-read in the gallery so its card turns into the picture in place.
+ */
+export function useFeed(input: { filters: FeedFilters; user: string }) {
+  const { filters, user } = input;
+  const gallery = useSWRInfinite<ListGenerationsResponse>(
+    (index, previous: ListGenerationsResponse | null) => {
+      if (previous && !previous.nextCursor) return null;
+      return listUrl({ ...filters, cursor: previous?.nextCursor, limit: PAGE_SIZE });
+    },
+    api.list,
+    { revalidateFirstPage: true, revalidateOnFocus: false },
+  );
+  const active = useSWR<ListGenerationsResponse>(listUrl({ status: "active", limit: 100 }), api.list, {
+    refreshInterval: (data) => (data && data.items.length > 0 ? ACTIVE_POLL_MS : 0),
+    refreshWhenHidden: false,
+    dedupingInterval: 500,
+  });
+
+  // When ids leave the active list, their final state lives in the gallery pages.
+  // Until those are re-read, the pages hold each one as last seen: a card the
+  // pages did not have yet would otherwise vanish for a round trip and jump back.
+  const previousActive = useRef<Generation[]>([]);
+  const { mutate: mutateGallery } = gallery;
+  // A layout effect: SWR writes the cache synchronously, so the kept cards are back before the browser paints.
+  useLayoutEffect(() => {
+    const now = new Set((active.data?.items ?? []).map((g) => g.id));
+    const finished = previousActive.current.filter((g) => !now.has(g.id));
+    previousActive.current = active.data?.items ?? [];
+    if (finished.length === 0) return;
+    const shown = finished.filter((g) => matches(g, filters, user));
+    if (shown.length > 0) void mutateGallery((pages) => keepFinished(pages, shown), { revalidate: false });
+    void mutateGallery();
+  }, [active.data, mutateGallery, filters, user]);
+
+  const items = useMemo(() => {
+    const fresh = new Map((active.data?.items ?? []).map((g) => [g.id, g]));
+    const seen = new Set<string>();
+    const out: Generation[] = [];
+    // Active ones the gallery pages do not hold yet (just created) go on top.
+    for (const g of active.data?.items ?? []) {
+      if (matches(g, filters, user)) {
+        out.push(g);
+        seen.add(g.id);
+      }
+    }
+    for (const page of gallery.data ?? []) {
+      for (const g of page.items) {
+        if (seen.has(g.id)) continue;
+        seen.add(g.id);
+        out.push(fresh.get(g.id) ?? g);
+      }
+    }
+    return out.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  }, [active.data, gallery.data, filters, user]);
+
+  const last = gallery.data?.[gallery.data.length - 1];
+  const hasMore = Boolean(last?.nextCursor);
+  const isLoadingMore = gallery.isLoading || (gallery.size > 0 && gallery.data !== undefined && typeof gallery.data[gallery.size - 1] === "undefined");
+
+  const refresh = useCallback(async () => {
+    await Promise.all([active.mutate(), gallery.mutate()]);
+  }, [active, gallery]);
+
+  /** Show just-created generations at once, before the next poll. */
+  const addCreated = useCallback(
+    (created: Generation[]) => {
+      void active.mutate(
+        (current) => ({
+          items: [...created.filter((g) => ACTIVE_STATUSES.has(g.status)), ...(current?.items ?? [])],
+          nextCursor: current?.nextCursor ?? null,
+        }),
+        { revalidate: true },
+      );
+      if (created.some((g) => !ACTIVE_STATUSES.has(g.status))) void gallery.mutate();
+    },
+    [active, gallery],
+  );
+
+  /** Replace one generation everywhere it is cached (after PATCH). */
+  const replace = useCallback(
+    (g: Generation) => {
+      void gallery.mutate(
+        (pages) => pages?.map((p) => ({ ...p, items: p.items.map((x) => (x.id === g.id ? g : x)) })),
+        { revalidate: false },
+      );
+    },
+    [gallery],
+  );
+
+  const removeLocal = useCallback(
+    (id: string) => {
+      // Deleted, not finished: it must not be kept in the pages as last seen.
+      previousActive.current = previousActive.current.filter((x) => x.id !== id);
+      void gallery.mutate((pages) => pages?.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== id) })), { revalidate: false });
+      void active.mutate((cur) => cur && { ...cur, items: cur.items.filter((x) => x.id !== id) }, { revalidate: false });
+    },
+    [gallery, active],
+  );
+
+  return {
+    items,
+    activeCount: active.data?.items.length ?? 0,
+    isLoading: gallery.isLoading && !gallery.data,
+    isLoadingMore,
+    error: gallery.error as Error | undefined,
+    hasMore,
+    loadMore: () => gallery.setSize(gallery.size + 1),
+    refresh,
+    addCreated,
+    replace,
+    removeLocal,
+  };
+}
+
+export type Feed = ReturnType<typeof useFeed>;
+
+/** Whether the page is visible; polling of anything custom should stop when it is not. */
+export function usePageVisible(): boolean {
+  const [visible, setVisible] = useState(true);
+  useEffect(() => {
+    const update = () => setVisible(document.visibilityState === "visible");
+    update();
+    document.addEventListener("visibilitychange", update);
+    return () => document.removeEventListener("visibilitychange", update);
+  }, []);
+  return visible;
+}

@@ -1,0 +1,15 @@
+export const auth = {
+  signInTitle: "Sign in to Nano Studio",
+  signInHint: "Use your own name (it marks your pictures) and the team's shared password.",
+  name: "Your name",
+  password: "Team password",
+  signIn: "Sign in",
+  signingIn: "Signing in…",
+  signOut: "Sign out",
+  signedInAs: "Signed in as {user}",
+  wrongPassword: "That password is not right. Check it and try again.",
+  tooMany: "Too many wrong passwords from here. Wait a few minutes, then try again.",
+  unauthorizedTitle: "You are not signed in",
+  unauthorizedHint: "This studio is behind the team's login. Open it through the team's sign-in page.",
+  leftToday: "{left} of {daily} left today",
+};

@@ -1,0 +1,95 @@
+// English strings of the gallery. Keys are mirrored in ../zh/gallery.ts (type-checked).
+export const gallery = {
+  heading: "Gallery",
+  listLabel: "Gallery",
+  activeCount: "{count} in progress",
+
+  toolbar: {
+    label: "Filter the gallery",
+    searchLabel: "Search prompts",
+    searchPlaceholder: "Search prompts…",
+    modelLabel: "Model",
+    allModels: "All models",
+    favorites: "Favorites",
+    mine: "Mine",
+  },
+
+  card: {
+    open: 'Open "{prompt}"',
+    favorite: 'Favorite "{prompt}"',
+    progressLabel: "Progress",
+    elapsedLabel: "Elapsed",
+    submitting: "Sending…",
+    queued: "Waiting in the queue",
+    processing: "Drawing… {progress}%",
+    failedTitle: "This one didn't work out",
+    failedFallback: "The picture could not be made.",
+    retry: "Retry",
+    retrying: "Retrying…",
+  },
+
+  list: {
+    loading: "Loading your gallery…",
+    loadMore: "Load more",
+    loadingMore: "Loading more…",
+    end: "That's everything so far",
+    loadMoreFailed: "More pictures could not be loaded.",
+  },
+
+  empty: {
+    title: "Your gallery is waiting",
+    body: "Describe a picture in the prompt box — a scene, a mood, a style — and press Generate. Every picture you and your team make lands here, newest first.",
+    hint: "Tip: add reference images to steer the look.",
+  },
+  noResults: {
+    title: "Nothing matches these filters",
+    body: "Try another word, another model, or show everything again.",
+    clear: "Clear filters",
+  },
+  error: {
+    title: "The gallery could not be loaded",
+    retry: "Try again",
+  },
+
+  lightbox: {
+    close: "Close",
+    previous: "Previous picture",
+    next: "Next picture",
+    position: "{index} of {total}",
+    prompt: "Prompt",
+    details: "Details",
+    model: "Model",
+    size: "Size",
+    aspectRatio: "Aspect ratio",
+    dimensions: "Dimensions",
+    fileSize: "File size",
+    created: "Created",
+    createdBy: "Made by",
+    you: "{name} (you)",
+    references: "References",
+    reference: "Reference {index}",
+    download: "Download",
+    copyPrompt: "Copy prompt",
+    copied: "Copied",
+    copyFailed: "Could not copy — select the prompt and copy it by hand.",
+    favorite: "Favorite",
+    unfavorite: "Unfavorite",
+    remix: "Remix",
+    useAsReference: "Use as reference",
+    delete: "Delete",
+    actionFailed: "That did not work: {message}",
+  },
+
+  confirmDelete: {
+    title: "Delete this picture?",
+    body: "It disappears from the gallery for the whole team, and its file is removed from the server. This cannot be undone.",
+    confirm: "Delete",
+    cancel: "Cancel",
+    deleting: "Deleting…",
+  },
+
+  units: {
+    kb: "{value} KB",
+    mb: "{value} MB",
+  },
+};

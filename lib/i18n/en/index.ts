@@ -1,0 +1,7 @@
+import { auth } from "./auth";
+import { common } from "./common";
+import { composer } from "./composer";
+import { gallery } from "./gallery";
+
+// The English dictionary, in one section per area of the page.
+export const en = { common, composer, gallery, auth };

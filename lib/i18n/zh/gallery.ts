@@ -1,0 +1,96 @@
+import type { gallery as en } from "../en/gallery";
+
+export const gallery: typeof en = {
+  heading: "图库",
+  listLabel: "图库",
+  activeCount: "{count} 张生成中",
+
+  toolbar: {
+    label: "筛选图库",
+    searchLabel: "搜索提示词",
+    searchPlaceholder: "搜索提示词…",
+    modelLabel: "模型",
+    allModels: "全部模型",
+    favorites: "收藏",
+    mine: "我的",
+  },
+
+  card: {
+    open: "打开「{prompt}」",
+    favorite: "收藏「{prompt}」",
+    progressLabel: "进度",
+    elapsedLabel: "已用时间",
+    submitting: "正在提交…",
+    queued: "排队等待中",
+    processing: "正在绘制… {progress}%",
+    failedTitle: "这张没能生成",
+    failedFallback: "图片未能生成。",
+    retry: "重试",
+    retrying: "正在重试…",
+  },
+
+  list: {
+    loading: "正在加载图库…",
+    loadMore: "加载更多",
+    loadingMore: "正在加载更多…",
+    end: "已经到底了",
+    loadMoreFailed: "无法加载更多图片。",
+  },
+
+  empty: {
+    title: "图库还空着",
+    body: "在提示词框里描述你想要的画面——场景、氛围、风格都可以——然后点击生成。你和团队生成的每一张图都会出现在这里，最新的排在最前。",
+    hint: "小提示：添加参考图可以更好地控制画面风格。",
+  },
+  noResults: {
+    title: "没有符合筛选条件的图片",
+    body: "换个关键词或模型试试，或者清除筛选查看全部。",
+    clear: "清除筛选",
+  },
+  error: {
+    title: "图库加载失败",
+    retry: "重试",
+  },
+
+  lightbox: {
+    close: "关闭",
+    previous: "上一张",
+    next: "下一张",
+    position: "第 {index} 张，共 {total} 张",
+    prompt: "提示词",
+    details: "详细信息",
+    model: "模型",
+    size: "尺寸",
+    aspectRatio: "宽高比",
+    dimensions: "像素",
+    fileSize: "文件大小",
+    created: "创建时间",
+    createdBy: "创建者",
+    you: "{name}（我）",
+    references: "参考图",
+    reference: "参考图 {index}",
+    download: "下载",
+    copyPrompt: "复制提示词",
+    copied: "已复制",
+    copyFailed: "无法复制，请手动选中提示词复制。",
+    favorite: "收藏",
+    unfavorite: "取消收藏",
+    remix: "再创作",
+    useAsReference: "用作参考图",
+    delete: "删除",
+    actionFailed: "操作失败：{message}",
+  },
+
+  confirmDelete: {
+    title: "删除这张图片？",
+    body: "删除后，整个团队都将看不到这张图片，服务器上的文件也会一并移除。此操作无法撤销。",
+    confirm: "删除",
+    cancel: "取消",
+    deleting: "正在删除…",
+  },
+
+  units: {
+    kb: "{value} KB",
+    mb: "{value} MB",
+  },
+};

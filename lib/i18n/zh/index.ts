@@ -1,0 +1,8 @@
+import type { Dictionary } from "../types";
+import { auth } from "./auth";
+import { common } from "./common";
+import { composer } from "./composer";
+import { gallery } from "./gallery";
+
+// 中文词典，与英文按区域一一对应。
+export const zh: Dictionary = { common, composer, gallery, auth };
