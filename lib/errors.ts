@@ -1,4 +1,5 @@
 import "server-only";
+import { brand } from "@/lib/brand";
 import type { z } from "zod";
 import type { ErrorBody, ErrorCode } from "@/lib/contract";
 import { GatewayError } from "@/lib/gateway";
@@ -21,18 +22,13 @@ const STATUS: Record<ErrorCode, number> = {
   internal_error: 500,
 };
 
-const STUDIOERROR_BRAND = Symbol.for("nano-studio.StudioError");
+const STUDIOERROR_BRAND = brand("StudioError");
 
 export class StudioError extends Error {
-  /**
-   * True for a StudioError from any copy of this module: Next bundles
-   * instrumentation and each route separately, so `instanceof` can fail for
-   * an error made by a process-wide singleton.
-   */
+  /** True for a StudioError from any bundled copy of this module (see lib/brand.ts). */
   static is(value: unknown): value is StudioError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[STUDIOERROR_BRAND] === true;
+    return STUDIOERROR_BRAND.is(value);
   }
-  readonly [STUDIOERROR_BRAND] = true;
   override name = "StudioError";
   constructor(
     readonly code: ErrorCode,
@@ -40,6 +36,7 @@ export class StudioError extends Error {
     readonly extra: { issues?: { path: string; message: string }[]; retryAfterSeconds?: number } = {},
   ) {
     super(message);
+    STUDIOERROR_BRAND.mark(this);
   }
   get status(): number {
     return STATUS[this.code];

@@ -1,4 +1,5 @@
 import "server-only";
+import { brand } from "@/lib/brand";
 
 // One error type for everything the gateway can say "no" with. `kind` decides
 // what the studio does next (retry, stop, tell the person); `message` is for a
@@ -13,18 +14,13 @@ export type GatewayErrorKind =
   | "unavailable" // 5xx (incl. model_not_found), network error, timeout
   | "malformed"; // a 2xx whose body we could not read
 
-const GATEWAYERROR_BRAND = Symbol.for("nano-studio.GatewayError");
+const GATEWAYERROR_BRAND = brand("GatewayError");
 
 export class GatewayError extends Error {
-  /**
-   * True for a GatewayError from any copy of this module: Next bundles
-   * instrumentation and each route separately, so `instanceof` can fail for
-   * an error made by a process-wide singleton.
-   */
+  /** True for a GatewayError from any bundled copy of this module (see lib/brand.ts). */
   static is(value: unknown): value is GatewayError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[GATEWAYERROR_BRAND] === true;
+    return GATEWAYERROR_BRAND.is(value);
   }
-  readonly [GATEWAYERROR_BRAND] = true;
   override name = "GatewayError";
   readonly kind: GatewayErrorKind;
   readonly status: number | undefined;
@@ -47,6 +43,7 @@ export class GatewayError extends Error {
     outcomeUnknown?: boolean;
   }) {
     super(init.message);
+    GATEWAYERROR_BRAND.mark(this);
     this.kind = init.kind;
     this.status = init.status;
     this.code = init.code;

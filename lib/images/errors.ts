@@ -1,27 +1,24 @@
 import "server-only";
+import { brand } from "@/lib/brand";
 
 // One error for every way a picture can be refused. `code` lets the API layer
 // choose the status (400 vs 413); `message` is shown to the person as is.
 
 export type ImageErrorCode = "not_an_image" | "unsupported_format" | "too_large";
 
-const IMAGEERROR_BRAND = Symbol.for("nano-studio.ImageError");
+const IMAGEERROR_BRAND = brand("ImageError");
 
 export class ImageError extends Error {
-  /**
-   * True for a ImageError from any copy of this module: Next bundles
-   * instrumentation and each route separately, so `instanceof` can fail for
-   * an error made by a process-wide singleton.
-   */
+  /** True for a ImageError from any bundled copy of this module (see lib/brand.ts). */
   static is(value: unknown): value is ImageError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[IMAGEERROR_BRAND] === true;
+    return IMAGEERROR_BRAND.is(value);
   }
-  readonly [IMAGEERROR_BRAND] = true;
   override name = "ImageError";
   readonly code: ImageErrorCode;
 
   constructor(code: ImageErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
+    IMAGEERROR_BRAND.mark(this);
     this.code = code;
   }
 }
