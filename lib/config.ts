@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { parseS3Settings, S3SettingsError, type S3Settings } from "@/lib/storage/storage-url";
 
 // The environment, parsed once. Every other module asks getConfig(); nothing
 // else reads process.env, so every knob is documented here and in the README.
@@ -20,6 +21,10 @@ const envSchema = z.object({
     .default("https://api.dyuapi.com")
     .transform((v) => v.replace(/\/+$/, "")),
   STUDIO_DATA_DIR: z.string().trim().min(1).default("./data"),
+  /** postgres://… switches metadata to PostgreSQL; absent: SQLite in STUDIO_DATA_DIR. */
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+    message: "must be a postgres:// URL",
+  }),
   /** One HTTP exchange with the gateway (submit, one poll attempt). */
   NANO_REQUEST_TIMEOUT_MS: int(30_000, 1_000, 600_000),
   /** All retries of one poll together. */
@@ -67,6 +72,8 @@ export type StudioConfig = {
     | { mode: "password"; password: string; sessionSecret: string; sessionDays: number }
     | { mode: "header"; userHeader: string };
   limits: { daily: number; maxActive: number };
+  database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
+  storage: { kind: "fs"; root: string } | { kind: "s3"; settings: S3Settings };
 };
 
 export class ConfigError extends Error {
@@ -84,13 +91,23 @@ export function parseConfig(env: Record<string, string | undefined>): StudioConf
     throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.STUDIO_DATA_DIR);
+  let s3: S3Settings | undefined;
+  try {
+    s3 = parseS3Settings(env);
+  } catch (error) {
+    if (error instanceof S3SettingsError) throw new ConfigError(error.message);
+    throw error;
+  }
   return {
+    database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "sqlite", file: path.join(dataDir, "studio.db") },
+    storage: s3 ? { kind: "s3", settings: s3 } : { kind: "fs", root: path.join(dataDir, "files") },
     auth: authConfig(e),
     limits: { daily: e.STUDIO_DAILY_LIMIT, maxActive: e.STUDIO_MAX_ACTIVE },
     upstream: e.NANO_API_KEY ? "gateway" : "demo",
     apiKey: e.NANO_API_KEY,
     baseUrl: e.NANO_API_BASE_URL,
-    dataDir: path.resolve(e.STUDIO_DATA_DIR),
+    dataDir,
     requestTimeoutMs: e.NANO_REQUEST_TIMEOUT_MS,
     pollRetryBudgetMs: e.NANO_POLL_RETRY_BUDGET_MS,
     pollIntervalMs: e.STUDIO_POLL_INTERVAL_MS,

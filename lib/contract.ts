@@ -140,6 +140,8 @@ export const healthSchema = z.object({
   db: z.enum(["sqlite", "postgres"]),
   storage: z.enum(["fs", "s3"]),
   active: z.number().int(),
+  /** Each backend answered just now. */
+  checks: z.object({ db: z.boolean(), storage: z.boolean() }),
 });
 export type Health = z.infer<typeof healthSchema>;
 

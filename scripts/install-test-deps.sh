@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What the tests need beyond npm: Debian's Chromium (Playwright cannot download
-# browsers here) and CJK fonts for Chinese text in screenshots. Installed only
-# when missing; needs root or sudo on a machine that lacks them.
+# browsers here), CJK fonts for Chinese text in screenshots, and a running
+# PostgreSQL. Installed only when missing; needs root or sudo on a machine that
+# lacks them.
 set -euo pipefail
 
 missing=()
@@ -15,6 +16,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The database suites and the multi-instance test run against a real
+# PostgreSQL (Debian's package, started here: no Docker on these machines).
+bash "$(dirname "$0")/pg-test-server.sh" >/dev/null
 
 # npm may one day enforce its install-script block; fail early and clearly if so.
 node -e "require('better-sqlite3')(':memory:').close()"

@@ -18,7 +18,10 @@ npx vitest run --reporter=default --reporter=json --outputFile.json=test-results
 
 step "build (with a sentinel gateway key, which e2e/key-secrecy.spec.ts looks for everywhere)"
 export KEY_SENTINEL="sk-sentinel-$(node -e 'console.log(require("crypto").randomBytes(12).toString("hex"))')"
-if NANO_API_KEY="$KEY_SENTINEL" npx next build; then
+if NANO_API_KEY="$KEY_SENTINEL" npx next build \
+  && step "standalone build (what the Dockerfile ships)" \
+  && NEXT_OUTPUT=standalone NEXT_DIST_DIR=.next-standalone npx next build >/dev/null \
+  && bash scripts/assemble-standalone.sh .next-standalone test-results/standalone-server; then
   step "end-to-end tests (playwright, Debian chromium)"
   npx playwright test || status=1
 else

@@ -4,3 +4,4 @@ import "server-only";
 // engine's folder.
 export type * from "./types";
 export { openSqliteDatabase, type OpenSqliteOptions } from "./sqlite/open";
+export { openPostgresDatabase, type OpenPostgresOptions } from "./postgres/open";

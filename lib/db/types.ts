@@ -100,9 +100,13 @@ export interface StudioDatabase {
   /**
    * Claims the right to poll upstream now: sets lastPolledAt = now only if the
    * previous poll is at least `intervalMs` old. At most one caller per interval
-   * gets true, across processes sharing the database.
+   * gets true, across processes sharing the database. With `owner`, the claim
+   * also takes (or renews) a lease on the row until now + `leaseMs`: while
+   * another owner's lease runs, nobody else may poll it, so a slow poll is
+   * never doubled by another instance, and a dead owner's rows pass to another
+   * once its lease expires.
    */
-  tryClaimPoll(input: { id: string; now: number; intervalMs: number }): Promise<boolean>;
+  tryClaimPoll(input: { id: string; now: number; intervalMs: number; owner?: string; leaseMs?: number }): Promise<boolean>;
 
   /** Newest first (id descending). */
   listGenerations(filter: ListFilter): Promise<GenerationRow[]>;

@@ -10,6 +10,8 @@ import { ACTIVE, POLLABLE, isActive } from "./status";
 
 /** "task_not_exist" must be confirmed this many polls in a row: gateways hiccup. */
 export const NOT_FOUND_CONFIRMATIONS = 3;
+/** A poll lease lasts this many intervals: a dead instance's tasks move on after it. */
+export const LEASE_INTERVALS = 5;
 /** A row still "submitting" this long after its request's timeout never got its answer. */
 const SUBMIT_GRACE_MS = 60_000;
 
@@ -43,7 +45,9 @@ async function refreshOnce(deps: GenerationDeps, id: string): Promise<Generation
     return fail(deps, row, "timeout", `Timed out: the gateway did not finish this picture within ${minutes} minutes`);
   }
   if (!row.upstreamId) return fail(deps, row, "unknown_outcome", UNKNOWN_OUTCOME_MESSAGE);
-  if (!(await deps.db.tryClaimPoll({ id, now, intervalMs: deps.config.pollIntervalMs }))) return row;
+  const intervalMs = deps.config.pollIntervalMs;
+  const claimed = await deps.db.tryClaimPoll({ id, now, intervalMs, owner: deps.instanceId, leaseMs: intervalMs * LEASE_INTERVALS });
+  if (!claimed) return row;
 
   let task;
   try {

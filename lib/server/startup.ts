@@ -22,10 +22,10 @@ export async function startServer(): Promise<void> {
   }
   let deps;
   try {
-    deps = getDeps();
+    deps = await getDeps();
     await deps.db.countActive();
   } catch (error) {
-    console.error(`Cannot open the studio's data in STUDIO_DATA_DIR (${config.dataDir}): ${(error as Error).message}`);
+    console.error(`Cannot start: ${(error as Error).message}`);
     process.exit(1);
   }
   logger.info({ upstream: config.upstream, dataDir: config.dataDir, db: deps.db.kind, storage: deps.store.kind }, "studio starting");

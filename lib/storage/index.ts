@@ -3,3 +3,7 @@ import "server-only";
 export type { BlobStore, StoredObject } from "./types";
 export { createFsStore } from "./fs-store";
 export type { FsStoreOptions } from "./fs-store";
+export { createS3Store, checkS3Store, S3StoreCheckError } from "./s3-store";
+export type { S3Store, S3StoreOptions } from "./s3-store";
+export { parseS3Settings, describeS3Settings, S3SettingsError } from "./storage-url";
+export type { S3Settings } from "./storage-url";

@@ -26,6 +26,7 @@ export function testDeps(input: { simulator?: Partial<SimulatorOptions>; pollInt
       limits: { daily: 1_000, maxActive: 100 },
     },
     now,
+    instanceId: "test-instance",
   };
   return {
     deps,

@@ -23,7 +23,7 @@ export async function bootStudio(env: Record<string, string> = {}) {
   const health = await import("@/app/api/health/route");
   const { getDeps } = await import("@/lib/generations");
   const { getSimulator } = await import("@/lib/upstream");
-  const deps = getDeps();
+  const deps = await getDeps();
   const sim = getSimulator()!;
   const base = "http://studio.test";
   const ctx = (id: string) => ({ params: Promise.resolve({ id }) });

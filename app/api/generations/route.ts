@@ -7,12 +7,12 @@ import { apiRoute } from "@/lib/server/route";
 export const GET = apiRoute(async ({ request, user }) => {
   const query = listGenerationsQuerySchema.safeParse(searchParamsObject(request.url));
   if (!query.success) throw validationError(query.error, "query");
-  return json(await listGenerations(getDeps(), { query: query.data, user }));
+  return json(await listGenerations(await getDeps(), { query: query.data, user }));
 });
 
 export const POST = apiRoute(async ({ request, user }) => {
   const body = createGenerationSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
-  const generations = await createGenerations(getDeps(), { request: body.data, createdBy: user });
+  const generations = await createGenerations(await getDeps(), { request: body.data, createdBy: user });
   return json({ generations }, { status: 201 });
 });

@@ -4,18 +4,27 @@ import { getDeps } from "@/lib/generations";
 import { json } from "@/lib/server/http";
 import { apiRoute } from "@/lib/server/route";
 
-// No auth and no secret: load balancers and people ask this.
+const ok = <T>(work: Promise<T>) => work.then(() => true, () => false);
+
+// No auth and no secret: load balancers and people ask this. Each backend is
+// asked for real, so a lost database or bucket shows here.
 export const GET = apiRoute(
   async () => {
-    const deps = getDeps();
-    const base = { upstream: getConfig().upstream, db: deps.db.kind, storage: deps.store.kind };
-    try {
-      const body: Health = { ok: true, ...base, active: await deps.db.countActive() };
-      return json(body);
-    } catch {
-      const body: Health = { ok: false, ...base, active: 0 };
-      return json(body, { status: 503 });
-    }
+    const deps = await getDeps();
+    let active = 0;
+    const [db, storage] = await Promise.all([
+      ok(deps.db.countActive().then((n) => (active = n))),
+      ok(deps.store.exists("health/probe")),
+    ]);
+    const body: Health = {
+      ok: db && storage,
+      upstream: getConfig().upstream,
+      db: deps.db.kind,
+      storage: deps.store.kind,
+      active,
+      checks: { db, storage },
+    };
+    return json(body, { status: body.ok ? 200 : 503 });
   },
   { public: true },
 );

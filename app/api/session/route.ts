@@ -20,7 +20,7 @@ export const POST = apiRoute(
     const body = signInSchema.safeParse(await readJsonBody(request, 64 * 1024));
     if (!body.success) throw validationError(body.error);
     const address = clientAddress(request);
-    const { sealed, maxAgeSeconds } = await signIn({ db: getDeps().db, auth, name: body.data.name, password: body.data.password, address });
+    const { sealed, maxAgeSeconds } = await signIn({ db: (await getDeps()).db, auth, name: body.data.name, password: body.data.password, address });
     logger.info({ user: body.data.name }, "signed in");
     return new Response(null, {
       status: 204,
@@ -32,7 +32,7 @@ export const POST = apiRoute(
 
 /** Who is signed in, and how much of today's allowance is left. */
 export const GET = apiRoute(async ({ user }) => {
-  const usage = await usageOf(getDeps(), { user });
+  const usage = await usageOf(await getDeps(), { user });
   const body: SessionInfo = {
     user,
     auth: getConfig().auth.mode,

@@ -11,7 +11,7 @@ import type {
 import type { GenerationStatus } from "@/lib/contract";
 import { isActive, placeholders, promptContains, readGenerations, type Db } from "./query-parts";
 import { referenceLinks, toGenerationRow, toReferenceRow, toUpdateSet } from "./row-mapping";
-import { generationReferences, generations, idempotencyKeys, loginFailures, referenceImages } from "./schema";
+import { generationReferences, generations, idempotencyKeys, loginFailures, pollLeases, referenceImages } from "./schema";
 
 // Writes take the lock up front (BEGIN IMMEDIATE): a deferred transaction that
 // read first could not upgrade to a writer while another process writes, and
@@ -103,19 +103,32 @@ export class SqliteStudioDatabase implements StudioDatabase {
     }, WRITE);
   }
 
-  async tryClaimPoll(input: { id: string; now: number; intervalMs: number }): Promise<boolean> {
-    const { id, now, intervalMs } = input;
-    const result = this.db
-      .update(generations)
-      .set({ lastPolledAt: now })
-      .where(
-        and(
-          eq(generations.id, id),
-          or(isNull(generations.lastPolledAt), lte(generations.lastPolledAt, now - intervalMs)),
-        ),
-      )
-      .run();
-    return result.changes === 1;
+  async tryClaimPoll(input: { id: string; now: number; intervalMs: number; owner?: string; leaseMs?: number }): Promise<boolean> {
+    const { id, now, intervalMs, owner, leaseMs = intervalMs * 3 } = input;
+    return this.db.transaction((tx) => {
+      if (owner !== undefined) {
+        const lease = tx.select().from(pollLeases).where(eq(pollLeases.generationId, id)).get();
+        if (lease && lease.owner !== owner && lease.until > now) return false;
+      }
+      const claimed =
+        tx
+          .update(generations)
+          .set({ lastPolledAt: now })
+          .where(
+            and(
+              eq(generations.id, id),
+              or(isNull(generations.lastPolledAt), lte(generations.lastPolledAt, now - intervalMs)),
+            ),
+          )
+          .run().changes === 1;
+      if (claimed && owner !== undefined) {
+        tx.insert(pollLeases)
+          .values({ generationId: id, owner, until: now + leaseMs })
+          .onConflictDoUpdate({ target: pollLeases.generationId, set: { owner, until: now + leaseMs } })
+          .run();
+      }
+      return claimed;
+    }, WRITE);
   }
 
   async listGenerations(filter: ListFilter): Promise<GenerationRow[]> {

@@ -114,3 +114,14 @@ export const loginFailures = sqliteTable(
   },
   (t) => [index("login_failures_address_at_idx").on(t.address, t.at)],
 );
+
+// Which process polls an active generation, until when. Several instances may
+// share one database; the holder renews its lease on every poll, and a holder
+// that died is replaced once its lease runs out.
+export const pollLeases = sqliteTable("poll_leases", {
+  generationId: text("generation_id")
+    .primaryKey()
+    .references(() => generations.id, { onDelete: "cascade" }),
+  owner: text("owner").notNull(),
+  until: integer("until").notNull(),
+});

@@ -10,16 +10,16 @@ async function parseId(context: IdContext): Promise<string> {
   return id.data;
 }
 
-export const GET = apiRoute<IdContext>(async ({ context }) => json(await getGeneration(getDeps(), await parseId(context))));
+export const GET = apiRoute<IdContext>(async ({ context }) => json(await getGeneration(await getDeps(), await parseId(context))));
 
 export const PATCH = apiRoute<IdContext>(async ({ request, context }) => {
   const id = await parseId(context);
   const body = patchGenerationSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
-  return json(await setFavorite(getDeps(), { id, favorite: body.data.favorite }));
+  return json(await setFavorite(await getDeps(), { id, favorite: body.data.favorite }));
 });
 
 export const DELETE = apiRoute<IdContext>(async ({ user, context }) => {
-  await deleteGeneration(getDeps(), { id: await parseId(context), user });
+  await deleteGeneration(await getDeps(), { id: await parseId(context), user });
   return new Response(null, { status: 204 });
 });

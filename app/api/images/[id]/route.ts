@@ -10,6 +10,6 @@ export const GET = apiRoute<IdContext>(async ({ request, context }) => {
   if (!id.success) throw new StudioError("not_found", "There is no picture with this id");
   const query = imageQuerySchema.safeParse(searchParamsObject(request.url));
   if (!query.success) throw validationError(query.error, "query");
-  const file = await openImage(getDeps(), { id: id.data, variant: query.data.variant });
+  const file = await openImage(await getDeps(), { id: id.data, variant: query.data.variant });
   return fileResponse(request, file, { download: query.data.download });
 });

@@ -8,5 +8,5 @@ export const GET = apiRoute<IdContext>(async ({ request, context }) => {
   const id = referenceIdSchema.safeParse((await context.params).id);
   if (!id.success) throw new StudioError("not_found", "There is no reference image with this id");
   const download = new URL(request.url).searchParams.get("download") === "1";
-  return fileResponse(request, await openReference(getDeps(), { id: id.data }), { download });
+  return fileResponse(request, await openReference(await getDeps(), { id: id.data }), { download });
 });

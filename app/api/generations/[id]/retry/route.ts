@@ -7,5 +7,5 @@ import { apiRoute, type IdContext } from "@/lib/server/route";
 export const POST = apiRoute<IdContext>(async ({ user, context }) => {
   const id = generationIdSchema.safeParse((await context.params).id);
   if (!id.success) throw new StudioError("not_found", "There is no generation with this id");
-  return json({ generations: await retryGeneration(getDeps(), { id: id.data, user }) }, { status: 201 });
+  return json({ generations: await retryGeneration(await getDeps(), { id: id.data, user }) }, { status: 201 });
 });

@@ -1,0 +1,23 @@
+# Nano Studio, the team deployment: Next.js standalone output on Node 20,
+# running as a non-root user. Metadata and pictures live in Postgres and an
+# S3-compatible bucket (see compose.yaml), or in /data when those are not set.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN NEXT_OUTPUT=standalone npx next build && scripts/assemble-standalone.sh .next /out
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 STUDIO_DATA_DIR=/data
+WORKDIR /app
+RUN groupadd --system studio && useradd --system --gid studio --home /app studio \
+  && mkdir -p /data && chown studio:studio /data
+COPY --from=build --chown=studio:studio /out ./
+USER studio
+VOLUME ["/data"]
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "server.js"]

@@ -1,0 +1,197 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { defaultPostgresMigrationsFolder, MIGRATION_LOCK_KEY, openPostgresDatabase } from "./open";
+import { createTestDatabase, makeCompletedRow, makeReference, makeRow, openTemp, rawCount, rawPool, T0, TEST_URL } from "./test-helpers";
+
+type Journal = { entries: { idx: number; when: number; tag: string }[] };
+const MIGRATIONS = defaultPostgresMigrationsFolder();
+const journal = (): Journal => JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta/_journal.json"), "utf8"));
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-pg-"));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A copy of the migrations folder with `extra` migrations after the committed ones. */
+function migrationsWith(extra: { tag: string; sql: string }[]): string {
+  const dir = path.join(tempDir(), "migrations");
+  fs.mkdirSync(path.join(dir, "meta"), { recursive: true });
+  const entries = [...journal().entries];
+  for (const entry of entries) fs.copyFileSync(path.join(MIGRATIONS, `${entry.tag}.sql`), path.join(dir, `${entry.tag}.sql`));
+  let when = entries[entries.length - 1]?.when ?? 0;
+  for (const migration of extra) {
+    when += 1;
+    entries.push({ idx: entries.length, when, tag: migration.tag });
+    fs.writeFileSync(path.join(dir, `${migration.tag}.sql`), migration.sql);
+  }
+  fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify({ ...journal(), entries }));
+  return dir;
+}
+
+/** Tables, columns (with types, defaults and collations) and indexes: what a migration could change. */
+async function schemaOf(url: string) {
+  const pool = rawPool(url);
+  const columns = await pool.query(
+    `select table_name, column_name, data_type, is_nullable, column_default, collation_name
+       from information_schema.columns where table_schema = 'public' order by table_name, column_name`,
+  );
+  const indexes = await pool.query(`select indexname, indexdef from pg_indexes where schemaname = 'public' order by indexname`);
+  return { columns: columns.rows, indexes: indexes.rows };
+}
+
+function withCredentials(url: string, user: string, password: string, database?: string): string {
+  const u = new URL(url);
+  u.username = user;
+  u.password = password;
+  if (database) u.pathname = `/${database}`;
+  return u.toString();
+}
+
+describe("openPostgresDatabase", () => {
+  it("applies the migrations to an empty database: every table, index and byte-ordered id", async () => {
+    const url = await createTestDatabase();
+    const { db } = await openTemp({ url });
+    expect(db.kind).toBe("postgres");
+    expect(await rawCount(url, "drizzle.__drizzle_migrations")).toBe(journal().entries.length);
+    const { columns, indexes } = await schemaOf(url);
+    expect(new Set(columns.map((c) => c.table_name))).toEqual(
+      new Set(["generations", "reference_images", "generation_references", "idempotency_keys", "login_failures"]),
+    );
+    expect(indexes.map((i) => i.indexname)).toEqual(
+      expect.arrayContaining([
+        "generations_status_id_idx",
+        "generations_created_by_id_idx",
+        "generations_model_id_idx",
+        "generations_favorite_id_idx",
+        "generations_created_by_status_id_idx",
+        "generations_created_by_favorite_id_idx",
+        "generations_created_by_created_at_idx",
+        "generation_references_reference_id_idx",
+        "idempotency_keys_created_at_idx",
+        "login_failures_address_at_idx",
+      ]),
+    );
+    const collated = columns.filter((c) => c.collation_name === "C").map((c) => `${c.table_name}.${c.column_name}`);
+    expect(collated.sort()).toEqual([
+      "generation_references.generation_id",
+      "generation_references.reference_id",
+      "generations.id",
+      "reference_images.id",
+    ]);
+  });
+
+  it("reopening keeps every row, and migrating again changes nothing", async () => {
+    const url = await createTestDatabase();
+    const { db } = await openTemp({ url });
+    const ref = makeReference();
+    await db.insertReference(ref);
+    const rows = [makeCompletedRow(), makeRow({ references: [{ kind: "stored", id: ref.id }] })];
+    await db.insertGenerations({ rows, idempotency: { key: "k", createdBy: "alice", now: T0, ttlMs: 60_000 } });
+    await db.close();
+    await db.close();
+    const schemaBefore = await schemaOf(url);
+
+    const { db: again } = await openTemp({ url });
+    expect(await again.getGenerations(rows.map((r) => r.id))).toEqual(rows);
+    expect(await again.getReference(ref.id)).toEqual(ref);
+    const retry = await again.insertGenerations({ rows: [makeRow()], idempotency: { key: "k", createdBy: "alice", now: T0 + 1, ttlMs: 60_000 } });
+    expect(retry).toEqual({ created: false, rows });
+    await again.close();
+
+    expect(await rawCount(url, "drizzle.__drizzle_migrations")).toBe(journal().entries.length);
+    expect(await schemaOf(url)).toEqual(schemaBefore);
+  });
+
+  it("several instances starting together on an empty database all open, and migrate once", async () => {
+    const url = await createTestDatabase();
+    const opened = await Promise.all(Array.from({ length: 4 }, () => openTemp({ url })));
+    expect(await rawCount(url, "drizzle.__drizzle_migrations")).toBe(journal().entries.length);
+    const rows = opened.map(() => makeRow());
+    await Promise.all(opened.map(({ db }, i) => db.insertGenerations({ rows: [rows[i]] })));
+    expect(await opened[0].db.getGenerations(rows.map((r) => r.id))).toEqual(rows);
+  });
+
+  it("waits for the migration lock another instance holds", async () => {
+    const url = await createTestDatabase();
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY.toString()]);
+      let settled = false;
+      const opening = openTemp({ url }).finally(() => {
+        settled = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(settled).toBe(false);
+      expect(await rawCount(url, "pg_tables where schemaname = 'public'")).toBe(0);
+      await holder.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY.toString()]);
+      const { db } = await opening;
+      expect(await db.countActive()).toBe(0);
+    } finally {
+      await holder.end();
+    }
+  });
+
+  it("applies a later migration to a database that has rows, keeping them", async () => {
+    const url = await createTestDatabase();
+    const { db } = await openTemp({ url });
+    const ref = makeReference();
+    await db.insertReference(ref);
+    const row = makeCompletedRow({ references: [{ kind: "stored", id: ref.id }] });
+    await db.insertGenerations({ rows: [row] });
+    await db.close();
+
+    const folder = migrationsWith([
+      { tag: "9999_note", sql: 'ALTER TABLE "generations" ADD COLUMN "note" text;--> statement-breakpoint\nCREATE INDEX "generations_note_idx" ON "generations" ("note");' },
+    ]);
+    const { db: upgraded } = await openTemp({ url, migrationsFolder: folder });
+    expect(await rawCount(url, "drizzle.__drizzle_migrations")).toBe(journal().entries.length + 1);
+    expect(await upgraded.getGeneration(row.id)).toEqual(row);
+    expect(await upgraded.deleteGeneration(row.id)).toEqual({ row, orphanedReferences: [ref] });
+  });
+
+  it("a failing migration is rolled back whole, and the next start retries it", async () => {
+    const url = await createTestDatabase();
+    const folder = migrationsWith([{ tag: "9999_broken", sql: 'ALTER TABLE "generations" ADD COLUMN "x" text;--> statement-breakpoint\nSELECT 1/0;' }]);
+    await expect(openPostgresDatabase({ url, migrationsFolder: folder })).rejects.toThrow(/migration .* failed: .*division by zero/s);
+    // Nothing of it stayed: not even the first migration (one transaction for all).
+    expect(await rawCount(url, "pg_tables where schemaname = 'public'")).toBe(0);
+    const { db } = await openTemp({ url });
+    expect(await db.countActive()).toBe(0);
+  });
+
+  it("fails clearly on a missing migrations folder", async () => {
+    const url = await createTestDatabase();
+    await expect(openPostgresDatabase({ url, migrationsFolder: path.join(tempDir(), "none") })).rejects.toThrow(/_journal/);
+  });
+
+  it("an unreachable server fails with its host named and no password", async () => {
+    const url = withCredentials("postgres://127.0.0.1:1/studio", "studio", "s3cret-pw");
+    const error = await openPostgresDatabase({ url }).then(() => undefined, (e: Error) => e);
+    expect(error?.message).toMatch(/^could not reach the PostgreSQL database at 127\.0\.0\.1:1: /);
+    expect(error?.message).not.toContain("s3cret-pw");
+    expect(JSON.stringify(error)).not.toContain("s3cret-pw");
+  });
+
+  it("a wrong password fails as an authentication error, without the password", async () => {
+    const u = new URL(TEST_URL);
+    const url = withCredentials(TEST_URL, decodeURIComponent(u.username), "wrong-pw-4711");
+    const error = await openPostgresDatabase({ url }).then(() => undefined, (e: Error) => e);
+    expect(error?.message).toMatch(new RegExp(`^could not authenticate to the PostgreSQL database at ${u.hostname.replace(/\./g, "\\.")}:`));
+    expect(error?.message).not.toContain("wrong-pw-4711");
+  });
+
+  it("a missing database is named", async () => {
+    const u = new URL(TEST_URL);
+    u.pathname = "/studio_no_such_db";
+    await expect(openPostgresDatabase({ url: u.toString() })).rejects.toThrow(/database "studio_no_such_db" does not exist at /);
+  });
+});

@@ -1,0 +1,109 @@
+import "server-only";
+import { DrizzleQueryError, getTableColumns, getTableName, inArray, sql, type SQL } from "drizzle-orm";
+import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgTable } from "drizzle-orm/pg-core";
+import { ACTIVE_STATUSES } from "@/lib/contract";
+import type { GenerationRow } from "@/lib/db/types";
+import { chunked, containsPattern, isAscii, toGenerationRow } from "./row-mapping";
+import { generations } from "./schema";
+
+// Pieces of the repository's queries that more than one method uses.
+
+/** The pool or a transaction on one of its connections. */
+export type Db = PgDatabase<NodePgQueryResultHKT>;
+
+/**
+ * How prompt search folds case beyond ASCII. "icu": the server has ICU's root
+ * collation and a UTF8 database, and folds with full Unicode case mapping (as
+ * JavaScript's toLowerCase, which the SQLite adapter uses), whatever locale the
+ * database was created with. "database": the database's own LC_CTYPE decides
+ * (a "C" database then folds ASCII only).
+ */
+export type CaseFolding = "icu" | "database";
+
+// Rows per INSERT … SELECT FROM unnest(…): one array parameter per column,
+// whatever the row count, so the bound is the statement's size (~2 MB here).
+const ROWS_PER_INSERT = 10_000;
+// Ids per `id = any($1)` read.
+const IDS_PER_QUERY = 10_000;
+
+export function isActive(): SQL {
+  return inArray(generations.status, [...ACTIVE_STATUSES]);
+}
+
+export function promptContains(q: string, folding: CaseFolding): SQL {
+  const pattern = containsPattern(q);
+  // ILIKE lowers both sides under the expression's collation. ASCII folds the
+  // same under any of them; only other letters need ICU's (as SQLite's adapter
+  // only calls into JS for them).
+  const prompt =
+    folding === "icu" && !isAscii(q) ? sql`${generations.prompt} collate "und-x-icu"` : sql`${generations.prompt}`;
+  return sql`${prompt} ilike ${pattern} escape '\\'`;
+}
+
+/**
+ * Inserts many rows in few statements: `INSERT INTO t (…) SELECT * FROM
+ * unnest($1::text[], $2::bigint[], …)`, one array per column. drizzle's
+ * multi-row VALUES would bind a parameter per field (28 per generation, under
+ * PostgreSQL's 65,535 per statement) and spends most of a large insert
+ * building that SQL; this is several times faster. Values go through each
+ * column's own driver mapping (jsonb as JSON text), as drizzle's inserts do.
+ */
+export async function insertRows<T extends PgTable>(db: Db, table: T, rows: readonly T["$inferInsert"][]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.entries(getTableColumns(table));
+  for (const chunk of chunked(rows, ROWS_PER_INSERT)) {
+    const arrays = columns.map(([key, column]) => {
+      const values = chunk.map((row) => {
+        const value = (row as Record<string, unknown>)[key];
+        return value === null || value === undefined ? null : column.mapToDriverValue(value);
+      });
+      // The element type without a column's COLLATE clause (ids): `text[]`.
+      const type = column.getSQLType().replace(/\s+collate\s+.*$/i, "");
+      return sql`${sql.param(values)}::${sql.raw(type)}[]`;
+    });
+    await db.execute(sql`
+      insert into ${sql.identifier(getTableName(table))} (${sql.join(
+        columns.map(([, column]) => sql.identifier(column.name)),
+        sql`, `,
+      )})
+      select * from unnest(${sql.join(arrays, sql`, `)})`);
+  }
+}
+
+/** In the order asked for; unknown ids are skipped, repeated ones answered once. */
+export async function readGenerations(db: Db, ids: readonly string[]): Promise<GenerationRow[]> {
+  const wanted = [...new Set(ids)];
+  const byId = new Map<string, GenerationRow>();
+  for (const chunk of chunked(wanted, IDS_PER_QUERY)) {
+    const records = await db
+      .select()
+      .from(generations)
+      .where(sql`${generations.id} = any(${sql.param(chunk)}::text[])`);
+    for (const record of records) {
+      byId.set(record.id, toGenerationRow(record));
+    }
+  }
+  return wanted.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * The driver's own error for a failed statement, as better-sqlite3 throws its
+ * own: drizzle wraps it in a DrizzleQueryError whose message is the whole
+ * statement and its parameters (for a batch insert, megabytes of prompts),
+ * while pg's error says what went wrong and carries the SQLSTATE (`code`,
+ * e.g. 23503 for a foreign key).
+ */
+export function driverError(error: unknown): unknown {
+  if (error instanceof DrizzleQueryError && error.cause instanceof Error) return error.cause;
+  return error;
+}
+
+/** Runs `work`, rethrowing failed statements as the driver's error. */
+export async function withDriverErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw driverError(error);
+  }
+}

@@ -1,0 +1,341 @@
+import "server-only";
+import type { Pool } from "pg";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import type { GenerationStatus } from "@/lib/contract";
+import type {
+  GenerationPatch,
+  GenerationRow,
+  ListFilter,
+  ReferenceRow,
+  StudioDatabase,
+} from "@/lib/db/types";
+import {
+  isActive,
+  promptContains,
+  insertRows,
+  readGenerations,
+  withDriverErrors,
+  type CaseFolding,
+  type Db,
+} from "./query-parts";
+import { referenceLinks, toGenerationRow, toReferenceRow, toUpdateSet } from "./row-mapping";
+import { generationReferences, generations, idempotencyKeys, loginFailures, pollLeases, referenceImages } from "./schema";
+
+// The StudioDatabase on PostgreSQL, method for method the SQLite adapter's
+// semantics. SQLite runs one writer at a time; here transactions run side by
+// side (READ COMMITTED) across connections and processes, so every
+// check-then-write is either one conditional statement or holds the row locks
+// it decides on.
+
+class LeaseHeld extends Error {}
+
+export class PostgresStudioDatabase implements StudioDatabase {
+  readonly kind = "postgres" as const;
+  private closed = false;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly db: Db,
+    private readonly folding: CaseFolding,
+  ) {}
+
+  async insertGenerations(input: {
+    rows: GenerationRow[];
+    idempotency?: { key: string; createdBy: string; now: number; ttlMs: number };
+  }): Promise<{ created: boolean; rows: GenerationRow[] }> {
+    const { rows, idempotency } = input;
+    return withDriverErrors(() =>
+      this.db.transaction(async (tx) => {
+        if (idempotency) {
+          const { key, createdBy, now, ttlMs } = idempotency;
+          const oldest = now - ttlMs;
+          const generationIds = rows.map((row) => row.id);
+          // Claim the key: insert it, or take over an expired one. A live key
+          // (this user's, at most ttlMs old) is left as it is. Either way the
+          // key row stays locked until this transaction ends, so a concurrent
+          // insert with the same key (another process too) waits here and then
+          // finds this one's rows: one set of rows per key, never two.
+          const claimed = await tx
+            .insert(idempotencyKeys)
+            .values({ key, createdBy, createdAt: now, generationIds })
+            .onConflictDoUpdate({
+              target: [idempotencyKeys.key, idempotencyKeys.createdBy],
+              set: { createdAt: now, generationIds },
+              setWhere: lt(idempotencyKeys.createdAt, oldest),
+            })
+            .returning({ key: idempotencyKeys.key });
+          if (claimed.length === 0) {
+            const [earlier] = await tx
+              .select({ generationIds: idempotencyKeys.generationIds })
+              .from(idempotencyKeys)
+              .where(and(eq(idempotencyKeys.key, key), eq(idempotencyKeys.createdBy, createdBy)));
+            return { created: false, rows: earlier ? await readGenerations(tx, earlier.generationIds) : [] };
+          }
+          // Expired keys mean nothing any more. SKIP LOCKED: one that another
+          // transaction is taking over or pruning is left to it, so pruners
+          // never wait on (or deadlock with) each other.
+          await tx.execute(sql`
+            delete from ${idempotencyKeys}
+            where (${idempotencyKeys.key}, ${idempotencyKeys.createdBy}) in (
+              select ${idempotencyKeys.key}, ${idempotencyKeys.createdBy} from ${idempotencyKeys}
+              where ${idempotencyKeys.createdAt} < ${oldest}
+              for update skip locked
+            )`);
+        }
+        await insertRows(tx, generations, rows);
+        await insertRows(tx, generationReferences, referenceLinks(rows));
+        return { created: true, rows: rows.map((row) => ({ ...row, references: [...row.references] })) };
+      }),
+    );
+  }
+
+  async getGeneration(id: string): Promise<GenerationRow | undefined> {
+    return withDriverErrors(async () => {
+      const [record] = await this.db.select().from(generations).where(eq(generations.id, id));
+      return record && toGenerationRow(record);
+    });
+  }
+
+  /** In the order asked for; unknown ids are skipped. */
+  async getGenerations(ids: string[]): Promise<GenerationRow[]> {
+    return withDriverErrors(() => readGenerations(this.db, ids));
+  }
+
+  async updateGeneration(input: {
+    id: string;
+    patch: GenerationPatch;
+    onlyIfStatus?: readonly GenerationStatus[];
+  }): Promise<GenerationRow | undefined> {
+    const { id, patch, onlyIfStatus } = input;
+    if (onlyIfStatus && onlyIfStatus.length === 0) return undefined;
+    const where = and(
+      eq(generations.id, id),
+      onlyIfStatus ? inArray(generations.status, [...onlyIfStatus]) : undefined,
+    );
+    const set = toUpdateSet(patch);
+    return withDriverErrors(async () => {
+      if (Object.keys(set).length === 0) {
+        const [record] = await this.db.select().from(generations).where(where);
+        return record && toGenerationRow(record);
+      }
+      // One conditional UPDATE … RETURNING: the status check and the write
+      // cannot be split by another writer (a concurrent one waits for the row
+      // lock, then re-checks the status on the row as it is after), so a late
+      // poll cannot reopen a finished row.
+      const update = async (db: Db) => {
+        const [record] = await db.update(generations).set(set).where(where).returning();
+        return record;
+      };
+      if (!set.references) {
+        const record = await update(this.db);
+        return record && toGenerationRow(record);
+      }
+      const references = set.references;
+      return this.db.transaction(async (tx) => {
+        const record = await update(tx);
+        if (!record) return undefined;
+        await tx.delete(generationReferences).where(eq(generationReferences.generationId, id));
+        const links = referenceLinks([{ id, references }]);
+        if (links.length > 0) await tx.insert(generationReferences).values(links);
+        return toGenerationRow(record);
+      });
+    });
+  }
+
+  async tryClaimPoll(input: {
+    id: string;
+    now: number;
+    intervalMs: number;
+    owner?: string;
+    leaseMs?: number;
+  }): Promise<boolean> {
+    const { id, now, intervalMs, owner, leaseMs = intervalMs * 3 } = input;
+    const pollDue = and(
+      eq(generations.id, id),
+      or(isNull(generations.lastPolledAt), lte(generations.lastPolledAt, now - intervalMs)),
+    );
+    if (owner === undefined) {
+      // One conditional UPDATE. Callers racing on the row queue for its lock;
+      // each one after the first re-evaluates the condition on the updated row
+      // and matches nothing. Exactly one true per interval, across processes.
+      const claimed = await withDriverErrors(() =>
+        this.db.update(generations).set({ lastPolledAt: now }).where(pollDue).returning({ id: generations.id }),
+      );
+      return claimed.length === 1;
+    }
+    return withDriverErrors(() =>
+      this.db.transaction(async (tx) => {
+        // The generation row's lock orders racing claimants; the lease is read after it.
+        const due = await tx.update(generations).set({ lastPolledAt: now }).where(pollDue).returning({ id: generations.id });
+        if (due.length !== 1) return false;
+        const [lease] = await tx.select().from(pollLeases).where(eq(pollLeases.generationId, id)).for("update");
+        // Another owner's lease is running: undo the claim (throwing rolls back).
+        if (lease && lease.owner !== owner && lease.until > now) throw new LeaseHeld();
+        await tx
+          .insert(pollLeases)
+          .values({ generationId: id, owner, until: now + leaseMs })
+          .onConflictDoUpdate({ target: pollLeases.generationId, set: { owner, until: now + leaseMs } });
+        return true;
+      }),
+    ).catch((error: unknown) => {
+      if (error instanceof LeaseHeld) return false;
+      throw error;
+    });
+  }
+
+  async listGenerations(filter: ListFilter): Promise<GenerationRow[]> {
+    const conditions: (SQL | undefined)[] = [
+      filter.status === "active"
+        ? isActive()
+        : filter.status
+          ? eq(generations.status, filter.status)
+          : undefined,
+      filter.q ? promptContains(filter.q, this.folding) : undefined,
+      filter.model ? eq(generations.model, filter.model) : undefined,
+      filter.favorite !== undefined ? eq(generations.favorite, filter.favorite) : undefined,
+      filter.createdBy !== undefined ? eq(generations.createdBy, filter.createdBy) : undefined,
+      filter.beforeId !== undefined ? lt(generations.id, filter.beforeId) : undefined,
+    ];
+    return withDriverErrors(async () => {
+      const records = await this.db
+        .select()
+        .from(generations)
+        .where(and(...conditions))
+        .orderBy(desc(generations.id))
+        .limit(Math.max(0, Math.floor(filter.limit)));
+      return records.map(toGenerationRow);
+    });
+  }
+
+  async listActive(input: { limit: number }): Promise<GenerationRow[]> {
+    return withDriverErrors(async () => {
+      const records = await this.db
+        .select()
+        .from(generations)
+        .where(isActive())
+        .orderBy(asc(generations.id))
+        .limit(Math.max(0, Math.floor(input.limit)));
+      return records.map(toGenerationRow);
+    });
+  }
+
+  async countActive(input?: { createdBy?: string }): Promise<number> {
+    const createdBy = input?.createdBy;
+    return withDriverErrors(async () => {
+      const [result] = await this.db
+        .select({ n: count() })
+        .from(generations)
+        .where(and(isActive(), createdBy !== undefined ? eq(generations.createdBy, createdBy) : undefined));
+      return result?.n ?? 0;
+    });
+  }
+
+  async countCreatedSince(input: { createdBy: string; since: number }): Promise<number> {
+    return withDriverErrors(async () => {
+      const [result] = await this.db
+        .select({ n: count() })
+        .from(generations)
+        .where(and(eq(generations.createdBy, input.createdBy), gte(generations.createdAt, input.since)));
+      return result?.n ?? 0;
+    });
+  }
+
+  async deleteGeneration(
+    id: string,
+  ): Promise<{ row: GenerationRow; orphanedReferences: ReferenceRow[] } | undefined> {
+    return withDriverErrors(() =>
+      this.db.transaction(async (tx) => {
+        // Locked first: a concurrent update (which could relink references)
+        // waits for this transaction rather than slipping in between.
+        const [record] = await tx.select().from(generations).where(eq(generations.id, id)).for("update");
+        if (!record) return undefined;
+        const linked = (
+          await tx
+            .select({ referenceId: generationReferences.referenceId })
+            .from(generationReferences)
+            .where(eq(generationReferences.generationId, id))
+            .groupBy(generationReferences.referenceId)
+            .orderBy(sql`min(${generationReferences.position})`)
+        ).map((link) => link.referenceId);
+        // Its links go with it (ON DELETE CASCADE, deleted explicitly as SQLite's adapter does).
+        await tx.delete(generationReferences).where(eq(generationReferences.generationId, id));
+        await tx.delete(generations).where(eq(generations.id, id));
+        if (linked.length === 0) return { row: toGenerationRow(record), orphanedReferences: [] };
+
+        // Lock the references (in id order: two deletes cannot deadlock) before
+        // asking whether anything still uses them. Two generations sharing one
+        // reference, deleted at the same time, then decide one after the other,
+        // and the second sees the first's links gone: the reference is orphaned
+        // (and returned) exactly once, never kept by both.
+        await tx
+          .select({ id: referenceImages.id })
+          .from(referenceImages)
+          .where(inArray(referenceImages.id, linked))
+          .orderBy(asc(referenceImages.id))
+          .for("update");
+        const stillUsed = new Set(
+          (
+            await tx
+              .selectDistinct({ referenceId: generationReferences.referenceId })
+              .from(generationReferences)
+              .where(inArray(generationReferences.referenceId, linked))
+          ).map((link) => link.referenceId),
+        );
+        const orphaned = linked.filter((referenceId) => !stillUsed.has(referenceId));
+        const deleted =
+          orphaned.length === 0
+            ? []
+            : await tx.delete(referenceImages).where(inArray(referenceImages.id, orphaned)).returning();
+        const byId = new Map(deleted.map((reference) => [reference.id, toReferenceRow(reference)]));
+        return {
+          row: toGenerationRow(record),
+          orphanedReferences: orphaned.flatMap((referenceId) => byId.get(referenceId) ?? []),
+        };
+      }),
+    );
+  }
+
+  async insertReference(row: ReferenceRow): Promise<void> {
+    await withDriverErrors(() => this.db.insert(referenceImages).values(row));
+  }
+
+  async getReference(id: string): Promise<ReferenceRow | undefined> {
+    return withDriverErrors(async () => {
+      const [record] = await this.db.select().from(referenceImages).where(eq(referenceImages.id, id));
+      return record && toReferenceRow(record);
+    });
+  }
+
+  /** Throws (foreign key, SQLSTATE 23503) while a generation still uses the reference. */
+  async deleteReference(id: string): Promise<void> {
+    await withDriverErrors(() => this.db.delete(referenceImages).where(eq(referenceImages.id, id)));
+  }
+
+  async recordLoginFailure(input: { address: string; at: number }): Promise<void> {
+    await withDriverErrors(() => this.db.insert(loginFailures).values({ address: input.address, at: input.at }));
+  }
+
+  async countLoginFailures(input: { address: string; since: number }): Promise<number> {
+    return withDriverErrors(async () => {
+      const [result] = await this.db
+        .select({ n: count() })
+        .from(loginFailures)
+        .where(and(eq(loginFailures.address, input.address), gte(loginFailures.at, input.since)));
+      return result?.n ?? 0;
+    });
+  }
+
+  async clearLoginFailures(input: { address: string; olderThan: number }): Promise<void> {
+    await withDriverErrors(() =>
+      this.db
+        .delete(loginFailures)
+        .where(or(eq(loginFailures.address, input.address), lt(loginFailures.at, input.olderThan))),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}

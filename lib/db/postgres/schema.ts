@@ -1,0 +1,156 @@
+import "server-only";
+import {
+  bigint,
+  boolean,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+} from "drizzle-orm/pg-core";
+import type { GenerationStatus } from "@/lib/contract";
+import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
+import type { ReferenceEntry } from "@/lib/db/types";
+
+// The PostgreSQL tables: the same logical schema as lib/db/sqlite/schema.ts,
+// column for column and index for index. After changing this file, generate a
+// migration under drizzle/postgres (see drizzle.postgres.config.ts):
+//   NODE_OPTIONS=--conditions=react-server npx drizzle-kit generate --config drizzle.postgres.config.ts
+// and never edit an applied one.
+//
+// Times are Unix milliseconds in bigint (read back as JS numbers, exact up to
+// 2^53); progress is double precision like SQLite's REAL, so 33.3 comes back
+// as 33.3 (a 4-byte `real` would give 33.29999923706055).
+
+/**
+ * Row ids compare byte by byte (COLLATE "C"), as SQLite compares text: keyset
+ * paging (`id < beforeId`, ORDER BY id) then means the same thing whatever
+ * locale the database was created with, and the btree compares faster.
+ */
+const idText = customType<{ data: string; driverData: string }>({
+  dataType: () => 'text COLLATE "C"',
+});
+
+// Big enough for any time in ms; "number" mode: the interface's times are numbers.
+const millis = (name: string) => bigint(name, { mode: "number" });
+
+export const generations = pgTable(
+  "generations",
+  {
+    id: idText("id").primaryKey(),
+    upstreamId: text("upstream_id"),
+    model: text("model").$type<ModelId>().notNull(),
+    prompt: text("prompt").notNull(),
+    aspectRatio: text("aspect_ratio").$type<AspectRatio>().notNull(),
+    imageSize: text("image_size").$type<ImageSize>(),
+    references: jsonb("references_json").$type<ReferenceEntry[]>().notNull().default([]),
+    status: text("status").$type<GenerationStatus>().notNull(),
+    progress: doublePrecision("progress").notNull().default(0),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    createdAt: millis("created_at").notNull(),
+    updatedAt: millis("updated_at").notNull(),
+    submittedAt: millis("submitted_at"),
+    completedAt: millis("completed_at"),
+    lastPolledAt: millis("last_polled_at"),
+    imageKey: text("image_key"),
+    thumbKey: text("thumb_key"),
+    imageWidth: integer("image_width"),
+    imageHeight: integer("image_height"),
+    // bigint: a picture is far below 2 GiB, but the column costs nothing more.
+    imageBytes: bigint("image_bytes", { mode: "number" }),
+    imageContentType: text("image_content_type"),
+    thumbBytes: bigint("thumb_bytes", { mode: "number" }),
+    favorite: boolean("favorite").notNull().default(false),
+    createdBy: text("created_by").notNull(),
+    idempotencyKey: text("idempotency_key"),
+    notFoundCount: integer("not_found_count").notNull().default(0),
+    downloadAttempts: integer("download_attempts").notNull().default(0),
+  },
+  (t) => [
+    // The same indexes as SQLite's: keyset listing (ORDER BY id DESC) under each
+    // filter and under "mine" with the filters combined with it most; (status, id)
+    // also serves the poller's list and the counts of active rows.
+    index("generations_status_id_idx").on(t.status, t.id),
+    index("generations_created_by_id_idx").on(t.createdBy, t.id),
+    index("generations_model_id_idx").on(t.model, t.id),
+    index("generations_favorite_id_idx").on(t.favorite, t.id),
+    index("generations_created_by_status_id_idx").on(t.createdBy, t.status, t.id),
+    index("generations_created_by_favorite_id_idx").on(t.createdBy, t.favorite, t.id),
+    // Per-person quota windows.
+    index("generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
+  ],
+);
+
+export const referenceImages = pgTable("reference_images", {
+  id: idText("id").primaryKey(),
+  storageKey: text("storage_key").notNull(),
+  contentType: text("content_type").notNull(),
+  bytes: bigint("bytes", { mode: "number" }).notNull(),
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  createdAt: millis("created_at").notNull(),
+  createdBy: text("created_by").notNull(),
+});
+
+// Which generations use which stored reference, so deleting a generation can
+// tell which reference files nobody needs any more without reading JSON.
+export const generationReferences = pgTable(
+  "generation_references",
+  {
+    generationId: idText("generation_id")
+      .notNull()
+      .references(() => generations.id, { onDelete: "cascade" }),
+    // RESTRICT: a reference still in use cannot be deleted by mistake.
+    referenceId: idText("reference_id")
+      .notNull()
+      .references(() => referenceImages.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.generationId, t.position] }),
+    index("generation_references_reference_id_idx").on(t.referenceId),
+  ],
+);
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    key: text("key").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: millis("created_at").notNull(),
+    /** In the order they were created. */
+    generationIds: jsonb("generation_ids").$type<string[]>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.createdBy] }),
+    // Pruning expired keys.
+    index("idempotency_keys_created_at_idx").on(t.createdAt),
+  ],
+);
+
+// Failed sign-ins per client address, so wrong passwords are slowed down the
+// same way whichever instance answers.
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    address: text("address").notNull(),
+    at: millis("at").notNull(),
+  },
+  (t) => [index("login_failures_address_at_idx").on(t.address, t.at)],
+);
+
+// Which instance polls an active generation, until when (see the SQLite
+// schema): the holder renews on every poll; a dead holder's rows pass on once
+// its lease runs out.
+export const pollLeases = pgTable("poll_leases", {
+  generationId: idText("generation_id")
+    .primaryKey()
+    .references(() => generations.id, { onDelete: "cascade" }),
+  owner: text("owner").notNull(),
+  until: millis("until").notNull(),
+});
