@@ -63,7 +63,7 @@ describe("openPostgresDatabase", () => {
     expect(await rawCount(url, "drizzle.__drizzle_migrations")).toBe(journal().entries.length);
     const { columns, indexes } = await schemaOf(url);
     expect(new Set(columns.map((c) => c.table_name))).toEqual(
-      new Set(["generations", "reference_images", "generation_references", "idempotency_keys", "login_failures"]),
+      new Set(["generations", "reference_images", "generation_references", "idempotency_keys", "login_failures", "poll_leases"]),
     );
     expect(indexes.map((i) => i.indexname)).toEqual(
       expect.arrayContaining([
@@ -84,6 +84,7 @@ describe("openPostgresDatabase", () => {
       "generation_references.generation_id",
       "generation_references.reference_id",
       "generations.id",
+      "poll_leases.generation_id",
       "reference_images.id",
     ]);
   });
