@@ -116,17 +116,24 @@ test("three instances, one database and bucket, one killed: nothing lost, nothin
     const tasks = Object.keys(stats.pollTimesByTask);
     let minGap = Infinity;
     let maxPolls = 0;
+    let worstRatio = 0;
     for (const times of Object.values(stats.pollTimesByTask)) {
       maxPolls = Math.max(maxPolls, times.length);
       for (let i = 1; i < times.length; i++) minGap = Math.min(minGap, times[i] - times[i - 1]);
+      // GETs per poll interval over the task's life (1 = one per interval).
+      const intervals = Math.floor((times[times.length - 1] - times[0]) / INTERVAL_MS) + 1;
+      worstRatio = Math.max(worstRatio, times.length / intervals);
     }
     console.log(
       `multi-instance: 3 instances, 1 SIGKILL, 30 generations completed in ${waited} ms after the kill; ` +
-        `${stats.submits} submits for 30 tasks (1 per task); ${tasks.length} tasks polled, at most ${maxPolls} GETs for one task; ` +
-        `smallest gap between two GETs of one task ${minGap} ms (interval ${INTERVAL_MS} ms)`,
+        `${stats.submits} submits for 30 tasks; ${tasks.length} tasks polled, at most ${maxPolls} GETs for one task; ` +
+        `worst GETs per task per interval ${worstRatio.toFixed(2)}; smallest gap between two GETs of one task ${minGap} ms (interval ${INTERVAL_MS} ms)`,
     );
-    // At most one GET per task per interval, across all instances (a little slack for clocks).
-    expect(minGap).toBeGreaterThanOrEqual(INTERVAL_MS - 50);
+    expect(tasks.length).toBe(30);
+    expect(worstRatio).toBeLessThanOrEqual(1);
+    // Claims are an interval apart; what reaches the gateway may shift by the
+    // time between a claim and its request leaving (scheduling on a busy machine).
+    expect(minGap).toBeGreaterThanOrEqual(INTERVAL_MS - 150);
   } finally {
     await Promise.all(instances.map((i) => i.kill()));
     stop(sim.child);
