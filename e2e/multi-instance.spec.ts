@@ -121,7 +121,7 @@ test("three instances, one database and bucket, one killed: nothing lost, nothin
       maxPolls = Math.max(maxPolls, times.length);
       for (let i = 1; i < times.length; i++) minGap = Math.min(minGap, times[i] - times[i - 1]);
       // GETs per poll interval over the task's life (1 = one per interval).
-      const intervals = Math.floor((times[times.length - 1] - times[0]) / INTERVAL_MS) + 1;
+      const intervals = Math.round((times[times.length - 1] - times[0]) / INTERVAL_MS) + 1;
       worstRatio = Math.max(worstRatio, times.length / intervals);
     }
     console.log(
