@@ -1,0 +1,172 @@
+import "server-only";
+import { buffer } from "node:stream/consumers";
+import type { GenerationRow, ReferenceRow } from "@/lib/db";
+import type { BlobStore } from "@/lib/storage";
+import type { MigrationSource } from "./source";
+import type { FileTarget, RowTarget } from "./targets";
+import { contentTypeFor, forEachLimit, hashStream, sha256 } from "./util";
+
+// The copy: stored references first (file, then row), then generations page by
+// page, newest first by keyset (file, then rows), so a row in the target always
+// has its files and a generation's references. Re-running skips what is there:
+// rows whose id the target already has, files whose key the target holds with
+// the same sha256. One file at a time per worker is held in memory, never more.
+
+export type ProgressEvent =
+  | { kind: "file"; key: string; action: FileAction; bytes: number }
+  | { kind: "references"; inserted: number; present: number; done: number; total: number }
+  | { kind: "generations"; inserted: number; present: number; done: number; total: number };
+
+export type FileAction = "copied" | "present" | "missing-in-source";
+
+export type CopyOptions = {
+  source: MigrationSource;
+  /** Absent: rows stay in the source's SQLite file. */
+  rows?: RowTarget;
+  /** Absent: files stay in the source's data dir. */
+  files?: FileTarget;
+  /** Rows per page (default 200). */
+  pageSize?: number;
+  /** Files copied at once (default 4). */
+  concurrency?: number;
+  /**
+   * Told after every file and every page of rows. Awaited; a throw stops the
+   * copy there (what was copied stays copied), which is how tests interrupt it.
+   */
+  onProgress?: (event: ProgressEvent) => void | Promise<void>;
+};
+
+export type CopyStats = {
+  references: { inserted: number; present: number; total: number };
+  generations: { inserted: number; present: number; total: number };
+  files: {
+    copied: number;
+    present: number;
+    bytesCopied: number;
+    bytesTotal: number;
+    /** Files a row names that the source lacks too (the verify step lists them as warnings). */
+    missingInSource: number;
+  };
+};
+
+export async function copyData(options: CopyOptions): Promise<CopyStats> {
+  const { source, rows, files, onProgress } = options;
+  const pageSize = options.pageSize ?? 200;
+  const concurrency = options.concurrency ?? 4;
+  const totals = await source.counts();
+  const stats: CopyStats = {
+    references: { inserted: 0, present: 0, total: totals.references },
+    generations: { inserted: 0, present: 0, total: totals.generations },
+    files: { copied: 0, present: 0, bytesCopied: 0, bytesTotal: 0, missingInSource: 0 },
+  };
+
+  // What the target already holds, when it can say in a few requests: keys
+  // not there are put without asking about each (a fresh bucket costs one
+  // request per file, not two), and a size that differs needs no download.
+  let held: Map<string, number> | undefined;
+  if (files?.list) {
+    held = new Map();
+    for await (const { key, size } of files.list()) held.set(key, size);
+  }
+
+  const copyFiles = async (items: { key: string; contentType: string }[]) => {
+    if (!files) return;
+    await forEachLimit(items, concurrency, async ({ key, contentType }) => {
+      const { action, bytes } = await copyFile(source.store, files.store, key, contentType, held);
+      if (action === "copied") {
+        stats.files.copied++;
+        stats.files.bytesCopied += bytes;
+      } else if (action === "present") {
+        stats.files.present++;
+      } else {
+        stats.files.missingInSource++;
+      }
+      stats.files.bytesTotal += bytes;
+      await onProgress?.({ kind: "file", key, action, bytes });
+    });
+  };
+
+  // 1. Stored references, ascending by id: every one, used or not.
+  let afterId: string | undefined;
+  let referencesDone = 0;
+  for (;;) {
+    const ids = await source.referenceIds(afterId, pageSize);
+    if (ids.length === 0) break;
+    afterId = ids[ids.length - 1];
+    const refs = (await Promise.all(ids.map((id) => source.db.getReference(id)))).filter(
+      (ref): ref is ReferenceRow => ref !== undefined,
+    );
+    await copyFiles(refs.map((ref) => ({ key: ref.storageKey, contentType: contentTypeFor(ref.storageKey, ref.contentType) })));
+    let inserted = 0;
+    let present = 0;
+    if (rows) {
+      await forEachLimit(refs, concurrency, async (ref) => {
+        if (await rows.db.getReference(ref.id)) {
+          present++;
+        } else {
+          await rows.db.insertReference(ref);
+          inserted++;
+        }
+      });
+      stats.references.inserted += inserted;
+      stats.references.present += present;
+    }
+    referencesDone += refs.length;
+    await onProgress?.({ kind: "references", inserted, present, done: referencesDone, total: totals.references });
+  }
+
+  // 2. Generations, newest first by keyset, every status.
+  let beforeId: string | undefined;
+  let generationsDone = 0;
+  for (;;) {
+    const page: GenerationRow[] = await source.db.listGenerations({ beforeId, limit: pageSize });
+    if (page.length === 0) break;
+    beforeId = page[page.length - 1].id;
+    const pictures: { key: string; contentType: string }[] = [];
+    for (const row of page) {
+      if (row.imageKey) pictures.push({ key: row.imageKey, contentType: contentTypeFor(row.imageKey, row.imageContentType) });
+      if (row.thumbKey) pictures.push({ key: row.thumbKey, contentType: contentTypeFor(row.thumbKey, "image/webp") });
+    }
+    await copyFiles(pictures);
+    let inserted = 0;
+    let present = 0;
+    if (rows) {
+      const there = new Set((await rows.db.getGenerations(page.map((row) => row.id))).map((row) => row.id));
+      // Oldest first within the page, as they were created.
+      const missing = page.filter((row) => !there.has(row.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      if (missing.length > 0) await rows.db.insertGenerations({ rows: missing });
+      inserted = missing.length;
+      present = page.length - missing.length;
+      stats.generations.inserted += inserted;
+      stats.generations.present += present;
+    }
+    generationsDone += page.length;
+    await onProgress?.({ kind: "generations", inserted, present, done: generationsDone, total: totals.generations });
+  }
+  return stats;
+}
+
+/** Copies one object unless the target already holds the same bytes. */
+export async function copyFile(
+  from: BlobStore,
+  to: BlobStore,
+  key: string,
+  contentType: string,
+  /** Sizes of the objects the target held when the copy started, if known. */
+  held?: ReadonlyMap<string, number>,
+): Promise<{ action: FileAction; bytes: number }> {
+  const object = await from.get(key);
+  if (!object) return { action: "missing-in-source", bytes: 0 };
+  const bytes = await buffer(object.stream);
+  const digest = sha256(bytes);
+  const worthAsking = held === undefined || held.get(key) === bytes.length;
+  const existing = worthAsking ? await to.get(key) : undefined;
+  if (existing) {
+    if (existing.size === bytes.length && (await hashStream(existing.stream)).sha256 === digest) {
+      return { action: "present", bytes: bytes.length };
+    }
+    existing.stream.destroy();
+  }
+  await to.put({ key, bytes, contentType });
+  return { action: "copied", bytes: bytes.length };
+}

@@ -1,0 +1,405 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { GetObjectCommand, ListObjectsCommand, S3Client } from "@aws-sdk/client-s3";
+import Database from "better-sqlite3";
+// @ts-expect-error s3rver 3.7 ships no type declarations
+import S3rverUntyped from "s3rver";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, rawPool } from "@/lib/db/postgres/test-helpers";
+import { createS3Store } from "@/lib/storage";
+import { openPostgresTarget, openSource, runCli, runMigration, s3FileTarget, verifyData, type ProgressEvent } from "./index";
+import { makeRedactor } from "./redact";
+import { seedDataDir, type SeedSummary } from "./seed";
+
+// The data migration against a real PostgreSQL (bash scripts/pg-test-server.sh)
+// and an in-process s3rver: a seeded embedded data dir of 1,000 generations is
+// copied, verified, interrupted and resumed, copied again, and corrupted.
+
+type S3rverInstance = { run(): Promise<AddressInfo>; close(): Promise<void>; httpServer?: { closeAllConnections?: () => void } };
+const S3rver = S3rverUntyped as new (options: Record<string, unknown>) => S3rverInstance;
+
+const BUCKET = "migrate-test";
+const S3_SECRET = "s3-secret-never-printed-7f3a";
+
+let server: S3rverInstance;
+let serverDir: string;
+let endpoint: string;
+let client: S3Client;
+let workDir: string;
+let sourceDir: string;
+let seed: SeedSummary;
+let sourceFingerprint: string;
+
+// Seeding 1,000 generations (800 tiny pictures, fsynced) takes a few seconds.
+beforeAll(async () => {
+  serverDir = await mkdtemp(path.join(tmpdir(), "s3rver-migrate-"));
+  server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory: serverDir, configureBuckets: [{ name: BUCKET }] });
+  endpoint = `http://127.0.0.1:${(await server.run()).port}`;
+  client = new S3Client({
+    endpoint,
+    region: "us-east-1",
+    forcePathStyle: true,
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: S3_SECRET },
+  });
+  workDir = await mkdtemp(path.join(tmpdir(), "migrate-test-"));
+  sourceDir = path.join(workDir, "data");
+  seed = await seedDataDir({ dir: sourceDir, generations: 1000 });
+  sourceFingerprint = await fingerprint(sourceDir);
+});
+
+afterAll(async () => {
+  client?.destroy();
+  if (server) {
+    const closing = server.close();
+    server.httpServer?.closeAllConnections?.();
+    await closing;
+  }
+  if (serverDir) await rm(serverDir, { recursive: true, force: true });
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+/** sha256 of studio.db and of every file under files/, with their names: the source must never change. */
+async function fingerprint(dir: string): Promise<string> {
+  const hash = createHash("sha256");
+  hash.update(await readFile(path.join(dir, "studio.db")));
+  const entries = await readdir(path.join(dir, "files"), { recursive: true, withFileTypes: true });
+  const names = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  for (const name of names) hash.update(name).update(await readFile(name));
+  return hash.digest("hex");
+}
+
+async function openAll(url: string, prefix: string) {
+  const source = await openSource(sourceDir);
+  const rows = await openPostgresTarget(url);
+  const files = s3FileTarget(createS3Store({ bucket: BUCKET, prefix, client }));
+  return {
+    source,
+    rows,
+    files,
+    async close() {
+      await source.close();
+      await rows.close();
+    },
+  };
+}
+
+async function migrate(url: string, prefix: string, options: { onProgress?: (e: ProgressEvent) => void; verifyOnly?: boolean } = {}) {
+  const sides = await openAll(url, prefix);
+  try {
+    return await runMigration({ ...sides, ...options });
+  } finally {
+    await sides.close();
+  }
+}
+
+/** Every key under prefix/ (ListObjects v1: s3rver cannot page v2 listings past 1,000 keys on OpenSSL 3). */
+async function listObjects(prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  let marker: string | undefined;
+  for (;;) {
+    const page = await client.send(new ListObjectsCommand({ Bucket: BUCKET, Prefix: `${prefix}/`, Marker: marker }));
+    const contents = page.Contents ?? [];
+    for (const o of contents) keys.push(o.Key!.slice(prefix.length + 1));
+    if (!page.IsTruncated || contents.length === 0) break;
+    marker = contents[contents.length - 1].Key;
+  }
+  return keys.sort();
+}
+
+async function objectSha(key: string): Promise<string> {
+  const got = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  return createHash("sha256").update(Buffer.from(await got.Body!.transformToByteArray())).digest("hex");
+}
+
+async function targetCounts(url: string) {
+  const { rows } = await rawPool(url).query<Record<string, string>>(
+    `select (select count(*) from generations) as generations,
+            (select count(*) from reference_images) as "references",
+            (select count(*) from generation_references) as links,
+            (select count(*) from idempotency_keys) as keys,
+            (select count(*) from login_failures) as failures,
+            (select count(*) from poll_leases) as leases,
+            (select count(distinct id) from generations) as distinct_ids`,
+  );
+  return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
+}
+
+function sourceLinkCount(): number {
+  const db = new Database(path.join(sourceDir, "studio.db"), { readonly: true });
+  try {
+    return Number((db.prepare("select count(*) as n from generation_references").get() as { n: number }).n);
+  } finally {
+    db.close();
+  }
+}
+
+describe("migrate-data: 1,000 generations into Postgres and S3", () => {
+  let url: string;
+  const prefix = "full/studio";
+
+  it("copies every row and file, and verify finds them equal", { timeout: 90_000 }, async () => {
+    url = await createTestDatabase();
+    const run = await migrate(url, prefix);
+
+    expect(run.verify.problems).toEqual([]);
+    expect(run.verify.ok).toBe(true);
+    expect(run.verify.warnings).toEqual([]);
+    const completed = seed.files.filter((k) => k.startsWith("images/")).length;
+    expect(completed).toBe(400);
+    expect(run.copy!.generations).toEqual({ inserted: 1000, present: 0, total: 1000 });
+    expect(run.copy!.references).toEqual({ inserted: seed.references, present: 0, total: seed.references });
+    expect(run.copy!.files.copied).toBe(seed.files.length);
+    expect(run.verify.source).toMatchObject({ generations: 1000, references: seed.references, files: seed.files.length });
+    expect(run.verify.target.rows).toEqual({ generations: 1000, references: seed.references, referenceLinks: sourceLinkCount() });
+    expect(run.verify.target.files).toEqual({ files: seed.files.length, bytes: run.verify.source.bytes });
+
+    // Independently of the tool: the target's tables and bucket, read directly.
+    expect(await targetCounts(url)).toEqual({
+      generations: 1000,
+      references: seed.references,
+      links: sourceLinkCount(),
+      keys: 0, // idempotency keys, sign-in failures and poll leases are not copied
+      failures: 0,
+      leases: 0,
+      distinct_ids: 1000,
+    });
+    expect(await listObjects(prefix)).toEqual([...seed.files].sort());
+    const sqlite = new Database(path.join(sourceDir, "studio.db"), { readonly: true });
+    try {
+      const sample = seed.ids.filter((_, i) => i % 37 === 0 || i === 999);
+      const { rows: pgRows } = await rawPool(url).query(
+        `select id, prompt, status, progress, created_at, completed_at, image_key, thumb_key, image_bytes, favorite, references_json
+           from generations where id = any($1) order by id`,
+        [sample],
+      );
+      expect(pgRows).toHaveLength(sample.length);
+      for (const pgRow of pgRows) {
+        const lite = sqlite.prepare("select * from generations where id = ?").get(pgRow.id) as Record<string, unknown>;
+        expect(pgRow.prompt).toBe(lite.prompt);
+        expect(pgRow.status).toBe(lite.status);
+        expect(pgRow.progress).toBe(lite.progress);
+        expect(Number(pgRow.created_at)).toBe(lite.created_at);
+        expect(pgRow.completed_at === null ? null : Number(pgRow.completed_at)).toBe(lite.completed_at);
+        expect(pgRow.image_key).toBe(lite.image_key);
+        expect(pgRow.thumb_key).toBe(lite.thumb_key);
+        expect(pgRow.image_bytes === null ? null : Number(pgRow.image_bytes)).toBe(lite.image_bytes);
+        expect(pgRow.favorite).toBe(lite.favorite === 1);
+        expect(pgRow.references_json).toEqual(JSON.parse(lite.references_json as string));
+        for (const key of [pgRow.image_key, pgRow.thumb_key].filter(Boolean) as string[]) {
+          const local = createHash("sha256").update(await readFile(path.join(sourceDir, "files", key))).digest("hex");
+          expect(await objectSha(`${prefix}/${key}`)).toBe(local);
+        }
+      }
+      // Listing order (newest first) is the same on both sides.
+      const { rows: newest } = await rawPool(url).query(`select id from generations order by id desc limit 50`);
+      const liteNewest = sqlite.prepare("select id from generations order by id desc limit 50").pluck().all();
+      expect(newest.map((r) => r.id)).toEqual(liteNewest);
+    } finally {
+      sqlite.close();
+    }
+    // The source was only read.
+    expect(await fingerprint(sourceDir)).toBe(sourceFingerprint);
+  });
+
+  it("a second full run copies nothing new and still verifies", { timeout: 90_000 }, async () => {
+    const run = await migrate(url, prefix);
+    expect(run.verify.problems).toEqual([]);
+    expect(run.copy!.generations).toEqual({ inserted: 0, present: 1000, total: 1000 });
+    expect(run.copy!.references.inserted).toBe(0);
+    expect(run.copy!.files).toMatchObject({ copied: 0, present: seed.files.length, bytesCopied: 0 });
+    expect(await targetCounts(url)).toMatchObject({ generations: 1000, references: seed.references, links: sourceLinkCount() });
+    expect((await listObjects(prefix)).length).toBe(seed.files.length);
+  });
+
+  it("detects a corrupted file and a changed row, naming each", { timeout: 90_000 }, async () => {
+    const store = createS3Store({ bucket: BUCKET, prefix, client });
+    const image = seed.files.find((k) => k.startsWith("images/"))!;
+    const thumb = seed.files.filter((k) => k.startsWith("thumbs/"))[3];
+    const original = await readFile(path.join(sourceDir, "files", image));
+    // Same length, other bytes (no size shortcut can hide it), and a shorter thumbnail.
+    const flipped = Buffer.from(original);
+    flipped[flipped.length - 1] ^= 0xff;
+    await store.put({ key: image, bytes: flipped, contentType: "image/png" });
+    await store.put({ key: thumb, bytes: Buffer.from("not a webp"), contentType: "image/webp" });
+    const changedId = seed.ids[500];
+    await rawPool(url).query("update generations set prompt = 'edited behind our back' where id = $1", [changedId]);
+
+    const sides = await openAll(url, prefix);
+    try {
+      const result = await verifyData(sides);
+      expect(result.ok).toBe(false);
+      expect(result.problemCount).toBe(3);
+      expect(result.problems).toContainEqual(expect.stringMatching(new RegExp(`^file ${image}: sha256 differs`)));
+      expect(result.problems).toContainEqual(expect.stringMatching(new RegExp(`^file ${thumb}: sha256 differs .* target [0-9a-f]{12}… 10 B\\)$`)));
+      expect(result.problems).toContainEqual(`generation ${changedId}: prompt differs (source ${JSON.stringify(await sourcePrompt(changedId))}, target "edited behind our back")`);
+    } finally {
+      await sides.close();
+    }
+
+  });
+
+  it("resumes after interruptions without duplicating anything", { timeout: 90_000 }, async () => {
+    const resumeUrl = await createTestDatabase();
+    const resumePrefix = "resume";
+
+    // 1. Stopped after 400 files: the references (13 files) and two pages of
+    // 200 generations (160 files each) are in; the third page has some of
+    // its files but none of its rows.
+    let files = 0;
+    const first = migrate(resumeUrl, resumePrefix, {
+      onProgress(event) {
+        if (event.kind === "file" && event.action === "copied" && ++files === 400) throw new Error("interrupted (files)");
+      },
+    });
+    await expect(first).rejects.toThrow("interrupted (files)");
+    const afterFirst = await targetCounts(resumeUrl);
+    expect(afterFirst.references).toBe(seed.references);
+    expect(afterFirst.generations).toBe(400);
+    const objectsAfterFirst = (await listObjects(resumePrefix)).length;
+    expect(objectsAfterFirst).toBeGreaterThanOrEqual(400);
+    expect(objectsAfterFirst).toBeLessThan(seed.files.length);
+
+    // 2. Stopped after two more pages of rows.
+    let pages = 0;
+    const second = migrate(resumeUrl, resumePrefix, {
+      onProgress(event) {
+        if (event.kind === "generations" && event.inserted > 0 && ++pages === 2) throw new Error("interrupted (rows)");
+      },
+    });
+    await expect(second).rejects.toThrow("interrupted (rows)");
+    expect((await targetCounts(resumeUrl)).generations).toBe(800);
+
+    // 3. Runs to the end.
+    const last = await migrate(resumeUrl, resumePrefix);
+    expect(last.verify.problems).toEqual([]);
+    expect(last.verify.ok).toBe(true);
+    expect(last.copy!.generations).toEqual({ inserted: 200, present: 800, total: 1000 });
+    expect(last.copy!.references).toEqual({ inserted: 0, present: seed.references, total: seed.references });
+    expect(last.copy!.files.present).toBeGreaterThanOrEqual(objectsAfterFirst);
+    expect(last.copy!.files.copied + last.copy!.files.present).toBe(seed.files.length);
+    // Exactly the source's counts: nothing twice.
+    expect(await targetCounts(resumeUrl)).toEqual({
+      generations: 1000,
+      references: seed.references,
+      links: sourceLinkCount(),
+      keys: 0,
+      failures: 0,
+      leases: 0,
+      distinct_ids: 1000,
+    });
+    expect(await listObjects(resumePrefix)).toEqual([...seed.files].sort());
+    expect(await fingerprint(sourceDir)).toBe(sourceFingerprint);
+  });
+});
+
+describe("migrate-data command line", () => {
+  let smallDir: string;
+  let url: string;
+  const env = () => ({
+    S3_ENDPOINT: endpoint,
+    S3_ACCESS_KEY_ID: "S3RVER",
+    S3_SECRET_ACCESS_KEY: S3_SECRET,
+    S3_FORCE_PATH_STYLE: "true",
+  });
+  async function cli(argv: string[], extraEnv: Record<string, string> = {}) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, { ...env(), ...extraEnv }, { out: (l) => out.push(l), err: (l) => err.push(l) });
+    return { code, out: out.join("\n"), err: err.join("\n"), all: [...out, ...err].join("\n") };
+  }
+
+  beforeAll(async () => {
+    smallDir = path.join(workDir, "small");
+    await seedDataDir({ dir: smallDir, generations: 12, references: 2 });
+    url = await createTestDatabase();
+  });
+
+  it("copies both sides, prints the report and what it leaves out, never the secrets", async () => {
+    const { code, out, all } = await cli(["--from", smallDir, "--to", url, "--storage", `s3://${BUCKET}/cli`]);
+    expect(all).not.toContain(S3_SECRET);
+    expect(code, all).toBe(0);
+    expect(out).toMatch(/generations\s+12\s+12\s+inserted 12, already there 0/);
+    expect(out).toMatch(/references\s+3\s+3/);
+    expect(out).toMatch(/files\s+13\s+13\s+copied 13/);
+    expect(out).toContain("idempotency keys");
+    expect(out).toContain("Verified: counts equal");
+    // The test role's password is "studio", so every "studio" is masked, even in paths.
+    expect(out).toMatch(/PostgreSQL postgres:\/\/\*\*\*@127\.0\.0\.1:5432\//);
+    expect(out).not.toContain("studio");
+  });
+
+  it("exits 1 naming a corrupted object, with --verify-only", async () => {
+    const key = "images/" + (await listObjects("cli")).find((k) => k.startsWith("images/"))!.slice("images/".length);
+    await createS3Store({ bucket: BUCKET, prefix: "cli", client }).put({ key, bytes: randomBytes(40), contentType: "image/png" });
+    const { code, err, out } = await cli(["--from", smallDir, "--to", url, "--storage", `s3://${BUCKET}/cli`, "--verify-only"]);
+    expect(code).toBe(1);
+    expect(out).not.toMatch(/copied \d/);
+    expect(err).toContain("MISMATCH: 1 difference(s)");
+    expect(err).toContain(`file ${key}: sha256 differs`);
+
+    // Running the copy again puts the right bytes back (the sha256 differs).
+    const repaired = await cli(["--from", smallDir, "--to", url, "--storage", `s3://${BUCKET}/cli`]);
+    expect(repaired.code, repaired.all).toBe(0);
+    expect(repaired.out).toMatch(/copied 1 \(.*\), already there 12/);
+  });
+
+  it("moves one side alone: only files, or only rows", async () => {
+    const filesOnly = await cli(["--from", smallDir, "--storage", `s3://${BUCKET}/files-only`]);
+    expect(filesOnly.code, filesOnly.all).toBe(0);
+    expect(filesOnly.out).toContain("rows   stay in the SQLite file");
+    expect(filesOnly.out).toMatch(/generations\s+12\s+\(kept in SQLite\)/);
+    expect((await listObjects("files-only")).length).toBe(13);
+
+    const rowsUrl = await createTestDatabase();
+    const rowsOnly = await cli(["--from", smallDir, "--to", rowsUrl]);
+    expect(rowsOnly.code, rowsOnly.all).toBe(0);
+    expect(rowsOnly.out).toMatch(/files\s+13\s+\(kept in the data dir\)/);
+    expect((await targetCounts(rowsUrl)).generations).toBe(12);
+  });
+
+  it("refuses bad input in one line, without echoing secrets", async () => {
+    const wrong = new URL(url);
+    wrong.password = "pg-password-never-printed-91";
+    wrong.hostname = "127.0.0.1";
+    wrong.port = "1"; // nothing listens there
+    const unreachable = await cli(["--from", smallDir, "--to", wrong.toString()]);
+    expect(unreachable.code).toBe(2);
+    expect(unreachable.err).toMatch(/^error: could not reach the PostgreSQL database at 127\.0\.0\.1:1/);
+    expect(unreachable.all).not.toContain("pg-password-never-printed-91");
+
+    const noDir = await cli(["--from", path.join(workDir, "nope"), "--to", url]);
+    expect(noDir.code).toBe(2);
+    expect(noDir.err).toMatch(/no (studio|\*\*\*)\.db in/);
+
+    const nothing = await cli(["--from", smallDir]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.err).toContain("nothing to do");
+
+    const badStorage = await cli(["--from", smallDir, "--storage", "s3://key:secret-in-url@bucket"]);
+    expect(badStorage.code).toBe(2);
+    expect(badStorage.err).toMatch(/--storage: must not contain credentials/);
+    expect(badStorage.all).not.toContain("secret-in-url");
+
+    const missingBucket = await cli(["--from", smallDir, "--storage", "s3://no-such-bucket/x"]);
+    expect(missingBucket.code).toBe(2);
+    expect(missingBucket.err).toContain('S3 bucket "no-such-bucket" does not exist');
+    expect(missingBucket.all).not.toContain(S3_SECRET);
+  });
+
+  it("redacts secrets in any form", () => {
+    const redact = makeRedactor(["p@ss/word", undefined, ""]);
+    expect(redact("postgres://u:p%40ss%2Fword@h/db and p@ss/word")).toBe("postgres://u:***@h/db and ***");
+  });
+});
+
+async function sourcePrompt(id: string): Promise<string> {
+  const db = new Database(path.join(sourceDir, "studio.db"), { readonly: true });
+  try {
+    return (db.prepare("select prompt from generations where id = ?").get(id) as { prompt: string }).prompt;
+  } finally {
+    db.close();
+  }
+}

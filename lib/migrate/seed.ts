@@ -1,0 +1,148 @@
+import "server-only";
+import { monotonicFactory } from "ulid";
+import sharp from "sharp";
+import type { GenerationStatus } from "@/lib/contract";
+import { openSqliteDatabase, type GenerationRow, type ReferenceEntry, type ReferenceRow } from "@/lib/db";
+import { createFsStore } from "@/lib/storage";
+import { forEachLimit } from "./util";
+
+// Fills an embedded data dir the way the app would (through the SQLite adapter
+// and the fs store): for the migration's tests and for trying the command by
+// hand. Pictures are real but tiny (a few pixels), so seeding is quick.
+
+export type SeedSummary = {
+  generations: number;
+  references: number;
+  /** Keys of every file written. */
+  files: string[];
+  ids: string[];
+};
+
+// Four in ten completed (with pictures), the rest failed or still active.
+const STATUSES: GenerationStatus[] = [
+  "completed", "failed", "completed", "processing", "completed",
+  "queued", "failed", "completed", "submitting", "failed",
+];
+
+export async function seedDataDir(input: {
+  dir: string;
+  generations: number;
+  /** Stored references, each shared by several generations (default 12), plus one no generation uses. */
+  references?: number;
+  /** Base time (Unix ms); generations are one second apart. */
+  t0?: number;
+}): Promise<SeedSummary> {
+  const { dir, generations: count } = input;
+  const t0 = input.t0 ?? 1_750_000_000_000;
+  const referenceCount = input.references ?? 12;
+  const nextUlid = monotonicFactory();
+  const db = openSqliteDatabase({ file: `${dir}/studio.db` });
+  const store = createFsStore({ root: `${dir}/files` });
+  const files: string[] = [];
+  try {
+    const refs: ReferenceRow[] = [];
+    for (let i = 0; i <= referenceCount; i++) {
+      const id = `ref_${nextUlid(t0 - 10_000 + i)}`;
+      const bytes = await picture(i * 37, 6, "png");
+      const ref: ReferenceRow = {
+        id,
+        storageKey: `references/${id}.png`,
+        contentType: "image/png",
+        bytes: bytes.length,
+        width: 6,
+        height: 6,
+        createdAt: t0 - 10_000 + i,
+        createdBy: i % 2 ? "alice" : "bob",
+      };
+      await store.put({ key: ref.storageKey, bytes, contentType: ref.contentType });
+      files.push(ref.storageKey);
+      await db.insertReference(ref);
+      // The last one is used by no generation (a create that failed after storing it).
+      if (i < referenceCount) refs.push(ref);
+    }
+
+    const rows: GenerationRow[] = [];
+    const writes: { key: string; bytes: Buffer; contentType: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const at = t0 + i * 1_000;
+      const id = `gen_${nextUlid(at)}`;
+      const status = STATUSES[i % STATUSES.length];
+      const references: ReferenceEntry[] = [];
+      if (refs.length > 0 && i % 4 === 0) references.push({ kind: "stored", id: refs[i % refs.length].id });
+      if (refs.length > 1 && i % 12 === 0) references.push({ kind: "stored", id: refs[(i + 5) % refs.length].id });
+      if (i % 7 === 0) references.push({ kind: "url", url: `https://example.com/ref-${i}.png` });
+      const row: GenerationRow = {
+        id,
+        upstreamId: status === "submitting" ? null : `task_${i}`,
+        model: i % 3 === 0 ? "nano_banana_pro-2K" : "nano_banana_2",
+        prompt: `seeded picture ${i}: 日出 over the bay, 100% "quoted" ${"·".repeat(i % 5)}`,
+        aspectRatio: i % 2 ? "16:9" : "auto",
+        imageSize: i % 3 === 0 ? "2K" : null,
+        references,
+        status,
+        progress: status === "completed" ? 100 : status === "processing" ? 33.3 + (i % 10) / 10 : 0,
+        errorCode: status === "failed" ? "upstream_error" : null,
+        errorMessage: status === "failed" ? `the gateway said no (${i})` : null,
+        createdAt: at,
+        updatedAt: at + 500,
+        submittedAt: status === "submitting" ? null : at + 100,
+        completedAt: status === "completed" || status === "failed" ? at + 900 : null,
+        lastPolledAt: status === "submitting" ? null : at + 800,
+        imageKey: null,
+        thumbKey: null,
+        imageWidth: null,
+        imageHeight: null,
+        imageBytes: null,
+        imageContentType: null,
+        thumbBytes: null,
+        favorite: i % 9 === 0,
+        createdBy: ["alice", "bob", "carol"][i % 3],
+        idempotencyKey: i % 8 === 0 ? `key-${i}` : null,
+        notFoundCount: i % 13 === 0 ? 1 : 0,
+        downloadAttempts: status === "failed" ? 4 : 0,
+      };
+      if (status === "completed") {
+        const png = await picture(i, 5, "png");
+        const webp = await picture(i, 2, "webp");
+        row.imageKey = `images/${id}.png`;
+        row.thumbKey = `thumbs/${id}.webp`;
+        row.imageWidth = 5;
+        row.imageHeight = 5;
+        row.imageBytes = png.length;
+        row.imageContentType = "image/png";
+        row.thumbBytes = webp.length;
+        writes.push({ key: row.imageKey, bytes: png, contentType: "image/png" });
+        writes.push({ key: row.thumbKey, bytes: webp, contentType: "image/webp" });
+        files.push(row.imageKey, row.thumbKey);
+      }
+      rows.push(row);
+    }
+    // Files first, as the app writes them before the row says "completed".
+    await forEachLimit(writes, 8, (write) => store.put(write));
+    // The newest few through an idempotency key, as the app inserts them; the
+    // rest in one go.
+    const keyed = rows.slice(-2);
+    if (rows.length > keyed.length) await db.insertGenerations({ rows: rows.slice(0, -2) });
+    for (const row of keyed) {
+      await db.insertGenerations({
+        rows: [row],
+        idempotency: { key: `seed-${row.id}`, createdBy: row.createdBy, now: row.createdAt, ttlMs: 86_400_000 },
+      });
+    }
+    await db.recordLoginFailure({ address: "203.0.113.7", at: t0 });
+    return { generations: count, references: referenceCount + 1, files, ids: rows.map((row) => row.id) };
+  } finally {
+    await db.close();
+  }
+}
+
+/** A tiny real picture whose pixels depend on `n`, so no two seeds share bytes. */
+async function picture(n: number, size: number, format: "png" | "webp"): Promise<Buffer> {
+  const pixels = Buffer.alloc(size * size * 3);
+  for (let p = 0; p < pixels.length; p++) pixels[p] = (n * 31 + p * 7 + (n >> 8) * 13) & 0xff;
+  // The first pixel spells n, so two seeds never share bytes.
+  pixels[0] = n & 0xff;
+  pixels[1] = (n >> 8) & 0xff;
+  const image = sharp(pixels, { raw: { width: size, height: size, channels: 3 } });
+  return format === "png" ? image.png().toBuffer() : image.webp({ lossless: true }).toBuffer();
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import { ListObjectsCommand } from "@aws-sdk/client-s3";
+import pg from "pg";
+import { openPostgresDatabase, type StudioDatabase } from "@/lib/db";
+import { describeS3Settings, type BlobStore, type S3Settings, type S3Store } from "@/lib/storage";
+import { describeDatabaseUrl } from "./redact";
+import type { RowCounts, RowSide } from "./source";
+
+// Where the data goes: a Postgres database for the rows, a blob store (S3 in
+// practice) for the files. Either may be absent: that side stays where it is.
+
+export interface RowTarget extends RowSide {
+  close(): Promise<void>;
+}
+
+export interface FileTarget {
+  readonly store: BlobStore;
+  /** Safe to print. */
+  readonly label: string;
+  /**
+   * Every object the target holds (key relative to its prefix, and size), when
+   * the store can list: the copy skips asking about keys that are not there,
+   * and the verify step counts them, so objects no source row uses show up.
+   */
+  list?(): AsyncIterable<{ key: string; size: number }>;
+}
+
+/** Opens (and migrates) the Postgres database. Errors name the host, never the password. */
+export async function openPostgresTarget(url: string, options: { migrationsFolder?: string } = {}): Promise<RowTarget> {
+  const db: StudioDatabase = await openPostgresDatabase({ url, migrationsFolder: options.migrationsFolder, maxConnections: 6 });
+  const pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 10_000, application_name: "nano-studio-migrate" });
+  // A connection broken while idle is dropped by the pool; the next query opens another.
+  pool.on("error", () => undefined);
+  return {
+    db,
+    label: `PostgreSQL ${describeDatabaseUrl(url)}`,
+    async counts(): Promise<RowCounts> {
+      const { rows } = await pool.query<{ generations: string; references: string; links: string }>(
+        `select (select count(*) from generations) as generations,
+                (select count(*) from reference_images) as "references",
+                (select count(*) from generation_references) as links`,
+      );
+      return {
+        generations: Number(rows[0].generations),
+        references: Number(rows[0].references),
+        referenceLinks: Number(rows[0].links),
+      };
+    },
+    async close() {
+      await Promise.allSettled([db.close(), pool.end()]);
+    },
+  };
+}
+
+/** A file target on an S3 store, able to list what it holds under its prefix. */
+export function s3FileTarget(store: S3Store, settings?: S3Settings): FileTarget {
+  const label = settings
+    ? describeS3Settings(settings)
+    : `s3://${store.prefix ? `${store.bucket}/${store.prefix}` : store.bucket}`;
+  return {
+    store,
+    label,
+    async *list() {
+      const prefix = store.prefix ? `${store.prefix}/` : "";
+      // ListObjects (v1) paged by Marker = the last key seen: every
+      // S3-compatible server has it, while some test servers cannot make a v2
+      // continuation token (s3rver 3.7 on OpenSSL 3 answers 500 past 1,000 keys).
+      let marker: string | undefined;
+      for (;;) {
+        const page = await store.client.send(
+          new ListObjectsCommand({ Bucket: store.bucket, Prefix: prefix || undefined, Marker: marker }),
+        );
+        const contents = page.Contents ?? [];
+        for (const object of contents) {
+          if (object.Key) yield { key: object.Key.slice(prefix.length), size: Number(object.Size ?? 0) };
+        }
+        if (!page.IsTruncated || contents.length === 0) break;
+        marker = page.NextMarker ?? contents[contents.length - 1].Key;
+      }
+    },
+  };
+}
