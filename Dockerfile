@@ -10,7 +10,9 @@ COPY . .
 RUN NEXT_OUTPUT=standalone npx next build && scripts/assemble-standalone.sh .next /out
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 STUDIO_DATA_DIR=/data
+# One malloc arena: libvips threads otherwise each keep freed picture buffers
+# (measured in bench/memory.ts: peak RSS 345 MB → 244 MB).
+ENV MALLOC_ARENA_MAX=1 NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 STUDIO_DATA_DIR=/data
 WORKDIR /app
 RUN groupadd --system studio && useradd --system --gid studio --home /app studio \
   && mkdir -p /data && chown studio:studio /data

@@ -6,13 +6,15 @@ import { logger } from "@/lib/log";
 import { createFromEntries } from "./create";
 import type { GenerationDeps } from "./deps";
 import { assertWithinLimits } from "./quota";
-import { refreshGeneration } from "./refresh";
+import { polledWithin, refreshGeneration } from "./refresh";
 import { toGeneration } from "./serialize";
 import { isActive } from "./status";
 
 /** Reading an active generation nudges it (same single-flight path, never waited on). */
 function nudge(deps: GenerationDeps, row: GenerationRow) {
   if (!isActive(row.status)) return;
+  // Polled within the interval: a refresh could not poll again yet, so do not even read the row.
+  if (polledWithin(row, deps.now(), deps.config.pollIntervalMs)) return;
   refreshGeneration(deps, row.id).catch((err: unknown) => logger.error({ err, generation: row.id }, "refresh failed"));
 }
 

@@ -46,6 +46,10 @@ async function refreshOnce(deps: GenerationDeps, id: string): Promise<Generation
   }
   if (!row.upstreamId) return fail(deps, row, "unknown_outcome", UNKNOWN_OUTCOME_MESSAGE);
   const intervalMs = deps.config.pollIntervalMs;
+  // Polled less than an interval ago (by any instance): the claim below would
+  // refuse, so skip its write transaction. Every read of the active list
+  // nudges each active row, and that write was most of the read's cost.
+  if (polledWithin(row, now, intervalMs)) return row;
   const claimed = await deps.db.tryClaimPoll({ id, now, intervalMs, owner: deps.instanceId, leaseMs: intervalMs * LEASE_INTERVALS });
   if (!claimed) return row;
 
@@ -68,6 +72,11 @@ async function refreshOnce(deps: GenerationDeps, id: string): Promise<Generation
     patch: { status: task.status, progress: Math.max(row.progress, task.progress), notFoundCount: 0, updatedAt: deps.now() },
     onlyIfStatus: POLLABLE,
   });
+}
+
+/** Whether the row's last upstream GET is less than `intervalMs` old, so no claim can succeed now. */
+export function polledWithin(row: Pick<GenerationRow, "lastPolledAt">, now: number, intervalMs: number): boolean {
+  return row.lastPolledAt !== null && row.lastPolledAt > now - intervalMs;
 }
 
 async function onPollError(deps: GenerationDeps, row: GenerationRow, error: GatewayError) {

@@ -1,6 +1,7 @@
 import "server-only";
 import sharp from "sharp";
 import { ImageError, NOT_AN_IMAGE_MESSAGE } from "./errors";
+import { oneDecodeAtATime } from "./gate";
 import { sniffFormat, type ImageFormat } from "./sniff";
 
 // What a picture really is, from its bytes alone: names, data-URL types and
@@ -59,13 +60,15 @@ export async function inspectImage(bytes: Buffer, opts: { maxPixels?: number } =
   // never holds the full frame: ~0.3 s for a 42–53 MB 4K PNG of noise, where
   // .stats() took ~1.4 s. The pixel limit is passed again should the decoder
   // see other dimensions than the header did.
-  await sharp(bytes, { failOn: FAIL_ON, limitInputPixels: maxPixels })
-    .resize(32, 32, { fit: "inside" })
-    .raw()
-    .toBuffer()
-    .catch((error: unknown) => {
-      throw decodeError(error);
-    });
+  await oneDecodeAtATime(() =>
+    sharp(bytes, { failOn: FAIL_ON, limitInputPixels: maxPixels })
+      .resize(32, 32, { fit: "inside" })
+      .raw()
+      .toBuffer()
+      .catch((error: unknown) => {
+        throw decodeError(error);
+      }),
+  );
 
   const oriented = meta.autoOrient ?? { width: meta.width, height: meta.height };
   return {

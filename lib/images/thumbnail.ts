@@ -1,5 +1,6 @@
 import "server-only";
 import sharp from "sharp";
+import { oneDecodeAtATime } from "./gate";
 import { DEFAULT_MAX_PIXELS, FAIL_ON, decodeError } from "./inspect";
 import { sniffFormat } from "./sniff";
 
@@ -27,15 +28,17 @@ export async function makeThumbnail(bytes: Buffer): Promise<Thumbnail> {
 
   // Resize once to 8-bit sRGB pixels, then encode those at falling qualities:
   // re-decoding a 4K original for each attempt would cost ~0.3 s apiece.
-  const { data, info } = await sharp(bytes, { failOn: FAIL_ON, limitInputPixels: DEFAULT_MAX_PIXELS })
-    .autoOrient()
-    .resize(THUMB_MAX_SIDE, THUMB_MAX_SIDE, { fit: "inside", withoutEnlargement: true })
-    .toColourspace("srgb")
-    .raw({ depth: "uchar" })
-    .toBuffer({ resolveWithObject: true })
-    .catch((error: unknown) => {
-      throw decodeError(error);
-    });
+  const { data, info } = await oneDecodeAtATime(() =>
+    sharp(bytes, { failOn: FAIL_ON, limitInputPixels: DEFAULT_MAX_PIXELS })
+      .autoOrient()
+      .resize(THUMB_MAX_SIDE, THUMB_MAX_SIDE, { fit: "inside", withoutEnlargement: true })
+      .toColourspace("srgb")
+      .raw({ depth: "uchar" })
+      .toBuffer({ resolveWithObject: true })
+      .catch((error: unknown) => {
+        throw decodeError(error);
+      }),
+  );
   const raw = { width: info.width, height: info.height, channels: info.channels };
 
   const encode = (quality: number) => sharp(data, { raw }).webp({ quality }).toBuffer();

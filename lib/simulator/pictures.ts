@@ -11,6 +11,10 @@ export const MAX_PICTURES = 100;
 export class PictureCache {
   // Map keeps insertion order: the first entry is the oldest render.
   private readonly held = new Map<string, Task>();
+  // One render at a time: a 4K picture takes hundreds of MB while it is drawn,
+  // and eight at once (the studio's poller finishing a burst of tasks) took a
+  // demo server past 1 GB. The studio waits for the download either way.
+  private renders: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly max = MAX_PICTURES) {}
 
@@ -18,13 +22,15 @@ export class PictureCache {
   get(task: Task): Promise<Buffer> | undefined {
     if (task.pictureGone) return undefined;
     if (!task.picture) {
-      const picture = renderPicture({
+      const input = {
         model: task.model,
         size: task.size,
         aspectRatio: task.aspectRatio,
         prompt: task.prompt,
         references: task.references,
-      });
+      };
+      const picture = this.renders.then(() => renderPicture(input));
+      this.renders = picture.catch(() => undefined);
       // A render started by a poll may never be awaited; its error surfaces on download instead.
       picture.catch(() => undefined);
       task.picture = picture;
