@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { BlobStore, StoredObject } from "./types";
+import { assertValidKey } from "./keys";
 
 // The embedded default store: one file per key under `root`. Keys come from
 // the studio, but a key is turned into a filesystem path here, so a bug
@@ -91,22 +92,9 @@ export function createFsStore({ root }: FsStoreOptions): BlobStore {
 
 /** The absolute path of a key, or a throw for anything that is not a plain relative path. */
 function resolveKey(base: string, key: string): string {
-  if (typeof key !== "string" || key.length === 0) throw new Error("Storage key is empty");
-  if (key.includes("\0")) throw new Error("Storage key contains a NUL byte");
-  // Backslashes are separators on Windows and never appear in the studio's keys.
-  if (key.includes("\\")) throw new Error(`Storage key contains a backslash: ${JSON.stringify(key)}`);
-  if (key.startsWith("/") || /^[a-zA-Z]:/.test(key)) {
-    throw new Error(`Storage key must be relative: ${JSON.stringify(key)}`);
-  }
-  for (const segment of key.split("/")) {
-    // Empty segments ("a//b", "a/") and dot segments ("..", ".", ".tmp-…", ".git")
-    // are never made by the studio; refusing all dot names also keeps keys
-    // from colliding with in-flight temp files.
-    if (segment === "" || segment.startsWith(".")) {
-      throw new Error(`Storage key has an invalid segment: ${JSON.stringify(key)}`);
-    }
-  }
-  const resolved = path.resolve(base, key);
+  // The same key rules as every store (keys.ts); dot segments are refused
+  // there, which also keeps keys from colliding with in-flight temp files.
+  const resolved = path.resolve(base, assertValidKey(key));
   // Belt and braces: whatever slipped past the checks above must still land under root.
   if (!resolved.startsWith(base + path.sep)) {
     throw new Error(`Storage key resolves outside the store: ${JSON.stringify(key)}`);

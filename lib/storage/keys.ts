@@ -1,7 +1,6 @@
-// Key rules shared by the object stores that do not map keys to file paths.
-// They are the same rules the fs store applies (see resolveKey in fs-store.ts),
-// so a key accepted by one store is accepted by every store: relative,
-// slash-separated, no empty segments, no dot segments, no backslash, no NUL.
+// Key rules shared by every store (fs and S3), so a key accepted by one is
+// accepted by all: relative, slash-separated, no empty segments, no dot
+// segments, no backslash (a separator on Windows), no NUL.
 
 /** Throws for anything that is not a plain relative key; returns the key unchanged. */
 export function assertValidKey(key: string): string {

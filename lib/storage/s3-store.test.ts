@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,7 +10,6 @@ import { HeadObjectCommand, ListObjectsV2Command, S3Client, type S3ClientConfig 
 // @ts-expect-error s3rver 3.7 ships no type declarations
 import S3rverUntyped from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFsStore } from "./fs-store";
 import { S3StoreCheckError, checkS3Store, createS3Store } from "./s3-store";
 import { parseS3Settings } from "./storage-url";
 import { describeBlobStoreContract, readAll } from "./store-contract";
@@ -97,24 +96,6 @@ describeBlobStoreContract("s3 (s3rver)", {
   // PUT before its file stream has flushed, so racing puts, or a GET during a
   // PUT, can see a mix. Real S3 (and MinIO) replace objects atomically.
   atomicReplace: { notTestable: "s3rver rewrites objects in place" },
-});
-
-describeBlobStoreContract("fs", {
-  kind: "fs",
-  async setup() {
-    const root = await mkdtemp(path.join(tmpdir(), "fs-contract-"));
-    return {
-      store: createFsStore({ root }),
-      async listKeys() {
-        const entries = await readdir(root, { recursive: true, withFileTypes: true });
-        return entries
-          .filter((e) => e.isFile())
-          .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-          .sort();
-      },
-      teardown: () => rm(root, { recursive: true, force: true }),
-    };
-  },
 });
 
 describe("createS3Store", () => {
