@@ -1,6 +1,7 @@
 import "server-only";
 import type { Readable } from "node:stream";
 import { StudioError } from "@/lib/errors";
+import { extensionFor } from "@/lib/images";
 import type { GenerationDeps } from "./deps";
 
 export type ServedFile = { stream: Readable; size: number; contentType: string; etag: string; fileName: string };
@@ -16,7 +17,6 @@ export function fileNameFor(prompt: string, id: string, ext: string): string {
   return `${words || "picture"}-${id.slice(-6).toLowerCase()}.${ext}`;
 }
 
-const EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
 
 /** Our stored copy of a picture. The type was recorded from the decoded bytes. */
 export async function openImage(deps: GenerationDeps, input: { id: string; variant: "full" | "thumb" }): Promise<ServedFile> {
@@ -30,7 +30,7 @@ export async function openImage(deps: GenerationDeps, input: { id: string; varia
     ...object,
     contentType,
     etag: `"${row.id}-${input.variant}-${object.size}"`,
-    fileName: fileNameFor(row.prompt, row.id, EXT[contentType] ?? "bin"),
+    fileName: fileNameFor(row.prompt, row.id, extensionFor(contentType)),
   };
 }
 
@@ -38,5 +38,5 @@ export async function openReference(deps: GenerationDeps, input: { id: string })
   const row = await deps.db.getReference(input.id);
   const object = row && (await deps.store.get(row.storageKey));
   if (!row || !object) throw new StudioError("not_found", "There is no stored reference image with this id");
-  return { ...object, contentType: row.contentType, etag: `"${row.id}-${object.size}"`, fileName: `reference-${row.id.slice(-6).toLowerCase()}.${EXT[row.contentType] ?? "bin"}` };
+  return { ...object, contentType: row.contentType, etag: `"${row.id}-${object.size}"`, fileName: `reference-${row.id.slice(-6).toLowerCase()}.${extensionFor(row.contentType)}` };
 }

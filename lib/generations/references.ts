@@ -2,7 +2,7 @@ import "server-only";
 import { buffer } from "node:stream/consumers";
 import type { ReferenceEntry } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import { ImageError, inspectImage, parseImageDataUrl, toDataUrl, type ImageContentType } from "@/lib/images";
+import { ImageError, extensionFor, inspectImage, parseImageDataUrl, toDataUrl, type ImageContentType } from "@/lib/images";
 import type { GenerationDeps } from "./deps";
 import { newReferenceId } from "./ids";
 
@@ -10,7 +10,6 @@ import { newReferenceId } from "./ids";
 // refused there after we had paid the upload, so refuse it here.
 export const MAX_REFERENCE_BYTES = 7 * 1024 * 1024;
 
-const EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
 
 type Checked = { bytes: Buffer; contentType: string; width: number; height: number };
 
@@ -57,7 +56,7 @@ export async function storeReferences(
     }
     const now = deps.now();
     const id = newReferenceId(now);
-    const storageKey = `references/${id}.${EXTENSIONS[item.contentType]}`;
+    const storageKey = `references/${id}.${extensionFor(item.contentType)}`;
     await deps.store.put({ key: storageKey, bytes: item.bytes, contentType: item.contentType });
     await deps.db.insertReference({ id, storageKey, contentType: item.contentType, bytes: item.bytes.length, width: item.width, height: item.height, createdAt: now, createdBy: input.createdBy });
     entries.push({ kind: "stored", id });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { GenerationRow } from "@/lib/db";
 import { GatewayError, type NormalizedTask } from "@/lib/gateway";
-import { ImageError, inspectImage, makeThumbnail } from "@/lib/images";
+import { ImageError, extensionFor, inspectImage, makeThumbnail } from "@/lib/images";
 import { logger } from "@/lib/log";
 import type { GenerationDeps } from "./deps";
 import { ACTIVE } from "./status";
@@ -10,7 +10,6 @@ import { ACTIVE } from "./status";
 // moment the task completes, and a failed copy is retried on the next polls.
 export const MAX_DOWNLOAD_ATTEMPTS = 4;
 
-const EXTENSIONS: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
 
 export async function saveResult(
   deps: GenerationDeps,
@@ -21,7 +20,7 @@ export async function saveResult(
     const result = await deps.gateway.fetchResult(task);
     const info = await inspectImage(result.bytes);
     const thumb = await makeThumbnail(result.bytes);
-    const imageKey = `images/${row.id}.${EXTENSIONS[info.contentType]}`;
+    const imageKey = `images/${row.id}.${extensionFor(info.contentType)}`;
     const thumbKey = `thumbs/${row.id}.webp`;
     await deps.store.put({ key: imageKey, bytes: result.bytes, contentType: info.contentType });
     await deps.store.put({ key: thumbKey, bytes: thumb.bytes, contentType: thumb.contentType });

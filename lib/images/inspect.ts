@@ -36,6 +36,11 @@ export const CONTENT_TYPES: Record<ImageFormat, ImageContentType> = {
   webp: "image/webp",
 };
 
+/** The file extension a stored picture gets; "bin" for anything that is not one of ours. */
+export function extensionFor(contentType: string): string {
+  return ({ "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" } as Record<string, string>)[contentType] ?? "bin";
+}
+
 // "error" includes truncation; "warning" would also refuse the many real JPEGs
 // that carry harmless oddities (extra bytes after a marker and so on).
 export const FAIL_ON = "error" as const;
