@@ -1,4 +1,5 @@
 import "server-only";
+import { readCappedBody } from "@/lib/read-capped";
 import { GatewayError } from "./errors";
 
 // Low-level HTTP helpers shared by the client's calls: timeouts, telling a
@@ -39,26 +40,9 @@ export function networkError(error: unknown, what: string): GatewayError {
 
 /** Read a body up to `maxBytes`, refusing (not truncating) anything larger. */
 export async function readCapped(response: Response, maxBytes: number): Promise<Buffer> {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    throw tooLarge(maxBytes);
-  }
-  if (!response.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  const bytes = await readCappedBody(response, maxBytes);
+  if (bytes === "too_large") throw tooLarge(maxBytes);
+  return bytes;
 }
 
 function tooLarge(maxBytes: number): GatewayError {

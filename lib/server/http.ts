@@ -1,6 +1,7 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { StudioError, errorBody, toStudioError } from "@/lib/errors";
+import { readCappedBody } from "@/lib/read-capped";
 
 /** The one error body of studio-api.md, with Retry-After where it applies. */
 export function errorResponse(error: unknown): Response {
@@ -14,33 +15,13 @@ export function json(data: unknown, init: { status?: number; headers?: Record<st
   return Response.json(data, { status: init.status ?? 200, headers: { "cache-control": "no-store", ...init.headers } });
 }
 
-/**
- * Reads a JSON body, refusing one over the limit with 413 as soon as the limit
- * is passed: neither a lying Content-Length nor a chunked upload gets buffered whole.
- */
+/** Reads a JSON body; one over the limit is refused with 413 (see readCappedBody). */
 export async function readJsonBody(request: Request, limitBytes = getConfig().bodyLimitBytes): Promise<unknown> {
-  const tooLarge = () =>
-    new StudioError("payload_too_large", `The request body is larger than ${Math.round(limitBytes / 1024 / 1024)} MB`);
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limitBytes) {
-    await request.body?.cancel().catch(() => {});
-    throw tooLarge();
+  const body = await readCappedBody(request, limitBytes);
+  if (body === "too_large") {
+    throw new StudioError("payload_too_large", `The request body is larger than ${Math.round(limitBytes / 1024 / 1024)} MB`);
   }
-  if (!request.body) throw new StudioError("invalid_request", "The request needs a JSON body");
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limitBytes) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const text = body.toString("utf8");
   if (!text.trim()) throw new StudioError("invalid_request", "The request needs a JSON body");
   try {
     return JSON.parse(text);
