@@ -104,8 +104,21 @@ export const generationSchema = z.object({
     .nullable(),
   favorite: z.boolean(),
   createdBy: z.string(),
+  /**
+   * Set while the gateway has finished the picture and the studio is still
+   * copying it (a slow or flaky CDN, storage down): the picture is known to
+   * exist, so the card says "Saving…" with the reason, never "Timed out".
+   */
+  saving: z.object({ since: z.string(), reason: z.string().nullable() }).nullable(),
 });
 export type Generation = z.infer<typeof generationSchema>;
+
+/** Error codes a card treats specially (the rest are the gateway's own words). */
+export const UNKNOWN_OUTCOME_CODE = "unknown_outcome";
+export const CANCELLED_CODE = "cancelled";
+export const NOT_SENT_CODE = "not_sent";
+
+export const retryGenerationSchema = z.strictObject({ idempotencyKey: z.string().trim().min(1).max(200).optional() });
 
 export const createGenerationResponseSchema = z.object({ generations: z.array(generationSchema) });
 

@@ -81,6 +81,11 @@ export const api = {
   setFavorite: async (id: string, favorite: boolean): Promise<Generation> =>
     generationSchema.parse(await call(`/api/generations/${id}`, { method: "PATCH", body: JSON.stringify({ favorite }) })),
   remove: async (id: string): Promise<void> => void (await call(`/api/generations/${id}`, { method: "DELETE" })),
-  retry: async (id: string): Promise<Generation[]> =>
-    createGenerationResponseSchema.parse(await call(`/api/generations/${id}/retry`, { method: "POST" })).generations,
+  /** The key makes a double click (or a resent request) one retry, not two. */
+  retry: async (id: string, idempotencyKey: string): Promise<Generation[]> =>
+    createGenerationResponseSchema.parse(
+      await call(`/api/generations/${id}/retry`, { method: "POST", body: JSON.stringify({ idempotencyKey }) }),
+    ).generations,
+  cancel: async (id: string): Promise<Generation> =>
+    generationSchema.parse(await call(`/api/generations/${id}/cancel`, { method: "POST" })),
 };

@@ -34,5 +34,6 @@ export function toGeneration(row: GenerationRow): Generation {
       : null,
     favorite: row.favorite,
     createdBy: row.createdBy,
+    saving: null,
   };
 }

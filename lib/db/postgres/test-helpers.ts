@@ -39,14 +39,36 @@ afterAll(async () => {
   admin = undefined;
   if (!client) return;
   for (const name of databases.splice(0)) {
+    // pool.end() resolves before its connections have closed; dropping with
+    // force under one that is still open sends it 57P01, which a client with
+    // no listener any more raises as an unhandled error. Wait them out first.
+    await waitForNoConnections(client, name);
     await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
   }
   await client.end();
 });
 
+async function waitForNoConnections(client: pg.Client, database: string, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const { rows } = await client.query<{ n: string }>(
+      "select count(*) as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
+      [database],
+    );
+    if (Number(rows[0].n) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A test's pools and clients must never raise an unhandled error when the server ends a connection. */
+function quiet<T extends pg.Pool | pg.Client>(target: T): T {
+  target.on("error", () => {});
+  return target;
+}
+
 function adminClient(): Promise<pg.Client> {
   admin ??= (async () => {
-    const client = new pg.Client({ connectionString: TEST_URL, connectionTimeoutMillis: 5_000 });
+    const client = quiet(new pg.Client({ connectionString: TEST_URL, connectionTimeoutMillis: 5_000 }));
     try {
       await client.connect();
     } catch (error) {
@@ -93,7 +115,7 @@ export async function openTemp(options: Partial<OpenPostgresOptions> = {}) {
     open.push(db);
     return { db, url: options.url };
   }
-  fileDatabase ??= createTestDatabase().then((url) => ({ url, pool: new pg.Pool({ connectionString: url, max: 1 }) }));
+  fileDatabase ??= createTestDatabase().then((url) => ({ url, pool: quiet(new pg.Pool({ connectionString: url, max: 1 })) }));
   const { url, pool } = await fileDatabase;
   const db = await openPostgresDatabase({ ...options, url });
   open.push(db);
@@ -103,7 +125,7 @@ export async function openTemp(options: Partial<OpenPostgresOptions> = {}) {
 
 /** A plain pool on `url` for looking under the adapter, ended after the test. */
 export function rawPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = quiet(new pg.Pool({ connectionString: url, max: 4 }));
   pools.push(pool);
   return pool;
 }
