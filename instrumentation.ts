@@ -1,6 +1,8 @@
 // Runs once per server process before it serves anything.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startServer } = await import("@/lib/server/startup");
+  const { installPeerStamping } = await import("@/lib/server/peer-address");
+  installPeerStamping();
+  const { startServer } = await import("@/lib/wiring/startup");
   await startServer();
 }

@@ -69,6 +69,9 @@ export function createSeeder(input: { total: number; endMs?: number }) {
       idempotencyKey: null,
       notFoundCount: 0,
       downloadAttempts: 0,
+      resultSeenAt: null,
+      resultUrl: null,
+      savingReason: null,
     };
   }
 

@@ -40,8 +40,18 @@ export type GenerationRow = {
   idempotencyKey: string | null;
   /** Polls in a row that the gateway answered "task does not exist". */
   notFoundCount: number;
-  /** Failed attempts to copy the finished picture. */
+  /** Failed attempts to copy the finished picture (download or storage). */
   downloadAttempts: number;
+  /**
+   * When the gateway was first seen to have finished the picture, while the
+   * studio could not copy it yet: from then on the picture is known to exist,
+   * so the row never times out, and its URL's lifetime counts from here.
+   */
+  resultSeenAt: number | null;
+  /** The gateway's result URL, kept so later copy attempts need no poll. */
+  resultUrl: string | null;
+  /** Why the copy is still pending (a slow CDN, storage down), in plain words. */
+  savingReason: string | null;
 };
 
 export type ReferenceRow = {
@@ -69,6 +79,13 @@ export type ListFilter = {
 
 export type GenerationPatch = Partial<Omit<GenerationRow, "id" | "createdAt" | "createdBy">>;
 
+/**
+ * A person's allowance, checked in the same transaction as the insert so that
+ * concurrent requests (other instances too) cannot all pass a check-then-act.
+ */
+export type InsertLimits = { since: number; daily: number; maxActive: number };
+export type LimitRefusal = { limit: "daily" | "active"; usedToday: number; active: number };
+
 export interface StudioDatabase {
   readonly kind: "sqlite" | "postgres";
 
@@ -80,7 +97,37 @@ export interface StudioDatabase {
   insertGenerations(input: {
     rows: GenerationRow[];
     idempotency?: { key: string; createdBy: string; now: number; ttlMs: number };
-  }): Promise<{ created: boolean; rows: GenerationRow[] }>;
+    /**
+     * With limits: after the idempotency check (a replay is answered whatever
+     * the limits), counts the creator's rows since `since` and active ones, and
+     * inserts nothing (`refused`) when the new rows would pass either limit.
+     */
+    limits?: InsertLimits;
+  }): Promise<{ created: boolean; rows: GenerationRow[]; refused?: LimitRefusal }>;
+
+  /** The generations an idempotency key (this user's, at most ttlMs old) already made. */
+  findIdempotent(input: { key: string; createdBy: string; now: number; ttlMs: number }): Promise<GenerationRow[] | undefined>;
+
+  /**
+   * Records the gateway's task id for a submit that went through. Applies to a
+   * row still "submitting", and also to one failed meanwhile as an unknown
+   * outcome (its task id is now known, so it goes back to polling: `revived`).
+   * Any other row without a task id (cancelled, say) only gets the id, for the
+   * record. Undefined when the row is gone.
+   */
+  recordSubmission(input: {
+    id: string;
+    upstreamId: string;
+    status: "queued" | "processing";
+    progress: number;
+    now: number;
+  }): Promise<{ row: GenerationRow; revived: boolean; polling: boolean } | undefined>;
+
+  /**
+   * Extends this owner's poll lease to `until`, only while the owner still
+   * holds it (or it lapsed and nobody took it). False: another owner has it.
+   */
+  renewPollLease(input: { id: string; owner: string; now: number; until: number }): Promise<boolean>;
 
   getGeneration(id: string): Promise<GenerationRow | undefined>;
   getGenerations(ids: string[]): Promise<GenerationRow[]>;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
+import { assertSafeTarget, UnsafeTargetError, type HostLookup } from "@/lib/net/safe-target";
 import { GatewayError, errorFromResponse, readErrorBody } from "./errors";
 import { normalizeTask, type NormalizedTask } from "./normalize";
 import { decodeDataUrl, networkError, readCapped, sleep } from "./transport";
@@ -16,6 +17,11 @@ export type GatewayClientOptions = {
   resultMaxBytes?: number;
   resultTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * How result hosts are resolved before the private-address check (default
+   * dns.lookup); `false` when `fetch` is injected and never touches the network.
+   */
+  lookupHost?: HostLookup | false;
 };
 
 export type SubmitInput = {
@@ -27,10 +33,17 @@ export type SubmitInput = {
   references?: string[];
 };
 
+/**
+ * A submit's body, encoded once: `count: 4` with five large references sends
+ * the same bytes four times instead of building four copies of them.
+ */
+export type PreparedSubmit = { readonly kind: "prepared"; readonly model: ModelId; readonly body: Uint8Array<ArrayBuffer> };
+
 export type FetchedResult = { bytes: Buffer; contentType: string; source: "url" | "content" };
 
 export type GatewayClient = {
-  submit(input: SubmitInput): Promise<NormalizedTask>;
+  prepareSubmit(input: SubmitInput): PreparedSubmit;
+  submit(input: SubmitInput | PreparedSubmit): Promise<NormalizedTask>;
   get(taskId: string, opts?: { previousProgress?: number }): Promise<NormalizedTask>;
   fetchResult(task: Pick<NormalizedTask, "id" | "url">): Promise<FetchedResult>;
 };
@@ -95,13 +108,18 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     return task;
   }
 
-  async function submit(input: SubmitInput): Promise<NormalizedTask> {
+  function prepareSubmit(input: SubmitInput): PreparedSubmit {
     const metadata: Record<string, unknown> = {
       aspectRatio: input.aspectRatio ?? "auto",
       urls: input.references ?? [],
     };
     if (input.imageSize) metadata.imageSize = input.imageSize;
-    const body = JSON.stringify({ model: input.model, prompt: input.prompt, metadata });
+    const body = new TextEncoder().encode(JSON.stringify({ model: input.model, prompt: input.prompt, metadata }));
+    return { kind: "prepared", model: input.model, body };
+  }
+
+  async function submit(input: SubmitInput | PreparedSubmit): Promise<NormalizedTask> {
+    const { body } = "kind" in input ? input : prepareSubmit(input);
     // Exactly one attempt: a resent POST creates and bills a second task.
     const { bodyText } = await exchange(
       `${base}/v1/videos`,
@@ -145,16 +163,25 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     }
   }
 
-  /** GET with redirects followed by hand: only http(s), and the key only to the gateway's own origin. */
+  /**
+   * GET with redirects followed by hand: only http(s), the key only to the
+   * gateway's own origin, and every hop checked before connecting: no private,
+   * loopback, link-local or metadata address unless it is the gateway's own host.
+   */
   async function download(url: string, withKey: boolean): Promise<{ bytes: Buffer; contentType: string }> {
     const signal = AbortSignal.timeout(resultTimeoutMs);
     const keyOrigin = new URL(base).origin;
+    const guard = { allow: [new URL(base).hostname], lookup: options.lookupHost };
     let current = new URL(url);
     try {
       for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
         if (current.protocol !== "http:" && current.protocol !== "https:") {
           throw new GatewayError({ kind: "invalid", message: `The result points at a ${current.protocol} address, which is not allowed` });
         }
+        await assertSafeTarget(current, guard).catch((error: unknown) => {
+          if (!(error instanceof UnsafeTargetError)) throw error;
+          throw new GatewayError({ kind: "invalid", message: `The result download was refused: ${error.message}` });
+        });
         const headers = withKey && current.origin === keyOrigin ? auth : undefined;
         const response = await doFetch(current.href, { headers, redirect: "manual", signal });
         if (response.status >= 300 && response.status < 400 && response.headers.get("location")) {
@@ -195,5 +222,5 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     return { ...content, source: "content" };
   }
 
-  return { submit, get, fetchResult };
+  return { prepareSubmit, submit, get, fetchResult };
 }

@@ -1,13 +1,13 @@
 import "server-only";
-import type { CreateGenerationInput, Generation } from "@/lib/contract";
+import { NOT_SENT_CODE, UNKNOWN_OUTCOME_CODE, type CreateGenerationInput, type Generation } from "@/lib/contract";
 import type { GenerationRow, ReferenceEntry } from "@/lib/db";
-import { fromGatewayError } from "@/lib/errors";
-import { GatewayError } from "@/lib/gateway";
+import { StudioError, fromGatewayError } from "@/lib/errors";
+import { GatewayError, type PreparedSubmit } from "@/lib/gateway";
 import { logger } from "@/lib/log";
 import { effectiveSize, getModel, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
 import type { GenerationDeps } from "./deps";
 import { newGenerationId } from "./ids";
-import { assertWithinLimits } from "./quota";
+import { assertWithinLimits, insertLimits, limitError } from "./quota";
 import { discardReferences, referencesForGateway, storeReferences } from "./references";
 import { toGeneration } from "./serialize";
 
@@ -25,6 +25,10 @@ export async function createGenerations(
   input: { request: CreateGenerationInput; createdBy: string },
 ): Promise<Generation[]> {
   const { request, createdBy } = input;
+  // A replay is answered first: it is the same request, not a new one, so no
+  // limit applies and no reference is stored again.
+  const replay = await findReplay(deps, { key: request.idempotencyKey, createdBy });
+  if (replay) return replay;
   await assertWithinLimits(deps, { user: createdBy, count: request.count });
   const entries = await storeReferences(deps, { references: request.references, createdBy });
   try {
@@ -34,14 +38,17 @@ export async function createGenerations(
       count: request.count,
       createdBy,
       idempotencyKey: request.idempotencyKey,
-      discardUnused: true,
     });
-  } catch (error) {
-    // A gateway refusal comes after the insert: those failed rows keep their
-    // references for the record. Anything earlier left them unused.
-    if (!(GatewayError.is(error))) await discardReferences(deps, entries).catch(() => {});
-    throw error;
+  } finally {
+    // Only references no row links to go (rows keep theirs for the record and for Retry).
+    await discardReferences(deps, entries).catch((err: unknown) => logger.warn({ err }, "could not discard unused references"));
   }
+}
+
+export async function findReplay(deps: GenerationDeps, input: { key?: string; createdBy: string }): Promise<Generation[] | undefined> {
+  if (!input.key) return undefined;
+  const rows = await deps.db.findIdempotent({ key: input.key, createdBy: input.createdBy, now: deps.now(), ttlMs: IDEMPOTENCY_TTL_MS });
+  return rows?.map(toGeneration);
 }
 
 /** Shared by create and retry: the references are already stored. */
@@ -53,7 +60,6 @@ export async function createFromEntries(
     count: number;
     createdBy: string;
     idempotencyKey?: string;
-    discardUnused?: boolean;
   },
 ): Promise<Generation[]> {
   const { settings, entries, createdBy } = input;
@@ -90,6 +96,9 @@ export async function createFromEntries(
     idempotencyKey: input.idempotencyKey ?? null,
     notFoundCount: 0,
     downloadAttempts: 0,
+    resultSeenAt: null,
+    resultUrl: null,
+    savingReason: null,
   }));
 
   const inserted = await deps.db.insertGenerations({
@@ -97,49 +106,61 @@ export async function createFromEntries(
     idempotency: input.idempotencyKey
       ? { key: input.idempotencyKey, createdBy, now, ttlMs: IDEMPOTENCY_TTL_MS }
       : undefined,
+    limits: insertLimits(deps),
   });
-  if (!inserted.created) {
-    if (input.discardUnused) await discardReferences(deps, entries);
-    return inserted.rows.map(toGeneration);
-  }
+  if (inserted.refused) throw limitError(deps, inserted.refused);
+  if (!inserted.created) return inserted.rows.map(toGeneration);
 
-  const urls = await referencesForGateway(deps, entries);
-  const outcomes = await Promise.all(
-    rows.map((row) => submitOne(deps, { row, urls, imageSize: settings.imageSize ?? imageSize ?? undefined })),
-  );
+  let prepared: PreparedSubmit;
+  try {
+    const urls = await referencesForGateway(deps, entries);
+    prepared = deps.gateway.prepareSubmit({
+      model: settings.model,
+      prompt: settings.prompt,
+      aspectRatio: settings.aspectRatio,
+      imageSize: settings.imageSize ?? imageSize ?? undefined,
+      references: urls,
+    });
+  } catch (error) {
+    await markNotSent(deps, { rows, error });
+    throw error;
+  }
+  const outcomes = await Promise.all(rows.map((row) => submitOne(deps, { row, prepared })));
   const failures = outcomes.filter((o): o is GatewayError => GatewayError.is(o));
   // Every task refused: answer with the gateway's reason (the rows stay, failed, for the record).
   if (failures.length === rows.length) throw failures[0];
   return (await deps.db.getGenerations(rows.map((r) => r.id))).map(toGeneration);
 }
 
-async function submitOne(
-  deps: GenerationDeps,
-  input: { row: GenerationRow; urls: string[]; imageSize: ImageSize | undefined },
-): Promise<GatewayError | undefined> {
-  const { row } = input;
-  try {
-    const task = await deps.gateway.submit({
-      model: row.model,
-      prompt: row.prompt,
-      aspectRatio: row.aspectRatio,
-      imageSize: input.imageSize,
-      references: input.urls,
-    });
-    const now = deps.now();
+/** Nothing reached the gateway: say so plainly, so nobody fears a bill and Retry is safe. */
+async function markNotSent(deps: GenerationDeps, input: { rows: GenerationRow[]; error: unknown }) {
+  const reason = StudioError.is(input.error) ? input.error.message : "the studio could not prepare the request";
+  for (const row of input.rows) {
     await deps.db.updateGeneration({
       id: row.id,
       patch: {
-        upstreamId: task.id,
-        status: task.status === "completed" || task.status === "failed" ? "processing" : task.status,
-        progress: task.progress,
-        submittedAt: now,
-        updatedAt: now,
+        status: "failed",
+        errorCode: NOT_SENT_CODE,
+        errorMessage: `Nothing was sent to the gateway, so nothing was billed: ${reason}`,
+        updatedAt: deps.now(),
       },
       onlyIfStatus: ["submitting"],
     });
-    logger.info({ generation: row.id, task: task.id, model: row.model }, "task submitted");
-    return undefined;
+  }
+  logger.warn({ generations: input.rows.map((r) => r.id), err: input.error }, "request failed before anything was sent");
+}
+
+async function submitOne(
+  deps: GenerationDeps,
+  input: { row: GenerationRow; prepared: PreparedSubmit },
+): Promise<GatewayError | undefined> {
+  const { row } = input;
+  // The "never answered" grace runs from here, not from the row's creation:
+  // storing and encoding references may take a while before the submit starts.
+  await deps.db.updateGeneration({ id: row.id, patch: { submittedAt: deps.now() }, onlyIfStatus: ["submitting"] });
+  let task;
+  try {
+    task = await deps.gateway.submit(input.prepared);
   } catch (error) {
     if (!(GatewayError.is(error))) throw error;
     const studio = fromGatewayError(error);
@@ -148,7 +169,7 @@ async function submitOne(
       id: row.id,
       patch: {
         status: "failed",
-        errorCode: error.outcomeUnknown ? "unknown_outcome" : `submit_${error.kind}`,
+        errorCode: error.outcomeUnknown ? UNKNOWN_OUTCOME_CODE : `submit_${error.kind}`,
         errorMessage: message,
         updatedAt: deps.now(),
       },
@@ -157,4 +178,24 @@ async function submitOne(
     logger.warn({ generation: row.id, kind: error.kind, outcomeUnknown: error.outcomeUnknown }, "submit failed");
     return error;
   }
+  await recordTask(deps, { row, task });
+  return undefined;
+}
+
+/** A task id the gateway gave is never dropped: it is the only handle on a billed task. */
+async function recordTask(deps: GenerationDeps, input: { row: GenerationRow; task: { id: string; status: string; progress: number } }) {
+  const { row, task } = input;
+  const recorded = await deps.db.recordSubmission({
+    id: row.id,
+    upstreamId: task.id,
+    // A task never finishes inside its own submit answer; the poller confirms it.
+    status: task.status === "queued" ? "queued" : "processing",
+    progress: task.progress,
+    now: deps.now(),
+  });
+  const fields = { generation: row.id, task: task.id, model: row.model };
+  if (!recorded) logger.error(fields, "task submitted for a generation that no longer exists; it may be billed");
+  else if (recorded.revived) logger.warn(fields, "task id arrived after the generation was failed as an unknown outcome; polling it again");
+  else if (!recorded.polling) logger.warn({ ...fields, status: recorded.row.status }, "task submitted for a generation no longer waiting for it; its id is kept");
+  else logger.info(fields, "task submitted");
 }

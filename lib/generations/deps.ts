@@ -1,68 +1,24 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import os from "node:os";
-import { getConfig, type StudioConfig } from "@/lib/config";
-import { openPostgresDatabase, openSqliteDatabase, type StudioDatabase } from "@/lib/db";
+import type { StudioConfig } from "@/lib/config";
+import type { StudioDatabase } from "@/lib/db";
 import type { GatewayClient } from "@/lib/gateway";
-import { processSingleton } from "@/lib/server/singleton";
-import { checkS3Store, createFsStore, createS3Store, type BlobStore } from "@/lib/storage";
-import { getGateway } from "@/lib/upstream";
+import type { BlobStore } from "@/lib/storage";
 
-/** What the life of a generation needs from the outside; tests build their own. */
+/**
+ * What the life of a generation needs from the outside. lib/wiring builds it
+ * from the environment; tests build their own (lib/testing/deps.ts).
+ */
 export type GenerationDeps = {
   db: StudioDatabase;
   store: BlobStore;
+  /**
+   * Local disk for results downloaded but not yet stored (storage down): kept
+   * per instance, so an outage never costs a second download.
+   */
+  staging: BlobStore;
   gateway: GatewayClient;
   config: Pick<StudioConfig, "pollIntervalMs" | "taskTimeoutMs" | "requestTimeoutMs" | "limits">;
   now: () => number;
   /** This process, as holder of poll leases when several instances share one database. */
   instanceId: string;
 };
-
-/** Start-up errors name the variable to fix. */
-function naming(variable: string) {
-  return (error: unknown): never => {
-    throw new Error(`${variable}: ${(error as Error).message}`, { cause: error });
-  };
-}
-
-async function openDatabase(config: StudioConfig): Promise<StudioDatabase> {
-  if (config.database.kind === "postgres") return openPostgresDatabase({ url: config.database.url }).catch(naming("DATABASE_URL"));
-  try {
-    return openSqliteDatabase({ file: config.database.file });
-  } catch (error) {
-    return naming("STUDIO_DATA_DIR")(error);
-  }
-}
-
-async function openStore(config: StudioConfig): Promise<BlobStore> {
-  if (config.storage.kind === "fs") return createFsStore({ root: config.storage.root });
-  const { bucket, prefix, clientConfig } = config.storage.settings;
-  const store = createS3Store({
-    bucket,
-    prefix,
-    clientConfig: {
-      ...clientConfig,
-      // The SDK has no timeouts of its own: a stalled bucket must not hang a request forever.
-      requestHandler: { requestTimeout: 30_000, connectionTimeout: 5_000 },
-    },
-  });
-  await checkS3Store(store).catch(naming("STORAGE_URL"));
-  return store;
-}
-
-/** The process-wide wiring from the environment, opened (and migrated) once. */
-export function getDeps(): Promise<GenerationDeps> {
-  return processSingleton("generation-deps", async () => {
-    const config = getConfig();
-    const [db, store] = await Promise.all([openDatabase(config), openStore(config)]);
-    return {
-      db,
-      store,
-      gateway: getGateway(),
-      config,
-      now: Date.now,
-      instanceId: `${os.hostname()}-${process.pid}-${randomBytes(4).toString("hex")}`,
-    };
-  });
-}

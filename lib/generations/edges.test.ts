@@ -3,7 +3,6 @@ import { createGatewayClient } from "@/lib/gateway";
 import { testDeps } from "@/lib/testing/deps";
 import { createGenerations } from "./create";
 import { refreshGeneration, NOT_FOUND_CONFIRMATIONS } from "./refresh";
-import { MAX_DOWNLOAD_ATTEMPTS } from "./save-result";
 
 // The edges of a generation's life, on a hand-stepped clock.
 
@@ -56,21 +55,6 @@ describe("refresh", () => {
     env.advance(500);
     await refreshGeneration(env.deps, g.id);
     expect(env.sim.stats().pollsByTask[g.upstreamId!]).toBe(2);
-  });
-
-  it("a result that cannot be downloaded is retried, then failed with the reason", async () => {
-    env = testDeps();
-    const g = await createOne();
-    env.advance(10_000);
-    for (let attempt = 1; attempt <= MAX_DOWNLOAD_ATTEMPTS; attempt++) {
-      env.sim.injectBurst({ status: 500, count: 1, body: "html", only: "result" });
-      const row = await refreshGeneration(env.deps, g.id);
-      expect(row?.downloadAttempts).toBe(attempt);
-      expect(row?.status).toBe(attempt < MAX_DOWNLOAD_ATTEMPTS ? "processing" : "failed");
-      env.advance(1_000);
-    }
-    const row = await env.deps.db.getGeneration(g.id);
-    expect(row?.errorMessage).toMatch(/could not be copied/);
   });
 
   it("a download that fails once succeeds on the next poll", async () => {

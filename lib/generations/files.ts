@@ -1,10 +1,9 @@
 import "server-only";
-import type { Readable } from "node:stream";
 import { StudioError } from "@/lib/errors";
 import { extensionFor } from "@/lib/images";
+import type { ServedFile } from "@/lib/storage";
 import type { GenerationDeps } from "./deps";
 
-export type ServedFile = { stream: Readable; size: number; contentType: string; etag: string; fileName: string };
 
 /** A readable file name from the prompt: letters of any script, digits, dashes. */
 export function fileNameFor(prompt: string, id: string, ext: string): string {

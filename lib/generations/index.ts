@@ -1,9 +1,10 @@
 import "server-only";
 
 export { createGenerations } from "./create";
-export { getDeps, type GenerationDeps } from "./deps";
+export type { GenerationDeps } from "./deps";
 export { startPoller, createPoller } from "./poller";
-export { deleteGeneration, getGeneration, listGenerations, retryGeneration, setFavorite } from "./queries";
+export { getGeneration, listGenerations } from "./reads";
+export { cancelGeneration, deleteGeneration, retryGeneration, setFavorite } from "./commands";
 export { refreshGeneration } from "./refresh";
 export { toGeneration } from "./serialize";
 export { openImage, openReference } from "./files";

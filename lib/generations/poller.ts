@@ -1,6 +1,6 @@
 import "server-only";
 import { logger } from "@/lib/log";
-import { processSingleton } from "@/lib/server/singleton";
+import { processSingleton } from "@/lib/singleton";
 import type { GenerationDeps } from "./deps";
 import { refreshGeneration } from "./refresh";
 

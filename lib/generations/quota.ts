@@ -1,4 +1,5 @@
 import "server-only";
+import type { InsertLimits, LimitRefusal } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import type { GenerationDeps } from "./deps";
 
@@ -16,26 +17,39 @@ export async function usageOf(deps: GenerationDeps, input: { user: string }): Pr
   return { daily: deps.config.limits.daily, usedToday, maxActive: deps.config.limits.maxActive, active };
 }
 
+/** What the insert checks in its own transaction (the check that holds under concurrency). */
+export function insertLimits(deps: GenerationDeps): InsertLimits {
+  return { since: startOfUtcDay(deps.now()), daily: deps.config.limits.daily, maxActive: deps.config.limits.maxActive };
+}
+
 /**
  * The team's key is paid for: each person has a daily allowance (UTC days) and
  * a cap on pictures in flight. Says which limit was hit and when to come back.
  */
-export async function assertWithinLimits(deps: GenerationDeps, input: { user: string; count: number }): Promise<void> {
-  const usage = await usageOf(deps, input);
-  if (usage.usedToday + input.count > usage.daily) {
-    const left = Math.max(0, usage.daily - usage.usedToday);
+export function limitError(deps: GenerationDeps, refusal: LimitRefusal): StudioError {
+  const { daily, maxActive } = deps.config.limits;
+  if (refusal.limit === "daily") {
+    const left = Math.max(0, daily - refusal.usedToday);
     const resetSeconds = Math.ceil((startOfUtcDay(deps.now()) + DAY_MS - deps.now()) / 1000);
-    throw new StudioError(
+    return new StudioError(
       "quota_exceeded",
-      `Daily limit reached: ${usage.usedToday} of ${usage.daily} pictures used today, ${left} left. It resets at midnight UTC.`,
+      `Daily limit reached: ${refusal.usedToday} of ${daily} pictures used today, ${left} left. It resets at midnight UTC.`,
       { retryAfterSeconds: resetSeconds },
     );
   }
-  if (usage.active + input.count > usage.maxActive) {
-    throw new StudioError(
-      "rate_limited",
-      `Too many pictures in progress: ${usage.active} of ${usage.maxActive} at once. Wait for some to finish.`,
-      { retryAfterSeconds: 10 },
-    );
-  }
+  return new StudioError(
+    "rate_limited",
+    `Too many pictures in progress: ${refusal.active} of ${maxActive} at once. Wait for some to finish.`,
+    { retryAfterSeconds: 10 },
+  );
+}
+
+/**
+ * A cheap early answer before any reference is stored; the insert checks
+ * again in its transaction, which is what makes the limits hold.
+ */
+export async function assertWithinLimits(deps: GenerationDeps, input: { user: string; count: number }): Promise<void> {
+  const usage = await usageOf(deps, input);
+  if (usage.usedToday + input.count > usage.daily) throw limitError(deps, { limit: "daily", ...usage });
+  if (usage.active + input.count > usage.maxActive) throw limitError(deps, { limit: "active", ...usage });
 }

@@ -64,13 +64,21 @@ export async function storeReferences(
   return entries;
 }
 
-/** Undo storeReferences for references that no generation ended up using. */
+/**
+ * Undo storeReferences for references no generation ended up using. The row
+ * goes first, and the file only if it went: the foreign key refuses the delete
+ * while any generation links the reference, and that file must stay.
+ */
 export async function discardReferences(deps: GenerationDeps, entries: ReferenceEntry[]): Promise<void> {
   for (const entry of entries) {
     if (entry.kind !== "stored") continue;
     const row = await deps.db.getReference(entry.id);
-    if (row) await deps.store.delete(row.storageKey);
-    await deps.db.deleteReference(entry.id);
+    if (!row) continue;
+    const unused = await deps.db.deleteReference(entry.id).then(
+      () => true,
+      () => false,
+    );
+    if (unused) await deps.store.delete(row.storageKey);
   }
 }
 

@@ -2,76 +2,42 @@ import "server-only";
 import type { GenerationRow } from "@/lib/db";
 import { GatewayError } from "@/lib/gateway";
 import { logger } from "@/lib/log";
-import { processSingleton } from "@/lib/server/singleton";
+import { processSingleton } from "@/lib/singleton";
 import { UNKNOWN_OUTCOME_MESSAGE } from "./create";
 import type { GenerationDeps } from "./deps";
-import { saveResult } from "./save-result";
+import { holdLease } from "./lease";
+import { refreshSlotFree, refreshSlots } from "./refresh-slots";
+import { retryDelayMs, saveResult } from "./save-result";
 import { ACTIVE, POLLABLE, isActive } from "./status";
 
 /** "task_not_exist" must be confirmed this many polls in a row: gateways hiccup. */
 export const NOT_FOUND_CONFIRMATIONS = 3;
-/** A poll lease lasts this many intervals: a dead instance's tasks move on after it. */
-export const LEASE_INTERVALS = 5;
-/** A row still "submitting" this long after its request's timeout never got its answer. */
+/** A row still "submitting" this long after its submit's timeout never got its answer. */
 const SUBMIT_GRACE_MS = 60_000;
 
 const inflight = processSingleton("refresh-inflight", () => new Map<string, Promise<GenerationRow | undefined>>());
 
 /**
  * Brings one generation up to date with the gateway. Concurrent callers share
- * one run (single-flight), and the database lets at most one upstream GET per
- * task per poll interval through, however many browsers and pollers ask.
+ * one run (single-flight), the database lets at most one upstream GET per
+ * task per poll interval through, however many browsers and instances ask,
+ * and the instance that got it holds the row's lease until it is done.
  */
 export function refreshGeneration(deps: GenerationDeps, id: string): Promise<GenerationRow | undefined> {
-  const running = inflight.get(id);
+  // Per instance id: tests run two "instances" in one process.
+  const key = `${deps.instanceId}:${id}`;
+  const running = inflight.get(key);
   if (running) return running;
-  const run = refreshOnce(deps, id).finally(() => inflight.delete(id));
-  inflight.set(id, run);
+  const run = refreshSlots()(() => refreshOnce(deps, id)).finally(() => inflight.delete(key));
+  inflight.set(key, run);
   return run;
 }
 
-async function refreshOnce(deps: GenerationDeps, id: string): Promise<GenerationRow | undefined> {
-  const row = await deps.db.getGeneration(id);
-  if (!row || !isActive(row.status)) return row;
-  const now = deps.now();
-
-  if (row.status === "submitting") {
-    if (now - row.createdAt < deps.config.requestTimeoutMs + SUBMIT_GRACE_MS) return row;
-    // The process died (or hung) between sending the submit and recording its answer.
-    return fail(deps, row, "unknown_outcome", UNKNOWN_OUTCOME_MESSAGE);
-  }
-  if (now - (row.submittedAt ?? row.createdAt) > deps.config.taskTimeoutMs) {
-    const minutes = Math.round(deps.config.taskTimeoutMs / 60_000);
-    return fail(deps, row, "timeout", `Timed out: the gateway did not finish this picture within ${minutes} minutes`);
-  }
-  if (!row.upstreamId) return fail(deps, row, "unknown_outcome", UNKNOWN_OUTCOME_MESSAGE);
-  const intervalMs = deps.config.pollIntervalMs;
-  // Polled less than an interval ago (by any instance): the claim below would
-  // refuse, so skip its write transaction. Every read of the active list
-  // nudges each active row, and that write was most of the read's cost.
-  if (polledWithin(row, now, intervalMs)) return row;
-  const claimed = await deps.db.tryClaimPoll({ id, now, intervalMs, owner: deps.instanceId, leaseMs: intervalMs * LEASE_INTERVALS });
-  if (!claimed) return row;
-
-  let task;
-  try {
-    task = await deps.gateway.get(row.upstreamId, { previousProgress: row.progress });
-  } catch (error) {
-    if (!(GatewayError.is(error))) throw error;
-    return onPollError(deps, row, error);
-  }
-
-  if (task.status === "failed") {
-    return fail(deps, row, task.error?.code ?? "upstream_failed", `The gateway could not make this picture: ${task.error?.message ?? "no reason given"}`);
-  }
-  if (task.status === "completed") return saveResult(deps, { row, task });
-  if (task.status === row.status && task.progress === row.progress && row.notFoundCount === 0) return row;
-  if (task.status !== row.status) logger.info({ generation: id, task: row.upstreamId, from: row.status, to: task.status }, "task status");
-  return deps.db.updateGeneration({
-    id,
-    patch: { status: task.status, progress: Math.max(row.progress, task.progress), notFoundCount: 0, updatedAt: deps.now() },
-    onlyIfStatus: POLLABLE,
-  });
+/** A read of an active row nudges it, never waited on, and never queued behind the bound. */
+export function nudgeRefresh(deps: GenerationDeps, row: GenerationRow): void {
+  if (!isActive(row.status) || !isDue(row, deps.now(), deps.config.pollIntervalMs)) return;
+  if (!refreshSlotFree()) return;
+  refreshGeneration(deps, row.id).catch((err: unknown) => logger.error({ err, generation: row.id }, "refresh failed"));
 }
 
 /** Whether the row's last upstream GET is less than `intervalMs` old, so no claim can succeed now. */
@@ -79,7 +45,78 @@ export function polledWithin(row: Pick<GenerationRow, "lastPolledAt">, now: numb
   return row.lastPolledAt !== null && row.lastPolledAt > now - intervalMs;
 }
 
-async function onPollError(deps: GenerationDeps, row: GenerationRow, error: GatewayError) {
+/** Due for a claim: an interval since the last poll, longer while a copy backs off. */
+export function isDue(row: Pick<GenerationRow, "lastPolledAt" | "resultSeenAt" | "downloadAttempts">, now: number, intervalMs: number): boolean {
+  if (polledWithin(row, now, intervalMs)) return false;
+  if (row.resultSeenAt === null || row.lastPolledAt === null) return true;
+  return now >= row.lastPolledAt + retryDelayMs(row.downloadAttempts, intervalMs);
+}
+
+async function refreshOnce(deps: GenerationDeps, id: string): Promise<GenerationRow | undefined> {
+  const row = await deps.db.getGeneration(id);
+  if (!row || !isActive(row.status)) return row;
+  const now = deps.now();
+  const intervalMs = deps.config.pollIntervalMs;
+  // Not due (by any instance): the claim below would refuse, so skip its write
+  // transaction. Every read of the active list nudges each active row.
+  if (!isDue(row, now, intervalMs)) return row;
+  // Everything that may end the row (timeout, unknown outcome, a result) is
+  // decided under the claim and its lease, so no reader and no other instance
+  // can fail a row while its picture is being saved.
+  const lease = await holdLease(deps, { id, now });
+  if (!lease) return row;
+  try {
+    return await refreshClaimed(deps, row, now);
+  } finally {
+    lease.release();
+  }
+}
+
+async function refreshClaimed(deps: GenerationDeps, row: GenerationRow, now: number): Promise<GenerationRow | undefined> {
+  if (row.status === "submitting") {
+    // Measured from when the submit started: its answer may still be on the way.
+    if (now - (row.submittedAt ?? row.createdAt) < deps.config.requestTimeoutMs + SUBMIT_GRACE_MS) return row;
+    // The process died (or hung) between sending the submit and recording its
+    // answer. If the answer does arrive, create.ts revives the row.
+    return fail(deps, row, "unknown_outcome", UNKNOWN_OUTCOME_MESSAGE, ["submitting"]);
+  }
+  if (!row.upstreamId) return fail(deps, row, "unknown_outcome", UNKNOWN_OUTCOME_MESSAGE);
+  // Known to exist: copy it, with no poll needed and no timeout.
+  if (row.resultSeenAt !== null) return saveResult(deps, { row, task: { id: row.upstreamId, url: row.resultUrl ?? undefined } });
+
+  let task;
+  try {
+    task = await deps.gateway.get(row.upstreamId, { previousProgress: row.progress });
+  } catch (error) {
+    if (!(GatewayError.is(error))) throw error;
+    return onPollError(deps, row, error, now);
+  }
+
+  if (task.status === "failed") {
+    return fail(deps, row, task.error?.code ?? "upstream_failed", `The gateway could not make this picture: ${task.error?.message ?? "no reason given"}`);
+  }
+  // Past the timeout this poll was the last ask: a finished picture is still kept.
+  if (task.status === "completed") return saveResult(deps, { row, task });
+  if (timedOut(deps, row, now)) return failTimedOut(deps, row);
+  if (task.status === row.status && task.progress === row.progress && row.notFoundCount === 0) return row;
+  if (task.status !== row.status) logger.info({ generation: row.id, task: row.upstreamId, from: row.status, to: task.status }, "task status");
+  return deps.db.updateGeneration({
+    id: row.id,
+    patch: { status: task.status, progress: Math.max(row.progress, task.progress), notFoundCount: 0, updatedAt: deps.now() },
+    onlyIfStatus: POLLABLE,
+  });
+}
+
+function timedOut(deps: GenerationDeps, row: GenerationRow, now: number) {
+  return now - (row.submittedAt ?? row.createdAt) > deps.config.taskTimeoutMs;
+}
+
+function failTimedOut(deps: GenerationDeps, row: GenerationRow) {
+  const minutes = Math.round(deps.config.taskTimeoutMs / 60_000);
+  return fail(deps, row, "timeout", `Timed out: the gateway did not finish this picture within ${minutes} minutes`);
+}
+
+async function onPollError(deps: GenerationDeps, row: GenerationRow, error: GatewayError, now: number) {
   if (error.kind === "not_found") {
     const count = row.notFoundCount + 1;
     if (count >= NOT_FOUND_CONFIRMATIONS) {
@@ -87,17 +124,18 @@ async function onPollError(deps: GenerationDeps, row: GenerationRow, error: Gate
     }
     return deps.db.updateGeneration({ id: row.id, patch: { notFoundCount: count }, onlyIfStatus: POLLABLE });
   }
+  if (timedOut(deps, row, now)) return failTimedOut(deps, row);
   // Transient trouble, or a key problem an admin can fix: keep the task and ask
   // again next interval; the task timeout bounds how long.
   logger.warn({ generation: row.id, task: row.upstreamId, kind: error.kind, status: error.status }, "poll failed");
   return row;
 }
 
-function fail(deps: GenerationDeps, row: GenerationRow, code: string, message: string) {
+function fail(deps: GenerationDeps, row: GenerationRow, code: string, message: string, onlyIfStatus = ACTIVE) {
   logger.info({ generation: row.id, task: row.upstreamId, code }, "generation failed");
   return deps.db.updateGeneration({
     id: row.id,
     patch: { status: "failed", errorCode: code, errorMessage: message, updatedAt: deps.now() },
-    onlyIfStatus: ACTIVE,
+    onlyIfStatus,
   });
 }

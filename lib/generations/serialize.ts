@@ -34,6 +34,9 @@ export function toGeneration(row: GenerationRow): Generation {
       : null,
     favorite: row.favorite,
     createdBy: row.createdBy,
-    saving: null,
+    saving:
+      row.resultSeenAt !== null && row.status !== "completed" && row.status !== "failed"
+        ? { since: iso(row.resultSeenAt)!, reason: row.savingReason }
+        : null,
   };
 }

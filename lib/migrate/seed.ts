@@ -100,6 +100,9 @@ export async function seedDataDir(input: {
         idempotencyKey: i % 8 === 0 ? `key-${i}` : null,
         notFoundCount: i % 13 === 0 ? 1 : 0,
         downloadAttempts: status === "failed" ? 4 : 0,
+        resultSeenAt: null,
+        resultUrl: null,
+        savingReason: null,
       };
       if (status === "completed") {
         const png = await picture(i, 5, "png");

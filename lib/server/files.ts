@@ -1,6 +1,6 @@
 import "server-only";
 import { Readable } from "node:stream";
-import type { ServedFile } from "@/lib/generations/files";
+import type { ServedFile } from "@/lib/storage";
 
 /**
  * Streams a stored picture. Its content never changes under its URL, so the

@@ -17,12 +17,19 @@ export function json(data: unknown, init: { status?: number; headers?: Record<st
 
 /** Reads a JSON body; one over the limit is refused with 413 (see readCappedBody). */
 export async function readJsonBody(request: Request, limitBytes = getConfig().bodyLimitBytes): Promise<unknown> {
+  const body = await readOptionalJsonBody(request, limitBytes);
+  if (body === undefined) throw new StudioError("invalid_request", "The request needs a JSON body");
+  return body;
+}
+
+/** As readJsonBody, for routes whose body may be left out: undefined then. */
+export async function readOptionalJsonBody(request: Request, limitBytes = getConfig().bodyLimitBytes): Promise<unknown> {
   const body = await readCappedBody(request, limitBytes);
   if (body === "too_large") {
     throw new StudioError("payload_too_large", `The request body is larger than ${Math.round(limitBytes / 1024 / 1024)} MB`);
   }
   const text = body.toString("utf8");
-  if (!text.trim()) throw new StudioError("invalid_request", "The request needs a JSON body");
+  if (!text.trim()) return undefined;
   try {
     return JSON.parse(text);
   } catch {

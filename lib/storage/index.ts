@@ -1,6 +1,6 @@
 import "server-only";
 
-export type { BlobStore, StoredObject } from "./types";
+export type { BlobStore, ServedFile, StoredObject } from "./types";
 export { createFsStore } from "./fs-store";
 export type { FsStoreOptions } from "./fs-store";
 export { createS3Store, checkS3Store, S3StoreCheckError } from "./s3-store";

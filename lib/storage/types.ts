@@ -22,3 +22,6 @@ export interface BlobStore {
   /** Used by the health check and tests. */
   exists(key: string): Promise<boolean>;
 }
+
+/** A stored object as the HTTP edge serves it. */
+export type ServedFile = StoredObject & { contentType: string; etag: string; fileName: string };

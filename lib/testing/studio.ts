@@ -18,11 +18,11 @@ export async function bootStudio(env: Record<string, string> = {}) {
   const generations = await import("@/app/api/generations/route");
   const generation = await import("@/app/api/generations/[id]/route");
   const retry = await import("@/app/api/generations/[id]/retry/route");
+  const cancel = await import("@/app/api/generations/[id]/cancel/route");
   const images = await import("@/app/api/images/[id]/route");
   const references = await import("@/app/api/references/[id]/route");
   const health = await import("@/app/api/health/route");
-  const { getDeps } = await import("@/lib/generations");
-  const { getSimulator } = await import("@/lib/upstream");
+  const { getDeps, getSimulator } = await import("@/lib/wiring");
   const deps = await getDeps();
   const sim = getSimulator()!;
   const base = "http://studio.test";
@@ -43,7 +43,9 @@ export async function bootStudio(env: Record<string, string> = {}) {
     get: (id: string) => generation.GET(new Request(`${base}/api/generations/${id}`), ctx(id)),
     patch: (id: string, body: unknown) => generation.PATCH(new Request(`${base}/api/generations/${id}`, jsonInit("PATCH", body)), ctx(id)),
     remove: (id: string) => generation.DELETE(new Request(`${base}/api/generations/${id}`, { method: "DELETE" }), ctx(id)),
-    retry: (id: string) => retry.POST(new Request(`${base}/api/generations/${id}/retry`, { method: "POST" }), ctx(id)),
+    retry: (id: string, body?: unknown) =>
+      retry.POST(new Request(`${base}/api/generations/${id}/retry`, body === undefined ? { method: "POST" } : jsonInit("POST", body)), ctx(id)),
+    cancel: (id: string) => cancel.POST(new Request(`${base}/api/generations/${id}/cancel`, { method: "POST" }), ctx(id)),
     image: (id: string, query = "", headers: Record<string, string> = {}) =>
       images.GET(new Request(`${base}/api/images/${id}${query}`, { headers }), ctx(id)),
     reference: (id: string) => references.GET(new Request(`${base}/api/references/${id}`), ctx(id)),

@@ -1,6 +1,7 @@
 import { createGenerationSchema, listGenerationsQuerySchema } from "@/lib/contract";
 import { validationError } from "@/lib/errors";
-import { createGenerations, getDeps, listGenerations } from "@/lib/generations";
+import { createGenerations, listGenerations } from "@/lib/generations";
+import { getDeps } from "@/lib/wiring";
 import { json, readJsonBody, searchParamsObject } from "@/lib/server/http";
 import { apiRoute } from "@/lib/server/route";
 

@@ -1,6 +1,6 @@
 import { getConfig } from "@/lib/config";
 import type { Health } from "@/lib/contract";
-import { getDeps } from "@/lib/generations";
+import { getDeps } from "@/lib/wiring";
 import { json } from "@/lib/server/http";
 import { apiRoute } from "@/lib/server/route";
 

@@ -1,10 +1,12 @@
 import "server-only";
 import type { Pool } from "pg";
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import type { GenerationStatus } from "@/lib/contract";
+import { UNKNOWN_OUTCOME_CODE, type GenerationStatus } from "@/lib/contract";
 import type {
   GenerationPatch,
   GenerationRow,
+  InsertLimits,
+  LimitRefusal,
   ListFilter,
   ReferenceRow,
   StudioDatabase,
@@ -28,6 +30,14 @@ import { generationReferences, generations, idempotencyKeys, loginFailures, poll
 // it decides on.
 
 class LeaseHeld extends Error {}
+/** Thrown inside the insert's transaction to roll back its idempotency claim. */
+class LimitReached extends Error {
+  constructor(readonly refusal: LimitRefusal) {
+    super(refusal.limit);
+  }
+}
+/** The first key of this app's two-key advisory locks for per-person limits. */
+const LIMITS_LOCK_SPACE = 7_004_170;
 
 export class PostgresStudioDatabase implements StudioDatabase {
   readonly kind = "postgres" as const;
@@ -42,8 +52,9 @@ export class PostgresStudioDatabase implements StudioDatabase {
   async insertGenerations(input: {
     rows: GenerationRow[];
     idempotency?: { key: string; createdBy: string; now: number; ttlMs: number };
-  }): Promise<{ created: boolean; rows: GenerationRow[] }> {
-    const { rows, idempotency } = input;
+    limits?: InsertLimits;
+  }): Promise<{ created: boolean; rows: GenerationRow[]; refused?: LimitRefusal }> {
+    const { rows, idempotency, limits } = input;
     return withDriverErrors(() =>
       this.db.transaction(async (tx) => {
         if (idempotency) {
@@ -82,11 +93,73 @@ export class PostgresStudioDatabase implements StudioDatabase {
               for update skip locked
             )`);
         }
+        if (limits && rows.length > 0) {
+          const refusal = await checkLimits(tx, { createdBy: rows[0].createdBy, count: rows.length, limits });
+          if (refusal) throw new LimitReached(refusal);
+        }
         await insertRows(tx, generations, rows);
         await insertRows(tx, generationReferences, referenceLinks(rows));
         return { created: true, rows: rows.map((row) => ({ ...row, references: [...row.references] })) };
       }),
+    ).catch((error: unknown) => {
+      if (error instanceof LimitReached) return { created: false, rows: [], refused: error.refusal };
+      throw error;
+    });
+  }
+
+  async findIdempotent(input: { key: string; createdBy: string; now: number; ttlMs: number }): Promise<GenerationRow[] | undefined> {
+    return withDriverErrors(async () => {
+      const [earlier] = await this.db
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.key, input.key), eq(idempotencyKeys.createdBy, input.createdBy)));
+      if (!earlier || earlier.createdAt < input.now - input.ttlMs) return undefined;
+      return readGenerations(this.db, earlier.generationIds);
+    });
+  }
+
+  async recordSubmission(input: {
+    id: string;
+    upstreamId: string;
+    status: "queued" | "processing";
+    progress: number;
+    now: number;
+  }): Promise<{ row: GenerationRow; revived: boolean; polling: boolean } | undefined> {
+    const { id, upstreamId, status, progress, now } = input;
+    return withDriverErrors(() =>
+      this.db.transaction(async (tx) => {
+        const [before] = await tx.select().from(generations).where(eq(generations.id, id)).for("update");
+        if (!before) return undefined;
+        const revivable =
+          before.upstreamId === null &&
+          (before.status === "submitting" || (before.status === "failed" && before.errorCode === UNKNOWN_OUTCOME_CODE));
+        const set: GenerationPatch = revivable
+          ? { upstreamId, status, progress, errorCode: null, errorMessage: null, updatedAt: now }
+          : before.upstreamId === null
+            ? { upstreamId, updatedAt: now }
+            : {};
+        if (Object.keys(set).length === 0) return { row: toGenerationRow(before), revived: false, polling: false };
+        const [record] = await tx.update(generations).set(set).where(eq(generations.id, id)).returning();
+        return { row: toGenerationRow(record), revived: revivable && before.status === "failed", polling: revivable };
+      }),
     );
+  }
+
+  async renewPollLease(input: { id: string; owner: string; now: number; until: number }): Promise<boolean> {
+    const { id, owner, now, until } = input;
+    // One statement: take or extend the lease unless another owner's is running.
+    const renewed = await withDriverErrors(() =>
+      this.db
+        .insert(pollLeases)
+        .values({ generationId: id, owner, until })
+        .onConflictDoUpdate({
+          target: pollLeases.generationId,
+          set: { owner, until },
+          setWhere: or(eq(pollLeases.owner, owner), lte(pollLeases.until, now)),
+        })
+        .returning({ id: pollLeases.generationId }),
+    );
+    return renewed.length === 1;
   }
 
   async getGeneration(id: string): Promise<GenerationRow | undefined> {
@@ -338,4 +411,21 @@ export class PostgresStudioDatabase implements StudioDatabase {
     this.closed = true;
     await this.pool.end();
   }
+}
+
+/**
+ * Inside the insert's transaction: which limit the new rows would pass. The
+ * person's advisory lock (held to commit) makes concurrent inserts by the same
+ * person, from any instance, count one after another.
+ */
+async function checkLimits(tx: Db, input: { createdBy: string; count: number; limits: InsertLimits }): Promise<LimitRefusal | undefined> {
+  const { createdBy, count: n, limits } = input;
+  await tx.execute(sql`select pg_advisory_xact_lock(${LIMITS_LOCK_SPACE}, hashtext(${createdBy}))`);
+  const [today] = await tx.select({ n: count() }).from(generations).where(and(eq(generations.createdBy, createdBy), gte(generations.createdAt, limits.since)));
+  const [running] = await tx.select({ n: count() }).from(generations).where(and(isActive(), eq(generations.createdBy, createdBy)));
+  const usedToday = Number(today?.n ?? 0);
+  const active = Number(running?.n ?? 0);
+  if (usedToday + n > limits.daily) return { limit: "daily", usedToday, active };
+  if (active + n > limits.maxActive) return { limit: "active", usedToday, active };
+  return undefined;
 }

@@ -69,6 +69,9 @@ export const generations = pgTable(
     idempotencyKey: text("idempotency_key"),
     notFoundCount: integer("not_found_count").notNull().default(0),
     downloadAttempts: integer("download_attempts").notNull().default(0),
+    resultSeenAt: millis("result_seen_at"),
+    resultUrl: text("result_url"),
+    savingReason: text("saving_reason"),
   },
   (t) => [
     // The same indexes as SQLite's: keyset listing (ORDER BY id DESC) under each

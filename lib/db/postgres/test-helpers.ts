@@ -62,7 +62,7 @@ async function waitForNoConnections(client: pg.Client, database: string, timeout
 
 /** A test's pools and clients must never raise an unhandled error when the server ends a connection. */
 function quiet<T extends pg.Pool | pg.Client>(target: T): T {
-  target.on("error", () => {});
+  (target as pg.Client).on("error", () => {});
   return target;
 }
 

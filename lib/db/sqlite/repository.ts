@@ -4,11 +4,13 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL 
 import type {
   GenerationPatch,
   GenerationRow,
+  InsertLimits,
+  LimitRefusal,
   ListFilter,
   ReferenceRow,
   StudioDatabase,
 } from "@/lib/db/types";
-import type { GenerationStatus } from "@/lib/contract";
+import { UNKNOWN_OUTCOME_CODE, type GenerationStatus } from "@/lib/contract";
 import { isActive, placeholders, promptContains, readGenerations, type Db } from "./query-parts";
 import { referenceLinks, toGenerationRow, toReferenceRow, toUpdateSet } from "./row-mapping";
 import { generationReferences, generations, idempotencyKeys, loginFailures, pollLeases, referenceImages } from "./schema";
@@ -29,8 +31,11 @@ export class SqliteStudioDatabase implements StudioDatabase {
   async insertGenerations(input: {
     rows: GenerationRow[];
     idempotency?: { key: string; createdBy: string; now: number; ttlMs: number };
-  }): Promise<{ created: boolean; rows: GenerationRow[] }> {
-    const { rows, idempotency } = input;
+    limits?: InsertLimits;
+  }): Promise<{ created: boolean; rows: GenerationRow[]; refused?: LimitRefusal }> {
+    const { rows, idempotency, limits } = input;
+    // BEGIN IMMEDIATE makes this whole check-then-insert one writer at a time,
+    // across processes too: the limits below cannot be passed by a race.
     return this.db.transaction((tx) => {
       if (idempotency) {
         const { key, createdBy, now, ttlMs } = idempotency;
@@ -43,6 +48,14 @@ export class SqliteStudioDatabase implements StudioDatabase {
         if (earlier && earlier.createdAt >= oldest) {
           return { created: false, rows: readGenerations(tx, earlier.generationIds) };
         }
+      }
+      if (limits && rows.length > 0) {
+        const refused = checkLimits(tx, { createdBy: rows[0].createdBy, count: rows.length, limits });
+        if (refused) return { created: false, rows: [], refused };
+      }
+      if (idempotency) {
+        const { key, createdBy, now, ttlMs } = idempotency;
+        const oldest = now - ttlMs;
         // Expired keys mean nothing any more; this also clears the caller's own.
         tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, oldest)).run();
         tx.insert(idempotencyKeys)
@@ -60,6 +73,54 @@ export class SqliteStudioDatabase implements StudioDatabase {
       const insertLink = tx.insert(generationReferences).values(placeholders(generationReferences)).prepare();
       for (const link of referenceLinks(rows)) insertLink.run(link);
       return { created: true, rows: rows.map((row) => ({ ...row, references: [...row.references] })) };
+    }, WRITE);
+  }
+
+  async findIdempotent(input: { key: string; createdBy: string; now: number; ttlMs: number }): Promise<GenerationRow[] | undefined> {
+    const earlier = this.db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.key, input.key), eq(idempotencyKeys.createdBy, input.createdBy)))
+      .get();
+    if (!earlier || earlier.createdAt < input.now - input.ttlMs) return undefined;
+    return readGenerations(this.db, earlier.generationIds);
+  }
+
+  async recordSubmission(input: {
+    id: string;
+    upstreamId: string;
+    status: "queued" | "processing";
+    progress: number;
+    now: number;
+  }): Promise<{ row: GenerationRow; revived: boolean; polling: boolean } | undefined> {
+    const { id, upstreamId, status, progress, now } = input;
+    return this.db.transaction((tx) => {
+      const before = tx.select().from(generations).where(eq(generations.id, id)).get();
+      if (!before) return undefined;
+      const revivable =
+        before.upstreamId === null &&
+        (before.status === "submitting" || (before.status === "failed" && before.errorCode === UNKNOWN_OUTCOME_CODE));
+      const set: GenerationPatch = revivable
+        ? { upstreamId, status, progress, errorCode: null, errorMessage: null, updatedAt: now }
+        : before.upstreamId === null
+          ? { upstreamId, updatedAt: now }
+          : {};
+      if (Object.keys(set).length === 0) return { row: toGenerationRow(before), revived: false, polling: false };
+      const record = tx.update(generations).set(set).where(eq(generations.id, id)).returning().get()!;
+      return { row: toGenerationRow(record), revived: revivable && before.status === "failed", polling: revivable };
+    }, WRITE);
+  }
+
+  async renewPollLease(input: { id: string; owner: string; now: number; until: number }): Promise<boolean> {
+    const { id, owner, now, until } = input;
+    return this.db.transaction((tx) => {
+      const lease = tx.select().from(pollLeases).where(eq(pollLeases.generationId, id)).get();
+      if (lease && lease.owner !== owner && lease.until > now) return false;
+      tx.insert(pollLeases)
+        .values({ generationId: id, owner, until })
+        .onConflictDoUpdate({ target: pollLeases.generationId, set: { owner, until } })
+        .run();
+      return true;
     }, WRITE);
   }
 
@@ -260,4 +321,15 @@ export class SqliteStudioDatabase implements StudioDatabase {
     this.sqlite.pragma("optimize");
     this.sqlite.close();
   }
+}
+
+/** Inside the insert's write transaction: which limit the new rows would pass, if any. */
+function checkLimits(tx: Db, input: { createdBy: string; count: number; limits: InsertLimits }): LimitRefusal | undefined {
+  const { createdBy, count: n, limits } = input;
+  const usedToday =
+    tx.select({ n: count() }).from(generations).where(and(eq(generations.createdBy, createdBy), gte(generations.createdAt, limits.since))).get()?.n ?? 0;
+  const active = tx.select({ n: count() }).from(generations).where(and(isActive(), eq(generations.createdBy, createdBy))).get()?.n ?? 0;
+  if (usedToday + n > limits.daily) return { limit: "daily", usedToday, active };
+  if (active + n > limits.maxActive) return { limit: "active", usedToday, active };
+  return undefined;
 }

@@ -40,6 +40,9 @@ export const generations = sqliteTable(
     idempotencyKey: text("idempotency_key"),
     notFoundCount: integer("not_found_count").notNull().default(0),
     downloadAttempts: integer("download_attempts").notNull().default(0),
+    resultSeenAt: integer("result_seen_at"),
+    resultUrl: text("result_url"),
+    savingReason: text("saving_reason"),
   },
   (t) => [
     // Keyset listing (ORDER BY id DESC) under each filter, and under "mine"

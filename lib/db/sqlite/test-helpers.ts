@@ -70,6 +70,9 @@ export function makeRow(overrides: Partial<GenerationRow> = {}): GenerationRow {
     idempotencyKey: null,
     notFoundCount: 0,
     downloadAttempts: 0,
+    resultSeenAt: null,
+    resultUrl: null,
+    savingReason: null,
     ...overrides,
   };
 }
@@ -106,6 +109,9 @@ export function makeCompletedRow(overrides: Partial<GenerationRow> = {}): Genera
     idempotencyKey: "key-1",
     notFoundCount: 2,
     downloadAttempts: 1,
+    resultSeenAt: null,
+    resultUrl: null,
+    savingReason: null,
     ...overrides,
   });
 }

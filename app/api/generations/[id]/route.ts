@@ -1,6 +1,7 @@
 import { generationIdSchema, patchGenerationSchema } from "@/lib/contract";
 import { StudioError, validationError } from "@/lib/errors";
-import { deleteGeneration, getDeps, getGeneration, setFavorite } from "@/lib/generations";
+import { deleteGeneration, getGeneration, setFavorite } from "@/lib/generations";
+import { getDeps } from "@/lib/wiring";
 import { json, readJsonBody } from "@/lib/server/http";
 import { apiRoute, type IdContext } from "@/lib/server/route";
 

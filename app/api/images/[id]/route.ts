@@ -1,6 +1,7 @@
 import { generationIdSchema, imageQuerySchema } from "@/lib/contract";
 import { StudioError, validationError } from "@/lib/errors";
-import { getDeps, openImage } from "@/lib/generations";
+import { openImage } from "@/lib/generations";
+import { getDeps } from "@/lib/wiring";
 import { fileResponse } from "@/lib/server/files";
 import { searchParamsObject } from "@/lib/server/http";
 import { apiRoute, type IdContext } from "@/lib/server/route";

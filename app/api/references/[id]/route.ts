@@ -1,6 +1,7 @@
 import { referenceIdSchema } from "@/lib/contract";
 import { StudioError } from "@/lib/errors";
-import { getDeps, openReference } from "@/lib/generations";
+import { openReference } from "@/lib/generations";
+import { getDeps } from "@/lib/wiring";
 import { fileResponse } from "@/lib/server/files";
 import { apiRoute, type IdContext } from "@/lib/server/route";
 

@@ -1,11 +1,15 @@
-import { generationIdSchema } from "@/lib/contract";
-import { StudioError } from "@/lib/errors";
-import { getDeps, retryGeneration } from "@/lib/generations";
-import { json } from "@/lib/server/http";
+import { generationIdSchema, retryGenerationSchema } from "@/lib/contract";
+import { StudioError, validationError } from "@/lib/errors";
+import { retryGeneration } from "@/lib/generations";
+import { getDeps } from "@/lib/wiring";
+import { json, readOptionalJsonBody } from "@/lib/server/http";
 import { apiRoute, type IdContext } from "@/lib/server/route";
 
-export const POST = apiRoute<IdContext>(async ({ user, context }) => {
+export const POST = apiRoute<IdContext>(async ({ request, user, context }) => {
   const id = generationIdSchema.safeParse((await context.params).id);
   if (!id.success) throw new StudioError("not_found", "There is no generation with this id");
-  return json({ generations: await retryGeneration(await getDeps(), { id: id.data, user }) }, { status: 201 });
+  const body = retryGenerationSchema.safeParse((await readOptionalJsonBody(request)) ?? {});
+  if (!body.success) throw validationError(body.error);
+  const generations = await retryGeneration(await getDeps(), { id: id.data, user, idempotencyKey: body.data.idempotencyKey });
+  return json({ generations }, { status: 201 });
 });

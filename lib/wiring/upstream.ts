@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { getConfig } from "@/lib/config";
 import { createGatewayClient, type GatewayClient } from "@/lib/gateway";
-import { processSingleton } from "@/lib/server/singleton";
+import { processSingleton } from "@/lib/singleton";
 import { createSimulator, type Simulator } from "@/lib/simulator";
 
 // Wires the gateway client to its upstream: the real gateway when a key is

@@ -1,6 +1,7 @@
 import "server-only";
 import { ConfigError, getConfig } from "@/lib/config";
-import { getDeps, startPoller } from "@/lib/generations";
+import { startPoller } from "@/lib/generations";
+import { getDeps } from "./deps";
 import { logger } from "@/lib/log";
 
 /**

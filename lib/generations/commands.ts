@@ -1,0 +1,82 @@
+import "server-only";
+import { CANCELLED_CODE, type Generation } from "@/lib/contract";
+import { StudioError } from "@/lib/errors";
+import { logger } from "@/lib/log";
+import { createFromEntries, findReplay } from "./create";
+import type { GenerationDeps } from "./deps";
+import { assertWithinLimits } from "./quota";
+import { discardStaged } from "./save-result";
+import { mustGet } from "./reads";
+import { toGeneration } from "./serialize";
+import { ACTIVE, isActive } from "./status";
+
+export const CANCELLED_MESSAGE =
+  "Cancelled. The gateway has no way to stop a task, so it may still finish and be billed; the studio no longer waits for it.";
+
+export async function setFavorite(deps: GenerationDeps, input: { id: string; favorite: boolean }): Promise<Generation> {
+  await mustGet(deps, input.id);
+  const row = await deps.db.updateGeneration({ id: input.id, patch: { favorite: input.favorite, updatedAt: deps.now() } });
+  return toGeneration(row!);
+}
+
+function assertOwner(row: { createdBy: string }, user: string, what: string) {
+  if (row.createdBy !== user) throw new StudioError("forbidden", `Only the person who made this picture can ${what} it`);
+}
+
+/**
+ * The row and its files go, in any state; only the person who made it may
+ * delete it. A download finishing after this finds no row and removes what it
+ * stored (see save-result.ts).
+ */
+export async function deleteGeneration(deps: GenerationDeps, input: { id: string; user: string }): Promise<void> {
+  const row = await mustGet(deps, input.id);
+  assertOwner(row, input.user, "delete");
+  const deleted = await deps.db.deleteGeneration(input.id);
+  if (!deleted) throw new StudioError("not_found", "There is no generation with this id");
+  const keys = [deleted.row.imageKey, deleted.row.thumbKey, ...deleted.orphanedReferences.map((r) => r.storageKey)];
+  for (const key of keys) if (key) await deps.store.delete(key);
+  await discardStaged(deps, input.id);
+  logger.info({ generation: input.id, user: input.user, status: row.status }, "generation deleted");
+}
+
+/** An active generation stops being polled and shows as failed ("cancelled"). */
+export async function cancelGeneration(deps: GenerationDeps, input: { id: string; user: string }): Promise<Generation> {
+  const row = await mustGet(deps, input.id);
+  assertOwner(row, input.user, "cancel");
+  if (!isActive(row.status)) throw new StudioError("invalid_request", "Only a generation in progress can be cancelled");
+  const cancelled = await deps.db.updateGeneration({
+    id: input.id,
+    patch: { status: "failed", errorCode: CANCELLED_CODE, errorMessage: CANCELLED_MESSAGE, updatedAt: deps.now() },
+    onlyIfStatus: ACTIVE,
+  });
+  if (cancelled) {
+    await discardStaged(deps, input.id);
+    logger.info({ generation: input.id, task: row.upstreamId, user: input.user }, "generation cancelled");
+  }
+  // Finished in the meantime: the answer is what it became.
+  return toGeneration(cancelled ?? (await mustGet(deps, input.id)));
+}
+
+/**
+ * A new generation with the same settings and references, for a failed one.
+ * Concurrent retries of one generation with the same key (or none) make one:
+ * a double click never pays twice.
+ */
+export async function retryGeneration(
+  deps: GenerationDeps,
+  input: { id: string; user: string; idempotencyKey?: string },
+): Promise<Generation[]> {
+  const key = `retry:${input.id}:${input.idempotencyKey ?? "-"}`;
+  const replay = await findReplay(deps, { key, createdBy: input.user });
+  if (replay) return replay;
+  const row = await mustGet(deps, input.id);
+  if (row.status !== "failed") throw new StudioError("invalid_request", "Only a failed generation can be retried");
+  await assertWithinLimits(deps, { user: input.user, count: 1 });
+  return createFromEntries(deps, {
+    settings: { model: row.model, prompt: row.prompt, aspectRatio: row.aspectRatio, imageSize: row.imageSize },
+    entries: row.references,
+    count: 1,
+    createdBy: input.user,
+    idempotencyKey: key,
+  });
+}

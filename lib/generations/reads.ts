@@ -1,0 +1,38 @@
+import "server-only";
+import type { Generation, ListGenerationsQuery, ListGenerationsResponse } from "@/lib/contract";
+import type { GenerationRow } from "@/lib/db";
+import { StudioError } from "@/lib/errors";
+import type { GenerationDeps } from "./deps";
+import { nudgeRefresh } from "./refresh";
+import { toGeneration } from "./serialize";
+
+export async function listGenerations(
+  deps: GenerationDeps,
+  input: { query: ListGenerationsQuery; user: string },
+): Promise<ListGenerationsResponse> {
+  const { query } = input;
+  const rows = await deps.db.listGenerations({
+    status: query.status,
+    q: query.q || undefined,
+    model: query.model,
+    favorite: query.favorite || undefined,
+    createdBy: query.mine ? input.user : undefined,
+    beforeId: query.cursor,
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  page.forEach((row) => nudgeRefresh(deps, row));
+  return { items: page.map(toGeneration), nextCursor: rows.length > query.limit ? page[page.length - 1].id : null };
+}
+
+export async function mustGet(deps: GenerationDeps, id: string): Promise<GenerationRow> {
+  const row = await deps.db.getGeneration(id);
+  if (!row) throw new StudioError("not_found", "There is no generation with this id");
+  return row;
+}
+
+export async function getGeneration(deps: GenerationDeps, id: string): Promise<Generation> {
+  const row = await mustGet(deps, id);
+  nudgeRefresh(deps, row);
+  return toGeneration(row);
+}

@@ -1,0 +1,4 @@
+import "server-only";
+
+export { getDeps } from "./deps";
+export { getGateway, getSimulator } from "./upstream";
