@@ -47,6 +47,8 @@ const envSchema = z.object({
   STUDIO_SESSION_SECRET: optionalString,
   STUDIO_SESSION_DAYS: int(30, 1, 365),
   STUDIO_USER_HEADER: optionalString,
+  /** Proxies in front of the studio whose X-Forwarded-For entry is believed; 0 = the socket's peer. */
+  STUDIO_TRUSTED_PROXIES: int(0, 0, 10),
   /** Per person: generations a day (UTC), and generations in flight at once. */
   STUDIO_DAILY_LIMIT: int(200, 1, 100_000),
   STUDIO_MAX_ACTIVE: int(8, 1, 1_000),
@@ -71,6 +73,7 @@ export type StudioConfig = {
     | { mode: "none" }
     | { mode: "password"; password: string; sessionSecret: string; sessionDays: number }
     | { mode: "header"; userHeader: string };
+  trustedProxies: number;
   limits: { daily: number; maxActive: number };
   database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
   storage: { kind: "fs"; root: string } | { kind: "s3"; settings: S3Settings };
@@ -103,6 +106,7 @@ export function parseConfig(env: Record<string, string | undefined>): StudioConf
     database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "sqlite", file: path.join(dataDir, "studio.db") },
     storage: s3 ? { kind: "s3", settings: s3 } : { kind: "fs", root: path.join(dataDir, "files") },
     auth: authConfig(e),
+    trustedProxies: e.STUDIO_TRUSTED_PROXIES,
     limits: { daily: e.STUDIO_DAILY_LIMIT, maxActive: e.STUDIO_MAX_ACTIVE },
     upstream: e.NANO_API_KEY ? "gateway" : "demo",
     apiKey: e.NANO_API_KEY,
