@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { GenerationDeps } from "@/lib/generations";
+import { plainPicture } from "@/lib/images/test-images";
+import { ENGINES, studioInstances, type Instances } from "@/lib/testing/instances";
+import { createGenerations } from "./create";
+import { createPoller, type Poller } from "./poller";
+import { refreshGeneration } from "./refresh";
+
+// Several instances on one database: a refresh longer than a lease is still
+// one instance's (issue 11 #2), and a task id the gateway gave is never
+// dropped however late it arrives (#3).
+
+let env: Instances;
+const pollers: Poller[] = [];
+afterEach(async () => {
+  pollers.splice(0).forEach((p) => p.stop());
+  await env?.cleanup();
+});
+
+const request = { model: "nano_banana_2" as const, prompt: "two instances", aspectRatio: "auto" as const, references: [], count: 1 };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Counts this instance's result downloads, each made to take `ms`. */
+function slowDownloads(deps: GenerationDeps, ms: number) {
+  const counted = { downloads: 0 };
+  const fetchResult = deps.gateway.fetchResult;
+  deps.gateway = { ...deps.gateway, fetchResult: async (task) => (counted.downloads++, await sleep(ms), fetchResult(task)) };
+  return counted;
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number) {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await sleep(50);
+  }
+}
+
+describe.each(ENGINES)("on %s", (engine) => {
+  it("two instances, 3 s downloads, 200 ms interval: each result is downloaded once", { timeout: 30_000 }, async () => {
+    env = await studioInstances({ engine, clock: "real", pollIntervalMs: 200, simulator: { speed: 20 } });
+    const a = await env.instance("A");
+    const b = await env.instance("B");
+    const counts = [slowDownloads(a, 3_000), slowDownloads(b, 3_000)];
+    const made = await createGenerations(a, { request: { ...request, count: 3 }, createdBy: "t" });
+    pollers.push(createPoller(a), createPoller(b));
+    await until(async () => (await a.db.countActive()) === 0, 25_000);
+    const rows = await a.db.getGenerations(made.map((g) => g.id));
+    expect(rows.map((r) => r.status)).toEqual(["completed", "completed", "completed"]);
+    const downloads = counts[0].downloads + counts[1].downloads;
+    console.log(`${engine}: two instances, 3 s downloads, 200 ms interval: ${downloads} downloads for ${rows.length} results`);
+    expect(downloads).toBe(rows.length);
+    expect(env.sim.stats().resultDownloads).toBe(rows.length);
+  });
+
+  it("the 'never answered' grace runs from the submit's start, not from the row's creation", async () => {
+    env = await studioInstances({ engine });
+    const a = await env.instance("A");
+    const b = await env.instance("B");
+    // The reference took three minutes to read back before the submit began.
+    const store = a.store;
+    a.store = { ...store, get: async (key) => (env.advance(3 * 60_000), store.get(key)) };
+    const submit = a.gateway.submit;
+    a.gateway = {
+      ...a.gateway,
+      submit: async (input) => {
+        const [row] = await b.db.listActive({ limit: 1 });
+        // Another instance looks while the submit is out: still within the grace.
+        expect((await refreshGeneration(b, row.id))?.status).toBe("submitting");
+        return submit(input);
+      },
+    };
+    const png = await plainPicture({ width: 64, height: 48, format: "png" });
+    const references = [`data:image/png;base64,${png.toString("base64")}`];
+    const [g] = await createGenerations(a, { request: { ...request, references }, createdBy: "t" });
+    expect(g.status).toBe("queued");
+    expect(g.upstreamId).toMatch(/^task_/);
+    expect(g.error).toBeNull();
+  });
+
+  it("a task id that arrives after the row was failed as an unknown outcome puts it back to polling", async () => {
+    env = await studioInstances({ engine });
+    const a = await env.instance("A");
+    const b = await env.instance("B");
+    const submit = a.gateway.submit;
+    a.gateway = {
+      ...a.gateway,
+      submit: async (input) => {
+        const task = await submit(input);
+        // The answer took so long that another instance gave up on it meanwhile.
+        env.advance(5 * 60_000);
+        const [row] = await b.db.listActive({ limit: 1 });
+        expect((await refreshGeneration(b, row.id))?.errorCode).toBe("unknown_outcome");
+        return task;
+      },
+    };
+    const [g] = await createGenerations(a, { request, createdBy: "t" });
+    expect(g.upstreamId).toMatch(/^task_/);
+    expect(g.status).toBe("queued");
+    expect(g.error).toBeNull();
+    env.advance(10_000);
+    expect((await refreshGeneration(a, g.id))?.status).toBe("completed");
+    expect(env.sim.stats().submits).toBe(1);
+  });
+});
