@@ -78,7 +78,7 @@ export function Gallery() {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const filtered = Boolean(filters.q.trim() || filters.model || filters.favorite || filters.mine);
+  const filtered = Boolean(filters.q.trim() || filters.model || filters.favorite || filters.mine || filters.status !== "all");
   const search = useRef<HTMLInputElement>(null);
   const clearFilters = () => {
     setFilters(NO_FILTERS);

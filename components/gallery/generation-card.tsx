@@ -32,7 +32,7 @@ export function GenerationCard(props: {
       >
         {done ? (
           <PictureTile generation={g} onOpen={props.onOpen} onToggleFavorite={props.onToggleFavorite} />
-        ) : g.status === "failed" || g.status === "completed" ? (
+        ) : g.saving === null && (g.status === "failed" || g.status === "completed") ? (
           <FailedCard generation={g} />
         ) : (
           <ProgressCard generation={g} />

@@ -150,3 +150,12 @@ export function Spinner({ className = "size-4" }: IconProps) {
     </svg>
   );
 }
+
+export function StopIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <circle cx="12" cy="12" r="8.5" />
+      <rect x="9" y="9" width="6" height="6" rx="1" />
+    </Svg>
+  );
+}

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import type { Generation } from "@/lib/contract";
 import { format } from "@/lib/i18n";
 import { useStudio } from "@/components/studio/studio-context";
+import { CardActions } from "./card-actions";
 import { formatElapsed } from "./format";
 import { Spinner } from "./icons";
 
@@ -16,13 +17,22 @@ function useNow(ms: number): number {
   return now;
 }
 
-/** A generation on its way: prompt, status in words, progress bar and a ticking clock, in the box the picture will fill. */
+/**
+ * A generation on its way: prompt, status in words, progress bar and a ticking
+ * clock, in the box the picture will fill. One being saved (the gateway made
+ * it, the studio is still copying it) says "Saving…" with the reason: it
+ * exists, so it never looks failed.
+ */
 export function ProgressCard({ generation: g }: { generation: Generation }) {
   const { t } = useStudio();
   const now = useNow(1000);
-  const progress = Math.round(Math.min(100, Math.max(0, g.progress)));
-  const status =
-    g.status === "submitting"
+  const saving = g.saving !== null;
+  const progress = saving ? 100 : Math.round(Math.min(100, Math.max(0, g.progress)));
+  const status = saving
+    ? g.saving?.reason
+      ? format(t.gallery.card.savingReason, { reason: g.saving.reason })
+      : t.gallery.card.saving
+    : g.status === "submitting"
       ? t.gallery.card.submitting
       : g.status === "queued"
         ? t.gallery.card.queued
@@ -35,14 +45,20 @@ export function ProgressCard({ generation: g }: { generation: Generation }) {
         aria-hidden
         className="pointer-events-none absolute -inset-1/2 animate-pulse bg-[radial-gradient(circle_at_center,rgba(251,191,36,0.22),transparent_60%)] dark:bg-[radial-gradient(circle_at_center,rgba(251,191,36,0.07),transparent_60%)]"
       />
-      <p className="relative line-clamp-3 text-[11px] leading-snug text-zinc-700 @min-[9rem]:text-xs @min-[16rem]:line-clamp-4 @min-[16rem]:text-sm dark:text-zinc-300">
-        {g.prompt}
-      </p>
+      <div className="relative flex items-start justify-between gap-1.5">
+        <p className="line-clamp-3 min-w-0 text-[11px] leading-snug break-words text-zinc-700 @min-[9rem]:text-xs @min-[16rem]:line-clamp-4 @min-[16rem]:text-sm dark:text-zinc-300">
+          {g.prompt}
+        </p>
+        <CardActions generation={g} />
+      </div>
       <div className="relative mt-auto space-y-1.5">
+        {g.saving?.reason && (
+          <p className="line-clamp-3 text-[11px] leading-snug break-words text-zinc-500 dark:text-zinc-400">{g.saving.reason}</p>
+        )}
         <div className="flex items-end justify-between gap-x-2 gap-y-0.5 @max-[7rem]:flex-col @max-[7rem]:items-start">
           <span className="inline-flex min-w-0 items-center gap-1.5 text-[11px] font-semibold text-amber-800 @min-[9rem]:text-xs dark:text-amber-300">
             <Spinner className="size-3 shrink-0" />
-            <span className="min-w-0">{status}</span>
+            <span className="min-w-0">{saving ? t.gallery.card.saving : status}</span>
           </span>
           <span className="shrink-0 text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
             <span className="sr-only">{t.gallery.card.elapsedLabel} </span>
@@ -59,7 +75,7 @@ export function ProgressCard({ generation: g }: { generation: Generation }) {
           className="h-1.5 overflow-hidden rounded-full bg-zinc-900/10 dark:bg-white/10"
         >
           <div
-            className={`h-full rounded-full bg-gradient-to-r from-amber-400 to-rose-500 transition-[width] duration-700 ease-out ${g.status === "processing" ? "" : "animate-pulse"}`}
+            className={`h-full rounded-full bg-gradient-to-r from-amber-400 to-rose-500 transition-[width] duration-700 ease-out ${g.status === "processing" && !saving ? "" : "animate-pulse"}`}
             style={{ width: `${Math.max(progress, 4)}%` }}
           />
         </div>

@@ -2,19 +2,31 @@
 import { useEffect, useId, useState } from "react";
 import { MODELS } from "@/lib/models";
 import { format } from "@/lib/i18n";
+import type { StatusFilter } from "@/lib/client/use-feed";
 import { useStudio } from "@/components/studio/studio-context";
 import { ChevronIcon, SearchIcon, StarIcon, UserIcon } from "./icons";
 
 const SEARCH_DEBOUNCE_MS = 300;
 
+const SELECT =
+  "h-10 w-full appearance-none truncate rounded-xl border border-zinc-200 bg-white pr-8 pl-3 text-sm shadow-sm focus:border-amber-400 focus:ring-2 focus:ring-amber-500/30 focus:outline-none dark:border-zinc-800 dark:bg-zinc-900";
+
 /**
- * Search, model, favorites and "mine": all through the studio's filters.
+ * Search, model, status, favorites and "mine": all through the studio's filters.
  * Remount it (a new `key`) to reset the typed search along with the filters.
  */
 export function Toolbar({ searchRef }: { searchRef?: React.Ref<HTMLInputElement> }) {
   const { t, locale, filters, setFilters, feed } = useStudio();
   const [text, setText] = useState(filters.q);
   const modelId = useId();
+  const statusId = useId();
+  const T = t.gallery.toolbar;
+  const statuses: { value: StatusFilter; label: string }[] = [
+    { value: "all", label: T.statusAll },
+    { value: "completed", label: T.statusCompleted },
+    { value: "failed", label: T.statusFailed },
+    { value: "active", label: T.statusActive },
+  ];
 
   useEffect(() => {
     if (text === filters.q) return;
@@ -48,12 +60,31 @@ export function Toolbar({ searchRef }: { searchRef?: React.Ref<HTMLInputElement>
           id={modelId}
           value={filters.model}
           onChange={(e) => setFilters({ model: e.target.value })}
-          className="h-10 w-full appearance-none truncate rounded-xl border border-zinc-200 bg-white pr-8 pl-3 text-sm shadow-sm focus:border-amber-400 focus:ring-2 focus:ring-amber-500/30 focus:outline-none sm:w-48 dark:border-zinc-800 dark:bg-zinc-900"
+          className={`${SELECT} sm:w-48`}
         >
           <option value="">{t.gallery.toolbar.allModels}</option>
           {MODELS.map((m) => (
             <option key={m.id} value={m.id}>
               {m.label[locale]}
+            </option>
+          ))}
+        </select>
+        <ChevronIcon direction="down" className="pointer-events-none absolute top-1/2 right-2.5 size-4 -translate-y-1/2 text-zinc-400" />
+      </div>
+
+      <label htmlFor={statusId} className="sr-only">
+        {T.statusLabel}
+      </label>
+      <div className="relative min-w-0 flex-1 sm:flex-none">
+        <select
+          id={statusId}
+          value={filters.status}
+          onChange={(e) => setFilters({ status: e.target.value as StatusFilter })}
+          className={`${SELECT} sm:w-36`}
+        >
+          {statuses.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
             </option>
           ))}
         </select>

@@ -5,14 +5,22 @@ import useSWRInfinite from "swr/infinite";
 import type { Generation, ListGenerationsResponse } from "@/lib/contract";
 import { api, listUrl } from "./api";
 
-export type FeedFilters = { q: string; model: string; favorite: boolean; mine: boolean };
-export const NO_FILTERS: FeedFilters = { q: "", model: "", favorite: false, mine: false };
+export type StatusFilter = "all" | "completed" | "failed" | "active";
+export type FeedFilters = { q: string; model: string; favorite: boolean; mine: boolean; status: StatusFilter };
+export const NO_FILTERS: FeedFilters = { q: "", model: "", favorite: false, mine: false, status: "all" };
 
 const PAGE_SIZE = 24;
 const ACTIVE_POLL_MS = 1_000;
+// Teammates' new pictures: one small read of the first page, only while the page is visible.
+const TEAM_CHECK_MS = 20_000;
 const ACTIVE_STATUSES = new Set(["submitting", "queued", "processing"]);
 
+const pageUrl = (f: FeedFilters, cursor?: string | null) =>
+  listUrl({ ...f, status: f.status === "all" ? undefined : f.status, cursor, limit: PAGE_SIZE });
+
 function matches(g: Generation, f: FeedFilters, user: string): boolean {
+  if (f.status === "active" && !ACTIVE_STATUSES.has(g.status)) return false;
+  if ((f.status === "completed" || f.status === "failed") && g.status !== f.status) return false;
   if (f.model && g.model !== f.model) return false;
   if (f.favorite && !g.favorite) return false;
   if (f.mine && g.createdBy !== user) return false;
@@ -39,6 +47,22 @@ function keepFinished(pages: ListGenerationsResponse[] | undefined, finished: Ge
 }
 
 /**
+ * Pages with a freshly read first page merged in, without re-reading the
+ * others: new and changed ones come from `fresh`; a held one newer than
+ * fresh's oldest but missing from it is gone (deleted, or no longer matching).
+ */
+export function mergeFirstPage(pages: ListGenerationsResponse[] | undefined, fresh: ListGenerationsResponse) {
+  if (!pages || pages.length === 0) return [fresh];
+  if (!fresh.nextCursor) return [fresh]; // fresh holds everything there is
+  const oldest = fresh.items[fresh.items.length - 1]?.id ?? "";
+  const byId = new Map(fresh.items.map((g) => [g.id, g]));
+  const keep = (g: Generation) => !byId.has(g.id) && g.id < oldest;
+  const next = pages.map((p) => ({ ...p, items: p.items.filter(keep) }));
+  next[0] = { ...next[0], items: [...fresh.items, ...next[0].items] };
+  return next;
+}
+
+/**
  * Everything the page shows: the gallery's cursor pages, and the active
  * generations polled by SWR only while something is active (SWR itself stops
  * when the tab is hidden). A generation that leaves the active list is
@@ -49,7 +73,7 @@ export function useFeed(input: { filters: FeedFilters; user: string }) {
   const gallery = useSWRInfinite<ListGenerationsResponse>(
     (index, previous: ListGenerationsResponse | null) => {
       if (previous && !previous.nextCursor) return null;
-      return listUrl({ ...filters, cursor: previous?.nextCursor, limit: PAGE_SIZE });
+      return pageUrl(filters, previous?.nextCursor);
     },
     api.list,
     { revalidateFirstPage: true, revalidateOnFocus: false },
@@ -76,13 +100,37 @@ export function useFeed(input: { filters: FeedFilters; user: string }) {
     void mutateGallery();
   }, [active.data, mutateGallery, filters, user]);
 
+  // Pictures made by teammates appear without a reload, even when nothing of
+  // ours is active: the active list (which starts its own fast poll when it
+  // finds something) and the first gallery page, read every TEAM_CHECK_MS
+  // while the page is visible. The other pages are not re-read.
+  const visible = usePageVisible();
+  const firstPage = pageUrl(filters);
+  const { mutate: mutateActive } = active;
+  useEffect(() => {
+    if (!visible) return;
+    let stopped = false;
+    const timer = setInterval(async () => {
+      if (document.visibilityState !== "visible") return;
+      void mutateActive();
+      const fresh = await api.list(firstPage).catch(() => null);
+      // Stopped: a filter changed meanwhile and this answer belongs to another list.
+      if (!fresh || stopped) return;
+      void mutateGallery((pages) => mergeFirstPage(pages, fresh), { revalidate: false });
+    }, TEAM_CHECK_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [visible, firstPage, mutateActive, mutateGallery]);
+
   const items = useMemo(() => {
     const fresh = new Map((active.data?.items ?? []).map((g) => [g.id, g]));
     const seen = new Set<string>();
     const out: Generation[] = [];
     // Active ones the gallery pages do not hold yet (just created) go on top.
     for (const g of active.data?.items ?? []) {
-      if (matches(g, filters, user)) {
+      if (!seen.has(g.id) && matches(g, filters, user)) {
         out.push(g);
         seen.add(g.id);
       }
@@ -108,9 +156,11 @@ export function useFeed(input: { filters: FeedFilters; user: string }) {
   /** Show just-created generations at once, before the next poll. */
   const addCreated = useCallback(
     (created: Generation[]) => {
+      // A replayed request (same idempotency key) answers generations we may already hold.
+      const ids = new Set(created.map((g) => g.id));
       void active.mutate(
         (current) => ({
-          items: [...created.filter((g) => ACTIVE_STATUSES.has(g.status)), ...(current?.items ?? [])],
+          items: [...created.filter((g) => ACTIVE_STATUSES.has(g.status)), ...(current?.items ?? []).filter((g) => !ids.has(g.id))],
           nextCursor: current?.nextCursor ?? null,
         }),
         { revalidate: true },
@@ -129,6 +179,25 @@ export function useFeed(input: { filters: FeedFilters; user: string }) {
       );
     },
     [gallery],
+  );
+
+  /**
+   * One that stopped being active by our own hand (cancelled): out of the
+   * active list, and into the pages as it is now rather than as last polled.
+   */
+  const settle = useCallback(
+    (g: Generation) => {
+      previousActive.current = previousActive.current.filter((x) => x.id !== g.id);
+      void active.mutate((cur) => cur && { ...cur, items: cur.items.filter((x) => x.id !== g.id) }, { revalidate: false });
+      void gallery.mutate(
+        (pages) =>
+          matches(g, filters, user)
+            ? keepFinished(pages, [g])
+            : pages?.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== g.id) })),
+        { revalidate: false },
+      );
+    },
+    [gallery, active, filters, user],
   );
 
   const removeLocal = useCallback(
@@ -152,6 +221,7 @@ export function useFeed(input: { filters: FeedFilters; user: string }) {
     refresh,
     addCreated,
     replace,
+    settle,
     removeLocal,
   };
 }

@@ -12,6 +12,11 @@ export const gallery = {
     allModels: "All models",
     favorites: "Favorites",
     mine: "Mine",
+    statusLabel: "Status",
+    statusAll: "All statuses",
+    statusCompleted: "Completed",
+    statusFailed: "Failed",
+    statusActive: "In progress",
   },
 
   card: {
@@ -24,8 +29,16 @@ export const gallery = {
     processing: "Drawing… {progress}%",
     failedTitle: "This one didn't work out",
     failedFallback: "The picture could not be made.",
+    cancelledTitle: "Cancelled",
     retry: "Retry",
     retrying: "Retrying…",
+    retryNamed: 'Retry "{prompt}"',
+    saving: "Saving…",
+    savingReason: "Saving… ({reason})",
+    cancel: 'Cancel "{prompt}"',
+    delete: 'Delete "{prompt}"',
+    cancelShort: "Cancel",
+    deleteShort: "Delete",
   },
 
   list: {
@@ -86,6 +99,29 @@ export const gallery = {
     confirm: "Delete",
     cancel: "Cancel",
     deleting: "Deleting…",
+  },
+
+  confirmDeleteUnfinished: {
+    title: "Delete this generation?",
+    bodyFailed: "It disappears from the gallery for the whole team. This cannot be undone.",
+    bodyActive:
+      "The studio stops waiting for it and it disappears from the gallery for the whole team. The gateway has no cancel, so the task may still finish and be billed.",
+  },
+
+  confirmCancel: {
+    title: "Cancel this picture?",
+    body: "The studio stops waiting for it and marks it cancelled. The gateway has no cancel: the task may still run and be billed.",
+    confirm: "Cancel picture",
+    keep: "Keep waiting",
+    cancelling: "Cancelling…",
+  },
+
+  confirmRetry: {
+    title: "Retry a picture that may already exist?",
+    body: "The studio lost track of this task, so it may already have been made and billed. Retrying starts a new task that is billed again. Check the gateway's task list first{task}.",
+    task: " (task {id})",
+    confirm: "Retry anyway",
+    cancel: "Don't retry",
   },
 
   units: {

@@ -13,6 +13,11 @@ export const gallery: typeof en = {
     allModels: "全部模型",
     favorites: "收藏",
     mine: "我的",
+    statusLabel: "状态",
+    statusAll: "全部状态",
+    statusCompleted: "已完成",
+    statusFailed: "失败",
+    statusActive: "生成中",
   },
 
   card: {
@@ -25,8 +30,16 @@ export const gallery: typeof en = {
     processing: "正在绘制… {progress}%",
     failedTitle: "这张没能生成",
     failedFallback: "图片未能生成。",
+    cancelledTitle: "已取消",
     retry: "重试",
     retrying: "正在重试…",
+    retryNamed: "重试「{prompt}」",
+    saving: "正在保存…",
+    savingReason: "正在保存…（{reason}）",
+    cancel: "取消「{prompt}」",
+    delete: "删除「{prompt}」",
+    cancelShort: "取消",
+    deleteShort: "删除",
   },
 
   list: {
@@ -87,6 +100,28 @@ export const gallery: typeof en = {
     confirm: "删除",
     cancel: "取消",
     deleting: "正在删除…",
+  },
+
+  confirmDeleteUnfinished: {
+    title: "删除这条生成记录？",
+    bodyFailed: "它会从整个团队的图库中消失，且无法撤销。",
+    bodyActive: "工作室将不再等待它，它会从整个团队的图库中消失。网关无法取消任务，因此任务仍可能完成并计费。",
+  },
+
+  confirmCancel: {
+    title: "取消这张图片？",
+    body: "工作室将不再等待它，并将其标记为已取消。网关无法取消任务：任务仍可能继续运行并计费。",
+    confirm: "取消图片",
+    keep: "继续等待",
+    cancelling: "正在取消…",
+  },
+
+  confirmRetry: {
+    title: "重试一张可能已经生成的图片？",
+    body: "工作室未能确认这个任务的结果，它可能已经生成并计费。重试会新建一个任务并再次计费。请先查看网关的任务列表{task}。",
+    task: "（任务 {id}）",
+    confirm: "仍然重试",
+    cancel: "不重试",
   },
 
   units: {

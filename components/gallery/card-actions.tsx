@@ -1,0 +1,99 @@
+"use client";
+import { useState } from "react";
+import type { Generation } from "@/lib/contract";
+import { api, ApiError } from "@/lib/client/api";
+import { format } from "@/lib/i18n";
+import { useStudio } from "@/components/studio/studio-context";
+import { ConfirmDialog } from "./confirm-dialog";
+import { errorText, shortPrompt } from "./format";
+import { StopIcon, TrashIcon } from "./icons";
+
+const ICON_BUTTON =
+  "grid size-6 shrink-0 place-items-center rounded-full bg-white/80 text-zinc-600 shadow-sm ring-1 ring-zinc-900/10 backdrop-blur-sm transition hover:bg-white hover:text-rose-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 @min-[9rem]:size-7 dark:bg-zinc-900/80 dark:text-zinc-300 dark:ring-white/10 dark:hover:bg-zinc-900 dark:hover:text-rose-300";
+
+type Pending = { kind: "cancel" | "delete"; busy: boolean; error: string | null };
+
+/**
+ * Cancel (in progress) and delete (in progress or failed) for the person's
+ * own unfinished generations, each after a confirmation.
+ */
+export function CardActions({ generation: g }: { generation: Generation }) {
+  const { t, user, feed } = useStudio();
+  const [pending, setPending] = useState<Pending | null>(null);
+  if (g.createdBy !== user) return null;
+
+  const active = g.status !== "failed" && g.status !== "completed";
+  // A picture being saved exists and is paid for: nothing left to cancel.
+  const canCancel = active && g.saving === null;
+  const name = shortPrompt(g.prompt);
+  const C = t.gallery.card;
+
+  async function confirm(kind: Pending["kind"]) {
+    setPending({ kind, busy: true, error: null });
+    try {
+      if (kind === "cancel") {
+        feed.settle(await api.cancel(g.id));
+      } else {
+        await api.remove(g.id).catch((e: unknown) => {
+          // Already gone (someone else deleted it): the outcome the person wanted.
+          if (!(e instanceof ApiError && e.status === 404)) throw e;
+        });
+        feed.removeLocal(g.id);
+      }
+      setPending(null);
+    } catch (e) {
+      setPending({ kind, busy: false, error: errorText(e, t) });
+    }
+  }
+
+  return (
+    <div className="relative flex shrink-0 gap-1">
+      {canCancel && (
+        <button
+          type="button"
+          aria-label={format(C.cancel, { prompt: name })}
+          title={C.cancelShort}
+          onClick={() => setPending({ kind: "cancel", busy: false, error: null })}
+          className={ICON_BUTTON}
+        >
+          <StopIcon className="size-3.5 @min-[9rem]:size-4" />
+        </button>
+      )}
+      <button
+        type="button"
+        aria-label={format(C.delete, { prompt: name })}
+        title={C.deleteShort}
+        onClick={() => setPending({ kind: "delete", busy: false, error: null })}
+        className={ICON_BUTTON}
+      >
+        <TrashIcon className="size-3.5 @min-[9rem]:size-4" />
+      </button>
+      {pending?.kind === "cancel" && (
+        <ConfirmDialog
+          title={t.gallery.confirmCancel.title}
+          body={t.gallery.confirmCancel.body}
+          confirmLabel={t.gallery.confirmCancel.confirm}
+          cancelLabel={t.gallery.confirmCancel.keep}
+          busyLabel={t.gallery.confirmCancel.cancelling}
+          busy={pending.busy}
+          error={pending.error}
+          onConfirm={() => void confirm("cancel")}
+          onCancel={() => setPending(null)}
+        />
+      )}
+      {pending?.kind === "delete" && (
+        <ConfirmDialog
+          title={t.gallery.confirmDeleteUnfinished.title}
+          body={active ? t.gallery.confirmDeleteUnfinished.bodyActive : t.gallery.confirmDeleteUnfinished.bodyFailed}
+          confirmLabel={t.gallery.confirmDelete.confirm}
+          cancelLabel={t.gallery.confirmDelete.cancel}
+          busyLabel={t.gallery.confirmDelete.deleting}
+          busy={pending.busy}
+          error={pending.error}
+          onConfirm={() => void confirm("delete")}
+          onCancel={() => setPending(null)}
+        />
+      )}
+    </div>
+  );
+}
