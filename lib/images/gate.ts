@@ -1,6 +1,6 @@
 import "server-only";
 import sharp from "sharp";
-import { processSingleton } from "@/lib/server/singleton";
+import { processSingleton } from "@/lib/singleton";
 
 // Decoding a big picture holds tens of MB of native memory while it runs, and
 // memory libvips frees mostly stays with the process (glibc keeps it in
