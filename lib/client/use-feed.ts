@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import useSWR from "swr";
 import useSWRInfinite from "swr/infinite";
-import type { Generation, ListGenerationsResponse } from "@/lib/contract";
+import { ACTIVE_STATUSES, type Generation, type ListGenerationsResponse } from "@/lib/contract";
 import { api, listUrl } from "./api";
 
 export type StatusFilter = "all" | "completed" | "failed" | "active";
@@ -13,13 +13,13 @@ const PAGE_SIZE = 24;
 const ACTIVE_POLL_MS = 1_000;
 // Teammates' new pictures: one small read of the first page, only while the page is visible.
 const TEAM_CHECK_MS = 20_000;
-const ACTIVE_STATUSES = new Set(["submitting", "queued", "processing"]);
+const isActive = (g: Generation) => ACTIVE_STATUSES.includes(g.status);
 
 const pageUrl = (f: FeedFilters, cursor?: string | null) =>
   listUrl({ ...f, status: f.status === "all" ? undefined : f.status, cursor, limit: PAGE_SIZE });
 
 function matches(g: Generation, f: FeedFilters, user: string): boolean {
-  if (f.status === "active" && !ACTIVE_STATUSES.has(g.status)) return false;
+  if (f.status === "active" && !isActive(g)) return false;
   if ((f.status === "completed" || f.status === "failed") && g.status !== f.status) return false;
   if (f.model && g.model !== f.model) return false;
   if (f.favorite && !g.favorite) return false;
@@ -160,12 +160,12 @@ export function useFeed(input: { filters: FeedFilters; user: string }) {
       const ids = new Set(created.map((g) => g.id));
       void active.mutate(
         (current) => ({
-          items: [...created.filter((g) => ACTIVE_STATUSES.has(g.status)), ...(current?.items ?? []).filter((g) => !ids.has(g.id))],
+          items: [...created.filter((g) => isActive(g)), ...(current?.items ?? []).filter((g) => !ids.has(g.id))],
           nextCursor: current?.nextCursor ?? null,
         }),
         { revalidate: true },
       );
-      if (created.some((g) => !ACTIVE_STATUSES.has(g.status))) void gallery.mutate();
+      if (created.some((g) => !isActive(g))) void gallery.mutate();
     },
     [active, gallery],
   );

@@ -3,7 +3,8 @@ import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
 import { assertSafeTarget, UnsafeTargetError, type HostLookup } from "@/lib/net/safe-target";
 import { GatewayError, errorFromResponse, readErrorBody } from "./errors";
 import { normalizeTask, type NormalizedTask } from "./normalize";
-import { decodeDataUrl, networkError, readCapped, sleep } from "./transport";
+import { decodeDataUrl } from "@/lib/data-url";
+import { networkError, readCapped, sleep } from "./transport";
 
 export type GatewayClientOptions = {
   baseUrl: string;
@@ -49,6 +50,8 @@ export type GatewayClient = {
 };
 
 const MAX_REDIRECTS = 5;
+/** The code of a result download refused by the address guard. */
+const UNSAFE_TARGET = "unsafe_target";
 
 export function createGatewayClient(options: GatewayClientOptions): GatewayClient {
   const base = options.baseUrl.replace(/\/+$/, "");
@@ -77,10 +80,20 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     let response: Response;
     let bodyText: string;
     try {
-      response = await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+      // Never followed: a redirected API call would carry the key to wherever
+      // the redirect points (and a redirected POST may be re-sent).
+      response = await doFetch(url, { ...init, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
       bodyText = await response.text();
     } catch (error) {
       throw scrub(networkError(error, what));
+    }
+    if (response.status >= 300 && response.status < 400) {
+      const where = redirectTarget(response.headers.get("location"), url);
+      throw new GatewayError({
+        kind: "invalid",
+        status: response.status,
+        message: `The gateway answered with a redirect${where} (HTTP ${response.status}); the studio does not follow redirects with the key. Check NANO_API_BASE_URL.`,
+      });
     }
     if (!response.ok) {
       throw scrub(errorFromResponse({ status: response.status, bodyText, retryAfter: response.headers.get("retry-after"), during }));
@@ -180,7 +193,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
         }
         await assertSafeTarget(current, guard).catch((error: unknown) => {
           if (!(error instanceof UnsafeTargetError)) throw error;
-          throw new GatewayError({ kind: "invalid", message: `The result download was refused: ${error.message}` });
+          throw new GatewayError({ kind: "invalid", code: UNSAFE_TARGET, message: `The result download was refused: ${error.message}` });
         });
         const headers = withKey && current.origin === keyOrigin ? auth : undefined;
         const response = await doFetch(current.href, { headers, redirect: "manual", signal });
@@ -214,8 +227,9 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       try {
         return { ...(await download(task.url, false)), source: "url" };
       } catch (error) {
-        // An expired CDN link: the gateway may still stream the file itself.
-        if (!(GatewayError.is(error)) || error.kind !== "not_found") throw error;
+        // An expired CDN link, or one pointing where the studio never goes:
+        // the gateway may still stream the file itself.
+        if (!(GatewayError.is(error)) || (error.kind !== "not_found" && error.code !== UNSAFE_TARGET)) throw error;
       }
     }
     const content = await download(`${base}/v1/videos/${encodeURIComponent(task.id)}/content`, true);
@@ -223,4 +237,14 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   }
 
   return { prepareSubmit, submit, get, fetchResult };
+}
+
+/** " to <origin>" of a Location header, for a message; never its path or query (they may hold secrets). */
+function redirectTarget(location: string | null, from: string): string {
+  if (!location) return "";
+  try {
+    return ` to ${new URL(location, from).origin}`;
+  } catch {
+    return "";
+  }
 }

@@ -47,17 +47,18 @@ describe("result downloads and redirects to non-public addresses", () => {
     expect((error as GatewayError).kind).toBe("invalid");
     expect((error as GatewayError).message).toMatch(/^The result download was refused: .+ is not a public address/);
     expect((error as GatewayError).message).not.toContain(KEY);
-    // One request to the loopback gateway, none anywhere else.
-    expect(urls).toEqual([`${gw.url}/files/x.png`]);
+    // The result URL, then the gateway's own /content (redirected there too):
+    // requests to the loopback gateway only, none anywhere else.
+    expect(urls).toEqual([`${gw.url}/files/x.png`, `${gw.url}/v1/videos/task_1/content`]);
   });
 
-  it("a result URL that itself points at a private address is refused without any request", async () => {
-    const gw = await gateway(() => ({ status: 500 }));
+  it("a result URL that itself points at a private address is never requested; the gateway's /content is asked instead", async () => {
+    const gw = await gateway((url) => (url.endsWith("/content") ? { status: 200, body: png, headers: { "content-type": "image/png" } } : { status: 500 }));
     const { urls, doFetch } = recordingFetch();
     const client = createGatewayClient({ baseUrl: gw.url, apiKey: KEY, fetch: doFetch });
-    await expect(client.fetchResult({ id: "task_1", url: "http://10.0.0.1/x.png" })).rejects.toMatchObject({ kind: "invalid", message: expect.stringMatching(/10\.0\.0\.1 is not a public address \(private/) });
-    expect(urls).toEqual([]);
-    expect(gw.requests).toHaveLength(0);
+    const result = await client.fetchResult({ id: "task_1", url: "http://10.0.0.1/x.png" });
+    expect(result.source).toBe("content");
+    expect(urls).toEqual([`${gw.url}/v1/videos/task_1/content`]);
   });
 
   it("a gateway on 127.0.0.1 is allowed: its /content route and redirects on its own host work", async () => {
@@ -74,5 +75,21 @@ describe("result downloads and redirects to non-public addresses", () => {
     // The key went to the gateway's origin only, not to the other port.
     expect(gw.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
     expect(cdn.requests[0].headers.authorization).toBeUndefined();
+  });
+});
+
+describe("API calls that are redirected", () => {
+  it.each(["submit", "poll"] as const)("a redirected %s is not followed, so the key never reaches the other origin", async (call) => {
+    const elsewhere = await gateway(() => ({ status: 200, body: JSON.stringify({ id: "task_x", status: "queued" }) }));
+    const gw = await gateway(() => ({ status: 307, headers: { location: `${elsewhere.url}/v1/videos?key=${KEY}` } }));
+    const { urls, doFetch } = recordingFetch();
+    const client = createGatewayClient({ baseUrl: gw.url, apiKey: KEY, fetch: doFetch, retryBudgetMs: 0 });
+    const answer = call === "submit" ? client.submit({ model: "nano_banana_2", prompt: "p" }) : client.get("task_1");
+    const error = await answer.catch((e: unknown) => e);
+    expect((error as GatewayError).kind).toBe("invalid");
+    expect((error as GatewayError).message).toMatch(/answered with a redirect to http:\/\/127\.0\.0\.1:\d+ \(HTTP 307\)/);
+    expect((error as GatewayError).message).not.toContain(KEY);
+    expect(urls).toHaveLength(1);
+    expect(elsewhere.requests).toHaveLength(0);
   });
 });

@@ -53,17 +53,3 @@ function tooLarge(maxBytes: number): GatewayError {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
-
-/** Decode a `data:` URL (base64 or percent-encoded). */
-export function decodeDataUrl(url: string): { bytes: Buffer; contentType: string } | undefined {
-  const m = /^data:([^,;]*)((?:;[^,;]*)*),(.*)$/is.exec(url);
-  if (!m) return undefined;
-  const contentType = (m[1] || "text/plain").toLowerCase();
-  const isBase64 = /;base64/i.test(m[2]);
-  try {
-    const bytes = isBase64 ? Buffer.from(m[3], "base64") : Buffer.from(decodeURIComponent(m[3]), "utf8");
-    return { bytes, contentType };
-  } catch {
-    return undefined;
-  }
-}

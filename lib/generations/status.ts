@@ -1,8 +1,8 @@
 import "server-only";
-import type { GenerationStatus } from "@/lib/contract";
+import { ACTIVE_STATUSES, type GenerationStatus } from "@/lib/contract";
 
-/** Rows the poller still owes an answer. */
-export const ACTIVE: readonly GenerationStatus[] = ["submitting", "queued", "processing"];
+/** Rows the poller still owes an answer: the one list, from the contract. */
+export const ACTIVE = ACTIVE_STATUSES;
 /** Rows waiting on the gateway (a submitting row has no task id yet). */
 export const POLLABLE: readonly GenerationStatus[] = ["queued", "processing"];
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { decodeDataUrl } from "@/lib/data-url";
 import type { ImageContentType } from "./inspect";
 
 // Reference pictures arrive as base64 data URLs (the gateway's own format).
@@ -14,9 +15,10 @@ export function parseImageDataUrl(url: string): { declaredType: string; bytes: B
   if (typeof url !== "string") return undefined;
   const match = DATA_URL.exec(url);
   if (!match) return undefined;
-  const [, type, data] = match;
+  const data = match[2];
   if (data.length === 0 || data.length % 4 !== 0) return undefined;
-  return { declaredType: type.toLowerCase(), bytes: Buffer.from(data, "base64") };
+  const decoded = decodeDataUrl(url);
+  return decoded && { declaredType: decoded.contentType, bytes: decoded.bytes };
 }
 
 export function toDataUrl(bytes: Buffer, contentType: ImageContentType): string {

@@ -1,5 +1,6 @@
 import "server-only";
 import sharp from "sharp";
+import { decodeDataUrl } from "@/lib/data-url";
 
 // References are read at submit time, as a real upstream validates its inputs
 // early, and only a small thumbnail is kept: a task must not hold megabytes of
@@ -15,18 +16,6 @@ export const UNREADABLE_REFERENCE = "The reference image could not be read (simu
 // Large enough to stay sharp as a tile on a 4K picture.
 const THUMBNAIL_EDGE = 640;
 
-function decodeDataUrl(url: string): Buffer | undefined {
-  const match = /^data:([^,]*),(.*)$/is.exec(url);
-  if (!match) return undefined;
-  const [, meta, payload] = match;
-  try {
-    return /;base64$/i.test(meta)
-      ? Buffer.from(payload, "base64")
-      : Buffer.from(decodeURIComponent(payload), "utf8");
-  } catch {
-    return undefined;
-  }
-}
 
 async function readReference(url: string): Promise<Reference | undefined> {
   if (/^https?:\/\//i.test(url)) {
@@ -38,7 +27,7 @@ async function readReference(url: string): Promise<Reference | undefined> {
     }
     return { kind: "link", host };
   }
-  const bytes = decodeDataUrl(url);
+  const bytes = decodeDataUrl(url)?.bytes;
   if (!bytes || bytes.length === 0) return undefined;
   try {
     const thumbnail = await sharp(bytes)
