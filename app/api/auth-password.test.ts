@@ -7,7 +7,8 @@ const SECRET = "a-session-secret-of-at-least-32-characters!";
 let studio: Studio;
 let session: typeof import("@/app/api/session/route");
 beforeAll(async () => {
-  studio = await bootStudio({ STUDIO_AUTH: "password", STUDIO_PASSWORD: "open sesame", STUDIO_SESSION_SECRET: SECRET });
+  // One trusted proxy: its X-Forwarded-For names the client, so tests can be several addresses.
+  studio = await bootStudio({ STUDIO_AUTH: "password", STUDIO_PASSWORD: "open sesame", STUDIO_SESSION_SECRET: SECRET, STUDIO_TRUSTED_PROXIES: "1" });
   session = await import("@/app/api/session/route");
 });
 afterAll(() => studio.cleanup());
