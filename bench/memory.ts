@@ -25,7 +25,17 @@ const SIZES = ["1K", "2K", "4K"] as const;
 const BUDGET_MB = 300;
 const MB = 1024 * 1024;
 
-type Scenario = { key: string; label: string; mode: "demo" | "gateway"; env?: Record<string, string>; comparison?: boolean };
+type Scenario = {
+  key: string;
+  label: string;
+  mode: "demo" | "gateway";
+  env?: Record<string, string>;
+  comparison?: boolean;
+  /** Every task at this size instead of 1K/2K/4K in turn. */
+  size?: (typeof SIZES)[number];
+  /** A reference picture of about this many bytes in every request (count 4 sends it four times). */
+  referenceBytes?: number;
+};
 
 const SCENARIOS: Scenario[] = [
   { key: "demo", label: "demo", mode: "demo" },
@@ -33,7 +43,20 @@ const SCENARIOS: Scenario[] = [
   // Not how `npm start` runs: one glibc arena per thread, each keeping
   // libvips' freed buffers — the cause of the first runs' misses.
   { key: "gatewayDefaultArenas", label: "gateway, default malloc arenas (comparison)", mode: "gateway", env: { MALLOC_ARENA_MAX: "" }, comparison: true },
+  // Issue 11 #8: the worst case of the bound: every task at 4K (results of
+  // 10-20 MB each), and each request carrying a 4 MB reference four times.
+  { key: "gateway4k", label: "gateway, 50 × 4K with a 4 MB reference", mode: "gateway", size: "4K", referenceBytes: 4 * MB },
 ];
+
+/** A noisy PNG of about `bytes` (noise does not compress), as a data URL. */
+async function referenceDataUrl(bytes: number): Promise<string> {
+  const sharp = (await import("sharp")).default;
+  const side = Math.ceil(Math.sqrt(bytes / 3));
+  const raw = Buffer.alloc(side * side * 3);
+  for (let i = 0; i < raw.length; i++) raw[i] = (i * 2654435761) >>> 24;
+  const png = await sharp(raw, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  return `data:image/png;base64,${png.toString("base64")}`;
+}
 
 async function scenario(s: Scenario): Promise<{ figures: Figure[]; details: Record<string, unknown> }> {
   const { mode } = s;
@@ -65,13 +88,15 @@ async function scenario(s: Scenario): Promise<{ figures: Figure[]; details: Reco
         await sleep(1_000);
         const idle = server.rss();
 
+        const references = s.referenceBytes ? [await referenceDataUrl(s.referenceBytes)] : [];
         const ids: string[] = [];
         for (let i = 0; ids.length < TASKS; i++) {
           const count = Math.min(4, TASKS - ids.length);
+          const imageSize = s.size ?? SIZES[i % SIZES.length];
           const res = await fetch(`${server.url}/api/generations`, {
             method: "POST",
             headers: { "content-type": "application/json" },
-            body: JSON.stringify({ model: "nano_banana_2", imageSize: SIZES[i % SIZES.length], aspectRatio: "16:9", prompt: `memory ${i}: a harbour at night`, count }),
+            body: JSON.stringify({ model: "nano_banana_2", imageSize, aspectRatio: "16:9", prompt: `memory ${i}: a harbour at night`, count, references }),
           });
           if (res.status !== 201) throw new Error(`create answered ${res.status}: ${await res.text()}`);
           ids.push(...((await res.json()) as { generations: { id: string }[] }).generations.map((g) => g.id));

@@ -18,7 +18,7 @@ const MEASUREMENTS: { name: string; title: string; timeoutMs: number; needsBuild
   { name: "pictures", title: "4 pictures", timeoutMs: 240_000, needsBuild: false },
   { name: "completion", title: "5 completion to visible", timeoutMs: 180_000, needsBuild: false },
   { name: "browser", title: "6 the browser", timeoutMs: 180_000, needsBuild: true },
-  { name: "memory", title: "7 memory", timeoutMs: 240_000, needsBuild: true },
+  { name: "memory", title: "7 memory", timeoutMs: 600_000, needsBuild: true },
 ];
 
 const log = (line: string) => console.log(`[bench] ${line}`);
