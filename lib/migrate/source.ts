@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { openSqliteDatabase, type StudioDatabase } from "@/lib/db";
 import { defaultSqliteMigrationsFolder } from "@/lib/db/sqlite/open";
 import { SqliteStudioDatabase } from "@/lib/db/sqlite/repository";
-import { CASEFOLD_FUNCTION, casefold } from "@/lib/db/sqlite/row-mapping";
+import { CASEFOLD_FUNCTION, casefold } from "@/lib/db/sqlite/casefold";
 import { createFsStore, type BlobStore } from "@/lib/storage";
 
 // The embedded data dir being moved out: <dir>/studio.db and <dir>/files, as

@@ -1,54 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { genId, makeRow, openTemp, T0 } from "./test-helpers";
+import { describeBulk } from "@/lib/db/repository-contract";
+import { openTemp } from "./test-helpers";
 
-// The SQLite adapter's 100,000-row test, on PostgreSQL, printing the times.
-
-const MODELS = ["nano_banana_2", "nano_banana_pro", "nano_banana_pro-2K"] as const;
-const STATUSES = ["completed", "completed", "completed", "failed", "queued"] as const;
-
-describe("at 100,000 rows", () => {
-  it("inserts them in one call and still lists and counts them", { timeout: 180_000 }, async () => {
-    const { db } = await openTemp();
-    const rows = Array.from({ length: 100_000 }, (_, i) =>
-      makeRow({
-        id: genId(),
-        prompt: `picture number ${i} of a long and winding road`,
-        model: MODELS[i % MODELS.length],
-        status: STATUSES[i % STATUSES.length],
-        createdBy: `user${i % 50}`,
-        favorite: i % 17 === 0,
-        createdAt: T0 + i,
-      }),
-    );
-    const started = performance.now();
-    const result = await db.insertGenerations({ rows });
-    const insertMs = performance.now() - started;
-    console.log(`postgres insertGenerations: 100,000 rows in ${Math.round(insertMs)} ms`);
-    expect(result.created).toBe(true);
-
-    const timed = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
-      const t = performance.now();
-      const value = await run();
-      console.log(`postgres ${label}: ${(performance.now() - t).toFixed(1)} ms`);
-      return value;
-    };
-    const page = await timed("list page, no filter", () => db.listGenerations({ limit: 40 }));
-    expect(page.map((r) => r.id)).toEqual(rows.slice(-40).reverse().map((r) => r.id));
-    const deep = await timed("list page, favorite + person + beforeId", () =>
-      db.listGenerations({ favorite: true, createdBy: "user0", beforeId: rows[50_000].id, limit: 40 }),
-    );
-    expect(deep.length).toBeGreaterThan(0);
-    expect(deep.every((r) => r.favorite && r.createdBy === "user0" && r.id < rows[50_000].id)).toBe(true);
-    await timed("list page, active", () => db.listGenerations({ status: "active", limit: 40 }));
-    const found = await timed("list page, q", () => db.listGenerations({ q: "NUMBER 99999", limit: 40 }));
-    expect(found.map((r) => r.id)).toEqual([rows[99_999].id]);
-    await timed("list page, q beyond ASCII", () => db.listGenerations({ q: "NÜMBER", limit: 40 }));
-    expect(await timed("countActive", () => db.countActive())).toBe(20_000);
-    expect(await timed("countActive per person", () => db.countActive({ createdBy: "user4" }))).toBe(2_000);
-    expect(await timed("countCreatedSince", () => db.countCreatedSince({ createdBy: "user1", since: T0 + 99_000 }))).toBe(20);
-    expect(await timed("listActive", () => db.listActive({ limit: 100 }))).toHaveLength(100);
-    const all = await timed("getGenerations, 100,000 ids", () => db.getGenerations(rows.map((r) => r.id)));
-    expect(all).toHaveLength(100_000);
-    expect(all[12_345]).toEqual(rows[12_345]);
-  });
-});
+// The shared 100,000-row test (lib/db/contract/bulk.ts), on PostgreSQL.
+describeBulk({ kind: "postgres", open: () => openTemp(), timeoutMs: 180_000 });

@@ -1,13 +1,14 @@
 import "server-only";
-import { DrizzleQueryError, getTableColumns, getTableName, inArray, sql, type SQL } from "drizzle-orm";
+import { DrizzleQueryError, getTableColumns, getTableName, sql, type SQL } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgTable } from "drizzle-orm/pg-core";
-import { ACTIVE_STATUSES } from "@/lib/contract";
 import type { GenerationRow } from "@/lib/db/types";
-import { chunked, containsPattern, isAscii, toGenerationRow } from "./row-mapping";
+import { chunked, containsPattern, isAscii, toGenerationRow } from "@/lib/db/shared/row-mapping";
 import { generations } from "./schema";
 
-// Pieces of the repository's queries that more than one method uses.
+// Pieces of the PostgreSQL repository's queries that more than one method
+// uses, and what differs from SQLite's: case folding (ICU), statement sizes,
+// unnest inserts, the driver's errors.
 
 /** The pool or a transaction on one of its connections. */
 export type Db = PgDatabase<NodePgQueryResultHKT>;
@@ -27,18 +28,13 @@ const ROWS_PER_INSERT = 10_000;
 // Ids per `id = any($1)` read.
 const IDS_PER_QUERY = 10_000;
 
-export function isActive(): SQL {
-  return inArray(generations.status, [...ACTIVE_STATUSES]);
-}
-
 export function promptContains(q: string, folding: CaseFolding): SQL {
-  const pattern = containsPattern(q);
   // ILIKE lowers both sides under the expression's collation. ASCII folds the
   // same under any of them; only other letters need ICU's (as SQLite's adapter
   // only calls into JS for them).
   const prompt =
     folding === "icu" && !isAscii(q) ? sql`${generations.prompt} collate "und-x-icu"` : sql`${generations.prompt}`;
-  return sql`${prompt} ilike ${pattern} escape '\\'`;
+  return sql`${prompt} ilike ${containsPattern(q)} escape '\\'`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Pool } from "pg";
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import { UNKNOWN_OUTCOME_CODE, type GenerationStatus } from "@/lib/contract";
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
+import type { GenerationStatus } from "@/lib/contract";
 import type {
   GenerationPatch,
   GenerationRow,
@@ -11,16 +11,10 @@ import type {
   ReferenceRow,
   StudioDatabase,
 } from "@/lib/db/types";
-import {
-  isActive,
-  promptContains,
-  insertRows,
-  readGenerations,
-  withDriverErrors,
-  type CaseFolding,
-  type Db,
-} from "./query-parts";
-import { referenceLinks, toGenerationRow, toReferenceRow, toUpdateSet } from "./row-mapping";
+import { createdSince, isActive, listConditions, pollDue, rowLimit } from "@/lib/db/shared/conditions";
+import { limitRefusal, submissionChange } from "@/lib/db/shared/decisions";
+import { referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
+import { promptContains, insertRows, readGenerations, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
 import { generationReferences, generations, idempotencyKeys, loginFailures, pollLeases, referenceImages } from "./schema";
 
 // The StudioDatabase on PostgreSQL, method for method the SQLite adapter's
@@ -38,6 +32,8 @@ class LimitReached extends Error {
 }
 /** The first key of this app's two-key advisory locks for per-person limits. */
 const LIMITS_LOCK_SPACE = 7_004_170;
+
+const toUpdateSet = updateSetFor(generations);
 
 export class PostgresStudioDatabase implements StudioDatabase {
   readonly kind = "postgres" as const;
@@ -125,22 +121,14 @@ export class PostgresStudioDatabase implements StudioDatabase {
     progress: number;
     now: number;
   }): Promise<{ row: GenerationRow; revived: boolean; polling: boolean } | undefined> {
-    const { id, upstreamId, status, progress, now } = input;
     return withDriverErrors(() =>
       this.db.transaction(async (tx) => {
-        const [before] = await tx.select().from(generations).where(eq(generations.id, id)).for("update");
+        const [before] = await tx.select().from(generations).where(eq(generations.id, input.id)).for("update");
         if (!before) return undefined;
-        const revivable =
-          before.upstreamId === null &&
-          (before.status === "submitting" || (before.status === "failed" && before.errorCode === UNKNOWN_OUTCOME_CODE));
-        const set: GenerationPatch = revivable
-          ? { upstreamId, status, progress, errorCode: null, errorMessage: null, updatedAt: now }
-          : before.upstreamId === null
-            ? { upstreamId, updatedAt: now }
-            : {};
-        if (Object.keys(set).length === 0) return { row: toGenerationRow(before), revived: false, polling: false };
-        const [record] = await tx.update(generations).set(set).where(eq(generations.id, id)).returning();
-        return { row: toGenerationRow(record), revived: revivable && before.status === "failed", polling: revivable };
+        const { set, revived, polling } = submissionChange(before, input);
+        if (Object.keys(set).length === 0) return { row: toGenerationRow(before), revived, polling };
+        const [record] = await tx.update(generations).set(set).where(eq(generations.id, input.id)).returning();
+        return { row: toGenerationRow(record), revived, polling };
       }),
     );
   }
@@ -223,24 +211,21 @@ export class PostgresStudioDatabase implements StudioDatabase {
     leaseMs?: number;
   }): Promise<boolean> {
     const { id, now, intervalMs, owner, leaseMs = intervalMs * 3 } = input;
-    const pollDue = and(
-      eq(generations.id, id),
-      or(isNull(generations.lastPolledAt), lte(generations.lastPolledAt, now - intervalMs)),
-    );
+    const due = pollDue(generations, { id, now, intervalMs });
     if (owner === undefined) {
       // One conditional UPDATE. Callers racing on the row queue for its lock;
       // each one after the first re-evaluates the condition on the updated row
       // and matches nothing. Exactly one true per interval, across processes.
       const claimed = await withDriverErrors(() =>
-        this.db.update(generations).set({ lastPolledAt: now }).where(pollDue).returning({ id: generations.id }),
+        this.db.update(generations).set({ lastPolledAt: now }).where(due).returning({ id: generations.id }),
       );
       return claimed.length === 1;
     }
     return withDriverErrors(() =>
       this.db.transaction(async (tx) => {
         // The generation row's lock orders racing claimants; the lease is read after it.
-        const due = await tx.update(generations).set({ lastPolledAt: now }).where(pollDue).returning({ id: generations.id });
-        if (due.length !== 1) return false;
+        const claimed = await tx.update(generations).set({ lastPolledAt: now }).where(due).returning({ id: generations.id });
+        if (claimed.length !== 1) return false;
         const [lease] = await tx.select().from(pollLeases).where(eq(pollLeases.generationId, id)).for("update");
         // Another owner's lease is running: undo the claim (throwing rolls back).
         if (lease && lease.owner !== owner && lease.until > now) throw new LeaseHeld();
@@ -257,25 +242,14 @@ export class PostgresStudioDatabase implements StudioDatabase {
   }
 
   async listGenerations(filter: ListFilter): Promise<GenerationRow[]> {
-    const conditions: (SQL | undefined)[] = [
-      filter.status === "active"
-        ? isActive()
-        : filter.status
-          ? eq(generations.status, filter.status)
-          : undefined,
-      filter.q ? promptContains(filter.q, this.folding) : undefined,
-      filter.model ? eq(generations.model, filter.model) : undefined,
-      filter.favorite !== undefined ? eq(generations.favorite, filter.favorite) : undefined,
-      filter.createdBy !== undefined ? eq(generations.createdBy, filter.createdBy) : undefined,
-      filter.beforeId !== undefined ? lt(generations.id, filter.beforeId) : undefined,
-    ];
+    const where = listConditions(generations, filter, (q) => promptContains(q, this.folding));
     return withDriverErrors(async () => {
       const records = await this.db
         .select()
         .from(generations)
-        .where(and(...conditions))
+        .where(where)
         .orderBy(desc(generations.id))
-        .limit(Math.max(0, Math.floor(filter.limit)));
+        .limit(rowLimit(filter.limit));
       return records.map(toGenerationRow);
     });
   }
@@ -285,30 +259,23 @@ export class PostgresStudioDatabase implements StudioDatabase {
       const records = await this.db
         .select()
         .from(generations)
-        .where(isActive())
+        .where(isActive(generations))
         .orderBy(asc(generations.id))
-        .limit(Math.max(0, Math.floor(input.limit)));
+        .limit(rowLimit(input.limit));
       return records.map(toGenerationRow);
     });
   }
 
   async countActive(input?: { createdBy?: string }): Promise<number> {
-    const createdBy = input?.createdBy;
     return withDriverErrors(async () => {
-      const [result] = await this.db
-        .select({ n: count() })
-        .from(generations)
-        .where(and(isActive(), createdBy !== undefined ? eq(generations.createdBy, createdBy) : undefined));
+      const [result] = await this.db.select({ n: count() }).from(generations).where(isActive(generations, input?.createdBy));
       return result?.n ?? 0;
     });
   }
 
   async countCreatedSince(input: { createdBy: string; since: number }): Promise<number> {
     return withDriverErrors(async () => {
-      const [result] = await this.db
-        .select({ n: count() })
-        .from(generations)
-        .where(and(eq(generations.createdBy, input.createdBy), gte(generations.createdAt, input.since)));
+      const [result] = await this.db.select({ n: count() }).from(generations).where(createdSince(generations, input));
       return result?.n ?? 0;
     });
   }
@@ -419,13 +386,11 @@ export class PostgresStudioDatabase implements StudioDatabase {
  * person, from any instance, count one after another.
  */
 async function checkLimits(tx: Db, input: { createdBy: string; count: number; limits: InsertLimits }): Promise<LimitRefusal | undefined> {
-  const { createdBy, count: n, limits } = input;
+  const { createdBy, limits } = input;
   await tx.execute(sql`select pg_advisory_xact_lock(${LIMITS_LOCK_SPACE}, hashtext(${createdBy}))`);
-  const [today] = await tx.select({ n: count() }).from(generations).where(and(eq(generations.createdBy, createdBy), gte(generations.createdAt, limits.since)));
-  const [running] = await tx.select({ n: count() }).from(generations).where(and(isActive(), eq(generations.createdBy, createdBy)));
+  const [today] = await tx.select({ n: count() }).from(generations).where(createdSince(generations, { createdBy, since: limits.since }));
+  const [running] = await tx.select({ n: count() }).from(generations).where(isActive(generations, createdBy));
   const usedToday = Number(today?.n ?? 0);
   const active = Number(running?.n ?? 0);
-  if (usedToday + n > limits.daily) return { limit: "daily", usedToday, active };
-  if (active + n > limits.maxActive) return { limit: "active", usedToday, active };
-  return undefined;
+  return limitRefusal({ usedToday, active, count: input.count, limits });
 }

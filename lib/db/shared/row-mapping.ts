@@ -1,46 +1,55 @@
 import "server-only";
-import { getTableColumns } from "drizzle-orm";
+import { getTableColumns, type Table } from "drizzle-orm";
 import type { GenerationPatch, GenerationRow, ReferenceRow } from "@/lib/db/types";
-import { generationReferences, generations, referenceImages } from "./schema";
+import type * as pgSchema from "../postgres/schema";
+import type * as sqliteSchema from "../sqlite/schema";
 
-type GenerationRecord = typeof generations.$inferSelect;
-type ReferenceRecord = typeof referenceImages.$inferSelect;
-
-// The table's columns carry the interface's own field names and types, so a
-// record is already a row. These two lines stop compiling the day they drift.
+// Records to rows and back, for both engines. Each engine's tables carry the
+// interface's own field names and types (SQLite: integer booleans and JSON
+// text mapped by drizzle; PostgreSQL: bigint read back as numbers, jsonb as the
+// arrays), so a record is already a row. These lines stop compiling the day
+// either schema drifts from the interface.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const generationShapeMatches: Same<GenerationRecord, GenerationRow> = true;
-const referenceShapeMatches: Same<ReferenceRecord, ReferenceRow> = true;
-void generationShapeMatches;
-void referenceShapeMatches;
+const shapesMatch: [
+  Same<typeof sqliteSchema.generations.$inferSelect, GenerationRow>,
+  Same<typeof sqliteSchema.referenceImages.$inferSelect, ReferenceRow>,
+  Same<typeof pgSchema.generations.$inferSelect, GenerationRow>,
+  Same<typeof pgSchema.referenceImages.$inferSelect, ReferenceRow>,
+] = [true, true, true, true];
+void shapesMatch;
 
-export function toGenerationRow(record: GenerationRecord): GenerationRow {
+export function toGenerationRow(record: GenerationRow): GenerationRow {
   return record;
 }
 
-export function toReferenceRow(record: ReferenceRecord): ReferenceRow {
+export function toReferenceRow(record: ReferenceRow): ReferenceRow {
   return record;
 }
 
-const PATCHABLE = new Set<string>(
-  Object.keys(getTableColumns(generations)).filter((key) => key !== "id" && key !== "createdAt" && key !== "createdBy"),
-);
+/** Fields a patch may not change: who made a row, when, and its id. */
+const FIXED = new Set<string>(["id", "createdAt", "createdBy"]);
 
 /**
- * The columns a patch sets. Keys outside the patchable columns (a caller's cast
- * slipping `id` in) and undefined values are dropped.
+ * The columns a patch sets, for an engine's generations table. Keys outside
+ * its columns or fixed (a caller's cast slipping `id` in) and undefined values
+ * are dropped.
  */
-export function toUpdateSet(patch: GenerationPatch): GenerationPatch {
-  const set: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(patch)) {
-    if (value !== undefined && PATCHABLE.has(key)) set[key] = value;
-  }
-  return set as GenerationPatch;
+export function updateSetFor(generations: Table): (patch: GenerationPatch) => GenerationPatch {
+  const patchable = new Set(Object.keys(getTableColumns(generations)).filter((key) => !FIXED.has(key)));
+  return (patch) => {
+    const set: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined && patchable.has(key)) set[key] = value;
+    }
+    return set as GenerationPatch;
+  };
 }
 
+export type ReferenceLink = { generationId: string; referenceId: string; position: number };
+
 /** Rows for generation_references: one per stored reference, in the person's order. */
-export function referenceLinks(rows: readonly Pick<GenerationRow, "id" | "references">[]) {
-  const links: (typeof generationReferences.$inferInsert)[] = [];
+export function referenceLinks(rows: readonly Pick<GenerationRow, "id" | "references">[]): ReferenceLink[] {
+  const links: ReferenceLink[] = [];
   for (const row of rows) {
     row.references.forEach((entry, position) => {
       if (entry.kind === "stored") links.push({ generationId: row.id, referenceId: entry.id, position });
@@ -49,20 +58,14 @@ export function referenceLinks(rows: readonly Pick<GenerationRow, "id" | "refere
   return links;
 }
 
-/** A LIKE pattern matching `q` anywhere, with `\`, `%` and `_` in it taken literally (ESCAPE '\'). */
-export function containsPattern(q: string): string {
-  return `%${casefold(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
- * Case folding for prompt search. SQLite's LIKE folds ASCII only; the same
- * function runs in SQL (registered as CASEFOLD_FUNCTION) and on the query.
+ * A LIKE pattern matching `text` anywhere, with `\`, `%` and `_` in it taken
+ * literally (ESCAPE '\'). Case is the engine's business: SQLite folds `text`
+ * before, PostgreSQL's ILIKE folds both sides itself.
  */
-export function casefold(value: string): string {
-  return value.toLowerCase();
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
-
-export const CASEFOLD_FUNCTION = "studio_casefold";
 
 export function isAscii(value: string): boolean {
   return /^[\x00-\x7f]*$/.test(value);

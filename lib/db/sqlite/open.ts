@@ -6,7 +6,7 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { StudioDatabase } from "@/lib/db/types";
 import { SqliteStudioDatabase } from "./repository";
-import { CASEFOLD_FUNCTION, casefold } from "./row-mapping";
+import { CASEFOLD_FUNCTION, casefold } from "./casefold";
 
 export type OpenSqliteOptions = {
   /** A path (its folder is created), or ":memory:". */

@@ -2,12 +2,14 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { getTableColumns, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { BaseSQLiteDatabase, SQLiteTable } from "drizzle-orm/sqlite-core";
-import { ACTIVE_STATUSES } from "@/lib/contract";
 import type { GenerationRow } from "@/lib/db/types";
-import { CASEFOLD_FUNCTION, chunked, containsPattern, isAscii, toGenerationRow } from "./row-mapping";
+import { chunked, containsPattern, isAscii, toGenerationRow } from "@/lib/db/shared/row-mapping";
+import { CASEFOLD_FUNCTION, casefold } from "./casefold";
 import { generations } from "./schema";
 
-// Pieces of the repository's queries that more than one method uses.
+// Pieces of the SQLite repository's queries that more than one method uses,
+// and what differs from PostgreSQL's: case folding, statement sizes, prepared
+// inserts.
 
 /** The connection or a transaction on it: both run queries synchronously. */
 export type Db = BaseSQLiteDatabase<"sync", Database.RunResult>;
@@ -15,12 +17,8 @@ export type Db = BaseSQLiteDatabase<"sync", Database.RunResult>;
 // Well inside SQLite's 32,766 bound parameters per statement.
 const IDS_PER_QUERY = 500;
 
-export function isActive(): SQL {
-  return inArray(generations.status, [...ACTIVE_STATUSES]);
-}
-
 export function promptContains(q: string): SQL {
-  const pattern = containsPattern(q);
+  const pattern = containsPattern(casefold(q));
   // LIKE folds ASCII case itself, and quickly; the registered function (a call
   // into JS per row, about twice as slow) is only needed to fold the rest.
   const prompt = isAscii(q) ? sql`${generations.prompt}` : sql`${sql.raw(CASEFOLD_FUNCTION)}(${generations.prompt})`;

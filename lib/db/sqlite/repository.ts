@@ -1,6 +1,6 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import type {
   GenerationPatch,
   GenerationRow,
@@ -10,15 +10,19 @@ import type {
   ReferenceRow,
   StudioDatabase,
 } from "@/lib/db/types";
-import { UNKNOWN_OUTCOME_CODE, type GenerationStatus } from "@/lib/contract";
-import { isActive, placeholders, promptContains, readGenerations, type Db } from "./query-parts";
-import { referenceLinks, toGenerationRow, toReferenceRow, toUpdateSet } from "./row-mapping";
+import type { GenerationStatus } from "@/lib/contract";
+import { createdSince, isActive, listConditions, pollDue, rowLimit } from "@/lib/db/shared/conditions";
+import { limitRefusal, submissionChange } from "@/lib/db/shared/decisions";
+import { referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
+import { placeholders, promptContains, readGenerations, type Db } from "./query-parts";
 import { generationReferences, generations, idempotencyKeys, loginFailures, pollLeases, referenceImages } from "./schema";
 
 // Writes take the lock up front (BEGIN IMMEDIATE): a deferred transaction that
 // read first could not upgrade to a writer while another process writes, and
 // would fail with SQLITE_BUSY instead of waiting out busy_timeout.
 const WRITE = { behavior: "immediate" } as const;
+
+const toUpdateSet = updateSetFor(generations);
 
 export class SqliteStudioDatabase implements StudioDatabase {
   readonly kind = "sqlite" as const;
@@ -93,21 +97,13 @@ export class SqliteStudioDatabase implements StudioDatabase {
     progress: number;
     now: number;
   }): Promise<{ row: GenerationRow; revived: boolean; polling: boolean } | undefined> {
-    const { id, upstreamId, status, progress, now } = input;
     return this.db.transaction((tx) => {
-      const before = tx.select().from(generations).where(eq(generations.id, id)).get();
+      const before = tx.select().from(generations).where(eq(generations.id, input.id)).get();
       if (!before) return undefined;
-      const revivable =
-        before.upstreamId === null &&
-        (before.status === "submitting" || (before.status === "failed" && before.errorCode === UNKNOWN_OUTCOME_CODE));
-      const set: GenerationPatch = revivable
-        ? { upstreamId, status, progress, errorCode: null, errorMessage: null, updatedAt: now }
-        : before.upstreamId === null
-          ? { upstreamId, updatedAt: now }
-          : {};
-      if (Object.keys(set).length === 0) return { row: toGenerationRow(before), revived: false, polling: false };
-      const record = tx.update(generations).set(set).where(eq(generations.id, id)).returning().get()!;
-      return { row: toGenerationRow(record), revived: revivable && before.status === "failed", polling: revivable };
+      const { set, revived, polling } = submissionChange(before, input);
+      if (Object.keys(set).length === 0) return { row: toGenerationRow(before), revived, polling };
+      const record = tx.update(generations).set(set).where(eq(generations.id, input.id)).returning().get()!;
+      return { row: toGenerationRow(record), revived, polling };
     }, WRITE);
   }
 
@@ -175,12 +171,7 @@ export class SqliteStudioDatabase implements StudioDatabase {
         tx
           .update(generations)
           .set({ lastPolledAt: now })
-          .where(
-            and(
-              eq(generations.id, id),
-              or(isNull(generations.lastPolledAt), lte(generations.lastPolledAt, now - intervalMs)),
-            ),
-          )
+          .where(pollDue(generations, { id, now, intervalMs }))
           .run().changes === 1;
       if (claimed && owner !== undefined) {
         tx.insert(pollLeases)
@@ -193,24 +184,12 @@ export class SqliteStudioDatabase implements StudioDatabase {
   }
 
   async listGenerations(filter: ListFilter): Promise<GenerationRow[]> {
-    const conditions: (SQL | undefined)[] = [
-      filter.status === "active"
-        ? isActive()
-        : filter.status
-          ? eq(generations.status, filter.status)
-          : undefined,
-      filter.q ? promptContains(filter.q) : undefined,
-      filter.model ? eq(generations.model, filter.model) : undefined,
-      filter.favorite !== undefined ? eq(generations.favorite, filter.favorite) : undefined,
-      filter.createdBy !== undefined ? eq(generations.createdBy, filter.createdBy) : undefined,
-      filter.beforeId !== undefined ? lt(generations.id, filter.beforeId) : undefined,
-    ];
     const records = this.db
       .select()
       .from(generations)
-      .where(and(...conditions))
+      .where(listConditions(generations, filter, promptContains))
       .orderBy(desc(generations.id))
-      .limit(Math.max(0, Math.floor(filter.limit)))
+      .limit(rowLimit(filter.limit))
       .all();
     return records.map(toGenerationRow);
   }
@@ -219,34 +198,20 @@ export class SqliteStudioDatabase implements StudioDatabase {
     const records = this.db
       .select()
       .from(generations)
-      .where(isActive())
+      .where(isActive(generations))
       .orderBy(asc(generations.id))
-      .limit(Math.max(0, Math.floor(input.limit)))
+      .limit(rowLimit(input.limit))
       .all();
     return records.map(toGenerationRow);
   }
 
   async countActive(input?: { createdBy?: string }): Promise<number> {
-    const createdBy = input?.createdBy;
-    const result = this.db
-      .select({ n: count() })
-      .from(generations)
-      .where(
-        and(
-          isActive(),
-          createdBy !== undefined ? eq(generations.createdBy, createdBy) : undefined,
-        ),
-      )
-      .get();
+    const result = this.db.select({ n: count() }).from(generations).where(isActive(generations, input?.createdBy)).get();
     return result?.n ?? 0;
   }
 
   async countCreatedSince(input: { createdBy: string; since: number }): Promise<number> {
-    const result = this.db
-      .select({ n: count() })
-      .from(generations)
-      .where(and(eq(generations.createdBy, input.createdBy), gte(generations.createdAt, input.since)))
-      .get();
+    const result = this.db.select({ n: count() }).from(generations).where(createdSince(generations, input)).get();
     return result?.n ?? 0;
   }
 
@@ -256,10 +221,13 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return this.db.transaction((tx) => {
       const record = tx.select().from(generations).where(eq(generations.id, id)).get();
       if (!record) return undefined;
+      // In the order the generation used them, each once.
       const linked = tx
-        .selectDistinct({ referenceId: generationReferences.referenceId })
+        .select({ referenceId: generationReferences.referenceId })
         .from(generationReferences)
         .where(eq(generationReferences.generationId, id))
+        .groupBy(generationReferences.referenceId)
+        .orderBy(sql`min(${generationReferences.position})`)
         .all()
         .map((link) => link.referenceId);
       tx.delete(generationReferences).where(eq(generationReferences.generationId, id)).run();
@@ -325,11 +293,9 @@ export class SqliteStudioDatabase implements StudioDatabase {
 
 /** Inside the insert's write transaction: which limit the new rows would pass, if any. */
 function checkLimits(tx: Db, input: { createdBy: string; count: number; limits: InsertLimits }): LimitRefusal | undefined {
-  const { createdBy, count: n, limits } = input;
+  const { createdBy, limits } = input;
   const usedToday =
-    tx.select({ n: count() }).from(generations).where(and(eq(generations.createdBy, createdBy), gte(generations.createdAt, limits.since))).get()?.n ?? 0;
-  const active = tx.select({ n: count() }).from(generations).where(and(isActive(), eq(generations.createdBy, createdBy))).get()?.n ?? 0;
-  if (usedToday + n > limits.daily) return { limit: "daily", usedToday, active };
-  if (active + n > limits.maxActive) return { limit: "active", usedToday, active };
-  return undefined;
+    tx.select({ n: count() }).from(generations).where(createdSince(generations, { createdBy, since: limits.since })).get()?.n ?? 0;
+  const active = tx.select({ n: count() }).from(generations).where(isActive(generations, createdBy)).get()?.n ?? 0;
+  return limitRefusal({ usedToday, active, count: input.count, limits });
 }

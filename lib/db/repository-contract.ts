@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { describeBulk } from "./contract/bulk";
+import type { ContractFixture, ContractOptions } from "./contract/context";
+import { describeInserts } from "./contract/inserts";
+import { describeListing } from "./contract/listing";
+import { describePolling } from "./contract/polling";
+import { describeUpdates } from "./contract/updates";
+
+// The behaviour every StudioDatabase promises, as one suite that an engine's
+// test file runs against its own databases:
+//
+//   describeStudioDatabaseContract("sqlite", { kind: "sqlite", open, expectForeignKeyError })
+//
+// `open` gives a fresh, empty database and, for the concurrency cases, a way
+// to open a second connection (SQLite) or instance (PostgreSQL) on the same
+// data. What only one engine can get wrong stays in that engine's test files.
+// Not a test file itself (vitest only collects *.test.ts); the cases live in
+// lib/db/contract/, one file per group of methods.
+
+export type { ContractFixture, ContractOptions };
+export { describeBulk };
+
+export function describeStudioDatabaseContract(name: string, options: ContractOptions): void {
+  describe(`StudioDatabase contract: ${name}`, () => {
+    it(`is a ${options.kind} database`, async () => {
+      const { db } = await options.open();
+      expect(db.kind).toBe(options.kind);
+    });
+
+    describeInserts(options);
+    describePolling(options);
+    describeUpdates(options);
+    describeListing(options);
+  });
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { UNKNOWN_OUTCOME_CODE } from "@/lib/contract";
+import type { GenerationPatch, GenerationRow, InsertLimits, LimitRefusal } from "@/lib/db/types";
+
+// The rules behind two writes, the same on both engines. Each engine reads the
+// row or the counts under its own locks (SQLite's one writer, PostgreSQL's row
+// and advisory locks) and then asks these what to write.
+
+/** Which limit `count` new rows would pass, given what the person has used (the daily one first). */
+export function limitRefusal(input: {
+  usedToday: number;
+  active: number;
+  count: number;
+  limits: InsertLimits;
+}): LimitRefusal | undefined {
+  const { usedToday, active, count, limits } = input;
+  if (usedToday + count > limits.daily) return { limit: "daily", usedToday, active };
+  if (active + count > limits.maxActive) return { limit: "active", usedToday, active };
+  return undefined;
+}
+
+/**
+ * What recording a gateway task id does to the row as it is now. A row still
+ * submitting, or failed meanwhile as an unknown outcome, goes (back) to
+ * polling; any other row without a task id (cancelled, say) only gets the id,
+ * for the record; a row that has one already is left alone (`set` empty).
+ */
+export function submissionChange(
+  before: Pick<GenerationRow, "upstreamId" | "status" | "errorCode">,
+  input: { upstreamId: string; status: "queued" | "processing"; progress: number; now: number },
+): { set: GenerationPatch; revived: boolean; polling: boolean } {
+  const { upstreamId, status, progress, now } = input;
+  if (before.upstreamId !== null) return { set: {}, revived: false, polling: false };
+  const failedUnknown = before.status === "failed" && before.errorCode === UNKNOWN_OUTCOME_CODE;
+  if (before.status === "submitting" || failedUnknown) {
+    return {
+      set: { upstreamId, status, progress, errorCode: null, errorMessage: null, updatedAt: now },
+      revived: failedUnknown,
+      polling: true,
+    };
+  }
+  return { set: { upstreamId, updatedAt: now }, revived: false, polling: false };
+}

@@ -1,0 +1,105 @@
+import { monotonicFactory } from "ulid";
+import type { GenerationRow, ReferenceRow } from "@/lib/db/types";
+
+// Rows for the database tests, the same on both engines: every field filled
+// in or not. Test code only (imported by the engines' test-helpers and the
+// shared contract).
+
+export const T0 = 1_750_000_000_000;
+// Monotonic within one fixed millisecond: ids sort in the order they were made.
+const nextUlid = monotonicFactory();
+
+export const genId = () => `gen_${nextUlid(T0)}`;
+export const refId = () => `ref_${nextUlid(T0)}`;
+
+/** A fresh queued row with the nullable fields empty. */
+export function makeRow(overrides: Partial<GenerationRow> = {}): GenerationRow {
+  return {
+    id: genId(),
+    upstreamId: null,
+    model: "nano_banana_2",
+    prompt: "a lighthouse at dawn",
+    aspectRatio: "auto",
+    imageSize: null,
+    references: [],
+    status: "queued",
+    progress: 0,
+    errorCode: null,
+    errorMessage: null,
+    createdAt: T0,
+    updatedAt: T0,
+    submittedAt: null,
+    completedAt: null,
+    lastPolledAt: null,
+    imageKey: null,
+    thumbKey: null,
+    imageWidth: null,
+    imageHeight: null,
+    imageBytes: null,
+    imageContentType: null,
+    thumbBytes: null,
+    favorite: false,
+    createdBy: "alice",
+    idempotencyKey: null,
+    notFoundCount: 0,
+    downloadAttempts: 0,
+    resultSeenAt: null,
+    resultUrl: null,
+    savingReason: null,
+    ...overrides,
+  };
+}
+
+/** A finished row with every nullable field set. */
+export function makeCompletedRow(overrides: Partial<GenerationRow> = {}): GenerationRow {
+  const id = overrides.id ?? genId();
+  return makeRow({
+    id,
+    upstreamId: "task_123",
+    model: "nano_banana_pro-2K",
+    prompt: "日出 over the bay, 100% \"quoted\"",
+    aspectRatio: "16:9",
+    imageSize: "2K",
+    references: [{ kind: "url", url: "https://example.com/a.png" }],
+    status: "completed",
+    progress: 100,
+    errorCode: "none",
+    errorMessage: "kept as given",
+    createdAt: T0,
+    updatedAt: T0 + 30_000,
+    submittedAt: T0 + 1_000,
+    completedAt: T0 + 30_000,
+    lastPolledAt: T0 + 29_000,
+    imageKey: `images/${id}.png`,
+    thumbKey: `thumbs/${id}.webp`,
+    imageWidth: 2752,
+    imageHeight: 1536,
+    imageBytes: 4_200_000,
+    imageContentType: "image/png",
+    thumbBytes: 24_000,
+    favorite: true,
+    createdBy: "bob",
+    idempotencyKey: "key-1",
+    notFoundCount: 2,
+    downloadAttempts: 1,
+    resultSeenAt: null,
+    resultUrl: null,
+    savingReason: null,
+    ...overrides,
+  });
+}
+
+export function makeReference(overrides: Partial<ReferenceRow> = {}): ReferenceRow {
+  const id = overrides.id ?? refId();
+  return {
+    id,
+    storageKey: `references/${id}.png`,
+    contentType: "image/png",
+    bytes: 1234,
+    width: 640,
+    height: 480,
+    createdAt: T0,
+    createdBy: "alice",
+    ...overrides,
+  };
+}
