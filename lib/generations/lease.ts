@@ -32,7 +32,11 @@ export async function holdLease(deps: GenerationDeps, input: { id: string; now: 
       .then((held) => {
         if (!held) logger.warn({ generation: id, owner }, "poll lease lost during a refresh");
       })
-      .catch((err: unknown) => logger.warn({ err, generation: id }, "poll lease renewal failed"))
+      .catch(async (err: unknown) => {
+        // Deleted while its refresh ran (the lease row goes with it): nothing left to hold.
+        if (!(await deps.db.getGeneration(id).catch(() => true))) return clearInterval(timer);
+        logger.warn({ err, generation: id }, "poll lease renewal failed");
+      })
       .finally(() => (renewing = undefined));
   };
   const timer = setInterval(renew, Math.max(50, Math.floor(leaseMs / RENEWALS_PER_LEASE)));
