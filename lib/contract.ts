@@ -27,12 +27,18 @@ export const errorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
+/** `ref_` + a ULID: a stored reference image (an upload, or the studio's copy of a link). */
+export const referenceIdSchema = z.string().regex(/^ref_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "not a reference id" });
+
 // Reference images: a real PNG/JPEG/WebP as a base64 data URL (decoded and
-// checked on the server), or an http(s) URL passed to the gateway as it is.
+// checked on the server), the id of one the caller uploaded before
+// (POST /api/references), or an http(s) URL (fetched once by the studio for a
+// checked copy; the gateway is sent the URL itself).
 const DATA_URL = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/;
 export const referenceInputSchema = z.string().refine(
   (value) => {
     if (value.startsWith("data:")) return DATA_URL.test(value);
+    if (value.startsWith("ref_")) return referenceIdSchema.safeParse(value).success;
     try {
       const url = new URL(value);
       return (url.protocol === "http:" || url.protocol === "https:") && !url.username && !url.password;
@@ -40,8 +46,17 @@ export const referenceInputSchema = z.string().refine(
       return false;
     }
   },
-  { message: "must be a data:image/(png|jpeg|webp);base64 URL or an http(s) URL without credentials" },
+  { message: "must be a data:image/(png|jpeg|webp);base64 URL, an uploaded reference's ref_… id, or an http(s) URL without credentials" },
 );
+
+/** POST /api/references (multipart, field `file`) → 201. */
+export const uploadedReferenceSchema = z.object({
+  id: referenceIdSchema,
+  url: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+export type UploadedReference = z.infer<typeof uploadedReferenceSchema>;
 
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -75,7 +90,6 @@ export const ACTIVE_STATUSES: readonly GenerationStatus[] = ["submitting", "queu
 
 /** `gen_` + a ULID: sortable by creation time, safe in paths. */
 export const generationIdSchema = z.string().regex(/^gen_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "not a generation id" });
-export const referenceIdSchema = z.string().regex(/^ref_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "not a reference id" });
 
 export const generationSchema = z.object({
   id: z.string(),

@@ -6,15 +6,26 @@ import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
 // The composer's state as the rest of the page sees it: the gallery's
 // "remix" and "use as reference" put things back into the composer.
 
+/** A picture's trip to POST /api/references: it is sent once, as soon as it is added. */
+export type UploadState =
+  | { state: "uploading" }
+  /** `reason`: the studio's own words, or null when the network failed. */
+  | { state: "failed"; reason: string | null };
+
 export type ReferenceItem = {
   id: string;
-  /** What is sent: a data:image/(jpeg|webp|png);base64 URL, or an http(s) URL. */
+  /**
+   * What is sent in `references`: the `ref_…` id of an uploaded picture, or an
+   * http(s) URL. Empty while the picture is still uploading (or its upload failed).
+   */
   value: string;
-  /** What the thumbnail shows (same as value, or an object URL). */
+  /** What the thumbnail shows (a data URL of the scaled-down picture, or the link). */
   preview: string;
   name: string;
-  /** Size of what will be uploaded, for data URLs. */
+  /** Size of what is uploaded, for pictures. */
   bytes?: number;
+  /** Set until the upload succeeded. */
+  upload?: UploadState;
 };
 
 export type ComposerApi = {
@@ -41,6 +52,10 @@ export type ComposerApi = {
   useAsReference(generation: Generation): Promise<void>;
   /** Images being checked and scaled down right now (they hold a slot of the five). */
   preparingReferences: number;
+  /** Added pictures whose upload has not finished yet. */
+  uploadingReferences: number;
+  /** Added pictures the studio refused to store: they must be removed before generating. */
+  failedUploads: number;
   clearReferences(): void;
   /** The prompt box, so remix can bring it into view and focus it. */
   promptRef: RefObject<HTMLTextAreaElement | null>;

@@ -1,12 +1,25 @@
 "use client";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useStudio } from "@/components/studio/studio-context";
+import { api, ApiError } from "@/lib/client/api";
 import { checkReferenceFile } from "@/lib/client/downscale";
 import type { Generation } from "@/lib/contract";
 import { format } from "@/lib/i18n";
 import { getModel, MAX_REFERENCES, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
 import { ComposerContext, type ComposerApi, type ReferenceItem } from "./composer-api";
-import { failureNote, fileItem, isHttpUrl, nameFromUrl, pictureName, problemNote, storedItem, tooManyNote, urlItem, type Note } from "./reference-sources";
+import {
+  dataUrlToBlob,
+  failureNote,
+  fileItem,
+  isHttpUrl,
+  nameFromUrl,
+  pictureName,
+  problemNote,
+  storedItem,
+  tooManyNote,
+  urlItem,
+  type Note,
+} from "./reference-sources";
 
 function reveal(el: HTMLElement | null, block: ScrollLogicalPosition) {
   if (!el) return;
@@ -47,6 +60,23 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
     setPreparing(pending.current);
   }, []);
 
+  // Each picture is uploaded once, as soon as it is added; requests then name it
+  // by id, so five big pictures fit in one request and a count of 4 sends none.
+  const startUpload = useCallback(
+    (item: ReferenceItem) => {
+      const settle = (change: Partial<ReferenceItem>) =>
+        update((list) => list.map((r) => (r.id === item.id ? { ...r, ...change } : r)));
+      api.uploadReference(dataUrlToBlob(item.preview), item.name).then(
+        (uploaded) => settle({ value: uploaded.id, upload: undefined }),
+        (error: unknown) => {
+          const reason = error instanceof ApiError && error.code !== "network_error" ? error.message : null;
+          settle({ upload: { state: "failed", reason } });
+        },
+      );
+    },
+    [update],
+  );
+
   const info = getModel(model)!;
   const imageSize = info.sizes.includes(chosenSize) ? chosenSize : info.defaultSize;
 
@@ -68,6 +98,7 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
         try {
           const item = await fileItem(file, file.name || "image");
           update((list) => [...list, item]);
+          startUpload(item);
         } catch (error) {
           found.push(failureNote(error, file.name));
           setNotes([...found]);
@@ -76,7 +107,7 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
         }
       }
     },
-    [reserve, release, update],
+    [reserve, release, update, startUpload],
   );
 
   const addUrl = useCallback(
@@ -126,7 +157,8 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
       let failed = 0;
       for (const url of urls.slice(0, granted)) {
         try {
-          // Stored references are this studio's own paths: the browser fetches them into data URLs.
+          // Stored references are this studio's own paths: the browser fetches them and
+          // uploads them as the person's own (ids are not shared between people).
           items.push(isHttpUrl(url) ? urlItem(url) : await storedItem(url, nameFromUrl(url)));
         } catch {
           failed += 1;
@@ -135,10 +167,11 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
       release(granted);
       if (run !== remixRun.current) return;
       update((list) => [...items, ...list].slice(0, MAX_REFERENCES));
+      for (const item of items) if (item.upload) startUpload(item);
       failed += urls.length - granted;
       if (failed) setNotes([{ key: "remixRefsFailed", values: { n: failed } }]);
     },
-    [reserve, release, update],
+    [reserve, release, update, startUpload],
   );
 
   const useAsReference = useCallback(
@@ -151,15 +184,18 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
       try {
         const item = await storedItem(g.image.url, name);
         update((list) => [...list, item]);
+        startUpload(item);
       } catch (error) {
         setNotes([failureNote(error, name)]);
       } finally {
         release(1);
       }
     },
-    [reserve, release, update],
+    [reserve, release, update, startUpload],
   );
 
+  const uploading = references.filter((r) => r.upload?.state === "uploading").length;
+  const failedUploads = references.filter((r) => r.upload?.state === "failed").length;
   const referenceError = notes.length ? notes.map((n) => format(t.composer[n.key], n.values ?? {})).join("\n") : null;
 
   const value = useMemo<ComposerApi>(
@@ -182,10 +218,12 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
       remix,
       useAsReference,
       preparingReferences: preparing,
+      uploadingReferences: uploading,
+      failedUploads,
       clearReferences,
       promptRef,
     }),
-    [prompt, model, imageSize, aspectRatio, count, references, addFiles, addUrl, removeReference, referenceError, remix, useAsReference, preparing, clearReferences],
+    [prompt, model, imageSize, aspectRatio, count, references, addFiles, addUrl, removeReference, referenceError, remix, useAsReference, preparing, uploading, failedUploads, clearReferences],
   );
   return <ComposerContext.Provider value={value}>{children}</ComposerContext.Provider>;
 }

@@ -24,8 +24,12 @@ export function GenerateBar({ state }: { state: GenerateState }) {
     }
     wasSending.current = state.sending;
   }, [state.sending]);
-  const hint =
-    state.blocker === "prompt" ? t.composer.needPrompt : state.blocker === "preparing" ? t.composer.waitForImages : null;
+  const hints: Partial<Record<NonNullable<GenerateState["blocker"]>, string>> = {
+    prompt: t.composer.needPrompt,
+    preparing: t.composer.waitForImages,
+    uploadFailed: t.composer.removeFailedUploads,
+  };
+  const hint = state.blocker ? (hints[state.blocker] ?? null) : null;
 
   return (
     <div>

@@ -55,17 +55,30 @@ export function urlItem(url: string): ReferenceItem {
   return { id: newLocalId(), value: url, preview: url, name: nameFromUrl(url) };
 }
 
-/** A file scaled down into a data-URL reference; throws ReferenceFileError. */
+/**
+ * A file scaled down, ready to upload (its `value`, the `ref_…` id, comes when
+ * the upload answers); throws ReferenceFileError.
+ */
 export async function fileItem(file: Blob, name: string): Promise<ReferenceItem> {
   const prepared = await prepareReference(file, name);
-  return { id: newLocalId(), value: prepared.dataUrl, preview: prepared.dataUrl, name, bytes: prepared.bytes };
+  return { id: newLocalId(), value: "", preview: prepared.dataUrl, name, bytes: prepared.bytes, upload: { state: "uploading" } };
 }
 
-/** One of the studio's own pictures (`/api/images/…`, `/api/references/…`), fetched by this browser. */
+/** One of the studio's own pictures (`/api/images/…`, `/api/references/…`), fetched by this browser to upload as a reference. */
 export async function storedItem(url: string, name: string): Promise<ReferenceItem> {
   const res = await fetch(url, { credentials: "same-origin" });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return fileItem(await res.blob(), name);
+}
+
+/** The bytes of a data URL (the page's CSP lets fetch() load none). */
+export function dataUrlToBlob(dataUrl: string): Blob {
+  const comma = dataUrl.indexOf(",");
+  const type = /^data:([^;,]+)/.exec(dataUrl)?.[1] ?? "application/octet-stream";
+  const binary = atob(dataUrl.slice(comma + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type });
 }
 
 /** Why something could not be added, as a note. */

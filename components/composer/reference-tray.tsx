@@ -17,7 +17,12 @@ export function ReferenceTray(props: { refused: Map<string, string>; trayProblem
   const used = references.length + preparingReferences;
   const full = used >= MAX_REFERENCES;
   const empty = used === 0;
-  const messages = [referenceError, props.trayProblem, ...references.flatMap((r) => props.refused.get(r.id) ?? [])].filter(Boolean);
+  const uploadProblems = references.flatMap((r, i) =>
+    r.upload?.state === "failed"
+      ? [format(t.composer.uploadFailed, { n: i + 1, name: r.name, reason: r.upload.reason ?? t.composer.uploadNetwork })]
+      : [],
+  );
+  const messages = [referenceError, props.trayProblem, ...uploadProblems, ...references.flatMap((r) => props.refused.get(r.id) ?? [])].filter(Boolean);
 
   return (
     <div className="group/tray">

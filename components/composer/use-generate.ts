@@ -11,7 +11,7 @@ import { newIdempotencyKey } from "./idempotency-key";
 import { promptLength } from "./prompt-box";
 
 /** Why Generate cannot be pressed right now, or null when it can. */
-export type Blocker = "prompt" | "over" | "preparing" | null;
+export type Blocker = "prompt" | "over" | "preparing" | "uploadFailed" | null;
 
 /**
  * Sends the composer's settings as one request per click. The composer keeps
@@ -31,7 +31,15 @@ export function useGenerate() {
 
   const length = promptLength(c.prompt);
   const blocker: Blocker =
-    length === 0 ? "prompt" : length > MAX_PROMPT_LENGTH ? "over" : c.preparingReferences > 0 ? "preparing" : null;
+    length === 0
+      ? "prompt"
+      : length > MAX_PROMPT_LENGTH
+        ? "over"
+        : c.preparingReferences > 0 || c.uploadingReferences > 0
+          ? "preparing"
+          : c.failedUploads > 0
+            ? "uploadFailed"
+            : null;
 
   useEffect(() => {
     if (started === null) return;
@@ -48,6 +56,7 @@ export function useGenerate() {
       prompt: c.prompt,
       aspectRatio: c.aspectRatio,
       ...(info.sizes.length > 1 ? { imageSize: c.imageSize } : {}),
+      // Uploaded pictures go by id: the request carries no picture bytes.
       references: references.map((r) => r.value),
       count: c.count,
     };

@@ -8,6 +8,8 @@ import {
   type ErrorCode,
   type Generation,
   type ListGenerationsResponse,
+  type UploadedReference,
+  uploadedReferenceSchema,
 } from "@/lib/contract";
 
 // The browser's side of the studio API: one function per call, answers
@@ -31,7 +33,8 @@ async function call(path: string, init: RequestInit = {}): Promise<unknown> {
   try {
     res = await fetch(path, {
       ...init,
-      headers: init.body ? { "content-type": "application/json", ...init.headers } : init.headers,
+      // JSON bodies are strings; a FormData body sets its own multipart type.
+      headers: typeof init.body === "string" ? { "content-type": "application/json", ...init.headers } : init.headers,
     });
   } catch {
     throw new ApiError(0, "network_error", "network_error");
@@ -88,4 +91,10 @@ export const api = {
     ).generations,
   cancel: async (id: string): Promise<Generation> =>
     generationSchema.parse(await call(`/api/generations/${id}/cancel`, { method: "POST" })),
+  /** Stores one picture for later requests to name by its `ref_…` id (it crosses the network once). */
+  uploadReference: async (file: Blob, name = "reference"): Promise<UploadedReference> => {
+    const form = new FormData();
+    form.append("file", file, name);
+    return uploadedReferenceSchema.parse(await call("/api/references", { method: "POST", body: form }));
+  },
 };

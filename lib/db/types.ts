@@ -7,7 +7,15 @@ import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
 // method is async even where SQLite is synchronous, for that reason.
 // Times are Unix milliseconds.
 
-export type ReferenceEntry = { kind: "stored"; id: string } | { kind: "url"; url: string };
+/**
+ * One reference of a generation, in the person's order. `stored`: a file of
+ * ours (a reference_images row, linked through generation_references). When
+ * it is the studio's checked copy of a link the person gave, `url` keeps that
+ * link: the gateway is sent the link, the gallery shows the copy (the page
+ * loads no third-party pictures). `url`: a link without a copy (rows made
+ * before copies existed).
+ */
+export type ReferenceEntry = { kind: "stored"; id: string; url?: string } | { kind: "url"; url: string };
 
 export type GenerationRow = {
   id: string;

@@ -30,7 +30,7 @@ export async function createGenerations(
   const replay = await findReplay(deps, { key: request.idempotencyKey, createdBy });
   if (replay) return replay;
   await assertWithinLimits(deps, { user: createdBy, count: request.count });
-  const entries = await storeReferences(deps, { references: request.references, createdBy });
+  const { entries, created } = await storeReferences(deps, { references: request.references, createdBy });
   try {
     return await createFromEntries(deps, {
       settings: request,
@@ -40,8 +40,10 @@ export async function createGenerations(
       idempotencyKey: request.idempotencyKey,
     });
   } finally {
-    // Only references no row links to go (rows keep theirs for the record and for Retry).
-    await discardReferences(deps, entries).catch((err: unknown) => logger.warn({ err }, "could not discard unused references"));
+    // Only references this request stored, and no row links to, go (rows keep
+    // theirs for the record and for Retry; an upload given by id is the
+    // person's to use again, whatever became of this request).
+    await discardReferences(deps, created).catch((err: unknown) => logger.warn({ err }, "could not discard unused references"));
   }
 }
 

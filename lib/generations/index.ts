@@ -8,4 +8,5 @@ export { cancelGeneration, deleteGeneration, retryGeneration, setFavorite } from
 export { refreshGeneration } from "./refresh";
 export { toGeneration } from "./serialize";
 export { openImage, openReference } from "./files";
+export { uploadReference, MAX_REFERENCE_BYTES } from "./references";
 export { usageOf } from "./quota";

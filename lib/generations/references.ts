@@ -1,73 +1,152 @@
 import "server-only";
 import { buffer } from "node:stream/consumers";
-import type { ReferenceEntry } from "@/lib/db";
+import { referenceIdSchema, type UploadedReference } from "@/lib/contract";
+import type { ReferenceEntry, ReferenceRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { ImageError, extensionFor, inspectImage, parseImageDataUrl, toDataUrl, type ImageContentType } from "@/lib/images";
+import { logger } from "@/lib/log";
 import type { GenerationDeps } from "./deps";
+import { fetchReference, ReferenceFetchError, type FetchReferenceOptions } from "./fetch-reference";
 import { newReferenceId } from "./ids";
 
 // The upstream takes references of up to 7 MB each; a bigger one would be
 // refused there after we had paid the upload, so refuse it here.
 export const MAX_REFERENCE_BYTES = 7 * 1024 * 1024;
 
+/**
+ * `referenceFetch` widens where reference URLs may be fetched from (tests on
+ * loopback inject a fetch and an allow-list); absent in production.
+ */
+export type ReferenceDeps = GenerationDeps & { referenceFetch?: FetchReferenceOptions };
 
-type Checked = { bytes: Buffer; contentType: string; width: number; height: number };
+type Checked = { bytes: Buffer; contentType: ImageContentType; width: number; height: number };
 
-/** Decode and check every data URL before anything is written. */
-async function checkDataUrl(value: string, index: number): Promise<Checked> {
-  const where = `references.${index}`;
-  const parsed = parseImageDataUrl(value);
-  if (!parsed) throw new StudioError("invalid_request", `Reference ${index + 1} is not a readable data URL`, { issues: [{ path: where, message: "unreadable data URL" }] });
-  if (parsed.bytes.length > MAX_REFERENCE_BYTES) {
-    throw new StudioError("invalid_request", `Reference ${index + 1} is larger than 7 MB`, { issues: [{ path: where, message: "larger than 7 MB" }] });
-  }
+/** Where a problem is reported: the field's path and how a message names it. */
+type Field = { path: string; label: string };
+
+const refused = (field: Field, problem: string) =>
+  new StudioError("invalid_request", `${field.label}: ${problem}`, { issues: [{ path: field.path, message: problem }] });
+
+/** A real PNG/JPEG/WebP of at most 7 MB (and of the declared type, when one was declared). */
+async function checkImage(bytes: Buffer, input: { field: Field; declaredType?: string }): Promise<Checked> {
+  if (bytes.length > MAX_REFERENCE_BYTES) throw refused(input.field, "larger than 7 MB");
   try {
-    const info = await inspectImage(parsed.bytes);
-    if (info.contentType !== parsed.declaredType) {
-      const message = `Reference ${index + 1} says it is ${parsed.declaredType} but is really ${info.contentType}`;
-      throw new StudioError("invalid_request", message, { issues: [{ path: where, message }] });
+    const info = await inspectImage(bytes);
+    if (input.declaredType && info.contentType !== input.declaredType) {
+      throw refused(input.field, `says it is ${input.declaredType} but is really ${info.contentType}`);
     }
-    return { bytes: parsed.bytes, contentType: info.contentType, width: info.width, height: info.height };
+    return { bytes, contentType: info.contentType, width: info.width, height: info.height };
   } catch (error) {
-    if (ImageError.is(error)) {
-      const message = `Reference ${index + 1}: ${error.message}`;
-      throw new StudioError("invalid_request", message, { issues: [{ path: where, message: error.message }] });
-    }
+    if (ImageError.is(error)) throw refused(input.field, error.message);
     throw error;
   }
 }
 
-/**
- * Stores each data-URL reference as a file and a row; http(s) URLs are kept as
- * they are (the studio never fetches them: the gateway does).
- */
-export async function storeReferences(
-  deps: GenerationDeps,
-  input: { references: string[]; createdBy: string },
-): Promise<ReferenceEntry[]> {
-  const checked = await Promise.all(
-    input.references.map((value, i) => (value.startsWith("data:") ? checkDataUrl(value, i) : Promise.resolve(value))),
-  );
-  const entries: ReferenceEntry[] = [];
-  for (const item of checked) {
-    if (typeof item === "string") {
-      entries.push({ kind: "url", url: item });
-      continue;
-    }
-    const now = deps.now();
-    const id = newReferenceId(now);
-    const storageKey = `references/${id}.${extensionFor(item.contentType)}`;
-    await deps.store.put({ key: storageKey, bytes: item.bytes, contentType: item.contentType });
-    await deps.db.insertReference({ id, storageKey, contentType: item.contentType, bytes: item.bytes.length, width: item.width, height: item.height, createdAt: now, createdBy: input.createdBy });
-    entries.push({ kind: "stored", id });
-  }
-  return entries;
+/** The file, then its row: a row never points at a file that is not there. */
+async function saveReference(deps: GenerationDeps, input: { checked: Checked; createdBy: string }): Promise<ReferenceRow> {
+  const { checked } = input;
+  const now = deps.now();
+  const id = newReferenceId(now);
+  const row: ReferenceRow = {
+    id,
+    storageKey: `references/${id}.${extensionFor(checked.contentType)}`,
+    contentType: checked.contentType,
+    bytes: checked.bytes.length,
+    width: checked.width,
+    height: checked.height,
+    createdAt: now,
+    createdBy: input.createdBy,
+  };
+  await deps.store.put({ key: row.storageKey, bytes: checked.bytes, contentType: checked.contentType });
+  await deps.db.insertReference(row);
+  return row;
 }
 
 /**
- * Undo storeReferences for references no generation ended up using. The row
- * goes first, and the file only if it went: the foreign key refuses the delete
- * while any generation links the reference, and that file must stay.
+ * POST /api/references: one picture stored for later requests to name by id,
+ * so it crosses the network once however often it is used.
+ */
+export async function uploadReference(deps: GenerationDeps, input: { bytes: Buffer; createdBy: string }): Promise<UploadedReference> {
+  const checked = await checkImage(input.bytes, { field: { path: "file", label: "The file" } });
+  const row = await saveReference(deps, { checked, createdBy: input.createdBy });
+  return { id: row.id, url: `/api/references/${row.id}`, width: row.width, height: row.height };
+}
+
+/** What one reference of a request turned out to be, before anything is written. */
+type Resolved =
+  | { kind: "new"; checked: Checked }
+  | { kind: "copy"; url: string; checked: Checked }
+  | { kind: "existing"; id: string };
+
+async function resolveReference(deps: ReferenceDeps, input: { value: string; index: number; createdBy: string }): Promise<Resolved> {
+  const { value, index } = input;
+  const field = { path: `references.${index}`, label: `Reference ${index + 1}` };
+  if (value.startsWith("data:")) {
+    const parsed = parseImageDataUrl(value);
+    if (!parsed) throw refused(field, "not a readable data URL");
+    return { kind: "new", checked: await checkImage(parsed.bytes, { field, declaredType: parsed.declaredType }) };
+  }
+  if (referenceIdSchema.safeParse(value).success) {
+    // Someone else's upload is as unknown as a missing one: ids are not shared.
+    const row = await deps.db.getReference(value);
+    if (!row || row.createdBy !== input.createdBy) throw refused(field, "there is no uploaded reference with this id");
+    return { kind: "existing", id: row.id };
+  }
+  let fetched;
+  try {
+    fetched = await fetchReference(value, { ...deps.referenceFetch, maxBytes: MAX_REFERENCE_BYTES });
+  } catch (error) {
+    if (error instanceof ReferenceFetchError) throw refused(field, `could not be fetched: ${error.message}`);
+    throw error;
+  }
+  return { kind: "copy", url: value, checked: await checkImage(fetched.bytes, { field }) };
+}
+
+export type StoredReferences = {
+  /** One per reference, in the person's order. */
+  entries: ReferenceEntry[];
+  /** The ones this call wrote: only these may be discarded when the request fails (an upload given by id stays). */
+  created: ReferenceEntry[];
+};
+
+/**
+ * Resolves a request's references: data URLs are checked and stored, `ref_…`
+ * ids must be the caller's own uploads, http(s) URLs are fetched once and a
+ * checked copy stored (the gateway is still sent the URL). Everything is
+ * checked before anything is written.
+ */
+export async function storeReferences(
+  deps: ReferenceDeps,
+  input: { references: string[]; createdBy: string },
+): Promise<StoredReferences> {
+  const resolved = await Promise.all(
+    input.references.map((value, index) => resolveReference(deps, { value, index, createdBy: input.createdBy })),
+  );
+  const entries: ReferenceEntry[] = [];
+  const created: ReferenceEntry[] = [];
+  try {
+    for (const item of resolved) {
+      if (item.kind === "existing") {
+        entries.push({ kind: "stored", id: item.id });
+        continue;
+      }
+      const row = await saveReference(deps, { checked: item.checked, createdBy: input.createdBy });
+      const entry: ReferenceEntry = item.kind === "copy" ? { kind: "stored", id: row.id, url: item.url } : { kind: "stored", id: row.id };
+      entries.push(entry);
+      created.push(entry);
+    }
+  } catch (error) {
+    await discardReferences(deps, created).catch((err: unknown) => logger.warn({ err }, "could not discard references of a failed request"));
+    throw error;
+  }
+  return { entries, created };
+}
+
+/**
+ * Undo storeReferences for references no generation ended up using. Pass
+ * only what the request itself created (`StoredReferences.created`). The row
+ * goes first, and the file only if it went: the foreign key refuses the
+ * delete while any generation links the reference, and that file must stay.
  */
 export async function discardReferences(deps: GenerationDeps, entries: ReferenceEntry[]): Promise<void> {
   for (const entry of entries) {
@@ -82,11 +161,13 @@ export async function discardReferences(deps: GenerationDeps, entries: Reference
   }
 }
 
-/** What the gateway is sent: our stored files as data URLs, other URLs unchanged. */
+/** What the gateway is sent: our stored files as data URLs, links as they were given (not our copies). */
 export async function referencesForGateway(deps: GenerationDeps, entries: ReferenceEntry[]): Promise<string[]> {
   return Promise.all(
     entries.map(async (entry) => {
+      // A link goes as it was given (our copy is for the gallery): the gateway fetches it.
       if (entry.kind === "url") return entry.url;
+      if (entry.url) return entry.url;
       const row = await deps.db.getReference(entry.id);
       const object = row && (await deps.store.get(row.storageKey));
       if (!row || !object) throw new StudioError("invalid_request", "A reference image of this generation is no longer stored");

@@ -21,6 +21,7 @@ export async function bootStudio(env: Record<string, string> = {}) {
   const cancel = await import("@/app/api/generations/[id]/cancel/route");
   const images = await import("@/app/api/images/[id]/route");
   const references = await import("@/app/api/references/[id]/route");
+  const referenceUploads = await import("@/app/api/references/route");
   const health = await import("@/app/api/health/route");
   const { getDeps, getSimulator } = await import("@/lib/wiring");
   const deps = await getDeps();
@@ -49,6 +50,12 @@ export async function bootStudio(env: Record<string, string> = {}) {
     image: (id: string, query = "", headers: Record<string, string> = {}) =>
       images.GET(new Request(`${base}/api/images/${id}${query}`, { headers }), ctx(id)),
     reference: (id: string) => references.GET(new Request(`${base}/api/references/${id}`), ctx(id)),
+    /** POST /api/references: `bytes` as the multipart field `file`. */
+    uploadReference: (bytes: Uint8Array, file: { name?: string; type?: string } = {}) => {
+      const form = new FormData();
+      form.append("file", new Blob([new Uint8Array(bytes)], { type: file.type ?? "image/png" }), file.name ?? "reference.png");
+      return referenceUploads.POST(new Request(`${base}/api/references`, { method: "POST", body: form }), undefined);
+    },
     health: () => health.GET(new Request(`${base}/api/health`), undefined),
     /** Every file under the data dir except SQLite's own, for "nothing was written" checks. */
     files(): string[] {
