@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Generation } from "@/lib/contract";
+import { startScriptedServer } from "@/lib/testing/http-server";
 import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 
 // The life of a generation through the real route handlers, the real poller,
@@ -77,20 +78,31 @@ describe("a generation from submit to stored picture", () => {
     studio.sim.setFaults({ resultTtlSeconds: 7200 });
   });
 
-  it("stores reference images and shows them as ours", async () => {
-    const res = await studio.create({
-      model: "nano_banana_2",
-      prompt: "combine these",
-      references: [await pngRef("#ff0000"), "https://example.com/style.jpg"],
-    });
-    const [g] = ((await res.json()) as { generations: Generation[] }).generations;
-    expect(g.referenceCount).toBe(2);
-    expect(g.references[0].url).toMatch(/^\/api\/references\/ref_/);
-    expect(g.references[1].url).toBe("https://example.com/style.jpg");
-    const ref = await studio.reference(g.references[0].url.split("/").pop()!);
-    expect(ref.headers.get("content-type")).toBe("image/png");
-    expect((await sharp(Buffer.from(await ref.arrayBuffer())).metadata()).width).toBe(80);
-    await waitFor(g.id, "completed");
+  it("stores reference images, URL ones as a copy, and shows them as ours", async () => {
+    // A picture host on loopback, which the studio may reach in this test only.
+    const jpeg = await sharp({ create: { width: 90, height: 70, channels: 3, background: "#0a8" } }).jpeg().toBuffer();
+    const host = await startScriptedServer(() => ({ status: 200, body: jpeg, headers: { "content-type": "image/jpeg" } }));
+    Object.assign(studio.deps, { referenceFetch: { allow: ["127.0.0.1"] } });
+    try {
+      const res = await studio.create({
+        model: "nano_banana_2",
+        prompt: "combine these",
+        references: [await pngRef("#ff0000"), `${host.url}/style.jpg`],
+      });
+      const [g] = ((await res.json()) as { generations: Generation[] }).generations;
+      expect(g.referenceCount).toBe(2);
+      expect(g.references.map((r) => r.url)).toEqual([expect.stringMatching(/^\/api\/references\/ref_/), expect.stringMatching(/^\/api\/references\/ref_/)]);
+      const ref = await studio.reference(g.references[0].url.split("/").pop()!);
+      expect(ref.headers.get("content-type")).toBe("image/png");
+      expect((await sharp(Buffer.from(await ref.arrayBuffer())).metadata()).width).toBe(80);
+      const copy = await studio.reference(g.references[1].url.split("/").pop()!);
+      expect((await sharp(Buffer.from(await copy.arrayBuffer())).metadata()).width).toBe(90);
+      expect(host.requests).toHaveLength(1);
+      await waitFor(g.id, "completed");
+    } finally {
+      delete (studio.deps as { referenceFetch?: unknown }).referenceFetch;
+      await host.close();
+    }
   });
 
   it("a failed task carries the gateway's reason, and retry makes a new one", async () => {

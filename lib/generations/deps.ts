@@ -3,6 +3,7 @@ import type { StudioConfig } from "@/lib/config";
 import type { StudioDatabase } from "@/lib/db";
 import type { GatewayClient } from "@/lib/gateway";
 import type { BlobStore } from "@/lib/storage";
+import type { FetchReferenceOptions } from "./fetch-reference";
 
 /**
  * What the life of a generation needs from the outside. lib/wiring builds it
@@ -21,4 +22,9 @@ export type GenerationDeps = {
   now: () => number;
   /** This process, as holder of poll leases when several instances share one database. */
   instanceId: string;
+  /**
+   * Widens where reference URLs may be fetched from (tests on loopback inject
+   * a fetch and an allow-list); absent in production: public addresses only.
+   */
+  referenceFetch?: FetchReferenceOptions;
 };

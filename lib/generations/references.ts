@@ -13,11 +13,7 @@ import { newReferenceId } from "./ids";
 // refused there after we had paid the upload, so refuse it here.
 export const MAX_REFERENCE_BYTES = 7 * 1024 * 1024;
 
-/**
- * `referenceFetch` widens where reference URLs may be fetched from (tests on
- * loopback inject a fetch and an allow-list); absent in production.
- */
-export type ReferenceDeps = GenerationDeps & { referenceFetch?: FetchReferenceOptions };
+export type ReferenceDeps = GenerationDeps;
 
 type Checked = { bytes: Buffer; contentType: ImageContentType; width: number; height: number };
 

@@ -8,7 +8,7 @@ import { decodeDataUrl } from "@/lib/data-url";
 
 export type Reference =
   | { kind: "image"; thumbnail: Buffer }
-  /** An http(s) reference is never fetched (the studio fetches no arbitrary URLs); only its host is shown. */
+  /** An http(s) reference is never fetched by the simulator (no network here); only its host is shown. */
   | { kind: "link"; host: string };
 
 export const UNREADABLE_REFERENCE = "The reference image could not be read (simulated)";
