@@ -180,6 +180,12 @@ export interface StudioDatabase {
   getReference(id: string): Promise<ReferenceRow | undefined>;
   /** References not linked to any generation (e.g. a create that failed validation later). */
   deleteReference(id: string): Promise<void>;
+  /**
+   * Deletes up to `limit` references that no generation links to and that were
+   * stored before `createdBefore` (uploads never used), oldest first, and
+   * returns them: their files are the caller's to delete.
+   */
+  deleteUnlinkedReferences(input: { createdBefore: number; limit: number }): Promise<ReferenceRow[]>;
 
   /** Sign-in throttling: one row per wrong password, per client address. */
   recordLoginFailure(input: { address: string; at: number }): Promise<void>;

@@ -2,10 +2,13 @@ import "server-only";
 import { logger } from "@/lib/log";
 import { processSingleton } from "@/lib/singleton";
 import type { GenerationDeps } from "./deps";
+import { pruneUnusedUploads } from "./prune-references";
 import { refreshGeneration } from "./refresh";
 
 const CONCURRENCY = 8;
 const BATCH = 500;
+/** Unused uploads are looked for this often (a cheap query; see prune-references.ts). */
+const PRUNE_EVERY_MS = 3_600_000;
 
 export type Poller = { stop(): void; tick(): Promise<void> };
 
@@ -19,7 +22,12 @@ export function createPoller(deps: GenerationDeps): Poller {
   let running: Promise<void> | undefined;
   const tickMs = Math.max(100, Math.min(1_000, Math.floor(deps.config.pollIntervalMs / 4)));
 
+  let prunedAt = -Infinity;
   async function sweep() {
+    if (deps.now() - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = deps.now();
+      await pruneUnusedUploads(deps).catch((err: unknown) => logger.error({ err }, "pruning unused uploads failed"));
+    }
     const rows = await deps.db.listActive({ limit: BATCH });
     let next = 0;
     const worker = async () => {

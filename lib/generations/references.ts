@@ -13,7 +13,6 @@ import { newReferenceId } from "./ids";
 // refused there after we had paid the upload, so refuse it here.
 export const MAX_REFERENCE_BYTES = 7 * 1024 * 1024;
 
-export type ReferenceDeps = GenerationDeps;
 
 type Checked = { bytes: Buffer; contentType: ImageContentType; width: number; height: number };
 
@@ -74,7 +73,7 @@ type Resolved =
   | { kind: "copy"; url: string; checked: Checked }
   | { kind: "existing"; id: string };
 
-async function resolveReference(deps: ReferenceDeps, input: { value: string; index: number; createdBy: string }): Promise<Resolved> {
+async function resolveReference(deps: GenerationDeps, input: { value: string; index: number; createdBy: string }): Promise<Resolved> {
   const { value, index } = input;
   const field = { path: `references.${index}`, label: `Reference ${index + 1}` };
   if (value.startsWith("data:")) {
@@ -112,7 +111,7 @@ export type StoredReferences = {
  * checked before anything is written.
  */
 export async function storeReferences(
-  deps: ReferenceDeps,
+  deps: GenerationDeps,
   input: { references: string[]; createdBy: string },
 ): Promise<StoredReferences> {
   const resolved = await Promise.all(

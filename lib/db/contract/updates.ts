@@ -196,6 +196,25 @@ export function describeUpdates(options: ContractOptions): void {
       await db.deleteReference("ref_missing");
     });
 
+    it("deleteUnlinkedReferences takes old unused references only, oldest first, up to the limit", async () => {
+      const { db } = await open();
+      const [old1, old2, old3, linked, fresh] = [
+        makeReference({ createdAt: T0 - 3_000 }),
+        makeReference({ createdAt: T0 - 2_000 }),
+        makeReference({ createdAt: T0 - 1_000 }),
+        makeReference({ createdAt: T0 - 5_000 }),
+        makeReference({ createdAt: T0 }),
+      ];
+      for (const ref of [old3, linked, fresh, old1, old2]) await db.insertReference(ref);
+      await db.insertGenerations({ rows: [makeRow({ references: [{ kind: "stored", id: linked.id }] })] });
+      expect(await db.deleteUnlinkedReferences({ createdBefore: T0, limit: 2 })).toEqual([old1, old2]);
+      expect(await db.deleteUnlinkedReferences({ createdBefore: T0, limit: 10 })).toEqual([old3]);
+      expect(await db.deleteUnlinkedReferences({ createdBefore: T0, limit: 10 })).toEqual([]);
+      expect(await db.getReference(linked.id)).toEqual(linked);
+      expect(await db.getReference(fresh.id)).toEqual(fresh);
+      expect(await db.getReference(old1.id)).toBeUndefined();
+    });
+
     it("insertReference refuses an id already used", async () => {
       const { db } = await open();
       const ref = makeReference();

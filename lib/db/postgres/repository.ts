@@ -1,6 +1,6 @@
 import "server-only";
 import type { Pool } from "pg";
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, notExists, or, sql } from "drizzle-orm";
 import type { GenerationStatus } from "@/lib/contract";
 import type {
   GenerationPatch,
@@ -349,6 +349,22 @@ export class PostgresStudioDatabase implements StudioDatabase {
   /** Throws (foreign key, SQLSTATE 23503) while a generation still uses the reference. */
   async deleteReference(id: string): Promise<void> {
     await withDriverErrors(() => this.db.delete(referenceImages).where(eq(referenceImages.id, id)));
+  }
+
+  async deleteUnlinkedReferences(input: { createdBefore: number; limit: number }): Promise<ReferenceRow[]> {
+    // One statement. SKIP LOCKED passes over a reference a create is linking
+    // right now (its foreign-key check holds a lock on the row), and another
+    // instance pruning at the same time takes the rows this one does not.
+    const linked = this.db.select({ one: sql`1` }).from(generationReferences).where(eq(generationReferences.referenceId, referenceImages.id));
+    const unused = this.db
+      .select({ id: referenceImages.id })
+      .from(referenceImages)
+      .where(and(lt(referenceImages.createdAt, input.createdBefore), notExists(linked)))
+      .orderBy(asc(referenceImages.createdAt), asc(referenceImages.id))
+      .limit(Math.max(0, Math.floor(input.limit)))
+      .for("update", { skipLocked: true });
+    const deleted = await withDriverErrors(() => this.db.delete(referenceImages).where(inArray(referenceImages.id, unused)).returning());
+    return deleted.map(toReferenceRow).sort((x, y) => x.createdAt - y.createdAt || (x.id < y.id ? -1 : 1));
   }
 
   async recordLoginFailure(input: { address: string; at: number }): Promise<void> {

@@ -1,6 +1,6 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { and, asc, count, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, notExists, or, sql } from "drizzle-orm";
 import type {
   GenerationPatch,
   GenerationRow,
@@ -261,6 +261,22 @@ export class SqliteStudioDatabase implements StudioDatabase {
   /** Throws (foreign key) while a generation still uses the reference. */
   async deleteReference(id: string): Promise<void> {
     this.db.delete(referenceImages).where(eq(referenceImages.id, id)).run();
+  }
+
+  async deleteUnlinkedReferences(input: { createdBefore: number; limit: number }): Promise<ReferenceRow[]> {
+    return this.db.transaction((tx) => {
+      const linked = tx.select({ one: sql`1` }).from(generationReferences).where(eq(generationReferences.referenceId, referenceImages.id));
+      const unused = tx
+        .select()
+        .from(referenceImages)
+        .where(and(lt(referenceImages.createdAt, input.createdBefore), notExists(linked)))
+        .orderBy(asc(referenceImages.createdAt), asc(referenceImages.id))
+        .limit(Math.max(0, Math.floor(input.limit)))
+        .all();
+      if (unused.length === 0) return [];
+      tx.delete(referenceImages).where(inArray(referenceImages.id, unused.map((r) => r.id))).run();
+      return unused.map(toReferenceRow);
+    }, WRITE);
   }
 
   async recordLoginFailure(input: { address: string; at: number }): Promise<void> {

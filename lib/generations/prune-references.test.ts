@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { plainPicture } from "@/lib/images/test-images";
+import { studioInstances, type Instances } from "@/lib/testing/instances";
+import { createGenerations } from "./create";
+import { createPoller } from "./poller";
+import { UNUSED_UPLOAD_TTL_MS, pruneUnusedUploads } from "./prune-references";
+import { uploadReference } from "./references";
+
+// Uploads nobody used go after a day; used ones stay with their generations.
+
+let env: Instances;
+afterEach(() => env?.cleanup());
+
+describe("unused uploads", () => {
+  it("are removed (row and file) a day after upload; used and recent ones stay", async () => {
+    env = await studioInstances({ engine: "sqlite" });
+    const a = await env.instance("A");
+    const bytes = await plainPicture({ width: 64, height: 48, format: "png" });
+    const unused = await uploadReference(a, { bytes, createdBy: "t" });
+    const used = await uploadReference(a, { bytes, createdBy: "t" });
+    await createGenerations(a, { request: { model: "nano_banana_2", prompt: "uses one", aspectRatio: "auto", references: [used.id], count: 1 }, createdBy: "t" });
+    env.advance(UNUSED_UPLOAD_TTL_MS - 1_000);
+    const recent = await uploadReference(a, { bytes, createdBy: "t" });
+    expect(await pruneUnusedUploads(a)).toBe(0);
+
+    env.advance(2_000);
+    expect(await pruneUnusedUploads(a)).toBe(1);
+    expect(await a.db.getReference(unused.id)).toBeUndefined();
+    expect(await a.db.getReference(used.id)).toBeDefined();
+    expect(await a.db.getReference(recent.id)).toBeDefined();
+    expect(env.storedFiles().filter((f) => f.startsWith("references/"))).toHaveLength(2);
+  });
+
+  it("the poller prunes on its first sweep", async () => {
+    env = await studioInstances({ engine: "sqlite" });
+    const a = await env.instance("A");
+    const upload = await uploadReference(a, { bytes: await plainPicture({ width: 32, height: 32, format: "png" }), createdBy: "t" });
+    env.advance(UNUSED_UPLOAD_TTL_MS + 1);
+    const poller = createPoller(a);
+    await poller.tick();
+    poller.stop();
+    expect(await a.db.getReference(upload.id)).toBeUndefined();
+  });
+});
