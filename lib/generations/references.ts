@@ -13,7 +13,6 @@ import { newReferenceId } from "./ids";
 // refused there after we had paid the upload, so refuse it here.
 export const MAX_REFERENCE_BYTES = 7 * 1024 * 1024;
 
-
 type Checked = { bytes: Buffer; contentType: ImageContentType; width: number; height: number };
 
 /** Where a problem is reported: the field's path and how a message names it. */
