@@ -40,7 +40,7 @@ export function networkError(error: unknown, what: string): GatewayError {
 
 /** Read a body up to `maxBytes`, refusing (not truncating) anything larger. */
 export async function readCapped(response: Response, maxBytes: number): Promise<Buffer> {
-  const bytes = await readCappedBody(response, maxBytes);
+  const bytes = await readCappedBody(response, maxBytes, { preallocate: true });
   if (bytes === "too_large") throw tooLarge(maxBytes);
   return bytes;
 }
