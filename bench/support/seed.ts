@@ -1,5 +1,5 @@
 import { monotonicFactory } from "ulid";
-import type { GenerationRow, StudioDatabase } from "@/lib/db";
+import { FRESH_GENERATION, type GenerationRow, type StudioDatabase } from "@/lib/db";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
 
 // Stored generations for the benchmarks: finished rows (completed, some
@@ -41,6 +41,7 @@ export function createSeeder(input: { total: number; endMs?: number }) {
     const failed = i % 10 === 7;
     const [width, height] = DIMENSIONS[size];
     return {
+      ...FRESH_GENERATION,
       id,
       upstreamId: `task_seed_${i.toString(36)}`,
       model,
@@ -66,12 +67,6 @@ export function createSeeder(input: { total: number; endMs?: number }) {
       thumbBytes: failed ? null : 28_000,
       favorite: i % 23 === 0,
       createdBy: `user${i % 12}`,
-      idempotencyKey: null,
-      notFoundCount: 0,
-      downloadAttempts: 0,
-      resultSeenAt: null,
-      resultUrl: null,
-      savingReason: null,
     };
   }
 

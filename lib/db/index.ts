@@ -5,3 +5,4 @@ import "server-only";
 export type * from "./types";
 export { openSqliteDatabase, type OpenSqliteOptions } from "./sqlite/open";
 export { openPostgresDatabase, type OpenPostgresOptions } from "./postgres/open";
+export { FRESH_GENERATION } from "./fresh-row";

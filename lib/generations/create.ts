@@ -1,6 +1,6 @@
 import "server-only";
 import { NOT_SENT_CODE, UNKNOWN_OUTCOME_CODE, type CreateGenerationInput, type Generation } from "@/lib/contract";
-import type { GenerationRow, ReferenceEntry } from "@/lib/db";
+import { FRESH_GENERATION, type GenerationRow, type ReferenceEntry } from "@/lib/db";
 import { StudioError, fromGatewayError } from "@/lib/errors";
 import { GatewayError, type PreparedSubmit } from "@/lib/gateway";
 import { logger } from "@/lib/log";
@@ -70,37 +70,18 @@ export async function createFromEntries(
   const info = getModel(settings.model)!;
   const imageSize = info.sizes.length > 1 ? effectiveSize(settings.model, settings.imageSize ?? undefined) : null;
   const rows: GenerationRow[] = Array.from({ length: input.count }, () => ({
+    ...FRESH_GENERATION,
     id: newGenerationId(now),
-    upstreamId: null,
     model: settings.model,
     prompt: settings.prompt,
     aspectRatio: settings.aspectRatio,
     imageSize,
     references: entries,
     status: "submitting",
-    progress: 0,
-    errorCode: null,
-    errorMessage: null,
     createdAt: now,
     updatedAt: now,
-    submittedAt: null,
-    completedAt: null,
-    lastPolledAt: null,
-    imageKey: null,
-    thumbKey: null,
-    imageWidth: null,
-    imageHeight: null,
-    imageBytes: null,
-    imageContentType: null,
-    thumbBytes: null,
-    favorite: false,
     createdBy,
     idempotencyKey: input.idempotencyKey ?? null,
-    notFoundCount: 0,
-    downloadAttempts: 0,
-    resultSeenAt: null,
-    resultUrl: null,
-    savingReason: null,
   }));
 
   const inserted = await deps.db.insertGenerations({

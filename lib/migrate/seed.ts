@@ -2,7 +2,7 @@ import "server-only";
 import { monotonicFactory } from "ulid";
 import sharp from "sharp";
 import type { GenerationStatus } from "@/lib/contract";
-import { openSqliteDatabase, type GenerationRow, type ReferenceEntry, type ReferenceRow } from "@/lib/db";
+import { FRESH_GENERATION, openSqliteDatabase, type GenerationRow, type ReferenceEntry, type ReferenceRow } from "@/lib/db";
 import { createFsStore } from "@/lib/storage";
 import { forEachLimit } from "./util";
 
@@ -72,6 +72,7 @@ export async function seedDataDir(input: {
       if (refs.length > 1 && i % 12 === 0) references.push({ kind: "stored", id: refs[(i + 5) % refs.length].id });
       if (i % 7 === 0) references.push({ kind: "url", url: `https://example.com/ref-${i}.png` });
       const row: GenerationRow = {
+        ...FRESH_GENERATION,
         id,
         upstreamId: status === "submitting" ? null : `task_${i}`,
         model: i % 3 === 0 ? "nano_banana_pro-2K" : "nano_banana_2",
@@ -88,21 +89,11 @@ export async function seedDataDir(input: {
         submittedAt: status === "submitting" ? null : at + 100,
         completedAt: status === "completed" || status === "failed" ? at + 900 : null,
         lastPolledAt: status === "submitting" ? null : at + 800,
-        imageKey: null,
-        thumbKey: null,
-        imageWidth: null,
-        imageHeight: null,
-        imageBytes: null,
-        imageContentType: null,
-        thumbBytes: null,
         favorite: i % 9 === 0,
         createdBy: ["alice", "bob", "carol"][i % 3],
         idempotencyKey: i % 8 === 0 ? `key-${i}` : null,
         notFoundCount: i % 13 === 0 ? 1 : 0,
         downloadAttempts: status === "failed" ? 4 : 0,
-        resultSeenAt: null,
-        resultUrl: null,
-        savingReason: null,
       };
       if (status === "completed") {
         const png = await picture(i, 5, "png");

@@ -1,5 +1,6 @@
 import { monotonicFactory } from "ulid";
 import type { GenerationRow, ReferenceRow } from "@/lib/db/types";
+import { FRESH_GENERATION } from "../fresh-row";
 
 // Rows for the database tests, the same on both engines: every field filled
 // in or not. Test code only (imported by the engines' test-helpers and the
@@ -15,37 +16,17 @@ export const refId = () => `ref_${nextUlid(T0)}`;
 /** A fresh queued row with the nullable fields empty. */
 export function makeRow(overrides: Partial<GenerationRow> = {}): GenerationRow {
   return {
+    ...FRESH_GENERATION,
     id: genId(),
-    upstreamId: null,
     model: "nano_banana_2",
     prompt: "a lighthouse at dawn",
     aspectRatio: "auto",
     imageSize: null,
     references: [],
     status: "queued",
-    progress: 0,
-    errorCode: null,
-    errorMessage: null,
     createdAt: T0,
     updatedAt: T0,
-    submittedAt: null,
-    completedAt: null,
-    lastPolledAt: null,
-    imageKey: null,
-    thumbKey: null,
-    imageWidth: null,
-    imageHeight: null,
-    imageBytes: null,
-    imageContentType: null,
-    thumbBytes: null,
-    favorite: false,
     createdBy: "alice",
-    idempotencyKey: null,
-    notFoundCount: 0,
-    downloadAttempts: 0,
-    resultSeenAt: null,
-    resultUrl: null,
-    savingReason: null,
     ...overrides,
   };
 }
