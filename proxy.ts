@@ -30,6 +30,10 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Pages only. A request that passes through here has its body cloned by Next
+// for the proxy, and the clone is cut off at 10 MB: API bodies (references as
+// data URLs, up to STUDIO_BODY_LIMIT_BYTES) must reach their route whole and
+// once. API answers get their headers from next.config.mjs instead.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
 };

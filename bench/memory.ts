@@ -147,7 +147,9 @@ async function scenario(s: Scenario): Promise<{ figures: Figure[]; details: Reco
 export async function measure(): Promise<Measurement> {
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
-  for (const s of SCENARIOS) {
+  // BENCH_MEMORY_ONLY=gateway4k runs one scenario (for quick comparisons).
+  const only = process.env.BENCH_MEMORY_ONLY?.split(",");
+  for (const s of SCENARIOS.filter((x) => !only || only.includes(x.key))) {
     const result = await scenario(s);
     figures.push(...result.figures);
     details[s.key] = result.details;
