@@ -4,6 +4,7 @@ import { assertSafeTarget, UnsafeTargetError, type HostLookup } from "@/lib/net/
 import { GatewayError, errorFromResponse, readErrorBody } from "./errors";
 import { normalizeTask, type NormalizedTask } from "./normalize";
 import { decodeDataUrl } from "@/lib/data-url";
+import { encodeSubmitBody } from "./submit-body";
 import { networkError, readCapped, sleep } from "./transport";
 
 export type GatewayClientOptions = {
@@ -122,12 +123,9 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
   }
 
   function prepareSubmit(input: SubmitInput): PreparedSubmit {
-    const metadata: Record<string, unknown> = {
-      aspectRatio: input.aspectRatio ?? "auto",
-      urls: input.references ?? [],
-    };
+    const metadata: Record<string, unknown> = { aspectRatio: input.aspectRatio ?? "auto" };
     if (input.imageSize) metadata.imageSize = input.imageSize;
-    const body = new TextEncoder().encode(JSON.stringify({ model: input.model, prompt: input.prompt, metadata }));
+    const body = encodeSubmitBody({ model: input.model, prompt: input.prompt, metadata, urls: input.references ?? [] });
     return { kind: "prepared", model: input.model, body };
   }
 

@@ -41,10 +41,13 @@ describe("bounds", () => {
     expect(peak).toBeLessThanOrEqual(REFRESH_CONCURRENCY);
   });
 
-  it("count 4 sends one encoded body four times, not four copies", async () => {
+  it("count 4 sends one encoded body four times, not four copies, with the request's own data URL in it", async () => {
     env = await studioInstances({ engine: "sqlite" });
     const a = await env.instance("A");
     const sent: (SubmitInput | PreparedSubmit)[] = [];
+    let storeReads = 0;
+    const store = a.store;
+    a.store = { ...store, get: (key) => (storeReads++, store.get(key)) };
     const submit = a.gateway.submit;
     a.gateway = { ...a.gateway, submit: (input) => (sent.push(input), submit(input)) };
     const png = await plainPicture({ width: 800, height: 600, format: "png" });
@@ -57,5 +60,9 @@ describe("bounds", () => {
     expect(bodies.every((body) => body instanceof Uint8Array)).toBe(true);
     expect(new Set(bodies).size).toBe(1);
     expect(env.sim.stats().submits).toBe(4);
+    // The request's own data URL went to the gateway: nothing was read back and encoded again.
+    expect(storeReads).toBe(0);
+    const sentBody = JSON.parse(new TextDecoder().decode(bodies[0])) as { metadata: { urls: string[] } };
+    expect(sentBody.metadata.urls).toEqual([`data:image/png;base64,${png.toString("base64")}`]);
   });
 });

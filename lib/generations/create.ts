@@ -30,11 +30,12 @@ export async function createGenerations(
   const replay = await findReplay(deps, { key: request.idempotencyKey, createdBy });
   if (replay) return replay;
   await assertWithinLimits(deps, { user: createdBy, count: request.count });
-  const { entries, created } = await storeReferences(deps, { references: request.references, createdBy });
+  const { entries, created, inline } = await storeReferences(deps, { references: request.references, createdBy });
   try {
     return await createFromEntries(deps, {
       settings: request,
       entries,
+      inline,
       count: request.count,
       createdBy,
       idempotencyKey: request.idempotencyKey,
@@ -59,6 +60,8 @@ export async function createFromEntries(
   input: {
     settings: Omit<Settings, "imageSize"> & { imageSize?: ImageSize | null };
     entries: ReferenceEntry[];
+    /** Data URLs the request carried, by stored id (see storeReferences). */
+    inline?: ReadonlyMap<string, string>;
     count: number;
     createdBy: string;
     idempotencyKey?: string;
@@ -96,7 +99,7 @@ export async function createFromEntries(
 
   let prepared: PreparedSubmit;
   try {
-    const urls = await referencesForGateway(deps, entries);
+    const urls = await referencesForGateway(deps, entries, input.inline);
     prepared = deps.gateway.prepareSubmit({
       model: settings.model,
       prompt: settings.prompt,

@@ -3,6 +3,7 @@ import { plainPicture } from "@/lib/images/test-images";
 import { ENGINES, studioInstances, type Instances } from "@/lib/testing/instances";
 import { retryGeneration } from "./commands";
 import { createGenerations } from "./create";
+import { uploadReference } from "./references";
 import { refreshGeneration } from "./refresh";
 
 // A request that fails after its rows exist but before anything was sent
@@ -15,8 +16,9 @@ describe.each(ENGINES)("on %s", (engine) => {
   it("storage failing while references are read: rows fail as not sent, files stay, Retry works", async () => {
     env = await studioInstances({ engine });
     const a = await env.instance("A");
-    const png = await plainPicture({ width: 64, height: 48, format: "png" });
-    const reference = `data:image/png;base64,${png.toString("base64")}`;
+    // Uploaded once, named by id: the submit reads it back from storage.
+    const upload = await uploadReference(a, { bytes: await plainPicture({ width: 64, height: 48, format: "png" }), createdBy: "t" });
+    const reference = upload.id;
     const store = a.store;
     a.store = { ...store, get: async () => Promise.reject(new Error("storage unavailable")) };
 

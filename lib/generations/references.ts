@@ -68,7 +68,7 @@ export async function uploadReference(deps: GenerationDeps, input: { bytes: Buff
 
 /** What one reference of a request turned out to be, before anything is written. */
 type Resolved =
-  | { kind: "new"; checked: Checked }
+  | { kind: "new"; checked: Checked; dataUrl: string }
   | { kind: "copy"; url: string; checked: Checked }
   | { kind: "existing"; id: string };
 
@@ -78,7 +78,7 @@ async function resolveReference(deps: GenerationDeps, input: { value: string; in
   if (value.startsWith("data:")) {
     const parsed = parseImageDataUrl(value);
     if (!parsed) throw refused(field, "not a readable data URL");
-    return { kind: "new", checked: await checkImage(parsed.bytes, { field, declaredType: parsed.declaredType }) };
+    return { kind: "new", checked: await checkImage(parsed.bytes, { field, declaredType: parsed.declaredType }), dataUrl: value };
   }
   if (referenceIdSchema.safeParse(value).success) {
     // Someone else's upload is as unknown as a missing one: ids are not shared.
@@ -101,6 +101,12 @@ export type StoredReferences = {
   entries: ReferenceEntry[];
   /** The ones this call wrote: only these may be discarded when the request fails (an upload given by id stays). */
   created: ReferenceEntry[];
+  /**
+   * The data URLs the request itself carried, by the id they were stored
+   * under: the gateway is sent these very strings (checked: they decode to
+   * the picture stored), not a second encoding read back from storage.
+   */
+  inline: ReadonlyMap<string, string>;
 };
 
 /**
@@ -118,6 +124,7 @@ export async function storeReferences(
   );
   const entries: ReferenceEntry[] = [];
   const created: ReferenceEntry[] = [];
+  const inline = new Map<string, string>();
   try {
     for (const item of resolved) {
       if (item.kind === "existing") {
@@ -128,12 +135,13 @@ export async function storeReferences(
       const entry: ReferenceEntry = item.kind === "copy" ? { kind: "stored", id: row.id, url: item.url } : { kind: "stored", id: row.id };
       entries.push(entry);
       created.push(entry);
+      if (item.kind === "new") inline.set(row.id, item.dataUrl);
     }
   } catch (error) {
     await discardReferences(deps, created).catch((err: unknown) => logger.warn({ err }, "could not discard references of a failed request"));
     throw error;
   }
-  return { entries, created };
+  return { entries, created, inline };
 }
 
 /**
@@ -155,13 +163,22 @@ export async function discardReferences(deps: GenerationDeps, entries: Reference
   }
 }
 
-/** What the gateway is sent: our stored files as data URLs, links as they were given (not our copies). */
-export async function referencesForGateway(deps: GenerationDeps, entries: ReferenceEntry[]): Promise<string[]> {
+/**
+ * What the gateway is sent: the request's own data URLs where it carried
+ * them, else our stored files as data URLs; links as they were given (not our copies).
+ */
+export async function referencesForGateway(
+  deps: GenerationDeps,
+  entries: ReferenceEntry[],
+  inline: ReadonlyMap<string, string> = new Map(),
+): Promise<string[]> {
   return Promise.all(
     entries.map(async (entry) => {
       // A link goes as it was given (our copy is for the gallery): the gateway fetches it.
       if (entry.kind === "url") return entry.url;
       if (entry.url) return entry.url;
+      const carried = inline.get(entry.id);
+      if (carried) return carried;
       const row = await deps.db.getReference(entry.id);
       const object = row && (await deps.store.get(row.storageKey));
       if (!row || !object) throw new StudioError("invalid_request", "A reference image of this generation is no longer stored");
