@@ -8,8 +8,15 @@ import { processSingleton } from "@/lib/singleton";
  * download cap, so their number bounds the memory they take.
  */
 export const REFRESH_CONCURRENCY = 8;
-/** Results held in memory at once (downloaded, decoded, thumbnailed). */
-export const DOWNLOAD_CONCURRENCY = 2;
+/**
+ * Results held in memory at once (downloaded, decoded, thumbnailed). Decodes
+ * already run one at a time (lib/images/gate.ts), so a second slot only
+ * overlapped the transfer: with 50 pictures at 4K finishing together it cost
+ * ~55 MB of peak RSS (npm run bench -- memory: 350 MB with two, 297 MB with
+ * one) and bought nothing measurable for 1K pictures (completion → visible,
+ * median of 50: 2.7 s with two, 2.8 s with one).
+ */
+export const DOWNLOAD_CONCURRENCY = 1;
 
 export const refreshSlots = () => processSingleton("refresh-slots", () => pLimit(REFRESH_CONCURRENCY));
 export const downloadSlots = () => processSingleton("download-slots", () => pLimit(DOWNLOAD_CONCURRENCY));
