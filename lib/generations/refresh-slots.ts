@@ -11,8 +11,8 @@ export const REFRESH_CONCURRENCY = 8;
 /**
  * Results held in memory at once (downloaded, decoded, thumbnailed). Decodes
  * already run one at a time (lib/images/gate.ts), so a second slot only
- * overlapped the transfer: with 50 pictures at 4K finishing together it cost
- * ~55 MB of peak RSS (npm run bench -- memory: 350 MB with two, 297 MB with
+ * overlapped the transfer: with 50 pictures at 4K it held RSS higher (npm run
+ * bench -- memory, 4K case: in flight 301 → 249 MB, peak 307 → 297 MB with
  * one) and bought nothing measurable for 1K pictures (completion → visible,
  * median of 50: 2.7 s with two, 2.8 s with one).
  */
