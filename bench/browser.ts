@@ -128,6 +128,8 @@ export async function measure(): Promise<Measurement> {
         prepareMs.push(await timeReference(page, file));
       }
 
+      // The composer uploads each picture once (POST /api/references) and the
+      // request names it by id: what crossed the network is the stored upload.
       await page.getByLabel("Prompt", { exact: true }).fill("bench: a reference photo");
       const [request] = await Promise.all([
         page.waitForRequest((r) => r.method() === "POST" && new URL(r.url()).pathname === "/api/generations"),
@@ -135,9 +137,12 @@ export async function measure(): Promise<Measurement> {
       ]);
       const body = request.postDataJSON() as { references?: string[] };
       const sent = body.references?.[0];
-      if (!sent?.startsWith("data:")) throw new Error("the POST carried no data-URL reference");
-      const sentBytes = Buffer.from(sent.slice(sent.indexOf(",") + 1), "base64");
+      if (!sent?.startsWith("ref_")) throw new Error(`the POST named no uploaded reference (${sent?.slice(0, 20)})`);
+      const stored = await page.request.get(`${server.url}/api/references/${sent}`);
+      if (!stored.ok()) throw new Error(`GET /api/references/${sent} answered ${stored.status()}`);
+      const sentBytes = Buffer.from(await stored.body());
       const meta = await sharp(sentBytes).metadata();
+      const requestBytes = Buffer.byteLength(request.postData() ?? "");
 
       const prep = median(prepareMs);
       const decode = median(decodeMs);
@@ -167,7 +172,7 @@ export async function measure(): Promise<Measurement> {
           unit: "KB",
           baseline: { value: photo.length / KB, label: "original file" },
           ratio: ratioOf(sentBytes.length, photo.length),
-          note: `${meta.width}×${meta.height} ${meta.format}`,
+          note: `${meta.width}×${meta.height} ${meta.format}; the generate request itself ${requestBytes} bytes`,
         },
       ];
       return { figures, details: { js, chromiumJsKb, prepareMs, decodeMs, photoBytes: photo.length, sentBytes: sentBytes.length, sent: { width: meta.width, height: meta.height, format: meta.format } } };
