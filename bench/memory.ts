@@ -16,7 +16,9 @@ import { sleep } from "./support/stats";
 //   reached through NANO_API_BASE_URL as a real gateway is, so the server's
 //   RSS is the studio's own (copying, checking and thumbnailing results);
 // - the gateway case again with glibc's default arenas (one per thread), to
-//   show what MALLOC_ARENA_MAX=1 in `npm start` and the Dockerfile saves.
+//   show what MALLOC_ARENA_MAX=1 (and the fixed MALLOC_MMAP_THRESHOLD_) in
+//   `npm start` and the Dockerfile save;
+// - 50 tasks all at 4K, each request carrying a 4 MB reference (issue 11 #8).
 
 const PORTS = { demo: 3402, gateway: 3404, simulator: 3405 };
 const STORED = 10_000;
@@ -42,7 +44,7 @@ const SCENARIOS: Scenario[] = [
   { key: "gateway", label: "gateway", mode: "gateway" },
   // Not how `npm start` runs: one glibc arena per thread, each keeping
   // libvips' freed buffers — the cause of the first runs' misses.
-  { key: "gatewayDefaultArenas", label: "gateway, default malloc arenas (comparison)", mode: "gateway", env: { MALLOC_ARENA_MAX: "" }, comparison: true },
+  { key: "gatewayDefaultArenas", label: "gateway, default malloc arenas (comparison)", mode: "gateway", env: { MALLOC_ARENA_MAX: "", MALLOC_MMAP_THRESHOLD_: "" }, comparison: true },
   // Issue 11 #8: the worst case of the bound: every task at 4K (results of
   // 10-20 MB each), and each request carrying a 4 MB reference four times.
   { key: "gateway4k", label: "gateway, 50 × 4K with a 4 MB reference", mode: "gateway", size: "4K", referenceBytes: 4 * MB },

@@ -100,6 +100,7 @@ export async function startServer(input: { port: number; dataDir: string; env?: 
       NODE_ENV: "production",
       // As `npm start` and the Dockerfile run the server (see package.json).
       MALLOC_ARENA_MAX: "1",
+      MALLOC_MMAP_THRESHOLD_: "131072",
       NANO_API_KEY: "",
       STUDIO_DATA_DIR: input.dataDir,
       LOG_LEVEL: "warn",
