@@ -7,7 +7,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Native modules stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "sharp", "pino"],
+  serverExternalPackages: ["better-sqlite3", "sharp", "pino", "argon2"],
   async headers() {
     return [
       {
