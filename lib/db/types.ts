@@ -73,6 +73,35 @@ export type ReferenceRow = {
   createdBy: string;
 };
 
+export type UserRole = "admin" | "member";
+
+/** A person with an account (issue 12). Limits null = the studio-wide ones. */
+export type UserRow = {
+  id: string;
+  /** Unique as written: the name generations record in createdBy. */
+  name: string;
+  email: string | null;
+  /** argon2id (lib/auth/password.ts); null for people who sign in elsewhere (OIDC, header). */
+  passwordHash: string | null;
+  role: UserRole;
+  disabled: boolean;
+  dailyLimit: number | null;
+  maxActive: number | null;
+  /** Money per calendar month, in the currency of STUDIO_PRICES. */
+  monthlyBudget: number | null;
+  createdAt: number;
+  lastSeenAt: number | null;
+};
+
+/** A signed-in browser. The cookie holds an opaque id; only its hash is stored. */
+export type SessionRow = {
+  idHash: string;
+  userId: string;
+  createdAt: number;
+  expiresAt: number;
+  lastSeenAt: number;
+};
+
 export type ListFilter = {
   status?: "active" | "completed" | "failed";
   /** Substring of the prompt, case-insensitive; LIKE wildcards in it are literal. */

@@ -20,11 +20,11 @@ function tempDir(): string {
   return dir;
 }
 
-/** A copy of the migrations folder with `extra` migrations after the committed ones. */
-function migrationsWith(extra: { tag: string; sql: string }[]): string {
+/** A copy of the migrations folder with `extra` migrations after the committed ones (or after the first `count`). */
+function migrationsWith(extra: { tag: string; sql: string }[], count = journal().entries.length): string {
   const dir = path.join(tempDir(), "migrations");
   fs.mkdirSync(path.join(dir, "meta"), { recursive: true });
-  const entries = [...journal().entries];
+  const entries = journal().entries.slice(0, count);
   for (const entry of entries) fs.copyFileSync(path.join(MIGRATIONS, `${entry.tag}.sql`), path.join(dir, `${entry.tag}.sql`));
   let when = entries[entries.length - 1]?.when ?? 0;
   for (const migration of extra) {
@@ -63,7 +63,7 @@ describe("openPostgresDatabase", () => {
     expect(await rawCount(url, "drizzle.__drizzle_migrations")).toBe(journal().entries.length);
     const { columns, indexes } = await schemaOf(url);
     expect(new Set(columns.map((c) => c.table_name))).toEqual(
-      new Set(["generations", "reference_images", "generation_references", "idempotency_keys", "login_failures", "poll_leases"]),
+      new Set(["generations", "reference_images", "generation_references", "idempotency_keys", "login_failures", "poll_leases", "users", "sessions"]),
     );
     expect(indexes.map((i) => i.indexname)).toEqual(
       expect.arrayContaining([
@@ -77,6 +77,8 @@ describe("openPostgresDatabase", () => {
         "generation_references_reference_id_idx",
         "idempotency_keys_created_at_idx",
         "login_failures_address_at_idx",
+        "users_name_idx",
+        "sessions_user_id_idx",
       ]),
     );
     const collated = columns.filter((c) => c.collation_name === "C").map((c) => `${c.table_name}.${c.column_name}`);
@@ -86,6 +88,9 @@ describe("openPostgresDatabase", () => {
       "generations.id",
       "poll_leases.generation_id",
       "reference_images.id",
+      "sessions.id_hash",
+      "sessions.user_id",
+      "users.id",
     ]);
   });
 
@@ -157,6 +162,29 @@ describe("openPostgresDatabase", () => {
     expect(await rawCount(url, "drizzle.__drizzle_migrations")).toBe(journal().entries.length + 1);
     expect(await upgraded.getGeneration(row.id)).toEqual(row);
     expect(await upgraded.deleteGeneration(row.id)).toEqual({ row, orphanedReferences: [ref] });
+  });
+
+  it("the accounts migration makes one account per name already in the data", async () => {
+    const url = await createTestDatabase();
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_accounts"));
+    const { db } = await openTemp({ url, migrationsFolder: migrationsWith([], before) });
+    await db.insertReference(makeReference({ createdBy: "carol", createdAt: T0 - 5 }));
+    await db.insertGenerations({
+      rows: [makeRow({ createdBy: "alice", createdAt: T0 + 2 }), makeRow({ createdBy: "alice", createdAt: T0 + 1 }), makeRow({ createdBy: "bob", createdAt: T0 })],
+    });
+    await db.close();
+
+    await openTemp({ url });
+    const { rows } = await rawPool(url).query<{ id: string; name: string; role: string; disabled: boolean; created_at: string; password_hash: string | null }>(
+      "select * from users order by name",
+    );
+    expect(rows.map((r) => [r.name, r.role, r.disabled, Number(r.created_at), r.password_hash])).toEqual([
+      ["alice", "member", false, T0 + 1, null],
+      ["bob", "member", false, T0, null],
+      ["carol", "member", false, T0 - 5, null],
+    ]);
+    expect(rows.every((r) => /^usr_[0-9A-F]{26}$/.test(r.id))).toBe(true);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(3);
   });
 
   it("a failing migration is rolled back whole, and the next start retries it", async () => {

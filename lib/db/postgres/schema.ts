@@ -10,10 +10,11 @@ import {
   pgTable,
   primaryKey,
   text,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { GenerationStatus } from "@/lib/contract";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
-import type { ReferenceEntry } from "@/lib/db/types";
+import type { ReferenceEntry, UserRole } from "@/lib/db/types";
 
 // The PostgreSQL tables: the same logical schema as lib/db/sqlite/schema.ts,
 // column for column and index for index. After changing this file, generate a
@@ -157,3 +158,36 @@ export const pollLeases = pgTable("poll_leases", {
   owner: text("owner").notNull(),
   until: millis("until").notNull(),
 });
+
+// People with accounts (issue 12); see the SQLite schema.
+export const users = pgTable(
+  "users",
+  {
+    id: idText("id").primaryKey(),
+    name: text("name").notNull(),
+    email: text("email"),
+    passwordHash: text("password_hash"),
+    role: text("role").$type<UserRole>().notNull().default("member"),
+    disabled: boolean("disabled").notNull().default(false),
+    dailyLimit: integer("daily_limit"),
+    maxActive: integer("max_active"),
+    monthlyBudget: doublePrecision("monthly_budget"),
+    createdAt: millis("created_at").notNull(),
+    lastSeenAt: millis("last_seen_at"),
+  },
+  (t) => [uniqueIndex("users_name_idx").on(t.name)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: idText("id_hash").primaryKey(),
+    userId: idText("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: millis("created_at").notNull(),
+    expiresAt: millis("expires_at").notNull(),
+    lastSeenAt: millis("last_seen_at").notNull(),
+  },
+  (t) => [index("sessions_user_id_idx").on(t.userId)],
+);

@@ -112,6 +112,30 @@ describe("openSqliteDatabase", () => {
     expect(deleted?.orphanedReferences.map((r) => r.id)).toEqual(["ref_OLD"]);
   });
 
+  it("the accounts migration makes one account per name already in the data", async () => {
+    const file = path.join(tempDir(), "old", "studio.db");
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_accounts"));
+    const { db } = openTemp({ file, migrationsFolder: migrationsPrefix(before) });
+    await db.insertReference(makeReference({ createdBy: "carol", createdAt: T0 - 5 }));
+    await db.insertGenerations({
+      rows: [makeRow({ createdBy: "alice", createdAt: T0 + 2 }), makeRow({ createdBy: "alice", createdAt: T0 + 1 }), makeRow({ createdBy: "bob", createdAt: T0 })],
+    });
+    await db.close();
+
+    const { db: upgraded } = openTemp({ file });
+    await upgraded.close();
+    const sqlite = new Database(file, { readonly: true });
+    const rows = sqlite.prepare("select * from users order by name").all() as { id: string; name: string; role: string; disabled: number; created_at: number; password_hash: string | null }[];
+    sqlite.close();
+    expect(rows.map((r) => [r.name, r.role, r.disabled, r.created_at, r.password_hash])).toEqual([
+      ["alice", "member", 0, T0 + 1, null],
+      ["bob", "member", 0, T0, null],
+      ["carol", "member", 0, T0 - 5, null],
+    ]);
+    expect(rows.every((r) => /^usr_[0-9A-F]{26}$/.test(r.id))).toBe(true);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(3);
+  });
+
   it("a migration that rebuilds a table (as drizzle-kit alters one) keeps the rows that point at it", async () => {
     const { db, file } = openTemp();
     const ref = makeReference();

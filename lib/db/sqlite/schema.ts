@@ -1,8 +1,8 @@
 import "server-only";
-import { index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { GenerationStatus } from "@/lib/contract";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
-import type { ReferenceEntry } from "@/lib/db/types";
+import type { ReferenceEntry, UserRole } from "@/lib/db/types";
 
 // The SQLite tables. `npx drizzle-kit generate` turns changes here into a new
 // migration under drizzle/sqlite (see drizzle.config.ts); never edit an applied
@@ -128,3 +128,39 @@ export const pollLeases = sqliteTable("poll_leases", {
   owner: text("owner").notNull(),
   until: integer("until").notNull(),
 });
+
+// People with accounts (issue 12). The name is what generations record in
+// created_by; the upgrade that adds this table makes one account per name
+// already there.
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    email: text("email"),
+    passwordHash: text("password_hash"),
+    role: text("role").$type<UserRole>().notNull().default("member"),
+    disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    dailyLimit: integer("daily_limit"),
+    maxActive: integer("max_active"),
+    monthlyBudget: real("monthly_budget"),
+    createdAt: integer("created_at").notNull(),
+    lastSeenAt: integer("last_seen_at"),
+  },
+  (t) => [uniqueIndex("users_name_idx").on(t.name)],
+);
+
+// Server-side sessions: the cookie carries an opaque id, this row its hash.
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+  },
+  (t) => [index("sessions_user_id_idx").on(t.userId)],
+);
