@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeAccounts } from "./contract/accounts";
 import { describeBulk } from "./contract/bulk";
 import type { ContractFixture, ContractOptions } from "./contract/context";
 import { describeInserts } from "./contract/inserts";
@@ -31,5 +32,6 @@ export function describeStudioDatabaseContract(name: string, options: ContractOp
     describePolling(options);
     describeUpdates(options);
     describeListing(options);
+    describeAccounts(options);
   });
 }

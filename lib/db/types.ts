@@ -222,5 +222,26 @@ export interface StudioDatabase {
   /** Forgets an address's failures (after a right password) and old ones everywhere. */
   clearLoginFailures(input: { address: string; olderThan: number }): Promise<void>;
 
+  // Accounts and sessions (issue 12).
+  /** Throws on a name already taken (unique). */
+  insertUser(row: UserRow): Promise<void>;
+  getUser(id: string): Promise<UserRow | undefined>;
+  getUserByName(name: string): Promise<UserRow | undefined>;
+  /** By name. */
+  listUsers(): Promise<UserRow[]>;
+  updateUser(input: { id: string; patch: Partial<Omit<UserRow, "id" | "createdAt">> }): Promise<UserRow | undefined>;
+  /**
+   * The account with this name, made from `row` on first sight (a person the
+   * auth proxy or the identity provider names). Concurrent first sights make one.
+   */
+  ensureUser(row: UserRow): Promise<UserRow>;
+
+  insertSession(row: SessionRow): Promise<void>;
+  /** The session and its person, while the session has not expired at `now`. */
+  getSession(input: { idHash: string; now: number }): Promise<{ session: SessionRow; user: UserRow } | undefined>;
+  deleteSession(idHash: string): Promise<void>;
+  /** Ends every session of a person ("sign out everywhere", a disabled account); how many. */
+  deleteSessionsOf(userId: string): Promise<number>;
+
   close(): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Pool } from "pg";
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, notExists, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, notExists, or, sql } from "drizzle-orm";
 import type { GenerationStatus } from "@/lib/contract";
 import type {
   GenerationPatch,
@@ -9,13 +9,15 @@ import type {
   LimitRefusal,
   ListFilter,
   ReferenceRow,
+  SessionRow,
   StudioDatabase,
+  UserRow,
 } from "@/lib/db/types";
 import { createdSince, isActive, listConditions, pollDue, rowLimit } from "@/lib/db/shared/conditions";
 import { limitRefusal, submissionChange } from "@/lib/db/shared/decisions";
-import { referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
+import { definedFields, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
 import { promptContains, insertRows, readGenerations, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
-import { generationReferences, generations, idempotencyKeys, loginFailures, pollLeases, referenceImages } from "./schema";
+import { generationReferences, generations, idempotencyKeys, loginFailures, pollLeases, referenceImages, sessions, users } from "./schema";
 
 // The StudioDatabase on PostgreSQL, method for method the SQLite adapter's
 // semantics. SQLite runs one writer at a time; here transactions run side by
@@ -387,6 +389,61 @@ export class PostgresStudioDatabase implements StudioDatabase {
         .delete(loginFailures)
         .where(or(eq(loginFailures.address, input.address), lt(loginFailures.at, input.olderThan))),
     );
+  }
+
+  async insertUser(row: UserRow): Promise<void> {
+    await withDriverErrors(() => this.db.insert(users).values(row));
+  }
+
+  async getUser(id: string): Promise<UserRow | undefined> {
+    const [row] = await withDriverErrors(() => this.db.select().from(users).where(eq(users.id, id)));
+    return row;
+  }
+
+  async getUserByName(name: string): Promise<UserRow | undefined> {
+    const [row] = await withDriverErrors(() => this.db.select().from(users).where(eq(users.name, name)));
+    return row;
+  }
+
+  async listUsers(): Promise<UserRow[]> {
+    // Byte order, as SQLite sorts, whatever the database's collation.
+    return withDriverErrors(() => this.db.select().from(users).orderBy(sql`${users.name} collate "C"`));
+  }
+
+  async updateUser(input: { id: string; patch: Partial<Omit<UserRow, "id" | "createdAt">> }): Promise<UserRow | undefined> {
+    const set = definedFields(input.patch);
+    if (Object.keys(set).length === 0) return this.getUser(input.id);
+    const [row] = await withDriverErrors(() => this.db.update(users).set(set).where(eq(users.id, input.id)).returning());
+    return row;
+  }
+
+  async ensureUser(row: UserRow): Promise<UserRow> {
+    await withDriverErrors(() => this.db.insert(users).values(row).onConflictDoNothing({ target: users.name }));
+    return (await this.getUserByName(row.name))!;
+  }
+
+  async insertSession(row: SessionRow): Promise<void> {
+    await withDriverErrors(() => this.db.insert(sessions).values(row));
+  }
+
+  async getSession(input: { idHash: string; now: number }): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+    const [found] = await withDriverErrors(() =>
+      this.db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(and(eq(sessions.idHash, input.idHash), gt(sessions.expiresAt, input.now))),
+    );
+    return found;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await withDriverErrors(() => this.db.delete(sessions).where(eq(sessions.idHash, idHash)));
+  }
+
+  async deleteSessionsOf(userId: string): Promise<number> {
+    const deleted = await withDriverErrors(() => this.db.delete(sessions).where(eq(sessions.userId, userId)).returning({ idHash: sessions.idHash }));
+    return deleted.length;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import { monotonicFactory } from "ulid";
-import type { GenerationRow, ReferenceRow } from "@/lib/db/types";
+import type { GenerationRow, ReferenceRow, SessionRow, UserRow } from "@/lib/db/types";
 import { FRESH_GENERATION } from "../fresh-row";
 
 // Rows for the database tests, the same on both engines: every field filled
@@ -12,6 +12,7 @@ const nextUlid = monotonicFactory();
 
 export const genId = () => `gen_${nextUlid(T0)}`;
 export const refId = () => `ref_${nextUlid(T0)}`;
+export const userId = () => `usr_${nextUlid(T0)}`;
 
 /** A fresh queued row with the nullable fields empty. */
 export function makeRow(overrides: Partial<GenerationRow> = {}): GenerationRow {
@@ -83,4 +84,25 @@ export function makeReference(overrides: Partial<ReferenceRow> = {}): ReferenceR
     createdBy: "alice",
     ...overrides,
   };
+}
+
+export function makeUser(overrides: Partial<UserRow> = {}): UserRow {
+  return {
+    id: userId(),
+    name: "alice",
+    email: null,
+    passwordHash: null,
+    role: "member",
+    disabled: false,
+    dailyLimit: null,
+    maxActive: null,
+    monthlyBudget: null,
+    createdAt: T0,
+    lastSeenAt: null,
+    ...overrides,
+  };
+}
+
+export function makeSession(overrides: Partial<SessionRow> & { userId: string }): SessionRow {
+  return { idHash: `h_${nextUlid(T0)}`, createdAt: T0, expiresAt: T0 + 86_400_000, lastSeenAt: T0, ...overrides };
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { and, asc, count, desc, eq, gte, inArray, lt, notExists, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, notExists, or, sql } from "drizzle-orm";
 import type {
   GenerationPatch,
   GenerationRow,
@@ -8,14 +8,16 @@ import type {
   LimitRefusal,
   ListFilter,
   ReferenceRow,
+  SessionRow,
   StudioDatabase,
+  UserRow,
 } from "@/lib/db/types";
 import type { GenerationStatus } from "@/lib/contract";
 import { createdSince, isActive, listConditions, pollDue, rowLimit } from "@/lib/db/shared/conditions";
 import { limitRefusal, submissionChange } from "@/lib/db/shared/decisions";
-import { referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
+import { definedFields, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
 import { placeholders, promptContains, readGenerations, type Db } from "./query-parts";
-import { generationReferences, generations, idempotencyKeys, loginFailures, pollLeases, referenceImages } from "./schema";
+import { generationReferences, generations, idempotencyKeys, loginFailures, pollLeases, referenceImages, sessions, users } from "./schema";
 
 // Writes take the lock up front (BEGIN IMMEDIATE): a deferred transaction that
 // read first could not upgrade to a writer while another process writes, and
@@ -297,6 +299,55 @@ export class SqliteStudioDatabase implements StudioDatabase {
       .delete(loginFailures)
       .where(or(eq(loginFailures.address, input.address), lt(loginFailures.at, input.olderThan)))
       .run();
+  }
+
+  async insertUser(row: UserRow): Promise<void> {
+    this.db.insert(users).values(row).run();
+  }
+
+  async getUser(id: string): Promise<UserRow | undefined> {
+    return this.db.select().from(users).where(eq(users.id, id)).get();
+  }
+
+  async getUserByName(name: string): Promise<UserRow | undefined> {
+    return this.db.select().from(users).where(eq(users.name, name)).get();
+  }
+
+  async listUsers(): Promise<UserRow[]> {
+    return this.db.select().from(users).orderBy(asc(users.name)).all();
+  }
+
+  async updateUser(input: { id: string; patch: Partial<Omit<UserRow, "id" | "createdAt">> }): Promise<UserRow | undefined> {
+    const set = definedFields(input.patch);
+    if (Object.keys(set).length === 0) return this.getUser(input.id);
+    return this.db.update(users).set(set).where(eq(users.id, input.id)).returning().get();
+  }
+
+  async ensureUser(row: UserRow): Promise<UserRow> {
+    this.db.insert(users).values(row).onConflictDoNothing({ target: users.name }).run();
+    return (await this.getUserByName(row.name))!;
+  }
+
+  async insertSession(row: SessionRow): Promise<void> {
+    this.db.insert(sessions).values(row).run();
+  }
+
+  async getSession(input: { idHash: string; now: number }): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+    const found = this.db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.idHash, input.idHash), gt(sessions.expiresAt, input.now)))
+      .get();
+    return found;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.db.delete(sessions).where(eq(sessions.idHash, idHash)).run();
+  }
+
+  async deleteSessionsOf(userId: string): Promise<number> {
+    return this.db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
   }
 
   async close(): Promise<void> {
