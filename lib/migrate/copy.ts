@@ -37,6 +37,8 @@ export type CopyOptions = {
 };
 
 export type CopyStats = {
+  /** Accounts (issue 12), matched by name: a rerun finds them present. */
+  users: { inserted: number; present: number; total: number };
   references: { inserted: number; present: number; total: number };
   generations: { inserted: number; present: number; total: number };
   files: {
@@ -55,6 +57,7 @@ export async function copyData(options: CopyOptions): Promise<CopyStats> {
   const concurrency = options.concurrency ?? 4;
   const totals = await source.counts();
   const stats: CopyStats = {
+    users: { inserted: 0, present: 0, total: 0 },
     references: { inserted: 0, present: 0, total: totals.references },
     generations: { inserted: 0, present: 0, total: totals.generations },
     files: { copied: 0, present: 0, bytesCopied: 0, bytesTotal: 0, missingInSource: 0 },
@@ -85,6 +88,20 @@ export async function copyData(options: CopyOptions): Promise<CopyStats> {
       await onProgress?.({ kind: "file", key, action, bytes });
     });
   };
+
+  // 0. Accounts, with their ids, roles, limits and password hashes (sessions
+  // are not copied: people sign in again on the new instances).
+  const people = await source.db.listUsers();
+  stats.users.total = people.length;
+  if (rows) {
+    for (const user of people) {
+      if (await rows.db.getUserByName(user.name)) stats.users.present++;
+      else {
+        await rows.db.insertUser(user);
+        stats.users.inserted++;
+      }
+    }
+  }
 
   // 1. Stored references, ascending by id: every one, used or not.
   let afterId: string | undefined;

@@ -150,6 +150,16 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     const completed = seed.files.filter((k) => k.startsWith("images/")).length;
     expect(completed).toBe(400);
     expect(run.copy!.generations).toEqual({ inserted: 1000, present: 0, total: 1000 });
+    // The seed's three accounts, hashes, roles and limits as they were.
+    expect(run.copy!.users).toEqual({ inserted: 3, present: 0, total: 3 });
+    const { rows: people } = await rawPool(url).query<{ name: string; role: string; password_hash: string | null; daily_limit: number | null }>(
+      "select name, role, password_hash, daily_limit from users order by name",
+    );
+    expect(people.map((p) => [p.name, p.role, p.password_hash !== null, p.daily_limit])).toEqual([
+      ["alice", "admin", true, null],
+      ["bob", "member", false, 5],
+      ["carol", "member", false, null],
+    ]);
     expect(run.copy!.references).toEqual({ inserted: seed.references, present: 0, total: seed.references });
     expect(run.copy!.files.copied).toBe(seed.files.length);
     expect(run.verify.source).toMatchObject({ generations: 1000, references: seed.references, files: seed.files.length });
@@ -208,6 +218,7 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     const run = await migrate(url, prefix);
     expect(run.verify.problems).toEqual([]);
     expect(run.copy!.generations).toEqual({ inserted: 0, present: 1000, total: 1000 });
+    expect(run.copy!.users).toEqual({ inserted: 0, present: 3, total: 3 });
     expect(run.copy!.references.inserted).toBe(0);
     expect(run.copy!.files).toMatchObject({ copied: 0, present: seed.files.length, bytesCopied: 0 });
     expect(await targetCounts(url)).toMatchObject({ generations: 1000, references: seed.references, links: sourceLinkCount() });

@@ -124,6 +124,23 @@ export async function seedDataDir(input: {
       });
     }
     await db.recordLoginFailure({ address: "203.0.113.7", at: t0 });
+    // One account per person, with a password hash for one of them, as the
+    // accounts of issue 12 keep them.
+    for (const [i, name] of ["alice", "bob", "carol"].entries()) {
+      await db.ensureUser({
+        id: `usr_${nextUlid(t0 + i)}`,
+        name,
+        email: null,
+        passwordHash: name === "alice" ? "$argon2id$v=19$m=19456,p=1,t=2$c2VlZHNhbHQ$seedhash" : null,
+        role: name === "alice" ? "admin" : "member",
+        disabled: false,
+        dailyLimit: name === "bob" ? 5 : null,
+        maxActive: null,
+        monthlyBudget: null,
+        createdAt: t0,
+        lastSeenAt: null,
+      });
+    }
     return { generations: count, references: referenceCount + 1, files, ids: rows.map((row) => row.id) };
   } finally {
     await db.close();
