@@ -363,7 +363,7 @@ export class PostgresStudioDatabase implements StudioDatabase {
       .from(referenceImages)
       .where(and(lt(referenceImages.createdAt, input.createdBefore), notExists(linked)))
       .orderBy(asc(referenceImages.createdAt), asc(referenceImages.id))
-      .limit(Math.max(0, Math.floor(input.limit)))
+      .limit(rowLimit(input.limit))
       .for("update", { skipLocked: true });
     const deleted = await withDriverErrors(() => this.db.delete(referenceImages).where(inArray(referenceImages.id, unused)).returning());
     return deleted.map(toReferenceRow).sort((x, y) => x.createdAt - y.createdAt || (x.id < y.id ? -1 : 1));

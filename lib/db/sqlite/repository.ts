@@ -43,27 +43,16 @@ export class SqliteStudioDatabase implements StudioDatabase {
     // BEGIN IMMEDIATE makes this whole check-then-insert one writer at a time,
     // across processes too: the limits below cannot be passed by a race.
     return this.db.transaction((tx) => {
-      if (idempotency) {
-        const { key, createdBy, now, ttlMs } = idempotency;
-        const oldest = now - ttlMs;
-        const earlier = tx
-          .select()
-          .from(idempotencyKeys)
-          .where(and(eq(idempotencyKeys.key, key), eq(idempotencyKeys.createdBy, createdBy)))
-          .get();
-        if (earlier && earlier.createdAt >= oldest) {
-          return { created: false, rows: readGenerations(tx, earlier.generationIds) };
-        }
-      }
+      const earlier = idempotency && rowsOfLiveKey(tx, idempotency);
+      if (earlier) return { created: false, rows: earlier };
       if (limits && rows.length > 0) {
         const refused = checkLimits(tx, { createdBy: rows[0].createdBy, count: rows.length, limits });
         if (refused) return { created: false, rows: [], refused };
       }
       if (idempotency) {
         const { key, createdBy, now, ttlMs } = idempotency;
-        const oldest = now - ttlMs;
         // Expired keys mean nothing any more; this also clears the caller's own.
-        tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, oldest)).run();
+        tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - ttlMs)).run();
         tx.insert(idempotencyKeys)
           .values({ key, createdBy, createdAt: now, generationIds: rows.map((row) => row.id) })
           .onConflictDoUpdate({
@@ -83,13 +72,7 @@ export class SqliteStudioDatabase implements StudioDatabase {
   }
 
   async findIdempotent(input: { key: string; createdBy: string; now: number; ttlMs: number }): Promise<GenerationRow[] | undefined> {
-    const earlier = this.db
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.key, input.key), eq(idempotencyKeys.createdBy, input.createdBy)))
-      .get();
-    if (!earlier || earlier.createdAt < input.now - input.ttlMs) return undefined;
-    return readGenerations(this.db, earlier.generationIds);
+    return rowsOfLiveKey(this.db, input);
   }
 
   async recordSubmission(input: {
@@ -273,7 +256,7 @@ export class SqliteStudioDatabase implements StudioDatabase {
         .from(referenceImages)
         .where(and(lt(referenceImages.createdAt, input.createdBefore), notExists(linked)))
         .orderBy(asc(referenceImages.createdAt), asc(referenceImages.id))
-        .limit(Math.max(0, Math.floor(input.limit)))
+        .limit(rowLimit(input.limit))
         .all();
       if (unused.length === 0) return [];
       tx.delete(referenceImages).where(inArray(referenceImages.id, unused.map((r) => r.id))).run();
@@ -356,6 +339,16 @@ export class SqliteStudioDatabase implements StudioDatabase {
     this.sqlite.pragma("optimize");
     this.sqlite.close();
   }
+}
+
+/** The generations an idempotency key made, while the key is this user's and at most ttlMs old. */
+function rowsOfLiveKey(db: Db, input: { key: string; createdBy: string; now: number; ttlMs: number }): GenerationRow[] | undefined {
+  const earlier = db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.key, input.key), eq(idempotencyKeys.createdBy, input.createdBy)))
+    .get();
+  return earlier && earlier.createdAt >= input.now - input.ttlMs ? readGenerations(db, earlier.generationIds) : undefined;
 }
 
 /** Inside the insert's write transaction: which limit the new rows would pass, if any. */
