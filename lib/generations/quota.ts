@@ -1,5 +1,5 @@
 import "server-only";
-import type { InsertLimits, LimitRefusal } from "@/lib/db";
+import { limitRefusal, type InsertLimits, type LimitRefusal } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import type { GenerationDeps } from "./deps";
 
@@ -49,7 +49,7 @@ export function limitError(deps: GenerationDeps, refusal: LimitRefusal): StudioE
  * again in its transaction, which is what makes the limits hold.
  */
 export async function assertWithinLimits(deps: GenerationDeps, input: { user: string; count: number }): Promise<void> {
-  const usage = await usageOf(deps, input);
-  if (usage.usedToday + input.count > usage.daily) throw limitError(deps, { limit: "daily", ...usage });
-  if (usage.active + input.count > usage.maxActive) throw limitError(deps, { limit: "active", ...usage });
+  const { usedToday, active } = await usageOf(deps, input);
+  const refusal = limitRefusal({ usedToday, active, count: input.count, limits: insertLimits(deps) });
+  if (refusal) throw limitError(deps, refusal);
 }

@@ -76,7 +76,7 @@ async function copyResult(
     thumb = await makeThumbnail(bytes);
   } catch (error) {
     if (!(ImageError.is(error))) throw error;
-    if (staged) await deps.staging.delete(stagingKey(row.id)).catch(() => {});
+    if (staged) await discardStaged(deps, row.id);
     return { stage: "download", reason: `the gateway's file is not a usable picture (${error.message})` };
   }
 
@@ -111,7 +111,8 @@ async function copyResult(
     },
     onlyIfStatus: ACTIVE,
   });
-  await deps.staging.delete(stagingKey(row.id)).catch(() => {});
+  // Only bytes staged by an earlier attempt are on disk: this one stored what it downloaded.
+  if (staged) await discardStaged(deps, row.id);
   if (!saved) {
     await discardUnclaimed(deps, { id: row.id, keys: [imageKey, thumbKey] });
     return { row: await deps.db.getGeneration(row.id) };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Generation } from "@/lib/contract";
 import type { GenerationRow } from "@/lib/db";
+import { isActive } from "./status";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -35,7 +36,7 @@ export function toGeneration(row: GenerationRow): Generation {
     favorite: row.favorite,
     createdBy: row.createdBy,
     saving:
-      row.resultSeenAt !== null && row.status !== "completed" && row.status !== "failed"
+      row.resultSeenAt !== null && isActive(row.status)
         ? { since: iso(row.resultSeenAt)!, reason: row.savingReason }
         : null,
   };
