@@ -1,6 +1,7 @@
 import "server-only";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
-import { assertSafeTarget, UnsafeTargetError, type HostLookup } from "@/lib/net/safe-target";
+import { fetchFollowingRedirects, TooManyRedirectsError } from "@/lib/net/follow-redirects";
+import { UnsafeTargetError, type HostLookup } from "@/lib/net/safe-target";
 import { GatewayError, errorFromResponse, readErrorBody } from "./errors";
 import { normalizeTask, type NormalizedTask } from "./normalize";
 import { decodeDataUrl } from "@/lib/data-url";
@@ -180,37 +181,30 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
    * loopback, link-local or metadata address unless it is the gateway's own host.
    */
   async function download(url: string, withKey: boolean): Promise<{ bytes: Buffer; contentType: string }> {
-    const signal = AbortSignal.timeout(resultTimeoutMs);
     const keyOrigin = new URL(base).origin;
-    const guard = { allow: [new URL(base).hostname], lookup: options.lookupHost };
-    let current = new URL(url);
     try {
-      for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-        if (current.protocol !== "http:" && current.protocol !== "https:") {
-          throw new GatewayError({ kind: "invalid", message: `The result points at a ${current.protocol} address, which is not allowed` });
-        }
-        await assertSafeTarget(current, guard).catch((error: unknown) => {
-          if (!(error instanceof UnsafeTargetError)) throw error;
-          throw new GatewayError({ kind: "invalid", code: UNSAFE_TARGET, message: `The result download was refused: ${error.message}` });
-        });
-        const headers = withKey && current.origin === keyOrigin ? auth : undefined;
-        const response = await doFetch(current.href, { headers, redirect: "manual", signal });
-        if (response.status >= 300 && response.status < 400 && response.headers.get("location")) {
-          await response.body?.cancel();
-          current = new URL(response.headers.get("location")!, current);
-          continue;
-        }
-        if (!response.ok) {
-          const bodyText = await response.text().catch(() => "");
-          throw errorFromResponse({ status: response.status, bodyText, retryAfter: response.headers.get("retry-after"), during: "result" });
-        }
-        const bytes = await readCapped(response, resultMaxBytes);
-        const contentType = (response.headers.get("content-type") ?? "application/octet-stream").split(";")[0].trim().toLowerCase();
-        return { bytes, contentType };
+      const response = await fetchFollowingRedirects({
+        url,
+        fetch: doFetch,
+        guard: { allow: [new URL(base).hostname], lookup: options.lookupHost },
+        signal: AbortSignal.timeout(resultTimeoutMs),
+        maxRedirects: MAX_REDIRECTS,
+        headersFor: (hop) => (withKey && hop.origin === keyOrigin ? auth : undefined),
+        beforeHop: (hop) => {
+          if (hop.protocol !== "http:" && hop.protocol !== "https:") {
+            throw new GatewayError({ kind: "invalid", message: `The result points at a ${hop.protocol} address, which is not allowed` });
+          }
+        },
+      });
+      if (!response.ok) {
+        const bodyText = await response.text().catch(() => "");
+        throw errorFromResponse({ status: response.status, bodyText, retryAfter: response.headers.get("retry-after"), during: "result" });
       }
-      throw new GatewayError({ kind: "unavailable", message: "The result download was redirected too many times" });
+      const bytes = await readCapped(response, resultMaxBytes);
+      const contentType = (response.headers.get("content-type") ?? "application/octet-stream").split(";")[0].trim().toLowerCase();
+      return { bytes, contentType };
     } catch (error) {
-      throw scrub(networkError(error, "result download"));
+      throw scrub(networkError(redirectRefusal(error), "result download"));
     }
   }
 
@@ -245,4 +239,15 @@ function redirectTarget(location: string | null, from: string): string {
   } catch {
     return "";
   }
+}
+
+/** The redirect walk's refusals as the gateway errors fetchResult acts on (an unsafe URL falls back to /content). */
+function redirectRefusal(error: unknown): unknown {
+  if (error instanceof UnsafeTargetError) {
+    return new GatewayError({ kind: "invalid", code: UNSAFE_TARGET, message: `The result download was refused: ${error.message}` });
+  }
+  if (error instanceof TooManyRedirectsError) {
+    return new GatewayError({ kind: "unavailable", message: "The result download was redirected too many times" });
+  }
+  return error;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { readCappedBody } from "@/lib/read-capped";
-import { assertSafeTarget, UnsafeTargetError, type HostLookup } from "@/lib/net/safe-target";
+import { fetchFollowingRedirects, TooManyRedirectsError, UnreadableLocationError } from "@/lib/net/follow-redirects";
+import { UnsafeTargetError, type HostLookup } from "@/lib/net/safe-target";
 
 // A URL reference is fetched once by the studio so the gallery can show it
 // (the page's CSP loads no third-party pictures) and so a link that is not a
@@ -33,46 +34,35 @@ export async function fetchReference(
   url: string,
   options: FetchReferenceOptions & { maxBytes: number },
 ): Promise<{ bytes: Buffer; contentType: string }> {
-  const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const signal = AbortSignal.timeout(timeoutMs);
-  let current = new URL(url);
   try {
-    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      await assertSafeTarget(current, { allow: options.allow, lookup: options.lookup });
-      const response = await doFetch(current.href, { redirect: "manual", signal, headers: { accept: "image/png,image/jpeg,image/webp" } });
-      const location = response.headers.get("location");
-      if (response.status >= 300 && response.status < 400 && location) {
-        await response.body?.cancel().catch(() => {});
-        current = nextHop(location, current);
-        continue;
-      }
-      if (!response.ok) {
-        await response.body?.cancel().catch(() => {});
-        throw new ReferenceFetchError(`the link answered HTTP ${response.status}`);
-      }
-      const contentType = (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-      if (NOT_A_PICTURE.test(contentType)) {
-        await response.body?.cancel().catch(() => {});
-        throw new ReferenceFetchError(`the link is not a picture (it answered ${contentType})`);
-      }
-      const bytes = await readCappedBody(response, options.maxBytes);
-      if (bytes === "too_large") throw new ReferenceFetchError(`the picture is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB`);
-      return { bytes, contentType };
+    const response = await fetchFollowingRedirects({
+      url,
+      fetch: options.fetch ?? fetch,
+      guard: { allow: options.allow, lookup: options.lookup },
+      signal,
+      maxRedirects: MAX_REDIRECTS,
+      headersFor: () => ({ accept: "image/png,image/jpeg,image/webp" }),
+    });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => {});
+      throw new ReferenceFetchError(`the link answered HTTP ${response.status}`);
     }
-    throw new ReferenceFetchError("the link was redirected too many times");
+    const contentType = (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+    if (NOT_A_PICTURE.test(contentType)) {
+      await response.body?.cancel().catch(() => {});
+      throw new ReferenceFetchError(`the link is not a picture (it answered ${contentType})`);
+    }
+    const bytes = await readCappedBody(response, options.maxBytes);
+    if (bytes === "too_large") throw new ReferenceFetchError(`the picture is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB`);
+    return { bytes, contentType };
   } catch (error) {
     if (error instanceof ReferenceFetchError) throw error;
     if (error instanceof UnsafeTargetError) throw new ReferenceFetchError(error.message);
+    if (error instanceof TooManyRedirectsError) throw new ReferenceFetchError("the link was redirected too many times");
+    if (error instanceof UnreadableLocationError) throw new ReferenceFetchError("the link redirected to an unreadable address");
     if (signal.aborted) throw new ReferenceFetchError(`the link did not answer within ${Math.round(timeoutMs / 1000)} s`);
     throw new ReferenceFetchError("the link could not be reached");
-  }
-}
-
-function nextHop(location: string, from: URL): URL {
-  try {
-    return new URL(location, from);
-  } catch {
-    throw new ReferenceFetchError("the link redirected to an unreadable address");
   }
 }
