@@ -181,33 +181,36 @@ export function useFeed(input: { filters: FeedFilters; user: string }) {
     [gallery],
   );
 
-  /**
-   * One that stopped being active by our own hand (cancelled): out of the
-   * active list, and into the pages as it is now rather than as last polled.
-   */
-  const settle = useCallback(
-    (g: Generation) => {
-      previousActive.current = previousActive.current.filter((x) => x.id !== g.id);
-      void active.mutate((cur) => cur && { ...cur, items: cur.items.filter((x) => x.id !== g.id) }, { revalidate: false });
-      void gallery.mutate(
-        (pages) =>
-          matches(g, filters, user)
-            ? keepFinished(pages, [g])
-            : pages?.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== g.id) })),
-        { revalidate: false },
-      );
+  /** Out of the active list (and the memory of it), without asking the server. */
+  const dropActive = useCallback(
+    (id: string) => {
+      previousActive.current = previousActive.current.filter((x) => x.id !== id);
+      void active.mutate((cur) => cur && { ...cur, items: cur.items.filter((x) => x.id !== id) }, { revalidate: false });
     },
-    [gallery, active, filters, user],
+    [active],
   );
 
   const removeLocal = useCallback(
     (id: string) => {
       // Deleted, not finished: it must not be kept in the pages as last seen.
-      previousActive.current = previousActive.current.filter((x) => x.id !== id);
+      dropActive(id);
       void gallery.mutate((pages) => pages?.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== id) })), { revalidate: false });
-      void active.mutate((cur) => cur && { ...cur, items: cur.items.filter((x) => x.id !== id) }, { revalidate: false });
     },
-    [gallery, active],
+    [gallery, dropActive],
+  );
+
+  /**
+   * One that stopped being active by our own hand (cancelled): out of the
+   * active list, and into the pages as it is now rather than as last polled
+   * (or out of them, when it no longer matches the filters).
+   */
+  const settle = useCallback(
+    (g: Generation) => {
+      if (!matches(g, filters, user)) return removeLocal(g.id);
+      dropActive(g.id);
+      void gallery.mutate((pages) => keepFinished(pages, [g]), { revalidate: false });
+    },
+    [gallery, filters, user, removeLocal, dropActive],
   );
 
   return {
