@@ -24,4 +24,5 @@ bash "$(dirname "$0")/pg-test-server.sh" >/dev/null
 # npm may one day enforce its install-script block; fail early and clearly if so.
 node -e "require('better-sqlite3')(':memory:').close()"
 node -e "require('sharp')"
+node -e "require('argon2')"
 echo "test dependencies present: $(${CHROMIUM_PATH:-/usr/bin/chromium} --version 2>/dev/null)"
