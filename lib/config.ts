@@ -2,6 +2,8 @@ import "server-only";
 import path from "node:path";
 import { z } from "zod";
 import { parseS3Settings, S3SettingsError, type S3Settings } from "@/lib/storage/storage-url";
+import { AUTH_MODES } from "@/lib/contract";
+import { parsePrices, PriceListError } from "@/lib/pricing";
 
 // The environment, parsed once. Every other module asks getConfig(); nothing
 // else reads process.env, so every knob is documented here and in the README.
@@ -41,8 +43,28 @@ const envSchema = z.object({
   /** Demo simulator: 2 = twice as fast; failure rate 0..1 for every task. */
   SIMULATOR_SPEED: z.coerce.number().positive().max(1000).default(1),
   SIMULATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
-  /** Who may enter: none (one local user), password (shared password + session), header (auth proxy). */
-  STUDIO_AUTH: z.enum(["none", "password", "header"]).default("none"),
+  /**
+   * Who may enter: none (one local user), password (shared password), header
+   * (an auth proxy names the person), accounts (a password each), oidc (the
+   * team's OpenID Connect provider).
+   */
+  STUDIO_AUTH: z.enum(AUTH_MODES).default("none"),
+  /** accounts: the first admin, made at start-up when no admin exists. */
+  STUDIO_ADMIN_NAME: optionalString,
+  STUDIO_ADMIN_PASSWORD: optionalString,
+  /** oidc: the provider (discovery at /.well-known/openid-configuration) and the studio's client there. */
+  OIDC_ISSUER: optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), { message: "must be an http(s) URL" }),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  /** oidc: where the provider sends people back; default: this request's origin + /api/auth/oidc/callback. */
+  OIDC_REDIRECT_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), { message: "must be an http(s) URL" }),
+  /** oidc (and header): comma-separated names or emails who are admins. */
+  STUDIO_ADMINS: optionalString,
+  /** Per-model prices, "nano_banana_2=0.04,nano_banana_pro-4K=0.24"; admins can change them in the studio. */
+  STUDIO_PRICES: optionalString,
+  /** Money a person may spend per calendar month (UTC); empty = no budget. */
+  STUDIO_MONTHLY_BUDGET: z.coerce.number().positive().max(1e9).optional(),
+  STUDIO_CURRENCY: z.string().trim().regex(/^[A-Z]{3}$/, { message: "must be a three-letter currency code" }).default("USD"),
   STUDIO_PASSWORD: optionalString,
   STUDIO_SESSION_SECRET: optionalString,
   STUDIO_SESSION_DAYS: int(30, 1, 365),
@@ -72,9 +94,25 @@ export type StudioConfig = {
   auth:
     | { mode: "none" }
     | { mode: "password"; password: string; sessionSecret: string; sessionDays: number }
-    | { mode: "header"; userHeader: string };
+    | { mode: "header"; userHeader: string; admins: string[] }
+    | { mode: "accounts"; sessionDays: number; firstAdmin: { name: string; password: string } | undefined }
+    | {
+        mode: "oidc";
+        sessionDays: number;
+        /** Seals the short-lived cookie that carries state, nonce and the PKCE verifier. */
+        sessionSecret: string;
+        issuer: string;
+        clientId: string;
+        clientSecret: string | undefined;
+        redirectUrl: string | undefined;
+        admins: string[];
+      };
   trustedProxies: number;
-  limits: { daily: number; maxActive: number };
+  /** Studio-wide per-person limits; an admin can set others per person. monthlyBudget undefined = none. */
+  limits: { daily: number; maxActive: number; monthlyBudget: number | undefined };
+  /** Prices from STUDIO_PRICES by model id or `model-SIZE`, before the admins' changes. */
+  prices: Record<string, number>;
+  currency: string;
   database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
   storage: { kind: "fs"; root: string } | { kind: "s3"; settings: S3Settings };
 };
@@ -107,7 +145,9 @@ export function parseConfig(env: Record<string, string | undefined>): StudioConf
     storage: s3 ? { kind: "s3", settings: s3 } : { kind: "fs", root: path.join(dataDir, "files") },
     auth: authConfig(e),
     trustedProxies: e.STUDIO_TRUSTED_PROXIES,
-    limits: { daily: e.STUDIO_DAILY_LIMIT, maxActive: e.STUDIO_MAX_ACTIVE },
+    limits: { daily: e.STUDIO_DAILY_LIMIT, maxActive: e.STUDIO_MAX_ACTIVE, monthlyBudget: e.STUDIO_MONTHLY_BUDGET },
+    prices: pricesOf(e.STUDIO_PRICES),
+    currency: e.STUDIO_CURRENCY,
     upstream: e.NANO_API_KEY ? "gateway" : "demo",
     apiKey: e.NANO_API_KEY,
     baseUrl: e.NANO_API_BASE_URL,
@@ -124,7 +164,46 @@ export function parseConfig(env: Record<string, string | undefined>): StudioConf
   };
 }
 
+function pricesOf(text: string | undefined): Record<string, number> {
+  try {
+    return parsePrices(text ?? "");
+  } catch (error) {
+    if (error instanceof PriceListError) throw new ConfigError(`Invalid configuration: STUDIO_PRICES: ${error.message}`);
+    throw error;
+  }
+}
+
+const nameList = (text: string | undefined) =>
+  (text ?? "")
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
+
 function authConfig(e: z.infer<typeof envSchema>): StudioConfig["auth"] {
+  if (e.STUDIO_AUTH === "accounts") {
+    if (Boolean(e.STUDIO_ADMIN_NAME) !== Boolean(e.STUDIO_ADMIN_PASSWORD)) {
+      throw new ConfigError("Invalid configuration: STUDIO_ADMIN_NAME and STUDIO_ADMIN_PASSWORD: set both, or neither");
+    }
+    const firstAdmin = e.STUDIO_ADMIN_NAME && e.STUDIO_ADMIN_PASSWORD ? { name: e.STUDIO_ADMIN_NAME, password: e.STUDIO_ADMIN_PASSWORD } : undefined;
+    return { mode: "accounts", sessionDays: e.STUDIO_SESSION_DAYS, firstAdmin };
+  }
+  if (e.STUDIO_AUTH === "oidc") {
+    if (!e.OIDC_ISSUER) throw new ConfigError("Invalid configuration: OIDC_ISSUER: required when STUDIO_AUTH=oidc");
+    if (!e.OIDC_CLIENT_ID) throw new ConfigError("Invalid configuration: OIDC_CLIENT_ID: required when STUDIO_AUTH=oidc");
+    if (!e.STUDIO_SESSION_SECRET || e.STUDIO_SESSION_SECRET.length < 32) {
+      throw new ConfigError("Invalid configuration: STUDIO_SESSION_SECRET: at least 32 characters are required when STUDIO_AUTH=oidc");
+    }
+    return {
+      mode: "oidc",
+      sessionDays: e.STUDIO_SESSION_DAYS,
+      sessionSecret: e.STUDIO_SESSION_SECRET,
+      issuer: e.OIDC_ISSUER,
+      clientId: e.OIDC_CLIENT_ID,
+      clientSecret: e.OIDC_CLIENT_SECRET,
+      redirectUrl: e.OIDC_REDIRECT_URL,
+      admins: nameList(e.STUDIO_ADMINS),
+    };
+  }
   if (e.STUDIO_AUTH === "password") {
     if (!e.STUDIO_PASSWORD) throw new ConfigError("Invalid configuration: STUDIO_PASSWORD: required when STUDIO_AUTH=password");
     if (!e.STUDIO_SESSION_SECRET || e.STUDIO_SESSION_SECRET.length < 32) {
@@ -136,7 +215,7 @@ function authConfig(e: z.infer<typeof envSchema>): StudioConfig["auth"] {
     if (!e.STUDIO_USER_HEADER || !/^[A-Za-z0-9-]+$/.test(e.STUDIO_USER_HEADER)) {
       throw new ConfigError("Invalid configuration: STUDIO_USER_HEADER: a header name (e.g. X-Forwarded-User) is required when STUDIO_AUTH=header");
     }
-    return { mode: "header", userHeader: e.STUDIO_USER_HEADER.toLowerCase() };
+    return { mode: "header", userHeader: e.STUDIO_USER_HEADER.toLowerCase(), admins: nameList(e.STUDIO_ADMINS) };
   }
   return { mode: "none" };
 }

@@ -185,9 +185,121 @@ export const signInSchema = z.strictObject({
   password: z.string().min(1, { message: "password is required" }).max(1000),
 });
 
+export const AUTH_MODES = ["none", "password", "header", "accounts", "oidc"] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+export const USER_ROLES = ["admin", "member"] as const;
+
 export const sessionInfoSchema = z.object({
   user: z.string(),
-  auth: z.enum(["none", "password", "header"]),
-  limits: z.object({ daily: z.number().int(), usedToday: z.number().int(), maxActive: z.number().int() }),
+  /** The account's id (usr_…); every mode has one, so limits and usage work everywhere. */
+  userId: z.string(),
+  role: z.enum(USER_ROLES),
+  auth: z.enum(AUTH_MODES),
+  limits: z.object({
+    daily: z.number().int(),
+    usedToday: z.number().int(),
+    maxActive: z.number().int(),
+    /** This calendar month (UTC): null budget = none. */
+    monthlyBudget: z.number().nullable(),
+    spentThisMonth: z.number(),
+    currency: z.string(),
+  }),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+
+// Accounts (issue 12). Limits null = the studio-wide ones.
+export const PASSWORD_MIN_LENGTH = 10;
+export const passwordSchema = z
+  .string({ message: "password is required" })
+  .refine((p) => [...p].length >= PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  .refine((p) => [...p].length <= 1000, { message: "password must be at most 1000 characters" });
+
+export const userSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  role: z.enum(USER_ROLES),
+  disabled: z.boolean(),
+  dailyLimit: z.number().int().nullable(),
+  maxActive: z.number().int().nullable(),
+  monthlyBudget: z.number().nullable(),
+  /** A password is set (accounts mode); false for an invite not used yet, or someone from SSO / the auth proxy. */
+  hasPassword: z.boolean(),
+  createdAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  /** This calendar month (UTC): pictures made (completed) and their cost. */
+  month: z.object({ pictures: z.number().int(), cost: z.number() }).optional(),
+});
+export type User = z.infer<typeof userSchema>;
+export const listUsersResponseSchema = z.object({ items: z.array(userSchema), currency: z.string() });
+
+export const createUserSchema = z.strictObject({
+  name: userNameSchema,
+  /** Omitted: the person gets an invite link instead and sets the password. */
+  password: passwordSchema.optional(),
+  role: z.enum(USER_ROLES).default("member"),
+});
+
+const nullableLimit = (max: number) => z.number().int().min(0).max(max).nullable().optional();
+export const patchUserSchema = z.strictObject({
+  role: z.enum(USER_ROLES).optional(),
+  disabled: z.boolean().optional(),
+  dailyLimit: nullableLimit(100_000),
+  maxActive: nullableLimit(1_000),
+  monthlyBudget: z.number().min(0).max(1e9).nullable().optional(),
+  /** An admin resets a person's password. */
+  password: passwordSchema.optional(),
+});
+
+/** POST /api/admin/users/{id}/invite → a link to set a password; shown once. */
+export const inviteResponseSchema = z.object({ url: z.string(), expiresAt: z.string() });
+/** POST /api/invites/{token} { password } → signed in as the invited person. */
+export const acceptInviteSchema = z.strictObject({ password: passwordSchema });
+
+/** POST /api/session/password: a person changes their own. */
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1, { message: "currentPassword is required" }).max(1000),
+  newPassword: passwordSchema,
+});
+
+/** GET/PUT /api/admin/prices: effective prices, and which came from the studio (not STUDIO_PRICES). */
+export const pricesResponseSchema = z.object({
+  currency: z.string(),
+  items: z.array(z.object({ key: z.string(), price: z.number(), source: z.enum(["env", "studio"]) })),
+});
+export const putPricesSchema = z.strictObject({
+  /** key → price; null removes the studio's price (back to STUDIO_PRICES). */
+  prices: z.record(z.string(), z.number().min(0).max(1e6).nullable()),
+});
+
+// Usage (issue 12).
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be YYYY-MM-DD" }).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), {
+  message: "must be a real date",
+});
+export const usageQuerySchema = z
+  .strictObject({
+    from: isoDay.optional(),
+    /** Inclusive. */
+    to: isoDay.optional(),
+    groupBy: z.enum(["day", "user", "model"]).default("day"),
+    /** Admins: one person's usage (a name). */
+    user: userNameSchema.optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
+export type UsageQuery = z.infer<typeof usageQuerySchema>;
+
+const usageTotalsSchema = z.object({ pictures: z.number().int(), failed: z.number().int(), cost: z.number() });
+export const usageRowSchema = usageTotalsSchema.extend({
+  key: z.string(),
+  /** Completed pictures of this row by model (the stacked chart). */
+  byModel: z.record(z.string(), z.number().int()),
+});
+export const usageResponseSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  groupBy: z.enum(["day", "user", "model"]),
+  currency: z.string(),
+  rows: z.array(usageRowSchema),
+  total: usageTotalsSchema,
+});
+export type UsageResponse = z.infer<typeof usageResponseSchema>;

@@ -102,12 +102,43 @@ export type SessionRow = {
   lastSeenAt: number;
 };
 
+/** A one-time link that lets a person set their first password. */
+export type InviteRow = {
+  idHash: string;
+  userId: string;
+  /** The admin's name, for the record. */
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+};
+
+/** A price an admin set in the studio; key = a model id, or `model-SIZE`. */
+export type PriceRow = { key: string; price: number; updatedAt: number; updatedBy: string };
+
+/**
+ * One group of the usage query: pictures by (key, model, size), so prices can
+ * be applied per model and per size. key: "YYYY-MM-DD" (UTC) by day, the
+ * person's name by user, the model id by model.
+ */
+export type UsageGroup = {
+  key: string;
+  model: ModelId;
+  imageSize: ImageSize | null;
+  completed: number;
+  failed: number;
+  /** Still in flight: not billed yet, but counted against a budget. */
+  active: number;
+};
+export type UsageGroupBy = "day" | "user" | "model";
+
 export type ListFilter = {
   status?: "active" | "completed" | "failed";
   /** Substring of the prompt, case-insensitive; LIKE wildcards in it are literal. */
   q?: string;
   model?: ModelId;
-  favorite?: boolean;
+  /** Only the pictures this account (a users.id) starred. */
+  favoriteOf?: string;
   createdBy?: string;
   /** Keyset pagination: only ids strictly smaller (older) than this. */
   beforeId?: string;
@@ -120,8 +151,18 @@ export type GenerationPatch = Partial<Omit<GenerationRow, "id" | "createdAt" | "
  * A person's allowance, checked in the same transaction as the insert so that
  * concurrent requests (other instances too) cannot all pass a check-then-act.
  */
-export type InsertLimits = { since: number; daily: number; maxActive: number };
-export type LimitRefusal = { limit: "daily" | "active"; usedToday: number; active: number };
+export type InsertLimits = {
+  since: number;
+  daily: number;
+  maxActive: number;
+  /**
+   * A monthly budget in money: the creator's rows since `since` (the month's
+   * start), failed ones excepted, priced with `prices`, plus `cost` (the new
+   * rows' price) must stay within `amount`.
+   */
+  budget?: { since: number; amount: number; prices: Record<string, number>; cost: number };
+};
+export type LimitRefusal = { limit: "daily" | "active" | "budget"; usedToday: number; active: number; spent?: number };
 
 export interface StudioDatabase {
   readonly kind: "sqlite" | "postgres";
@@ -242,6 +283,32 @@ export interface StudioDatabase {
   deleteSession(idHash: string): Promise<void>;
   /** Ends every session of a person ("sign out everywhere", a disabled account); how many. */
   deleteSessionsOf(userId: string): Promise<number>;
+
+  // Per-person favorites (issue 12).
+  setFavorite(input: { userId: string; generationId: string; favorite: boolean; now: number }): Promise<void>;
+  /** Which of these generations the person starred. */
+  favoritesAmong(input: { userId: string; generationIds: string[] }): Promise<Set<string>>;
+
+  // Invites (issue 12).
+  insertInvite(row: InviteRow): Promise<void>;
+  /**
+   * Uses an invite: stamps usedAt = now and returns it, only while it is unused
+   * and unexpired, atomically (two uses at once: one wins). Otherwise undefined.
+   */
+  takeInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined>;
+  /** An unused, unexpired invite, without using it (the page that asks for a password). */
+  getInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined>;
+
+  // Prices set by admins (issue 12), by key.
+  listPrices(): Promise<PriceRow[]>;
+  setPrice(row: PriceRow): Promise<void>;
+  deletePrice(key: string): Promise<void>;
+
+  /**
+   * Usage in [from, to) by createdAt, one grouped query: per key (see
+   * UsageGroup), model and size. With createdBy, only that person's rows.
+   */
+  usageGroups(input: { from: number; to: number; groupBy: UsageGroupBy; createdBy?: string }): Promise<UsageGroup[]>;
 
   close(): Promise<void>;
 }

@@ -86,6 +86,8 @@ export const generations = pgTable(
     index("generations_created_by_favorite_id_idx").on(t.createdBy, t.favorite, t.id),
     // Per-person quota windows.
     index("generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
+    // Usage over a date range for everyone (the admin's charts).
+    index("generations_created_at_idx").on(t.createdAt),
   ],
 );
 
@@ -191,3 +193,41 @@ export const sessions = pgTable(
   },
   (t) => [index("sessions_user_id_idx").on(t.userId)],
 );
+
+// Per-person favorites, one-time invite links and admin-set prices (issue
+// 12); see the SQLite schema.
+export const favorites = pgTable(
+  "favorites",
+  {
+    userId: idText("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    generationId: idText("generation_id")
+      .notNull()
+      .references(() => generations.id, { onDelete: "cascade" }),
+    createdAt: millis("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.generationId] }), index("favorites_generation_id_idx").on(t.generationId)],
+);
+
+export const invites = pgTable(
+  "invites",
+  {
+    idHash: idText("id_hash").primaryKey(),
+    userId: idText("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdBy: text("created_by").notNull(),
+    createdAt: millis("created_at").notNull(),
+    expiresAt: millis("expires_at").notNull(),
+    usedAt: millis("used_at"),
+  },
+  (t) => [index("invites_user_id_idx").on(t.userId)],
+);
+
+export const prices = pgTable("prices", {
+  key: text("key").primaryKey(),
+  price: doublePrecision("price").notNull(),
+  updatedAt: millis("updated_at").notNull(),
+  updatedBy: text("updated_by").notNull(),
+});

@@ -56,6 +56,8 @@ export const generations = sqliteTable(
     index("generations_created_by_favorite_id_idx").on(t.createdBy, t.favorite, t.id),
     // Per-person quota windows.
     index("generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
+    // Usage over a date range for everyone (the admin's charts).
+    index("generations_created_at_idx").on(t.createdAt),
   ],
 );
 
@@ -164,3 +166,46 @@ export const sessions = sqliteTable(
   },
   (t) => [index("sessions_user_id_idx").on(t.userId)],
 );
+
+// Favorites are per person (issue 12): one row per person and picture. The
+// old generations.favorite column is no longer read; the upgrade moved its
+// stars to each picture's creator.
+export const favorites = sqliteTable(
+  "favorites",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    generationId: text("generation_id")
+      .notNull()
+      .references(() => generations.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.generationId] }), index("favorites_generation_id_idx").on(t.generationId)],
+);
+
+// One-time links that let a person set their first password. Only the
+// token's hash is stored; using it stamps used_at, so a second use is refused.
+export const invites = sqliteTable(
+  "invites",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdBy: text("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("invites_user_id_idx").on(t.userId)],
+);
+
+// Prices per model (or model-SIZE) that an admin set in the studio; they win
+// over STUDIO_PRICES, and deleting one falls back to it.
+export const prices = sqliteTable("prices", {
+  key: text("key").primaryKey(),
+  price: real("price").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+  updatedBy: text("updated_by").notNull(),
+});
