@@ -10,6 +10,15 @@ import {
   type ListGenerationsResponse,
   type UploadedReference,
   uploadedReferenceSchema,
+  inviteResponseSchema,
+  listUsersResponseSchema,
+  pricesResponseSchema,
+  sessionInfoSchema,
+  usageResponseSchema,
+  userSchema,
+  type SessionInfo,
+  type UsageResponse,
+  type User,
 } from "@/lib/contract";
 
 // The browser's side of the studio API: one function per call, answers
@@ -97,4 +106,44 @@ export const api = {
     form.append("file", file, name);
     return uploadedReferenceSchema.parse(await call("/api/references", { method: "POST", body: form }));
   },
+};
+
+// Accounts, admin and usage (issue 12).
+
+export type PatchUser = { role?: User["role"]; disabled?: boolean; dailyLimit?: number | null; maxActive?: number | null; monthlyBudget?: number | null; password?: string };
+export type UsageParams = { from: string; to: string; groupBy: "day" | "user" | "model"; user?: string };
+
+/** The query the JSON route and its CSV twin share. */
+export function usageUrl(params: UsageParams, kind: "json" | "csv" = "json"): string {
+  const search = new URLSearchParams({ from: params.from, to: params.to, groupBy: params.groupBy });
+  if (params.user) search.set("user", params.user);
+  return `/api/usage${kind === "csv" ? ".csv" : ""}?${search.toString()}`;
+}
+
+export const accountApi = {
+  session: async (): Promise<SessionInfo> => sessionInfoSchema.parse(await call("/api/session")),
+  /** `everywhere`: every session of this person, on every device. */
+  signOut: async (everywhere = false): Promise<void> => void (await call(`/api/session${everywhere ? "?all=1" : ""}`, { method: "DELETE" })),
+  changePassword: async (body: { currentPassword: string; newPassword: string }): Promise<void> =>
+    void (await call("/api/session/password", { method: "POST", body: JSON.stringify(body) })),
+  acceptInvite: async (token: string, password: string): Promise<void> =>
+    void (await call(`/api/invites/${encodeURIComponent(token)}`, { method: "POST", body: JSON.stringify({ password }) })),
+};
+
+export const adminApi = {
+  usersUrl: "/api/admin/users",
+  pricesUrl: "/api/admin/prices",
+  users: async (url = "/api/admin/users") => listUsersResponseSchema.parse(await call(url)),
+  createUser: async (body: { name: string; role: User["role"]; password?: string }): Promise<User> =>
+    userSchema.parse(await call("/api/admin/users", { method: "POST", body: JSON.stringify(body) })),
+  patchUser: async (id: string, patch: PatchUser): Promise<User> =>
+    userSchema.parse(await call(`/api/admin/users/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(patch) })),
+  invite: async (id: string) => inviteResponseSchema.parse(await call(`/api/admin/users/${encodeURIComponent(id)}/invite`, { method: "POST" })),
+  prices: async (url = "/api/admin/prices") => pricesResponseSchema.parse(await call(url)),
+  putPrices: async (prices: Record<string, number | null>) =>
+    pricesResponseSchema.parse(await call("/api/admin/prices", { method: "PUT", body: JSON.stringify({ prices }) })),
+};
+
+export const usageApi = {
+  get: async (url: string): Promise<UsageResponse> => usageResponseSchema.parse(await call(url)),
 };

@@ -12,4 +12,11 @@ export const auth = {
   unauthorizedTitle: "You are not signed in",
   unauthorizedHint: "This studio is behind the team's login. Open it through the team's sign-in page.",
   leftToday: "{left} of {daily} left today",
+  accountsHint: "Sign in with your name and your own password.",
+  accountPassword: "Your password",
+  wrongNameOrPassword: "That name and password do not match. Check them and try again.",
+  oidcHint: "This studio signs you in with your team's account.",
+  oidcButton: "Sign in with your team's account",
+  errorOidcFailed: "Signing in with your team's account did not work. Try again, or ask an admin of the studio.",
+  errorDisabled: "This account is disabled. Ask an admin of the studio to enable it.",
 };

@@ -1,7 +1,10 @@
+import { account } from "./account";
+import { admin } from "./admin";
 import { auth } from "./auth";
 import { common } from "./common";
 import { composer } from "./composer";
 import { gallery } from "./gallery";
+import { usage } from "./usage";
 
 // The English dictionary, in one section per area of the page.
-export const en = { common, composer, gallery, auth };
+export const en = { common, composer, gallery, auth, account, admin, usage };

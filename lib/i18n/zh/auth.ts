@@ -14,4 +14,11 @@ export const auth: typeof en = {
   unauthorizedTitle: "你尚未登录",
   unauthorizedHint: "此工作室位于团队登录之后，请通过团队的登录页面打开。",
   leftToday: "今日剩余 {left} / {daily} 张",
+  accountsHint: "使用你的名字和你自己的密码登录。",
+  accountPassword: "你的密码",
+  wrongNameOrPassword: "名字与密码不匹配，请检查后重试。",
+  oidcHint: "此工作室使用团队账号登录。",
+  oidcButton: "使用团队账号登录",
+  errorOidcFailed: "团队账号登录未成功。请重试，或联系工作室管理员。",
+  errorDisabled: "此账户已被停用。请联系工作室管理员启用。",
 };

@@ -1,8 +1,11 @@
 import type { Dictionary } from "../types";
+import { account } from "./account";
+import { admin } from "./admin";
 import { auth } from "./auth";
 import { common } from "./common";
 import { composer } from "./composer";
 import { gallery } from "./gallery";
+import { usage } from "./usage";
 
 // 中文词典，与英文按区域一一对应。
-export const zh: Dictionary = { common, composer, gallery, auth };
+export const zh: Dictionary = { common, composer, gallery, auth, account, admin, usage };
