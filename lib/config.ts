@@ -58,7 +58,7 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: optionalString,
   /** oidc: where the provider sends people back; default: this request's origin + /api/auth/oidc/callback. */
   OIDC_REDIRECT_URL: optionalString.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), { message: "must be an http(s) URL" }),
-  /** oidc (and header): comma-separated names or emails who are admins. */
+  /** oidc, header and password modes: comma-separated names (or emails, oidc) of the admins. */
   STUDIO_ADMINS: optionalString,
   /** Per-model prices, "nano_banana_2=0.04,nano_banana_pro-4K=0.24"; admins can change them in the studio. */
   STUDIO_PRICES: optionalString,
@@ -93,7 +93,7 @@ export type StudioConfig = {
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   auth:
     | { mode: "none" }
-    | { mode: "password"; password: string; sessionSecret: string; sessionDays: number }
+    | { mode: "password"; password: string; sessionSecret: string; sessionDays: number; admins: string[] }
     | { mode: "header"; userHeader: string; admins: string[] }
     | { mode: "accounts"; sessionDays: number; firstAdmin: { name: string; password: string } | undefined }
     | {
@@ -184,6 +184,9 @@ function authConfig(e: z.infer<typeof envSchema>): StudioConfig["auth"] {
     if (Boolean(e.STUDIO_ADMIN_NAME) !== Boolean(e.STUDIO_ADMIN_PASSWORD)) {
       throw new ConfigError("Invalid configuration: STUDIO_ADMIN_NAME and STUDIO_ADMIN_PASSWORD: set both, or neither");
     }
+    if (e.STUDIO_ADMIN_PASSWORD && [...e.STUDIO_ADMIN_PASSWORD].length < 10) {
+      throw new ConfigError("Invalid configuration: STUDIO_ADMIN_PASSWORD: at least 10 characters");
+    }
     const firstAdmin = e.STUDIO_ADMIN_NAME && e.STUDIO_ADMIN_PASSWORD ? { name: e.STUDIO_ADMIN_NAME, password: e.STUDIO_ADMIN_PASSWORD } : undefined;
     return { mode: "accounts", sessionDays: e.STUDIO_SESSION_DAYS, firstAdmin };
   }
@@ -209,7 +212,7 @@ function authConfig(e: z.infer<typeof envSchema>): StudioConfig["auth"] {
     if (!e.STUDIO_SESSION_SECRET || e.STUDIO_SESSION_SECRET.length < 32) {
       throw new ConfigError("Invalid configuration: STUDIO_SESSION_SECRET: at least 32 characters are required when STUDIO_AUTH=password");
     }
-    return { mode: "password", password: e.STUDIO_PASSWORD, sessionSecret: e.STUDIO_SESSION_SECRET, sessionDays: e.STUDIO_SESSION_DAYS };
+    return { mode: "password", password: e.STUDIO_PASSWORD, sessionSecret: e.STUDIO_SESSION_SECRET, sessionDays: e.STUDIO_SESSION_DAYS, admins: nameList(e.STUDIO_ADMINS) };
   }
   if (e.STUDIO_AUTH === "header") {
     if (!e.STUDIO_USER_HEADER || !/^[A-Za-z0-9-]+$/.test(e.STUDIO_USER_HEADER)) {

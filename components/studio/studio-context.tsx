@@ -1,6 +1,7 @@
 "use client";
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
+import type { AuthMode } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { NO_FILTERS, useFeed, type Feed, type FeedFilters } from "@/lib/client/use-feed";
 
@@ -14,7 +15,8 @@ type StudioContextValue = {
   setTheme(theme: Theme): void;
   upstream: "demo" | "gateway";
   user: string;
-  auth: "none" | "password" | "header";
+  auth: AuthMode;
+  role: "admin" | "member";
   filters: FeedFilters;
   setFilters(update: Partial<FeedFilters>): void;
   feed: Feed;
@@ -34,7 +36,8 @@ export function StudioProvider(props: {
   theme: Theme;
   upstream: "demo" | "gateway";
   user: string;
-  auth: "none" | "password" | "header";
+  auth: AuthMode;
+  role: "admin" | "member";
   children: React.ReactNode;
 }) {
   const router = useRouter();
@@ -60,8 +63,8 @@ export function StudioProvider(props: {
   const setFilters = useCallback((update: Partial<FeedFilters>) => setFilterState((f) => ({ ...f, ...update })), []);
 
   const value = useMemo(
-    () => ({ t: props.t, locale: props.locale, setLocale, theme, setTheme, upstream: props.upstream, user: props.user, auth: props.auth, filters, setFilters, feed }),
-    [props.t, props.locale, setLocale, theme, setTheme, props.upstream, props.user, props.auth, filters, setFilters, feed],
+    () => ({ t: props.t, locale: props.locale, setLocale, theme, setTheme, upstream: props.upstream, user: props.user, role: props.role, auth: props.auth, filters, setFilters, feed }),
+    [props.t, props.locale, setLocale, theme, setTheme, props.upstream, props.user, props.role, props.auth, filters, setFilters, feed],
   );
   return <StudioContext.Provider value={value}>{props.children}</StudioContext.Provider>;
 }

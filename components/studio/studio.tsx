@@ -1,4 +1,5 @@
 "use client";
+import type { AuthMode } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { ComposerProvider } from "@/components/composer/composer-context";
 import { Composer } from "@/components/composer/composer";
@@ -7,7 +8,7 @@ import { StudioHeader } from "./studio-header";
 import { StudioProvider, type Theme } from "./studio-context";
 
 /** The page a team opens all day: composer above (phone) or beside (desktop) the gallery. */
-export function Studio(props: { t: Dictionary; locale: Locale; theme: Theme; upstream: "demo" | "gateway"; user: string; auth: "none" | "password" | "header" }) {
+export function Studio(props: { t: Dictionary; locale: Locale; theme: Theme; upstream: "demo" | "gateway"; user: string; auth: AuthMode; role: "admin" | "member" }) {
   return (
     <StudioProvider {...props}>
       <ComposerProvider>

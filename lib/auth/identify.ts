@@ -1,36 +1,68 @@
 import "server-only";
 import { getConfig, type StudioConfig } from "@/lib/config";
 import { userNameSchema } from "@/lib/contract";
+import type { StudioDatabase, UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import { SESSION_COOKIE, openSession, readCookie } from "./session";
+import { getDeps } from "@/lib/wiring";
+import { accountNamed, isListedAdmin } from "./accounts";
+import { resumeSession } from "./server-session";
+import { SESSION_COOKIE, readCookie } from "./session";
 
 export const LOCAL_USER = "local";
 
+/** A person seen this recently is not written again on every request. */
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+export const DISABLED_MESSAGE = "This account is disabled. Ask an admin of the studio to enable it.";
+
+type IdentifyOptions = { auth?: StudioConfig["auth"]; db?: StudioDatabase; now?: number };
+
 /**
- * Who is asking, per STUDIO_AUTH: the single local user, the name in a valid
- * session cookie, or the name the team's auth proxy put in the user header.
- * Anything else is 401.
+ * Who is asking, per STUDIO_AUTH, as their account: the single local user
+ * (an admin), the person the team's auth proxy names in the user header, or
+ * the person of a server-side session (password, accounts and oidc modes).
+ * Unknown, ended or expired sessions are 401; a disabled account is 403.
  */
-export async function identify(request: Request, auth: StudioConfig["auth"] = getConfig().auth): Promise<string> {
-  if (auth.mode === "none") return LOCAL_USER;
+export async function identify(request: Request, options: IdentifyOptions = {}): Promise<UserRow> {
+  const auth = options.auth ?? getConfig().auth;
+  const db = options.db ?? (await getDeps()).db;
+  const now = options.now ?? Date.now();
+  if (auth.mode === "none") return seen(db, await accountNamed(db, { name: LOCAL_USER, admin: true, now }), now);
   if (auth.mode === "header") {
     const name = userNameSchema.safeParse(request.headers.get(auth.userHeader) ?? "");
     if (!name.success) throw new StudioError("unauthorized", "Sign in through the team's login first");
-    return name.data;
+    const user = await accountNamed(db, { name: name.data, admin: isListedAdmin(auth.admins, { name: name.data }), now });
+    if (user.disabled) throw new StudioError("forbidden", DISABLED_MESSAGE);
+    return seen(db, user, now);
   }
-  const sealed = readCookie(request, SESSION_COOKIE);
-  const user =
-    sealed &&
-    (await openSession({ sealed, secret: auth.sessionSecret, ttlSeconds: auth.sessionDays * 86_400 }));
-  if (!user) throw new StudioError("unauthorized", "Sign in to use the studio");
-  return user;
+  const resumed = await resumeSession({ db, id: readCookie(request, SESSION_COOKIE), now });
+  if (!resumed) throw new StudioError("unauthorized", "Sign in to use the studio");
+  if ("disabled" in resumed) throw new StudioError("forbidden", DISABLED_MESSAGE);
+  return resumed.user;
 }
 
 /** The same check for pages: undefined instead of an error. */
-export async function identifyOrUndefined(request: Request): Promise<string | undefined> {
+export async function identifyOrUndefined(request: Request): Promise<UserRow | undefined> {
+  const found = await identifyForPage(request);
+  return "user" in found ? found.user : undefined;
+}
+
+/** For pages that send a refused person somewhere: why they were refused. */
+export async function identifyForPage(request: Request): Promise<{ user: UserRow } | { refused: "unauthorized" | "disabled" }> {
   try {
-    return await identify(request);
-  } catch {
-    return undefined;
+    return { user: await identify(request) };
+  } catch (error) {
+    if (error instanceof StudioError && error.code === "forbidden") return { refused: "disabled" };
+    if (error instanceof StudioError && error.code === "unauthorized") return { refused: "unauthorized" };
+    throw error;
   }
+}
+
+/** Modes where a person signs in on the studio's own sign-in page. */
+export const signsInHere = (auth: StudioConfig["auth"]) => auth.mode === "password" || auth.mode === "accounts" || auth.mode === "oidc";
+
+/** Last seen, for the admin page; written at most every few minutes. */
+async function seen(db: StudioDatabase, user: UserRow, now: number): Promise<UserRow> {
+  if (user.lastSeenAt !== null && now - user.lastSeenAt < TOUCH_EVERY_MS) return user;
+  return (await db.updateUser({ id: user.id, patch: { lastSeenAt: now } })) ?? user;
 }

@@ -1,3 +1,4 @@
+import { testPerson } from "@/lib/testing/person";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PreparedSubmit, SubmitInput } from "@/lib/gateway";
 import { plainPicture } from "@/lib/images/test-images";
@@ -31,11 +32,11 @@ describe("bounds", () => {
         return get(id, opts);
       },
     };
-    for (let i = 0; i < 4; i++) await createGenerations(a, { request: { model: "nano_banana_2", prompt: `row ${i}`, aspectRatio: "auto", references: [], count: 4 }, createdBy: "t" });
-    for (let i = 0; i < 6; i++) await createGenerations(a, { request: { model: "nano_banana_pro-4K", prompt: `big ${i}`, aspectRatio: "auto", references: [], count: 4 }, createdBy: "t" });
+    for (let i = 0; i < 4; i++) await createGenerations(a, { request: { model: "nano_banana_2", prompt: `row ${i}`, aspectRatio: "auto", references: [], count: 4 }, person: testPerson("t") });
+    for (let i = 0; i < 6; i++) await createGenerations(a, { request: { model: "nano_banana_pro-4K", prompt: `big ${i}`, aspectRatio: "auto", references: [], count: 4 }, person: testPerson("t") });
     a.config.limits.maxActive = 1_000;
     env.advance(1_000);
-    await listGenerations(a, { query: { limit: 40 }, user: "t" });
+    await listGenerations(a, { query: { limit: 40 }, viewer: testPerson("t") });
     await sleep(500);
     expect(polls).toBeGreaterThan(0);
     expect(peak).toBeLessThanOrEqual(REFRESH_CONCURRENCY);
@@ -53,7 +54,7 @@ describe("bounds", () => {
     const png = await plainPicture({ width: 800, height: 600, format: "png" });
     await createGenerations(a, {
       request: { model: "nano_banana_2", prompt: "four of them", aspectRatio: "auto", references: [`data:image/png;base64,${png.toString("base64")}`], count: 4 },
-      createdBy: "t",
+      person: testPerson("t"),
     });
     expect(sent).toHaveLength(4);
     const bodies = sent.map((input) => ("kind" in input ? input.body : undefined));

@@ -7,20 +7,22 @@ import type { GenerationDeps } from "./deps";
 import { assertWithinLimits } from "./quota";
 import { discardStaged } from "./save-result";
 import { mustGet } from "./reads";
-import { toGeneration } from "./serialize";
+import { mayManage, type Person } from "./person";
+import { toGeneration, viewGenerations } from "./serialize";
 import { ACTIVE, isActive } from "./status";
 
 export const CANCELLED_MESSAGE =
   "Cancelled. The gateway has no way to stop a task, so it may still finish and be billed; the studio no longer waits for it.";
 
-export async function setFavorite(deps: GenerationDeps, input: { id: string; favorite: boolean }): Promise<Generation> {
-  await mustGet(deps, input.id);
-  const row = await deps.db.updateGeneration({ id: input.id, patch: { favorite: input.favorite, updatedAt: deps.now() } });
-  return toGeneration(row!);
+/** Stars are per person: anyone may star any picture, for themselves. */
+export async function setFavorite(deps: GenerationDeps, input: { id: string; favorite: boolean; viewer: Person }): Promise<Generation> {
+  const row = await mustGet(deps, input.id);
+  await deps.db.setFavorite({ userId: input.viewer.id, generationId: input.id, favorite: input.favorite, now: deps.now() });
+  return toGeneration(row, input.favorite);
 }
 
-function assertOwner(row: { createdBy: string }, user: string, what: string) {
-  if (row.createdBy !== user) throw new StudioError("forbidden", `Only the person who made this picture can ${what} it`);
+function assertOwner(row: { createdBy: string }, person: Person, what: string) {
+  if (!mayManage(person, row)) throw new StudioError("forbidden", `Only the person who made this picture, or an admin, can ${what} it`);
 }
 
 /**
@@ -28,21 +30,21 @@ function assertOwner(row: { createdBy: string }, user: string, what: string) {
  * delete it. A download finishing after this finds no row and removes what it
  * stored (see save-result.ts).
  */
-export async function deleteGeneration(deps: GenerationDeps, input: { id: string; user: string }): Promise<void> {
+export async function deleteGeneration(deps: GenerationDeps, input: { id: string; viewer: Person }): Promise<void> {
   const row = await mustGet(deps, input.id);
-  assertOwner(row, input.user, "delete");
+  assertOwner(row, input.viewer, "delete");
   const deleted = await deps.db.deleteGeneration(input.id);
   if (!deleted) throw new StudioError("not_found", "There is no generation with this id");
   const keys = [deleted.row.imageKey, deleted.row.thumbKey, ...deleted.orphanedReferences.map((r) => r.storageKey)];
   for (const key of keys) if (key) await deps.store.delete(key);
   await discardStaged(deps, input.id);
-  logger.info({ generation: input.id, user: input.user, status: row.status }, "generation deleted");
+  logger.info({ generation: input.id, user: input.viewer.name, status: row.status }, "generation deleted");
 }
 
 /** An active generation stops being polled and shows as failed ("cancelled"). */
-export async function cancelGeneration(deps: GenerationDeps, input: { id: string; user: string }): Promise<Generation> {
+export async function cancelGeneration(deps: GenerationDeps, input: { id: string; viewer: Person }): Promise<Generation> {
   const row = await mustGet(deps, input.id);
-  assertOwner(row, input.user, "cancel");
+  assertOwner(row, input.viewer, "cancel");
   if (!isActive(row.status)) throw new StudioError("invalid_request", "Only a generation in progress can be cancelled");
   const cancelled = await deps.db.updateGeneration({
     id: input.id,
@@ -51,10 +53,10 @@ export async function cancelGeneration(deps: GenerationDeps, input: { id: string
   });
   if (cancelled) {
     await discardStaged(deps, input.id);
-    logger.info({ generation: input.id, task: row.upstreamId, user: input.user }, "generation cancelled");
+    logger.info({ generation: input.id, task: row.upstreamId, user: input.viewer.name }, "generation cancelled");
   }
   // Finished in the meantime: the answer is what it became.
-  return toGeneration(cancelled ?? (await mustGet(deps, input.id)));
+  return (await viewGenerations(deps, [cancelled ?? (await mustGet(deps, input.id))], input.viewer))[0];
 }
 
 /**
@@ -64,19 +66,20 @@ export async function cancelGeneration(deps: GenerationDeps, input: { id: string
  */
 export async function retryGeneration(
   deps: GenerationDeps,
-  input: { id: string; user: string; idempotencyKey?: string },
+  input: { id: string; person: Person; idempotencyKey?: string },
 ): Promise<Generation[]> {
+  const { person } = input;
   const key = `retry:${input.id}:${input.idempotencyKey ?? "-"}`;
-  const replay = await findReplay(deps, { key, createdBy: input.user });
+  const replay = await findReplay(deps, { key, createdBy: person.name });
   if (replay) return replay;
   const row = await mustGet(deps, input.id);
   if (row.status !== "failed") throw new StudioError("invalid_request", "Only a failed generation can be retried");
-  await assertWithinLimits(deps, { user: input.user, count: 1 });
+  await assertWithinLimits(deps, { person, rows: { model: row.model, imageSize: row.imageSize, count: 1 } });
   return createFromEntries(deps, {
     settings: { model: row.model, prompt: row.prompt, aspectRatio: row.aspectRatio, imageSize: row.imageSize },
     entries: row.references,
     count: 1,
-    createdBy: input.user,
+    person,
     idempotencyKey: key,
   });
 }

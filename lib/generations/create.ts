@@ -7,6 +7,7 @@ import { logger } from "@/lib/log";
 import { effectiveSize, getModel, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
 import type { GenerationDeps } from "./deps";
 import { newGenerationId } from "./ids";
+import type { Person } from "./person";
 import { assertWithinLimits, insertLimits, limitError } from "./quota";
 import { discardReferences, referencesForGateway, storeReferences } from "./references";
 import { toGeneration } from "./serialize";
@@ -19,17 +20,24 @@ export const UNKNOWN_OUTCOME_MESSAGE =
 
 type Settings = { model: ModelId; prompt: string; aspectRatio: AspectRatio; imageSize: ImageSize | null };
 
+/** Fixed-size models ignore a requested size; rows record what the task really gets. */
+function recordedSize(model: ModelId, requested: ImageSize | null | undefined): ImageSize | null {
+  return getModel(model)!.sizes.length > 1 ? effectiveSize(model, requested ?? undefined) : null;
+}
+
 /** POST /api/generations: validate, store references, insert, submit each once. */
 export async function createGenerations(
   deps: GenerationDeps,
-  input: { request: CreateGenerationInput; createdBy: string },
+  input: { request: CreateGenerationInput; person: Person },
 ): Promise<Generation[]> {
-  const { request, createdBy } = input;
+  const { request, person } = input;
+  const createdBy = person.name;
   // A replay is answered first: it is the same request, not a new one, so no
   // limit applies and no reference is stored again.
   const replay = await findReplay(deps, { key: request.idempotencyKey, createdBy });
   if (replay) return replay;
-  await assertWithinLimits(deps, { user: createdBy, count: request.count });
+  const rows = { model: request.model, imageSize: recordedSize(request.model, request.imageSize), count: request.count };
+  await assertWithinLimits(deps, { person, rows });
   const { entries, created, inline } = await storeReferences(deps, { references: request.references, createdBy });
   try {
     return await createFromEntries(deps, {
@@ -37,7 +45,7 @@ export async function createGenerations(
       entries,
       inline,
       count: request.count,
-      createdBy,
+      person,
       idempotencyKey: request.idempotencyKey,
     });
   } finally {
@@ -51,7 +59,7 @@ export async function createGenerations(
 export async function findReplay(deps: GenerationDeps, input: { key?: string; createdBy: string }): Promise<Generation[] | undefined> {
   if (!input.key) return undefined;
   const rows = await deps.db.findIdempotent({ key: input.key, createdBy: input.createdBy, now: deps.now(), ttlMs: IDEMPOTENCY_TTL_MS });
-  return rows?.map(toGeneration);
+  return rows?.map((row) => toGeneration(row));
 }
 
 /** Shared by create and retry: the references are already stored. */
@@ -63,15 +71,14 @@ export async function createFromEntries(
     /** Data URLs the request carried, by stored id (see storeReferences). */
     inline?: ReadonlyMap<string, string>;
     count: number;
-    createdBy: string;
+    person: Person;
     idempotencyKey?: string;
   },
 ): Promise<Generation[]> {
-  const { settings, entries, createdBy } = input;
+  const { settings, entries, person } = input;
+  const createdBy = person.name;
   const now = deps.now();
-  // Fixed-size models ignore a requested size; record what the task really gets.
-  const info = getModel(settings.model)!;
-  const imageSize = info.sizes.length > 1 ? effectiveSize(settings.model, settings.imageSize ?? undefined) : null;
+  const imageSize = recordedSize(settings.model, settings.imageSize);
   const rows: GenerationRow[] = Array.from({ length: input.count }, () => ({
     ...FRESH_GENERATION,
     id: newGenerationId(now),
@@ -87,15 +94,16 @@ export async function createFromEntries(
     idempotencyKey: input.idempotencyKey ?? null,
   }));
 
+  const limits = await insertLimits(deps, { person, rows: { model: settings.model, imageSize, count: input.count } });
   const inserted = await deps.db.insertGenerations({
     rows,
     idempotency: input.idempotencyKey
       ? { key: input.idempotencyKey, createdBy, now, ttlMs: IDEMPOTENCY_TTL_MS }
       : undefined,
-    limits: insertLimits(deps),
+    limits,
   });
-  if (inserted.refused) throw limitError(deps, inserted.refused);
-  if (!inserted.created) return inserted.rows.map(toGeneration);
+  if (inserted.refused) throw limitError(deps, inserted.refused, limits);
+  if (!inserted.created) return inserted.rows.map((row) => toGeneration(row));
 
   let prepared: PreparedSubmit;
   try {
@@ -115,7 +123,7 @@ export async function createFromEntries(
   const failures = outcomes.filter((o): o is GatewayError => GatewayError.is(o));
   // Every task refused: answer with the gateway's reason (the rows stay, failed, for the record).
   if (failures.length === rows.length) throw failures[0];
-  return (await deps.db.getGenerations(rows.map((r) => r.id))).map(toGeneration);
+  return (await deps.db.getGenerations(rows.map((r) => r.id))).map((row) => toGeneration(row));
 }
 
 /** Nothing reached the gateway: say so plainly, so nobody fears a bill and Retry is safe. */

@@ -1,3 +1,4 @@
+import { testPerson } from "@/lib/testing/person";
 import { afterEach, describe, expect, it } from "vitest";
 import { createGatewayClient } from "@/lib/gateway";
 import { testDeps } from "@/lib/testing/deps";
@@ -12,7 +13,7 @@ afterEach(() => env?.cleanup());
 const request = { model: "nano_banana_2" as const, prompt: "edge case", aspectRatio: "auto" as const, references: [], count: 1 };
 
 async function createOne(prompt = "edge case") {
-  const [g] = await createGenerations(env.deps, { request: { ...request, prompt }, createdBy: "tester" });
+  const [g] = await createGenerations(env.deps, { request: { ...request, prompt }, person: testPerson("tester") });
   return g;
 }
 
@@ -84,7 +85,7 @@ describe("create", () => {
   it("a gateway refusal marks the rows failed with the gateway's reason", async () => {
     env = testDeps();
     env.deps.gateway = createGatewayClient({ baseUrl: "http://simulator.invalid", apiKey: "wrong", fetch: env.sim.fetch });
-    await expect(createGenerations(env.deps, { request: { ...request, count: 2 }, createdBy: "t" })).rejects.toMatchObject({ kind: "auth" });
+    await expect(createGenerations(env.deps, { request: { ...request, count: 2 }, person: testPerson("t") })).rejects.toMatchObject({ kind: "auth" });
     const rows = await env.deps.db.listGenerations({ limit: 10 });
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.status === "failed" && /无效的令牌/.test(r.errorMessage ?? ""))).toBe(true);

@@ -9,4 +9,6 @@ export { refreshGeneration } from "./refresh";
 export { toGeneration } from "./serialize";
 export { openImage, openReference } from "./files";
 export { uploadReference, MAX_REFERENCE_BYTES } from "./references";
-export { usageOf } from "./quota";
+export { usageOf, limitsOf, spendOf, startOfUtcMonth } from "./quota";
+export { currentPrices } from "./prices";
+export { mayManage, type Person } from "./person";

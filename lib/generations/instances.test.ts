@@ -1,3 +1,4 @@
+import { testPerson } from "@/lib/testing/person";
 import { afterEach, describe, expect, it } from "vitest";
 import type { GenerationDeps } from "@/lib/generations";
 import { plainPicture } from "@/lib/images/test-images";
@@ -42,7 +43,7 @@ describe.each(ENGINES)("on %s", (engine) => {
     const a = await env.instance("A");
     const b = await env.instance("B");
     const counts = [slowDownloads(a, 3_000), slowDownloads(b, 3_000)];
-    const made = await createGenerations(a, { request: { ...request, count: 3 }, createdBy: "t" });
+    const made = await createGenerations(a, { request: { ...request, count: 3 }, person: testPerson("t") });
     pollers.push(createPoller(a), createPoller(b));
     await until(async () => (await a.db.countActive()) === 0, 25_000);
     const rows = await a.db.getGenerations(made.map((g) => g.id));
@@ -72,7 +73,7 @@ describe.each(ENGINES)("on %s", (engine) => {
     };
     const png = await plainPicture({ width: 64, height: 48, format: "png" });
     const references = [`data:image/png;base64,${png.toString("base64")}`];
-    const [g] = await createGenerations(a, { request: { ...request, references }, createdBy: "t" });
+    const [g] = await createGenerations(a, { request: { ...request, references }, person: testPerson("t") });
     expect(g.status).toBe("queued");
     expect(g.upstreamId).toMatch(/^task_/);
     expect(g.error).toBeNull();
@@ -94,7 +95,7 @@ describe.each(ENGINES)("on %s", (engine) => {
         return task;
       },
     };
-    const [g] = await createGenerations(a, { request, createdBy: "t" });
+    const [g] = await createGenerations(a, { request, person: testPerson("t") });
     expect(g.upstreamId).toMatch(/^task_/);
     expect(g.status).toBe("queued");
     expect(g.error).toBeNull();

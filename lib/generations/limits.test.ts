@@ -1,3 +1,4 @@
+import { testPerson } from "@/lib/testing/person";
 import { afterEach, describe, expect, it } from "vitest";
 import { ENGINES, studioInstances, type Instances } from "@/lib/testing/instances";
 import { retryGeneration } from "./commands";
@@ -17,7 +18,7 @@ describe.each(ENGINES)("on %s", (engine) => {
     env = await studioInstances({ engine, limits: { daily: 1_000, maxActive: 2 } });
     const [a, b] = [await env.instance("A"), await env.instance("B")];
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) => createGenerations(i % 2 ? a : b, { request, createdBy: "t" })),
+      Array.from({ length: 10 }, (_, i) => createGenerations(i % 2 ? a : b, { request, person: testPerson("t") })),
     );
     const made = results.filter((r) => r.status === "fulfilled");
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -30,7 +31,7 @@ describe.each(ENGINES)("on %s", (engine) => {
   it("the daily limit holds under concurrency too", async () => {
     env = await studioInstances({ engine, limits: { daily: 3, maxActive: 100 } });
     const a = await env.instance("A");
-    const results = await Promise.allSettled(Array.from({ length: 6 }, () => createGenerations(a, { request, createdBy: "t" })));
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => createGenerations(a, { request, person: testPerson("t") })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
     expect(env.sim.stats().submits).toBe(3);
   });
@@ -38,24 +39,24 @@ describe.each(ENGINES)("on %s", (engine) => {
   it("an idempotent replay at the limit gets its original rows, not 429", async () => {
     env = await studioInstances({ engine, limits: { daily: 1_000, maxActive: 1 } });
     const a = await env.instance("A");
-    const first = await createGenerations(a, { request: { ...request, idempotencyKey: "k-1" }, createdBy: "t" });
-    const replay = await createGenerations(a, { request: { ...request, idempotencyKey: "k-1" }, createdBy: "t" });
+    const first = await createGenerations(a, { request: { ...request, idempotencyKey: "k-1" }, person: testPerson("t") });
+    const replay = await createGenerations(a, { request: { ...request, idempotencyKey: "k-1" }, person: testPerson("t") });
     expect(replay.map((g) => g.id)).toEqual(first.map((g) => g.id));
-    await expect(createGenerations(a, { request, createdBy: "t" })).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(createGenerations(a, { request, person: testPerson("t") })).rejects.toMatchObject({ code: "rate_limited" });
     expect(env.sim.stats().submits).toBe(1);
   });
 
   it("concurrent retries of one generation make one, from one instance or two", async () => {
     env = await studioInstances({ engine });
     const [a, b] = [await env.instance("A"), await env.instance("B")];
-    const [failed] = await createGenerations(a, { request: { ...request, prompt: "a cat #fail" }, createdBy: "t" });
+    const [failed] = await createGenerations(a, { request: { ...request, prompt: "a cat #fail" }, person: testPerson("t") });
     env.advance(10_000);
     expect((await refreshGeneration(a, failed.id))?.status).toBe("failed");
     const submitsBefore = env.sim.stats().submits;
 
-    const unkeyed = await Promise.all([a, a, b].map((deps) => retryGeneration(deps, { id: failed.id, user: "t" })));
+    const unkeyed = await Promise.all([a, a, b].map((deps) => retryGeneration(deps, { id: failed.id, person: testPerson("t") })));
     expect(new Set(unkeyed.flat().map((g) => g.id)).size).toBe(1);
-    const keyed = await Promise.all([a, b].map((deps) => retryGeneration(deps, { id: failed.id, user: "t", idempotencyKey: "click-1" })));
+    const keyed = await Promise.all([a, b].map((deps) => retryGeneration(deps, { id: failed.id, person: testPerson("t"), idempotencyKey: "click-1" })));
     expect(new Set(keyed.flat().map((g) => g.id)).size).toBe(1);
     expect(env.sim.stats().submits - submitsBefore).toBe(2);
   });

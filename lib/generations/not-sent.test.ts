@@ -1,3 +1,4 @@
+import { testPerson } from "@/lib/testing/person";
 import { afterEach, describe, expect, it } from "vitest";
 import { plainPicture } from "@/lib/images/test-images";
 import { ENGINES, studioInstances, type Instances } from "@/lib/testing/instances";
@@ -23,7 +24,7 @@ describe.each(ENGINES)("on %s", (engine) => {
     a.store = { ...store, get: async () => Promise.reject(new Error("storage unavailable")) };
 
     await expect(
-      createGenerations(a, { request: { model: "nano_banana_2", prompt: "with a reference", aspectRatio: "auto", references: [reference], count: 2 }, createdBy: "t" }),
+      createGenerations(a, { request: { model: "nano_banana_2", prompt: "with a reference", aspectRatio: "auto", references: [reference], count: 2 }, person: testPerson("t") }),
     ).rejects.toThrow();
     const rows = await a.db.listGenerations({ limit: 10 });
     expect(rows.map((r) => [r.status, r.errorCode])).toEqual([["failed", "not_sent"], ["failed", "not_sent"]]);
@@ -33,7 +34,7 @@ describe.each(ENGINES)("on %s", (engine) => {
     expect(env.storedFiles().filter((f) => f.startsWith("references/"))).toHaveLength(1);
 
     a.store = store;
-    const [retried] = await retryGeneration(a, { id: rows[0].id, user: "t" });
+    const [retried] = await retryGeneration(a, { id: rows[0].id, person: testPerson("t") });
     expect(retried.upstreamId).toMatch(/^task_/);
     env.advance(10_000);
     expect((await refreshGeneration(a, retried.id))?.status).toBe("completed");

@@ -1,3 +1,4 @@
+import { testPerson } from "@/lib/testing/person";
 import { afterEach, describe, expect, it } from "vitest";
 import { plainPicture } from "@/lib/images/test-images";
 import { studioInstances, type Instances } from "@/lib/testing/instances";
@@ -18,7 +19,7 @@ describe("unused uploads", () => {
     const bytes = await plainPicture({ width: 64, height: 48, format: "png" });
     const unused = await uploadReference(a, { bytes, createdBy: "t" });
     const used = await uploadReference(a, { bytes, createdBy: "t" });
-    await createGenerations(a, { request: { model: "nano_banana_2", prompt: "uses one", aspectRatio: "auto", references: [used.id], count: 1 }, createdBy: "t" });
+    await createGenerations(a, { request: { model: "nano_banana_2", prompt: "uses one", aspectRatio: "auto", references: [used.id], count: 1 }, person: testPerson("t") });
     env.advance(UNUSED_UPLOAD_TTL_MS - 1_000);
     const recent = await uploadReference(a, { bytes, createdBy: "t" });
     expect(await pruneUnusedUploads(a)).toBe(0);

@@ -1,45 +1,105 @@
 import "server-only";
-import { limitRefusal, type InsertLimits, type LimitRefusal } from "@/lib/db";
+import { limitRefusal, type InsertLimits, type LimitRefusal, type UsageGroup } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
+import type { ImageSize, ModelId } from "@/lib/models";
+import { priceOf, roundMoney } from "@/lib/pricing";
 import type { GenerationDeps } from "./deps";
+import type { Person } from "./person";
+import { currentPrices } from "./prices";
 
 const DAY_MS = 86_400_000;
-const startOfUtcDay = (now: number) => now - (now % DAY_MS);
-
-export type Usage = { daily: number; usedToday: number; maxActive: number; active: number };
-
-export async function usageOf(deps: GenerationDeps, input: { user: string }): Promise<Usage> {
-  const now = deps.now();
-  const [usedToday, active] = await Promise.all([
-    deps.db.countCreatedSince({ createdBy: input.user, since: startOfUtcDay(now) }),
-    deps.db.countActive({ createdBy: input.user }),
-  ]);
-  return { daily: deps.config.limits.daily, usedToday, maxActive: deps.config.limits.maxActive, active };
+export const startOfUtcDay = (now: number) => now - (now % DAY_MS);
+export function startOfUtcMonth(now: number): number {
+  const d = new Date(now);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
 }
+const startOfNextUtcMonth = (now: number) => {
+  const d = new Date(now);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+};
+
+/** A person's limits: their own where an admin set them, else the studio's. monthlyBudget null = none. */
+export function limitsOf(deps: Pick<GenerationDeps, "config">, person: Person) {
+  const studio = deps.config.limits;
+  return {
+    daily: person.dailyLimit ?? studio.daily,
+    maxActive: person.maxActive ?? studio.maxActive,
+    monthlyBudget: person.monthlyBudget ?? studio.monthlyBudget ?? null,
+  };
+}
+
+/** What pictures cost: completed and still in flight (likely billed); a failed one costs nothing. */
+export function spendOf(groups: UsageGroup[], prices: Record<string, number>): number {
+  return roundMoney(groups.reduce((sum, g) => sum + (g.completed + g.active) * priceOf(prices, g.model, g.imageSize), 0));
+}
+
+export type Usage = {
+  daily: number;
+  usedToday: number;
+  maxActive: number;
+  active: number;
+  monthlyBudget: number | null;
+  spentThisMonth: number;
+  currency: string;
+};
+
+export async function usageOf(deps: GenerationDeps, input: { person: Person }): Promise<Usage> {
+  const now = deps.now();
+  const { name } = input.person;
+  const limits = limitsOf(deps, input.person);
+  const [usedToday, active, month, { prices }] = await Promise.all([
+    deps.db.countCreatedSince({ createdBy: name, since: startOfUtcDay(now) }),
+    deps.db.countActive({ createdBy: name }),
+    deps.db.usageGroups({ from: startOfUtcMonth(now), to: now + 1, groupBy: "user", createdBy: name }),
+    currentPrices(deps),
+  ]);
+  return { ...limits, usedToday, active, spentThisMonth: spendOf(month, prices), currency: deps.config.currency };
+}
+
+type NewRows = { model: ModelId; imageSize: ImageSize | null; count: number };
 
 /** What the insert checks in its own transaction (the check that holds under concurrency). */
-export function insertLimits(deps: GenerationDeps): InsertLimits {
-  return { since: startOfUtcDay(deps.now()), daily: deps.config.limits.daily, maxActive: deps.config.limits.maxActive };
+export async function insertLimits(deps: GenerationDeps, input: { person: Person; rows: NewRows }): Promise<InsertLimits> {
+  const now = deps.now();
+  const limits = limitsOf(deps, input.person);
+  const base = { since: startOfUtcDay(now), daily: limits.daily, maxActive: limits.maxActive };
+  if (limits.monthlyBudget === null) return base;
+  const { prices } = await currentPrices(deps);
+  const cost = roundMoney(priceOf(prices, input.rows.model, input.rows.imageSize) * input.rows.count);
+  return { ...base, budget: { since: startOfUtcMonth(now), amount: limits.monthlyBudget, prices, cost } };
 }
 
+const money = (amount: number, currency: string) =>
+  new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 4 }).format(amount);
+
 /**
- * The team's key is paid for: each person has a daily allowance (UTC days) and
- * a cap on pictures in flight. Says which limit was hit and when to come back.
+ * The team's key is paid for: each person has a daily allowance (UTC days), a
+ * cap on pictures in flight and possibly a monthly budget. Says which limit
+ * was hit and when to come back.
  */
-export function limitError(deps: GenerationDeps, refusal: LimitRefusal): StudioError {
-  const { daily, maxActive } = deps.config.limits;
+export function limitError(deps: GenerationDeps, refusal: LimitRefusal, limits: InsertLimits): StudioError {
+  const now = deps.now();
   if (refusal.limit === "daily") {
-    const left = Math.max(0, daily - refusal.usedToday);
-    const resetSeconds = Math.ceil((startOfUtcDay(deps.now()) + DAY_MS - deps.now()) / 1000);
+    const left = Math.max(0, limits.daily - refusal.usedToday);
     return new StudioError(
       "quota_exceeded",
-      `Daily limit reached: ${refusal.usedToday} of ${daily} pictures used today, ${left} left. It resets at midnight UTC.`,
-      { retryAfterSeconds: resetSeconds },
+      `Daily limit reached: ${refusal.usedToday} of ${limits.daily} pictures used today, ${left} left. It resets at midnight UTC.`,
+      { retryAfterSeconds: Math.ceil((startOfUtcDay(now) + DAY_MS - now) / 1000) },
+    );
+  }
+  if (refusal.limit === "budget" && limits.budget) {
+    const { currency } = deps.config;
+    const spent = refusal.spent ?? 0;
+    return new StudioError(
+      "quota_exceeded",
+      `Monthly budget reached: ${money(spent, currency)} of ${money(limits.budget.amount, currency)} spent this month, ` +
+        `and this request would cost ${money(limits.budget.cost, currency)}. It resets on the 1st (UTC).`,
+      { retryAfterSeconds: Math.ceil((startOfNextUtcMonth(now) - now) / 1000) },
     );
   }
   return new StudioError(
     "rate_limited",
-    `Too many pictures in progress: ${refusal.active} of ${maxActive} at once. Wait for some to finish.`,
+    `Too many pictures in progress: ${refusal.active} of ${limits.maxActive} at once. Wait for some to finish.`,
     { retryAfterSeconds: 10 },
   );
 }
@@ -48,8 +108,9 @@ export function limitError(deps: GenerationDeps, refusal: LimitRefusal): StudioE
  * A cheap early answer before any reference is stored; the insert checks
  * again in its transaction, which is what makes the limits hold.
  */
-export async function assertWithinLimits(deps: GenerationDeps, input: { user: string; count: number }): Promise<void> {
-  const { usedToday, active } = await usageOf(deps, input);
-  const refusal = limitRefusal({ usedToday, active, count: input.count, limits: insertLimits(deps) });
-  if (refusal) throw limitError(deps, refusal);
+export async function assertWithinLimits(deps: GenerationDeps, input: { person: Person; rows: NewRows }): Promise<void> {
+  const [usage, limits] = await Promise.all([usageOf(deps, { person: input.person }), insertLimits(deps, input)]);
+  const spent = limits.budget ? usage.spentThisMonth : undefined;
+  const refusal = limitRefusal({ usedToday: usage.usedToday, active: usage.active, spent, count: input.rows.count, limits });
+  if (refusal) throw limitError(deps, refusal, limits);
 }

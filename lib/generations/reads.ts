@@ -4,25 +4,26 @@ import type { GenerationRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import type { GenerationDeps } from "./deps";
 import { nudgeRefresh } from "./refresh";
-import { toGeneration } from "./serialize";
+import type { Person } from "./person";
+import { viewGenerations } from "./serialize";
 
 export async function listGenerations(
   deps: GenerationDeps,
-  input: { query: ListGenerationsQuery; user: string },
+  input: { query: ListGenerationsQuery; viewer: Person },
 ): Promise<ListGenerationsResponse> {
   const { query } = input;
   const rows = await deps.db.listGenerations({
     status: query.status,
     q: query.q || undefined,
     model: query.model,
-    favorite: query.favorite || undefined,
-    createdBy: query.mine ? input.user : undefined,
+    favoriteOf: query.favorite ? input.viewer.id : undefined,
+    createdBy: query.mine ? input.viewer.name : undefined,
     beforeId: query.cursor,
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
   page.forEach((row) => nudgeRefresh(deps, row));
-  return { items: page.map(toGeneration), nextCursor: rows.length > query.limit ? page[page.length - 1].id : null };
+  return { items: await viewGenerations(deps, page, input.viewer), nextCursor: rows.length > query.limit ? page[page.length - 1].id : null };
 }
 
 export async function mustGet(deps: GenerationDeps, id: string): Promise<GenerationRow> {
@@ -31,8 +32,8 @@ export async function mustGet(deps: GenerationDeps, id: string): Promise<Generat
   return row;
 }
 
-export async function getGeneration(deps: GenerationDeps, id: string): Promise<Generation> {
-  const row = await mustGet(deps, id);
+export async function getGeneration(deps: GenerationDeps, input: { id: string; viewer: Person }): Promise<Generation> {
+  const row = await mustGet(deps, input.id);
   nudgeRefresh(deps, row);
-  return toGeneration(row);
+  return (await viewGenerations(deps, [row], input.viewer))[0];
 }

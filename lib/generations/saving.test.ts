@@ -1,3 +1,4 @@
+import { testPerson } from "@/lib/testing/person";
 import { afterEach, describe, expect, it } from "vitest";
 import type { GatewayClient } from "@/lib/gateway";
 import { ENGINES, gate, studioInstances, type Instances } from "@/lib/testing/instances";
@@ -25,7 +26,7 @@ describe.each(ENGINES)("on %s", (engine) => {
     const fetchResult = a.gateway.fetchResult;
     a.gateway = { ...a.gateway, fetchResult: async (task) => (downloading.open(), await release.opened, fetchResult(task)) } satisfies GatewayClient;
 
-    const [g] = await createGenerations(a, { request, createdBy: "t" });
+    const [g] = await createGenerations(a, { request, person: testPerson("t") });
     env.advance(10_000);
     const saving = refreshGeneration(a, g.id);
     await downloading.opened;
@@ -46,7 +47,7 @@ describe("one instance", () => {
   it("asks the gateway one last time before failing on timeout, and keeps a finished picture", async () => {
     env = await studioInstances({ engine: "sqlite", taskTimeoutMs: 60_000 });
     const a = await env.instance("A");
-    const [g] = await createGenerations(a, { request, createdBy: "t" });
+    const [g] = await createGenerations(a, { request, person: testPerson("t") });
     env.advance(61_000); // nothing polled it in time (say, the server was down)
     const row = await refreshGeneration(a, g.id);
     expect(row?.status).toBe("completed");
@@ -65,7 +66,7 @@ describe("one instance", () => {
         return store.put(input);
       },
     };
-    const [g] = await createGenerations(a, { request, createdBy: "t" });
+    const [g] = await createGenerations(a, { request, person: testPerson("t") });
     env.advance(10_000);
     const first = await refreshGeneration(a, g.id);
     expect(first?.status).toBe("processing");
@@ -93,7 +94,7 @@ describe("one instance", () => {
   it("a flaky CDN is retried with backoff (ten failures, then the picture), not failed after four", async () => {
     env = await studioInstances({ engine: "sqlite" });
     const a = await env.instance("A");
-    const [g] = await createGenerations(a, { request, createdBy: "t" });
+    const [g] = await createGenerations(a, { request, person: testPerson("t") });
     env.advance(10_000);
     env.sim.injectBurst({ status: 502, count: 10, body: "html", only: "result" });
     for (let attempt = 1; attempt <= 10; attempt++) {
@@ -119,7 +120,7 @@ describe("one instance", () => {
     const asked: (string | undefined)[] = [];
     const fetchResult = a.gateway.fetchResult;
     a.gateway = { ...a.gateway, fetchResult: (task) => (asked.push(task.url), fetchResult(task)) };
-    const [g] = await createGenerations(a, { request, createdBy: "t" });
+    const [g] = await createGenerations(a, { request, person: testPerson("t") });
     env.advance(10_000);
     env.sim.injectBurst({ status: 503, count: 10_000, body: "json", only: "result" });
     let row = await refreshGeneration(a, g.id);

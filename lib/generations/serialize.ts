@@ -1,12 +1,17 @@
 import "server-only";
 import type { Generation } from "@/lib/contract";
 import type { GenerationRow } from "@/lib/db";
+import type { GenerationDeps } from "./deps";
+import type { Person } from "./person";
 import { isActive } from "./status";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** A row as the API shows it: our URLs only, never the gateway's. */
-export function toGeneration(row: GenerationRow): Generation {
+/**
+ * A row as the API shows it: our URLs only, never the gateway's. `starred`:
+ * whether the person asking starred it (favorites are per person).
+ */
+export function toGeneration(row: GenerationRow, starred = false): Generation {
   const hasImage = row.status === "completed" && row.imageKey !== null;
   return {
     id: row.id,
@@ -33,11 +38,17 @@ export function toGeneration(row: GenerationRow): Generation {
           contentType: row.imageContentType ?? "application/octet-stream",
         }
       : null,
-    favorite: row.favorite,
+    favorite: starred,
     createdBy: row.createdBy,
     saving:
       row.resultSeenAt !== null && isActive(row.status)
         ? { since: iso(row.resultSeenAt)!, reason: row.savingReason }
         : null,
   };
+}
+
+/** Rows as one person sees them: their own stars, read in one query. */
+export async function viewGenerations(deps: Pick<GenerationDeps, "db">, rows: GenerationRow[], viewer: Pick<Person, "id">): Promise<Generation[]> {
+  const starred = await deps.db.favoritesAmong({ userId: viewer.id, generationIds: rows.map((row) => row.id) });
+  return rows.map((row) => toGeneration(row, starred.has(row.id)));
 }

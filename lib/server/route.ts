@@ -1,25 +1,42 @@
 import "server-only";
 import { identify } from "@/lib/auth/identify";
+import type { UserRow } from "@/lib/db";
+import { StudioError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { errorResponse } from "./http";
 import { assertSameOrigin } from "./origin";
 
-type Handler<C> = (input: { request: Request; user: string; context: C }) => Promise<Response>;
+type Handler<C> = (input: { request: Request; user: string; viewer: UserRow; context: C }) => Promise<Response>;
+type PublicHandler<C> = (input: { request: Request; context: C }) => Promise<Response>;
 
 /**
- * Every API route goes through here: cross-origin writes refused, the person
- * identified (401 otherwise, unless the route is public), errors mapped to the
+ * Every API route goes through here (or publicRoute): cross-origin writes
+ * refused, the person identified as their account (401 otherwise, 403 for a
+ * disabled one, and for a member on an `admin` route), errors mapped to the
  * one error body, and one log line per request (path only: no query, no body).
  */
-export function apiRoute<C = unknown>(handler: Handler<C>, opts: { public?: boolean } = {}) {
+export function apiRoute<C = unknown>(handler: Handler<C>, opts: { admin?: boolean } = {}) {
+  return respond<C>(async (request, context, log) => {
+    const viewer = await identify(request);
+    log.user = viewer.name;
+    if (opts.admin && viewer.role !== "admin") throw new StudioError("forbidden", "Only an admin of the studio can do this");
+    return handler({ request, user: viewer.name, viewer, context });
+  });
+}
+
+/** A route anyone may call (sign-in, health): no identity. */
+export function publicRoute<C = unknown>(handler: PublicHandler<C>) {
+  return respond<C>((request, context) => handler({ request, context }));
+}
+
+function respond<C>(run: (request: Request, context: C, log: { user?: string }) => Promise<Response>) {
   return async (request: Request, context: C): Promise<Response> => {
     const started = performance.now();
-    let user: string | undefined;
+    const log: { user?: string } = {};
     let response: Response;
     try {
       assertSameOrigin(request);
-      user = opts.public ? "" : await identify(request);
-      response = await handler({ request, user, context });
+      response = await run(request, context, log);
     } catch (error) {
       response = errorResponse(error);
     }
@@ -29,7 +46,7 @@ export function apiRoute<C = unknown>(handler: Handler<C>, opts: { public?: bool
         path: new URL(request.url).pathname,
         status: response.status,
         ms: Math.round(performance.now() - started),
-        user: user || undefined,
+        user: log.user,
       },
       "request",
     );

@@ -24,7 +24,8 @@ export type InstancesOptions = {
   pollIntervalMs?: number;
   taskTimeoutMs?: number;
   requestTimeoutMs?: number;
-  limits?: { daily: number; maxActive: number };
+  limits?: { daily?: number; maxActive?: number; monthlyBudget?: number };
+  prices?: Record<string, number>;
 };
 
 export async function studioInstances(options: InstancesOptions) {
@@ -47,7 +48,9 @@ export async function studioInstances(options: InstancesOptions) {
         pollIntervalMs: options.pollIntervalMs ?? 1_000,
         taskTimeoutMs: options.taskTimeoutMs ?? 15 * 60_000,
         requestTimeoutMs: options.requestTimeoutMs ?? 2_000,
-        limits: options.limits ?? { daily: 1_000, maxActive: 100 },
+        limits: { daily: 1_000, maxActive: 100, monthlyBudget: undefined, ...options.limits },
+        prices: options.prices ?? {},
+        currency: "USD",
       },
       now,
       instanceId,

@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { ensureFirstAdmin } from "@/lib/auth/accounts";
 import { getConfig, type StudioConfig } from "@/lib/config";
 import { openPostgresDatabase, openSqliteDatabase, type StudioDatabase } from "@/lib/db";
 import type { GenerationDeps } from "@/lib/generations";
@@ -50,6 +51,7 @@ export function getDeps(): Promise<GenerationDeps> {
   return processSingleton("generation-deps", async () => {
     const config = getConfig();
     const [db, store] = await Promise.all([openDatabase(config), openStore(config)]);
+    await ensureFirstAdmin(db, config.auth);
     return {
       db,
       store,

@@ -2,14 +2,13 @@ import { getConfig } from "@/lib/config";
 import type { Health } from "@/lib/contract";
 import { getDeps } from "@/lib/wiring";
 import { json } from "@/lib/server/http";
-import { apiRoute } from "@/lib/server/route";
+import { publicRoute } from "@/lib/server/route";
 
 const ok = <T>(work: Promise<T>) => work.then(() => true, () => false);
 
 // No auth and no secret: load balancers and people ask this. Each backend is
 // asked for real, so a lost database or bucket shows here.
-export const GET = apiRoute(
-  async () => {
+export const GET = publicRoute(async () => {
     const deps = await getDeps();
     let active = 0;
     const [db, storage] = await Promise.all([
@@ -24,7 +23,5 @@ export const GET = apiRoute(
       active,
       checks: { db, storage },
     };
-    return json(body, { status: body.ok ? 200 : 503 });
-  },
-  { public: true },
-);
+  return json(body, { status: body.ok ? 200 : 503 });
+});

@@ -11,16 +11,18 @@ async function parseId(context: IdContext): Promise<string> {
   return id.data;
 }
 
-export const GET = apiRoute<IdContext>(async ({ context }) => json(await getGeneration(await getDeps(), await parseId(context))));
+export const GET = apiRoute<IdContext>(async ({ viewer, context }) =>
+  json(await getGeneration(await getDeps(), { id: await parseId(context), viewer })),
+);
 
-export const PATCH = apiRoute<IdContext>(async ({ request, context }) => {
+export const PATCH = apiRoute<IdContext>(async ({ request, viewer, context }) => {
   const id = await parseId(context);
   const body = patchGenerationSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
-  return json(await setFavorite(await getDeps(), { id, favorite: body.data.favorite }));
+  return json(await setFavorite(await getDeps(), { id, favorite: body.data.favorite, viewer }));
 });
 
-export const DELETE = apiRoute<IdContext>(async ({ user, context }) => {
-  await deleteGeneration(await getDeps(), { id: await parseId(context), user });
+export const DELETE = apiRoute<IdContext>(async ({ viewer, context }) => {
+  await deleteGeneration(await getDeps(), { id: await parseId(context), viewer });
   return new Response(null, { status: 204 });
 });

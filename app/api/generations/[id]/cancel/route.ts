@@ -5,8 +5,8 @@ import { getDeps } from "@/lib/wiring";
 import { json } from "@/lib/server/http";
 import { apiRoute, type IdContext } from "@/lib/server/route";
 
-export const POST = apiRoute<IdContext>(async ({ user, context }) => {
+export const POST = apiRoute<IdContext>(async ({ viewer, context }) => {
   const id = generationIdSchema.safeParse((await context.params).id);
   if (!id.success) throw new StudioError("not_found", "There is no generation with this id");
-  return json(await cancelGeneration(await getDeps(), { id: id.data, user }));
+  return json(await cancelGeneration(await getDeps(), { id: id.data, viewer }));
 });
