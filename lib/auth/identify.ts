@@ -52,8 +52,8 @@ export async function identifyForPage(request: Request): Promise<{ user: UserRow
   try {
     return { user: await identify(request) };
   } catch (error) {
-    if (error instanceof StudioError && error.code === "forbidden") return { refused: "disabled" };
-    if (error instanceof StudioError && error.code === "unauthorized") return { refused: "unauthorized" };
+    if (StudioError.is(error) && error.code === "forbidden") return { refused: "disabled" };
+    if (StudioError.is(error) && error.code === "unauthorized") return { refused: "unauthorized" };
     throw error;
   }
 }

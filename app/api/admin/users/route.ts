@@ -1,0 +1,20 @@
+import { getConfig } from "@/lib/config";
+import { createUserSchema } from "@/lib/contract";
+import { validationError } from "@/lib/errors";
+import { addPerson, listPeople } from "@/lib/accounts/people";
+import { getDeps } from "@/lib/wiring";
+import { json, readJsonBody } from "@/lib/server/http";
+import { apiRoute } from "@/lib/server/route";
+
+/** Everyone with an account, with this month's pictures and spend (admins only). */
+export const GET = apiRoute(async () => json({ items: await listPeople(await getDeps()), currency: getConfig().currency }), { admin: true });
+
+/** Adds a person: with a password, or without one to send an invite next. */
+export const POST = apiRoute(
+  async ({ request, viewer }) => {
+    const body = createUserSchema.safeParse(await readJsonBody(request, 64 * 1024));
+    if (!body.success) throw validationError(body.error);
+    return json(await addPerson(await getDeps(), { ...body.data, by: viewer.name }), { status: 201 });
+  },
+  { admin: true },
+);

@@ -1,0 +1,20 @@
+import { acceptInvite } from "@/lib/accounts/invites";
+import { getConfig } from "@/lib/config";
+import { acceptInviteSchema } from "@/lib/contract";
+import { StudioError, validationError } from "@/lib/errors";
+import { getDeps } from "@/lib/wiring";
+import { readJsonBody } from "@/lib/server/http";
+import { publicRoute } from "@/lib/server/route";
+import { sessionCookieFor } from "@/lib/server/signed-in";
+
+/** Sets the invited person's password (once) and signs them in. */
+export const POST = publicRoute<{ params: Promise<{ token: string }> }>(async ({ request, context }) => {
+  const auth = getConfig().auth;
+  if (auth.mode !== "accounts") throw new StudioError("invalid_request", "This studio does not use invites (STUDIO_AUTH is not accounts)");
+  const body = acceptInviteSchema.safeParse(await readJsonBody(request, 64 * 1024));
+  if (!body.success) throw validationError(body.error);
+  const deps = await getDeps();
+  const user = await acceptInvite(deps, { token: (await context.params).token, password: body.data.password });
+  const cookie = await sessionCookieFor({ request, db: deps.db, user, sessionDays: auth.sessionDays });
+  return new Response(null, { status: 204, headers: { "set-cookie": cookie, "cache-control": "no-store" } });
+});

@@ -1,0 +1,90 @@
+import "server-only";
+import type { User } from "@/lib/contract";
+import type { UserRow } from "@/lib/db";
+import { StudioError } from "@/lib/errors";
+import { currentPrices, spendOf, startOfUtcMonth, type GenerationDeps } from "@/lib/generations";
+import { newAccountRow } from "@/lib/auth/accounts";
+import { hashPassword } from "@/lib/auth/password";
+import { endEverySession } from "@/lib/auth/server-session";
+import { logger } from "@/lib/log";
+
+// What admins do with people (issue 12): list them with this month's
+// pictures and spend, add them, change their role, limits and state.
+
+type Deps = Pick<GenerationDeps, "db" | "config" | "now">;
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function toUser(row: UserRow, month?: { pictures: number; cost: number }): User {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    disabled: row.disabled,
+    dailyLimit: row.dailyLimit,
+    maxActive: row.maxActive,
+    monthlyBudget: row.monthlyBudget,
+    hasPassword: row.passwordHash !== null,
+    createdAt: iso(row.createdAt)!,
+    lastSeenAt: iso(row.lastSeenAt),
+    ...(month ? { month } : {}),
+  };
+}
+
+/** Everyone, by name, with this month's completed pictures and spend (one grouped query). */
+export async function listPeople(deps: Deps): Promise<User[]> {
+  const now = deps.now();
+  const [rows, groups, { prices }] = await Promise.all([
+    deps.db.listUsers(),
+    deps.db.usageGroups({ from: startOfUtcMonth(now), to: now + 1, groupBy: "user" }),
+    currentPrices(deps),
+  ]);
+  return rows.map((row) => {
+    const mine = groups.filter((g) => g.key === row.name);
+    return toUser(row, { pictures: mine.reduce((n, g) => n + g.completed, 0), cost: spendOf(mine, prices) });
+  });
+}
+
+export async function mustGetUser(deps: Pick<Deps, "db">, id: string): Promise<UserRow> {
+  const row = /^usr_[0-9A-Za-z]{1,40}$/.test(id) ? await deps.db.getUser(id) : undefined;
+  if (!row) throw new StudioError("not_found", "There is no person with this id");
+  return row;
+}
+
+/** A new account; without a password it waits for its invite. A name already taken is 409-like 400. */
+export async function addPerson(deps: Deps, input: { name: string; password?: string; role: UserRow["role"]; by: string }): Promise<User> {
+  if (await deps.db.getUserByName(input.name)) throw new StudioError("invalid_request", `The name "${input.name}" is taken`);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const row = newAccountRow({ name: input.name, role: input.role, passwordHash, now: deps.now() });
+  try {
+    await deps.db.insertUser(row);
+  } catch {
+    // Two admins adding the same name at once: the unique index decides.
+    throw new StudioError("invalid_request", `The name "${input.name}" is taken`);
+  }
+  logger.info({ user: row.name, role: row.role, by: input.by }, "account added");
+  return toUser(row);
+}
+
+export type PersonPatch = Partial<Pick<UserRow, "role" | "disabled" | "dailyLimit" | "maxActive" | "monthlyBudget">> & { password?: string };
+
+/**
+ * Changes a person. Disabling ends their sessions at once (their next request
+ * is 403 anyway). The studio never loses its last enabled admin this way.
+ */
+export async function changePerson(deps: Deps, input: { id: string; patch: PersonPatch; by: UserRow }): Promise<User> {
+  const row = await mustGetUser(deps, input.id);
+  const { password, ...fields } = input.patch;
+  const losesAdmin = row.role === "admin" && !row.disabled && (fields.role === "member" || fields.disabled === true);
+  if (losesAdmin) {
+    const admins = (await deps.db.listUsers()).filter((u) => u.role === "admin" && !u.disabled);
+    if (admins.length <= 1) throw new StudioError("invalid_request", "The studio needs at least one admin: make someone else an admin first");
+  }
+  const passwordHash = password ? await hashPassword(password) : undefined;
+  const updated = await deps.db.updateUser({ id: row.id, patch: { ...fields, passwordHash } });
+  if (!updated) throw new StudioError("not_found", "There is no person with this id");
+  // A disabled account, or a reset password, signs the person out everywhere.
+  if (fields.disabled === true || passwordHash) await endEverySession({ db: deps.db, userId: row.id });
+  logger.info({ user: row.name, by: input.by.name, changed: Object.keys(input.patch) }, "account changed");
+  return toUser(updated);
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import type { UsageQuery, UsageResponse } from "@/lib/contract";
+import type { UsageGroup } from "@/lib/db";
+import { StudioError } from "@/lib/errors";
+import { currentPrices, type GenerationDeps, type Person } from "@/lib/generations";
+import { priceOf, roundMoney } from "@/lib/pricing";
+
+// The usage page's numbers (issue 12): one grouped query per chart, priced
+// here per model and size. A completed picture counts and costs its price; a
+// failed one is counted as a failure and costs nothing; one still in flight
+// is not in the report yet. Members see their own rows, admins anyone's.
+
+const DAY_MS = 86_400_000;
+export const MAX_RANGE_DAYS = 366;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const msOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
+
+type Deps = Pick<GenerationDeps, "db" | "config" | "now">;
+type Row = UsageResponse["rows"][number];
+
+/** The range asked for, or the last 30 days (UTC) ending today. */
+export function usageRange(query: Pick<UsageQuery, "from" | "to">, now: number): { from: string; to: string } {
+  const to = query.to ?? dayOf(now);
+  const from = query.from ?? dayOf(msOf(to) - 29 * DAY_MS);
+  if (from > to) throw new StudioError("invalid_request", "from must not be after to");
+  if ((msOf(to) - msOf(from)) / DAY_MS + 1 > MAX_RANGE_DAYS) throw new StudioError("invalid_request", `A range can span at most ${MAX_RANGE_DAYS} days`);
+  return { from, to };
+}
+
+export async function usageReport(deps: Deps, input: { query: UsageQuery; viewer: Person }): Promise<UsageResponse> {
+  const { query, viewer } = input;
+  if (viewer.role !== "admin" && query.user !== undefined && query.user !== viewer.name) {
+    throw new StudioError("forbidden", "Only an admin can see other people's usage");
+  }
+  const createdBy = viewer.role === "admin" ? query.user : viewer.name;
+  const { from, to } = usageRange(query, deps.now());
+  const [groups, { prices }] = await Promise.all([
+    deps.db.usageGroups({ from: msOf(from), to: msOf(to) + DAY_MS, groupBy: query.groupBy, createdBy }),
+    currentPrices(deps),
+  ]);
+  const rows = summarize(groups, prices);
+  const filled = query.groupBy === "day" ? everyDay(rows, from, to) : rows;
+  const total = filled.reduce((t, r) => ({ pictures: t.pictures + r.pictures, failed: t.failed + r.failed, cost: roundMoney(t.cost + r.cost) }), {
+    pictures: 0,
+    failed: 0,
+    cost: 0,
+  });
+  return { from, to, groupBy: query.groupBy, currency: deps.config.currency, rows: filled, total };
+}
+
+function summarize(groups: UsageGroup[], prices: Record<string, number>): Row[] {
+  const byKey = new Map<string, Row>();
+  for (const g of groups) {
+    const row = byKey.get(g.key) ?? { key: g.key, pictures: 0, failed: 0, cost: 0, byModel: {} };
+    row.pictures += g.completed;
+    row.failed += g.failed;
+    row.cost = roundMoney(row.cost + g.completed * priceOf(prices, g.model, g.imageSize));
+    if (g.completed > 0) row.byModel[g.model] = (row.byModel[g.model] ?? 0) + g.completed;
+    byKey.set(g.key, row);
+  }
+  return [...byKey.values()];
+}
+
+/** A chart's time axis has no holes: days without pictures are zero rows. */
+function everyDay(rows: Row[], from: string, to: string): Row[] {
+  const known = new Map(rows.map((r) => [r.key, r]));
+  const days: Row[] = [];
+  for (let ms = msOf(from); ms <= msOf(to); ms += DAY_MS) {
+    const day = dayOf(ms);
+    days.push(known.get(day) ?? { key: day, pictures: 0, failed: 0, cost: 0, byModel: {} });
+  }
+  return days;
+}
