@@ -9,7 +9,7 @@ import type { StudioDatabase, UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { processSingleton } from "@/lib/singleton";
 import { isListedAdmin, newAccountRow } from "./accounts";
-import { startSession } from "./server-session";
+import { isHttps } from "@/lib/server/signed-in";
 
 // STUDIO_AUTH=oidc: authorization code + PKCE (S256) with state and nonce,
 // through openid-client, which does every check of the answer. What the
@@ -18,8 +18,11 @@ import { startSession } from "./server-session";
 
 export type OidcAuth = Extract<StudioConfig["auth"], { mode: "oidc" }>;
 
-/** Why a sign-in ended on /sign-in?error=<code>; the sign-in page words each for people. */
-export type OidcRefusalCode = "oidc_failed" | "oidc_unavailable" | "oidc_name" | "disabled";
+/**
+ * Why a sign-in ended on /sign-in?error=<code>: the two codes the sign-in page
+ * words for people. The message says exactly why, for the log.
+ */
+export type OidcRefusalCode = "oidc_failed" | "disabled";
 
 export class OidcRefusal extends Error {
   override name = "OidcRefusal";
@@ -43,9 +46,6 @@ export function oidcAuth(auth: StudioConfig["auth"] = getConfig().auth): OidcAut
   if (auth.mode !== "oidc") throw new StudioError("invalid_request", `This studio does not sign in through OpenID Connect (STUDIO_AUTH=${auth.mode})`);
   return auth;
 }
-
-export const isHttps = (request: Request) =>
-  new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 
 /** OIDC_REDIRECT_URL, or this request's origin + the callback path. */
 export function redirectUri(auth: OidcAuth, request: Request): string {
@@ -75,7 +75,7 @@ export function providerConfiguration(auth: OidcAuth): Promise<openid.Configurat
     })
     .catch((error: unknown) => {
       if (discovery.config === config) discovery.config = undefined;
-      throw new OidcRefusal("oidc_unavailable", `OpenID Connect discovery at ${auth.issuer} failed: ${messageOf(error)}`);
+      throw new OidcRefusal("oidc_failed", `OpenID Connect discovery at ${auth.issuer} failed: ${messageOf(error)}`);
     });
   Object.assign(discovery, { key, config });
   return config;
@@ -127,16 +127,11 @@ export function clearedTransactionCookie(request: Request): string {
 }
 
 /**
- * The provider's answer → a signed-in person: the code exchanged (state,
- * nonce and PKCE checked by openid-client), the account made or refreshed, a
- * server-side session started. Every refusal is an OidcRefusal.
+ * The provider's answer → the person's account: the code exchanged (state,
+ * nonce and PKCE checked by openid-client), the account made or refreshed.
+ * Every refusal is an OidcRefusal; the caller starts the session.
  */
-export async function finishSignIn(input: { auth: OidcAuth; db: StudioDatabase; request: Request; now?: number }): Promise<{
-  user: UserRow;
-  sessionId: string;
-  maxAgeSeconds: number;
-  returnTo: string;
-}> {
+export async function finishSignIn(input: { auth: OidcAuth; db: StudioDatabase; request: Request; now?: number }): Promise<{ user: UserRow; returnTo: string }> {
   const now = input.now ?? Date.now();
   const tx = await openTransaction(input.auth, input.request, now);
   const config = await providerConfiguration(input.auth);
@@ -161,9 +156,7 @@ export async function finishSignIn(input: { auth: OidcAuth; db: StudioDatabase; 
   }
   const person = personOf(claims);
   const user = await signInAccount({ db: input.db, auth: input.auth, ...person, now });
-  const maxAgeSeconds = input.auth.sessionDays * 86_400;
-  const { id } = await startSession({ db: input.db, user, now, ttlMs: maxAgeSeconds * 1000 });
-  return { user, sessionId: id, maxAgeSeconds, returnTo: tx.returnTo };
+  return { user, returnTo: tx.returnTo };
 }
 
 async function openTransaction(auth: OidcAuth, request: Request, now: number): Promise<Transaction> {
@@ -187,7 +180,7 @@ export function personOf(claims: Record<string, unknown>): { name: string; email
   const raw = text(claims.preferred_username) ?? email ?? text(claims.sub);
   const name = userNameSchema.safeParse(raw ?? "");
   if (!name.success) {
-    throw new OidcRefusal("oidc_name", `The provider's name for this person is not allowed here (${name.error.issues[0]?.message ?? "invalid"})`);
+    throw new OidcRefusal("oidc_failed", `The provider's name for this person is not allowed here (${name.error.issues[0]?.message ?? "invalid"})`);
   }
   return { name: name.data, email: email ?? null };
 }
@@ -215,7 +208,8 @@ function messageOf(error: unknown): string {
     // openid-client's messages name the check that failed, never the values (no code, token, state or nonce).
     const code = "code" in error && typeof error.code === "string" ? `${error.code}: ` : "";
     const said = "error" in error && typeof error.error === "string" ? ` (the provider said ${error.error})` : "";
-    return `${code}${error.message}${said}`.slice(0, 300);
+    const why = error.cause instanceof Error && error.cause.message !== error.message ? `: ${error.cause.message}` : "";
+    return `${code}${error.message}${why}${said}`.slice(0, 300);
   }
   return "unknown error";
 }

@@ -86,6 +86,8 @@ export async function startTestProvider(input: {
     jwks: { keys: [{ ...privateKey.export({ format: "jwk" }), kid: "test-key", use: "sig", alg: "RS256" }] },
     cookies: { keys: [randomBytes(32).toString("hex")], long: { signed: true, sameSite: "lax" }, short: { signed: true, sameSite: "lax" } },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
+    adapter: memoryAdapter(),
+    ttl: { AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
     features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: false } },
     async renderError(ctx: { type: string; body: string }, out: { error: string; error_description?: string }) {
       ctx.type = "html";
@@ -111,6 +113,30 @@ export async function startTestProvider(input: {
         server.close(() => resolve());
       }),
   };
+}
+
+/** The provider's state for one test provider, in memory (its built-in one is shared by the whole process). */
+function memoryAdapter() {
+  type Payload = { uid?: string; grantId?: string; consumed?: number };
+  const store = new Map<string, Payload>();
+  const byUid = new Map<string, string>();
+  return (model: string) => ({
+    async upsert(id: string, payload: Payload) {
+      store.set(`${model}:${id}`, payload);
+      if (payload.uid) byUid.set(`${model}:${payload.uid}`, id);
+    },
+    find: async (id: string) => store.get(`${model}:${id}`),
+    findByUid: async (uid: string) => store.get(`${model}:${byUid.get(`${model}:${uid}`)}`),
+    findByUserCode: async () => undefined,
+    async consume(id: string) {
+      const payload = store.get(`${model}:${id}`);
+      if (payload) payload.consumed = Math.floor(Date.now() / 1000);
+    },
+    destroy: async (id: string) => void store.delete(`${model}:${id}`),
+    async revokeByGrantId(grantId: string) {
+      for (const [key, payload] of store) if (payload.grantId === grantId) store.delete(key);
+    },
+  });
 }
 
 /** GET shows the step's form; POST /login, /consent and /abort complete it. */
