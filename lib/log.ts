@@ -18,7 +18,23 @@ export const logger = pino({
   level: level(),
   base: undefined,
   redact: {
-    paths: ["apiKey", "*.apiKey", "authorization", "*.authorization", "headers.authorization", "*.headers.authorization"],
+    paths: [
+      "apiKey",
+      "*.apiKey",
+      "authorization",
+      "*.authorization",
+      "headers.authorization",
+      "*.headers.authorization",
+      // Accounts (issue 12): nothing that opens an account is ever logged.
+      "password",
+      "*.password",
+      "passwordHash",
+      "*.passwordHash",
+      "token",
+      "*.token",
+      "cookie",
+      "*.cookie",
+    ],
     censor: "[redacted]",
   },
 });

@@ -1,3 +1,15 @@
+CREATE TABLE `deleted_generations` (
+	`id` text PRIMARY KEY NOT NULL,
+	`created_by` text NOT NULL,
+	`model` text NOT NULL,
+	`image_size` text,
+	`status` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`deleted_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `deleted_generations_created_by_created_at_idx` ON `deleted_generations` (`created_by`,`created_at`);--> statement-breakpoint
+CREATE INDEX `deleted_generations_created_at_idx` ON `deleted_generations` (`created_at`);--> statement-breakpoint
 CREATE TABLE `favorites` (
 	`user_id` text NOT NULL,
 	`generation_id` text NOT NULL,

@@ -43,7 +43,7 @@ function respond<C>(run: (request: Request, context: C, log: { user?: string }) 
     logger.info(
       {
         method: request.method,
-        path: new URL(request.url).pathname,
+        path: loggablePath(new URL(request.url).pathname),
         status: response.status,
         ms: Math.round(performance.now() - started),
         user: log.user,
@@ -53,5 +53,8 @@ function respond<C>(run: (request: Request, context: C, log: { user?: string }) 
     return response;
   };
 }
+
+/** Paths that carry a secret (an invite token) are logged without it. */
+const loggablePath = (path: string) => path.replace(/^\/api\/invites\/[^/]+/, "/api/invites/[token]");
 
 export type IdContext = { params: Promise<{ id: string }> };

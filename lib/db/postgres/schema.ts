@@ -231,3 +231,21 @@ export const prices = pgTable("prices", {
   updatedAt: millis("updated_at").notNull(),
   updatedBy: text("updated_by").notNull(),
 });
+
+// What a deleted picture counted for (see the SQLite schema).
+export const deletedGenerations = pgTable(
+  "deleted_generations",
+  {
+    id: idText("id").primaryKey(),
+    createdBy: text("created_by").notNull(),
+    model: text("model").$type<ModelId>().notNull(),
+    imageSize: text("image_size").$type<ImageSize>(),
+    status: text("status").$type<GenerationStatus>().notNull(),
+    createdAt: millis("created_at").notNull(),
+    deletedAt: millis("deleted_at").notNull(),
+  },
+  (t) => [
+    index("deleted_generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
+    index("deleted_generations_created_at_idx").on(t.createdAt),
+  ],
+);

@@ -209,3 +209,23 @@ export const prices = sqliteTable("prices", {
   updatedAt: integer("updated_at").notNull(),
   updatedBy: text("updated_by").notNull(),
 });
+
+// What a deleted picture counted for: deleting one must not give back the
+// day's allowance or the month's budget (it was paid for), and the usage
+// page keeps showing it. Written in the same transaction as the delete.
+export const deletedGenerations = sqliteTable(
+  "deleted_generations",
+  {
+    id: text("id").primaryKey(),
+    createdBy: text("created_by").notNull(),
+    model: text("model").$type<ModelId>().notNull(),
+    imageSize: text("image_size").$type<ImageSize>(),
+    status: text("status").$type<GenerationStatus>().notNull(),
+    createdAt: integer("created_at").notNull(),
+    deletedAt: integer("deleted_at").notNull(),
+  },
+  (t) => [
+    index("deleted_generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
+    index("deleted_generations_created_at_idx").on(t.createdAt),
+  ],
+);

@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { bootStudio, type Studio } from "@/lib/testing/studio";
+
+// STUDIO_AUTH=accounts through the real route handlers: the first admin,
+// people added with a password or an invite, per-person limits and budget,
+// ownership, per-person stars, disabling, usage. Nothing secret in a log line.
+
+const ADMIN_PASSWORD = "admin-password-2026";
+let studio: Studio;
+let routes: {
+  session: typeof import("@/app/api/session/route");
+  password: typeof import("@/app/api/session/password/route");
+  users: typeof import("@/app/api/admin/users/route");
+  user: typeof import("@/app/api/admin/users/[id]/route");
+  invite: typeof import("@/app/api/admin/users/[id]/invite/route");
+  accept: typeof import("@/app/api/invites/[token]/route");
+  prices: typeof import("@/app/api/admin/prices/route");
+  usage: typeof import("@/app/api/usage/route");
+  usageCsv: typeof import("@/app/api/usage.csv/route");
+  generations: typeof import("@/app/api/generations/route");
+  generation: typeof import("@/app/api/generations/[id]/route");
+};
+const logged: string[] = [];
+
+beforeAll(async () => {
+  studio = await bootStudio({
+    STUDIO_AUTH: "accounts",
+    STUDIO_ADMIN_NAME: "root",
+    STUDIO_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    STUDIO_TRUSTED_PROXIES: "1",
+    STUDIO_PRICES: "nano_banana_2=0.04,nano_banana_pro-4K=0.24",
+  });
+  // Imported after boot: the logger reads the configuration once, on import.
+  const { logger } = await import("@/lib/log");
+  for (const level of ["info", "warn", "error"] as const) {
+    const original = logger[level].bind(logger);
+    vi.spyOn(logger, level).mockImplementation(((...args: unknown[]) => {
+      logged.push(JSON.stringify(args));
+      return (original as (...a: unknown[]) => void)(...args);
+    }) as never);
+  }
+  routes = {
+    session: await import("@/app/api/session/route"),
+    password: await import("@/app/api/session/password/route"),
+    users: await import("@/app/api/admin/users/route"),
+    user: await import("@/app/api/admin/users/[id]/route"),
+    invite: await import("@/app/api/admin/users/[id]/invite/route"),
+    accept: await import("@/app/api/invites/[token]/route"),
+    prices: await import("@/app/api/admin/prices/route"),
+    usage: await import("@/app/api/usage/route"),
+    usageCsv: await import("@/app/api/usage.csv/route"),
+    generations: await import("@/app/api/generations/route"),
+    generation: await import("@/app/api/generations/[id]/route"),
+  };
+});
+afterAll(() => studio.cleanup());
+
+const base = "http://studio.test";
+let address = 10;
+const req = (path: string, init: { method?: string; cookie?: string; body?: unknown } = {}) =>
+  new Request(`${base}${path}`, {
+    method: init.method ?? "GET",
+    headers: {
+      "content-type": "application/json",
+      "x-forwarded-for": `192.0.2.${address}`,
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+const id = (value: string) => ({ params: Promise.resolve({ id: value }) });
+const cookieOf = (res: Response) => res.headers.get("set-cookie")!.split(";")[0];
+const signIn = async (name: string, password: string) => {
+  address++;
+  return routes.session.POST(req("/api/session", { method: "POST", body: { name, password } }), undefined);
+};
+const create = (cookie: string, body: Record<string, unknown> = {}) =>
+  routes.generations.POST(req("/api/generations", { method: "POST", cookie, body: { model: "nano_banana_2", prompt: "a lighthouse", ...body } }), undefined);
+const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
+type User = { id: string; name: string; role: string; hasPassword: boolean };
+
+let admin = "";
+let alice: User;
+let aliceCookie = "";
+let bob: User;
+let bobCookie = "";
+let inviteToken = "";
+
+describe("accounts mode", () => {
+  it("the first admin from the environment signs in; no cookie is 401", async () => {
+    expect((await routes.session.GET(req("/api/session"), undefined)).status).toBe(401);
+    expect((await signIn("root", "wrong-password")).status).toBe(401);
+    const res = await signIn("root", ADMIN_PASSWORD);
+    expect(res.status).toBe(204);
+    admin = cookieOf(res);
+    const me = await routes.session.GET(req("/api/session", { cookie: admin }), undefined);
+    expect(await me.json()).toMatchObject({ user: "root", role: "admin", auth: "accounts" });
+  });
+
+  it("an admin adds people with a password or for an invite; short passwords are refused", async () => {
+    const short = await routes.users.POST(req("/api/admin/users", { method: "POST", cookie: admin, body: { name: "alice", password: "too-short" } }), undefined);
+    expect(short.status).toBe(400);
+    expect((await errorOf(short)).message).toMatch(/password must be at least 10 characters/);
+
+    const a = await routes.users.POST(req("/api/admin/users", { method: "POST", cookie: admin, body: { name: "alice", password: "alice-password-1" } }), undefined);
+    expect(a.status).toBe(201);
+    alice = (await a.json()) as User;
+    expect(alice).toMatchObject({ name: "alice", role: "member", hasPassword: true });
+    expect(JSON.stringify(alice)).not.toMatch(/argon2|alice-password/);
+
+    const taken = await routes.users.POST(req("/api/admin/users", { method: "POST", cookie: admin, body: { name: "alice", password: "another-password" } }), undefined);
+    expect(taken.status).toBe(400);
+
+    const b = await routes.users.POST(req("/api/admin/users", { method: "POST", cookie: admin, body: { name: "bob" } }), undefined);
+    bob = (await b.json()) as User;
+    expect(bob.hasPassword).toBe(false);
+    const inv = await routes.invite.POST(req(`/api/admin/users/${bob.id}/invite`, { method: "POST", cookie: admin }), id(bob.id));
+    expect(inv.status).toBe(201);
+    const { url } = (await inv.json()) as { url: string };
+    inviteToken = url.split("/").pop()!;
+    expect(inviteToken.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it("an invite sets the password once and signs the person in; a second use is refused", async () => {
+    const accept = (password: string) =>
+      routes.accept.POST(req(`/api/invites/${inviteToken}`, { method: "POST", body: { password } }), { params: Promise.resolve({ token: inviteToken }) });
+    expect((await accept("short")).status).toBe(400);
+    const first = await accept("bob-password-123");
+    expect(first.status).toBe(204);
+    bobCookie = cookieOf(first);
+    const again = await accept("bob-password-456");
+    expect(again.status).toBe(404);
+    expect((await errorOf(again)).message).toMatch(/used already or has expired/);
+    expect((await signIn("bob", "bob-password-456")).status).toBe(401);
+    expect((await signIn("bob", "bob-password-123")).status).toBe(204);
+  });
+
+  it("a member calling an admin route is 403", async () => {
+    aliceCookie = cookieOf(await signIn("alice", "alice-password-1"));
+    for (const res of [
+      await routes.users.GET(req("/api/admin/users", { cookie: aliceCookie }), undefined),
+      await routes.user.PATCH(req(`/api/admin/users/${alice.id}`, { method: "PATCH", cookie: aliceCookie, body: { role: "admin" } }), id(alice.id)),
+      await routes.prices.PUT(req("/api/admin/prices", { method: "PUT", cookie: aliceCookie, body: { prices: { nano_banana_2: 0 } } }), undefined),
+    ]) {
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it("only the creator or an admin deletes; stars are per person", async () => {
+    const made = await create(aliceCookie);
+    expect(made.status).toBe(201);
+    const [g] = ((await made.json()) as { generations: { id: string }[] }).generations;
+    expect((await routes.generation.DELETE(req(`/api/generations/${g.id}`, { method: "DELETE", cookie: bobCookie }), id(g.id))).status).toBe(403);
+
+    const star = await routes.generation.PATCH(req(`/api/generations/${g.id}`, { method: "PATCH", cookie: bobCookie, body: { favorite: true } }), id(g.id));
+    expect(await star.json()).toMatchObject({ favorite: true });
+    const asAlice = await routes.generation.GET(req(`/api/generations/${g.id}`, { cookie: aliceCookie }), id(g.id));
+    expect(await asAlice.json()).toMatchObject({ favorite: false });
+    const bobsStars = await routes.generations.GET(req("/api/generations?favorite=1", { cookie: bobCookie }), undefined);
+    expect(((await bobsStars.json()) as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([g.id]);
+    const alicesStars = await routes.generations.GET(req("/api/generations?favorite=1", { cookie: aliceCookie }), undefined);
+    expect(((await alicesStars.json()) as { items: unknown[] }).items).toEqual([]);
+
+    const other = ((await (await create(aliceCookie)).json()) as { generations: { id: string }[] }).generations[0];
+    expect((await routes.generation.DELETE(req(`/api/generations/${other.id}`, { method: "DELETE", cookie: admin }), id(other.id))).status).toBe(204);
+  });
+
+  it("a person's daily limit and monthly budget refuse with 429 naming them, before anything is sent", async () => {
+    const patch = (user: User, body: unknown) => routes.user.PATCH(req(`/api/admin/users/${user.id}`, { method: "PATCH", cookie: admin, body }), id(user.id));
+    // alice made 2 today: a limit of 3 leaves one.
+    expect((await patch(alice, { dailyLimit: 3 })).status).toBe(200);
+    expect((await create(aliceCookie)).status).toBe(201);
+    const tasksBefore = studio.sim.stats().submits;
+    const over = await create(aliceCookie);
+    expect(over.status).toBe(429);
+    expect((await errorOf(over)).message).toMatch(/Daily limit reached: 3 of 3/);
+
+    // bob: 0.04 a picture, 0.10 a month: two fit, a third does not.
+    expect((await patch(bob, { monthlyBudget: 0.1 })).status).toBe(200);
+    expect((await create(bobCookie, { count: 2 })).status).toBe(201);
+    const poor = await create(bobCookie);
+    expect(poor.status).toBe(429);
+    const message = (await errorOf(poor)).message;
+    expect(message).toMatch(/Monthly budget reached: \$0\.08 of \$0\.10/);
+    expect(studio.sim.stats().submits).toBe(tasksBefore + 2);
+
+    const me = await routes.session.GET(req("/api/session", { cookie: bobCookie }), undefined);
+    expect(await me.json()).toMatchObject({ limits: { monthlyBudget: 0.1, spentThisMonth: 0.08, currency: "USD" } });
+    // Back to the studio's default: no budget.
+    expect(await (await patch(bob, { monthlyBudget: null })).json()).toMatchObject({ monthlyBudget: null });
+  });
+
+  it("usage: admins see everyone, members themselves; CSV has the same rows", async () => {
+    const byUser = await routes.usage.GET(req("/api/usage?groupBy=user", { cookie: admin }), undefined);
+    const report = (await byUser.json()) as { rows: { key: string; pictures: number }[]; total: { cost: number } };
+    expect(report.rows.map((r) => r.key).sort()).toEqual(["alice", "bob"]);
+    const mine = await routes.usage.GET(req("/api/usage?groupBy=user", { cookie: aliceCookie }), undefined);
+    expect(((await mine.json()) as { rows: { key: string }[] }).rows.map((r) => r.key)).toEqual(["alice"]);
+    expect((await routes.usage.GET(req("/api/usage?user=bob", { cookie: aliceCookie }), undefined)).status).toBe(403);
+    expect((await routes.usage.GET(req("/api/usage?from=2026-13-01", { cookie: admin }), undefined)).status).toBe(400);
+    const csv = await routes.usageCsv.GET(req("/api/usage.csv?groupBy=user", { cookie: admin }), undefined);
+    expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
+    expect((await csv.text()).split("\r\n")[0]).toMatch(/^user,pictures,failed,cost,currency/);
+  });
+
+  it("disabling a person ends their sessions: the next request is 403 with a plain message", async () => {
+    const res = await routes.user.PATCH(req(`/api/admin/users/${alice.id}`, { method: "PATCH", cookie: admin, body: { disabled: true } }), id(alice.id));
+    expect(res.status).toBe(200);
+    const next = await routes.generations.GET(req("/api/generations", { cookie: aliceCookie }), undefined);
+    expect(next.status).toBe(401);
+    const again = await signIn("alice", "alice-password-1");
+    expect(again.status).toBe(403);
+    expect((await errorOf(again)).message).toMatch(/disabled/);
+    // The last admin cannot be demoted or disabled.
+    const rootId = ((await (await routes.users.GET(req("/api/admin/users", { cookie: admin }), undefined)).json()) as { items: User[] }).items.find((u) => u.name === "root")!.id;
+    expect((await routes.user.PATCH(req(`/api/admin/users/${rootId}`, { method: "PATCH", cookie: admin, body: { role: "member" } }), id(rootId))).status).toBe(400);
+  });
+
+  it("sign out everywhere ends every session of the person; changing the password too", async () => {
+    const second = cookieOf(await signIn("bob", "bob-password-123"));
+    const out = await routes.session.DELETE(req("/api/session?all=1", { method: "DELETE", cookie: bobCookie }), undefined);
+    expect(out.status).toBe(204);
+    expect((await routes.session.GET(req("/api/session", { cookie: second }), undefined)).status).toBe(401);
+
+    const fresh = cookieOf(await signIn("bob", "bob-password-123"));
+    const other = cookieOf(await signIn("bob", "bob-password-123"));
+    const wrong = await routes.password.POST(req("/api/session/password", { method: "POST", cookie: fresh, body: { currentPassword: "nope", newPassword: "bob-password-789" } }), undefined);
+    expect(wrong.status).toBe(403);
+    const changed = await routes.password.POST(
+      req("/api/session/password", { method: "POST", cookie: fresh, body: { currentPassword: "bob-password-123", newPassword: "bob-password-789" } }),
+      undefined,
+    );
+    expect(changed.status).toBe(204);
+    expect((await routes.session.GET(req("/api/session", { cookie: other }), undefined)).status).toBe(401);
+    expect((await routes.session.GET(req("/api/session", { cookie: cookieOf(changed) }), undefined)).status).toBe(200);
+  });
+
+  it("no password, hash, session id or invite token reached a log line", () => {
+    const all = logged.join("\n");
+    expect(all).toContain("signed in");
+    for (const secret of [ADMIN_PASSWORD, "alice-password-1", "bob-password-123", "bob-password-789", inviteToken, "$argon2", admin.split("=")[1], aliceCookie.split("=")[1]]) {
+      expect(all).not.toContain(secret);
+    }
+  });
+});
