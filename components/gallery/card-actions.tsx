@@ -15,12 +15,13 @@ type Pending = { kind: "cancel" | "delete"; busy: boolean; error: string | null 
 
 /**
  * Cancel (in progress) and delete (in progress or failed) for the person's
- * own unfinished generations, each after a confirmation.
+ * own unfinished generations (an admin's: anyone's), each after a confirmation.
  */
 export function CardActions({ generation: g }: { generation: Generation }) {
-  const { t, user, feed } = useStudio();
+  const { t, user, role, feed } = useStudio();
   const [pending, setPending] = useState<Pending | null>(null);
-  if (g.createdBy !== user) return null;
+  // The server decides (creator or admin); the buttons only show where it would agree.
+  if (g.createdBy !== user && role !== "admin") return null;
 
   const active = g.status !== "failed" && g.status !== "completed";
   // A picture being saved exists and is paid for: nothing left to cancel.

@@ -19,7 +19,7 @@ export function LightboxActions(props: {
   onClose(options?: { restoreFocus?: boolean }): void;
   onDeleted(id: string): void;
 }) {
-  const { t, user, feed } = useStudio();
+  const { t, user, role, feed } = useStudio();
   const composer = useComposer();
   const g = props.generation;
   const L = t.gallery.lightbox;
@@ -90,7 +90,7 @@ export function LightboxActions(props: {
           <StarIcon filled={g.favorite} className={`size-4 ${g.favorite ? "text-amber-500" : ""}`} />
           {g.favorite ? L.unfavorite : L.favorite}
         </button>
-        {g.createdBy === user && (
+        {(g.createdBy === user || role === "admin") && (
           <button
             type="button"
             onClick={() => setConfirm({ busy: false, error: null })}
