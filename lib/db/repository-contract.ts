@@ -5,6 +5,7 @@ import type { ContractFixture, ContractOptions } from "./contract/context";
 import { describeInserts } from "./contract/inserts";
 import { describeListing } from "./contract/listing";
 import { describePolling } from "./contract/polling";
+import { describeTeam } from "./contract/team";
 import { describeUpdates } from "./contract/updates";
 
 // The behaviour every StudioDatabase promises, as one suite that an engine's
@@ -33,5 +34,6 @@ export function describeStudioDatabaseContract(name: string, options: ContractOp
     describeUpdates(options);
     describeListing(options);
     describeAccounts(options);
+    describeTeam(options);
   });
 }

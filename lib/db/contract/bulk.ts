@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { genId, makeRow, T0 } from "@/lib/db/shared/test-rows";
+import { genId, makeRow, makeUser, T0 } from "@/lib/db/shared/test-rows";
 import type { StudioDatabase } from "@/lib/db/types";
 
 // The 100,000-row test, one body for both engines, printing its times. Each
@@ -21,7 +21,6 @@ export function describeBulk(options: { kind: StudioDatabase["kind"]; open(): Pr
           model: MODELS[i % MODELS.length],
           status: STATUSES[i % STATUSES.length],
           createdBy: `user${i % 50}`,
-          favorite: i % 17 === 0,
           createdAt: T0 + i,
         }),
       );
@@ -39,11 +38,20 @@ export function describeBulk(options: { kind: StudioDatabase["kind"]; open(): Pr
       };
       const page = await timed("list page, no filter", () => db.listGenerations({ limit: 40 }));
       expect(page.map((r) => r.id)).toEqual(rows.slice(-40).reverse().map((r) => r.id));
-      const deep = await timed("list page, favorite + person + beforeId", () =>
-        db.listGenerations({ favorite: true, createdBy: "user0", beforeId: rows[50_000].id, limit: 40 }),
+      // One person starred every 170th picture; a deep page of those by user0.
+      const fan = makeUser({ name: "fan" });
+      await db.insertUser(fan);
+      const starred = rows.filter((_, i) => i % 170 === 0);
+      for (const row of starred) await db.setFavorite({ userId: fan.id, generationId: row.id, favorite: true, now: T0 });
+      const deep = await timed("list page, favoriteOf + person + beforeId", () =>
+        db.listGenerations({ favoriteOf: fan.id, createdBy: "user0", beforeId: rows[50_000].id, limit: 40 }),
       );
-      expect(deep.length).toBeGreaterThan(0);
-      expect(deep.every((r) => r.favorite && r.createdBy === "user0" && r.id < rows[50_000].id)).toBe(true);
+      const expected = starred.filter((r) => r.createdBy === "user0" && r.id < rows[50_000].id).reverse();
+      expect(deep.map((r) => r.id)).toEqual(expected.slice(0, 40).map((r) => r.id));
+      const starredIds = new Set(starred.map((r) => r.id));
+      expect(await timed("favoritesAmong, a page of 40", () => db.favoritesAmong({ userId: fan.id, generationIds: page.map((r) => r.id) }))).toEqual(
+        new Set(page.map((r) => r.id).filter((id) => starredIds.has(id))),
+      );
       await timed("list page, active", () => db.listGenerations({ status: "active", limit: 40 }));
       const found = await timed("list page, q", () => db.listGenerations({ q: "NUMBER 99999", limit: 40 }));
       expect(found.map((r) => r.id)).toEqual([rows[99_999].id]);
@@ -52,6 +60,9 @@ export function describeBulk(options: { kind: StudioDatabase["kind"]; open(): Pr
       expect(await timed("countActive per person", () => db.countActive({ createdBy: "user4" }))).toBe(2_000);
       expect(await timed("countCreatedSince", () => db.countCreatedSince({ createdBy: "user1", since: T0 + 99_000 }))).toBe(20);
       expect(await timed("listActive", () => db.listActive({ limit: 100 }))).toHaveLength(100);
+      const byModel = await timed("usageGroups by model, every row", () => db.usageGroups({ from: T0, to: T0 + 100_000, groupBy: "model" }));
+      expect(byModel.reduce((n, g) => n + g.completed + g.failed + g.active, 0)).toBe(100_000);
+      expect(byModel.find((g) => g.key === "nano_banana_2")).toMatchObject({ completed: 20_000, failed: 6_667, active: 6_667 });
       const all = await timed("getGenerations, 100,000 ids", () => db.getGenerations(rows.map((r) => r.id)));
       expect(all).toHaveLength(100_000);
       expect(all[12_345]).toEqual(rows[12_345]);

@@ -12,6 +12,11 @@ export type ContractFixture = {
    * same data, standing in for a second process of the app.
    */
   second?: () => Promise<StudioDatabase>;
+  /**
+   * Deletes a users row under the adapter, in plain SQL (StudioDatabase has
+   * no method for it): for checking what goes with a person.
+   */
+  deleteUser?: (id: string) => Promise<void>;
 };
 
 export type ContractOptions = {
@@ -25,6 +30,12 @@ export type ContractOptions = {
 export async function secondOf(fixture: ContractFixture): Promise<StudioDatabase> {
   if (!fixture.second) throw new Error("this case needs a second connection on the same data (fixture.second)");
   return fixture.second();
+}
+
+/** The cascade cases need to delete a person under the adapter; an engine without a way fails them, loudly. */
+export async function deleteUserOf(fixture: ContractFixture, id: string): Promise<void> {
+  if (!fixture.deleteUser) throw new Error("this case deletes a users row under the adapter (fixture.deleteUser)");
+  await fixture.deleteUser(id);
 }
 
 /** The error a promise rejects with (fails the test when it resolves). */

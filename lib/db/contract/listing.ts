@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { makeRow, T0 } from "@/lib/db/shared/test-rows";
-import type { GenerationRow } from "@/lib/db/types";
+import { makeRow, makeUser, T0 } from "@/lib/db/shared/test-rows";
+import type { GenerationRow, UserRow } from "@/lib/db/types";
 import { ids, isActiveRow, newestFirst, type ContractOptions } from "./context";
 
 // listGenerations (filters, search, keyset paging), listActive and the counts.
@@ -11,15 +11,25 @@ export function describeListing(options: ContractOptions): void {
   async function seeded() {
     const { db } = await open();
     const rows = [
-      makeRow({ prompt: "A Red Fox", status: "completed", createdBy: "alice", model: "nano_banana_2" }),
+      // Starred in the old shared column only: nobody's favorite any more.
+      makeRow({ prompt: "A Red Fox", status: "completed", createdBy: "alice", model: "nano_banana_2", favorite: true }),
       makeRow({ prompt: "red fox 100% sharp", status: "failed", createdBy: "bob", model: "nano_banana_pro" }),
-      makeRow({ prompt: "fox_tail close-up", status: "queued", createdBy: "alice", favorite: true }),
-      makeRow({ prompt: "foxtail grass", status: "processing", createdBy: "bob", favorite: true, model: "nano_banana_pro" }),
+      makeRow({ prompt: "fox_tail close-up", status: "queued", createdBy: "alice" }),
+      makeRow({ prompt: "foxtail grass", status: "processing", createdBy: "bob", model: "nano_banana_pro" }),
       makeRow({ prompt: "C:\\photos\\fox", status: "submitting", createdBy: "alice" }),
-      makeRow({ prompt: "ÉCLAIR au café", status: "completed", createdBy: "carol", favorite: true }),
+      makeRow({ prompt: "ÉCLAIR au café", status: "completed", createdBy: "carol" }),
     ];
     await db.insertGenerations({ rows });
-    return { db, rows };
+    const [alice, bob] = [makeUser({ name: "alice" }), makeUser({ name: "bob" })];
+    await db.insertUser(alice);
+    await db.insertUser(bob);
+    // Stars are per person: alice's are hers, bob's his, one picture starred by both.
+    const stars = { [alice.id]: [rows[2], rows[5]], [bob.id]: [rows[3], rows[5]] };
+    for (const [userId, starred] of Object.entries(stars)) {
+      for (const row of starred) await db.setFavorite({ userId, generationId: row.id, favorite: true, now: T0 });
+    }
+    const starredBy = (user: UserRow) => (row: GenerationRow) => stars[user.id].includes(row);
+    return { db, rows, alice, bob, starredBy };
   }
   const pickFrom = (rows: GenerationRow[]) => (f: (r: GenerationRow) => boolean) => newestFirst(rows.filter(f));
 
@@ -41,15 +51,18 @@ export function describeListing(options: ContractOptions): void {
       expect(ids(await db.listGenerations({ status: "failed", limit: 100 }))).toEqual(pick((r) => r.status === "failed"));
     });
 
-    it("filters by model, favorite and person, together or alone", async () => {
-      const { db, rows } = await seeded();
+    it("filters by model, a person's favorites and creator, together or alone", async () => {
+      const { db, rows, alice, bob, starredBy } = await seeded();
       const pick = pickFrom(rows);
       expect(ids(await db.listGenerations({ model: "nano_banana_pro", limit: 100 }))).toEqual(pick((r) => r.model === "nano_banana_pro"));
-      expect(ids(await db.listGenerations({ favorite: true, limit: 100 }))).toEqual(pick((r) => r.favorite));
-      expect(ids(await db.listGenerations({ favorite: false, limit: 100 }))).toEqual(pick((r) => !r.favorite));
+      expect(ids(await db.listGenerations({ favoriteOf: alice.id, limit: 100 }))).toEqual(pick(starredBy(alice)));
+      expect(ids(await db.listGenerations({ favoriteOf: bob.id, limit: 100 }))).toEqual(pick(starredBy(bob)));
+      expect(ids(await db.listGenerations({ favoriteOf: "usr_nobody", limit: 100 }))).toEqual([]);
       expect(ids(await db.listGenerations({ createdBy: "alice", limit: 100 }))).toEqual(pick((r) => r.createdBy === "alice"));
       expect(ids(await db.listGenerations({ createdBy: "Alice", limit: 100 }))).toEqual([]);
-      expect(ids(await db.listGenerations({ createdBy: "bob", favorite: true, status: "active", limit: 100 }))).toEqual([rows[3].id]);
+      expect(ids(await db.listGenerations({ createdBy: "bob", favoriteOf: bob.id, status: "active", limit: 100 }))).toEqual([rows[3].id]);
+      expect(ids(await db.listGenerations({ createdBy: "bob", favoriteOf: alice.id, limit: 100 }))).toEqual([]);
+      expect(ids(await db.listGenerations({ favoriteOf: alice.id, q: "éclair", model: "nano_banana_2", status: "completed", limit: 100 }))).toEqual([rows[5].id]);
       expect(ids(await db.listGenerations({ createdBy: "alice", q: "fox", status: "completed", limit: 100 }))).toEqual([rows[0].id]);
     });
 

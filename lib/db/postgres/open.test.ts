@@ -63,7 +63,20 @@ describe("openPostgresDatabase", () => {
     expect(await rawCount(url, "drizzle.__drizzle_migrations")).toBe(journal().entries.length);
     const { columns, indexes } = await schemaOf(url);
     expect(new Set(columns.map((c) => c.table_name))).toEqual(
-      new Set(["generations", "reference_images", "generation_references", "idempotency_keys", "login_failures", "poll_leases", "users", "sessions"]),
+      new Set([
+        "generations",
+        "reference_images",
+        "generation_references",
+        "idempotency_keys",
+        "login_failures",
+        "poll_leases",
+        "users",
+        "sessions",
+        "favorites",
+        "invites",
+        "prices",
+        "deleted_generations",
+      ]),
     );
     expect(indexes.map((i) => i.indexname)).toEqual(
       expect.arrayContaining([
@@ -79,13 +92,22 @@ describe("openPostgresDatabase", () => {
         "login_failures_address_at_idx",
         "users_name_idx",
         "sessions_user_id_idx",
+        "generations_created_at_idx",
+        "favorites_user_id_generation_id_pk",
+        "favorites_generation_id_idx",
+        "invites_user_id_idx",
       ]),
     );
     const collated = columns.filter((c) => c.collation_name === "C").map((c) => `${c.table_name}.${c.column_name}`);
     expect(collated.sort()).toEqual([
+      "deleted_generations.id",
+      "favorites.generation_id",
+      "favorites.user_id",
       "generation_references.generation_id",
       "generation_references.reference_id",
       "generations.id",
+      "invites.id_hash",
+      "invites.user_id",
       "poll_leases.generation_id",
       "reference_images.id",
       "sessions.id_hash",
@@ -185,6 +207,42 @@ describe("openPostgresDatabase", () => {
     ]);
     expect(rows.every((r) => /^usr_[0-9A-F]{26}$/.test(r.id))).toBe(true);
     expect(new Set(rows.map((r) => r.id)).size).toBe(3);
+  });
+
+  it("the team migration makes each star, from before accounts too, a favorite of the picture's creator", async () => {
+    const url = await createTestDatabase();
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_accounts"));
+    const { db } = await openTemp({ url, migrationsFolder: migrationsWith([], before) });
+    const rows = [
+      makeRow({ createdBy: "alice", favorite: true, updatedAt: T0 + 7 }),
+      makeRow({ createdBy: "alice" }),
+      makeRow({ createdBy: "bob", favorite: true, updatedAt: T0 + 9 }),
+      makeRow({ createdBy: "carol" }),
+    ];
+    await db.insertGenerations({ rows });
+    await db.close();
+
+    const { db: upgraded } = await openTemp({ url });
+    const [alice, bob, carol] = await Promise.all(["alice", "bob", "carol"].map(async (name) => (await upgraded.getUserByName(name))!));
+    const all = rows.map((r) => r.id);
+    expect(await upgraded.favoritesAmong({ userId: alice.id, generationIds: all })).toEqual(new Set([rows[0].id]));
+    expect(await upgraded.favoritesAmong({ userId: bob.id, generationIds: all })).toEqual(new Set([rows[2].id]));
+    expect(await upgraded.favoritesAmong({ userId: carol.id, generationIds: all })).toEqual(new Set());
+    expect((await upgraded.listGenerations({ favoriteOf: alice.id, limit: 10 })).map((r) => r.id)).toEqual([rows[0].id]);
+    // Starred when the picture was last changed: the closest the old column can tell.
+    const { rows: stars } = await rawPool(url).query<{ generation_id: string; created_at: string }>("select generation_id, created_at from favorites order by created_at");
+    expect(stars.map((s) => [s.generation_id, Number(s.created_at)])).toEqual([
+      [rows[0].id, T0 + 7],
+      [rows[2].id, T0 + 9],
+    ]);
+
+    // The new tables are there and work.
+    await upgraded.setFavorite({ userId: carol.id, generationId: rows[3].id, favorite: true, now: T0 });
+    await upgraded.insertInvite({ idHash: "i_1", userId: carol.id, createdBy: "alice", createdAt: T0, expiresAt: T0 + 10, usedAt: null });
+    await upgraded.setPrice({ key: "nano_banana_2", price: 0.04, updatedAt: T0, updatedBy: "alice" });
+    expect(await upgraded.takeInvite({ idHash: "i_1", now: T0 + 1 })).toMatchObject({ userId: carol.id, usedAt: T0 + 1 });
+    expect(await upgraded.listPrices()).toHaveLength(1);
+    expect(await rawCount(url, "deleted_generations")).toBe(0);
   });
 
   it("a failing migration is rolled back whole, and the next start retries it", async () => {

@@ -1,8 +1,8 @@
 import "server-only";
-import { DrizzleQueryError, getTableColumns, getTableName, sql, type SQL } from "drizzle-orm";
+import { DrizzleQueryError, getTableColumns, getTableName, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgTable } from "drizzle-orm/pg-core";
-import type { GenerationRow } from "@/lib/db/types";
+import type { GenerationRow, UsageGroupBy } from "@/lib/db/types";
 import { chunked, containsPattern, isAscii, toGenerationRow } from "@/lib/db/shared/row-mapping";
 import { generations } from "./schema";
 
@@ -35,6 +35,29 @@ export function promptContains(q: string, folding: CaseFolding): SQL {
   const prompt =
     folding === "icu" && !isAscii(q) ? sql`${generations.prompt} collate "und-x-icu"` : sql`${generations.prompt}`;
   return sql`${prompt} ilike ${containsPattern(q)} escape '\\'`;
+}
+
+/** An ORDER BY term in byte order (COLLATE "C"), as SQLite sorts text, whatever the database's locale. */
+export function bytewise(value: AnyColumn | SQL): SQL {
+  return sql`${value} collate "C"`;
+}
+
+/**
+ * The usage query's group key and how it reads. By day: rows are grouped on
+ * the UTC day number (created_at / 86,400,000, a bigint division), and only
+ * each group's day is formatted "YYYY-MM-DD" in UTC whatever the session's
+ * time zone, as SQLite's strftime does: to_char on every row costs several
+ * times the rest of the query. Day numbers sort as their dates do. By user or
+ * model: the column itself, sorted byte by byte. Literals stay in the SQL, not parameters, so
+ * PostgreSQL sees the select list's day as the GROUP BY's.
+ */
+export function usageKey(groupBy: UsageGroupBy): { group: SQL; key: SQL<string>; order: SQL } {
+  if (groupBy === "day") {
+    const day = sql`(${generations.createdAt} / 86400000)`;
+    return { group: day, key: sql<string>`to_char(to_timestamp(${day} * 86400) at time zone 'UTC', 'YYYY-MM-DD')`, order: day };
+  }
+  const column = sql<string>`${groupBy === "user" ? generations.createdBy : generations.model}`;
+  return { group: column, key: column, order: bytewise(column) };
 }
 
 /**

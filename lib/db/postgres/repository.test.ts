@@ -19,7 +19,11 @@ describeStudioDatabaseContract("postgres", {
   kind: "postgres",
   async open() {
     const { db, url } = await openTemp();
-    return { db, second: async () => (await openTemp({ url })).db };
+    return {
+      db,
+      second: async () => (await openTemp({ url })).db,
+      deleteUser: async (id) => void (await rawPool(url).query("delete from users where id = $1", [id])),
+    };
   },
   expectForeignKeyError,
 });

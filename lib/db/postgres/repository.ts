@@ -1,23 +1,39 @@
 import "server-only";
 import type { Pool } from "pg";
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, notExists, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, notExists, or, sql } from "drizzle-orm";
 import type { GenerationStatus } from "@/lib/contract";
 import type {
   GenerationPatch,
   GenerationRow,
   InsertLimits,
+  InviteRow,
   LimitRefusal,
   ListFilter,
+  PriceRow,
   ReferenceRow,
   SessionRow,
   StudioDatabase,
+  UsageGroup,
+  UsageGroupBy,
   UserRow,
 } from "@/lib/db/types";
-import { createdSince, isActive, listConditions, pollDue, rowLimit } from "@/lib/db/shared/conditions";
-import { limitRefusal, submissionChange } from "@/lib/db/shared/decisions";
+import { billableSince, createdBetween, createdSince, isActive, listConditions, pollDue, rowLimit, usageCounts } from "@/lib/db/shared/conditions";
+import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisions";
 import { definedFields, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
-import { promptContains, insertRows, readGenerations, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
-import { generationReferences, generations, idempotencyKeys, loginFailures, pollLeases, referenceImages, sessions, users } from "./schema";
+import { bytewise, promptContains, insertRows, readGenerations, usageKey, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
+import {
+  favorites,
+  generationReferences,
+  generations,
+  idempotencyKeys,
+  invites,
+  loginFailures,
+  pollLeases,
+  prices,
+  referenceImages,
+  sessions,
+  users,
+} from "./schema";
 
 // The StudioDatabase on PostgreSQL, method for method the SQLite adapter's
 // semantics. SQLite runs one writer at a time; here transactions run side by
@@ -244,7 +260,7 @@ export class PostgresStudioDatabase implements StudioDatabase {
   }
 
   async listGenerations(filter: ListFilter): Promise<GenerationRow[]> {
-    const where = listConditions(generations, filter, (q) => promptContains(q, this.folding));
+    const where = listConditions(generations, filter, (q) => promptContains(q, this.folding), favorites);
     return withDriverErrors(async () => {
       const records = await this.db
         .select()
@@ -407,7 +423,7 @@ export class PostgresStudioDatabase implements StudioDatabase {
 
   async listUsers(): Promise<UserRow[]> {
     // Byte order, as SQLite sorts, whatever the database's collation.
-    return withDriverErrors(() => this.db.select().from(users).orderBy(sql`${users.name} collate "C"`));
+    return withDriverErrors(() => this.db.select().from(users).orderBy(bytewise(users.name)));
   }
 
   async updateUser(input: { id: string; patch: Partial<Omit<UserRow, "id" | "createdAt">> }): Promise<UserRow | undefined> {
@@ -446,6 +462,72 @@ export class PostgresStudioDatabase implements StudioDatabase {
     return deleted.length;
   }
 
+  async setFavorite(input: { userId: string; generationId: string; favorite: boolean; now: number }): Promise<void> {
+    const { userId, generationId, now } = input;
+    await withDriverErrors(async () => {
+      if (!input.favorite) {
+        await this.db.delete(favorites).where(and(eq(favorites.userId, userId), eq(favorites.generationId, generationId)));
+        return;
+      }
+      // Starring twice keeps the first star (and its time).
+      await this.db.insert(favorites).values({ userId, generationId, createdAt: now }).onConflictDoNothing();
+    });
+  }
+
+  async favoritesAmong(input: { userId: string; generationIds: string[] }): Promise<Set<string>> {
+    if (input.generationIds.length === 0) return new Set();
+    const records = await withDriverErrors(() =>
+      this.db
+        .select({ generationId: favorites.generationId })
+        .from(favorites)
+        .where(and(eq(favorites.userId, input.userId), sql`${favorites.generationId} = any(${sql.param([...new Set(input.generationIds)])}::text[])`)),
+    );
+    return new Set(records.map((record) => record.generationId));
+  }
+
+  async insertInvite(row: InviteRow): Promise<void> {
+    await withDriverErrors(() => this.db.insert(invites).values(row));
+  }
+
+  async getInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined> {
+    const [row] = await withDriverErrors(() => this.db.select().from(invites).where(usableInvite(input)));
+    return row;
+  }
+
+  async takeInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined> {
+    // One conditional UPDATE: a second use at the same time waits for the row
+    // lock, re-checks used_at on the row as the first left it, and matches nothing.
+    const [row] = await withDriverErrors(() => this.db.update(invites).set({ usedAt: input.now }).where(usableInvite(input)).returning());
+    return row;
+  }
+
+  async listPrices(): Promise<PriceRow[]> {
+    return withDriverErrors(() => this.db.select().from(prices).orderBy(bytewise(prices.key)));
+  }
+
+  async setPrice(row: PriceRow): Promise<void> {
+    const { price, updatedAt, updatedBy } = row;
+    await withDriverErrors(() => this.db.insert(prices).values(row).onConflictDoUpdate({ target: prices.key, set: { price, updatedAt, updatedBy } }));
+  }
+
+  async deletePrice(key: string): Promise<void> {
+    await withDriverErrors(() => this.db.delete(prices).where(eq(prices.key, key)));
+  }
+
+  async usageGroups(input: { from: number; to: number; groupBy: UsageGroupBy; createdBy?: string }): Promise<UsageGroup[]> {
+    const { group, key, order } = usageKey(input.groupBy);
+    // Byte order and NULL (no size) first, as SQLite sorts, whatever the
+    // database's collation.
+    return withDriverErrors(() =>
+      this.db
+        .select({ key, model: generations.model, imageSize: generations.imageSize, ...usageCounts(generations) })
+        .from(generations)
+        .where(createdBetween(generations, input))
+        .groupBy(group, generations.model, generations.imageSize)
+        .orderBy(order, bytewise(generations.model), sql`${bytewise(generations.imageSize)} nulls first`),
+    );
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -465,5 +547,21 @@ async function checkLimits(tx: Db, input: { createdBy: string; count: number; li
   const [running] = await tx.select({ n: count() }).from(generations).where(isActive(generations, createdBy));
   const usedToday = Number(today?.n ?? 0);
   const active = Number(running?.n ?? 0);
-  return limitRefusal({ usedToday, active, count: input.count, limits });
+  const spent = limits.budget && (await monthSpent(tx, { createdBy, since: limits.budget.since, prices: limits.budget.prices }));
+  return limitRefusal({ usedToday, active, count: input.count, limits, spent });
+}
+
+/** What the person's pictures since `since` cost: one grouped read on (created_by, created_at). */
+async function monthSpent(tx: Db, input: { createdBy: string; since: number; prices: Record<string, number> }): Promise<number> {
+  const groups = await tx
+    .select({ model: generations.model, imageSize: generations.imageSize, count: count() })
+    .from(generations)
+    .where(billableSince(generations, input))
+    .groupBy(generations.model, generations.imageSize);
+  return spentOn(groups, input.prices);
+}
+
+/** An invite that may still be used at `now`: unused and unexpired. */
+function usableInvite(input: { idHash: string; now: number }) {
+  return and(eq(invites.idHash, input.idHash), isNull(invites.usedAt), gt(invites.expiresAt, input.now));
 }

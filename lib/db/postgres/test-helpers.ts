@@ -103,7 +103,19 @@ export async function createTestDatabase(): Promise<string> {
 
 // Children first. DELETE, not TRUNCATE: on tables this small it is several
 // times faster (no new files, no exclusive locks).
-const TABLES = ["generation_references", "generations", "reference_images", "idempotency_keys", "login_failures", "sessions", "users"];
+const TABLES = [
+  "favorites",
+  "generation_references",
+  "generations",
+  "reference_images",
+  "idempotency_keys",
+  "login_failures",
+  "sessions",
+  "invites",
+  "prices",
+  "deleted_generations",
+  "users",
+];
 
 /**
  * Opened on this test file's database with every table emptied (or on the URL

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gte, inArray, isNull, lt, lte, or, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type AnyColumn, type SQL, type Table } from "drizzle-orm";
 import { ACTIVE_STATUSES } from "@/lib/contract";
 import type { ListFilter } from "@/lib/db/types";
 
@@ -8,11 +8,11 @@ import type { ListFilter } from "@/lib/db/types";
 // what differs per engine (how a prompt search folds case) comes in as a
 // function.
 
-/** The generations table's columns these conditions read. */
-export type GenerationColumns = Record<
-  "id" | "status" | "model" | "favorite" | "createdBy" | "createdAt" | "lastPolledAt",
-  AnyColumn
->;
+/** The generations table's columns these conditions read (never `favorite`: stars live in favorites now). */
+export type GenerationColumns = Record<"id" | "status" | "model" | "createdBy" | "createdAt" | "lastPolledAt", AnyColumn>;
+
+/** The favorites table, for the `favoriteOf` filter. */
+export type FavoritesTable = Table & Record<"userId" | "generationId", AnyColumn>;
 
 /** Submitting, queued or processing; with `createdBy`, only that person's. */
 export function isActive(t: GenerationColumns, createdBy?: string): SQL {
@@ -32,20 +32,62 @@ export function pollDue(t: GenerationColumns, input: { id: string; now: number; 
   return and(eq(t.id, input.id), or(isNull(t.lastPolledAt), lte(t.lastPolledAt, input.now - input.intervalMs)))!;
 }
 
+/**
+ * Rows this person starred. An IN over the person's favorites (primary key
+ * user_id, generation_id): both engines can read the person's stars alone and
+ * look each picture up by id, or walk the gallery and probe the key, whichever
+ * their statistics say is cheaper, and it combines with any other filter.
+ */
+export function starredBy(t: GenerationColumns, favorites: FavoritesTable, userId: string): SQL {
+  return sql`${t.id} in (select ${favorites.generationId} from ${favorites} where ${favorites.userId} = ${userId})`;
+}
+
 /** A listing's filter as one condition (undefined: every row). */
 export function listConditions(
   t: GenerationColumns,
   filter: Omit<ListFilter, "limit">,
   promptContains: (q: string) => SQL,
+  favorites: FavoritesTable,
 ): SQL | undefined {
   return and(
     filter.status === "active" ? isActive(t) : filter.status ? eq(t.status, filter.status) : undefined,
     filter.q ? promptContains(filter.q) : undefined,
     filter.model ? eq(t.model, filter.model) : undefined,
-    filter.favorite !== undefined ? eq(t.favorite, filter.favorite) : undefined,
+    filter.favoriteOf !== undefined ? starredBy(t, favorites, filter.favoriteOf) : undefined,
     filter.createdBy !== undefined ? eq(t.createdBy, filter.createdBy) : undefined,
     filter.beforeId !== undefined ? lt(t.id, filter.beforeId) : undefined,
   );
+}
+
+/**
+ * The usage query's rows: created in [from, to) (the created_at index's
+ * range), with createdBy only that person's (then (created_by, created_at)).
+ */
+export function createdBetween(t: GenerationColumns, input: { from: number; to: number; createdBy?: string }): SQL {
+  return and(
+    gte(t.createdAt, input.from),
+    lt(t.createdAt, input.to),
+    input.createdBy !== undefined ? eq(t.createdBy, input.createdBy) : undefined,
+  )!;
+}
+
+/** The usage query's counts per group, by status: aggregates both engines write alike. */
+export function usageCounts(t: GenerationColumns): Record<"completed" | "failed" | "active", SQL<number>> {
+  // count(*) is a bigint on PostgreSQL, which pg hands over as a string.
+  const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
+  return {
+    completed: countWhere(eq(t.status, "completed")),
+    failed: countWhere(eq(t.status, "failed")),
+    active: countWhere(isActive(t)),
+  };
+}
+
+/**
+ * What a budget counts: one person's rows since the month's start that cost
+ * something, that is all but failed ones (active rows are still to be billed).
+ */
+export function billableSince(t: GenerationColumns, input: { createdBy: string; since: number }): SQL {
+  return and(createdSince(t, input), ne(t.status, "failed"))!;
 }
 
 /** A listing's LIMIT: a whole number, never negative. */

@@ -1,5 +1,5 @@
 import { monotonicFactory } from "ulid";
-import type { GenerationRow, ReferenceRow, SessionRow, UserRow } from "@/lib/db/types";
+import type { GenerationRow, InviteRow, ReferenceRow, SessionRow, UserRow } from "@/lib/db/types";
 import { FRESH_GENERATION } from "../fresh-row";
 
 // Rows for the database tests, the same on both engines: every field filled
@@ -105,4 +105,9 @@ export function makeUser(overrides: Partial<UserRow> = {}): UserRow {
 
 export function makeSession(overrides: Partial<SessionRow> & { userId: string }): SessionRow {
   return { idHash: `h_${nextUlid(T0)}`, createdAt: T0, expiresAt: T0 + 86_400_000, lastSeenAt: T0, ...overrides };
+}
+
+/** An unused invite for `userId`, good for a week from T0. */
+export function makeInvite(overrides: Partial<InviteRow> & { userId: string }): InviteRow {
+  return { idHash: `i_${nextUlid(T0)}`, createdBy: "admin", createdAt: T0, expiresAt: T0 + 7 * 86_400_000, usedAt: null, ...overrides };
 }

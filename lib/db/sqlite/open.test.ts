@@ -136,6 +136,47 @@ describe("openSqliteDatabase", () => {
     expect(new Set(rows.map((r) => r.id)).size).toBe(3);
   });
 
+  it("the team migration makes each star, from before accounts too, a favorite of the picture's creator", async () => {
+    const file = path.join(tempDir(), "old", "studio.db");
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_accounts"));
+    const { db } = openTemp({ file, migrationsFolder: migrationsPrefix(before) });
+    const rows = [
+      makeRow({ createdBy: "alice", favorite: true, updatedAt: T0 + 7 }),
+      makeRow({ createdBy: "alice" }),
+      makeRow({ createdBy: "bob", favorite: true, updatedAt: T0 + 9 }),
+      makeRow({ createdBy: "carol" }),
+    ];
+    await db.insertGenerations({ rows });
+    await db.close();
+
+    const { db: upgraded } = openTemp({ file });
+    const [alice, bob, carol] = await Promise.all(["alice", "bob", "carol"].map(async (name) => (await upgraded.getUserByName(name))!));
+    const all = rows.map((r) => r.id);
+    expect(await upgraded.favoritesAmong({ userId: alice.id, generationIds: all })).toEqual(new Set([rows[0].id]));
+    expect(await upgraded.favoritesAmong({ userId: bob.id, generationIds: all })).toEqual(new Set([rows[2].id]));
+    expect(await upgraded.favoritesAmong({ userId: carol.id, generationIds: all })).toEqual(new Set());
+    expect((await upgraded.listGenerations({ favoriteOf: alice.id, limit: 10 })).map((r) => r.id)).toEqual([rows[0].id]);
+    // Starred when the picture was last changed: the closest the old column can tell.
+    const sqlite = new Database(file, { readonly: true });
+    const stars = sqlite.prepare("select generation_id, created_at from favorites order by created_at").raw().all();
+    const tables = sqlite.prepare("select name from sqlite_master where type = 'table'").pluck().all();
+    const indexes = sqlite.prepare("select name from sqlite_master where type = 'index'").pluck().all();
+    sqlite.close();
+    expect(stars).toEqual([
+      [rows[0].id, T0 + 7],
+      [rows[2].id, T0 + 9],
+    ]);
+    expect(tables).toEqual(expect.arrayContaining(["favorites", "invites", "prices", "deleted_generations"]));
+    expect(indexes).toEqual(expect.arrayContaining(["generations_created_at_idx", "favorites_generation_id_idx", "invites_user_id_idx"]));
+
+    // The new tables work.
+    await upgraded.setFavorite({ userId: carol.id, generationId: rows[3].id, favorite: true, now: T0 });
+    await upgraded.insertInvite({ idHash: "i_1", userId: carol.id, createdBy: "alice", createdAt: T0, expiresAt: T0 + 10, usedAt: null });
+    await upgraded.setPrice({ key: "nano_banana_2", price: 0.04, updatedAt: T0, updatedBy: "alice" });
+    expect(await upgraded.takeInvite({ idHash: "i_1", now: T0 + 1 })).toMatchObject({ userId: carol.id, usedAt: T0 + 1 });
+    expect(await upgraded.listPrices()).toHaveLength(1);
+  });
+
   it("a migration that rebuilds a table (as drizzle-kit alters one) keeps the rows that point at it", async () => {
     const { db, file } = openTemp();
     const ref = makeReference();

@@ -2,7 +2,7 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { getTableColumns, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { BaseSQLiteDatabase, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { GenerationRow } from "@/lib/db/types";
+import type { GenerationRow, UsageGroupBy } from "@/lib/db/types";
 import { chunked, containsPattern, isAscii, toGenerationRow } from "@/lib/db/shared/row-mapping";
 import { CASEFOLD_FUNCTION, casefold } from "./casefold";
 import { generations } from "./schema";
@@ -15,7 +15,7 @@ import { generations } from "./schema";
 export type Db = BaseSQLiteDatabase<"sync", Database.RunResult>;
 
 // Well inside SQLite's 32,766 bound parameters per statement.
-const IDS_PER_QUERY = 500;
+export const IDS_PER_QUERY = 500;
 
 export function promptContains(q: string): SQL {
   const pattern = containsPattern(casefold(q));
@@ -23,6 +23,35 @@ export function promptContains(q: string): SQL {
   // into JS per row, about twice as slow) is only needed to fold the rest.
   const prompt = isAscii(q) ? sql`${generations.prompt}` : sql`${sql.raw(CASEFOLD_FUNCTION)}(${generations.prompt})`;
   return sql`${prompt} like ${pattern} escape '\\'`;
+}
+
+/**
+ * The usage query's group key and how it reads. By day: rows are grouped on
+ * the UTC day number (created_at / 86,400,000: an integer division, so
+ * 23:59:59.999 stays on its day), and only each group's day is formatted
+ * "YYYY-MM-DD", with strftime: formatting every row instead costs more than
+ * the rest of the query. Day numbers sort as their dates do. By user or model:
+ * the column itself.
+ */
+export function usageKey(groupBy: UsageGroupBy): { group: SQL; key: SQL<string> } {
+  if (groupBy === "day") {
+    const day = sql`(${generations.createdAt} / 86400000)`;
+    return { group: day, key: sql<string>`strftime('%Y-%m-%d', ${day} * 86400, 'unixepoch')` };
+  }
+  const column = sql<string>`${groupBy === "user" ? generations.createdBy : generations.model}`;
+  return { group: column, key: column };
+}
+
+/**
+ * The generations table, read through the index for a usage range: by
+ * created_at, or (created_by, created_at) for one person. Named outright
+ * (INDEXED BY): left to itself, SQLite reads the whole table through the
+ * (model, id) index to save the sort of a "by model" grouping, which costs
+ * more the longer the studio runs, while the range's rows stay few.
+ */
+export function usageSource(createdBy: string | undefined): SQL {
+  const index = createdBy === undefined ? "generations_created_at_idx" : "generations_created_by_created_at_idx";
+  return sql`${generations} indexed by ${sql.identifier(index)}`;
 }
 
 /** `{ column: sql.placeholder(column) }` for every column, for a prepared INSERT. */

@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { expect } from "vitest";
 import { describeStudioDatabaseContract } from "@/lib/db/repository-contract";
 import { openTemp } from "./test-helpers";
@@ -11,10 +12,21 @@ describeStudioDatabaseContract("sqlite", {
   kind: "sqlite",
   async open() {
     const { db, file } = openTemp();
-    return { db, second: async () => openTemp({ file }).db };
+    return { db, second: async () => openTemp({ file }).db, deleteUser: async (id) => deleteUser(file, id) };
   },
   expectForeignKeyError(error) {
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/FOREIGN KEY constraint failed/);
   },
 });
+
+/** On a connection of its own, with foreign keys on as the adapter has them, so deletes cascade. */
+function deleteUser(file: string, id: string): void {
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.prepare("delete from users where id = ?").run(id);
+  } finally {
+    sqlite.close();
+  }
+}

@@ -1,23 +1,40 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, notExists, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, notExists, or, sql } from "drizzle-orm";
 import type {
   GenerationPatch,
   GenerationRow,
   InsertLimits,
+  InviteRow,
   LimitRefusal,
   ListFilter,
+  PriceRow,
   ReferenceRow,
   SessionRow,
   StudioDatabase,
+  UsageGroup,
+  UsageGroupBy,
   UserRow,
 } from "@/lib/db/types";
 import type { GenerationStatus } from "@/lib/contract";
-import { createdSince, isActive, listConditions, pollDue, rowLimit } from "@/lib/db/shared/conditions";
-import { limitRefusal, submissionChange } from "@/lib/db/shared/decisions";
-import { definedFields, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
-import { placeholders, promptContains, readGenerations, type Db } from "./query-parts";
-import { generationReferences, generations, idempotencyKeys, loginFailures, pollLeases, referenceImages, sessions, users } from "./schema";
+import type { ImageSize, ModelId } from "@/lib/models";
+import { billableSince, createdBetween, createdSince, isActive, listConditions, pollDue, rowLimit, usageCounts } from "@/lib/db/shared/conditions";
+import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisions";
+import { chunked, definedFields, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
+import { IDS_PER_QUERY, placeholders, promptContains, readGenerations, usageKey, usageSource, type Db } from "./query-parts";
+import {
+  favorites,
+  generationReferences,
+  generations,
+  idempotencyKeys,
+  invites,
+  loginFailures,
+  pollLeases,
+  prices,
+  referenceImages,
+  sessions,
+  users,
+} from "./schema";
 
 // Writes take the lock up front (BEGIN IMMEDIATE): a deferred transaction that
 // read first could not upgrade to a writer while another process writes, and
@@ -172,7 +189,7 @@ export class SqliteStudioDatabase implements StudioDatabase {
     const records = this.db
       .select()
       .from(generations)
-      .where(listConditions(generations, filter, promptContains))
+      .where(listConditions(generations, filter, promptContains, favorites))
       .orderBy(desc(generations.id))
       .limit(rowLimit(filter.limit))
       .all();
@@ -333,6 +350,76 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return this.db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
   }
 
+  async setFavorite(input: { userId: string; generationId: string; favorite: boolean; now: number }): Promise<void> {
+    const { userId, generationId, now } = input;
+    if (!input.favorite) {
+      this.db.delete(favorites).where(and(eq(favorites.userId, userId), eq(favorites.generationId, generationId))).run();
+      return;
+    }
+    // Starring twice keeps the first star (and its time).
+    this.db.insert(favorites).values({ userId, generationId, createdAt: now }).onConflictDoNothing().run();
+  }
+
+  async favoritesAmong(input: { userId: string; generationIds: string[] }): Promise<Set<string>> {
+    const starred = new Set<string>();
+    // One query for any page of the gallery; only a huge list is split.
+    for (const chunk of chunked([...new Set(input.generationIds)], IDS_PER_QUERY)) {
+      const records = this.db
+        .select({ generationId: favorites.generationId })
+        .from(favorites)
+        .where(and(eq(favorites.userId, input.userId), inArray(favorites.generationId, chunk)))
+        .all();
+      for (const record of records) starred.add(record.generationId);
+    }
+    return starred;
+  }
+
+  async insertInvite(row: InviteRow): Promise<void> {
+    this.db.insert(invites).values(row).run();
+  }
+
+  async getInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined> {
+    return this.db.select().from(invites).where(usableInvite(input)).get();
+  }
+
+  async takeInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined> {
+    // One conditional UPDATE: of two uses at once, the second finds used_at set.
+    return this.db.update(invites).set({ usedAt: input.now }).where(usableInvite(input)).returning().get();
+  }
+
+  async listPrices(): Promise<PriceRow[]> {
+    return this.db.select().from(prices).orderBy(asc(prices.key)).all();
+  }
+
+  async setPrice(row: PriceRow): Promise<void> {
+    const { price, updatedAt, updatedBy } = row;
+    this.db.insert(prices).values(row).onConflictDoUpdate({ target: prices.key, set: { price, updatedAt, updatedBy } }).run();
+  }
+
+  async deletePrice(key: string): Promise<void> {
+    this.db.delete(prices).where(eq(prices.key, key)).run();
+  }
+
+  async usageGroups(input: { from: number; to: number; groupBy: UsageGroupBy; createdBy?: string }): Promise<UsageGroup[]> {
+    const { group, key } = usageKey(input.groupBy);
+    // SQLite compares text byte by byte (BINARY) and sorts NULL first, as the
+    // PostgreSQL adapter asks for explicitly. The model and size are selected
+    // as SQL: drizzle only accepts a bare column of a table it sees in FROM,
+    // and here FROM is the table with its index named.
+    return this.db
+      .select({
+        key,
+        model: sql<ModelId>`${generations.model}`,
+        imageSize: sql<ImageSize | null>`${generations.imageSize}`,
+        ...usageCounts(generations),
+      })
+      .from(usageSource(input.createdBy))
+      .where(createdBetween(generations, input))
+      .groupBy(group, generations.model, generations.imageSize)
+      .orderBy(group, asc(generations.model), asc(generations.imageSize))
+      .all();
+  }
+
   async close(): Promise<void> {
     if (!this.sqlite.open) return;
     // Keeps the planner's statistics fresh for the next start, as SQLite advises.
@@ -351,11 +438,28 @@ function rowsOfLiveKey(db: Db, input: { key: string; createdBy: string; now: num
   return earlier && earlier.createdAt >= input.now - input.ttlMs ? readGenerations(db, earlier.generationIds) : undefined;
 }
 
+/** An invite that may still be used at `now`: unused and unexpired. */
+function usableInvite(input: { idHash: string; now: number }) {
+  return and(eq(invites.idHash, input.idHash), isNull(invites.usedAt), gt(invites.expiresAt, input.now));
+}
+
 /** Inside the insert's write transaction: which limit the new rows would pass, if any. */
 function checkLimits(tx: Db, input: { createdBy: string; count: number; limits: InsertLimits }): LimitRefusal | undefined {
   const { createdBy, limits } = input;
   const usedToday =
     tx.select({ n: count() }).from(generations).where(createdSince(generations, { createdBy, since: limits.since })).get()?.n ?? 0;
   const active = tx.select({ n: count() }).from(generations).where(isActive(generations, createdBy)).get()?.n ?? 0;
-  return limitRefusal({ usedToday, active, count: input.count, limits });
+  const spent = limits.budget && monthSpent(tx, { createdBy, since: limits.budget.since, prices: limits.budget.prices });
+  return limitRefusal({ usedToday, active, count: input.count, limits, spent });
+}
+
+/** What the person's pictures since `since` cost: one grouped read on (created_by, created_at). */
+function monthSpent(tx: Db, input: { createdBy: string; since: number; prices: Record<string, number> }): number {
+  const groups = tx
+    .select({ model: generations.model, imageSize: generations.imageSize, count: count() })
+    .from(generations)
+    .where(billableSince(generations, input))
+    .groupBy(generations.model, generations.imageSize)
+    .all();
+  return spentOn(groups, input.prices);
 }
