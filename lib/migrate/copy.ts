@@ -1,21 +1,25 @@
 import "server-only";
 import { buffer } from "node:stream/consumers";
-import type { GenerationRow, ReferenceRow } from "@/lib/db";
+import type { GenerationRow, ReferenceRow, StudioDatabase } from "@/lib/db";
 import type { BlobStore } from "@/lib/storage";
-import type { MigrationSource } from "./source";
+import type { FavoriteRecord, MigrationSource } from "./source";
 import type { FileTarget, RowTarget } from "./targets";
 import { contentTypeFor, forEachLimit, hashStream, sha256 } from "./util";
 
-// The copy: stored references first (file, then row), then generations page by
-// page, newest first by keyset (file, then rows), so a row in the target always
-// has its files and a generation's references. Re-running skips what is there:
-// rows whose id the target already has, files whose key the target holds with
-// the same sha256. One file at a time per worker is held in memory, never more.
+// The copy: accounts, stored references (file, then row), then generations
+// page by page, newest first by keyset (file, then rows), so a row in the
+// target always has its files and a generation's references; then the stars
+// (which need both their person and their picture) and the admins' prices.
+// Re-running skips what is there: rows whose id (a person's name, a star's
+// person and picture, a price's key) the target already has, files whose key
+// the target holds with the same sha256. One file at a time per worker is held
+// in memory, never more.
 
 export type ProgressEvent =
   | { kind: "file"; key: string; action: FileAction; bytes: number }
   | { kind: "references"; inserted: number; present: number; done: number; total: number }
-  | { kind: "generations"; inserted: number; present: number; done: number; total: number };
+  | { kind: "generations"; inserted: number; present: number; done: number; total: number }
+  | { kind: "favorites"; inserted: number; present: number; done: number; total: number };
 
 export type FileAction = "copied" | "present" | "missing-in-source";
 
@@ -41,6 +45,10 @@ export type CopyStats = {
   users: { inserted: number; present: number; total: number };
   references: { inserted: number; present: number; total: number };
   generations: { inserted: number; present: number; total: number };
+  /** Per-person stars, matched by the person's name and the picture's id. */
+  favorites: { inserted: number; present: number; total: number };
+  /** Prices set in the studio; one the target already has for a key is kept as it is. */
+  prices: { inserted: number; present: number; total: number };
   files: {
     copied: number;
     present: number;
@@ -60,6 +68,8 @@ export async function copyData(options: CopyOptions): Promise<CopyStats> {
     users: { inserted: 0, present: 0, total: 0 },
     references: { inserted: 0, present: 0, total: totals.references },
     generations: { inserted: 0, present: 0, total: totals.generations },
+    favorites: { inserted: 0, present: 0, total: totals.favorites },
+    prices: { inserted: 0, present: 0, total: 0 },
     files: { copied: 0, present: 0, bytesCopied: 0, bytesTotal: 0, missingInSource: 0 },
   };
 
@@ -90,16 +100,21 @@ export async function copyData(options: CopyOptions): Promise<CopyStats> {
   };
 
   // 0. Accounts, with their ids, roles, limits and password hashes (sessions
-  // are not copied: people sign in again on the new instances).
+  // and invites are not copied: people sign in again on the new instances,
+  // and an admin makes new links). A name the target already has keeps the
+  // target's account, whose id the stars below are then given.
   const people = await source.db.listUsers();
   stats.users.total = people.length;
+  const targetUserIds = new Map<string, string>();
   if (rows) {
     for (const user of people) {
-      if (await rows.db.getUserByName(user.name)) stats.users.present++;
+      const there = await rows.db.getUserByName(user.name);
+      if (there) stats.users.present++;
       else {
         await rows.db.insertUser(user);
         stats.users.inserted++;
       }
+      targetUserIds.set(user.id, there?.id ?? user.id);
     }
   }
 
@@ -160,7 +175,64 @@ export async function copyData(options: CopyOptions): Promise<CopyStats> {
     generationsDone += page.length;
     await onProgress?.({ kind: "generations", inserted, present, done: generationsDone, total: totals.generations });
   }
+
+  // 3. Stars, by keyset over (person, picture), each with its own time.
+  let afterStar: FavoriteRecord | undefined;
+  let favoritesDone = 0;
+  for (;;) {
+    const stars = await source.favorites(afterStar, pageSize);
+    if (stars.length === 0) break;
+    afterStar = stars[stars.length - 1];
+    const { inserted, present } = rows ? await copyStars(rows.db, stars, targetUserIds) : { inserted: 0, present: 0 };
+    stats.favorites.inserted += inserted;
+    stats.favorites.present += present;
+    favoritesDone += stars.length;
+    await onProgress?.({ kind: "favorites", inserted, present, done: favoritesDone, total: totals.favorites });
+  }
+
+  // 4. Prices: a few rows.
+  const prices = await source.db.listPrices();
+  stats.prices.total = prices.length;
+  if (rows) {
+    const held = new Set((await rows.db.listPrices()).map((price) => price.key));
+    for (const price of prices) {
+      if (held.has(price.key)) stats.prices.present++;
+      else {
+        await rows.db.setPrice(price);
+        stats.prices.inserted++;
+      }
+    }
+  }
   return stats;
+}
+
+/** One page of stars into the target: one favoritesAmong per person, a setFavorite per missing star. */
+async function copyStars(
+  target: StudioDatabase,
+  stars: readonly FavoriteRecord[],
+  targetUserIds: ReadonlyMap<string, string>,
+): Promise<{ inserted: number; present: number }> {
+  let inserted = 0;
+  let present = 0;
+  const byPerson = new Map<string, FavoriteRecord[]>();
+  for (const star of stars) {
+    const theirs = byPerson.get(star.userId);
+    if (theirs) theirs.push(star);
+    else byPerson.set(star.userId, [star]);
+  }
+  for (const [sourceUserId, theirs] of byPerson) {
+    // Every person was copied (or found by name) in step 0.
+    const userId = targetUserIds.get(sourceUserId) ?? sourceUserId;
+    const there = await target.favoritesAmong({ userId, generationIds: theirs.map((star) => star.generationId) });
+    for (const star of theirs) {
+      if (there.has(star.generationId)) present++;
+      else {
+        await target.setFavorite({ userId, generationId: star.generationId, favorite: true, now: star.createdAt });
+        inserted++;
+      }
+    }
+  }
+  return { inserted, present };
 }
 
 /** Copies one object unless the target already holds the same bytes. */

@@ -122,7 +122,11 @@ async function targetCounts(url: string) {
             (select count(*) from idempotency_keys) as keys,
             (select count(*) from login_failures) as failures,
             (select count(*) from poll_leases) as leases,
-            (select count(distinct id) from generations) as distinct_ids`,
+            (select count(distinct id) from generations) as distinct_ids,
+            (select count(*) from favorites) as favorites,
+            (select count(*) from prices) as prices,
+            (select count(*) from sessions) as sessions,
+            (select count(*) from invites) as invites`,
   );
   return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
 }
@@ -161,9 +165,12 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
       ["carol", "member", false, null],
     ]);
     expect(run.copy!.references).toEqual({ inserted: seed.references, present: 0, total: seed.references });
+    expect(seed.favorites).toBeGreaterThan(100);
+    expect(run.copy!.favorites).toEqual({ inserted: seed.favorites, present: 0, total: seed.favorites });
+    expect(run.copy!.prices).toEqual({ inserted: seed.prices, present: 0, total: seed.prices });
     expect(run.copy!.files.copied).toBe(seed.files.length);
     expect(run.verify.source).toMatchObject({ generations: 1000, references: seed.references, files: seed.files.length });
-    expect(run.verify.target.rows).toEqual({ generations: 1000, references: seed.references, referenceLinks: sourceLinkCount() });
+    expect(run.verify.target.rows).toEqual({ generations: 1000, references: seed.references, referenceLinks: sourceLinkCount(), favorites: seed.favorites });
     expect(run.verify.target.files).toEqual({ files: seed.files.length, bytes: run.verify.source.bytes });
 
     // Independently of the tool: the target's tables and bucket, read directly.
@@ -171,11 +178,22 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
       generations: 1000,
       references: seed.references,
       links: sourceLinkCount(),
-      keys: 0, // idempotency keys, sign-in failures and poll leases are not copied
+      keys: 0, // idempotency keys, sign-in failures, poll leases, sessions and invites are not copied
       failures: 0,
       leases: 0,
       distinct_ids: 1000,
+      favorites: seed.favorites,
+      prices: seed.prices,
+      sessions: 0,
+      invites: 0,
     });
+    // Each star is the same person's (by name) on the same picture, at the same time.
+    const starsQuery = `select u.name, f.generation_id, f.created_at from favorites f join users u on u.id = f.user_id order by u.name, f.generation_id`;
+    const { rows: targetStars } = await rawPool(url).query<{ name: string; generation_id: string; created_at: string }>(starsQuery);
+    const liteDb = new Database(path.join(sourceDir, "studio.db"), { readonly: true });
+    const sourceStars = liteDb.prepare(starsQuery).all() as { name: string; generation_id: string; created_at: number }[];
+    liteDb.close();
+    expect(targetStars.map((s) => ({ ...s, created_at: Number(s.created_at) }))).toEqual(sourceStars);
     expect(await listObjects(prefix)).toEqual([...seed.files].sort());
     const sqlite = new Database(path.join(sourceDir, "studio.db"), { readonly: true });
     try {
@@ -219,9 +237,11 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     expect(run.verify.problems).toEqual([]);
     expect(run.copy!.generations).toEqual({ inserted: 0, present: 1000, total: 1000 });
     expect(run.copy!.users).toEqual({ inserted: 0, present: 3, total: 3 });
+    expect(run.copy!.favorites).toEqual({ inserted: 0, present: seed.favorites, total: seed.favorites });
+    expect(run.copy!.prices).toEqual({ inserted: 0, present: seed.prices, total: seed.prices });
     expect(run.copy!.references.inserted).toBe(0);
     expect(run.copy!.files).toMatchObject({ copied: 0, present: seed.files.length, bytesCopied: 0 });
-    expect(await targetCounts(url)).toMatchObject({ generations: 1000, references: seed.references, links: sourceLinkCount() });
+    expect(await targetCounts(url)).toMatchObject({ generations: 1000, references: seed.references, links: sourceLinkCount(), favorites: seed.favorites, prices: seed.prices });
     expect((await listObjects(prefix)).length).toBe(seed.files.length);
   });
 
@@ -289,6 +309,8 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     expect(last.verify.ok).toBe(true);
     expect(last.copy!.generations).toEqual({ inserted: 200, present: 800, total: 1000 });
     expect(last.copy!.references).toEqual({ inserted: 0, present: seed.references, total: seed.references });
+    // Stars and prices come after every generation: none was in before the last run.
+    expect(last.copy!.favorites).toEqual({ inserted: seed.favorites, present: 0, total: seed.favorites });
     expect(last.copy!.files.present).toBeGreaterThanOrEqual(objectsAfterFirst);
     expect(last.copy!.files.copied + last.copy!.files.present).toBe(seed.files.length);
     // Exactly the source's counts: nothing twice.
@@ -300,6 +322,10 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
       failures: 0,
       leases: 0,
       distinct_ids: 1000,
+      favorites: seed.favorites,
+      prices: seed.prices,
+      sessions: 0,
+      invites: 0,
     });
     expect(await listObjects(resumePrefix)).toEqual([...seed.files].sort());
     expect(await fingerprint(sourceDir)).toBe(sourceFingerprint);
@@ -369,6 +395,29 @@ describe("migrate-data command line", () => {
     expect(rowsOnly.code, rowsOnly.all).toBe(0);
     expect(rowsOnly.out).toMatch(/files\s+13\s+\(kept in the data dir\)/);
     expect((await targetCounts(rowsUrl)).generations).toBe(12);
+  });
+
+  it("a person the target already has (another id, same name) gets their stars there", async () => {
+    const rowsUrl = await createTestDatabase();
+    const target = await openPostgresTarget(rowsUrl);
+    const alice = { id: "usr_TARGETS_OWN_ALICE", name: "alice", email: null, passwordHash: null, role: "member" as const, disabled: false, dailyLimit: null, maxActive: null, monthlyBudget: null, createdAt: 1, lastSeenAt: null };
+    await target.db.insertUser(alice);
+    await target.close();
+
+    const { code, out, all } = await cli(["--from", smallDir, "--to", rowsUrl]);
+    expect(code, all).toBe(0);
+    expect(out).toMatch(/favorites\s+(\d+)\s+\1\s+inserted \1, already there 0/);
+    expect(out).toMatch(/prices\s+2\s+inserted 2, already there 0/);
+    const sqlite = new Database(path.join(smallDir, "studio.db"), { readonly: true });
+    const alicesInSource = sqlite.prepare("select f.generation_id from favorites f join users u on u.id = f.user_id where u.name = 'alice' order by 1").pluck().all();
+    sqlite.close();
+    expect(alicesInSource.length).toBeGreaterThan(0);
+    const { rows: alicesInTarget } = await rawPool(rowsUrl).query<{ generation_id: string }>(
+      "select generation_id from favorites where user_id = $1 order by 1",
+      [alice.id],
+    );
+    expect(alicesInTarget.map((r) => r.generation_id)).toEqual(alicesInSource);
+    expect(await rawPool(rowsUrl).query("select 1 from users where name = 'alice'").then((r) => r.rowCount)).toBe(1);
   });
 
   it("refuses bad input in one line, without echoing secrets", async () => {

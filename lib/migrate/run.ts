@@ -9,7 +9,7 @@ import { verifyData, type VerifyResult } from "./verify";
 
 /** Tables deliberately not copied, with why: printed by the CLI. */
 export const NOT_COPIED =
-  "Not copied (short-lived, not worth moving): idempotency keys (retry protection, 24 h), sign-in failures (15-minute throttle window), poll leases (a few poll intervals; the new instances take their own), sessions (people sign in again).";
+  "Not copied (short-lived, not worth moving): idempotency keys (retry protection, 24 h), sign-in failures (15-minute throttle window), poll leases (a few poll intervals; the new instances take their own), sessions (people sign in again), invites (an admin makes new links).";
 
 export type MigrationRun = {
   /** Absent with verifyOnly. */
@@ -64,6 +64,17 @@ export function formatReport(run: MigrationRun, sides: { rowsMoved: boolean; fil
     ),
   );
   lines.push(row("reference links", String(verify.source.referenceLinks), rowsKept ?? String(t?.referenceLinks ?? "?")));
+  lines.push(
+    row(
+      "favorites",
+      String(verify.source.favorites),
+      rowsKept ?? String(t?.favorites ?? "?"),
+      copy && sides.rowsMoved ? `inserted ${copy.favorites.inserted}, already there ${copy.favorites.present}` : "",
+    ),
+  );
+  if (copy && sides.rowsMoved && copy.prices.total > 0) {
+    lines.push(row("prices", String(copy.prices.total), "", `inserted ${copy.prices.inserted}, already there ${copy.prices.present}`));
+  }
   const f = verify.target.files;
   const filesKept = kept(sides.filesMoved, "the data dir");
   lines.push(

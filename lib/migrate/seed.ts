@@ -16,6 +16,9 @@ export type SeedSummary = {
   /** Keys of every file written. */
   files: string[];
   ids: string[];
+  /** Stars (per person, issue 12) and prices set in the studio. */
+  favorites: number;
+  prices: number;
 };
 
 // Four in ten completed (with pictures), the rest failed or still active.
@@ -126,8 +129,9 @@ export async function seedDataDir(input: {
     await db.recordLoginFailure({ address: "203.0.113.7", at: t0 });
     // One account per person, with a password hash for one of them, as the
     // accounts of issue 12 keep them.
+    const userIds = new Map<string, string>();
     for (const [i, name] of ["alice", "bob", "carol"].entries()) {
-      await db.ensureUser({
+      const user = await db.ensureUser({
         id: `usr_${nextUlid(t0 + i)}`,
         name,
         email: null,
@@ -140,8 +144,28 @@ export async function seedDataDir(input: {
         createdAt: t0,
         lastSeenAt: null,
       });
+      userIds.set(name, user.id);
     }
-    return { generations: count, references: referenceCount + 1, files, ids: rows.map((row) => row.id) };
+    // Stars: each creator's own starred pictures (as the team migration moved
+    // them), and alice's on some of the others' too.
+    let favorites = 0;
+    for (const [i, row] of rows.entries()) {
+      const fans = [row.favorite ? row.createdBy : undefined, row.createdBy !== "alice" && i % 25 === 0 ? "alice" : undefined];
+      for (const fan of fans.filter((name): name is string => name !== undefined)) {
+        await db.setFavorite({ userId: userIds.get(fan)!, generationId: row.id, favorite: true, now: row.updatedAt });
+        favorites++;
+      }
+    }
+    const prices = [
+      { key: "nano_banana_2", price: 0.04 },
+      { key: "nano_banana_pro-2K", price: 0.135 },
+    ];
+    for (const { key, price } of prices) await db.setPrice({ key, price, updatedAt: t0, updatedBy: "alice" });
+    // A signed-in browser and an open invite: the copy leaves both behind.
+    const week = 7 * 86_400_000;
+    await db.insertSession({ idHash: `seed-session-${t0}`, userId: userIds.get("alice")!, createdAt: t0, expiresAt: t0 + week, lastSeenAt: t0 });
+    await db.insertInvite({ idHash: `seed-invite-${t0}`, userId: userIds.get("carol")!, createdBy: "alice", createdAt: t0, expiresAt: t0 + week, usedAt: null });
+    return { generations: count, references: referenceCount + 1, files, ids: rows.map((row) => row.id), favorites, prices: prices.length };
   } finally {
     await db.close();
   }

@@ -17,7 +17,10 @@ import { createFsStore, type BlobStore } from "@/lib/storage";
 // schema is older than this version (pending migrations) is it opened through
 // openSqliteDatabase, which applies them first.
 
-export type RowCounts = { generations: number; references: number; referenceLinks: number };
+export type RowCounts = { generations: number; references: number; referenceLinks: number; favorites: number };
+
+/** One person's star, as the favorites table holds it (issue 12). */
+export type FavoriteRecord = { userId: string; generationId: string; createdAt: number };
 
 /** One side holding rows: the source's SQLite file or the target Postgres. */
 export interface RowSide {
@@ -38,6 +41,12 @@ export interface MigrationSource extends RowSide {
   readonly notes: string[];
   /** Stored reference ids in ascending order, strictly after `afterId`. */
   referenceIds(afterId: string | undefined, limit: number): Promise<string[]>;
+  /**
+   * Every star, a page at a time in key order (user_id, generation_id),
+   * strictly after `after`: StudioDatabase only answers one person's stars
+   * among given pictures.
+   */
+  favorites(after: FavoriteRecord | undefined, limit: number): Promise<FavoriteRecord[]>;
   close(): Promise<void>;
 }
 
@@ -83,9 +92,15 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
     const countStatement = raw.prepare(
       `select (select count(*) from generations) as generations,
               (select count(*) from reference_images) as "references",
-              (select count(*) from generation_references) as referenceLinks`,
+              (select count(*) from generation_references) as referenceLinks,
+              (select count(*) from favorites) as favorites`,
     );
     const idsStatement = raw.prepare("select id from reference_images where id > ? order by id limit ?").pluck();
+    // Row values compare as the primary key orders: keyset paging on it.
+    const favoritesStatement = raw.prepare(
+      `select user_id as userId, generation_id as generationId, created_at as createdAt from favorites
+        where (user_id, generation_id) > (?, ?) order by user_id, generation_id limit ?`,
+    );
 
     return {
       db,
@@ -98,10 +113,18 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
       notes,
       async counts() {
         const row = countStatement.get() as RowCounts;
-        return { generations: Number(row.generations), references: Number(row.references), referenceLinks: Number(row.referenceLinks) };
+        return {
+          generations: Number(row.generations),
+          references: Number(row.references),
+          referenceLinks: Number(row.referenceLinks),
+          favorites: Number(row.favorites),
+        };
       },
       async referenceIds(afterId, limit) {
         return idsStatement.all(afterId ?? "", limit) as string[];
+      },
+      async favorites(after, limit) {
+        return favoritesStatement.all(after?.userId ?? "", after?.generationId ?? "", limit) as FavoriteRecord[];
       },
       async close() {
         // Not db.close() on the read-only handle: the adapter's close runs

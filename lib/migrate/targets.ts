@@ -35,15 +35,17 @@ export async function openPostgresTarget(url: string, options: { migrationsFolde
     db,
     label: `PostgreSQL ${describeDatabaseUrl(url)}`,
     async counts(): Promise<RowCounts> {
-      const { rows } = await pool.query<{ generations: string; references: string; links: string }>(
+      const { rows } = await pool.query<{ generations: string; references: string; links: string; favorites: string }>(
         `select (select count(*) from generations) as generations,
                 (select count(*) from reference_images) as "references",
-                (select count(*) from generation_references) as links`,
+                (select count(*) from generation_references) as links,
+                (select count(*) from favorites) as favorites`,
       );
       return {
         generations: Number(rows[0].generations),
         references: Number(rows[0].references),
         referenceLinks: Number(rows[0].links),
+        favorites: Number(rows[0].favorites),
       };
     },
     async close() {

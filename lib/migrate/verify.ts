@@ -157,6 +157,7 @@ export async function verifyData(options: VerifyOptions): Promise<VerifyResult> 
       ["generations", "generations"],
       ["references", "references"],
       ["referenceLinks", "reference links"],
+      ["favorites", "favorites"],
     ] as const) {
       if (sourceCounts[name] !== targetRows[name]) {
         problem(`${label}: source ${sourceCounts[name]}, target ${targetRows[name]}`);
