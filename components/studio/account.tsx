@@ -1,35 +1,78 @@
 "use client";
+import { useEffect, useState } from "react";
 import useSWR from "swr";
-import { sessionInfoSchema } from "@/lib/contract";
+import { AccountMenu } from "@/components/account/account-menu";
+import { ChangePasswordDialog } from "@/components/account/change-password-dialog";
+import { ApiError, accountApi } from "@/lib/client/api";
+import { formatMoney } from "@/lib/client/money";
 import { format } from "@/lib/i18n";
 import { useStudio } from "./studio-context";
 
-const fetchSession = async (url: string) => sessionInfoSchema.parse(await (await fetch(url)).json());
+const SIGN_IN_MODES: readonly string[] = ["password", "accounts", "oidc"];
 
-/** Who is signed in, today's allowance, and sign-out where there is a session to end. */
+/**
+ * Who is signed in, what is left today (and this month, under a budget), the
+ * account menu, and sign-out where there is a session to end. The chips keep
+ * their place while the session loads, so the header does not jump.
+ */
 export function Account() {
-  const { t, auth, user, feed } = useStudio();
-  const { data } = useSWR("/api/session", fetchSession, { refreshInterval: feed.activeCount > 0 ? 5_000 : 30_000 });
-  const left = data ? Math.max(0, data.limits.daily - data.limits.usedToday) : undefined;
+  const { t, locale, auth, user, role, feed } = useStudio();
+  const [changing, setChanging] = useState(false);
+  const signsIn = SIGN_IN_MODES.includes(auth);
+  const { data, mutate } = useSWR("/api/session", accountApi.session, {
+    refreshInterval: feed.activeCount > 0 ? 5_000 : 30_000,
+    onError(error) {
+      // Signed out elsewhere ("sign out everywhere") or disabled by an admin: the sign-in page says which.
+      if (!signsIn || !(error instanceof ApiError)) return;
+      if (error.status === 403) window.location.assign("/sign-in?error=disabled");
+      else if (error.status === 401) window.location.assign("/sign-in");
+    },
+  });
+  // A picture started or finished: what is left changed.
+  useEffect(() => void mutate(), [feed.activeCount, mutate]);
+  const limits = data?.limits;
+  const left = limits ? Math.max(0, limits.daily - limits.usedToday) : undefined;
+  const money = (amount: number) => formatMoney(amount, limits?.currency ?? "USD", locale);
 
-  async function signOut() {
-    await fetch("/api/session", { method: "DELETE" });
+  async function signOut(everywhere: boolean) {
+    await accountApi.signOut(everywhere).catch(() => undefined);
     window.location.assign("/sign-in");
   }
 
+  const chip = "rounded-full bg-zinc-200/70 px-2 py-0.5 tabular-nums dark:bg-zinc-800";
   return (
-    <div className="flex items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+    <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
       {auth !== "none" && <span className="font-medium text-zinc-800 dark:text-zinc-200">{format(t.auth.signedInAs, { user })}</span>}
-      {data && left !== undefined && (
-        <span data-testid="allowance" className="rounded-full bg-zinc-200/70 px-2 py-0.5 tabular-nums dark:bg-zinc-800">
-          {format(t.auth.leftToday, { left, daily: data.limits.daily })}
+      {limits && left !== undefined ? (
+        <span data-testid="allowance" className={chip}>
+          {format(t.auth.leftToday, { left, daily: limits.daily })}
+        </span>
+      ) : (
+        // The same box, empty, until the session answers.
+        <span aria-hidden className={`${chip} invisible`}>
+          {format(t.auth.leftToday, { left: "00", daily: "00" })}
         </span>
       )}
-      {auth === "password" && (
-        <button type="button" onClick={signOut} className="rounded-md px-2 py-1 font-medium hover:bg-zinc-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:hover:bg-zinc-800">
+      {limits && limits.monthlyBudget !== null && (
+        <span data-testid="budget" className={chip}>
+          {format(t.account.leftThisMonth, { left: money(Math.max(0, limits.monthlyBudget - limits.spentThisMonth)), budget: money(limits.monthlyBudget) })}
+        </span>
+      )}
+      <AccountMenu
+        t={t}
+        user={user}
+        isAdmin={(data?.role ?? role) === "admin"}
+        canChangePassword={auth === "accounts"}
+        canSignOutEverywhere={signsIn}
+        onChangePassword={() => setChanging(true)}
+        onSignOutEverywhere={() => void signOut(true)}
+      />
+      {signsIn && (
+        <button type="button" onClick={() => void signOut(false)} className="rounded-md px-2 py-1 font-medium hover:bg-zinc-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:hover:bg-zinc-800">
           {t.auth.signOut}
         </button>
       )}
+      {changing && <ChangePasswordDialog t={t} onClose={() => setChanging(false)} />}
     </div>
   );
 }

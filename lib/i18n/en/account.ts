@@ -16,7 +16,7 @@ export const account = {
   passwordTooShort: "The new password must be at least {min} characters.",
   passwordsDiffer: "The two new passwords are not the same.",
   wrongCurrentPassword: "Your current password is not right.",
-  passwordChanged: "Your password is changed. Other devices stay signed in until you sign out everywhere.",
+  passwordChanged: "Your password is changed. Your other devices are signed out; this one stays signed in.",
   save: "Save",
   saving: "Saving…",
   cancel: "Cancel",

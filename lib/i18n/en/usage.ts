@@ -20,7 +20,7 @@ export const usage = {
   chartSummaryDay: "{pictures} pictures over {days} days; the table below has every number.",
   chartSummaryPerson: "Spend of {n} people; the table below has every number.",
   chartSummaryFailure: "Failure rate on {days} days with activity; the table below has every number.",
-  byDayTable: "By day",
+  byDayTable: "By day, newest first",
   byPersonTable: "By person",
   colDay: "Day",
   colPerson: "Person",

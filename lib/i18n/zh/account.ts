@@ -17,7 +17,7 @@ export const account: typeof en = {
   passwordTooShort: "新密码至少需要 {min} 个字符。",
   passwordsDiffer: "两次输入的新密码不一致。",
   wrongCurrentPassword: "当前密码不正确。",
-  passwordChanged: "密码已修改。其他设备仍保持登录，直到你选择“在所有设备上退出”。",
+  passwordChanged: "密码已修改。你的其他设备已退出登录，当前设备保持登录。",
   save: "保存",
   saving: "正在保存…",
   cancel: "取消",

@@ -21,7 +21,7 @@ export const usage: typeof en = {
   chartSummaryDay: "{days} 天内共 {pictures} 张图片；下表列出全部数字。",
   chartSummaryPerson: "{n} 人的花费；下表列出全部数字。",
   chartSummaryFailure: "{days} 个有活动的日子的失败率；下表列出全部数字。",
-  byDayTable: "按天",
+  byDayTable: "按天（最新在前）",
   byPersonTable: "按人",
   colDay: "日期",
   colPerson: "人员",
