@@ -6,8 +6,8 @@ import { notMeasured, type Figure, type Measurement } from "./support/figures";
 import { ensureBuild } from "./support/server";
 import { renderTable } from "./support/table";
 
-// `npm run bench`: the seven measurements of issue 7, each in its own process,
-// then one table and bench/results.json. Figures are printed, never asserted:
+// `npm run bench`: the seven measurements of issue 7 and the usage query of
+// issue 12, each in its own process, then one table and bench/results.json. Figures are printed, never asserted:
 // a speed is shown as a ratio to a baseline measured in the same run.
 // `npm run bench -- paging memory` runs only those.
 
@@ -19,6 +19,7 @@ const MEASUREMENTS: { name: string; title: string; timeoutMs: number; needsBuild
   { name: "completion", title: "5 completion to visible", timeoutMs: 180_000, needsBuild: false },
   { name: "browser", title: "6 the browser", timeoutMs: 180_000, needsBuild: true },
   { name: "memory", title: "7 memory", timeoutMs: 600_000, needsBuild: true },
+  { name: "usage", title: "8 usage query", timeoutMs: 180_000, needsBuild: false },
 ];
 
 const log = (line: string) => console.log(`[bench] ${line}`);

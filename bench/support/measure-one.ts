@@ -13,6 +13,7 @@ const MEASUREMENTS: Record<string, () => Promise<{ measure(): Promise<Measuremen
   completion: () => import("../completion"),
   browser: () => import("../browser"),
   memory: () => import("../memory"),
+  usage: () => import("../usage"),
 };
 
 const name = process.argv[2];
