@@ -278,6 +278,52 @@ export function describeTeam(options: ContractOptions): void {
     });
   });
 
+  describe("deleted pictures still count", () => {
+    it("in the day's allowance, the month's budget and the usage, with the status they had", async () => {
+      const { db } = await open();
+      const prices = { nano_banana_2: 0.1 };
+      const rows = [
+        makeRow({ status: "completed", createdAt: T0 + 1 }),
+        makeRow({ status: "failed", createdAt: T0 + 2 }),
+        makeRow({ status: "completed", createdAt: T0 + 3, model: "nano_banana_pro", imageSize: "4K" }),
+        makeRow({ status: "completed", createdAt: T0 + 4, createdBy: "bob" }),
+      ];
+      await db.insertGenerations({ rows });
+      for (const row of rows.slice(0, 3)) await db.deleteGeneration(row.id);
+      expect(await db.listGenerations({ limit: 10 })).toHaveLength(1);
+
+      expect(await db.countCreatedSince({ createdBy: "alice", since: T0 })).toBe(3);
+      expect(await db.countCreatedSince({ createdBy: "alice", since: T0 + 3 })).toBe(1);
+      expect(await db.usageGroups({ from: T0, to: T0 + 10, groupBy: "model" })).toEqual([
+        { key: "nano_banana_2", model: "nano_banana_2", imageSize: null, completed: 2, failed: 1, active: 0 },
+        { key: "nano_banana_pro", model: "nano_banana_pro", imageSize: "4K", completed: 1, failed: 0, active: 0 },
+      ]);
+      expect(await db.usageGroups({ from: T0, to: T0 + 10, groupBy: "user", createdBy: "alice" })).toEqual([
+        { key: "alice", model: "nano_banana_2", imageSize: null, completed: 1, failed: 1, active: 0 },
+        { key: "alice", model: "nano_banana_pro", imageSize: "4K", completed: 1, failed: 0, active: 0 },
+      ]);
+
+      const limits = (over: Partial<InsertLimits>): InsertLimits => ({ since: T0, daily: 100, maxActive: 100, ...over });
+      const daily = await db.insertGenerations({ rows: [makeRow()], limits: limits({ daily: 3 }) });
+      expect(daily.refused).toEqual({ limit: "daily", usedToday: 3, active: 0 });
+      // The deleted completed 0.1 is spent; the deleted failed one and the unpriced 4K cost nothing.
+      const budget = await db.insertGenerations({ rows: [makeRow()], limits: limits({ budget: { since: T0, amount: 0.15, prices, cost: 0.1 } }) });
+      expect(budget.refused).toEqual({ limit: "budget", usedToday: 3, active: 0, spent: 0.1 });
+      const fits = await db.insertGenerations({ rows: [makeRow()], limits: limits({ daily: 4, budget: { since: T0, amount: 0.2, prices, cost: 0.1 } }) });
+      expect(fits.created).toBe(true);
+    });
+
+    it("deleting a picture made again with a deleted one's id is no error", async () => {
+      const { db } = await open();
+      const row = makeRow();
+      await db.insertGenerations({ rows: [row] });
+      await db.deleteGeneration(row.id);
+      await db.insertGenerations({ rows: [row] });
+      expect((await db.deleteGeneration(row.id))?.row).toEqual(row);
+      expect(await db.getGeneration(row.id)).toBeUndefined();
+    });
+  });
+
   describe("insertGenerations with a monthly budget", () => {
     const PRICES = { nano_banana_2: 0.1, "nano_banana_pro-4K": 0.24 };
     const MONTH_START = T0 - 5 * DAY_MS;

@@ -3,8 +3,9 @@ import { DrizzleQueryError, getTableColumns, getTableName, sql, type AnyColumn, 
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgTable } from "drizzle-orm/pg-core";
 import type { GenerationRow, UsageGroupBy } from "@/lib/db/types";
+import type { CountedColumns } from "@/lib/db/shared/conditions";
 import { chunked, containsPattern, isAscii, toGenerationRow } from "@/lib/db/shared/row-mapping";
-import { generations } from "./schema";
+import { deletedGenerations, generations } from "./schema";
 
 // Pieces of the PostgreSQL repository's queries that more than one method
 // uses, and what differs from SQLite's: case folding (ICU), statement sizes,
@@ -43,20 +44,40 @@ export function bytewise(value: AnyColumn | SQL): SQL {
 }
 
 /**
+ * Every picture that counts for a person's limits and the usage, as one
+ * subquery: the rows still in generations and those deleted since
+ * (deleted_generations), each table read with `where` on its own indexes.
+ * One statement, one snapshot: a delete that commits meanwhile (moving a row
+ * from one table to the other) cannot make it count twice or not at all.
+ */
+export function countedRows(db: Db, where: (t: CountedColumns) => SQL) {
+  const columnsOf = (t: typeof generations | typeof deletedGenerations) => ({
+    createdBy: t.createdBy,
+    createdAt: t.createdAt,
+    model: t.model,
+    imageSize: t.imageSize,
+    status: t.status,
+  });
+  const live = db.select(columnsOf(generations)).from(generations).where(where(generations));
+  const deleted = db.select(columnsOf(deletedGenerations)).from(deletedGenerations).where(where(deletedGenerations));
+  return live.unionAll(deleted).as("counted");
+}
+
+/**
  * The usage query's group key and how it reads. By day: rows are grouped on
  * the UTC day number (created_at / 86,400,000, a bigint division), and only
  * each group's day is formatted "YYYY-MM-DD" in UTC whatever the session's
  * time zone, as SQLite's strftime does: to_char on every row costs several
  * times the rest of the query. Day numbers sort as their dates do. By user or
- * model: the column itself, sorted byte by byte. Literals stay in the SQL, not parameters, so
- * PostgreSQL sees the select list's day as the GROUP BY's.
+ * model: the column itself, sorted byte by byte. Literals stay in the SQL, not
+ * parameters, so PostgreSQL sees the select list's day as the GROUP BY's.
  */
-export function usageKey(groupBy: UsageGroupBy): { group: SQL; key: SQL<string>; order: SQL } {
+export function usageKey(groupBy: UsageGroupBy, t: CountedColumns): { group: SQL; key: SQL<string>; order: SQL } {
   if (groupBy === "day") {
-    const day = sql`(${generations.createdAt} / 86400000)`;
+    const day = sql`(${t.createdAt} / 86400000)`;
     return { group: day, key: sql<string>`to_char(to_timestamp(${day} * 86400) at time zone 'UTC', 'YYYY-MM-DD')`, order: day };
   }
-  const column = sql<string>`${groupBy === "user" ? generations.createdBy : generations.model}`;
+  const column = sql<string>`${groupBy === "user" ? t.createdBy : t.model}`;
   return { group: column, key: column, order: bytewise(column) };
 }
 

@@ -19,9 +19,10 @@ import type {
 } from "@/lib/db/types";
 import { billableSince, createdBetween, createdSince, isActive, listConditions, pollDue, rowLimit, usageCounts } from "@/lib/db/shared/conditions";
 import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisions";
-import { definedFields, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
-import { bytewise, promptContains, insertRows, readGenerations, usageKey, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
+import { definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
+import { bytewise, countedRows, promptContains, insertRows, readGenerations, usageKey, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
 import {
+  deletedGenerations,
   favorites,
   generationReferences,
   generations,
@@ -291,11 +292,9 @@ export class PostgresStudioDatabase implements StudioDatabase {
     });
   }
 
+  /** Deleted rows included: a delete does not give back the day's allowance. */
   async countCreatedSince(input: { createdBy: string; since: number }): Promise<number> {
-    return withDriverErrors(async () => {
-      const [result] = await this.db.select({ n: count() }).from(generations).where(createdSince(generations, input));
-      return result?.n ?? 0;
-    });
+    return withDriverErrors(() => countCreated(this.db, input));
   }
 
   async deleteGeneration(
@@ -318,6 +317,7 @@ export class PostgresStudioDatabase implements StudioDatabase {
         // Its links go with it (ON DELETE CASCADE, deleted explicitly as SQLite's adapter does).
         await tx.delete(generationReferences).where(eq(generationReferences.generationId, id));
         await tx.delete(generations).where(eq(generations.id, id));
+        await tx.insert(deletedGenerations).values(deletedRecord(record, Date.now())).onConflictDoNothing();
         if (linked.length === 0) return { row: toGenerationRow(record), orphanedReferences: [] };
 
         // Lock the references (in id order: two deletes cannot deadlock) before
@@ -515,16 +515,16 @@ export class PostgresStudioDatabase implements StudioDatabase {
   }
 
   async usageGroups(input: { from: number; to: number; groupBy: UsageGroupBy; createdBy?: string }): Promise<UsageGroup[]> {
-    const { group, key, order } = usageKey(input.groupBy);
+    const counted = countedRows(this.db, (t) => createdBetween(t, input));
+    const { group, key, order } = usageKey(input.groupBy, counted);
     // Byte order and NULL (no size) first, as SQLite sorts, whatever the
     // database's collation.
     return withDriverErrors(() =>
       this.db
-        .select({ key, model: generations.model, imageSize: generations.imageSize, ...usageCounts(generations) })
-        .from(generations)
-        .where(createdBetween(generations, input))
-        .groupBy(group, generations.model, generations.imageSize)
-        .orderBy(order, bytewise(generations.model), sql`${bytewise(generations.imageSize)} nulls first`),
+        .select({ key, model: counted.model, imageSize: counted.imageSize, ...usageCounts(counted) })
+        .from(counted)
+        .groupBy(group, counted.model, counted.imageSize)
+        .orderBy(order, bytewise(counted.model), sql`${bytewise(counted.imageSize)} nulls first`),
     );
   }
 
@@ -543,21 +543,26 @@ export class PostgresStudioDatabase implements StudioDatabase {
 async function checkLimits(tx: Db, input: { createdBy: string; count: number; limits: InsertLimits }): Promise<LimitRefusal | undefined> {
   const { createdBy, limits } = input;
   await tx.execute(sql`select pg_advisory_xact_lock(${LIMITS_LOCK_SPACE}, hashtext(${createdBy}))`);
-  const [today] = await tx.select({ n: count() }).from(generations).where(createdSince(generations, { createdBy, since: limits.since }));
+  const usedToday = await countCreated(tx, { createdBy, since: limits.since });
   const [running] = await tx.select({ n: count() }).from(generations).where(isActive(generations, createdBy));
-  const usedToday = Number(today?.n ?? 0);
   const active = Number(running?.n ?? 0);
   const spent = limits.budget && (await monthSpent(tx, { createdBy, since: limits.budget.since, prices: limits.budget.prices }));
   return limitRefusal({ usedToday, active, count: input.count, limits, spent });
 }
 
-/** What the person's pictures since `since` cost: one grouped read on (created_by, created_at). */
+/** One person's pictures since `since`, deleted ones included, whatever their status. */
+async function countCreated(db: Db, input: { createdBy: string; since: number }): Promise<number> {
+  const [result] = await db.select({ n: count() }).from(countedRows(db, (t) => createdSince(t, input)));
+  return result?.n ?? 0;
+}
+
+/** What the person's pictures since `since` cost (deleted ones too): one grouped read on (created_by, created_at). */
 async function monthSpent(tx: Db, input: { createdBy: string; since: number; prices: Record<string, number> }): Promise<number> {
+  const counted = countedRows(tx, (t) => billableSince(t, input));
   const groups = await tx
-    .select({ model: generations.model, imageSize: generations.imageSize, count: count() })
-    .from(generations)
-    .where(billableSince(generations, input))
-    .groupBy(generations.model, generations.imageSize);
+    .select({ model: counted.model, imageSize: counted.imageSize, count: count() })
+    .from(counted)
+    .groupBy(counted.model, counted.imageSize);
   return spentOn(groups, input.prices);
 }
 

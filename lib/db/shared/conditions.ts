@@ -11,11 +11,19 @@ import type { ListFilter } from "@/lib/db/types";
 /** The generations table's columns these conditions read (never `favorite`: stars live in favorites now). */
 export type GenerationColumns = Record<"id" | "status" | "model" | "createdBy" | "createdAt" | "lastPolledAt", AnyColumn>;
 
+/**
+ * What a picture that counts against a person's limits and in the usage has,
+ * whether it is still in generations or was deleted (deleted_generations
+ * keeps these columns, so a delete gives back neither the day's allowance nor
+ * the month's budget).
+ */
+export type CountedColumns = Record<"createdBy" | "createdAt" | "model" | "imageSize" | "status", AnyColumn>;
+
 /** The favorites table, for the `favoriteOf` filter. */
 export type FavoritesTable = Table & Record<"userId" | "generationId", AnyColumn>;
 
 /** Submitting, queued or processing; with `createdBy`, only that person's. */
-export function isActive(t: GenerationColumns, createdBy?: string): SQL {
+export function isActive(t: Pick<CountedColumns, "status" | "createdBy">, createdBy?: string): SQL {
   return and(
     inArray(t.status, [...ACTIVE_STATUSES]),
     createdBy !== undefined ? eq(t.createdBy, createdBy) : undefined,
@@ -23,7 +31,7 @@ export function isActive(t: GenerationColumns, createdBy?: string): SQL {
 }
 
 /** One person's rows created at `since` or later (the daily allowance's window). */
-export function createdSince(t: GenerationColumns, input: { createdBy: string; since: number }): SQL {
+export function createdSince(t: Pick<CountedColumns, "createdBy" | "createdAt">, input: { createdBy: string; since: number }): SQL {
   return and(eq(t.createdBy, input.createdBy), gte(t.createdAt, input.since))!;
 }
 
@@ -63,7 +71,7 @@ export function listConditions(
  * The usage query's rows: created in [from, to) (the created_at index's
  * range), with createdBy only that person's (then (created_by, created_at)).
  */
-export function createdBetween(t: GenerationColumns, input: { from: number; to: number; createdBy?: string }): SQL {
+export function createdBetween(t: Pick<CountedColumns, "createdBy" | "createdAt">, input: { from: number; to: number; createdBy?: string }): SQL {
   return and(
     gte(t.createdAt, input.from),
     lt(t.createdAt, input.to),
@@ -72,7 +80,7 @@ export function createdBetween(t: GenerationColumns, input: { from: number; to: 
 }
 
 /** The usage query's counts per group, by status: aggregates both engines write alike. */
-export function usageCounts(t: GenerationColumns): Record<"completed" | "failed" | "active", SQL<number>> {
+export function usageCounts(t: Pick<CountedColumns, "status" | "createdBy">): Record<"completed" | "failed" | "active", SQL<number>> {
   // count(*) is a bigint on PostgreSQL, which pg hands over as a string.
   const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
   return {
@@ -86,7 +94,7 @@ export function usageCounts(t: GenerationColumns): Record<"completed" | "failed"
  * What a budget counts: one person's rows since the month's start that cost
  * something, that is all but failed ones (active rows are still to be billed).
  */
-export function billableSince(t: GenerationColumns, input: { createdBy: string; since: number }): SQL {
+export function billableSince(t: Pick<CountedColumns, "createdBy" | "createdAt" | "status">, input: { createdBy: string; since: number }): SQL {
   return and(createdSince(t, input), ne(t.status, "failed"))!;
 }
 

@@ -45,6 +45,16 @@ export function updateSetFor(generations: Table): (patch: GenerationPatch) => Ge
   };
 }
 
+/**
+ * What a deleted picture still counts for (deleted_generations): its
+ * person, model, size, status and creation time, kept so that a delete gives
+ * back neither the day's allowance nor the month's budget.
+ */
+export function deletedRecord(row: GenerationRow, deletedAt: number) {
+  const { id, createdBy, model, imageSize, status, createdAt } = row;
+  return { id, createdBy, model, imageSize, status, createdAt, deletedAt };
+}
+
 export type ReferenceLink = { generationId: string; referenceId: string; position: number };
 
 /** Rows for generation_references: one per stored reference, in the person's order. */

@@ -3,9 +3,10 @@ import type Database from "better-sqlite3";
 import { getTableColumns, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { BaseSQLiteDatabase, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { GenerationRow, UsageGroupBy } from "@/lib/db/types";
+import type { CountedColumns } from "@/lib/db/shared/conditions";
 import { chunked, containsPattern, isAscii, toGenerationRow } from "@/lib/db/shared/row-mapping";
 import { CASEFOLD_FUNCTION, casefold } from "./casefold";
-import { generations } from "./schema";
+import { deletedGenerations, generations } from "./schema";
 
 // Pieces of the SQLite repository's queries that more than one method uses,
 // and what differs from PostgreSQL's: case folding, statement sizes, prepared
@@ -26,6 +27,26 @@ export function promptContains(q: string): SQL {
 }
 
 /**
+ * Every picture that counts for a person's limits and the usage, as one
+ * subquery: the rows still in generations and those deleted since
+ * (deleted_generations), each table read with `where` on its own indexes.
+ * One statement, so a delete that moves a row between them cannot make it
+ * count twice or not at all.
+ */
+export function countedRows(db: Db, where: (t: CountedColumns) => SQL) {
+  const columnsOf = (t: typeof generations | typeof deletedGenerations) => ({
+    createdBy: t.createdBy,
+    createdAt: t.createdAt,
+    model: t.model,
+    imageSize: t.imageSize,
+    status: t.status,
+  });
+  const live = db.select(columnsOf(generations)).from(generations).where(where(generations));
+  const deleted = db.select(columnsOf(deletedGenerations)).from(deletedGenerations).where(where(deletedGenerations));
+  return live.unionAll(deleted).as("counted");
+}
+
+/**
  * The usage query's group key and how it reads. By day: rows are grouped on
  * the UTC day number (created_at / 86,400,000: an integer division, so
  * 23:59:59.999 stays on its day), and only each group's day is formatted
@@ -33,25 +54,13 @@ export function promptContains(q: string): SQL {
  * the rest of the query. Day numbers sort as their dates do. By user or model:
  * the column itself.
  */
-export function usageKey(groupBy: UsageGroupBy): { group: SQL; key: SQL<string> } {
+export function usageKey(groupBy: UsageGroupBy, t: CountedColumns): { group: SQL; key: SQL<string> } {
   if (groupBy === "day") {
-    const day = sql`(${generations.createdAt} / 86400000)`;
+    const day = sql`(${t.createdAt} / 86400000)`;
     return { group: day, key: sql<string>`strftime('%Y-%m-%d', ${day} * 86400, 'unixepoch')` };
   }
-  const column = sql<string>`${groupBy === "user" ? generations.createdBy : generations.model}`;
+  const column = sql<string>`${groupBy === "user" ? t.createdBy : t.model}`;
   return { group: column, key: column };
-}
-
-/**
- * The generations table, read through the index for a usage range: by
- * created_at, or (created_by, created_at) for one person. Named outright
- * (INDEXED BY): left to itself, SQLite reads the whole table through the
- * (model, id) index to save the sort of a "by model" grouping, which costs
- * more the longer the studio runs, while the range's rows stay few.
- */
-export function usageSource(createdBy: string | undefined): SQL {
-  const index = createdBy === undefined ? "generations_created_at_idx" : "generations_created_by_created_at_idx";
-  return sql`${generations} indexed by ${sql.identifier(index)}`;
 }
 
 /** `{ column: sql.placeholder(column) }` for every column, for a prepared INSERT. */

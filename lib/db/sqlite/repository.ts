@@ -17,12 +17,12 @@ import type {
   UserRow,
 } from "@/lib/db/types";
 import type { GenerationStatus } from "@/lib/contract";
-import type { ImageSize, ModelId } from "@/lib/models";
 import { billableSince, createdBetween, createdSince, isActive, listConditions, pollDue, rowLimit, usageCounts } from "@/lib/db/shared/conditions";
 import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisions";
-import { chunked, definedFields, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
-import { IDS_PER_QUERY, placeholders, promptContains, readGenerations, usageKey, usageSource, type Db } from "./query-parts";
+import { chunked, definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
+import { countedRows, IDS_PER_QUERY, placeholders, promptContains, readGenerations, usageKey, type Db } from "./query-parts";
 import {
+  deletedGenerations,
   favorites,
   generationReferences,
   generations,
@@ -212,9 +212,9 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return result?.n ?? 0;
   }
 
+  /** Deleted rows included: a delete does not give back the day's allowance. */
   async countCreatedSince(input: { createdBy: string; since: number }): Promise<number> {
-    const result = this.db.select({ n: count() }).from(generations).where(createdSince(generations, input)).get();
-    return result?.n ?? 0;
+    return countCreated(this.db, input);
   }
 
   async deleteGeneration(
@@ -234,6 +234,7 @@ export class SqliteStudioDatabase implements StudioDatabase {
         .map((link) => link.referenceId);
       tx.delete(generationReferences).where(eq(generationReferences.generationId, id)).run();
       tx.delete(generations).where(eq(generations.id, id)).run();
+      tx.insert(deletedGenerations).values(deletedRecord(record, Date.now())).onConflictDoNothing().run();
 
       const orphanedReferences: ReferenceRow[] = [];
       for (const referenceId of linked) {
@@ -401,22 +402,15 @@ export class SqliteStudioDatabase implements StudioDatabase {
   }
 
   async usageGroups(input: { from: number; to: number; groupBy: UsageGroupBy; createdBy?: string }): Promise<UsageGroup[]> {
-    const { group, key } = usageKey(input.groupBy);
+    const counted = countedRows(this.db, (t) => createdBetween(t, input));
+    const { group, key } = usageKey(input.groupBy, counted);
     // SQLite compares text byte by byte (BINARY) and sorts NULL first, as the
-    // PostgreSQL adapter asks for explicitly. The model and size are selected
-    // as SQL: drizzle only accepts a bare column of a table it sees in FROM,
-    // and here FROM is the table with its index named.
+    // PostgreSQL adapter asks for explicitly.
     return this.db
-      .select({
-        key,
-        model: sql<ModelId>`${generations.model}`,
-        imageSize: sql<ImageSize | null>`${generations.imageSize}`,
-        ...usageCounts(generations),
-      })
-      .from(usageSource(input.createdBy))
-      .where(createdBetween(generations, input))
-      .groupBy(group, generations.model, generations.imageSize)
-      .orderBy(group, asc(generations.model), asc(generations.imageSize))
+      .select({ key, model: counted.model, imageSize: counted.imageSize, ...usageCounts(counted) })
+      .from(counted)
+      .groupBy(group, counted.model, counted.imageSize)
+      .orderBy(group, asc(counted.model), asc(counted.imageSize))
       .all();
   }
 
@@ -446,20 +440,25 @@ function usableInvite(input: { idHash: string; now: number }) {
 /** Inside the insert's write transaction: which limit the new rows would pass, if any. */
 function checkLimits(tx: Db, input: { createdBy: string; count: number; limits: InsertLimits }): LimitRefusal | undefined {
   const { createdBy, limits } = input;
-  const usedToday =
-    tx.select({ n: count() }).from(generations).where(createdSince(generations, { createdBy, since: limits.since })).get()?.n ?? 0;
+  const usedToday = countCreated(tx, { createdBy, since: limits.since });
   const active = tx.select({ n: count() }).from(generations).where(isActive(generations, createdBy)).get()?.n ?? 0;
   const spent = limits.budget && monthSpent(tx, { createdBy, since: limits.budget.since, prices: limits.budget.prices });
   return limitRefusal({ usedToday, active, count: input.count, limits, spent });
 }
 
-/** What the person's pictures since `since` cost: one grouped read on (created_by, created_at). */
+/** One person's pictures since `since`, deleted ones included, whatever their status. */
+function countCreated(db: Db, input: { createdBy: string; since: number }): number {
+  const counted = countedRows(db, (t) => createdSince(t, input));
+  return db.select({ n: count() }).from(counted).get()?.n ?? 0;
+}
+
+/** What the person's pictures since `since` cost (deleted ones too): one grouped read on (created_by, created_at). */
 function monthSpent(tx: Db, input: { createdBy: string; since: number; prices: Record<string, number> }): number {
+  const counted = countedRows(tx, (t) => billableSince(t, input));
   const groups = tx
-    .select({ model: generations.model, imageSize: generations.imageSize, count: count() })
-    .from(generations)
-    .where(billableSince(generations, input))
-    .groupBy(generations.model, generations.imageSize)
+    .select({ model: counted.model, imageSize: counted.imageSize, count: count() })
+    .from(counted)
+    .groupBy(counted.model, counted.imageSize)
     .all();
   return spentOn(groups, input.prices);
 }
