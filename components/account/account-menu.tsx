@@ -76,6 +76,7 @@ export function AccountMenu(props: {
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         aria-label={format(t.account.menuLabel, { user: props.user })}
+        title={t.account.menu}
         onClick={() => setOpen((o) => !o)}
         onKeyDown={(e) => {
           if (e.key === "ArrowDown" && !open) {
@@ -83,9 +84,11 @@ export function AccountMenu(props: {
             setOpen(true);
           }
         }}
-        className="inline-flex items-center gap-1 rounded-md px-2 py-1 font-medium hover:bg-zinc-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 aria-expanded:bg-zinc-200 dark:hover:bg-zinc-800 dark:aria-expanded:bg-zinc-800"
+        className="inline-flex items-center gap-0.5 rounded-md px-1.5 py-1 font-medium hover:bg-zinc-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 aria-expanded:bg-zinc-200 dark:hover:bg-zinc-800 dark:aria-expanded:bg-zinc-800"
       >
-        {t.account.menu}
+        <svg aria-hidden viewBox="0 0 20 20" className="size-4" fill="currentColor">
+          <path d="M10 2a4 4 0 1 0 0 8 4 4 0 0 0 0-8ZM3.5 16.2C4.4 13.3 7 11.5 10 11.5s5.6 1.8 6.5 4.7a1 1 0 0 1-.96 1.3H4.46a1 1 0 0 1-.96-1.3Z" />
+        </svg>
         <svg aria-hidden viewBox="0 0 20 20" className="size-3.5" fill="currentColor">
           <path d="M5.2 7.7a.75.75 0 0 1 1.06.02L10 11.6l3.74-3.88a.75.75 0 1 1 1.08 1.04l-4.28 4.44a.75.75 0 0 1-1.08 0L5.18 8.76a.75.75 0 0 1 .02-1.06Z" />
         </svg>

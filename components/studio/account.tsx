@@ -39,23 +39,24 @@ export function Account() {
     window.location.assign("/sign-in");
   }
 
-  const chip = "rounded-full bg-zinc-200/70 px-2 py-0.5 tabular-nums dark:bg-zinc-800";
+  const chip = "bg-zinc-200/70 px-2 py-0.5 leading-tight whitespace-nowrap tabular-nums dark:bg-zinc-800";
   return (
-    <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
-      {auth !== "none" && <span className="font-medium text-zinc-800 dark:text-zinc-200">{format(t.auth.signedInAs, { user })}</span>}
+    <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 xl:flex-nowrap dark:text-zinc-400">
+      {auth !== "none" && <span className="font-medium whitespace-nowrap text-zinc-800 dark:text-zinc-200">{format(t.auth.signedInAs, { user })}</span>}
       {limits && left !== undefined ? (
-        <span data-testid="allowance" className={chip}>
-          {format(t.auth.leftToday, { left, daily: limits.daily })}
+        // Under a budget the month goes on a second line of the same box: the header's height stays.
+        <span className={`${chip} flex flex-col ${limits.monthlyBudget !== null ? "rounded-lg" : "rounded-full"}`}>
+          <span data-testid="allowance">{format(t.auth.leftToday, { left, daily: limits.daily })}</span>
+          {limits.monthlyBudget !== null && (
+            <span data-testid="budget">
+              {format(t.account.leftThisMonth, { left: money(Math.max(0, limits.monthlyBudget - limits.spentThisMonth)), budget: money(limits.monthlyBudget) })}
+            </span>
+          )}
         </span>
       ) : (
         // The same box, empty, until the session answers.
-        <span aria-hidden className={`${chip} invisible`}>
+        <span aria-hidden className={`${chip} invisible rounded-full`}>
           {format(t.auth.leftToday, { left: "00", daily: "00" })}
-        </span>
-      )}
-      {limits && limits.monthlyBudget !== null && (
-        <span data-testid="budget" className={chip}>
-          {format(t.account.leftThisMonth, { left: money(Math.max(0, limits.monthlyBudget - limits.spentThisMonth)), budget: money(limits.monthlyBudget) })}
         </span>
       )}
       <AccountMenu

@@ -6,21 +6,28 @@ import type { Locale } from "@/lib/i18n";
 
 const THEMES: Theme[] = ["system", "light", "dark"];
 
-/** Title, which upstream is in use, and the language and theme switches (remembered in cookies). */
+/**
+ * Title, which upstream is in use, the account, and the language and theme
+ * switches (remembered in cookies). On wide screens (xl) the row never wraps: when
+ * the account's chips arrive (or a budget adds one) the tagline gives way,
+ * so the header keeps its height.
+ */
 export function StudioHeader() {
   const { t, locale, setLocale, theme, setTheme, upstream } = useStudio();
   const themeLabel: Record<Theme, string> = { system: t.common.themeSystem, light: t.common.themeLight, dark: t.common.themeDark };
   return (
-    <header className="flex flex-wrap items-center justify-between gap-3">
+    <header className="flex flex-wrap items-center justify-between gap-3 xl:flex-nowrap">
       <div className="flex min-w-0 items-center gap-3">
-        <span aria-hidden className="grid size-9 place-items-center rounded-xl bg-gradient-to-br from-amber-400 to-rose-500 text-lg font-black text-white shadow-sm">N</span>
+        <span aria-hidden className="grid size-9 shrink-0 place-items-center rounded-xl bg-gradient-to-br from-amber-400 to-rose-500 text-lg font-black text-white shadow-sm">N</span>
         <div className="min-w-0">
-          <h1 className="text-xl font-bold tracking-tight">{t.common.appName}</h1>
+          <h1 className="truncate text-xl font-bold tracking-tight">{t.common.appName}</h1>
           <p className="hidden truncate text-xs text-zinc-500 sm:block dark:text-zinc-400">{t.common.tagline}</p>
         </div>
-        <UpstreamBadge upstream={upstream} t={t} />
+        <div className="shrink-0">
+          <UpstreamBadge upstream={upstream} t={t} />
+        </div>
       </div>
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2 xl:shrink-0 xl:flex-nowrap">
         <Account />
         <label className="sr-only" htmlFor="studio-language">{t.common.language}</label>
         <select
