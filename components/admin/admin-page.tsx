@@ -1,0 +1,55 @@
+"use client";
+import { useState } from "react";
+import { errorText } from "@/components/gallery/format";
+import type { User } from "@/lib/contract";
+import type { Dictionary, Locale } from "@/lib/i18n";
+import { AddPersonForm } from "./add-person-form";
+import { InviteLink } from "./invite-link";
+import { PeopleTable } from "./people-table";
+import { PricesEditor } from "./prices-editor";
+import { alert, section } from "./styles";
+import { useAdminData } from "./use-admin-data";
+
+type Invite = { name: string; url: string; expiresAt: string };
+
+/** The admin page's body: a fresh invite link (once), the people, adding one, the prices. */
+export function AdminPage(props: { t: Dictionary; locale: Locale; selfId: string; accountsMode: boolean }) {
+  const { t, locale } = props;
+  const { users, prices, replaceUser } = useAdminData();
+  const [invite, setInvite] = useState<Invite | null>(null);
+  const showInvite = (user: User, link: { url: string; expiresAt: string }) => setInvite({ name: user.name, ...link });
+
+  return (
+    <div className="flex flex-col gap-5">
+      {invite && <InviteLink t={t} locale={locale} {...invite} onDone={() => setInvite(null)} />}
+      {users.error ? (
+        <p role="alert" className={alert}>
+          {errorText(users.error, t)}
+        </p>
+      ) : !users.data ? (
+        <p role="status" className={`${section} text-sm text-zinc-600 dark:text-zinc-400`}>
+          {t.admin.loading}
+        </p>
+      ) : (
+        <PeopleTable
+          t={t}
+          locale={locale}
+          users={users.data.items}
+          currency={users.data.currency}
+          selfId={props.selfId}
+          accountsMode={props.accountsMode}
+          onChanged={replaceUser}
+          onInvite={showInvite}
+        />
+      )}
+      {props.accountsMode && <AddPersonForm t={t} onAdded={replaceUser} onInvite={showInvite} />}
+      {prices.error ? (
+        <p role="alert" className={alert}>
+          {errorText(prices.error, t)}
+        </p>
+      ) : (
+        prices.data && <PricesEditor t={t} prices={prices.data} onSaved={(saved) => void prices.mutate(saved, { revalidate: false })} />
+      )}
+    </div>
+  );
+}
