@@ -1,0 +1,121 @@
+"use client";
+import dynamic from "next/dynamic";
+import { useEffect, useMemo, useState } from "react";
+import useSWR from "swr";
+import { errorText } from "@/components/gallery/format";
+import { usageApi, usageUrl } from "@/lib/client/api";
+import { formatCount, formatMoney } from "@/lib/client/money";
+import { fillDays, modelsIn, validRange } from "@/lib/client/usage-range";
+import { format, type Dictionary, type Locale } from "@/lib/i18n";
+import { CHART_BOX } from "./chart-frame";
+import { UsageTable } from "./usage-tables";
+
+// recharts only in the browser, and only on this page.
+const UsageCharts = dynamic(() => import("./usage-charts").then((m) => m.UsageCharts), { ssr: false, loading: () => <ChartsPlaceholder /> });
+
+type Range = { from: string; to: string };
+
+/** The usage page's body: a date range, three charts, the tables, CSV downloads. */
+export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range }) {
+  const { t, locale } = props;
+  const [typed, setTyped] = useState<Range>(props.initial);
+  const [range, setRange] = useState<Range>(props.initial);
+  const valid = validRange(typed);
+  const type = (change: Partial<Range>) => {
+    const next = { ...typed, ...change };
+    setTyped(next);
+    if (validRange(next)) setRange(next);
+  };
+  // The range is in the address, so a reload or a shared link shows the same.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    url.searchParams.set("from", range.from);
+    url.searchParams.set("to", range.to);
+    window.history.replaceState(window.history.state, "", url);
+  }, [range]);
+
+  const byDay = useSWR(usageUrl({ ...range, groupBy: "day" }), usageApi.get, { keepPreviousData: true });
+  const byUser = useSWR(usageUrl({ ...range, groupBy: "user" }), usageApi.get, { keepPreviousData: true });
+  const days = useMemo(() => (byDay.data ? fillDays(byDay.data.rows, range) : []), [byDay.data, range]);
+  const models = useMemo(() => (byDay.data ? modelsIn(byDay.data.rows) : []), [byDay.data]);
+  const error = byDay.error ?? byUser.error;
+  const currency = byDay.data?.currency ?? byUser.data?.currency ?? "USD";
+  const longDay = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en", { dateStyle: "medium", timeZone: "UTC" });
+
+  const link =
+    "rounded-lg px-3 py-2 text-sm font-medium text-zinc-800 ring-1 ring-zinc-300 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800";
+  const field =
+    "rounded-lg border border-zinc-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:border-zinc-700 dark:bg-zinc-900 dark:[color-scheme:dark]";
+  return (
+    <div className="flex flex-col gap-5">
+      <div className={`${CHART_BOX} flex flex-wrap items-end justify-between gap-3`}>
+        <fieldset className="flex flex-wrap items-end gap-3">
+          <legend className="sr-only">{t.usage.rangeLabel}</legend>
+          <label className="flex flex-col gap-1 text-sm font-medium">
+            {t.usage.from}
+            <input type="date" className={field} value={typed.from} max={typed.to || undefined} onChange={(e) => type({ from: e.target.value })} aria-invalid={!valid} />
+          </label>
+          <label className="flex flex-col gap-1 text-sm font-medium">
+            {t.usage.to}
+            <input type="date" className={field} value={typed.to} min={typed.from || undefined} onChange={(e) => type({ to: e.target.value })} aria-invalid={!valid} />
+          </label>
+          {byDay.data && (
+            <p className="pb-2 text-sm tabular-nums text-zinc-700 dark:text-zinc-300" role="status">
+              {format(t.usage.totals, { pictures: formatCount(byDay.data.total.pictures, locale), failed: formatCount(byDay.data.total.failed, locale), cost: formatMoney(byDay.data.total.cost, currency, locale) })}
+            </p>
+          )}
+        </fieldset>
+        <div className="flex flex-wrap gap-2">
+          <a className={link} href={usageUrl({ ...range, groupBy: "day" }, "csv")} download>
+            {t.usage.exportByDay}
+          </a>
+          <a className={link} href={usageUrl({ ...range, groupBy: "user" }, "csv")} download>
+            {t.usage.exportByPerson}
+          </a>
+        </div>
+        {!valid && (
+          <p role="alert" className="basis-full text-sm text-rose-700 dark:text-rose-300">
+            {t.usage.badRange}
+          </p>
+        )}
+      </div>
+
+      {error ? (
+        <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950/50 dark:text-rose-200">
+          {errorText(error, t)}
+        </p>
+      ) : !byDay.data || !byUser.data ? (
+        <ChartsPlaceholder label={t.usage.loading} />
+      ) : (
+        <>
+          {byDay.data.total.pictures + byDay.data.total.failed === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.usage.empty}</p>}
+          <UsageCharts t={t} locale={locale} days={days} models={models} people={byUser.data.rows} currency={currency} />
+          <div className="grid gap-5 xl:grid-cols-2">
+            <UsageTable t={t} locale={locale} caption={t.usage.byPersonTable} keyHeading={t.usage.colPerson} rows={byUser.data.rows} total={byUser.data.total} currency={currency} />
+            <UsageTable
+              t={t}
+              locale={locale}
+              caption={t.usage.byDayTable}
+              keyHeading={t.usage.colDay}
+              rows={byDay.data.rows.filter((row) => row.pictures + row.failed > 0).reverse()}
+              total={byDay.data.total}
+              currency={currency}
+              keyLabel={(day) => longDay.format(new Date(`${day}T00:00:00Z`))}
+            />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The charts' boxes at their final heights while recharts or the data loads: nothing below them jumps. */
+function ChartsPlaceholder({ label }: { label?: string }) {
+  return (
+    <div className="grid gap-5 xl:grid-cols-2" aria-busy="true">
+      <div className={`${CHART_BOX} h-[352px] xl:col-span-2`}>{label && <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">{label}</p>}</div>
+      <div className={`${CHART_BOX} h-[236px]`} />
+      <div className={`${CHART_BOX} h-[312px]`} />
+    </div>
+  );
+}
