@@ -9,7 +9,8 @@ import { contentTypeFor, forEachLimit, hashStream, sha256 } from "./util";
 // The copy: accounts, stored references (file, then row), then generations
 // page by page, newest first by keyset (file, then rows), so a row in the
 // target always has its files and a generation's references; then the stars
-// (which need both their person and their picture) and the admins' prices.
+// (which need both their person and their picture), what deleted pictures
+// still count for, and the admins' prices.
 // Re-running skips what is there: rows whose id (a person's name, a star's
 // person and picture, a price's key) the target already has, files whose key
 // the target holds with the same sha256. One file at a time per worker is held
@@ -47,6 +48,8 @@ export type CopyStats = {
   generations: { inserted: number; present: number; total: number };
   /** Per-person stars, matched by the person's name and the picture's id. */
   favorites: { inserted: number; present: number; total: number };
+  /** What deleted pictures still count for (usage, budgets), by id. */
+  deletedGenerations: { inserted: number; present: number; total: number };
   /** Prices set in the studio; one the target already has for a key is kept as it is. */
   prices: { inserted: number; present: number; total: number };
   files: {
@@ -69,6 +72,7 @@ export async function copyData(options: CopyOptions): Promise<CopyStats> {
     references: { inserted: 0, present: 0, total: totals.references },
     generations: { inserted: 0, present: 0, total: totals.generations },
     favorites: { inserted: 0, present: 0, total: totals.favorites },
+    deletedGenerations: { inserted: 0, present: 0, total: totals.deletedGenerations },
     prices: { inserted: 0, present: 0, total: 0 },
     files: { copied: 0, present: 0, bytesCopied: 0, bytesTotal: 0, missingInSource: 0 },
   };
@@ -190,7 +194,18 @@ export async function copyData(options: CopyOptions): Promise<CopyStats> {
     await onProgress?.({ kind: "favorites", inserted, present, done: favoritesDone, total: totals.favorites });
   }
 
-  // 4. Prices: a few rows.
+  // 4. What deleted pictures still count for, by keyset over their ids.
+  let afterDeleted: string | undefined;
+  for (;;) {
+    const records = await source.deletedGenerations(afterDeleted, pageSize);
+    if (records.length === 0) break;
+    afterDeleted = records[records.length - 1].id;
+    const inserted = rows ? await rows.insertDeletedGenerations(records) : 0;
+    stats.deletedGenerations.inserted += inserted;
+    if (rows) stats.deletedGenerations.present += records.length - inserted;
+  }
+
+  // 5. Prices: a few rows.
   const prices = await source.db.listPrices();
   stats.prices.total = prices.length;
   if (rows) {

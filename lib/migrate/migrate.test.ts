@@ -126,7 +126,8 @@ async function targetCounts(url: string) {
             (select count(*) from favorites) as favorites,
             (select count(*) from prices) as prices,
             (select count(*) from sessions) as sessions,
-            (select count(*) from invites) as invites`,
+            (select count(*) from invites) as invites,
+            (select count(*) from deleted_generations) as deleted`,
   );
   return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
 }
@@ -168,9 +169,10 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     expect(seed.favorites).toBeGreaterThan(100);
     expect(run.copy!.favorites).toEqual({ inserted: seed.favorites, present: 0, total: seed.favorites });
     expect(run.copy!.prices).toEqual({ inserted: seed.prices, present: 0, total: seed.prices });
+    expect(run.copy!.deletedGenerations).toEqual({ inserted: seed.deletedGenerations, present: 0, total: seed.deletedGenerations });
     expect(run.copy!.files.copied).toBe(seed.files.length);
     expect(run.verify.source).toMatchObject({ generations: 1000, references: seed.references, files: seed.files.length });
-    expect(run.verify.target.rows).toEqual({ generations: 1000, references: seed.references, referenceLinks: sourceLinkCount(), favorites: seed.favorites });
+    expect(run.verify.target.rows).toEqual({ generations: 1000, references: seed.references, referenceLinks: sourceLinkCount(), favorites: seed.favorites, deletedGenerations: seed.deletedGenerations });
     expect(run.verify.target.files).toEqual({ files: seed.files.length, bytes: run.verify.source.bytes });
 
     // Independently of the tool: the target's tables and bucket, read directly.
@@ -186,6 +188,7 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
       prices: seed.prices,
       sessions: 0,
       invites: 0,
+      deleted: seed.deletedGenerations,
     });
     // Each star is the same person's (by name) on the same picture, at the same time.
     const starsQuery = `select u.name, f.generation_id, f.created_at from favorites f join users u on u.id = f.user_id order by u.name, f.generation_id`;
@@ -194,6 +197,13 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     const sourceStars = liteDb.prepare(starsQuery).all() as { name: string; generation_id: string; created_at: number }[];
     liteDb.close();
     expect(targetStars.map((s) => ({ ...s, created_at: Number(s.created_at) }))).toEqual(sourceStars);
+    // What deleted pictures count for, as they were.
+    const deletedQuery = "select id, created_by, model, image_size, status, created_at, deleted_at from deleted_generations order by id";
+    const { rows: targetDeleted } = await rawPool(url).query<Record<string, unknown>>(deletedQuery);
+    const liteDeleted = new Database(path.join(sourceDir, "studio.db"), { readonly: true });
+    const sourceDeleted = liteDeleted.prepare(deletedQuery).all();
+    liteDeleted.close();
+    expect(targetDeleted.map((d) => ({ ...d, created_at: Number(d.created_at), deleted_at: Number(d.deleted_at) }))).toEqual(sourceDeleted);
     expect(await listObjects(prefix)).toEqual([...seed.files].sort());
     const sqlite = new Database(path.join(sourceDir, "studio.db"), { readonly: true });
     try {
@@ -239,6 +249,7 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     expect(run.copy!.users).toEqual({ inserted: 0, present: 3, total: 3 });
     expect(run.copy!.favorites).toEqual({ inserted: 0, present: seed.favorites, total: seed.favorites });
     expect(run.copy!.prices).toEqual({ inserted: 0, present: seed.prices, total: seed.prices });
+    expect(run.copy!.deletedGenerations).toEqual({ inserted: 0, present: seed.deletedGenerations, total: seed.deletedGenerations });
     expect(run.copy!.references.inserted).toBe(0);
     expect(run.copy!.files).toMatchObject({ copied: 0, present: seed.files.length, bytesCopied: 0 });
     expect(await targetCounts(url)).toMatchObject({ generations: 1000, references: seed.references, links: sourceLinkCount(), favorites: seed.favorites, prices: seed.prices });
@@ -326,6 +337,7 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
       prices: seed.prices,
       sessions: 0,
       invites: 0,
+      deleted: seed.deletedGenerations,
     });
     expect(await listObjects(resumePrefix)).toEqual([...seed.files].sort());
     expect(await fingerprint(sourceDir)).toBe(sourceFingerprint);
@@ -408,6 +420,7 @@ describe("migrate-data command line", () => {
     expect(code, all).toBe(0);
     expect(out).toMatch(/favorites\s+(\d+)\s+\1\s+inserted \1, already there 0/);
     expect(out).toMatch(/prices\s+2\s+inserted 2, already there 0/);
+    expect(out).toMatch(/deleted pictures\s+3\s+3\s+inserted 3, already there 0/);
     const sqlite = new Database(path.join(smallDir, "studio.db"), { readonly: true });
     const alicesInSource = sqlite.prepare("select f.generation_id from favorites f join users u on u.id = f.user_id where u.name = 'alice' order by 1").pluck().all();
     sqlite.close();

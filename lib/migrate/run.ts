@@ -72,6 +72,14 @@ export function formatReport(run: MigrationRun, sides: { rowsMoved: boolean; fil
       copy && sides.rowsMoved ? `inserted ${copy.favorites.inserted}, already there ${copy.favorites.present}` : "",
     ),
   );
+  lines.push(
+    row(
+      "deleted pictures",
+      String(verify.source.deletedGenerations),
+      rowsKept ?? String(t?.deletedGenerations ?? "?"),
+      copy && sides.rowsMoved ? `inserted ${copy.deletedGenerations.inserted}, already there ${copy.deletedGenerations.present}` : "",
+    ),
+  );
   if (copy && sides.rowsMoved && copy.prices.total > 0) {
     lines.push(row("prices", String(copy.prices.total), "", `inserted ${copy.prices.inserted}, already there ${copy.prices.present}`));
   }

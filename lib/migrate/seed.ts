@@ -19,6 +19,8 @@ export type SeedSummary = {
   /** Stars (per person, issue 12) and prices set in the studio. */
   favorites: number;
   prices: number;
+  /** Pictures made and deleted (beyond `generations`): they still count. */
+  deletedGenerations: number;
 };
 
 // Four in ten completed (with pictures), the rest failed or still active.
@@ -161,11 +163,28 @@ export async function seedDataDir(input: {
       { key: "nano_banana_pro-2K", price: 0.135 },
     ];
     for (const { key, price } of prices) await db.setPrice({ key, price, updatedAt: t0, updatedBy: "alice" });
+    // A few pictures deleted since (no files, no stored references), which
+    // still count for the usage and budgets.
+    const deleted = ["failed", "processing", "completed"].map((status, i): GenerationRow => ({
+      ...FRESH_GENERATION,
+      id: `gen_${nextUlid(t0 + count * 1_000 + i)}`,
+      model: "nano_banana_2",
+      prompt: `deleted picture ${i}`,
+      aspectRatio: "auto",
+      imageSize: "1K",
+      references: [],
+      status: status as GenerationStatus,
+      createdAt: t0 + count * 1_000 + i,
+      updatedAt: t0 + count * 1_000 + i,
+      createdBy: "bob",
+    }));
+    await db.insertGenerations({ rows: deleted });
+    for (const row of deleted) await db.deleteGeneration(row.id);
     // A signed-in browser and an open invite: the copy leaves both behind.
     const week = 7 * 86_400_000;
     await db.insertSession({ idHash: `seed-session-${t0}`, userId: userIds.get("alice")!, createdAt: t0, expiresAt: t0 + week, lastSeenAt: t0 });
     await db.insertInvite({ idHash: `seed-invite-${t0}`, userId: userIds.get("carol")!, createdBy: "alice", createdAt: t0, expiresAt: t0 + week, usedAt: null });
-    return { generations: count, references: referenceCount + 1, files, ids: rows.map((row) => row.id), favorites, prices: prices.length };
+    return { generations: count, references: referenceCount + 1, files, ids: rows.map((row) => row.id), favorites, prices: prices.length, deletedGenerations: deleted.length };
   } finally {
     await db.close();
   }

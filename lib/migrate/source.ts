@@ -17,10 +17,21 @@ import { createFsStore, type BlobStore } from "@/lib/storage";
 // schema is older than this version (pending migrations) is it opened through
 // openSqliteDatabase, which applies them first.
 
-export type RowCounts = { generations: number; references: number; referenceLinks: number; favorites: number };
+export type RowCounts = { generations: number; references: number; referenceLinks: number; favorites: number; deletedGenerations: number };
 
 /** One person's star, as the favorites table holds it (issue 12). */
 export type FavoriteRecord = { userId: string; generationId: string; createdAt: number };
+
+/** What a deleted picture still counts for, as deleted_generations holds it: usage and budgets move with it. */
+export type DeletedRecord = {
+  id: string;
+  createdBy: string;
+  model: string;
+  imageSize: string | null;
+  status: string;
+  createdAt: number;
+  deletedAt: number;
+};
 
 /** One side holding rows: the source's SQLite file or the target Postgres. */
 export interface RowSide {
@@ -47,6 +58,8 @@ export interface MigrationSource extends RowSide {
    * among given pictures.
    */
   favorites(after: FavoriteRecord | undefined, limit: number): Promise<FavoriteRecord[]>;
+  /** deleted_generations rows in ascending id order, strictly after `afterId` (not in StudioDatabase either). */
+  deletedGenerations(afterId: string | undefined, limit: number): Promise<DeletedRecord[]>;
   close(): Promise<void>;
 }
 
@@ -93,13 +106,18 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
       `select (select count(*) from generations) as generations,
               (select count(*) from reference_images) as "references",
               (select count(*) from generation_references) as referenceLinks,
-              (select count(*) from favorites) as favorites`,
+              (select count(*) from favorites) as favorites,
+              (select count(*) from deleted_generations) as deletedGenerations`,
     );
     const idsStatement = raw.prepare("select id from reference_images where id > ? order by id limit ?").pluck();
     // Row values compare as the primary key orders: keyset paging on it.
     const favoritesStatement = raw.prepare(
       `select user_id as userId, generation_id as generationId, created_at as createdAt from favorites
         where (user_id, generation_id) > (?, ?) order by user_id, generation_id limit ?`,
+    );
+    const deletedStatement = raw.prepare(
+      `select id, created_by as createdBy, model, image_size as imageSize, status, created_at as createdAt, deleted_at as deletedAt
+         from deleted_generations where id > ? order by id limit ?`,
     );
 
     return {
@@ -118,6 +136,7 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
           references: Number(row.references),
           referenceLinks: Number(row.referenceLinks),
           favorites: Number(row.favorites),
+          deletedGenerations: Number(row.deletedGenerations),
         };
       },
       async referenceIds(afterId, limit) {
@@ -125,6 +144,9 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
       },
       async favorites(after, limit) {
         return favoritesStatement.all(after?.userId ?? "", after?.generationId ?? "", limit) as FavoriteRecord[];
+      },
+      async deletedGenerations(afterId, limit) {
+        return deletedStatement.all(afterId ?? "", limit) as DeletedRecord[];
       },
       async close() {
         // Not db.close() on the read-only handle: the adapter's close runs

@@ -4,12 +4,17 @@ import pg from "pg";
 import { openPostgresDatabase, type StudioDatabase } from "@/lib/db";
 import { describeS3Settings, type BlobStore, type S3Settings, type S3Store } from "@/lib/storage";
 import { describeDatabaseUrl } from "./redact";
-import type { RowCounts, RowSide } from "./source";
+import type { DeletedRecord, RowCounts, RowSide } from "./source";
 
 // Where the data goes: a Postgres database for the rows, a blob store (S3 in
 // practice) for the files. Either may be absent: that side stays where it is.
 
 export interface RowTarget extends RowSide {
+  /**
+   * Adds deleted_generations rows the target lacks (by id); how many it
+   * added. StudioDatabase has no method for them: only its deletes write them.
+   */
+  insertDeletedGenerations(records: readonly DeletedRecord[]): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -35,18 +40,32 @@ export async function openPostgresTarget(url: string, options: { migrationsFolde
     db,
     label: `PostgreSQL ${describeDatabaseUrl(url)}`,
     async counts(): Promise<RowCounts> {
-      const { rows } = await pool.query<{ generations: string; references: string; links: string; favorites: string }>(
+      const { rows } = await pool.query<{ generations: string; references: string; links: string; favorites: string; deleted: string }>(
         `select (select count(*) from generations) as generations,
                 (select count(*) from reference_images) as "references",
                 (select count(*) from generation_references) as links,
-                (select count(*) from favorites) as favorites`,
+                (select count(*) from favorites) as favorites,
+                (select count(*) from deleted_generations) as deleted`,
       );
       return {
         generations: Number(rows[0].generations),
         references: Number(rows[0].references),
         referenceLinks: Number(rows[0].links),
         favorites: Number(rows[0].favorites),
+        deletedGenerations: Number(rows[0].deleted),
       };
+    },
+    async insertDeletedGenerations(records) {
+      if (records.length === 0) return 0;
+      const column = <K extends keyof DeletedRecord>(key: K) => records.map((record) => record[key]);
+      // One statement a page, one array per column; a row the target has is left as it is.
+      const { rowCount } = await pool.query(
+        `insert into deleted_generations (id, created_by, model, image_size, status, created_at, deleted_at)
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[])
+         on conflict (id) do nothing`,
+        [column("id"), column("createdBy"), column("model"), column("imageSize"), column("status"), column("createdAt"), column("deletedAt")],
+      );
+      return rowCount ?? 0;
     },
     async close() {
       await Promise.allSettled([db.close(), pool.end()]);

@@ -158,6 +158,7 @@ export async function verifyData(options: VerifyOptions): Promise<VerifyResult> 
       ["references", "references"],
       ["referenceLinks", "reference links"],
       ["favorites", "favorites"],
+      ["deletedGenerations", "deleted pictures"],
     ] as const) {
       if (sourceCounts[name] !== targetRows[name]) {
         problem(`${label}: source ${sourceCounts[name]}, target ${targetRows[name]}`);
