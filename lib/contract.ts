@@ -231,7 +231,12 @@ export const userSchema = z.object({
   month: z.object({ pictures: z.number().int(), cost: z.number() }).optional(),
 });
 export type User = z.infer<typeof userSchema>;
-export const listUsersResponseSchema = z.object({ items: z.array(userSchema), currency: z.string() });
+export const listUsersResponseSchema = z.object({
+  items: z.array(userSchema),
+  currency: z.string(),
+  /** The studio-wide limits a person's null limits fall back to (monthlyBudget null = none). */
+  defaults: z.object({ daily: z.number().int(), maxActive: z.number().int(), monthlyBudget: z.number().nullable() }),
+});
 
 export const createUserSchema = z.strictObject({
   name: userNameSchema,

@@ -206,7 +206,10 @@ describe("accounts mode", () => {
     const res = await routes.user.PATCH(req(`/api/admin/users/${alice.id}`, { method: "PATCH", cookie: admin, body: { disabled: true } }), id(alice.id));
     expect(res.status).toBe(200);
     const next = await routes.generations.GET(req("/api/generations", { cookie: aliceCookie }), undefined);
-    expect(next.status).toBe(401);
+    expect(next.status).toBe(403);
+    expect((await errorOf(next)).message).toMatch(/disabled/);
+    // That request ended her sessions: enabling her again does not bring them back.
+    expect((await routes.generations.GET(req("/api/generations", { cookie: aliceCookie }), undefined)).status).toBe(401);
     const again = await signIn("alice", "alice-password-1");
     expect(again.status).toBe(403);
     expect((await errorOf(again)).message).toMatch(/disabled/);

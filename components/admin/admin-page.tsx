@@ -36,6 +36,7 @@ export function AdminPage(props: { t: Dictionary; locale: Locale; selfId: string
           locale={locale}
           users={users.data.items}
           currency={users.data.currency}
+          defaults={users.data.defaults}
           selfId={props.selfId}
           accountsMode={props.accountsMode}
           onChanged={replaceUser}

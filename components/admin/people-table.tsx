@@ -10,6 +10,7 @@ export function PeopleTable(props: {
   locale: Locale;
   users: User[];
   currency: string;
+  defaults: { daily: number; maxActive: number; monthlyBudget: number | null };
   selfId: string;
   accountsMode: boolean;
   onChanged(user: User): void;
@@ -51,6 +52,7 @@ export function PeopleTable(props: {
                 locale={props.locale}
                 user={user}
                 currency={props.currency}
+                defaults={props.defaults}
                 isSelf={user.id === props.selfId}
                 accountsMode={props.accountsMode}
                 onChanged={props.onChanged}

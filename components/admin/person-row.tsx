@@ -14,6 +14,8 @@ type Props = {
   locale: Locale;
   user: User;
   currency: string;
+  /** The studio-wide limits an empty field means. */
+  defaults: { daily: number; maxActive: number; monthlyBudget: number | null };
   isSelf: boolean;
   accountsMode: boolean;
   onChanged(user: User): void;
@@ -21,7 +23,7 @@ type Props = {
 };
 
 /** One person: role, enabled or not, limits (empty = default), password reset or a new invite. */
-export function PersonRow({ t, locale, user, currency, isSelf, accountsMode, onChanged, onInvite }: Props) {
+export function PersonRow({ t, locale, user, currency, defaults, isSelf, accountsMode, onChanged, onInvite }: Props) {
   const [draft, setDraft] = useState<LimitDraft>(() => draftOf(user));
   const [baseline, setBaseline] = useState(user);
   const [busy, setBusy] = useState(false);
@@ -132,7 +134,7 @@ export function PersonRow({ t, locale, user, currency, isSelf, accountsMode, onC
             min={0}
             step={key === "monthlyBudget" ? "0.01" : "1"}
             value={draft[key]}
-            placeholder={t.admin.defaultLimit}
+            placeholder={defaultOf(t, { dailyLimit: defaults.daily, maxActive: defaults.maxActive, monthlyBudget: defaults.monthlyBudget }[key])}
             aria-label={format(t.admin.limitOf, { limit: limitName[key], name: user.name })}
             onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))}
             className={`${input} w-24 tabular-nums`}
@@ -182,4 +184,9 @@ export function PersonRow({ t, locale, user, currency, isSelf, accountsMode, onC
       </td>
     </tr>
   );
+}
+
+/** What an empty limit field means: the studio's number, or just "default" where there is none (no budget). */
+function defaultOf(t: Dictionary, value: number | null): string {
+  return value === null ? t.admin.defaultLimit : format(t.admin.defaultLimitOf, { value: String(value) });
 }

@@ -69,8 +69,9 @@ export async function addPerson(deps: Deps, input: { name: string; password?: st
 export type PersonPatch = Partial<Pick<UserRow, "role" | "disabled" | "dailyLimit" | "maxActive" | "monthlyBudget">> & { password?: string };
 
 /**
- * Changes a person. Disabling ends their sessions at once (their next request
- * is 403 anyway). The studio never loses its last enabled admin this way.
+ * Changes a person. A disabled person's next request is 403 with the reason,
+ * which ends their sessions there (lib/auth/server-session.ts); a reset
+ * password ends them at once. The studio never loses its last enabled admin.
  */
 export async function changePerson(deps: Deps, input: { id: string; patch: PersonPatch; by: UserRow }): Promise<User> {
   const row = await mustGetUser(deps, input.id);
@@ -83,8 +84,7 @@ export async function changePerson(deps: Deps, input: { id: string; patch: Perso
   const passwordHash = password ? await hashPassword(password) : undefined;
   const updated = await deps.db.updateUser({ id: row.id, patch: { ...fields, passwordHash } });
   if (!updated) throw new StudioError("not_found", "There is no person with this id");
-  // A disabled account, or a reset password, signs the person out everywhere.
-  if (fields.disabled === true || passwordHash) await endEverySession({ db: deps.db, userId: row.id });
+  if (passwordHash) await endEverySession({ db: deps.db, userId: row.id });
   logger.info({ user: row.name, by: input.by.name, changed: Object.keys(input.patch) }, "account changed");
   return toUser(updated);
 }

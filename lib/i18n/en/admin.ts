@@ -28,6 +28,7 @@ export const admin = {
   monthlyBudget: "Monthly budget ({currency})",
   limitOf: "{limit} for {name}",
   defaultLimit: "default",
+  defaultLimitOf: "default: {value}",
   limitsHint: "Leave a limit empty to use the studio's default.",
   saveLimits: "Save limits",
   saveLimitsOf: "Save limits for {name}",

@@ -29,6 +29,7 @@ export const admin: typeof en = {
   monthlyBudget: "每月预算（{currency}）",
   limitOf: "{name} 的{limit}",
   defaultLimit: "默认",
+  defaultLimitOf: "默认：{value}",
   limitsHint: "额度留空即使用工作室的默认值。",
   saveLimits: "保存额度",
   saveLimitsOf: "保存 {name} 的额度",

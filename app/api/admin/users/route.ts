@@ -7,7 +7,11 @@ import { json, readJsonBody } from "@/lib/server/http";
 import { apiRoute } from "@/lib/server/route";
 
 /** Everyone with an account, with this month's pictures and spend (admins only). */
-export const GET = apiRoute(async () => json({ items: await listPeople(await getDeps()), currency: getConfig().currency }), { admin: true });
+export const GET = apiRoute(async () => {
+  const { currency, limits } = getConfig();
+  const defaults = { daily: limits.daily, maxActive: limits.maxActive, monthlyBudget: limits.monthlyBudget ?? null };
+  return json({ items: await listPeople(await getDeps()), currency, defaults });
+}, { admin: true });
 
 /** Adds a person: with a password, or without one to send an invite next. */
 export const POST = apiRoute(
