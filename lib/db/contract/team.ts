@@ -5,8 +5,8 @@ import { priceOf } from "@/lib/pricing";
 import { DAY_MS, deleteUserOf, ids, newestFirst, rejection, secondOf, type ContractOptions } from "./context";
 
 // What a team shares and what stays each person's (issue 12): per-person
-// favorites, one-time invites, admin-set prices, the usage query and the
-// monthly budget inside insertGenerations.
+// favorites, one-time invites, admin-set prices, the usage query, deleted
+// pictures that still count, and the monthly budget inside insertGenerations.
 
 export function describeTeam(options: ContractOptions): void {
   const { open, expectForeignKeyError } = options;
