@@ -308,3 +308,53 @@ export const usageResponseSchema = z.object({
   total: usageTotalsSchema,
 });
 export type UsageResponse = z.infer<typeof usageResponseSchema>;
+
+// Personal API tokens (issue 13).
+export const createTokenSchema = z.strictObject({
+  name: z.string({ message: "name is required" }).trim().min(1, { message: "name is required" }).max(100, { message: "name must be at most 100 characters" }),
+  /** null: never expires. */
+  expiresInDays: z.number().int().min(1, { message: "expiresInDays must be 1 to 3650" }).max(3650, { message: "expiresInDays must be 1 to 3650" }).nullable().default(90),
+});
+export const apiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Whose token (admins list everyone's). */
+  user: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+/** POST /api/tokens → 201: the only answer that carries the secret. */
+export const createdTokenSchema = apiTokenSchema.extend({ token: z.string() });
+export const listTokensResponseSchema = z.object({ items: z.array(apiTokenSchema) });
+export const listTokensQuerySchema = z.strictObject({ all: flag.optional() });
+
+// OpenAI-compatible images API (issue 13), in OpenAI's own shapes.
+export const OPENAI_SIZES = ["auto", "1024x1024", "1536x1024", "1792x1024", "1024x1536", "1024x1792"] as const;
+export const openAiImageRequestSchema = z.object({
+  model: z.enum(MODEL_IDS, { message: `model must be one of ${MODEL_IDS.join(", ")}` }).default("nano_banana_2"),
+  prompt: createGenerationSchema.shape.prompt,
+  n: z.coerce.number().int().min(1, { message: "n must be 1 to 4" }).max(4, { message: "n must be 1 to 4" }).default(1),
+  size: z.enum(OPENAI_SIZES, { message: `size must be one of ${OPENAI_SIZES.join(", ")}` }).optional(),
+  response_format: z.enum(["b64_json", "url"], { message: "response_format must be b64_json or url" }).default("b64_json"),
+  /** Extensions: the studio's own names win over `size`. */
+  aspect_ratio: z.enum(ASPECT_RATIOS, { message: `aspect_ratio must be one of ${ASPECT_RATIOS.join(", ")}` }).optional(),
+  image_size: z.enum(IMAGE_SIZES, { message: `image_size must be one of ${IMAGE_SIZES.join(", ")}` }).optional(),
+  /** Accepted and ignored, as many clients send them. */
+  quality: z.string().max(50).optional(),
+  style: z.string().max(50).optional(),
+  user: z.string().max(200).optional(),
+});
+export type OpenAiImageRequest = z.infer<typeof openAiImageRequestSchema>;
+export const openAiImagesResponseSchema = z.object({
+  created: z.number().int(),
+  data: z.array(z.object({ b64_json: z.string().optional(), url: z.string().optional(), revised_prompt: z.string().optional() })),
+});
+export const openAiErrorSchema = z.object({
+  error: z.object({ message: z.string(), type: z.string(), code: z.string().nullable(), param: z.string().nullable() }),
+});
+export const openAiModelsResponseSchema = z.object({
+  object: z.literal("list"),
+  data: z.array(z.object({ id: z.string(), object: z.literal("model"), created: z.number().int(), owned_by: z.string() })),
+});

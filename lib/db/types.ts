@@ -132,6 +132,18 @@ export type UsageGroup = {
 };
 export type UsageGroupBy = "day" | "user" | "model";
 
+/** A personal API token (issue 13); only the secret's SHA-256 is kept. */
+export type ApiTokenRow = {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  createdAt: number;
+  /** Null: never expires. */
+  expiresAt: number | null;
+  lastUsedAt: number | null;
+};
+
 export type ListFilter = {
   status?: "active" | "completed" | "failed";
   /** Substring of the prompt, case-insensitive; LIKE wildcards in it are literal. */
@@ -309,6 +321,24 @@ export interface StudioDatabase {
    * UsageGroup), model and size. With createdBy, only that person's rows.
    */
   usageGroups(input: { from: number; to: number; groupBy: UsageGroupBy; createdBy?: string }): Promise<UsageGroup[]>;
+
+  // Personal API tokens (issue 13).
+  insertApiToken(row: ApiTokenRow): Promise<void>;
+  /** The token and its person, while the token has not expired at `now`. */
+  getApiTokenByHash(input: { tokenHash: string; now: number }): Promise<{ token: ApiTokenRow; user: UserRow } | undefined>;
+  /** One person's tokens, or everyone's (admins), newest first, each with its person's name. */
+  listApiTokens(input: { userId?: string }): Promise<(ApiTokenRow & { userName: string })[]>;
+  getApiToken(id: string): Promise<ApiTokenRow | undefined>;
+  /** True when a token was deleted. */
+  deleteApiToken(id: string): Promise<boolean>;
+  touchApiToken(input: { id: string; now: number }): Promise<void>;
+
+  /**
+   * A value the studio makes once and all instances share: returns the stored
+   * value, or stores `candidate` when there is none yet (concurrent first calls
+   * agree on one).
+   */
+  ensureSetting(input: { key: string; candidate: string; now: number }): Promise<string>;
 
   close(): Promise<void>;
 }

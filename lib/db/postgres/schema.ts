@@ -249,3 +249,26 @@ export const deletedGenerations = pgTable(
     index("deleted_generations_created_at_idx").on(t.createdAt),
   ],
 );
+
+// Personal API tokens and shared studio values (issue 13); see the SQLite schema.
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: idText("id").primaryKey(),
+    userId: idText("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: idText("token_hash").notNull(),
+    createdAt: millis("created_at").notNull(),
+    expiresAt: millis("expires_at"),
+    lastUsedAt: millis("last_used_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_token_hash_idx").on(t.tokenHash), index("api_tokens_user_id_idx").on(t.userId)],
+);
+
+export const studioSettings = pgTable("studio_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: millis("created_at").notNull(),
+});

@@ -229,3 +229,30 @@ export const deletedGenerations = sqliteTable(
     index("deleted_generations_created_at_idx").on(t.createdAt),
   ],
 );
+
+// Personal API tokens (issue 13): `Authorization: Bearer nst_…` acts as the
+// person. Only the token's SHA-256 is stored; the secret is shown once.
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+    /** Null: never expires. */
+    expiresAt: integer("expires_at"),
+    lastUsedAt: integer("last_used_at"),
+  },
+  (t) => [uniqueIndex("api_tokens_token_hash_idx").on(t.tokenHash), index("api_tokens_user_id_idx").on(t.userId)],
+);
+
+// Values the studio makes once and every instance must share, such as the
+// key that signs expiring picture links (issue 13). Never shown to anyone.
+export const studioSettings = sqliteTable("studio_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
