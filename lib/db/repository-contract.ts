@@ -6,6 +6,7 @@ import { describeInserts } from "./contract/inserts";
 import { describeListing } from "./contract/listing";
 import { describePolling } from "./contract/polling";
 import { describeTeam } from "./contract/team";
+import { describeTokens } from "./contract/tokens";
 import { describeUpdates } from "./contract/updates";
 
 // The behaviour every StudioDatabase promises, as one suite that an engine's
@@ -35,5 +36,6 @@ export function describeStudioDatabaseContract(name: string, options: ContractOp
     describeListing(options);
     describeAccounts(options);
     describeTeam(options);
+    describeTokens(options);
   });
 }

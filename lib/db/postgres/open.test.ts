@@ -76,6 +76,8 @@ describe("openPostgresDatabase", () => {
         "invites",
         "prices",
         "deleted_generations",
+        "api_tokens",
+        "studio_settings",
       ]),
     );
     expect(indexes.map((i) => i.indexname)).toEqual(
@@ -96,10 +98,15 @@ describe("openPostgresDatabase", () => {
         "favorites_user_id_generation_id_pk",
         "favorites_generation_id_idx",
         "invites_user_id_idx",
+        "api_tokens_token_hash_idx",
+        "api_tokens_user_id_idx",
       ]),
     );
     const collated = columns.filter((c) => c.collation_name === "C").map((c) => `${c.table_name}.${c.column_name}`);
     expect(collated.sort()).toEqual([
+      "api_tokens.id",
+      "api_tokens.token_hash",
+      "api_tokens.user_id",
       "deleted_generations.id",
       "favorites.generation_id",
       "favorites.user_id",
@@ -243,6 +250,10 @@ describe("openPostgresDatabase", () => {
     expect(await upgraded.takeInvite({ idHash: "i_1", now: T0 + 1 })).toMatchObject({ userId: carol.id, usedAt: T0 + 1 });
     expect(await upgraded.listPrices()).toHaveLength(1);
     expect(await rawCount(url, "deleted_generations")).toBe(0);
+    // And the tokens migration's (issue 13).
+    await upgraded.insertApiToken({ id: "tok_1", userId: carol.id, name: "ci", tokenHash: "th_1", createdAt: T0, expiresAt: null, lastUsedAt: null });
+    expect((await upgraded.getApiTokenByHash({ tokenHash: "th_1", now: T0 }))?.user.id).toBe(carol.id);
+    expect(await upgraded.ensureSetting({ key: "k", candidate: "v", now: T0 })).toBe("v");
   });
 
   it("a failing migration is rolled back whole, and the next start retries it", async () => {

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Pool } from "pg";
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, notExists, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, lte, notExists, or, sql } from "drizzle-orm";
 import type { GenerationStatus } from "@/lib/contract";
 import type {
+  ApiTokenRow,
   GenerationPatch,
   GenerationRow,
   InsertLimits,
@@ -22,6 +23,7 @@ import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisio
 import { definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
 import { bytewise, countedRows, promptContains, insertRows, readGenerations, usageKey, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
 import {
+  apiTokens,
   deletedGenerations,
   favorites,
   generationReferences,
@@ -33,6 +35,7 @@ import {
   prices,
   referenceImages,
   sessions,
+  studioSettings,
   users,
 } from "./schema";
 
@@ -528,6 +531,57 @@ export class PostgresStudioDatabase implements StudioDatabase {
     );
   }
 
+  async insertApiToken(row: ApiTokenRow): Promise<void> {
+    await withDriverErrors(() => this.db.insert(apiTokens).values(row));
+  }
+
+  async getApiTokenByHash(input: { tokenHash: string; now: number }): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
+    const [found] = await withDriverErrors(() =>
+      this.db
+        .select({ token: apiTokens, user: users })
+        .from(apiTokens)
+        .innerJoin(users, eq(users.id, apiTokens.userId))
+        .where(and(eq(apiTokens.tokenHash, input.tokenHash), unexpiredToken(input.now))),
+    );
+    return found;
+  }
+
+  async listApiTokens(input: { userId?: string }): Promise<(ApiTokenRow & { userName: string })[]> {
+    // Ids are COLLATE "C", so the tie-break is byte order, as in SQLite.
+    return withDriverErrors(() =>
+      this.db
+        .select({ ...getTableColumns(apiTokens), userName: users.name })
+        .from(apiTokens)
+        .innerJoin(users, eq(users.id, apiTokens.userId))
+        .where(input.userId === undefined ? undefined : eq(apiTokens.userId, input.userId))
+        .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id)),
+    );
+  }
+
+  async getApiToken(id: string): Promise<ApiTokenRow | undefined> {
+    const [row] = await withDriverErrors(() => this.db.select().from(apiTokens).where(eq(apiTokens.id, id)));
+    return row;
+  }
+
+  async deleteApiToken(id: string): Promise<boolean> {
+    const deleted = await withDriverErrors(() => this.db.delete(apiTokens).where(eq(apiTokens.id, id)).returning({ id: apiTokens.id }));
+    return deleted.length > 0;
+  }
+
+  async touchApiToken(input: { id: string; now: number }): Promise<void> {
+    await withDriverErrors(() => this.db.update(apiTokens).set({ lastUsedAt: input.now }).where(eq(apiTokens.id, input.id)));
+  }
+
+  async ensureSetting(input: { key: string; candidate: string; now: number }): Promise<string> {
+    // Insert-or-ignore, then read: a concurrent insert of the same key waits
+    // for the first to commit and then does nothing, so all callers read one value.
+    return withDriverErrors(async () => {
+      await this.db.insert(studioSettings).values({ key: input.key, value: input.candidate, createdAt: input.now }).onConflictDoNothing();
+      const [row] = await this.db.select({ value: studioSettings.value }).from(studioSettings).where(eq(studioSettings.key, input.key));
+      return row!.value;
+    });
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -564,6 +618,11 @@ async function monthSpent(tx: Db, input: { createdBy: string; since: number; pri
     .from(counted)
     .groupBy(counted.model, counted.imageSize);
   return spentOn(groups, input.prices);
+}
+
+/** A token that still works at `now`: no expiry, or one still ahead. */
+function unexpiredToken(now: number) {
+  return or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now));
 }
 
 /** An invite that may still be used at `now`: unused and unexpired. */

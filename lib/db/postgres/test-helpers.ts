@@ -112,6 +112,8 @@ const TABLES = [
   "login_failures",
   "sessions",
   "invites",
+  "api_tokens",
+  "studio_settings",
   "prices",
   "deleted_generations",
   "users",

@@ -1,5 +1,5 @@
 import { monotonicFactory } from "ulid";
-import type { GenerationRow, InviteRow, ReferenceRow, SessionRow, UserRow } from "@/lib/db/types";
+import type { ApiTokenRow, GenerationRow, InviteRow, ReferenceRow, SessionRow, UserRow } from "@/lib/db/types";
 import { FRESH_GENERATION } from "../fresh-row";
 
 // Rows for the database tests, the same on both engines: every field filled
@@ -110,4 +110,10 @@ export function makeSession(overrides: Partial<SessionRow> & { userId: string })
 /** An unused invite for `userId`, good for a week from T0. */
 export function makeInvite(overrides: Partial<InviteRow> & { userId: string }): InviteRow {
   return { idHash: `i_${nextUlid(T0)}`, createdBy: "admin", createdAt: T0, expiresAt: T0 + 7 * 86_400_000, usedAt: null, ...overrides };
+}
+
+/** A personal API token of `userId`, made at T0, never used, never expiring. */
+export function makeApiToken(overrides: Partial<ApiTokenRow> & { userId: string }): ApiTokenRow {
+  const id = `tok_${nextUlid(T0)}`;
+  return { id, name: "ci script", tokenHash: `th_${id}`, createdAt: T0, expiresAt: null, lastUsedAt: null, ...overrides };
 }

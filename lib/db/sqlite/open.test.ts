@@ -166,8 +166,10 @@ describe("openSqliteDatabase", () => {
       [rows[0].id, T0 + 7],
       [rows[2].id, T0 + 9],
     ]);
-    expect(tables).toEqual(expect.arrayContaining(["favorites", "invites", "prices", "deleted_generations"]));
-    expect(indexes).toEqual(expect.arrayContaining(["generations_created_at_idx", "favorites_generation_id_idx", "invites_user_id_idx"]));
+    expect(tables).toEqual(expect.arrayContaining(["favorites", "invites", "prices", "deleted_generations", "api_tokens", "studio_settings"]));
+    expect(indexes).toEqual(
+      expect.arrayContaining(["generations_created_at_idx", "favorites_generation_id_idx", "invites_user_id_idx", "api_tokens_token_hash_idx", "api_tokens_user_id_idx"]),
+    );
 
     // The new tables work.
     await upgraded.setFavorite({ userId: carol.id, generationId: rows[3].id, favorite: true, now: T0 });
@@ -175,6 +177,9 @@ describe("openSqliteDatabase", () => {
     await upgraded.setPrice({ key: "nano_banana_2", price: 0.04, updatedAt: T0, updatedBy: "alice" });
     expect(await upgraded.takeInvite({ idHash: "i_1", now: T0 + 1 })).toMatchObject({ userId: carol.id, usedAt: T0 + 1 });
     expect(await upgraded.listPrices()).toHaveLength(1);
+    await upgraded.insertApiToken({ id: "tok_1", userId: carol.id, name: "ci", tokenHash: "th_1", createdAt: T0, expiresAt: null, lastUsedAt: null });
+    expect((await upgraded.getApiTokenByHash({ tokenHash: "th_1", now: T0 }))?.user.id).toBe(carol.id);
+    expect(await upgraded.ensureSetting({ key: "k", candidate: "v", now: T0 })).toBe("v");
   });
 
   it("a migration that rebuilds a table (as drizzle-kit alters one) keeps the rows that point at it", async () => {

@@ -1,7 +1,8 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, notExists, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, notExists, or, sql } from "drizzle-orm";
 import type {
+  ApiTokenRow,
   GenerationPatch,
   GenerationRow,
   InsertLimits,
@@ -22,6 +23,7 @@ import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisio
 import { chunked, definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
 import { countedRows, IDS_PER_QUERY, placeholders, promptContains, readGenerations, usageKey, type Db } from "./query-parts";
 import {
+  apiTokens,
   deletedGenerations,
   favorites,
   generationReferences,
@@ -33,6 +35,7 @@ import {
   prices,
   referenceImages,
   sessions,
+  studioSettings,
   users,
 } from "./schema";
 
@@ -414,6 +417,47 @@ export class SqliteStudioDatabase implements StudioDatabase {
       .all();
   }
 
+  async insertApiToken(row: ApiTokenRow): Promise<void> {
+    this.db.insert(apiTokens).values(row).run();
+  }
+
+  async getApiTokenByHash(input: { tokenHash: string; now: number }): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
+    return this.db
+      .select({ token: apiTokens, user: users })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(and(eq(apiTokens.tokenHash, input.tokenHash), unexpiredToken(input.now)))
+      .get();
+  }
+
+  async listApiTokens(input: { userId?: string }): Promise<(ApiTokenRow & { userName: string })[]> {
+    return this.db
+      .select({ ...getTableColumns(apiTokens), userName: users.name })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(input.userId === undefined ? undefined : eq(apiTokens.userId, input.userId))
+      .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+      .all();
+  }
+
+  async getApiToken(id: string): Promise<ApiTokenRow | undefined> {
+    return this.db.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
+  }
+
+  async deleteApiToken(id: string): Promise<boolean> {
+    return this.db.delete(apiTokens).where(eq(apiTokens.id, id)).run().changes > 0;
+  }
+
+  async touchApiToken(input: { id: string; now: number }): Promise<void> {
+    this.db.update(apiTokens).set({ lastUsedAt: input.now }).where(eq(apiTokens.id, input.id)).run();
+  }
+
+  async ensureSetting(input: { key: string; candidate: string; now: number }): Promise<string> {
+    // Insert-or-ignore, then read: whoever inserted first decides the value.
+    this.db.insert(studioSettings).values({ key: input.key, value: input.candidate, createdAt: input.now }).onConflictDoNothing().run();
+    return this.db.select({ value: studioSettings.value }).from(studioSettings).where(eq(studioSettings.key, input.key)).get()!.value;
+  }
+
   async close(): Promise<void> {
     if (!this.sqlite.open) return;
     // Keeps the planner's statistics fresh for the next start, as SQLite advises.
@@ -435,6 +479,11 @@ function rowsOfLiveKey(db: Db, input: { key: string; createdBy: string; now: num
 /** An invite that may still be used at `now`: unused and unexpired. */
 function usableInvite(input: { idHash: string; now: number }) {
   return and(eq(invites.idHash, input.idHash), isNull(invites.usedAt), gt(invites.expiresAt, input.now));
+}
+
+/** A token that still works at `now`: no expiry, or one still ahead. */
+function unexpiredToken(now: number) {
+  return or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now));
 }
 
 /** Inside the insert's write transaction: which limit the new rows would pass, if any. */
