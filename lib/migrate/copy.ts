@@ -10,9 +10,12 @@ import { contentTypeFor, forEachLimit, hashStream, sha256 } from "./util";
 // page by page, newest first by keyset (file, then rows), so a row in the
 // target always has its files and a generation's references; then the stars
 // (which need both their person and their picture), what deleted pictures
-// still count for, and the admins' prices.
+// still count for, the admins' prices, personal API tokens (their hashes: a
+// script's token keeps working on the new instances) and the studio's shared
+// settings (the key that signs picture links: links handed out stay valid).
 // Re-running skips what is there: rows whose id (a person's name, a star's
-// person and picture, a price's key) the target already has, files whose key
+// person and picture, a price's key, a token's id, a setting's key) the target
+// already has, files whose key
 // the target holds with the same sha256. One file at a time per worker is held
 // in memory, never more.
 
@@ -52,6 +55,10 @@ export type CopyStats = {
   deletedGenerations: { inserted: number; present: number; total: number };
   /** Prices set in the studio; one the target already has for a key is kept as it is. */
   prices: { inserted: number; present: number; total: number };
+  /** Personal API tokens (issue 13), by id, given to the person of the same name in the target. */
+  apiTokens: { inserted: number; present: number; total: number };
+  /** Shared settings, by key; a key the target already has keeps the target's value. */
+  settings: { inserted: number; present: number; total: number };
   files: {
     copied: number;
     present: number;
@@ -74,6 +81,8 @@ export async function copyData(options: CopyOptions): Promise<CopyStats> {
     favorites: { inserted: 0, present: 0, total: totals.favorites },
     deletedGenerations: { inserted: 0, present: 0, total: totals.deletedGenerations },
     prices: { inserted: 0, present: 0, total: 0 },
+    apiTokens: { inserted: 0, present: 0, total: totals.apiTokens },
+    settings: { inserted: 0, present: 0, total: 0 },
     files: { copied: 0, present: 0, bytesCopied: 0, bytesTotal: 0, missingInSource: 0 },
   };
 
@@ -215,6 +224,34 @@ export async function copyData(options: CopyOptions): Promise<CopyStats> {
       else {
         await rows.db.setPrice(price);
         stats.prices.inserted++;
+      }
+    }
+  }
+
+  // 6. API tokens: a few per person. Only hashes exist on either side.
+  const tokens = await source.db.listApiTokens({});
+  stats.apiTokens.total = tokens.length;
+  if (rows) {
+    for (const { userName: _name, ...token } of tokens) {
+      if (await rows.db.getApiToken(token.id)) stats.apiTokens.present++;
+      else {
+        await rows.db.insertApiToken({ ...token, userId: targetUserIds.get(token.userId) ?? token.userId });
+        stats.apiTokens.inserted++;
+      }
+    }
+  }
+
+  // 7. Shared settings. ensureSetting never overwrites: a target that already
+  // made its own value (an instance started on it first) keeps it.
+  const settings = await source.settings();
+  stats.settings.total = settings.length;
+  if (rows) {
+    const held = new Set((await rows.settings()).map((setting) => setting.key));
+    for (const setting of settings) {
+      if (held.has(setting.key)) stats.settings.present++;
+      else {
+        await rows.db.ensureSetting({ key: setting.key, candidate: setting.value, now: setting.createdAt });
+        stats.settings.inserted++;
       }
     }
   }

@@ -127,7 +127,9 @@ async function targetCounts(url: string) {
             (select count(*) from prices) as prices,
             (select count(*) from sessions) as sessions,
             (select count(*) from invites) as invites,
-            (select count(*) from deleted_generations) as deleted`,
+            (select count(*) from deleted_generations) as deleted,
+            (select count(*) from api_tokens) as tokens,
+            (select count(*) from studio_settings) as settings`,
   );
   return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
 }
@@ -170,9 +172,18 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     expect(run.copy!.favorites).toEqual({ inserted: seed.favorites, present: 0, total: seed.favorites });
     expect(run.copy!.prices).toEqual({ inserted: seed.prices, present: 0, total: seed.prices });
     expect(run.copy!.deletedGenerations).toEqual({ inserted: seed.deletedGenerations, present: 0, total: seed.deletedGenerations });
+    expect(run.copy!.apiTokens).toEqual({ inserted: seed.tokenSecrets.length, present: 0, total: seed.tokenSecrets.length });
+    expect(run.copy!.settings).toEqual({ inserted: seed.settings, present: 0, total: seed.settings });
     expect(run.copy!.files.copied).toBe(seed.files.length);
     expect(run.verify.source).toMatchObject({ generations: 1000, references: seed.references, files: seed.files.length });
-    expect(run.verify.target.rows).toEqual({ generations: 1000, references: seed.references, referenceLinks: sourceLinkCount(), favorites: seed.favorites, deletedGenerations: seed.deletedGenerations });
+    expect(run.verify.target.rows).toEqual({
+      generations: 1000,
+      references: seed.references,
+      referenceLinks: sourceLinkCount(),
+      favorites: seed.favorites,
+      deletedGenerations: seed.deletedGenerations,
+      apiTokens: seed.tokenSecrets.length,
+    });
     expect(run.verify.target.files).toEqual({ files: seed.files.length, bytes: run.verify.source.bytes });
 
     // Independently of the tool: the target's tables and bucket, read directly.
@@ -189,7 +200,20 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
       sessions: 0,
       invites: 0,
       deleted: seed.deletedGenerations,
+      tokens: seed.tokenSecrets.length,
+      settings: seed.settings,
     });
+    // A person's token works on the target as the same person; the link-signing key came along.
+    const target = await openPostgresTarget(url);
+    try {
+      for (const { user, secret } of seed.tokenSecrets) {
+        const tokenHash = createHash("sha256").update(secret).digest("base64url");
+        expect((await target.db.getApiTokenByHash({ tokenHash, now: Date.now() }))?.user.name).toBe(user);
+      }
+      expect(await target.db.ensureSetting({ key: "seed-link-key", candidate: "a new one", now: Date.now() })).toBe("seed-secret-1750000000000");
+    } finally {
+      await target.close();
+    }
     // Each star is the same person's (by name) on the same picture, at the same time.
     const starsQuery = `select u.name, f.generation_id, f.created_at from favorites f join users u on u.id = f.user_id order by u.name, f.generation_id`;
     const { rows: targetStars } = await rawPool(url).query<{ name: string; generation_id: string; created_at: string }>(starsQuery);
@@ -250,6 +274,8 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     expect(run.copy!.favorites).toEqual({ inserted: 0, present: seed.favorites, total: seed.favorites });
     expect(run.copy!.prices).toEqual({ inserted: 0, present: seed.prices, total: seed.prices });
     expect(run.copy!.deletedGenerations).toEqual({ inserted: 0, present: seed.deletedGenerations, total: seed.deletedGenerations });
+    expect(run.copy!.apiTokens).toEqual({ inserted: 0, present: seed.tokenSecrets.length, total: seed.tokenSecrets.length });
+    expect(run.copy!.settings).toEqual({ inserted: 0, present: seed.settings, total: seed.settings });
     expect(run.copy!.references.inserted).toBe(0);
     expect(run.copy!.files).toMatchObject({ copied: 0, present: seed.files.length, bytesCopied: 0 });
     expect(await targetCounts(url)).toMatchObject({ generations: 1000, references: seed.references, links: sourceLinkCount(), favorites: seed.favorites, prices: seed.prices });
@@ -338,6 +364,8 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
       sessions: 0,
       invites: 0,
       deleted: seed.deletedGenerations,
+      tokens: seed.tokenSecrets.length,
+      settings: seed.settings,
     });
     expect(await listObjects(resumePrefix)).toEqual([...seed.files].sort());
     expect(await fingerprint(sourceDir)).toBe(sourceFingerprint);
@@ -421,6 +449,9 @@ describe("migrate-data command line", () => {
     expect(out).toMatch(/favorites\s+(\d+)\s+\1\s+inserted \1, already there 0/);
     expect(out).toMatch(/prices\s+2\s+inserted 2, already there 0/);
     expect(out).toMatch(/deleted pictures\s+3\s+3\s+inserted 3, already there 0/);
+    expect(out).toMatch(/api tokens\s+2\s+2\s+inserted 2, already there 0/);
+    expect(out).toMatch(/settings\s+1\s+inserted 1, already there 0/);
+    expect(out).not.toContain("seed-secret-");
     const sqlite = new Database(path.join(smallDir, "studio.db"), { readonly: true });
     const alicesInSource = sqlite.prepare("select f.generation_id from favorites f join users u on u.id = f.user_id where u.name = 'alice' order by 1").pluck().all();
     sqlite.close();
@@ -431,6 +462,9 @@ describe("migrate-data command line", () => {
     );
     expect(alicesInTarget.map((r) => r.generation_id)).toEqual(alicesInSource);
     expect(await rawPool(rowsUrl).query("select 1 from users where name = 'alice'").then((r) => r.rowCount)).toBe(1);
+    // alice's token now belongs to the target's alice.
+    const { rows: alicesTokens } = await rawPool(rowsUrl).query<{ name: string }>("select name from api_tokens where user_id = $1", [alice.id]);
+    expect(alicesTokens.map((r) => r.name)).toEqual(["alice's script"]);
   });
 
   it("refuses bad input in one line, without echoing secrets", async () => {

@@ -83,6 +83,17 @@ export function formatReport(run: MigrationRun, sides: { rowsMoved: boolean; fil
   if (copy && sides.rowsMoved && copy.prices.total > 0) {
     lines.push(row("prices", String(copy.prices.total), "", `inserted ${copy.prices.inserted}, already there ${copy.prices.present}`));
   }
+  lines.push(
+    row(
+      "api tokens",
+      String(verify.source.apiTokens),
+      rowsKept ?? String(t?.apiTokens ?? "?"),
+      copy && sides.rowsMoved ? `inserted ${copy.apiTokens.inserted}, already there ${copy.apiTokens.present}` : "",
+    ),
+  );
+  if (copy && sides.rowsMoved && copy.settings.total > 0) {
+    lines.push(row("settings", String(copy.settings.total), "", `inserted ${copy.settings.inserted}, already there ${copy.settings.present}`));
+  }
   const f = verify.target.files;
   const filesKept = kept(sides.filesMoved, "the data dir");
   lines.push(

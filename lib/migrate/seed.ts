@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { monotonicFactory } from "ulid";
 import sharp from "sharp";
 import type { GenerationStatus } from "@/lib/contract";
@@ -21,6 +22,10 @@ export type SeedSummary = {
   prices: number;
   /** Pictures made and deleted (beyond `generations`): they still count. */
   deletedGenerations: number;
+  /** Personal API tokens (issue 13): the secrets, whose hashes alone are stored. */
+  tokenSecrets: { user: string; secret: string }[];
+  /** studio_settings rows (the link-signing key). */
+  settings: number;
 };
 
 // Four in ten completed (with pictures), the rest failed or still active.
@@ -184,7 +189,34 @@ export async function seedDataDir(input: {
     const week = 7 * 86_400_000;
     await db.insertSession({ idHash: `seed-session-${t0}`, userId: userIds.get("alice")!, createdAt: t0, expiresAt: t0 + week, lastSeenAt: t0 });
     await db.insertInvite({ idHash: `seed-invite-${t0}`, userId: userIds.get("carol")!, createdBy: "alice", createdAt: t0, expiresAt: t0 + week, usedAt: null });
-    return { generations: count, references: referenceCount + 1, files, ids: rows.map((row) => row.id), favorites, prices: prices.length, deletedGenerations: deleted.length };
+    // Personal API tokens (one expiring, one not) and the link-signing key: all moved.
+    const tokenSecrets = [
+      { user: "alice", secret: `nst_seed-alice-${t0}`, expiresAt: null },
+      { user: "bob", secret: `nst_seed-bob-${t0}`, expiresAt: t0 + 100 * 365 * 86_400_000 },
+    ];
+    for (const [i, { user, secret, expiresAt }] of tokenSecrets.entries()) {
+      await db.insertApiToken({
+        id: `tok_${nextUlid(t0 + i)}`,
+        userId: userIds.get(user)!,
+        name: `${user}'s script`,
+        tokenHash: createHash("sha256").update(secret).digest("base64url"),
+        createdAt: t0 + i,
+        expiresAt,
+        lastUsedAt: i === 0 ? t0 + 60_000 : null,
+      });
+    }
+    await db.ensureSetting({ key: "seed-link-key", candidate: `seed-secret-${t0}`, now: t0 });
+    return {
+      generations: count,
+      references: referenceCount + 1,
+      files,
+      ids: rows.map((row) => row.id),
+      favorites,
+      prices: prices.length,
+      deletedGenerations: deleted.length,
+      tokenSecrets: tokenSecrets.map(({ user, secret }) => ({ user, secret })),
+      settings: 1,
+    };
   } finally {
     await db.close();
   }

@@ -17,7 +17,18 @@ import { createFsStore, type BlobStore } from "@/lib/storage";
 // schema is older than this version (pending migrations) is it opened through
 // openSqliteDatabase, which applies them first.
 
-export type RowCounts = { generations: number; references: number; referenceLinks: number; favorites: number; deletedGenerations: number };
+export type RowCounts = {
+  generations: number;
+  references: number;
+  referenceLinks: number;
+  favorites: number;
+  deletedGenerations: number;
+  /** Personal API tokens (issue 13). */
+  apiTokens: number;
+};
+
+/** One studio_settings row (issue 13): a value the studio made once, e.g. the key that signs picture links. A secret: never printed. */
+export type SettingRecord = { key: string; value: string; createdAt: number };
 
 /** One person's star, as the favorites table holds it (issue 12). */
 export type FavoriteRecord = { userId: string; generationId: string; createdAt: number };
@@ -39,6 +50,8 @@ export interface RowSide {
   /** Safe to print (no password). */
   readonly label: string;
   counts(): Promise<RowCounts>;
+  /** Every studio_settings row (StudioDatabase only ensures one key at a time). */
+  settings(): Promise<SettingRecord[]>;
 }
 
 export interface MigrationSource extends RowSide {
@@ -107,8 +120,10 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
               (select count(*) from reference_images) as "references",
               (select count(*) from generation_references) as referenceLinks,
               (select count(*) from favorites) as favorites,
-              (select count(*) from deleted_generations) as deletedGenerations`,
+              (select count(*) from deleted_generations) as deletedGenerations,
+              (select count(*) from api_tokens) as apiTokens`,
     );
+    const settingsStatement = raw.prepare("select key, value, created_at as createdAt from studio_settings order by key");
     const idsStatement = raw.prepare("select id from reference_images where id > ? order by id limit ?").pluck();
     // Row values compare as the primary key orders: keyset paging on it.
     const favoritesStatement = raw.prepare(
@@ -137,7 +152,11 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
           referenceLinks: Number(row.referenceLinks),
           favorites: Number(row.favorites),
           deletedGenerations: Number(row.deletedGenerations),
+          apiTokens: Number(row.apiTokens),
         };
+      },
+      async settings() {
+        return settingsStatement.all() as SettingRecord[];
       },
       async referenceIds(afterId, limit) {
         return idsStatement.all(afterId ?? "", limit) as string[];

@@ -4,7 +4,7 @@ import pg from "pg";
 import { openPostgresDatabase, type StudioDatabase } from "@/lib/db";
 import { describeS3Settings, type BlobStore, type S3Settings, type S3Store } from "@/lib/storage";
 import { describeDatabaseUrl } from "./redact";
-import type { DeletedRecord, RowCounts, RowSide } from "./source";
+import type { DeletedRecord, RowCounts, RowSide, SettingRecord } from "./source";
 
 // Where the data goes: a Postgres database for the rows, a blob store (S3 in
 // practice) for the files. Either may be absent: that side stays where it is.
@@ -40,12 +40,13 @@ export async function openPostgresTarget(url: string, options: { migrationsFolde
     db,
     label: `PostgreSQL ${describeDatabaseUrl(url)}`,
     async counts(): Promise<RowCounts> {
-      const { rows } = await pool.query<{ generations: string; references: string; links: string; favorites: string; deleted: string }>(
+      const { rows } = await pool.query<{ generations: string; references: string; links: string; favorites: string; deleted: string; tokens: string }>(
         `select (select count(*) from generations) as generations,
                 (select count(*) from reference_images) as "references",
                 (select count(*) from generation_references) as links,
                 (select count(*) from favorites) as favorites,
-                (select count(*) from deleted_generations) as deleted`,
+                (select count(*) from deleted_generations) as deleted,
+                (select count(*) from api_tokens) as tokens`,
       );
       return {
         generations: Number(rows[0].generations),
@@ -53,7 +54,14 @@ export async function openPostgresTarget(url: string, options: { migrationsFolde
         referenceLinks: Number(rows[0].links),
         favorites: Number(rows[0].favorites),
         deletedGenerations: Number(rows[0].deleted),
+        apiTokens: Number(rows[0].tokens),
       };
+    },
+    async settings(): Promise<SettingRecord[]> {
+      const { rows } = await pool.query<{ key: string; value: string; created_at: string }>(
+        "select key, value, created_at from studio_settings order by key collate \"C\"",
+      );
+      return rows.map((row) => ({ key: row.key, value: row.value, createdAt: Number(row.created_at) }));
     },
     async insertDeletedGenerations(records) {
       if (records.length === 0) return 0;

@@ -159,10 +159,32 @@ export async function verifyData(options: VerifyOptions): Promise<VerifyResult> 
       ["referenceLinks", "reference links"],
       ["favorites", "favorites"],
       ["deletedGenerations", "deleted pictures"],
+      ["apiTokens", "api tokens"],
     ] as const) {
       if (sourceCounts[name] !== targetRows[name]) {
         problem(`${label}: source ${sourceCounts[name]}, target ${targetRows[name]}`);
       }
+    }
+  }
+
+  if (rows) {
+    // Tokens: the same secret's hash, name and dates (the person may have
+    // another id in the target, and the last use moves on once it is live).
+    const there = new Map((await rows.db.listApiTokens({})).map((token) => [token.id, token]));
+    for (const token of await source.db.listApiTokens({})) {
+      const other = there.get(token.id);
+      if (!other) problem(`api token ${token.id}: missing in the target`);
+      else {
+        const pick = (t: typeof token) => ({ name: t.name, tokenHash: t.tokenHash, createdAt: t.createdAt, expiresAt: t.expiresAt, userName: t.userName });
+        for (const line of differences(pick(token), pick(other))) problem(`api token ${token.id}: ${line}`);
+      }
+    }
+    // Settings are secrets: which key differs, never its value.
+    const targetSettings = new Map((await rows.settings()).map((setting) => [setting.key, setting.value]));
+    for (const setting of await source.settings()) {
+      const value = targetSettings.get(setting.key);
+      if (value === undefined) problem(`setting ${setting.key}: missing in the target`);
+      else if (value !== setting.value) warn(`setting ${setting.key}: the target keeps its own value (links signed by the old studio stop working)`);
     }
   }
 
