@@ -1,0 +1,174 @@
+import "server-only";
+import type { z } from "zod";
+import * as contract from "@/lib/contract";
+import { ids, queries, type RequestSchemaName, type ResponseSchemaName } from "./schemas";
+
+// The one hand-written part of the OpenAPI document: which routes exist, what
+// each takes and answers, and who may call it. Every shape is a name from
+// ./schemas (zod); lib/openapi/document.test.ts fails when a route file under
+// app/api or app/v1 has a method this table lacks, or the other way round.
+
+export type Method = "get" | "post" | "put" | "patch" | "delete";
+
+/** public: no identity; person: a session cookie or a token; admin: the same, as an admin; link: also a signed link. */
+export type Access = "public" | "person" | "admin" | "link";
+
+export type Success = {
+  description: string;
+  /** A JSON body. */
+  json?: ResponseSchemaName;
+  /** Media types of a file answer (a picture, a CSV). */
+  file?: readonly string[];
+  headers?: readonly HeaderName[];
+};
+
+export type HeaderName = "Set-Cookie" | "Location" | "ETag" | "Cache-Control" | "Content-Disposition";
+
+export type Operation = {
+  method: Method;
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: TagName;
+  access: Access;
+  params?: Record<string, z.ZodType>;
+  query?: z.ZodObject;
+  body?: { schema: RequestSchemaName; media: "json" | "multipart"; optional?: boolean };
+  ok: Record<number, Success>;
+  /** Error statuses besides the ones access implies (401, 403). */
+  errors: readonly number[];
+};
+
+export const TAGS = {
+  Generations: "Pictures asked for: create, list, follow, star, cancel, retry, delete.",
+  Pictures: "The studio's stored copies of results and reference images.",
+  "OpenAI-compatible": "The OpenAI images API, so OpenAI clients (SDKs, Open WebUI, LobeHub) can use the studio. Errors in OpenAI's shape.",
+  Tokens: "Personal API tokens for scripts and other tools: `Authorization: Bearer nst_…`.",
+  Session: "Signing in and out, and who is signed in.",
+  People: "Admins: accounts, roles, limits, invites and prices.",
+  Usage: "Pictures, failures and spend by day, person or model.",
+  Studio: "Health, liveness, and this description.",
+} as const;
+export type TagName = keyof typeof TAGS;
+
+const json = (schema: ResponseSchemaName, description: string): Success => ({ description, json: schema });
+const noContent = (description: string): Success => ({ description });
+const PICTURE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
+
+export const operations: Operation[] = [
+  // Generations
+  { method: "post", path: "/api/generations", operationId: "createGenerations", summary: "Create generations", tag: "Generations", access: "person",
+    description: "Starts 1 to 4 pictures from one prompt and returns at once; follow them with GET /api/generations/{id} (or the list with status=active).",
+    body: { schema: "CreateGenerationRequest", media: "json" }, ok: { 201: json("GenerationsCreated", "The new generations, queued") }, errors: [400, 413, 429, 502, 503] },
+  { method: "get", path: "/api/generations", operationId: "listGenerations", summary: "List generations", tag: "Generations", access: "person",
+    description: "The team gallery, newest first, in cursor pages.",
+    query: contract.listGenerationsQuerySchema, ok: { 200: json("GenerationPage", "A page of generations") }, errors: [400] },
+  { method: "get", path: "/api/generations/{id}", operationId: "getGeneration", summary: "Get a generation", tag: "Generations", access: "person",
+    params: { id: ids.generation }, ok: { 200: json("Generation", "The generation: status, progress, then its image") }, errors: [404] },
+  { method: "patch", path: "/api/generations/{id}", operationId: "starGeneration", summary: "Star or unstar a generation", tag: "Generations", access: "person",
+    params: { id: ids.generation }, body: { schema: "PatchGenerationRequest", media: "json" }, ok: { 200: json("Generation", "The generation") }, errors: [400, 404] },
+  { method: "delete", path: "/api/generations/{id}", operationId: "deleteGeneration", summary: "Delete a generation", tag: "Generations", access: "person",
+    description: "The row and its stored files go, in any state. Only its creator or an admin may. It still counts for the day's allowance and the month's budget.",
+    params: { id: ids.generation }, ok: { 204: noContent("Deleted") }, errors: [404] },
+  { method: "post", path: "/api/generations/{id}/cancel", operationId: "cancelGeneration", summary: "Cancel a generation", tag: "Generations", access: "person",
+    description: "An active generation stops being polled and shows as failed with code cancelled. The gateway has no cancel, so the task may still be billed.",
+    params: { id: ids.generation }, ok: { 200: json("Generation", "The cancelled generation") }, errors: [404] },
+  { method: "post", path: "/api/generations/{id}/retry", operationId: "retryGeneration", summary: "Retry a generation", tag: "Generations", access: "person",
+    description: "A new generation with the same settings (for a failed one).",
+    params: { id: ids.generation }, body: { schema: "RetryGenerationRequest", media: "json", optional: true },
+    ok: { 201: json("GenerationsCreated", "The new generation") }, errors: [400, 404, 429, 502, 503] },
+
+  // Pictures
+  { method: "get", path: "/api/images/{id}", operationId: "getImage", summary: "Download a picture", tag: "Pictures", access: "link",
+    description: "The studio's stored copy, never a redirect to the gateway. With exp and sig (the links of response_format url) no cookie or token is needed; a link that has expired or does not check out is 403.",
+    params: { id: ids.generation }, query: contract.imageQuerySchema,
+    ok: { 200: { description: "The picture", file: PICTURE_TYPES, headers: ["ETag", "Cache-Control", "Content-Disposition"] }, 304: noContent("Not modified (If-None-Match)") },
+    errors: [400, 404] },
+  { method: "post", path: "/api/references", operationId: "uploadReference", summary: "Upload a reference image", tag: "Pictures", access: "person",
+    description: "Upload once, then name it by id in references, so a big picture crosses the network once. An upload no generation uses is removed after a day.",
+    body: { schema: "ReferenceUpload", media: "multipart" }, ok: { 201: json("UploadedReference", "The stored reference") }, errors: [400, 413] },
+  { method: "get", path: "/api/references/{id}", operationId: "getReference", summary: "Download a reference image", tag: "Pictures", access: "person",
+    params: { id: ids.reference }, query: queries.referenceFile,
+    ok: { 200: { description: "The reference image", file: PICTURE_TYPES, headers: ["ETag", "Cache-Control", "Content-Disposition"] }, 304: noContent("Not modified (If-None-Match)") },
+    errors: [404] },
+
+  // OpenAI-compatible
+  { method: "get", path: "/v1/models", operationId: "listModels", summary: "List models", tag: "OpenAI-compatible", access: "person",
+    ok: { 200: json("OpenAIModelList", "The studio's models") }, errors: [] },
+  { method: "post", path: "/v1/images/generations", operationId: "createImages", summary: "Create images", tag: "OpenAI-compatible", access: "person",
+    description: "Text to image in OpenAI's shape. The request waits until the pictures are done (up to STUDIO_SYNC_WAIT_MS, default 300 s); a client that disconnects loses nothing: the pictures still complete into the gallery.",
+    body: { schema: "OpenAIImageRequest", media: "json" }, ok: { 200: json("OpenAIImages", "The pictures: b64_json, or url with response_format url") },
+    errors: [400, 429, 502, 503, 504] },
+  { method: "post", path: "/v1/images/edits", operationId: "editImages", summary: "Create images from pictures", tag: "OpenAI-compatible", access: "person",
+    description: "Image to image in OpenAI's shape: multipart with the pictures in image or image[] and the other fields as form fields. Waits like /v1/images/generations.",
+    body: { schema: "OpenAIImageEditRequest", media: "multipart" }, ok: { 200: json("OpenAIImages", "The pictures") }, errors: [400, 429, 502, 503, 504] },
+
+  // Tokens
+  { method: "post", path: "/api/tokens", operationId: "createToken", summary: "Create a token", tag: "Tokens", access: "person",
+    description: "The secret is in this answer only; the studio stores its hash.",
+    body: { schema: "CreateTokenRequest", media: "json" }, ok: { 201: json("CreatedToken", "The token with its secret") }, errors: [400] },
+  { method: "get", path: "/api/tokens", operationId: "listTokens", summary: "List tokens", tag: "Tokens", access: "person",
+    description: "The caller's tokens without secrets, with their last use; admins may ask for everyone's.",
+    query: contract.listTokensQuerySchema, ok: { 200: json("TokenList", "Tokens") }, errors: [400] },
+  { method: "delete", path: "/api/tokens/{id}", operationId: "revokeToken", summary: "Revoke a token", tag: "Tokens", access: "person",
+    description: "It stops working at once. One's own, or anyone's for an admin.",
+    params: { id: ids.token }, ok: { 204: noContent("Revoked") }, errors: [404] },
+
+  // Session
+  { method: "post", path: "/api/session", operationId: "signIn", summary: "Sign in", tag: "Session", access: "public",
+    description: "With STUDIO_AUTH=password (the team's password) or accounts (one's own). Wrong passwords are slowed down per client address.",
+    body: { schema: "SignInRequest", media: "json" }, ok: { 204: { description: "Signed in: the session cookie", headers: ["Set-Cookie"] } },
+    errors: [400, 401, 403, 429] },
+  { method: "get", path: "/api/session", operationId: "getSession", summary: "Who is signed in", tag: "Session", access: "person",
+    ok: { 200: json("SessionInfo", "The person, their role and what is left today and this month") }, errors: [] },
+  { method: "delete", path: "/api/session", operationId: "signOut", summary: "Sign out", tag: "Session", access: "public",
+    query: queries.endSession, ok: { 204: { description: "Signed out: the cookie is cleared", headers: ["Set-Cookie"] } }, errors: [401] },
+  { method: "post", path: "/api/session/password", operationId: "changePassword", summary: "Change one's password", tag: "Session", access: "person",
+    description: "Accounts mode. Every other session of the person ends; this one gets a fresh cookie.",
+    body: { schema: "ChangePasswordRequest", media: "json" }, ok: { 204: { description: "Changed", headers: ["Set-Cookie"] } }, errors: [400] },
+  { method: "get", path: "/api/auth/oidc/start", operationId: "oidcStart", summary: "Sign in with OpenID Connect", tag: "Session", access: "public",
+    description: "STUDIO_AUTH=oidc: off to the provider (authorization code with PKCE, state and nonce).",
+    query: queries.oidcStart, ok: { 302: { description: "To the provider's sign-in", headers: ["Location", "Set-Cookie"] } }, errors: [400] },
+  { method: "get", path: "/api/auth/oidc/callback", operationId: "oidcCallback", summary: "OpenID Connect callback", tag: "Session", access: "public",
+    description: "Where the provider sends the person back: home signed in, or /sign-in?error=oidc_failed|disabled.",
+    query: queries.oidcCallback, ok: { 302: { description: "Home, or the sign-in page with the reason", headers: ["Location", "Set-Cookie"] } }, errors: [] },
+  { method: "post", path: "/api/invites/{token}", operationId: "acceptInvite", summary: "Accept an invite", tag: "Session", access: "public",
+    description: "Sets the invited person's password (once) and signs them in.",
+    params: { token: ids.invite }, body: { schema: "AcceptInviteRequest", media: "json" },
+    ok: { 204: { description: "Signed in", headers: ["Set-Cookie"] } }, errors: [400, 404] },
+
+  // People (admins)
+  { method: "get", path: "/api/admin/users", operationId: "listPeople", summary: "List people", tag: "People", access: "admin",
+    ok: { 200: json("UserList", "Everyone with an account, this month's pictures and spend, and the studio's default limits") }, errors: [] },
+  { method: "post", path: "/api/admin/users", operationId: "addPerson", summary: "Add a person", tag: "People", access: "admin",
+    description: "With a password, or without one to send an invite next.",
+    body: { schema: "CreateUserRequest", media: "json" }, ok: { 201: json("User", "The new account") }, errors: [400] },
+  { method: "patch", path: "/api/admin/users/{id}", operationId: "changePerson", summary: "Change a person", tag: "People", access: "admin",
+    description: "Role, disabled, limits (null: the studio's) or a new password. The last admin stays an admin.",
+    params: { id: ids.user }, body: { schema: "PatchUserRequest", media: "json" }, ok: { 200: json("User", "The account") }, errors: [400, 404] },
+  { method: "post", path: "/api/admin/users/{id}/invite", operationId: "invitePerson", summary: "Make an invite link", tag: "People", access: "admin",
+    description: "A one-time link (7 days) for the person to set a password; shown in this answer only.",
+    params: { id: ids.user }, ok: { 201: json("Invite", "The link") }, errors: [400, 404] },
+  { method: "get", path: "/api/admin/prices", operationId: "getPrices", summary: "Prices", tag: "People", access: "admin",
+    ok: { 200: json("Prices", "Prices in force and where each comes from") }, errors: [] },
+  { method: "put", path: "/api/admin/prices", operationId: "setPrices", summary: "Set prices", tag: "People", access: "admin",
+    body: { schema: "PutPricesRequest", media: "json" }, ok: { 200: json("Prices", "Prices in force") }, errors: [400] },
+
+  // Usage
+  { method: "get", path: "/api/usage", operationId: "getUsage", summary: "Usage", tag: "Usage", access: "person",
+    description: "Members see their own rows, admins everyone's. A completed picture costs its model's price; a failed one costs nothing.",
+    query: contract.usageQuerySchema, ok: { 200: json("UsageReport", "Rows and totals") }, errors: [400] },
+  { method: "get", path: "/api/usage.csv", operationId: "getUsageCsv", summary: "Usage as CSV", tag: "Usage", access: "person",
+    query: contract.usageQuerySchema, ok: { 200: { description: "The same report as a CSV download", file: ["text/csv"], headers: ["Content-Disposition"] } },
+    errors: [400] },
+
+  // Studio
+  { method: "get", path: "/api/health", operationId: "getHealth", summary: "Health", tag: "Studio", access: "public",
+    description: "Each backend is asked for real; no secret in the answer.",
+    ok: { 200: json("Health", "Everything answers"), 503: json("Health", "A backend does not answer (checks says which)") }, errors: [] },
+  { method: "get", path: "/api/ping", operationId: "ping", summary: "Liveness", tag: "Studio", access: "public",
+    description: "Touches nothing (no database, no auth): for load balancers.", ok: { 200: json("Ping", "Alive") }, errors: [] },
+  { method: "get", path: "/api/openapi.json", operationId: "getOpenApiDocument", summary: "This API description", tag: "Studio", access: "public",
+    description: "OpenAPI 3.1, generated from the zod schemas of lib/contract.ts. /docs/api shows it.", ok: { 200: json("OpenAPIDocument", "The document") }, errors: [] },
+];
