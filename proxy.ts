@@ -32,8 +32,9 @@ export function proxy(request: NextRequest) {
 
 // Pages only. A request that passes through here has its body cloned by Next
 // for the proxy, and the clone is cut off at 10 MB: API bodies (references as
-// data URLs, up to STUDIO_BODY_LIMIT_BYTES) must reach their route whole and
-// once. API answers get their headers from next.config.mjs instead.
+// data URLs, up to STUDIO_BODY_LIMIT_BYTES; /v1/images/edits' pictures) must
+// reach their route whole and once. API answers (/api and /v1) get their
+// headers from next.config.mjs instead.
 export const config = {
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/|v1/|_next/static|_next/image|favicon.ico).*)" }],
 };

@@ -35,6 +35,8 @@ const envSchema = z.object({
   STUDIO_POLL_INTERVAL_MS: int(3_000, 200, 600_000),
   /** A task unfinished after this long is marked failed ("timed out"). */
   STUDIO_TASK_TIMEOUT_MS: int(15 * 60_000, 5_000, 24 * 3_600_000),
+  /** /v1/images/*: how long a request waits for its pictures before answering with their ids. */
+  STUDIO_SYNC_WAIT_MS: int(300_000, 1_000, 3_600_000),
   /** Result download: size cap and time limit. */
   NANO_RESULT_MAX_BYTES: int(50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   NANO_RESULT_TIMEOUT_MS: int(60_000, 1_000, 600_000),
@@ -86,6 +88,7 @@ export type StudioConfig = {
   pollRetryBudgetMs: number;
   pollIntervalMs: number;
   taskTimeoutMs: number;
+  syncWaitMs: number;
   resultMaxBytes: number;
   resultTimeoutMs: number;
   bodyLimitBytes: number;
@@ -156,6 +159,7 @@ export function parseConfig(env: Record<string, string | undefined>): StudioConf
     pollRetryBudgetMs: e.NANO_POLL_RETRY_BUDGET_MS,
     pollIntervalMs: e.STUDIO_POLL_INTERVAL_MS,
     taskTimeoutMs: e.STUDIO_TASK_TIMEOUT_MS,
+    syncWaitMs: e.STUDIO_SYNC_WAIT_MS,
     resultMaxBytes: e.NANO_RESULT_MAX_BYTES,
     resultTimeoutMs: e.NANO_RESULT_TIMEOUT_MS,
     bodyLimitBytes: e.STUDIO_BODY_LIMIT_BYTES,

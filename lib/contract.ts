@@ -159,6 +159,9 @@ export const patchGenerationSchema = z.strictObject({ favorite: z.boolean() });
 export const imageQuerySchema = z.strictObject({
   variant: z.enum(["full", "thumb"]).default("full"),
   download: flag.optional(),
+  /** A signed link (the OpenAI API's `url` answers): expiry in Unix seconds and its signature; opens the picture without a session. */
+  exp: z.string().regex(/^\d{1,12}$/, { message: "exp must be Unix seconds" }).optional(),
+  sig: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, { message: "sig is not a signature" }).optional(),
 });
 
 export const healthSchema = z.object({
