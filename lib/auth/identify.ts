@@ -5,6 +5,7 @@ import type { StudioDatabase, UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { getDeps } from "@/lib/wiring";
 import { accountNamed, isListedAdmin } from "./accounts";
+import { bearerOf, isApiToken, resolveApiToken } from "./api-tokens";
 import { resumeSession } from "./server-session";
 import { SESSION_COOKIE, readCookie } from "./session";
 
@@ -14,6 +15,7 @@ export const LOCAL_USER = "local";
 const TOUCH_EVERY_MS = 5 * 60_000;
 
 export const DISABLED_MESSAGE = "This account is disabled. Ask an admin of the studio to enable it.";
+export const BAD_TOKEN_MESSAGE = "The API token is not valid (unknown, expired or revoked)";
 
 type IdentifyOptions = { auth?: StudioConfig["auth"]; db?: StudioDatabase; now?: number };
 
@@ -22,11 +24,21 @@ type IdentifyOptions = { auth?: StudioConfig["auth"]; db?: StudioDatabase; now?:
  * (an admin), the person the team's auth proxy names in the user header, or
  * the person of a server-side session (password, accounts and oidc modes).
  * Unknown, ended or expired sessions are 401; a disabled account is 403.
+ * In every mode a personal API token (`Authorization: Bearer nst_…`) comes
+ * first and alone decides: a script holds no cookie, and a bad token must not
+ * fall back to whatever else the request carries.
  */
 export async function identify(request: Request, options: IdentifyOptions = {}): Promise<UserRow> {
   const auth = options.auth ?? getConfig().auth;
   const db = options.db ?? (await getDeps()).db;
   const now = options.now ?? Date.now();
+  const bearer = bearerOf(request);
+  if (bearer !== undefined) {
+    const person = isApiToken(bearer) ? await resolveApiToken({ db, token: bearer, now }) : undefined;
+    if (person === undefined) throw new StudioError("unauthorized", BAD_TOKEN_MESSAGE);
+    if (person === "disabled") throw new StudioError("forbidden", DISABLED_MESSAGE);
+    return seen(db, person, now);
+  }
   if (auth.mode === "none") return seen(db, await accountNamed(db, { name: LOCAL_USER, admin: true, now }), now);
   if (auth.mode === "header") {
     const name = userNameSchema.safeParse(request.headers.get(auth.userHeader) ?? "");
