@@ -8,6 +8,10 @@ const nextConfig = {
   poweredByHeader: false,
   // Native modules stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "sharp", "pino", "argon2"],
+  // argon2's own prebuilt linux binary crashes (SIGSEGV) on load here, so
+  // `npm ci` compiles it into build/Release, which node-gyp-build prefers. The
+  // standalone trace only follows the prebuilds: ship the compiled one too.
+  outputFileTracingIncludes: { "/**": ["./node_modules/argon2/build/Release/argon2.node"] },
   async headers() {
     return [
       {
