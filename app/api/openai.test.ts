@@ -137,6 +137,58 @@ describe("GET /v1/models", () => {
   });
 });
 
+describe("personal API tokens (Authorization: Bearer nst_…)", () => {
+  it("a token works on /v1 as its person; once revoked it is 401 in OpenAI's shape", async () => {
+    const tokens = await import("@/app/api/tokens/route");
+    const token = await import("@/app/api/tokens/[id]/route");
+    const made = await tokens.POST(
+      new Request(`${base}/api/tokens`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ name: "openai test" }) }),
+      undefined,
+    );
+    expect(made.status).toBe(201);
+    const { id, token: secret } = (await made.json()) as { id: string; token: string };
+    const bearer = { authorization: `Bearer ${secret}` };
+
+    const listed = await routes.models.GET(new Request(`${base}/v1/models`, { headers: bearer }));
+    expect(listed.status).toBe(200);
+    const data = await pictures(await generate({ prompt: "made with a token" }, { auth: bearer }));
+    expect(data).toHaveLength(1);
+    const [latest] = await gallery();
+    expect(latest).toMatchObject({ prompt: "made with a token", createdBy: ADMIN.name, status: "completed" });
+    // A token is no cookie: a page elsewhere cannot use it, so no origin check stands in its way.
+    const crossSite = await routes.generations.POST(
+      new Request(`${base}/v1/images/generations`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...bearer, origin: "https://elsewhere.example", "sec-fetch-site": "cross-site" },
+        body: JSON.stringify({ prompt: "from a tool on another origin" }),
+      }),
+    );
+    expect(crossSite.status).toBe(200);
+
+    const revoked = await token.DELETE(new Request(`${base}/api/tokens/${id}`, { method: "DELETE", headers: { cookie } }), ctx(id));
+    expect(revoked.status).toBe(204);
+    const before = submits();
+    const refused = await generate({ prompt: "after revoking" }, { auth: bearer });
+    expect(refused.status).toBe(401);
+    expect(await openAiError(refused)).toMatchObject({ type: "authentication_error", code: "invalid_api_key" });
+    expect(submits()).toBe(before);
+  });
+
+  it("a cookie from another site's page is refused (403) before anything is made", async () => {
+    const before = submits();
+    const res = await routes.generations.POST(
+      new Request(`${base}/v1/images/generations`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie, origin: "https://elsewhere.example", "sec-fetch-site": "cross-site" },
+        body: JSON.stringify({ prompt: "forged" }),
+      }),
+    );
+    expect(res.status).toBe(403);
+    expect(await openAiError(res)).toMatchObject({ type: "permission_error" });
+    expect(submits()).toBe(before);
+  });
+});
+
 describe("POST /v1/images/generations", () => {
   it("b64_json by default: 1792x1024 is a 16:9 landscape picture, made as the person and in the gallery", async () => {
     const data = await pictures(await generate({ model: "nano_banana_2", prompt: "a lighthouse at dusk, wide", size: "1792x1024" }));
