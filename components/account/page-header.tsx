@@ -1,11 +1,12 @@
 import type { Dictionary } from "@/lib/i18n";
 
-/** The head of the pages beside the studio (usage, admin): where you are, and the way back. */
-export function PageHeader(props: { t: Dictionary; title: string; intro: string; current: "usage" | "admin"; isAdmin: boolean }) {
+/** The head of the pages beside the studio (usage, API tokens, admin): where you are, and the way back. */
+export function PageHeader(props: { t: Dictionary; title: string; intro: string; current: "usage" | "tokens" | "admin"; isAdmin: boolean }) {
   const { t } = props;
   const links = [
     { key: "studio", href: "/", label: t.account.backToStudio },
     { key: "usage", href: "/usage", label: t.account.usage },
+    { key: "tokens", href: "/tokens", label: t.account.tokens },
     ...(props.isAdmin ? [{ key: "admin", href: "/admin", label: t.account.admin }] : []),
   ];
   return (

@@ -11,6 +11,8 @@ import {
   type UploadedReference,
   uploadedReferenceSchema,
   inviteResponseSchema,
+  createdTokenSchema,
+  listTokensResponseSchema,
   listUsersResponseSchema,
   pricesResponseSchema,
   sessionInfoSchema,
@@ -142,6 +144,18 @@ export const adminApi = {
   prices: async (url = "/api/admin/prices") => pricesResponseSchema.parse(await call(url)),
   putPrices: async (prices: Record<string, number | null>) =>
     pricesResponseSchema.parse(await call("/api/admin/prices", { method: "PUT", body: JSON.stringify({ prices }) })),
+};
+
+// Personal API tokens (issue 13).
+
+export const tokensApi = {
+  mineUrl: "/api/tokens",
+  everyoneUrl: "/api/tokens?all=1",
+  list: async (url: string) => listTokensResponseSchema.parse(await call(url)),
+  /** The answer carries the secret: the only time it is ever shown. */
+  create: async (body: { name: string; expiresInDays: number | null }) =>
+    createdTokenSchema.parse(await call("/api/tokens", { method: "POST", body: JSON.stringify(body) })),
+  revoke: async (id: string): Promise<void> => void (await call(`/api/tokens/${encodeURIComponent(id)}`, { method: "DELETE" })),
 };
 
 export const usageApi = {

@@ -4,6 +4,7 @@ export const account = {
   menuLabel: "Account menu for {user}",
   usage: "Usage",
   admin: "Admin",
+  tokens: "API tokens",
   backToStudio: "Back to the studio",
   pageNav: "Studio pages",
   leftThisMonth: "{left} of {budget} left this month",

@@ -4,7 +4,8 @@ import { auth } from "./auth";
 import { common } from "./common";
 import { composer } from "./composer";
 import { gallery } from "./gallery";
+import { tokens } from "./tokens";
 import { usage } from "./usage";
 
 // The English dictionary, in one section per area of the page.
-export const en = { common, composer, gallery, auth, account, admin, usage };
+export const en = { common, composer, gallery, auth, account, admin, usage, tokens };

@@ -5,6 +5,7 @@ export const account: typeof en = {
   menuLabel: "{user} 的账户菜单",
   usage: "用量",
   admin: "管理",
+  tokens: "API 令牌",
   backToStudio: "返回工作室",
   pageNav: "工作室页面",
   leftThisMonth: "本月剩余 {left} / {budget}",

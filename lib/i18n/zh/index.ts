@@ -5,7 +5,8 @@ import { auth } from "./auth";
 import { common } from "./common";
 import { composer } from "./composer";
 import { gallery } from "./gallery";
+import { tokens } from "./tokens";
 import { usage } from "./usage";
 
 // 中文词典，与英文按区域一一对应。
-export const zh: Dictionary = { common, composer, gallery, auth, account, admin, usage };
+export const zh: Dictionary = { common, composer, gallery, auth, account, admin, usage, tokens };

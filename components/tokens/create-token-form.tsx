@@ -1,0 +1,83 @@
+"use client";
+import { useId, useState } from "react";
+import { alert, input, primary, section } from "@/components/admin/styles";
+import { errorText } from "@/components/gallery/format";
+import { tokensApi } from "@/lib/client/api";
+import type { Dictionary } from "@/lib/i18n";
+
+const EXPIRIES = ["30", "90", "365", "never"] as const;
+type Expiry = (typeof EXPIRIES)[number];
+
+/** A new token: a name to recognise it by and how long it works. */
+export function CreateTokenForm(props: { t: Dictionary; onCreated(created: { name: string; token: string }): void }) {
+  const T = props.t.tokens;
+  const [name, setName] = useState("");
+  const [expiry, setExpiry] = useState<Expiry>("90");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const hintId = useId();
+  const label = { "30": T.expiry30, "90": T.expiry90, "365": T.expiry365, never: T.expiryNever } satisfies Record<Expiry, string>;
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    if (!name.trim()) return setError(T.nameRequired);
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await tokensApi.create({ name: name.trim(), expiresInDays: expiry === "never" ? null : Number(expiry) });
+      setName("");
+      props.onCreated({ name: created.name, token: created.token });
+    } catch (e) {
+      setError(errorText(e, props.t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = "flex flex-col gap-1 text-sm font-medium";
+  return (
+    <section aria-labelledby="create-token-heading" className={section}>
+      <h2 id="create-token-heading" className="text-base font-semibold">
+        {T.createHeading}
+      </h2>
+      <form onSubmit={submit} noValidate className="mt-3 grid gap-3 sm:grid-cols-[minmax(0,1fr)_12rem_auto] sm:items-start">
+        <div className={field}>
+          <label htmlFor="token-name">{T.nameLabel}</label>
+          <input
+            id="token-name"
+            className={`${input} w-full`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={T.namePlaceholder}
+            maxLength={100}
+            required
+            autoComplete="off"
+            aria-describedby={hintId}
+            aria-invalid={error === T.nameRequired || undefined}
+          />
+          <span id={hintId} className="text-xs font-normal text-zinc-600 dark:text-zinc-400">
+            {T.nameHint}
+          </span>
+        </div>
+        <label className={field}>
+          {T.expiryLabel}
+          <select className={`${input} w-full`} value={expiry} onChange={(e) => setExpiry(e.target.value as Expiry)}>
+            {EXPIRIES.map((value) => (
+              <option key={value} value={value}>
+                {label[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className={`${primary} sm:mt-6`} disabled={busy}>
+          {busy ? T.creating : T.createSubmit}
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className={`mt-3 ${alert}`}>
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
