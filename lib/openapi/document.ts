@@ -116,7 +116,8 @@ const OPENAI_ERROR_MEANING: Record<number, string> = {
 };
 
 function errorStatuses(op: Operation): number[] {
-  const implied = op.access === "public" ? [] : [401, 403];
+  // Every /api body is read with a size cap (readJsonBody, readCappedBody); /v1 says so as a 400.
+  const implied = [...(op.access === "public" ? [] : [401, 403]), ...(op.body && !op.path.startsWith("/v1/") ? [400, 413] : [])];
   return [...new Set([...op.errors, ...implied])].sort((a, b) => a - b);
 }
 
