@@ -105,8 +105,15 @@ describe("a bearer token in identify and the origin check", () => {
     const bobsWay = { "x-forwarded-user": "bob", cookie: `${SESSION_COOKIE}=${bobsSession}` };
 
     expect(await identify(withHeaders({ authorization: `Bearer ${token}`, ...bobsWay }), { auth, db, now: T0 + 1 })).toMatchObject({ id: user.id, name: "alice" });
-    for (const bad of [`Bearer ${token}x`, "Bearer not-ours", "Bearer", `Bearer ${token.slice(4)}`]) {
+    // A bad nst_ token never falls back to the cookie or the proxy's header.
+    for (const bad of [`Bearer ${token}x`, `Bearer nst_${token.slice(8)}`]) {
       await expect(identify(withHeaders({ authorization: bad, ...bobsWay }), { auth, db, now: T0 + 1 })).rejects.toMatchObject({ code: "unauthorized", message: BAD_TOKEN_MESSAGE });
+    }
+    // A bearer that is not ours: refused, except behind an auth proxy, whose own token it is.
+    for (const foreign of ["Bearer not-ours", "Bearer", `Bearer ${token.slice(4)}`]) {
+      const asked = identify(withHeaders({ authorization: foreign, ...bobsWay }), { auth, db, now: T0 + 1 });
+      if (auth.mode === "header") await expect(asked).resolves.toMatchObject({ name: "bob" });
+      else await expect(asked).rejects.toMatchObject({ code: "unauthorized", message: BAD_TOKEN_MESSAGE });
     }
     await expect(identify(withHeaders({ authorization: `Bearer ${token}` }), { auth, db, now: T0 + DAY })).rejects.toMatchObject({ code: "unauthorized", message: BAD_TOKEN_MESSAGE });
     await db.updateUser({ id: user.id, patch: { disabled: true } });

@@ -26,14 +26,17 @@ type IdentifyOptions = { auth?: StudioConfig["auth"]; db?: StudioDatabase; now?:
  * Unknown, ended or expired sessions are 401; a disabled account is 403.
  * In every mode a personal API token (`Authorization: Bearer nst_…`) comes
  * first and alone decides: a script holds no cookie, and a bad token must not
- * fall back to whatever else the request carries.
+ * fall back to whatever else the request carries. The one exception: behind
+ * an auth proxy (header mode) a bearer that is not ours is the proxy's own
+ * (oauth2-proxy can pass its access token along) and is left to the proxy.
  */
 export async function identify(request: Request, options: IdentifyOptions = {}): Promise<UserRow> {
   const auth = options.auth ?? getConfig().auth;
   const db = options.db ?? (await getDeps()).db;
   const now = options.now ?? Date.now();
   const bearer = bearerOf(request);
-  if (bearer !== undefined) {
+  const proxysOwn = auth.mode === "header" && bearer !== undefined && !isApiToken(bearer);
+  if (bearer !== undefined && !proxysOwn) {
     const person = isApiToken(bearer) ? await resolveApiToken({ db, token: bearer, now }) : undefined;
     if (person === undefined) throw new StudioError("unauthorized", BAD_TOKEN_MESSAGE);
     if (person === "disabled") throw new StudioError("forbidden", DISABLED_MESSAGE);
