@@ -14,6 +14,7 @@ const MEASUREMENTS: Record<string, () => Promise<{ measure(): Promise<Measuremen
   browser: () => import("../browser"),
   memory: () => import("../memory"),
   usage: () => import("../usage"),
+  lighthouse: () => import("../lighthouse"),
 };
 
 const name = process.argv[2];

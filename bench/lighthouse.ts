@@ -1,0 +1,168 @@
+import fs from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import type { Figure, Measurement } from "./support/figures";
+import { createSeeder } from "./support/seed";
+import { withServer } from "./support/server";
+
+// 9. Lighthouse (issue 15) on `/` of the built app under `next start`, in
+// Debian's Chromium: the default (mobile, simulated throttling) config and the
+// desktop preset, each against an empty gallery and one with 200 stored
+// generations (the other benches' seeder, plus a real webp thumbnail on disk
+// for every completed one, so the page loads pictures, not 404s). Each pair is
+// a fresh server on a fresh data dir. Printed beside the last run's values
+// from bench/results.json; nothing is asserted.
+
+const PORTS = { empty: 3460, full: 3461 } as const;
+const PICTURES = 200;
+const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+type Preset = "mobile" | "desktop";
+type Gallery = "empty" | "200";
+type Row = {
+  preset: Preset;
+  gallery: Gallery;
+  performance: number | null;
+  accessibility: number | null;
+  bestPractices: number | null;
+  seo: number | null;
+  lcpMs: number | null;
+  tbtMs: number | null;
+  cls: number | null;
+  fcpMs: number | null;
+  transferKiB: number | null;
+  /** Audits that did not score 1 in the three non-performance categories, and the performance ones below 0.9. */
+  misses: string[];
+};
+
+async function writeThumbs(dataDir: string, ids: string[]) {
+  // One small webp per shape, copied under every completed id's key.
+  const dir = path.join(dataDir, "files", "thumbs");
+  fs.mkdirSync(dir, { recursive: true });
+  const shapes = [
+    [512, 288],
+    [384, 384],
+    [288, 512],
+  ];
+  const bytes = await Promise.all(
+    shapes.map(([width, height], i) =>
+      sharp({ create: { width, height, channels: 3, background: ["#4a7fb5", "#d9a066", "#2f4f2f"][i] } })
+        .webp({ quality: 70 })
+        .toBuffer(),
+    ),
+  );
+  ids.forEach((id, i) => fs.writeFileSync(path.join(dir, `${id}.webp`), bytes[i % bytes.length]));
+}
+
+async function seed(dataDir: string) {
+  const { openSqliteDatabase } = await import("@/lib/db");
+  const db = openSqliteDatabase({ file: path.join(dataDir, "studio.db") });
+  try {
+    const seeder = createSeeder({ total: PICTURES });
+    await seeder.add(db, PICTURES);
+    // Failed rows carry no thumbnail; writing one for them is harmless.
+    await writeThumbs(dataDir, seeder.ids());
+  } finally {
+    await db.close();
+  }
+}
+
+async function audit(url: string, preset: Preset, gallery: Gallery): Promise<Row> {
+  const { default: lighthouse } = await import("lighthouse");
+  const chromeLauncher = await import("chrome-launcher");
+  const desktop = preset === "desktop" ? (await import("lighthouse/core/config/desktop-config.js")).default : undefined;
+  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", chromeFlags: CHROME_FLAGS });
+  try {
+    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" }, desktop);
+    if (!result) throw new Error("lighthouse returned nothing");
+    const { lhr } = result;
+    const score = (id: string) => lhr.categories[id]?.score ?? null;
+    const num = (id: string) => (typeof lhr.audits[id]?.numericValue === "number" ? lhr.audits[id].numericValue! : null);
+    const misses: string[] = [];
+    for (const [id, category] of Object.entries(lhr.categories)) {
+      for (const ref of category.auditRefs) {
+        const a = lhr.audits[ref.id];
+        if (!a || a.score === null || a.scoreDisplayMode === "notApplicable" || a.scoreDisplayMode === "informative" || a.scoreDisplayMode === "manual") continue;
+        const limit = id === "performance" ? 0.9 : 1;
+        if (a.score < limit) misses.push(`${id}/${ref.id} ${a.score}${a.displayValue ? ` (${a.displayValue})` : ""}`);
+      }
+    }
+    const transfer = num("total-byte-weight");
+    return {
+      preset,
+      gallery,
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      bestPractices: score("best-practices"),
+      seo: score("seo"),
+      lcpMs: num("largest-contentful-paint"),
+      tbtMs: num("total-blocking-time"),
+      cls: num("cumulative-layout-shift"),
+      fcpMs: num("first-contentful-paint"),
+      transferKiB: transfer === null ? null : transfer / 1024,
+      misses: [...new Set(misses)],
+    };
+  } finally {
+    chrome.kill();
+  }
+}
+
+function lastRun(): Map<string, number | null> {
+  try {
+    const last = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "results.json"), "utf8")) as { figures?: Figure[] };
+    return new Map((last.figures ?? []).map((f) => [f.id, f.value]));
+  } catch {
+    return new Map();
+  }
+}
+
+const METRICS: { key: keyof Row; label: string; unit: string; target?: (preset: Preset) => string | undefined; meets?: (v: number, preset: Preset) => boolean }[] = [
+  { key: "performance", label: "performance", unit: "", target: () => "≥ 0.95", meets: (v) => v >= 0.95 },
+  { key: "accessibility", label: "accessibility", unit: "", target: () => "1", meets: (v) => v >= 1 },
+  { key: "bestPractices", label: "best practices", unit: "", target: () => "1", meets: (v) => v >= 1 },
+  { key: "seo", label: "SEO", unit: "", target: () => "1", meets: (v) => v >= 1 },
+  { key: "lcpMs", label: "LCP", unit: "ms" },
+  { key: "tbtMs", label: "TBT", unit: "ms", target: (p) => (p === "mobile" ? "≤ 150 ms" : undefined), meets: (v) => v <= 150 },
+  { key: "cls", label: "CLS", unit: "", target: () => "≤ 0.02", meets: (v) => v <= 0.02 },
+  { key: "fcpMs", label: "FCP", unit: "ms" },
+  { key: "transferKiB", label: "transfer size", unit: "KB" },
+];
+
+export async function measure(): Promise<Measurement> {
+  const rows: Row[] = [];
+  for (const gallery of ["empty", "200"] as const) {
+    await withServer({ port: gallery === "empty" ? PORTS.empty : PORTS.full, label: `lighthouse-${gallery}`, seed: gallery === "200" ? seed : undefined }, async (server) => {
+      // One plain request first, so the server's own first-request work is not Lighthouse's.
+      await fetch(`${server.url}/`).then((r) => r.text());
+      for (const preset of ["mobile", "desktop"] as const) {
+        const row = await audit(`${server.url}/`, preset, gallery);
+        rows.push(row);
+        console.log(`[lighthouse] ${preset}, ${gallery === "empty" ? "empty gallery" : `${PICTURES} pictures`}: perf ${row.performance} a11y ${row.accessibility} bp ${row.bestPractices} seo ${row.seo} LCP ${row.lcpMs?.toFixed(0)} ms TBT ${row.tbtMs?.toFixed(0)} ms CLS ${row.cls?.toFixed(3)} FCP ${row.fcpMs?.toFixed(0)} ms ${row.transferKiB?.toFixed(0)} KB`);
+        for (const miss of row.misses) console.log(`[lighthouse]   below target: ${miss}`);
+      }
+    });
+  }
+
+  const last = lastRun();
+  const figures: Figure[] = [];
+  for (const row of rows) {
+    const where = `${row.preset}, ${row.gallery === "empty" ? "empty gallery" : `${PICTURES} pictures`}`;
+    for (const m of METRICS) {
+      const value = row[m.key] as number | null;
+      const id = `lighthouse.${row.preset}.${row.gallery === "empty" ? "empty" : "full"}.${m.key}`;
+      const before = last.get(id);
+      const target = m.target?.(row.preset);
+      figures.push({
+        id,
+        name: `9 Lighthouse ${where}: ${m.label}`,
+        value,
+        unit: m.unit,
+        baseline: typeof before === "number" ? { value: before, label: "last run" } : null,
+        ratio: null,
+        target,
+        meets: target && m.meets ? (value === null ? null : m.meets(value, row.preset)) : undefined,
+      });
+    }
+  }
+  return { figures, details: { rows } };
+}
