@@ -3,7 +3,11 @@ import { redirect } from "next/navigation";
 import { Studio } from "@/components/studio/studio";
 import { identifyForPage, signsInHere } from "@/lib/auth/identify";
 import { getConfig } from "@/lib/config";
+import { GALLERY_PAGE_SIZE, listGenerationsQuerySchema } from "@/lib/contract";
+import { listGenerations } from "@/lib/generations";
 import { dictionaries } from "@/lib/i18n";
+import { sessionInfoOf } from "@/lib/server/session-info";
+import { getDeps } from "@/lib/wiring";
 import { requestLocale, requestTheme } from "@/lib/server/preferences";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +21,25 @@ export default async function StudioPage() {
     redirect(found.refused === "disabled" ? "/sign-in?error=disabled" : "/sign-in");
   }
   const { user } = found;
+  // What the page would ask for first (GET /api/session, the gallery's first
+  // page, the active list) goes with the HTML: thumbnails start loading before
+  // any script runs, and the header and gallery never change size at hydration.
+  const deps = await getDeps();
+  const [session, firstPage, active] = await Promise.all([
+    sessionInfoOf(user),
+    listGenerations(deps, { query: listGenerationsQuerySchema.parse({ limit: GALLERY_PAGE_SIZE }), viewer: user }),
+    listGenerations(deps, { query: listGenerationsQuerySchema.parse({ status: "active", limit: 100 }), viewer: user }),
+  ]);
   return (
-    <Studio t={dictionaries[locale]} locale={locale} theme={theme} upstream={config.upstream} user={user.name} role={user.role} auth={config.auth.mode} />
+    <Studio
+      t={dictionaries[locale]}
+      locale={locale}
+      theme={theme}
+      upstream={config.upstream}
+      user={user.name}
+      role={user.role}
+      auth={config.auth.mode}
+      initial={{ session, firstPage, active }}
+    />
   );
 }

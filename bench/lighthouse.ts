@@ -84,7 +84,11 @@ async function audit(url: string, preset: Preset, gallery: Gallery): Promise<Row
         const a = lhr.audits[ref.id];
         if (!a || a.score === null || a.scoreDisplayMode === "notApplicable" || a.scoreDisplayMode === "informative" || a.scoreDisplayMode === "manual") continue;
         const limit = id === "performance" ? 0.9 : 1;
-        if (a.score < limit) misses.push(`${id}/${ref.id} ${a.score}${a.displayValue ? ` (${a.displayValue})` : ""}`);
+        if (a.score >= limit) continue;
+        // Outside performance, which elements (the first three), so a miss can be found in the page.
+        const items = id === "performance" ? [] : ((a.details as { items?: { node?: { selector?: string; snippet?: string } }[] } | undefined)?.items ?? []);
+        const where = items.slice(0, 3).flatMap((item) => (item.node ? [item.node.selector ?? item.node.snippet ?? ""] : []));
+        misses.push(`${id}/${ref.id} ${a.score}${a.displayValue ? ` (${a.displayValue})` : ""}${where.length ? `: ${where.join(" ; ")}` : ""}`);
       }
     }
     const transfer = num("total-byte-weight");

@@ -3,6 +3,9 @@
 // Browser-safe: no server imports.
 import { z } from "zod";
 import { ASPECT_RATIOS, IMAGE_SIZES, MAX_PROMPT_LENGTH, MAX_REFERENCES, MODEL_IDS } from "@/lib/models";
+import { GENERATION_STATUSES } from "./contract-values";
+
+export * from "./contract-values";
 
 export const ERROR_CODES = [
   "invalid_request",
@@ -84,9 +87,6 @@ export const createGenerationSchema = z.strictObject({
 export type CreateGenerationInput = z.infer<typeof createGenerationSchema>;
 export type CreateGenerationRequest = z.input<typeof createGenerationSchema>;
 
-export const GENERATION_STATUSES = ["submitting", "queued", "processing", "completed", "failed"] as const;
-export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
-export const ACTIVE_STATUSES: readonly GenerationStatus[] = ["submitting", "queued", "processing"];
 
 /** `gen_` + a ULID: sortable by creation time, safe in paths. */
 export const generationIdSchema = z.string().regex(/^gen_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "not a generation id" });
@@ -127,10 +127,6 @@ export const generationSchema = z.object({
 });
 export type Generation = z.infer<typeof generationSchema>;
 
-/** Error codes a card treats specially (the rest are the gateway's own words). */
-export const UNKNOWN_OUTCOME_CODE = "unknown_outcome";
-export const CANCELLED_CODE = "cancelled";
-export const NOT_SENT_CODE = "not_sent";
 
 export const retryGenerationSchema = z.strictObject({ idempotencyKey: z.string().trim().min(1).max(200).optional() });
 

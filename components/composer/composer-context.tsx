@@ -2,7 +2,6 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useStudio } from "@/components/studio/studio-context";
 import { api, ApiError } from "@/lib/client/api";
-import { checkReferenceFile } from "@/lib/client/downscale";
 import type { Generation } from "@/lib/contract";
 import { format } from "@/lib/i18n";
 import { getModel, MAX_REFERENCES, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
@@ -12,6 +11,7 @@ import {
   failureNote,
   fileItem,
   isHttpUrl,
+  loadDownscale,
   nameFromUrl,
   pictureName,
   problemNote,
@@ -82,6 +82,7 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
 
   const addFiles = useCallback(
     async (files: File[]) => {
+      const { checkReferenceFile } = await loadDownscale();
       const found: Note[] = [];
       const candidates: File[] = [];
       for (const file of files) {

@@ -1,10 +1,13 @@
 "use client";
-import { prepareReference, ReferenceFileError, type ReferenceProblem } from "@/lib/client/downscale";
+import type { ReferenceFileError, ReferenceProblem } from "@/lib/client/downscale";
 import type { Dictionary } from "@/lib/i18n";
 import type { ReferenceItem } from "./composer-api";
 
 // Where references come from (files, links, the studio's own stored pictures)
 // and the messages about them, kept as keys so a language switch re-renders them.
+
+/** The downscaler is code for the first reference picked, not for the page's first paint. */
+export const loadDownscale = () => import("@/lib/client/downscale");
 
 export type NoteKey = keyof Dictionary["composer"];
 export type Note = { key: NoteKey; values?: Record<string, string | number> };
@@ -60,7 +63,7 @@ export function urlItem(url: string): ReferenceItem {
  * the upload answers); throws ReferenceFileError.
  */
 export async function fileItem(file: Blob, name: string): Promise<ReferenceItem> {
-  const prepared = await prepareReference(file, name);
+  const prepared = await (await loadDownscale()).prepareReference(file, name);
   return { id: newLocalId(), value: "", preview: prepared.dataUrl, name, bytes: prepared.bytes, upload: { state: "uploading" } };
 }
 
@@ -83,7 +86,7 @@ export function dataUrlToBlob(dataUrl: string): Blob {
 
 /** Why something could not be added, as a note. */
 export function failureNote(error: unknown, name: string): Note {
-  if (error instanceof ReferenceFileError) return problemNote(error.reason, name);
+  if (error instanceof Error && error.name === "ReferenceFileError") return problemNote((error as ReferenceFileError).reason, name);
   return { key: "fetchFailed" };
 }
 

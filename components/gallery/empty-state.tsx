@@ -26,7 +26,7 @@ export function EmptyState() {
   return (
     <Panel tone="invite" icon={<SparkIcon className="size-8" />} title={t.gallery.empty.title}>
       <p>{t.gallery.empty.body}</p>
-      <p className="mt-3 text-xs text-zinc-500 dark:text-zinc-500">{t.gallery.empty.hint}</p>
+      <p className="mt-3 text-xs text-zinc-600 dark:text-zinc-400">{t.gallery.empty.hint}</p>
       <div aria-hidden className="mt-8 flex justify-center gap-2">
         {[1, 16 / 9, 9 / 16, 1].map((ratio, i) => (
           <div

@@ -1,6 +1,7 @@
 "use client";
 import { useRef, useState } from "react";
-import { CANCELLED_CODE, UNKNOWN_OUTCOME_CODE, type Generation } from "@/lib/contract";
+import type { Generation } from "@/lib/contract";
+import { CANCELLED_CODE, UNKNOWN_OUTCOME_CODE } from "@/lib/contract-values";
 import { api, ApiError } from "@/lib/client/api";
 import { format } from "@/lib/i18n";
 import { useStudio } from "@/components/studio/studio-context";
@@ -48,18 +49,18 @@ export function FailedCard({ generation: g }: { generation: Generation }) {
   return (
     <div className="@container absolute inset-0 flex flex-col gap-1.5 overflow-y-auto bg-rose-50 p-2.5 ring-1 ring-rose-200 ring-inset @min-[9rem]:gap-2 @min-[9rem]:p-3.5 dark:bg-rose-950/40 dark:ring-rose-500/25">
       <div className="flex items-start justify-between gap-1.5">
-        <p className="flex min-w-0 items-center gap-1.5 text-[11px] font-semibold text-rose-700 @min-[9rem]:text-xs dark:text-rose-300">
+        <p className="flex min-w-0 items-center gap-1.5 text-xs font-semibold text-rose-700 dark:text-rose-300">
           <AlertIcon className="size-4 shrink-0" />
           {g.error?.code === CANCELLED_CODE ? C.cancelledTitle : C.failedTitle}
         </p>
         <CardActions generation={g} />
       </div>
-      <p className="line-clamp-4 text-[11px] leading-snug break-words text-rose-900 @min-[9rem]:text-xs dark:text-rose-100">
+      <p className="line-clamp-4 text-xs leading-snug break-words text-rose-900 dark:text-rose-100">
         {g.error?.message || C.failedFallback}
       </p>
-      <p className="line-clamp-2 text-[11px] leading-snug break-words text-zinc-500 dark:text-zinc-400">{g.prompt}</p>
+      <p className="line-clamp-2 text-xs leading-snug break-words text-zinc-600 dark:text-zinc-400">{g.prompt}</p>
       {error && (
-        <p role="alert" className="text-[11px] leading-snug font-medium text-rose-700 dark:text-rose-300">
+        <p role="alert" className="text-xs leading-snug font-medium text-rose-700 dark:text-rose-300">
           {error}
         </p>
       )}

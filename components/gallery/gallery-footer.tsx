@@ -9,7 +9,7 @@ export function GalleryFooter({ count }: { count: number }) {
   let content: React.ReactNode = null;
   if (feed.isLoadingMore && !feed.isLoading) {
     content = (
-      <span role="status" className="inline-flex items-center gap-2 text-sm text-zinc-500 dark:text-zinc-400">
+      <span role="status" className="inline-flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
         <Spinner className="size-4" />
         {t.gallery.list.loadingMore}
       </span>
@@ -40,7 +40,7 @@ export function GalleryFooter({ count }: { count: number }) {
       </button>
     );
   } else if (count > 12) {
-    content = <p className="text-xs text-zinc-400 dark:text-zinc-500">{t.gallery.list.end}</p>;
+    content = <p className="text-xs text-zinc-600 dark:text-zinc-400">{t.gallery.list.end}</p>;
   }
   return <div className="flex min-h-16 items-center justify-center py-4">{content}</div>;
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import dynamic from "next/dynamic";
 import type { Generation } from "@/lib/contract";
 import { NO_FILTERS } from "@/lib/client/use-feed";
 import { useStudio } from "@/components/studio/studio-context";
@@ -7,12 +8,17 @@ import { EmptyState, ErrorState, NoResults } from "./empty-state";
 import { GalleryFooter } from "./gallery-footer";
 import { GallerySkeleton } from "./gallery-skeleton";
 import { GenerationCard } from "./generation-card";
-import { Lightbox } from "./lightbox";
 import { Toolbar } from "./toolbar";
 import { boxRatio, errorText, openButtonId } from "./format";
+import { JUSTIFIED_CONTAINER, JUSTIFIED_LIST } from "./justified";
 import { useInfiniteScroll } from "./use-infinite-scroll";
-import { useJustifiedLayout } from "./use-justified-layout";
 import { useToggleFavorite } from "./use-favorite";
+
+// Nobody needs the lightbox for the first paint: its code comes when a picture is opened.
+const Lightbox = dynamic(() => import("./lightbox").then((m) => m.Lightbox), { ssr: false });
+
+// About the first screen of a wide window: loaded with the page, not when scrolled near.
+const EAGER_THUMBS = 12;
 
 /** Every generation of the team, newest first: pictures, work in progress and failures, with a lightbox. */
 export function Gallery() {
@@ -28,7 +34,6 @@ export function Gallery() {
   const items = stale ? settled : feed.items;
 
   const ratios = useMemo(() => items.map(boxRatio), [items]);
-  const { ref: listRef, boxes, gap } = useJustifiedLayout(ratios);
   const completed = useMemo(() => items.filter((g) => g.status === "completed" && g.image), [items]);
 
   const sentinel = useInfiniteScroll({
@@ -94,24 +99,24 @@ export function Gallery() {
   else
     body = (
       <>
-        <ul
-          ref={listRef}
-          aria-label={t.gallery.listLabel}
-          aria-busy={stale || undefined}
-          className={`flex flex-wrap transition-opacity duration-200 ${stale ? "opacity-60" : ""}`}
-          style={{ gap }}
-        >
-          {items.map((g, i) => (
-            <GenerationCard
-              key={g.id}
-              generation={g}
-              ratio={ratios[i]}
-              box={boxes?.[i] ?? null}
-              onOpen={show}
-              onToggleFavorite={toggleFavorite}
-            />
-          ))}
-        </ul>
+        <div className={JUSTIFIED_CONTAINER}>
+          <ul
+            aria-label={t.gallery.listLabel}
+            aria-busy={stale || undefined}
+            className={`${JUSTIFIED_LIST} transition-opacity duration-200 ${stale ? "opacity-60" : ""}`}
+          >
+            {items.map((g, i) => (
+              <GenerationCard
+                key={g.id}
+                generation={g}
+                ratio={ratios[i]}
+                eager={i < EAGER_THUMBS}
+                onOpen={show}
+                onToggleFavorite={toggleFavorite}
+              />
+            ))}
+          </ul>
+        </div>
         <div ref={sentinel} aria-hidden className="h-px" />
         <GalleryFooter count={items.length} />
       </>

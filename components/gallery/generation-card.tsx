@@ -1,10 +1,9 @@
 "use client";
-import type { CSSProperties } from "react";
 import type { Generation } from "@/lib/contract";
 import { getModel } from "@/lib/models";
 import { format } from "@/lib/i18n";
 import { useStudio } from "@/components/studio/studio-context";
-import type { Box } from "./justified";
+import { tileStyle } from "./justified";
 import { FailedCard } from "./failed-card";
 import { ProgressCard } from "./progress-card";
 import { StarIcon } from "./icons";
@@ -14,24 +13,22 @@ import { openButtonId, shortPrompt } from "./format";
 export function GenerationCard(props: {
   generation: Generation;
   ratio: number;
-  box: Box | null;
+  /** Thumbnails of the first screen load at once; the rest when scrolled near. */
+  eager?: boolean;
   onOpen(id: string): void;
   onToggleFavorite(g: Generation): void;
 }) {
-  const { generation: g, ratio, box } = props;
-  const style: CSSProperties = box
-    ? { width: box.width, flexGrow: box.lastRow ? 0 : ratio }
-    : { flexGrow: ratio, flexBasis: `${Math.round(ratio * 180)}px` };
+  const { generation: g, ratio } = props;
   const done = g.status === "completed" && g.image !== null;
 
   return (
-    <li className="min-w-0" style={style}>
+    <li className="min-w-0" style={tileStyle(ratio)}>
       <div
         className="group relative overflow-hidden rounded-xl bg-zinc-200 shadow-sm ring-1 ring-zinc-900/5 transition-shadow hover:shadow-lg has-focus-visible:ring-2 has-focus-visible:ring-amber-500 dark:bg-zinc-800 dark:ring-white/10"
         style={{ aspectRatio: ratio }}
       >
         {done ? (
-          <PictureTile generation={g} onOpen={props.onOpen} onToggleFavorite={props.onToggleFavorite} />
+          <PictureTile generation={g} eager={props.eager} onOpen={props.onOpen} onToggleFavorite={props.onToggleFavorite} />
         ) : g.saving === null && (g.status === "failed" || g.status === "completed") ? (
           <FailedCard generation={g} />
         ) : (
@@ -42,7 +39,7 @@ export function GenerationCard(props: {
   );
 }
 
-function PictureTile(props: { generation: Generation; onOpen(id: string): void; onToggleFavorite(g: Generation): void }) {
+function PictureTile(props: { generation: Generation; eager?: boolean; onOpen(id: string): void; onToggleFavorite(g: Generation): void }) {
   const { t, locale } = useStudio();
   const g = props.generation;
   const image = g.image!;
@@ -61,7 +58,7 @@ function PictureTile(props: { generation: Generation; onOpen(id: string): void; 
           alt={g.prompt}
           width={image.width}
           height={image.height}
-          loading="lazy"
+          loading={props.eager ? "eager" : "lazy"}
           decoding="async"
           draggable={false}
           className="size-full object-cover transition-transform duration-500 ease-out group-hover:scale-[1.03]"
@@ -73,7 +70,7 @@ function PictureTile(props: { generation: Generation; onOpen(id: string): void; 
         className="pointer-events-none absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/75 via-black/35 to-transparent px-3 pt-10 pb-2.5 opacity-0 transition-opacity duration-200 group-hover:opacity-100 group-has-focus-visible:opacity-100"
       >
         <p className="line-clamp-2 text-xs leading-snug font-medium text-white">{g.prompt}</p>
-        <p className="mt-1 truncate text-[11px] text-white/70">{getModel(g.model)?.label[locale] ?? g.model}</p>
+        <p className="mt-1 truncate text-xs text-white/80">{getModel(g.model)?.label[locale] ?? g.model}</p>
       </div>
       <button
         type="button"

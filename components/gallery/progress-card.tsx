@@ -46,21 +46,21 @@ export function ProgressCard({ generation: g }: { generation: Generation }) {
         className="pointer-events-none absolute -inset-1/2 animate-pulse bg-[radial-gradient(circle_at_center,rgba(251,191,36,0.22),transparent_60%)] dark:bg-[radial-gradient(circle_at_center,rgba(251,191,36,0.07),transparent_60%)]"
       />
       <div className="relative flex items-start justify-between gap-1.5">
-        <p className="line-clamp-3 min-w-0 text-[11px] leading-snug break-words text-zinc-700 @min-[9rem]:text-xs @min-[16rem]:line-clamp-4 @min-[16rem]:text-sm dark:text-zinc-300">
+        <p className="line-clamp-3 min-w-0 text-xs leading-snug break-words text-zinc-700 @min-[16rem]:line-clamp-4 @min-[16rem]:text-sm dark:text-zinc-300">
           {g.prompt}
         </p>
         <CardActions generation={g} />
       </div>
       <div className="relative mt-auto space-y-1.5">
         {g.saving?.reason && (
-          <p className="line-clamp-3 text-[11px] leading-snug break-words text-zinc-500 dark:text-zinc-400">{g.saving.reason}</p>
+          <p className="line-clamp-3 text-xs leading-snug break-words text-zinc-600 dark:text-zinc-400">{g.saving.reason}</p>
         )}
         <div className="flex items-end justify-between gap-x-2 gap-y-0.5 @max-[7rem]:flex-col @max-[7rem]:items-start">
-          <span className="inline-flex min-w-0 items-center gap-1.5 text-[11px] font-semibold text-amber-800 @min-[9rem]:text-xs dark:text-amber-300">
+          <span className="inline-flex min-w-0 items-center gap-1.5 text-xs font-semibold text-amber-800 dark:text-amber-300">
             <Spinner className="size-3 shrink-0" />
             <span className="min-w-0">{saving ? t.gallery.card.saving : status}</span>
           </span>
-          <span className="shrink-0 text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
+          <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
             <span className="sr-only">{t.gallery.card.elapsedLabel} </span>
             {elapsed}
           </span>

@@ -16,10 +16,12 @@ const SIGN_IN_MODES: readonly string[] = ["password", "accounts", "oidc"];
  * their place while the session loads, so the header does not jump.
  */
 export function Account() {
-  const { t, locale, auth, user, role, feed } = useStudio();
+  const { t, locale, auth, user, role, feed, initial } = useStudio();
   const [changing, setChanging] = useState(false);
   const signsIn = SIGN_IN_MODES.includes(auth);
   const { data, mutate } = useSWR("/api/session", accountApi.session, {
+    // As the server read it for this page: the chips are there in the first paint.
+    fallbackData: initial.session,
     refreshInterval: feed.activeCount > 0 ? 5_000 : 30_000,
     onError(error) {
       // Signed out elsewhere ("sign out everywhere") or disabled by an admin: the sign-in page says which.

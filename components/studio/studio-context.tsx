@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useMemo, useState } from "react
 import { useRouter } from "next/navigation";
 import type { AuthMode } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
-import { NO_FILTERS, useFeed, type Feed, type FeedFilters } from "@/lib/client/use-feed";
+import { NO_FILTERS, useFeed, type Feed, type FeedFilters, type FeedStart } from "@/lib/client/use-feed";
 
 export type Theme = "light" | "dark" | "system";
 
@@ -20,6 +20,8 @@ type StudioContextValue = {
   filters: FeedFilters;
   setFilters(update: Partial<FeedFilters>): void;
   feed: Feed;
+  /** What the server read for this page: the session (GET /api/session) as the header first shows it. */
+  initial: FeedStart;
 };
 
 const StudioContext = createContext<StudioContextValue | null>(null);
@@ -38,12 +40,13 @@ export function StudioProvider(props: {
   user: string;
   auth: AuthMode;
   role: "admin" | "member";
+  initial: FeedStart;
   children: React.ReactNode;
 }) {
   const router = useRouter();
   const [theme, setThemeState] = useState<Theme>(props.theme);
   const [filters, setFilterState] = useState<FeedFilters>(NO_FILTERS);
-  const feed = useFeed({ filters, user: props.user });
+  const feed = useFeed({ filters, user: props.user, initial: props.initial });
 
   const setLocale = useCallback(
     (locale: Locale) => {
@@ -63,8 +66,8 @@ export function StudioProvider(props: {
   const setFilters = useCallback((update: Partial<FeedFilters>) => setFilterState((f) => ({ ...f, ...update })), []);
 
   const value = useMemo(
-    () => ({ t: props.t, locale: props.locale, setLocale, theme, setTheme, upstream: props.upstream, user: props.user, role: props.role, auth: props.auth, filters, setFilters, feed }),
-    [props.t, props.locale, setLocale, theme, setTheme, props.upstream, props.user, props.role, props.auth, filters, setFilters, feed],
+    () => ({ t: props.t, locale: props.locale, setLocale, theme, setTheme, upstream: props.upstream, user: props.user, role: props.role, auth: props.auth, filters, setFilters, feed, initial: props.initial }),
+    [props.t, props.locale, setLocale, theme, setTheme, props.upstream, props.user, props.role, props.auth, filters, setFilters, feed, props.initial],
   );
   return <StudioContext.Provider value={value}>{props.children}</StudioContext.Provider>;
 }

@@ -21,7 +21,7 @@ export function StudioHeader() {
         <span aria-hidden className="grid size-9 shrink-0 place-items-center rounded-xl bg-gradient-to-br from-amber-400 to-rose-500 text-lg font-black text-white shadow-sm">N</span>
         <div className="min-w-0">
           <h1 className="truncate text-xl font-bold tracking-tight">{t.common.appName}</h1>
-          <p className="hidden truncate text-xs text-zinc-500 sm:block dark:text-zinc-400">{t.common.tagline}</p>
+          <p className="hidden truncate text-xs text-zinc-600 sm:block dark:text-zinc-400">{t.common.tagline}</p>
         </div>
         <div className="shrink-0">
           <UpstreamBadge upstream={upstream} t={t} />

@@ -1,27 +1,17 @@
 "use client";
-import {
-  createGenerationResponseSchema,
-  errorBodySchema,
-  generationSchema,
-  listGenerationsResponseSchema,
-  type CreateGenerationRequest,
-  type ErrorCode,
-  type Generation,
-  type ListGenerationsResponse,
-  type UploadedReference,
-  uploadedReferenceSchema,
-  inviteResponseSchema,
-  createdTokenSchema,
-  listTokensResponseSchema,
-  listUsersResponseSchema,
-  pricesResponseSchema,
-  sessionInfoSchema,
-  usageResponseSchema,
-  userSchema,
-  type SessionInfo,
-  type UsageResponse,
-  type User,
+import type {
+  CreateGenerationRequest,
+  ErrorCode,
+  Generation,
+  ListGenerationsResponse,
+  UploadedReference,
+  SessionInfo,
+  UsageResponse,
+  User,
 } from "@/lib/contract";
+
+// zod and the schemas arrive with the first answer to check, not with the page.
+const schemas = () => import("./schemas");
 
 // The browser's side of the studio API: one function per call, answers
 // checked against the same zod schemas the server answers with.
@@ -53,7 +43,7 @@ async function call(path: string, init: RequestInit = {}): Promise<unknown> {
   if (res.status === 204) return undefined;
   const body = await res.json().catch(() => undefined);
   if (!res.ok) {
-    const parsed = errorBodySchema.safeParse(body);
+    const parsed = (await schemas()).errorBodySchema.safeParse(body);
     const retryAfter = Number(res.headers.get("retry-after"));
     if (parsed.success) {
       const e = parsed.data.error;
@@ -88,25 +78,25 @@ export function listUrl(params: ListParams): string {
 }
 
 export const api = {
-  list: async (url: string): Promise<ListGenerationsResponse> => listGenerationsResponseSchema.parse(await call(url)),
-  get: async (id: string): Promise<Generation> => generationSchema.parse(await call(`/api/generations/${id}`)),
+  list: async (url: string): Promise<ListGenerationsResponse> => (await schemas()).listGenerationsResponseSchema.parse(await call(url)),
+  get: async (id: string): Promise<Generation> => (await schemas()).generationSchema.parse(await call(`/api/generations/${id}`)),
   create: async (body: CreateGenerationRequest): Promise<Generation[]> =>
-    createGenerationResponseSchema.parse(await call("/api/generations", { method: "POST", body: JSON.stringify(body) })).generations,
+    (await schemas()).createGenerationResponseSchema.parse(await call("/api/generations", { method: "POST", body: JSON.stringify(body) })).generations,
   setFavorite: async (id: string, favorite: boolean): Promise<Generation> =>
-    generationSchema.parse(await call(`/api/generations/${id}`, { method: "PATCH", body: JSON.stringify({ favorite }) })),
+    (await schemas()).generationSchema.parse(await call(`/api/generations/${id}`, { method: "PATCH", body: JSON.stringify({ favorite }) })),
   remove: async (id: string): Promise<void> => void (await call(`/api/generations/${id}`, { method: "DELETE" })),
   /** The key makes a double click (or a resent request) one retry, not two. */
   retry: async (id: string, idempotencyKey: string): Promise<Generation[]> =>
-    createGenerationResponseSchema.parse(
+    (await schemas()).createGenerationResponseSchema.parse(
       await call(`/api/generations/${id}/retry`, { method: "POST", body: JSON.stringify({ idempotencyKey }) }),
     ).generations,
   cancel: async (id: string): Promise<Generation> =>
-    generationSchema.parse(await call(`/api/generations/${id}/cancel`, { method: "POST" })),
+    (await schemas()).generationSchema.parse(await call(`/api/generations/${id}/cancel`, { method: "POST" })),
   /** Stores one picture for later requests to name by its `ref_…` id (it crosses the network once). */
   uploadReference: async (file: Blob, name = "reference"): Promise<UploadedReference> => {
     const form = new FormData();
     form.append("file", file, name);
-    return uploadedReferenceSchema.parse(await call("/api/references", { method: "POST", body: form }));
+    return (await schemas()).uploadedReferenceSchema.parse(await call("/api/references", { method: "POST", body: form }));
   },
 };
 
@@ -123,7 +113,7 @@ export function usageUrl(params: UsageParams, kind: "json" | "csv" = "json"): st
 }
 
 export const accountApi = {
-  session: async (): Promise<SessionInfo> => sessionInfoSchema.parse(await call("/api/session")),
+  session: async (): Promise<SessionInfo> => (await schemas()).sessionInfoSchema.parse(await call("/api/session")),
   /** `everywhere`: every session of this person, on every device. */
   signOut: async (everywhere = false): Promise<void> => void (await call(`/api/session${everywhere ? "?all=1" : ""}`, { method: "DELETE" })),
   changePassword: async (body: { currentPassword: string; newPassword: string }): Promise<void> =>
@@ -135,15 +125,15 @@ export const accountApi = {
 export const adminApi = {
   usersUrl: "/api/admin/users",
   pricesUrl: "/api/admin/prices",
-  users: async (url = "/api/admin/users") => listUsersResponseSchema.parse(await call(url)),
+  users: async (url = "/api/admin/users") => (await schemas()).listUsersResponseSchema.parse(await call(url)),
   createUser: async (body: { name: string; role: User["role"]; password?: string }): Promise<User> =>
-    userSchema.parse(await call("/api/admin/users", { method: "POST", body: JSON.stringify(body) })),
+    (await schemas()).userSchema.parse(await call("/api/admin/users", { method: "POST", body: JSON.stringify(body) })),
   patchUser: async (id: string, patch: PatchUser): Promise<User> =>
-    userSchema.parse(await call(`/api/admin/users/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(patch) })),
-  invite: async (id: string) => inviteResponseSchema.parse(await call(`/api/admin/users/${encodeURIComponent(id)}/invite`, { method: "POST" })),
-  prices: async (url = "/api/admin/prices") => pricesResponseSchema.parse(await call(url)),
+    (await schemas()).userSchema.parse(await call(`/api/admin/users/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(patch) })),
+  invite: async (id: string) => (await schemas()).inviteResponseSchema.parse(await call(`/api/admin/users/${encodeURIComponent(id)}/invite`, { method: "POST" })),
+  prices: async (url = "/api/admin/prices") => (await schemas()).pricesResponseSchema.parse(await call(url)),
   putPrices: async (prices: Record<string, number | null>) =>
-    pricesResponseSchema.parse(await call("/api/admin/prices", { method: "PUT", body: JSON.stringify({ prices }) })),
+    (await schemas()).pricesResponseSchema.parse(await call("/api/admin/prices", { method: "PUT", body: JSON.stringify({ prices }) })),
 };
 
 // Personal API tokens (issue 13).
@@ -151,13 +141,13 @@ export const adminApi = {
 export const tokensApi = {
   mineUrl: "/api/tokens",
   everyoneUrl: "/api/tokens?all=1",
-  list: async (url: string) => listTokensResponseSchema.parse(await call(url)),
+  list: async (url: string) => (await schemas()).listTokensResponseSchema.parse(await call(url)),
   /** The answer carries the secret: the only time it is ever shown. */
   create: async (body: { name: string; expiresInDays: number | null }) =>
-    createdTokenSchema.parse(await call("/api/tokens", { method: "POST", body: JSON.stringify(body) })),
+    (await schemas()).createdTokenSchema.parse(await call("/api/tokens", { method: "POST", body: JSON.stringify(body) })),
   revoke: async (id: string): Promise<void> => void (await call(`/api/tokens/${encodeURIComponent(id)}`, { method: "DELETE" })),
 };
 
 export const usageApi = {
-  get: async (url: string): Promise<UsageResponse> => usageResponseSchema.parse(await call(url)),
+  get: async (url: string): Promise<UsageResponse> => (await schemas()).usageResponseSchema.parse(await call(url)),
 };

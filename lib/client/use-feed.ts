@@ -2,14 +2,18 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import useSWR from "swr";
 import useSWRInfinite from "swr/infinite";
-import { ACTIVE_STATUSES, type Generation, type ListGenerationsResponse } from "@/lib/contract";
+import type { Generation, ListGenerationsResponse, SessionInfo } from "@/lib/contract";
+import { ACTIVE_STATUSES, GALLERY_PAGE_SIZE } from "@/lib/contract-values";
 import { api, listUrl } from "./api";
 
 export type StatusFilter = "all" | "completed" | "failed" | "active";
 export type FeedFilters = { q: string; model: string; favorite: boolean; mine: boolean; status: StatusFilter };
 export const NO_FILTERS: FeedFilters = { q: "", model: "", favorite: false, mine: false, status: "all" };
 
-const PAGE_SIZE = 24;
+const PAGE_SIZE = GALLERY_PAGE_SIZE;
+
+/** Read by the server with the page: SWR starts from these instead of asking. */
+export type FeedStart = { session: SessionInfo; firstPage: ListGenerationsResponse; active: ListGenerationsResponse };
 const ACTIVE_POLL_MS = 1_000;
 // Teammates' new pictures: one small read of the first page, only while the page is visible.
 const TEAM_CHECK_MS = 20_000;
@@ -68,20 +72,23 @@ export function mergeFirstPage(pages: ListGenerationsResponse[] | undefined, fre
  * when the tab is hidden). A generation that leaves the active list is
  * re-read in the gallery so its card turns into the picture in place.
  */
-export function useFeed(input: { filters: FeedFilters; user: string }) {
-  const { filters, user } = input;
+export function useFeed(input: { filters: FeedFilters; user: string; initial?: FeedStart }) {
+  const { filters, user, initial } = input;
+  // The server's first page is the unfiltered list; another filter starts empty.
+  const unfiltered = pageUrl(filters) === pageUrl(NO_FILTERS);
   const gallery = useSWRInfinite<ListGenerationsResponse>(
     (index, previous: ListGenerationsResponse | null) => {
       if (previous && !previous.nextCursor) return null;
       return pageUrl(filters, previous?.nextCursor);
     },
     api.list,
-    { revalidateFirstPage: true, revalidateOnFocus: false },
+    { revalidateFirstPage: true, revalidateOnFocus: false, fallbackData: unfiltered && initial ? [initial.firstPage] : undefined },
   );
   const active = useSWR<ListGenerationsResponse>(listUrl({ status: "active", limit: 100 }), api.list, {
     refreshInterval: (data) => (data && data.items.length > 0 ? ACTIVE_POLL_MS : 0),
     refreshWhenHidden: false,
     dedupingInterval: 500,
+    fallbackData: initial?.active,
   });
 
   // When ids leave the active list, their final state lives in the gallery pages.

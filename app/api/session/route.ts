@@ -4,13 +4,13 @@ import { endEverySession, endSession } from "@/lib/auth/server-session";
 import { clearedSessionCookie, readCookie, SESSION_COOKIE } from "@/lib/auth/session";
 import { signIn } from "@/lib/auth/sign-in";
 import { getConfig } from "@/lib/config";
-import { signInSchema, type SessionInfo } from "@/lib/contract";
+import { signInSchema } from "@/lib/contract";
 import { StudioError, validationError } from "@/lib/errors";
-import { usageOf } from "@/lib/generations";
 import { getDeps } from "@/lib/wiring";
 import { logger } from "@/lib/log";
 import { json, readJsonBody } from "@/lib/server/http";
 import { apiRoute, publicRoute } from "@/lib/server/route";
+import { sessionInfoOf } from "@/lib/server/session-info";
 import { sessionCookieFor } from "@/lib/server/signed-in";
 
 /** Sign in with a name and a password: the shared one (password mode) or the person's own (accounts). */
@@ -29,24 +29,7 @@ export const POST = publicRoute(async ({ request }) => {
 });
 
 /** Who is signed in, with what is left today and this month. */
-export const GET = apiRoute(async ({ viewer }) => {
-  const usage = await usageOf(await getDeps(), { person: viewer });
-  const body: SessionInfo = {
-    user: viewer.name,
-    userId: viewer.id,
-    role: viewer.role,
-    auth: getConfig().auth.mode,
-    limits: {
-      daily: usage.daily,
-      usedToday: usage.usedToday,
-      maxActive: usage.maxActive,
-      monthlyBudget: usage.monthlyBudget,
-      spentThisMonth: usage.spentThisMonth,
-      currency: usage.currency,
-    },
-  };
-  return json(body);
-});
+export const GET = apiRoute(async ({ viewer }) => json(await sessionInfoOf(viewer)));
 
 /**
  * Sign out: this session, or with ?all=1 every session of the person ("sign

@@ -1,0 +1,16 @@
+// The plain values of the studio's API contract (lib/contract.ts re-exports
+// them), in a module without zod: the studio page's first-load code needs
+// these, and zod itself comes only with the first answer to check
+// (lib/client/api.ts loads the schemas on demand).
+
+export const GENERATION_STATUSES = ["submitting", "queued", "processing", "completed", "failed"] as const;
+export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
+export const ACTIVE_STATUSES: readonly GenerationStatus[] = ["submitting", "queued", "processing"];
+
+/** Error codes a card treats specially (the rest are the gateway's own words). */
+export const UNKNOWN_OUTCOME_CODE = "unknown_outcome";
+export const CANCELLED_CODE = "cancelled";
+export const NOT_SENT_CODE = "not_sent";
+
+/** The page the studio's gallery asks for (and the studio page sends with its HTML). */
+export const GALLERY_PAGE_SIZE = 24;
