@@ -18,6 +18,8 @@ const PICTURES = 200;
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 type Preset = "mobile" | "desktop";
+// Performance audits whose elements are worth naming when they miss (what shifted, what painted last, which script ran long).
+const WITH_ITEMS = new Set(["largest-contentful-paint-element", "layout-shifts", "bootup-time"]);
 type Gallery = "empty" | "200";
 type Row = {
   preset: Preset;
@@ -86,8 +88,8 @@ async function audit(url: string, preset: Preset, gallery: Gallery): Promise<Row
         const limit = id === "performance" ? 0.9 : 1;
         if (a.score >= limit) continue;
         // Outside performance, which elements (the first three), so a miss can be found in the page.
-        const items = id === "performance" ? [] : ((a.details as { items?: { node?: { selector?: string; snippet?: string } }[] } | undefined)?.items ?? []);
-        const where = items.slice(0, 3).flatMap((item) => (item.node ? [item.node.selector ?? item.node.snippet ?? ""] : []));
+        const items = id === "performance" && !WITH_ITEMS.has(ref.id) ? [] : ((a.details as { items?: { node?: { selector?: string; snippet?: string } }[] } | undefined)?.items ?? []);
+        const where = items.slice(0, 3).map((item) => (item.node ? (item.node.selector ?? item.node.snippet ?? "") : JSON.stringify(item).slice(0, 300)));
         misses.push(`${id}/${ref.id} ${a.score}${a.displayValue ? ` (${a.displayValue})` : ""}${where.length ? `: ${where.join(" ; ")}` : ""}`);
       }
     }

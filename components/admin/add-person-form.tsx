@@ -3,7 +3,8 @@ import { useId, useState } from "react";
 import { errorText } from "@/components/gallery/format";
 import { adminApi } from "@/lib/client/api";
 import { PASSWORD_MIN_LENGTH, passwordSchema, userNameSchema, type User } from "@/lib/contract";
-import { format, type Dictionary } from "@/lib/i18n";
+import type { Dictionary } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { alert, input, ok, primary, section } from "./styles";
 
 /**

@@ -1,7 +1,8 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { formatWhen } from "@/lib/client/money";
-import { format, type Dictionary, type Locale } from "@/lib/i18n";
+import type { Dictionary, Locale } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { button, primary } from "./styles";
 
 /** A new invite link, shown once: copy it now and send it. */

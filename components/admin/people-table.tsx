@@ -1,6 +1,7 @@
 "use client";
 import type { User } from "@/lib/contract";
-import { format, type Dictionary, type Locale } from "@/lib/i18n";
+import type { Dictionary, Locale } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { PersonRow } from "./person-row";
 import { section } from "./styles";
 

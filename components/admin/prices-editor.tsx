@@ -4,7 +4,8 @@ import { errorText } from "@/components/gallery/format";
 import { adminApi } from "@/lib/client/api";
 import type { z } from "zod";
 import type { pricesResponseSchema } from "@/lib/contract";
-import { format, type Dictionary } from "@/lib/i18n";
+import type { Dictionary } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { alert, button, input, ok, primary, section } from "./styles";
 
 type Prices = z.infer<typeof pricesResponseSchema>;

@@ -4,7 +4,8 @@ import { createPortal } from "react-dom";
 import { NewPasswordFields, newPasswordProblem } from "@/components/auth/new-password-fields";
 import { errorText } from "@/components/gallery/format";
 import { trapTab, useModal } from "@/components/gallery/use-modal";
-import { format, type Dictionary } from "@/lib/i18n";
+import type { Dictionary } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { alert, button, primary } from "./styles";
 
 /** An admin gives a person a new password (typed twice). */

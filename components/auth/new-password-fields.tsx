@@ -1,7 +1,8 @@
 "use client";
 import { useId } from "react";
 import { PASSWORD_MIN_LENGTH, passwordSchema } from "@/lib/contract";
-import { format, type Dictionary } from "@/lib/i18n";
+import type { Dictionary } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 
 export const fieldClass =
   "w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:border-zinc-700 dark:bg-zinc-900";

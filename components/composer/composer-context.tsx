@@ -3,7 +3,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { useStudio } from "@/components/studio/studio-context";
 import { api, ApiError } from "@/lib/client/api";
 import type { Generation } from "@/lib/contract";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { getModel, MAX_REFERENCES, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
 import { ComposerContext, type ComposerApi, type ReferenceItem } from "./composer-api";
 import {

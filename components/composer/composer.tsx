@@ -1,6 +1,6 @@
 "use client";
 import { useStudio } from "@/components/studio/studio-context";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { useComposer } from "./composer-api";
 import { CountPicker } from "./count-picker";

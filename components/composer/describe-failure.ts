@@ -1,5 +1,6 @@
 import { ApiError } from "@/lib/client/api";
-import { format, type Dictionary } from "@/lib/i18n";
+import type { Dictionary } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import type { ReferenceItem } from "./composer-api";
 
 type Strings = Dictionary["composer"];

@@ -2,7 +2,7 @@
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useStudio } from "@/components/studio/studio-context";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { MAX_REFERENCES } from "@/lib/models";
 import { useComposer } from "./composer-api";
 import { ImageIcon } from "./icons";

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef } from "react";
 import { useStudio } from "@/components/studio/studio-context";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { ASPECT_RATIO_LABELS, getModel } from "@/lib/models";
 import { useComposer } from "./composer-api";
 import { FieldAlert } from "./field-alert";

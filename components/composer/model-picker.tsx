@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { useStudio } from "@/components/studio/studio-context";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { MODELS, type ModelInfo } from "@/lib/models";
 import { useComposer } from "./composer-api";
 import { FieldLabel } from "./field-alert";

@@ -1,7 +1,7 @@
 "use client";
 import { useRef, type KeyboardEvent } from "react";
 import { useStudio } from "@/components/studio/studio-context";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { MAX_PROMPT_LENGTH } from "@/lib/models";
 import { useComposer } from "./composer-api";
 import { FieldAlert, FieldLabel } from "./field-alert";

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useStudio } from "@/components/studio/studio-context";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import type { ReferenceItem } from "./composer-api";
 import { CloseIcon, ImageIcon, Spinner } from "./icons";
 import { isHttpUrl } from "./reference-sources";

@@ -1,6 +1,6 @@
 "use client";
 import { useStudio } from "@/components/studio/studio-context";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { MAX_REFERENCES } from "@/lib/models";
 import { useComposer } from "./composer-api";
 import { FieldAlert, FieldLabel } from "./field-alert";

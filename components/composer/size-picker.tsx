@@ -1,7 +1,7 @@
 "use client";
 import { useStudio } from "@/components/studio/studio-context";
 import { RadioSegments } from "@/components/ui/radio-segments";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { getModel, pixelDimensions } from "@/lib/models";
 import { useComposer } from "./composer-api";
 import { FieldLabel } from "./field-alert";

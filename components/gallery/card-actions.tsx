@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { Generation } from "@/lib/contract";
 import { api, ApiError } from "@/lib/client/api";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { ConfirmDialog } from "./confirm-dialog";
 import { errorText, shortPrompt } from "./format";

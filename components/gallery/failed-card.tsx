@@ -3,7 +3,7 @@ import { useRef, useState } from "react";
 import type { Generation } from "@/lib/contract";
 import { CANCELLED_CODE, UNKNOWN_OUTCOME_CODE } from "@/lib/contract-values";
 import { api, ApiError } from "@/lib/client/api";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { CardActions } from "./card-actions";
 import { ConfirmDialog } from "./confirm-dialog";

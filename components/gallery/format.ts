@@ -1,6 +1,7 @@
 import type { Generation } from "@/lib/contract";
 import { ApiError } from "@/lib/client/api";
-import { format, type Dictionary, type Locale } from "@/lib/i18n";
+import type { Dictionary, Locale } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 
 // Small pure helpers shared by the gallery's cards and lightbox.
 

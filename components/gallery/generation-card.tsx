@@ -1,7 +1,7 @@
 "use client";
 import type { Generation } from "@/lib/contract";
 import { getModel } from "@/lib/models";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { tileStyle } from "./justified";
 import { FailedCard } from "./failed-card";

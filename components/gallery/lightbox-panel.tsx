@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { Generation } from "@/lib/contract";
 import { ASPECT_RATIO_LABELS, effectiveSize, getModel } from "@/lib/models";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { LightboxActions } from "./lightbox-actions";
 import { CheckIcon, CopyIcon } from "./icons";

@@ -2,7 +2,7 @@
 import { useRef } from "react";
 import { createPortal } from "react-dom";
 import type { Generation } from "@/lib/contract";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { LightboxPanel } from "./lightbox-panel";
 import { ChevronIcon, CloseIcon } from "./icons";

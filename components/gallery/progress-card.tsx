@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { Generation } from "@/lib/contract";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { CardActions } from "./card-actions";
 import { formatElapsed } from "./format";

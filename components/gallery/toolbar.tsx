@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useId, useState } from "react";
 import { MODELS } from "@/lib/models";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import type { StatusFilter } from "@/lib/client/use-feed";
 import { useStudio } from "@/components/studio/studio-context";
 import { ChevronIcon, SearchIcon, StarIcon, UserIcon } from "./icons";

@@ -1,12 +1,15 @@
 "use client";
 import { useEffect, useState } from "react";
+import dynamic from "next/dynamic";
 import useSWR from "swr";
 import { AccountMenu } from "@/components/account/account-menu";
-import { ChangePasswordDialog } from "@/components/account/change-password-dialog";
 import { ApiError, accountApi } from "@/lib/client/api";
 import { formatMoney } from "@/lib/client/money";
-import { format } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { useStudio } from "./studio-context";
+
+// Its password rules bring zod: loaded when someone asks to change a password, not with the page.
+const ChangePasswordDialog = dynamic(() => import("@/components/account/change-password-dialog").then((m) => m.ChangePasswordDialog), { ssr: false });
 
 const SIGN_IN_MODES: readonly string[] = ["password", "accounts", "oidc"];
 

@@ -1,7 +1,8 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { button, primary } from "@/components/admin/styles";
-import { format, type Dictionary } from "@/lib/i18n";
+import type { Dictionary } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 
 /** A token just made: its secret, shown this once, to copy now. */
 export function NewToken(props: { t: Dictionary; name: string; token: string; onDone(): void }) {

@@ -6,7 +6,8 @@ import { errorText } from "@/components/gallery/format";
 import { tokensApi } from "@/lib/client/api";
 import { formatWhen } from "@/lib/client/money";
 import type { ApiToken } from "@/lib/contract";
-import { format, type Dictionary, type Locale } from "@/lib/i18n";
+import type { Dictionary, Locale } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 
 type Pending = { token: ApiToken; busy: boolean; error: string | null };
 

@@ -3,7 +3,8 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, 
 import { formatCount, formatMoney, formatPercent } from "@/lib/client/money";
 import type { DayPoint } from "@/lib/client/usage-range";
 import type { UsageResponse } from "@/lib/contract";
-import { format, type Dictionary, type Locale } from "@/lib/i18n";
+import type { Dictionary, Locale } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { ChartFrame, PALETTE } from "./chart-frame";
 
 // The only module that imports recharts: loaded by next/dynamic from the

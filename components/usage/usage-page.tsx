@@ -6,7 +6,8 @@ import { errorText } from "@/components/gallery/format";
 import { usageApi, usageUrl } from "@/lib/client/api";
 import { formatCount, formatMoney } from "@/lib/client/money";
 import { fillDays, modelsIn, validRange } from "@/lib/client/usage-range";
-import { format, type Dictionary, type Locale } from "@/lib/i18n";
+import type { Dictionary, Locale } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import { CHART_BOX } from "./chart-frame";
 import { UsageTable } from "./usage-tables";
 
