@@ -1,5 +1,5 @@
 "use client";
-import { useRef, type KeyboardEvent } from "react";
+import { useLayoutEffect, useRef, type KeyboardEvent } from "react";
 import { useStudio } from "@/components/studio/studio-context";
 import { format } from "@/lib/i18n/format";
 import { MAX_PROMPT_LENGTH } from "@/lib/models";
@@ -23,6 +23,15 @@ export function PromptBox(props: { history: readonly string[]; error: string | n
   // Alt+↑/↓ walks the history; -1 is what the person was typing, kept in `draft`.
   const step = useRef(-1);
   const draft = useRef("");
+
+  // The server's HTML is usable before the page's code runs: what was typed
+  // meanwhile is kept, not wiped by the first render after hydration.
+  useLayoutEffect(() => {
+    const typed = promptRef.current?.value;
+    if (typed) setPrompt(typed);
+    // Once, at hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const length = promptLength(prompt);
   const over = length - MAX_PROMPT_LENGTH;
