@@ -62,7 +62,8 @@ export function ProgressCard({ generation: g }: { generation: Generation }) {
           </span>
           <span className="shrink-0 text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
             <span className="sr-only">{t.gallery.card.elapsedLabel} </span>
-            {elapsed}
+            {/* The server's clock and the browser's differ by the time the page took to arrive: not a hydration mismatch (which would re-create the page and lose what was typed). */}
+            <span suppressHydrationWarning>{elapsed}</span>
           </span>
         </div>
         <div
