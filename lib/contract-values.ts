@@ -14,3 +14,10 @@ export const NOT_SENT_CODE = "not_sent";
 
 /** The page the studio's gallery asks for (and the studio page sends with its HTML). */
 export const GALLERY_PAGE_SIZE = 24;
+
+// Boards, batches, sharing, bulk (issue 14).
+export const MAX_BOARD_NAME = 100;
+/** The most pictures one bulk request (board items, a ZIP download) names. */
+export const MAX_BULK_IDS = 200;
+export const BOARD_VISIBILITIES = ["team", "private"] as const;
+export type BoardVisibility = (typeof BOARD_VISIBILITIES)[number];

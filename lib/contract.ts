@@ -3,7 +3,7 @@
 // Browser-safe: no server imports.
 import { z } from "zod";
 import { ASPECT_RATIOS, IMAGE_SIZES, MAX_PROMPT_LENGTH, MAX_REFERENCES, MODEL_IDS } from "@/lib/models";
-import { GENERATION_STATUSES } from "./contract-values";
+import { BOARD_VISIBILITIES, GENERATION_STATUSES, MAX_BOARD_NAME, MAX_BULK_IDS } from "./contract-values";
 
 export * from "./contract-values";
 
@@ -124,6 +124,8 @@ export const generationSchema = z.object({
    * exist, so the card says "Saving…" with the reason, never "Timed out".
    */
   saving: z.object({ since: z.string(), reason: z.string().nullable() }).nullable(),
+  /** Shared by every picture one request made (`bat_…`; an older row: its own id). */
+  batchId: z.string(),
 });
 export type Generation = z.infer<typeof generationSchema>;
 
@@ -141,6 +143,10 @@ export const listGenerationsQuerySchema = z.strictObject({
   mine: flag.optional(),
   cursor: z.string().regex(/^gen_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "cursor must come from a previous page" }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(40),
+  /** Only the pictures on this board (one the person may see). */
+  board: z.string().regex(/^brd_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "board is not a board id" }).optional(),
+  /** Only the pictures of one request (a Generation's batchId). */
+  batch: z.string().regex(/^(bat|gen)_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "batch is not a batch id" }).optional(),
 });
 export type ListGenerationsQuery = z.infer<typeof listGenerationsQuerySchema>;
 
@@ -357,3 +363,71 @@ export const openAiModelsResponseSchema = z.object({
   object: z.literal("list"),
   data: z.array(z.object({ id: z.string(), object: z.literal("model"), created: z.number().int(), owned_by: z.string() })),
 });
+
+// Boards, batches, sharing, bulk (issue 14).
+export const boardIdSchema = z.string().regex(/^brd_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "not a board id" });
+export const shareIdSchema = z.string().regex(/^shr_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "not a share id" });
+const boardName = z
+  .string({ message: "name is required" })
+  .trim()
+  .min(1, { message: "name is required" })
+  .max(MAX_BOARD_NAME, { message: `name must be at most ${MAX_BOARD_NAME} characters` })
+  .refine((n) => !CONTROL_CHARS.test(n) && !LONE_SURROGATE.test(n), { message: "name contains characters that are not allowed" });
+const visibility = z.enum(BOARD_VISIBILITIES, { message: "visibility must be team or private" });
+
+export const boardSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  visibility,
+  /** The owner's name. */
+  owner: z.string(),
+  count: z.number().int(),
+  /** A thumbnail of the newest completed picture on it. */
+  coverUrl: z.string().nullable(),
+  createdAt: z.string(),
+  /** Whether the person asking may rename, delete or share it (owner or admin). */
+  canManage: z.boolean(),
+});
+export type Board = z.infer<typeof boardSchema>;
+export const listBoardsResponseSchema = z.object({ items: z.array(boardSchema) });
+export const createBoardSchema = z.strictObject({ name: boardName, visibility: visibility.default("team") });
+export const patchBoardSchema = z
+  .strictObject({ name: boardName.optional(), visibility: visibility.optional() })
+  .refine((p) => p.name !== undefined || p.visibility !== undefined, { message: "give a name or a visibility" });
+/** Which pictures; at most MAX_BULK_IDS, each once (duplicates are dropped). */
+export const generationIdsSchema = z
+  .array(generationIdSchema, { message: "generationIds must be a list of generation ids" })
+  .min(1, { message: "generationIds must name at least one picture" })
+  .max(MAX_BULK_IDS, { message: `at most ${MAX_BULK_IDS} pictures at once` })
+  .transform((ids) => [...new Set(ids)]);
+export const boardItemsSchema = z.strictObject({ generationIds: generationIdsSchema });
+export const boardItemsResponseSchema = z.object({ board: boardSchema, changed: z.number().int() });
+
+export const createShareSchema = z
+  .strictObject({
+    generationId: generationIdSchema.optional(),
+    boardId: boardIdSchema.optional(),
+    /** null or absent: until revoked. */
+    expiresInDays: z.number().int().min(1, { message: "expiresInDays must be 1 to 365" }).max(365, { message: "expiresInDays must be 1 to 365" }).nullish(),
+  })
+  .refine((s) => (s.generationId === undefined) !== (s.boardId === undefined), { message: "give either generationId or boardId" });
+export const shareSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["generation", "board"]),
+  generationId: z.string().nullable(),
+  boardId: z.string().nullable(),
+  /** The picture's prompt or the board's name. */
+  title: z.string(),
+  /** Who made the link. */
+  createdBy: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string().nullable(),
+});
+export type Share = z.infer<typeof shareSchema>;
+/** POST /api/shares → 201: the only answer with the link (only its hash is kept). */
+export const createdShareSchema = shareSchema.extend({ url: z.string() });
+export type CreatedShare = z.infer<typeof createdShareSchema>;
+export const listSharesResponseSchema = z.object({ items: z.array(shareSchema) });
+export const listSharesQuerySchema = z.strictObject({ all: flag.optional() });
+
+export const downloadSchema = z.strictObject({ generationIds: generationIdsSchema });

@@ -28,4 +28,5 @@ export const FRESH_GENERATION = {
   resultSeenAt: null,
   resultUrl: null,
   savingReason: null,
+  batchId: null,
 } as const satisfies Partial<GenerationRow>;

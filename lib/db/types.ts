@@ -60,6 +60,12 @@ export type GenerationRow = {
   resultUrl: string | null;
   /** Why the copy is still pending (a slow CDN, storage down), in plain words. */
   savingReason: string | null;
+  /**
+   * The request that made this row (issue 14): every row one request makes
+   * shares it (`bat_…`). Null only before insert: the repository stores the
+   * row's own id then, and the migration gave each older row its own id.
+   */
+  batchId: string | null;
 };
 
 export type ReferenceRow = {
@@ -152,9 +158,58 @@ export type ListFilter = {
   /** Only the pictures this account (a users.id) starred. */
   favoriteOf?: string;
   createdBy?: string;
+  /** Only the pictures on this board (board_items), newest picture first. */
+  board?: string;
+  /** Only the rows of one request (generations.batch_id). */
+  batch?: string;
   /** Keyset pagination: only ids strictly smaller (older) than this. */
   beforeId?: string;
   limit: number;
+};
+
+export type BoardVisibility = "team" | "private";
+
+/** A named collection of pictures (issue 14); the pictures stay when it goes. */
+export type BoardRow = {
+  id: string;
+  /** 1 to 100 characters; not unique. */
+  name: string;
+  visibility: BoardVisibility;
+  /** users.id of the person who made it. */
+  ownerId: string;
+  createdAt: number;
+  updatedAt: number;
+};
+
+/** A board as a list shows it: who owns it, how many pictures, which one is its cover. */
+export type BoardSummary = BoardRow & {
+  ownerName: string;
+  count: number;
+  /** The newest completed picture on it (by generation id), or null. */
+  coverId: string | null;
+};
+
+/**
+ * A public, read-only link to one picture or one board (issue 14). Only the
+ * SHA-256 of the link's token is kept. Exactly one of generationId / boardId.
+ */
+export type ShareRow = {
+  id: string;
+  tokenHash: string;
+  generationId: string | null;
+  boardId: string | null;
+  /** users.id of the person who made the link. */
+  createdBy: string;
+  createdAt: number;
+  /** Null: until revoked. */
+  expiresAt: number | null;
+};
+
+/** A share as its list shows it: what it points at, in words. */
+export type ShareSummary = ShareRow & {
+  creatorName: string;
+  /** The picture's prompt, or the board's name. */
+  title: string;
 };
 
 export type GenerationPatch = Partial<Omit<GenerationRow, "id" | "createdAt" | "createdBy">>;
@@ -339,6 +394,38 @@ export interface StudioDatabase {
    * agree on one).
    */
   ensureSetting(input: { key: string; candidate: string; now: number }): Promise<string>;
+
+  // Boards (issue 14).
+  insertBoard(row: BoardRow): Promise<void>;
+  getBoard(id: string): Promise<BoardRow | undefined>;
+  /**
+   * The boards a person may see: every team board and their own private ones
+   * (with `ids`, only those of them), with counts and covers, by name
+   * (case-insensitive), then id.
+   */
+  listBoards(input: { viewerId: string; ids?: string[] }): Promise<BoardSummary[]>;
+  updateBoard(input: { id: string; patch: Partial<Pick<BoardRow, "name" | "visibility" | "updatedAt">> }): Promise<BoardRow | undefined>;
+  /** Deletes the board, its items and its shares; never a picture. True when it existed. */
+  deleteBoard(id: string): Promise<boolean>;
+  /**
+   * Puts the generations that exist on the board, in one statement; ids already
+   * on it or unknown are skipped. How many were added.
+   */
+  addBoardItems(input: { boardId: string; generationIds: string[]; now: number }): Promise<number>;
+  /** How many were removed. */
+  removeBoardItems(input: { boardId: string; generationIds: string[] }): Promise<number>;
+  /** Whether the generation is on the board (a share page's image check). */
+  boardHas(input: { boardId: string; generationId: string }): Promise<boolean>;
+
+  // Share links (issue 14).
+  insertShare(row: ShareRow): Promise<void>;
+  /** The share with this token hash, while it has not expired at `now`. */
+  getShareByHash(input: { tokenHash: string; now: number }): Promise<ShareRow | undefined>;
+  getShare(id: string): Promise<ShareRow | undefined>;
+  /** One person's shares, or everyone's, newest first. */
+  listShares(input: { createdBy?: string }): Promise<ShareSummary[]>;
+  /** True when a share was deleted (its link is dead from then on). */
+  deleteShare(id: string): Promise<boolean>;
 
   close(): Promise<void>;
 }

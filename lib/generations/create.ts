@@ -6,7 +6,7 @@ import { GatewayError, type PreparedSubmit } from "@/lib/gateway";
 import { logger } from "@/lib/log";
 import { effectiveSize, getModel, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
 import type { GenerationDeps } from "./deps";
-import { newGenerationId } from "./ids";
+import { newBatchId, newGenerationId } from "./ids";
 import type { Person } from "./person";
 import { assertWithinLimits, insertLimits, limitError } from "./quota";
 import { discardReferences, referencesForGateway, storeReferences } from "./references";
@@ -79,6 +79,7 @@ export async function createFromEntries(
   const createdBy = person.name;
   const now = deps.now();
   const imageSize = recordedSize(settings.model, settings.imageSize);
+  const batchId = newBatchId(now);
   const rows: GenerationRow[] = Array.from({ length: input.count }, () => ({
     ...FRESH_GENERATION,
     id: newGenerationId(now),
@@ -92,6 +93,7 @@ export async function createFromEntries(
     updatedAt: now,
     createdBy,
     idempotencyKey: input.idempotencyKey ?? null,
+    batchId,
   }));
 
   const limits = await insertLimits(deps, { person, rows: { model: settings.model, imageSize, count: input.count } });

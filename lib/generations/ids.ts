@@ -7,3 +7,6 @@ const ulid = monotonicFactory();
 
 export const newGenerationId = (now = Date.now()) => `gen_${ulid(now)}`;
 export const newReferenceId = (now = Date.now()) => `ref_${ulid(now)}`;
+export const newBatchId = (now = Date.now()) => `bat_${ulid(now)}`;
+export const newBoardId = (now = Date.now()) => `brd_${ulid(now)}`;
+export const newShareId = (now = Date.now()) => `shr_${ulid(now)}`;

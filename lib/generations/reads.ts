@@ -18,6 +18,8 @@ export async function listGenerations(
     model: query.model,
     favoriteOf: query.favorite ? input.viewer.id : undefined,
     createdBy: query.mine ? input.viewer.name : undefined,
+    board: query.board,
+    batch: query.batch,
     beforeId: query.cursor,
     limit: query.limit + 1,
   });

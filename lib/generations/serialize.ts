@@ -44,6 +44,7 @@ export function toGeneration(row: GenerationRow, starred = false): Generation {
       row.resultSeenAt !== null && isActive(row.status)
         ? { since: iso(row.resultSeenAt)!, reason: row.savingReason }
         : null,
+    batchId: row.batchId ?? row.id,
   };
 }
 
