@@ -2,6 +2,7 @@ import "server-only";
 import type { Generation, ListGenerationsQuery, ListGenerationsResponse } from "@/lib/contract";
 import type { GenerationRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
+import { mustSeeBoard } from "@/lib/boards/access";
 import type { GenerationDeps } from "./deps";
 import { nudgeRefresh } from "./refresh";
 import type { Person } from "./person";
@@ -12,6 +13,8 @@ export async function listGenerations(
   input: { query: ListGenerationsQuery; viewer: Person },
 ): Promise<ListGenerationsResponse> {
   const { query } = input;
+  // Someone else's private board lists nothing: it is a 404, like a missing one.
+  if (query.board) await mustSeeBoard(deps.db, { id: query.board, person: input.viewer });
   const rows = await deps.db.listGenerations({
     status: query.status,
     q: query.q || undefined,

@@ -1,0 +1,99 @@
+import "server-only";
+import type { Board, BoardVisibility } from "@/lib/contract";
+import type { BoardSummary, StudioDatabase } from "@/lib/db";
+import { StudioError } from "@/lib/errors";
+import type { GenerationDeps } from "@/lib/generations";
+import { newBoardId } from "@/lib/generations/ids";
+import type { Person } from "@/lib/generations/person";
+import { logger } from "@/lib/log";
+import { mayManageBoard, mustManageBoard, mustSeeBoard } from "./access";
+
+// Boards (issue 14): named collections of pictures, the team's or one
+// person's. A board holds references to pictures, never the pictures: deleting
+// a board, or taking a picture off it, deletes no picture.
+
+type Deps = Pick<GenerationDeps, "db" | "now">;
+
+export function toBoard(row: BoardSummary, viewer: Pick<Person, "id" | "role">): Board {
+  return {
+    id: row.id,
+    name: row.name,
+    visibility: row.visibility,
+    owner: row.ownerName,
+    count: row.count,
+    coverUrl: row.coverId ? `/api/images/${row.coverId}?variant=thumb` : null,
+    createdAt: new Date(row.createdAt).toISOString(),
+    canManage: mayManageBoard(viewer, row),
+  };
+}
+
+/** Every team board and the viewer's private ones, by name. */
+export async function listBoards(deps: Deps, input: { viewer: Person }): Promise<Board[]> {
+  const rows = await deps.db.listBoards({ viewerId: input.viewer.id });
+  return rows.map((row) => toBoard(row, input.viewer));
+}
+
+/** One board as the viewer sees it (404 when they may not). */
+export async function getBoard(deps: Deps, input: { id: string; viewer: Person }): Promise<Board> {
+  await mustSeeBoard(deps.db, { id: input.id, person: input.viewer });
+  return summaryOf(deps.db, input.id, input.viewer);
+}
+
+export async function createBoard(deps: Deps, input: { viewer: Person; name: string; visibility: BoardVisibility }): Promise<Board> {
+  const now = deps.now();
+  const id = newBoardId(now);
+  await deps.db.insertBoard({ id, name: input.name, visibility: input.visibility, ownerId: input.viewer.id, createdAt: now, updatedAt: now });
+  logger.info({ user: input.viewer.name, board: id, visibility: input.visibility }, "board created");
+  return summaryOf(deps.db, id, input.viewer);
+}
+
+export async function updateBoard(
+  deps: Deps,
+  input: { id: string; viewer: Person; patch: { name?: string; visibility?: BoardVisibility } },
+): Promise<Board> {
+  const board = await mustManageBoard(deps.db, { id: input.id, person: input.viewer });
+  // Only its owner may make a team board private: an admin doing it would
+  // hide the board from themselves and hand it to the owner alone.
+  if (input.patch.visibility === "private" && board.ownerId !== input.viewer.id) {
+    throw new StudioError("forbidden", "Only the board's owner can make it private");
+  }
+  await deps.db.updateBoard({ id: board.id, patch: { ...input.patch, updatedAt: deps.now() } });
+  return summaryOf(deps.db, board.id, input.viewer);
+}
+
+/** Deletes the board and its share links; every picture on it stays in the gallery. */
+export async function deleteBoard(deps: Deps, input: { id: string; viewer: Person }): Promise<void> {
+  const board = await mustManageBoard(deps.db, { id: input.id, person: input.viewer });
+  await deps.db.deleteBoard(board.id);
+  logger.info({ user: input.viewer.name, board: board.id }, "board deleted");
+}
+
+/**
+ * Puts pictures on a board anyone who sees it may add to. Every id must name
+ * a picture that exists: one unknown id refuses the whole request (404 naming
+ * it) before anything is added.
+ */
+export async function addToBoard(deps: Deps, input: { id: string; viewer: Person; generationIds: string[] }): Promise<{ board: Board; changed: number }> {
+  const board = await mustSeeBoard(deps.db, { id: input.id, person: input.viewer });
+  const found = new Set((await deps.db.getGenerations(input.generationIds)).map((row) => row.id));
+  const missing = input.generationIds.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    throw new StudioError("not_found", `No picture with id ${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ` and ${missing.length - 3} more` : ""}; nothing was added`);
+  }
+  const changed = await deps.db.addBoardItems({ boardId: board.id, generationIds: input.generationIds, now: deps.now() });
+  return { board: await summaryOf(deps.db, board.id, input.viewer), changed };
+}
+
+/** Takes pictures off a board (ids not on it are no error: the outcome is the same). */
+export async function removeFromBoard(deps: Deps, input: { id: string; viewer: Person; generationIds: string[] }): Promise<{ board: Board; changed: number }> {
+  const board = await mustSeeBoard(deps.db, { id: input.id, person: input.viewer });
+  const changed = await deps.db.removeBoardItems({ boardId: board.id, generationIds: input.generationIds });
+  return { board: await summaryOf(deps.db, board.id, input.viewer), changed };
+}
+
+async function summaryOf(db: StudioDatabase, id: string, viewer: Person): Promise<Board> {
+  const [row] = await db.listBoards({ viewerId: viewer.id, ids: [id] });
+  // Deleted meanwhile (or made private by its owner): as if it never was.
+  if (!row) throw new StudioError("not_found", "There is no board with this id");
+  return toBoard(row, viewer);
+}
