@@ -144,14 +144,14 @@ function operation(op: Operation): Json {
   const responses: Json = {};
   for (const [status, answer] of Object.entries(op.ok)) responses[status] = success(answer);
   for (const status of errorStatuses(op)) responses[String(status)] = failure(op, status);
-  const media = op.body?.media === "multipart" ? "multipart/form-data" : "application/json";
+  const media = op.body?.media === "multipart" ? ["multipart/form-data"] : op.body?.media === "json+form" ? ["application/json", "application/x-www-form-urlencoded"] : ["application/json"];
   return {
     operationId: op.operationId,
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
     ...(parameters.length ? { parameters } : {}),
-    ...(op.body ? { requestBody: { required: !op.body.optional, content: { [media]: { schema: ref(op.body.schema) } } } } : {}),
+    ...(op.body ? { requestBody: { required: !op.body.optional, content: Object.fromEntries(media.map((type) => [type, { schema: ref(op.body!.schema) }])) } } : {}),
     responses,
     security: SECURITY[op.access],
   };

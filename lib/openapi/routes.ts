@@ -34,7 +34,8 @@ export type Operation = {
   access: Access;
   params?: Record<string, z.ZodType>;
   query?: z.ZodObject;
-  body?: { schema: RequestSchemaName; media: "json" | "multipart"; optional?: boolean };
+  /** json+form: JSON, or the same fields as an HTML form posts them (a browser download). */
+  body?: { schema: RequestSchemaName; media: "json" | "multipart" | "json+form"; optional?: boolean };
   ok: Record<number, Success>;
   /** Error statuses besides the ones access implies (401, 403). */
   errors: readonly number[];
@@ -44,6 +45,8 @@ export const TAGS = {
   Generations: "Pictures asked for: create, list, follow, star, cancel, retry, delete.",
   Pictures: "The studio's stored copies of results and reference images.",
   "OpenAI-compatible": "The OpenAI images API, so OpenAI clients (SDKs, Open WebUI, LobeHub) can use the studio. Errors in OpenAI's shape.",
+  Boards: "Named collections of pictures, the team's or one's own; a picture can be on several. Deleting a board keeps its pictures.",
+  Sharing: "Public read-only links (/s/<token>) to a picture or a board, and ZIP downloads.",
   Tokens: "Personal API tokens for scripts and other tools: `Authorization: Bearer nst_…`.",
   Session: "Signing in and out, and who is signed in.",
   People: "Admins: accounts, roles, limits, invites and prices.",
@@ -103,6 +106,43 @@ export const operations: Operation[] = [
   { method: "post", path: "/v1/images/edits", operationId: "editImages", summary: "Create images from pictures", tag: "OpenAI-compatible", access: "person",
     description: "Image to image in OpenAI's shape: multipart with the pictures in image or image[] and the other fields as form fields. Waits like /v1/images/generations.",
     body: { schema: "OpenAIImageEditRequest", media: "multipart" }, ok: { 200: json("OpenAIImages", "The pictures") }, errors: [400, 429, 502, 503, 504] },
+
+  // Boards
+  { method: "get", path: "/api/boards", operationId: "listBoards", summary: "List boards", tag: "Boards", access: "person",
+    description: "Every team board and the caller's private ones, by name, with counts and a cover. List a board's pictures with GET /api/generations?board=ID.",
+    ok: { 200: json("BoardList", "Boards") }, errors: [] },
+  { method: "post", path: "/api/boards", operationId: "createBoard", summary: "Create a board", tag: "Boards", access: "person",
+    body: { schema: "CreateBoardRequest", media: "json" }, ok: { 201: json("Board", "The new board") }, errors: [400] },
+  { method: "get", path: "/api/boards/{id}", operationId: "getBoard", summary: "Get a board", tag: "Boards", access: "person",
+    description: "Someone else's private board is 404, like a missing one.",
+    params: { id: ids.board }, ok: { 200: json("Board", "The board") }, errors: [404] },
+  { method: "patch", path: "/api/boards/{id}", operationId: "updateBoard", summary: "Rename a board or change who sees it", tag: "Boards", access: "person",
+    description: "Its owner, or an admin for a team board. Only the owner makes a board private.",
+    params: { id: ids.board }, body: { schema: "PatchBoardRequest", media: "json" }, ok: { 200: json("Board", "The board") }, errors: [400, 404] },
+  { method: "delete", path: "/api/boards/{id}", operationId: "deleteBoard", summary: "Delete a board", tag: "Boards", access: "person",
+    description: "The board and its share links go; every picture on it stays. Its owner, or an admin for a team board.",
+    params: { id: ids.board }, ok: { 204: noContent("Deleted") }, errors: [404] },
+  { method: "post", path: "/api/boards/{id}/items", operationId: "addToBoard", summary: "Put pictures on a board", tag: "Boards", access: "person",
+    description: "Anyone who sees the board. All or nothing: one unknown id is a 404 naming it, and nothing is added. Pictures already on it are no error.",
+    params: { id: ids.board }, body: { schema: "BoardItemsRequest", media: "json" }, ok: { 200: json("BoardItemsChanged", "The board and how many were added") }, errors: [400, 404] },
+  { method: "delete", path: "/api/boards/{id}/items", operationId: "removeFromBoard", summary: "Take pictures off a board", tag: "Boards", access: "person",
+    description: "The pictures stay in the gallery.",
+    params: { id: ids.board }, body: { schema: "BoardItemsRequest", media: "json" }, ok: { 200: json("BoardItemsChanged", "The board and how many were removed") }, errors: [400, 404] },
+
+  // Sharing
+  { method: "post", path: "/api/shares", operationId: "createShare", summary: "Share a picture or a board", tag: "Sharing", access: "person",
+    description: "A public, read-only link /s/<token> (256 random bits; the studio keeps only a hash, so the link is in this answer only). A picture: its creator or an admin; a board: its owner or an admin.",
+    body: { schema: "CreateShareRequest", media: "json" }, ok: { 201: json("CreatedShare", "The share with its link") }, errors: [400, 404] },
+  { method: "get", path: "/api/shares", operationId: "listShares", summary: "List share links", tag: "Sharing", access: "person",
+    description: "The caller's share links (without the link itself); admins may ask for everyone's.",
+    query: contract.listSharesQuerySchema, ok: { 200: json("ShareList", "Share links") }, errors: [400] },
+  { method: "delete", path: "/api/shares/{id}", operationId: "revokeShare", summary: "Revoke a share link", tag: "Sharing", access: "person",
+    description: "The link is dead at once (404). One's own, or anyone's for an admin.",
+    params: { id: ids.share }, ok: { 204: noContent("Revoked") }, errors: [404] },
+  { method: "post", path: "/api/downloads", operationId: "downloadZip", summary: "Download pictures as a ZIP", tag: "Sharing", access: "person",
+    description: "Up to 200 finished pictures, streamed as they are read (never built in memory): the originals with readable names, and metadata.json with each one's prompt, model, ratio, size, references, creator and dates.",
+    body: { schema: "DownloadRequest", media: "json+form" },
+    ok: { 200: { description: "The ZIP", file: ["application/zip"], headers: ["Content-Disposition", "Cache-Control"] } }, errors: [400, 404] },
 
   // Tokens
   { method: "post", path: "/api/tokens", operationId: "createToken", summary: "Create a token", tag: "Tokens", access: "person",

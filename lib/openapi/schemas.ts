@@ -70,6 +70,8 @@ export const ids = {
   user: z.string().meta({ description: "A person's account id (usr_…)." }),
   token: z.string().meta({ description: "A token's id, as GET /api/tokens lists it (never the secret)." }),
   invite: z.string().meta({ description: "The secret of an invite link (/invite/<token>)." }),
+  board: contract.boardIdSchema,
+  share: contract.shareIdSchema,
 };
 
 /** What a request sends: converted with io "input" (defaults optional, query flags as strings). */
@@ -85,6 +87,11 @@ export const requestSchemas = {
   AcceptInviteRequest: contract.acceptInviteSchema,
   PutPricesRequest: contract.putPricesSchema,
   CreateTokenRequest: contract.createTokenSchema,
+  CreateBoardRequest: contract.createBoardSchema,
+  PatchBoardRequest: contract.patchBoardSchema,
+  BoardItemsRequest: contract.boardItemsSchema,
+  CreateShareRequest: contract.createShareSchema,
+  DownloadRequest: contract.downloadSchema,
   OpenAIImageRequest: contract.openAiImageRequestSchema,
   OpenAIImageEditRequest: openAiImageEditFormSchema,
 } satisfies Record<string, z.ZodType>;
@@ -108,6 +115,12 @@ export const responseSchemas = {
   ApiToken: contract.apiTokenSchema,
   CreatedToken: contract.createdTokenSchema,
   TokenList: contract.listTokensResponseSchema,
+  Board: contract.boardSchema,
+  BoardList: contract.listBoardsResponseSchema,
+  BoardItemsChanged: contract.boardItemsResponseSchema,
+  Share: contract.shareSchema,
+  CreatedShare: contract.createdShareSchema,
+  ShareList: contract.listSharesResponseSchema,
   OpenAIImages: contract.openAiImagesResponseSchema,
   OpenAIModelList: contract.openAiModelsResponseSchema,
   OpenAPIDocument: openApiDocumentSchema,
