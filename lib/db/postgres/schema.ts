@@ -1,7 +1,9 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
+  check,
   customType,
   doublePrecision,
   index,
@@ -14,7 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { GenerationStatus } from "@/lib/contract";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
-import type { ReferenceEntry, UserRole } from "@/lib/db/types";
+import type { BoardVisibility, ReferenceEntry, UserRole } from "@/lib/db/types";
 
 // The PostgreSQL tables: the same logical schema as lib/db/sqlite/schema.ts,
 // column for column and index for index. After changing this file, generate a
@@ -73,6 +75,7 @@ export const generations = pgTable(
     resultSeenAt: millis("result_seen_at"),
     resultUrl: text("result_url"),
     savingReason: text("saving_reason"),
+    batchId: idText("batch_id"),
   },
   (t) => [
     // The same indexes as SQLite's: keyset listing (ORDER BY id DESC) under each
@@ -88,6 +91,7 @@ export const generations = pgTable(
     index("generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
     // Usage over a date range for everyone (the admin's charts).
     index("generations_created_at_idx").on(t.createdAt),
+    index("generations_batch_id_id_idx").on(t.batchId, t.id),
   ],
 );
 
@@ -272,3 +276,55 @@ export const studioSettings = pgTable("studio_settings", {
   value: text("value").notNull(),
   createdAt: millis("created_at").notNull(),
 });
+
+// Boards, their pictures and share links (issue 14); see the SQLite schema.
+export const boards = pgTable(
+  "boards",
+  {
+    id: idText("id").primaryKey(),
+    name: text("name").notNull(),
+    visibility: text("visibility").$type<BoardVisibility>().notNull(),
+    ownerId: idText("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: millis("created_at").notNull(),
+    updatedAt: millis("updated_at").notNull(),
+  },
+  (t) => [index("boards_owner_id_idx").on(t.ownerId)],
+);
+
+export const boardItems = pgTable(
+  "board_items",
+  {
+    boardId: idText("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    generationId: idText("generation_id")
+      .notNull()
+      .references(() => generations.id, { onDelete: "cascade" }),
+    addedAt: millis("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.boardId, t.generationId] }), index("board_items_generation_id_idx").on(t.generationId)],
+);
+
+export const shares = pgTable(
+  "shares",
+  {
+    id: idText("id").primaryKey(),
+    tokenHash: idText("token_hash").notNull(),
+    generationId: idText("generation_id").references(() => generations.id, { onDelete: "cascade" }),
+    boardId: idText("board_id").references(() => boards.id, { onDelete: "cascade" }),
+    createdBy: idText("created_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: millis("created_at").notNull(),
+    expiresAt: millis("expires_at"),
+  },
+  (t) => [
+    uniqueIndex("shares_token_hash_idx").on(t.tokenHash),
+    index("shares_created_by_idx").on(t.createdBy),
+    index("shares_generation_id_idx").on(t.generationId),
+    index("shares_board_id_idx").on(t.boardId),
+    check("shares_one_target", sql`(${t.generationId} is null) <> (${t.boardId} is null)`),
+  ],
+);

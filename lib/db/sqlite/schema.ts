@@ -1,8 +1,9 @@
 import "server-only";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { GenerationStatus } from "@/lib/contract";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
-import type { ReferenceEntry, UserRole } from "@/lib/db/types";
+import type { BoardVisibility, ReferenceEntry, UserRole } from "@/lib/db/types";
 
 // The SQLite tables. `npx drizzle-kit generate` turns changes here into a new
 // migration under drizzle/sqlite (see drizzle.config.ts); never edit an applied
@@ -43,6 +44,9 @@ export const generations = sqliteTable(
     resultSeenAt: integer("result_seen_at"),
     resultUrl: text("result_url"),
     savingReason: text("saving_reason"),
+    // The request that made the row (issue 14); the insert stores the row's
+    // own id when none is given, and the migration did so for older rows.
+    batchId: text("batch_id"),
   },
   (t) => [
     // Keyset listing (ORDER BY id DESC) under each filter, and under "mine"
@@ -58,6 +62,8 @@ export const generations = sqliteTable(
     index("generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
     // Usage over a date range for everyone (the admin's charts).
     index("generations_created_at_idx").on(t.createdAt),
+    // "Show batch": one request's rows, newest first.
+    index("generations_batch_id_id_idx").on(t.batchId, t.id),
   ],
 );
 
@@ -256,3 +262,64 @@ export const studioSettings = sqliteTable("studio_settings", {
   value: text("value").notNull(),
   createdAt: integer("created_at").notNull(),
 });
+
+// Boards (issue 14): named collections of pictures, for the team or private
+// to their owner. A picture may be on several; deleting a board (or its
+// owner) never deletes a picture.
+export const boards = sqliteTable(
+  "boards",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    visibility: text("visibility").$type<BoardVisibility>().notNull(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("boards_owner_id_idx").on(t.ownerId)],
+);
+
+// Which pictures are on which board. The primary key (board_id,
+// generation_id) is the board listing's keyset, newest picture first, and its
+// counts; the generation_id index serves the cascade when a picture goes.
+export const boardItems = sqliteTable(
+  "board_items",
+  {
+    boardId: text("board_id")
+      .notNull()
+      .references(() => boards.id, { onDelete: "cascade" }),
+    generationId: text("generation_id")
+      .notNull()
+      .references(() => generations.id, { onDelete: "cascade" }),
+    addedAt: integer("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.boardId, t.generationId] }), index("board_items_generation_id_idx").on(t.generationId)],
+);
+
+// Public, read-only links to one picture or one board (issue 14). Only the
+// token's SHA-256 is stored; a link dies with what it shows, or when revoked.
+export const shares = sqliteTable(
+  "shares",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    generationId: text("generation_id").references(() => generations.id, { onDelete: "cascade" }),
+    boardId: text("board_id").references(() => boards.id, { onDelete: "cascade" }),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at").notNull(),
+    /** Null: until revoked. */
+    expiresAt: integer("expires_at"),
+  },
+  (t) => [
+    uniqueIndex("shares_token_hash_idx").on(t.tokenHash),
+    index("shares_created_by_idx").on(t.createdBy),
+    // The cascades from a picture or a board find their links by these.
+    index("shares_generation_id_idx").on(t.generationId),
+    index("shares_board_id_idx").on(t.boardId),
+    check("shares_one_target", sql`(${t.generationId} is null) <> (${t.boardId} is null)`),
+  ],
+);
