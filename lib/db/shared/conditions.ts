@@ -9,7 +9,7 @@ import type { ListFilter } from "@/lib/db/types";
 // function.
 
 /** The generations table's columns these conditions read (never `favorite`: stars live in favorites now). */
-export type GenerationColumns = Record<"id" | "status" | "model" | "createdBy" | "createdAt" | "lastPolledAt", AnyColumn>;
+export type GenerationColumns = Record<"id" | "status" | "model" | "createdBy" | "createdAt" | "lastPolledAt" | "batchId", AnyColumn>;
 
 /**
  * What a picture that counts against a person's limits and in the usage has,
@@ -21,6 +21,12 @@ export type CountedColumns = Record<"createdBy" | "createdAt" | "model" | "image
 
 /** The favorites table, for the `favoriteOf` filter. */
 export type FavoritesTable = Table & Record<"userId" | "generationId", AnyColumn>;
+
+/** The board_items table, for the `board` filter (issue 14). */
+export type BoardItemsTable = Table & Record<"boardId" | "generationId", AnyColumn>;
+
+/** The tables besides generations that a listing's filters read. */
+export type ListTables = { favorites: FavoritesTable; boardItems: BoardItemsTable };
 
 /** Submitting, queued or processing; with `createdBy`, only that person's. */
 export function isActive(t: Pick<CountedColumns, "status" | "createdBy">, createdBy?: string): SQL {
@@ -50,21 +56,37 @@ export function starredBy(t: GenerationColumns, favorites: FavoritesTable, userI
   return sql`${t.id} in (select ${favorites.generationId} from ${favorites} where ${favorites.userId} = ${userId})`;
 }
 
-/** A listing's filter as one condition (undefined: every row). */
+/**
+ * A listing's filter as one condition (undefined: every row). With `board`,
+ * the query reads board_items joined to generations (see `listingOrder`): the
+ * board and the keyset are conditions on board_items' primary key
+ * (board_id, generation_id), so a page is a short range of that index however
+ * many pictures are stored, and every other filter applies to the joined row.
+ */
 export function listConditions(
   t: GenerationColumns,
   filter: Omit<ListFilter, "limit">,
   promptContains: (q: string) => SQL,
-  favorites: FavoritesTable,
+  tables: ListTables,
 ): SQL | undefined {
+  const { favorites, boardItems } = tables;
+  const onBoard = filter.board !== undefined;
+  const key = onBoard ? boardItems.generationId : t.id;
   return and(
+    onBoard ? eq(boardItems.boardId, filter.board!) : undefined,
     filter.status === "active" ? isActive(t) : filter.status ? eq(t.status, filter.status) : undefined,
     filter.q ? promptContains(filter.q) : undefined,
     filter.model ? eq(t.model, filter.model) : undefined,
     filter.favoriteOf !== undefined ? starredBy(t, favorites, filter.favoriteOf) : undefined,
     filter.createdBy !== undefined ? eq(t.createdBy, filter.createdBy) : undefined,
-    filter.beforeId !== undefined ? lt(t.id, filter.beforeId) : undefined,
+    filter.batch !== undefined ? eq(t.batchId, filter.batch) : undefined,
+    filter.beforeId !== undefined ? lt(key, filter.beforeId) : undefined,
   );
+}
+
+/** The column a listing pages and sorts on (descending): board_items' key on a board, the generation's id elsewhere. */
+export function listingKey(t: GenerationColumns, filter: Pick<ListFilter, "board">, tables: ListTables): AnyColumn {
+  return filter.board !== undefined ? tables.boardItems.generationId : t.id;
 }
 
 /**

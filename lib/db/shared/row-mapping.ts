@@ -55,6 +55,14 @@ export function deletedRecord(row: GenerationRow, deletedAt: number) {
   return { id, createdBy, model, imageSize, status, createdAt, deletedAt };
 }
 
+/**
+ * The row as an insert stores it: one request's rows carry its batch id; a
+ * row given none is a batch of its own (the migration gave older rows theirs).
+ */
+export function withBatch<T extends Pick<GenerationRow, "id" | "batchId">>(row: T): T {
+  return { ...row, batchId: row.batchId ?? row.id };
+}
+
 export type ReferenceLink = { generationId: string; referenceId: string; position: number };
 
 /** Rows for generation_references: one per stored reference, in the person's order. */

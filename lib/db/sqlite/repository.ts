@@ -3,6 +3,8 @@ import type Database from "better-sqlite3";
 import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, notExists, or, sql } from "drizzle-orm";
 import type {
   ApiTokenRow,
+  BoardRow,
+  BoardSummary,
   GenerationPatch,
   GenerationRow,
   InsertLimits,
@@ -12,18 +14,23 @@ import type {
   PriceRow,
   ReferenceRow,
   SessionRow,
+  ShareRow,
+  ShareSummary,
   StudioDatabase,
   UsageGroup,
   UsageGroupBy,
   UserRow,
 } from "@/lib/db/types";
 import type { GenerationStatus } from "@/lib/contract";
-import { billableSince, createdBetween, createdSince, isActive, listConditions, pollDue, rowLimit, usageCounts } from "@/lib/db/shared/conditions";
+import { coverId, itemCount, unexpiredShare, visibleBoards } from "@/lib/db/shared/boards";
+import { billableSince, createdBetween, createdSince, isActive, listConditions, listingKey, pollDue, rowLimit, usageCounts } from "@/lib/db/shared/conditions";
 import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisions";
-import { chunked, definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
+import { chunked, definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor, withBatch } from "@/lib/db/shared/row-mapping";
 import { countedRows, IDS_PER_QUERY, placeholders, promptContains, readGenerations, usageKey, type Db } from "./query-parts";
 import {
   apiTokens,
+  boardItems,
+  boards,
   deletedGenerations,
   favorites,
   generationReferences,
@@ -35,6 +42,7 @@ import {
   prices,
   referenceImages,
   sessions,
+  shares,
   studioSettings,
   users,
 } from "./schema";
@@ -45,6 +53,7 @@ import {
 const WRITE = { behavior: "immediate" } as const;
 
 const toUpdateSet = updateSetFor(generations);
+const LIST_TABLES = { favorites, boardItems };
 
 export class SqliteStudioDatabase implements StudioDatabase {
   readonly kind = "sqlite" as const;
@@ -83,11 +92,12 @@ export class SqliteStudioDatabase implements StudioDatabase {
       }
       // One prepared statement run per row: drizzle builds its SQL once, not
       // once per batch, which is most of the cost of a large insert.
+      const stored = rows.map(withBatch);
       const insertRow = tx.insert(generations).values(placeholders(generations)).prepare();
-      for (const row of rows) insertRow.run(row);
+      for (const row of stored) insertRow.run(row);
       const insertLink = tx.insert(generationReferences).values(placeholders(generationReferences)).prepare();
       for (const link of referenceLinks(rows)) insertLink.run(link);
-      return { created: true, rows: rows.map((row) => ({ ...row, references: [...row.references] })) };
+      return { created: true, rows: stored.map((row) => ({ ...row, references: [...row.references] })) };
     }, WRITE);
   }
 
@@ -189,14 +199,25 @@ export class SqliteStudioDatabase implements StudioDatabase {
   }
 
   async listGenerations(filter: ListFilter): Promise<GenerationRow[]> {
-    const records = this.db
-      .select()
-      .from(generations)
-      .where(listConditions(generations, filter, promptContains, favorites))
-      .orderBy(desc(generations.id))
-      .limit(rowLimit(filter.limit))
-      .all();
-    return records.map(toGenerationRow);
+    const where = listConditions(generations, filter, promptContains, LIST_TABLES);
+    const order = desc(listingKey(generations, filter, LIST_TABLES));
+    const limit = rowLimit(filter.limit);
+    if (filter.board === undefined) {
+      return this.db.select().from(generations).where(where).orderBy(order).limit(limit).all().map(toGenerationRow);
+    }
+    // CROSS JOIN: SQLite's planner then keeps board_items outermost, walking
+    // the board's primary-key range newest first and stopping after a page,
+    // rather than starting from a generations index that matches a filter
+    // (model, status) and sorting the board's pictures among a whole table.
+    return this.db
+      .select(getTableColumns(generations))
+      .from(boardItems)
+      .crossJoin(generations)
+      .where(and(eq(generations.id, boardItems.generationId), where))
+      .orderBy(order)
+      .limit(limit)
+      .all()
+      .map(toGenerationRow);
   }
 
   async listActive(input: { limit: number }): Promise<GenerationRow[]> {
@@ -456,6 +477,123 @@ export class SqliteStudioDatabase implements StudioDatabase {
     // Insert-or-ignore, then read: whoever inserted first decides the value.
     this.db.insert(studioSettings).values({ key: input.key, value: input.candidate, createdAt: input.now }).onConflictDoNothing().run();
     return this.db.select({ value: studioSettings.value }).from(studioSettings).where(eq(studioSettings.key, input.key)).get()!.value;
+  }
+
+  async insertBoard(row: BoardRow): Promise<void> {
+    this.db.insert(boards).values(row).run();
+  }
+
+  async getBoard(id: string): Promise<BoardRow | undefined> {
+    return this.db.select().from(boards).where(eq(boards.id, id)).get();
+  }
+
+  async listBoards(input: { viewerId: string; ids?: string[] }): Promise<BoardSummary[]> {
+    if (input.ids?.length === 0) return [];
+    // One statement; ids beyond a page of boards are not expected (the API asks for a few).
+    return this.db
+      .select({
+        ...getTableColumns(boards),
+        ownerName: users.name,
+        count: itemCount(boards, boardItems),
+        coverId: coverId(boards, boardItems, generations),
+      })
+      .from(boards)
+      .innerJoin(users, eq(users.id, boards.ownerId))
+      .where(visibleBoards(boards, input))
+      .orderBy(sql`lower(${boards.name})`, asc(boards.id))
+      .all();
+  }
+
+  async updateBoard(input: { id: string; patch: Partial<Pick<BoardRow, "name" | "visibility" | "updatedAt">> }): Promise<BoardRow | undefined> {
+    const set = definedFields(input.patch);
+    if (Object.keys(set).length === 0) return this.getBoard(input.id);
+    return this.db.update(boards).set(set).where(eq(boards.id, input.id)).returning().get();
+  }
+
+  async deleteBoard(id: string): Promise<boolean> {
+    // Its items and shares go with it (ON DELETE CASCADE); the pictures stay.
+    return this.db.delete(boards).where(eq(boards.id, id)).run().changes > 0;
+  }
+
+  async addBoardItems(input: { boardId: string; generationIds: string[]; now: number }): Promise<number> {
+    const { boardId, now } = input;
+    return this.db.transaction((tx) => {
+      let added = 0;
+      // One INSERT … SELECT per chunk (one for any request the API accepts):
+      // only ids that exist are selected, and ones already on the board are
+      // skipped by the primary key.
+      for (const chunk of chunked([...new Set(input.generationIds)], IDS_PER_QUERY)) {
+        added += tx
+          .insert(boardItems)
+          .select(
+            tx
+              .select({ boardId: sql<string>`${boardId}`.as("board_id"), generationId: generations.id, addedAt: sql<number>`${now}`.as("added_at") })
+              .from(generations)
+              .where(inArray(generations.id, chunk)),
+          )
+          .onConflictDoNothing()
+          .run().changes;
+      }
+      return added;
+    }, WRITE);
+  }
+
+  async removeBoardItems(input: { boardId: string; generationIds: string[] }): Promise<number> {
+    return this.db.transaction((tx) => {
+      let removed = 0;
+      for (const chunk of chunked([...new Set(input.generationIds)], IDS_PER_QUERY)) {
+        removed += tx
+          .delete(boardItems)
+          .where(and(eq(boardItems.boardId, input.boardId), inArray(boardItems.generationId, chunk)))
+          .run().changes;
+      }
+      return removed;
+    }, WRITE);
+  }
+
+  async boardHas(input: { boardId: string; generationId: string }): Promise<boolean> {
+    const found = this.db
+      .select({ one: sql`1` })
+      .from(boardItems)
+      .where(and(eq(boardItems.boardId, input.boardId), eq(boardItems.generationId, input.generationId)))
+      .get();
+    return found !== undefined;
+  }
+
+  async insertShare(row: ShareRow): Promise<void> {
+    this.db.insert(shares).values(row).run();
+  }
+
+  async getShareByHash(input: { tokenHash: string; now: number }): Promise<ShareRow | undefined> {
+    return this.db
+      .select()
+      .from(shares)
+      .where(and(eq(shares.tokenHash, input.tokenHash), unexpiredShare(shares, input.now)))
+      .get();
+  }
+
+  async getShare(id: string): Promise<ShareRow | undefined> {
+    return this.db.select().from(shares).where(eq(shares.id, id)).get();
+  }
+
+  async listShares(input: { createdBy?: string }): Promise<ShareSummary[]> {
+    return this.db
+      .select({
+        ...getTableColumns(shares),
+        creatorName: users.name,
+        title: sql<string>`coalesce(${generations.prompt}, ${boards.name}, '')`,
+      })
+      .from(shares)
+      .innerJoin(users, eq(users.id, shares.createdBy))
+      .leftJoin(generations, eq(generations.id, shares.generationId))
+      .leftJoin(boards, eq(boards.id, shares.boardId))
+      .where(input.createdBy === undefined ? undefined : eq(shares.createdBy, input.createdBy))
+      .orderBy(desc(shares.createdAt), desc(shares.id))
+      .all();
+  }
+
+  async deleteShare(id: string): Promise<boolean> {
+    return this.db.delete(shares).where(eq(shares.id, id)).run().changes > 0;
   }
 
   async close(): Promise<void> {
