@@ -1,0 +1,19 @@
+import { readDownloadIds, zipDownload } from "@/lib/downloads";
+import { apiRoute } from "@/lib/server/route";
+import { getDeps } from "@/lib/wiring";
+
+// POST /api/downloads: a ZIP of the chosen pictures, streamed as it is written.
+export const POST = apiRoute(async ({ request, viewer }) => {
+  const ids = await readDownloadIds(request);
+  const download = await zipDownload(await getDeps(), { ids, viewer });
+  const ascii = download.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "");
+  return new Response(download.body, {
+    status: 200,
+    headers: {
+      "content-type": "application/zip",
+      "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+});
