@@ -54,7 +54,7 @@ function respond<C>(run: (request: Request, context: C, log: { user?: string }) 
   };
 }
 
-/** Paths that carry a secret (an invite token) are logged without it. */
-const loggablePath = (path: string) => path.replace(/^\/api\/invites\/[^/]+/, "/api/invites/[token]");
+/** Paths that carry a secret (an invite or share token) are logged without it. */
+const loggablePath = (path: string) => path.replace(/^\/api\/invites\/[^/]+/, "/api/invites/[token]").replace(/^\/s\/[^/]+/, "/s/[token]");
 
 export type IdContext = { params: Promise<{ id: string }> };

@@ -1,11 +1,13 @@
 import { account } from "./account";
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { boards } from "./boards";
 import { common } from "./common";
 import { composer } from "./composer";
 import { gallery } from "./gallery";
+import { share } from "./share";
 import { tokens } from "./tokens";
 import { usage } from "./usage";
 
 // The English dictionary, in one section per area of the page.
-export const en = { common, composer, gallery, auth, account, admin, usage, tokens };
+export const en = { common, composer, gallery, auth, account, admin, usage, tokens, share, boards };
