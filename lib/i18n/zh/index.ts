@@ -2,7 +2,6 @@ import type { Dictionary } from "../types";
 import { account } from "./account";
 import { admin } from "./admin";
 import { auth } from "./auth";
-import { boards } from "./boards";
 import { common } from "./common";
 import { composer } from "./composer";
 import { gallery } from "./gallery";
@@ -11,4 +10,4 @@ import { tokens } from "./tokens";
 import { usage } from "./usage";
 
 // 中文词典，与英文按区域一一对应。
-export const zh: Dictionary = { common, composer, gallery, auth, account, admin, usage, tokens, share, boards };
+export const zh: Dictionary = { common, composer, gallery, auth, account, admin, usage, tokens, share };
