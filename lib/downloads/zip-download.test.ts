@@ -73,9 +73,7 @@ async function storePictures(count: number): Promise<{ rows: GenerationRow[]; sh
 }
 
 async function readAll(body: ReadableStream<Uint8Array>): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of body) chunks.push(chunk);
-  return Buffer.concat(chunks);
+  return Buffer.from(await new Response(body).arrayBuffer());
 }
 
 describe("zipDownload", () => {
