@@ -4,6 +4,8 @@ import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNull, l
 import type { GenerationStatus } from "@/lib/contract";
 import type {
   ApiTokenRow,
+  BoardRow,
+  BoardSummary,
   GenerationPatch,
   GenerationRow,
   InsertLimits,
@@ -13,17 +15,33 @@ import type {
   PriceRow,
   ReferenceRow,
   SessionRow,
+  ShareRow,
+  ShareSummary,
   StudioDatabase,
   UsageGroup,
   UsageGroupBy,
   UserRow,
 } from "@/lib/db/types";
-import { billableSince, createdBetween, createdSince, isActive, listConditions, pollDue, rowLimit, usageCounts } from "@/lib/db/shared/conditions";
+import { coverId, itemCount, unexpiredShare, visibleBoards } from "@/lib/db/shared/boards";
+import {
+  billableSince,
+  boardRange,
+  createdBetween,
+  createdSince,
+  isActive,
+  listConditions,
+  pictureConditions,
+  pollDue,
+  rowLimit,
+  usageCounts,
+} from "@/lib/db/shared/conditions";
 import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisions";
-import { definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
+import { definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor, withBatch } from "@/lib/db/shared/row-mapping";
 import { bytewise, countedRows, promptContains, insertRows, readGenerations, usageKey, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
 import {
   apiTokens,
+  boardItems,
+  boards,
   deletedGenerations,
   favorites,
   generationReferences,
@@ -35,6 +53,7 @@ import {
   prices,
   referenceImages,
   sessions,
+  shares,
   studioSettings,
   users,
 } from "./schema";
@@ -115,9 +134,10 @@ export class PostgresStudioDatabase implements StudioDatabase {
           const refusal = await checkLimits(tx, { createdBy: rows[0].createdBy, count: rows.length, limits });
           if (refusal) throw new LimitReached(refusal);
         }
-        await insertRows(tx, generations, rows);
+        const stored = rows.map(withBatch);
+        await insertRows(tx, generations, stored);
         await insertRows(tx, generationReferences, referenceLinks(rows));
-        return { created: true, rows: rows.map((row) => ({ ...row, references: [...row.references] })) };
+        return { created: true, rows: stored.map((row) => ({ ...row, references: [...row.references] })) };
       }),
     ).catch((error: unknown) => {
       if (error instanceof LimitReached) return { created: false, rows: [], refused: error.refusal };
@@ -264,15 +284,40 @@ export class PostgresStudioDatabase implements StudioDatabase {
   }
 
   async listGenerations(filter: ListFilter): Promise<GenerationRow[]> {
-    const where = listConditions(generations, filter, (q) => promptContains(q, this.folding), favorites);
+    const limit = rowLimit(filter.limit);
+    const promptSearch = (q: string) => promptContains(q, this.folding);
+    const { board } = filter;
     return withDriverErrors(async () => {
-      const records = await this.db
+      if (board === undefined) {
+        const records = await this.db
+          .select()
+          .from(generations)
+          .where(listConditions(generations, filter, promptSearch, favorites))
+          .orderBy(desc(generations.id))
+          .limit(limit);
+        return records.map(toGenerationRow);
+      }
+      // The board's range of board_items' key, newest first, each item's
+      // picture looked up by id. The LIMIT (one picture per id, as there is)
+      // keeps the lateral subquery a subquery: flattened into a join, the
+      // planner may pick a merge join that walks the whole gallery's id index
+      // from its newest end (a deep page, or a filter few of the board's
+      // pictures match, then reads every picture above the cursor), where a
+      // page should cost the board's items it reads.
+      const picture = this.db
         .select()
         .from(generations)
-        .where(where)
-        .orderBy(desc(generations.id))
-        .limit(rowLimit(filter.limit));
-      return records.map(toGenerationRow);
+        .where(and(eq(generations.id, boardItems.generationId), pictureConditions(generations, filter, promptSearch, favorites)))
+        .limit(1)
+        .as("picture");
+      const records = await this.db
+        .select()
+        .from(boardItems)
+        .crossJoinLateral(picture)
+        .where(boardRange(boardItems, { board, beforeId: filter.beforeId }))
+        .orderBy(desc(boardItems.generationId))
+        .limit(limit);
+      return records.map((record) => toGenerationRow(record.picture));
     });
   }
 
@@ -580,6 +625,125 @@ export class PostgresStudioDatabase implements StudioDatabase {
       const [row] = await this.db.select({ value: studioSettings.value }).from(studioSettings).where(eq(studioSettings.key, input.key));
       return row!.value;
     });
+  }
+
+  async insertBoard(row: BoardRow): Promise<void> {
+    await withDriverErrors(() => this.db.insert(boards).values(row));
+  }
+
+  async getBoard(id: string): Promise<BoardRow | undefined> {
+    const [row] = await withDriverErrors(() => this.db.select().from(boards).where(eq(boards.id, id)));
+    return row;
+  }
+
+  async listBoards(input: { viewerId: string; ids?: string[] }): Promise<BoardSummary[]> {
+    if (input.ids?.length === 0) return [];
+    // By name folded as SQLite's lower() folds it and then compared byte by
+    // byte, whatever the database's collation; ids are COLLATE "C" already.
+    return withDriverErrors(() =>
+      this.db
+        .select({
+          ...getTableColumns(boards),
+          ownerName: users.name,
+          count: itemCount(boards, boardItems),
+          coverId: coverId(boards, boardItems, generations),
+        })
+        .from(boards)
+        .innerJoin(users, eq(users.id, boards.ownerId))
+        .where(visibleBoards(boards, input))
+        .orderBy(bytewise(sql`lower(${boards.name})`), asc(boards.id)),
+    );
+  }
+
+  async updateBoard(input: { id: string; patch: Partial<Pick<BoardRow, "name" | "visibility" | "updatedAt">> }): Promise<BoardRow | undefined> {
+    const set = definedFields(input.patch);
+    if (Object.keys(set).length === 0) return this.getBoard(input.id);
+    const [row] = await withDriverErrors(() => this.db.update(boards).set(set).where(eq(boards.id, input.id)).returning());
+    return row;
+  }
+
+  async deleteBoard(id: string): Promise<boolean> {
+    // Its items and shares go with it (ON DELETE CASCADE); the pictures stay.
+    const deleted = await withDriverErrors(() => this.db.delete(boards).where(eq(boards.id, id)).returning({ id: boards.id }));
+    return deleted.length > 0;
+  }
+
+  async addBoardItems(input: { boardId: string; generationIds: string[]; now: number }): Promise<number> {
+    if (input.generationIds.length === 0) return 0;
+    // One INSERT … SELECT: only ids that exist are selected, ones already on
+    // the board are skipped by the primary key (a concurrent add of the same
+    // picture waits for the first and then skips it too).
+    const result = await withDriverErrors(() =>
+      this.db.execute(sql`
+        insert into ${boardItems} (${sql.identifier(boardItems.boardId.name)}, ${sql.identifier(boardItems.generationId.name)}, ${sql.identifier(boardItems.addedAt.name)})
+        select ${input.boardId}::text, ${generations.id}, ${input.now}::bigint from ${generations}
+        where ${generations.id} = any(${sql.param([...new Set(input.generationIds)])}::text[])
+        on conflict do nothing`),
+    );
+    return result.rowCount ?? 0;
+  }
+
+  async removeBoardItems(input: { boardId: string; generationIds: string[] }): Promise<number> {
+    if (input.generationIds.length === 0) return 0;
+    const removed = await withDriverErrors(() =>
+      this.db
+        .delete(boardItems)
+        .where(and(eq(boardItems.boardId, input.boardId), sql`${boardItems.generationId} = any(${sql.param([...new Set(input.generationIds)])}::text[])`))
+        .returning({ id: boardItems.generationId }),
+    );
+    return removed.length;
+  }
+
+  async boardHas(input: { boardId: string; generationId: string }): Promise<boolean> {
+    const found = await withDriverErrors(() =>
+      this.db
+        .select({ one: sql`1` })
+        .from(boardItems)
+        .where(and(eq(boardItems.boardId, input.boardId), eq(boardItems.generationId, input.generationId))),
+    );
+    return found.length > 0;
+  }
+
+  async insertShare(row: ShareRow): Promise<void> {
+    await withDriverErrors(() => this.db.insert(shares).values(row));
+  }
+
+  async getShareByHash(input: { tokenHash: string; now: number }): Promise<ShareRow | undefined> {
+    const [row] = await withDriverErrors(() =>
+      this.db
+        .select()
+        .from(shares)
+        .where(and(eq(shares.tokenHash, input.tokenHash), unexpiredShare(shares, input.now))),
+    );
+    return row;
+  }
+
+  async getShare(id: string): Promise<ShareRow | undefined> {
+    const [row] = await withDriverErrors(() => this.db.select().from(shares).where(eq(shares.id, id)));
+    return row;
+  }
+
+  async listShares(input: { createdBy?: string }): Promise<ShareSummary[]> {
+    // Ids are COLLATE "C", so the tie-break is byte order, as in SQLite.
+    return withDriverErrors(() =>
+      this.db
+        .select({
+          ...getTableColumns(shares),
+          creatorName: users.name,
+          title: sql<string>`coalesce(${generations.prompt}, ${boards.name}, '')`,
+        })
+        .from(shares)
+        .innerJoin(users, eq(users.id, shares.createdBy))
+        .leftJoin(generations, eq(generations.id, shares.generationId))
+        .leftJoin(boards, eq(boards.id, shares.boardId))
+        .where(input.createdBy === undefined ? undefined : eq(shares.createdBy, input.createdBy))
+        .orderBy(desc(shares.createdAt), desc(shares.id)),
+    );
+  }
+
+  async deleteShare(id: string): Promise<boolean> {
+    const deleted = await withDriverErrors(() => this.db.delete(shares).where(eq(shares.id, id)).returning({ id: shares.id }));
+    return deleted.length > 0;
   }
 
   async close(): Promise<void> {

@@ -30,13 +30,20 @@ export function itemCount(boards: BoardsTable, items: BoardItemsTable): SQL<numb
  * The board's cover: the newest picture on it (greatest generation id) that
  * finished with a stored image. Walks the board's key range from its newest
  * end and stops at the first such picture: on a board of finished pictures,
- * the first one.
+ * the first one. CROSS JOIN keeps board_items outermost on SQLite, whose
+ * planner would otherwise start from the completed pictures of the whole
+ * gallery (the status index) and sort the board's among them; PostgreSQL
+ * plans it as any inner join.
  */
 export function coverId(boards: BoardsTable, items: BoardItemsTable, generations: Table & PictureColumns): SQL<string | null> {
   return sql<string | null>`(
-    select ${items.generationId} from ${items}
-    inner join ${generations} on ${generations.id} = ${items.generationId}
-    where ${and(eq(items.boardId, boards.id), eq(generations.status, "completed"), isNotNull(generations.imageKey))}
+    select ${items.generationId} from ${items} cross join ${generations}
+    where ${and(
+      eq(items.boardId, boards.id),
+      eq(generations.id, items.generationId),
+      eq(generations.status, "completed"),
+      isNotNull(generations.imageKey),
+    )}
     order by ${desc(items.generationId)}
     limit 1
   )`;

@@ -25,9 +25,6 @@ export type FavoritesTable = Table & Record<"userId" | "generationId", AnyColumn
 /** The board_items table, for the `board` filter (issue 14). */
 export type BoardItemsTable = Table & Record<"boardId" | "generationId", AnyColumn>;
 
-/** The tables besides generations that a listing's filters read. */
-export type ListTables = { favorites: FavoritesTable; boardItems: BoardItemsTable };
-
 /** Submitting, queued or processing; with `createdBy`, only that person's. */
 export function isActive(t: Pick<CountedColumns, "status" | "createdBy">, createdBy?: string): SQL {
   return and(
@@ -57,36 +54,43 @@ export function starredBy(t: GenerationColumns, favorites: FavoritesTable, userI
 }
 
 /**
- * A listing's filter as one condition (undefined: every row). With `board`,
- * the query reads board_items joined to generations (see `listingOrder`): the
- * board and the keyset are conditions on board_items' primary key
- * (board_id, generation_id), so a page is a short range of that index however
- * many pictures are stored, and every other filter applies to the joined row.
+ * What a listing's filter asks of the picture itself: everything but the
+ * board and the keyset (undefined: every row).
  */
-export function listConditions(
+export function pictureConditions(
   t: GenerationColumns,
   filter: Omit<ListFilter, "limit">,
   promptContains: (q: string) => SQL,
-  tables: ListTables,
+  favorites: FavoritesTable,
 ): SQL | undefined {
-  const { favorites, boardItems } = tables;
-  const onBoard = filter.board !== undefined;
-  const key = onBoard ? boardItems.generationId : t.id;
   return and(
-    onBoard ? eq(boardItems.boardId, filter.board!) : undefined,
     filter.status === "active" ? isActive(t) : filter.status ? eq(t.status, filter.status) : undefined,
     filter.q ? promptContains(filter.q) : undefined,
     filter.model ? eq(t.model, filter.model) : undefined,
     filter.favoriteOf !== undefined ? starredBy(t, favorites, filter.favoriteOf) : undefined,
     filter.createdBy !== undefined ? eq(t.createdBy, filter.createdBy) : undefined,
     filter.batch !== undefined ? eq(t.batchId, filter.batch) : undefined,
-    filter.beforeId !== undefined ? lt(key, filter.beforeId) : undefined,
   );
 }
 
-/** The column a listing pages and sorts on (descending): board_items' key on a board, the generation's id elsewhere. */
-export function listingKey(t: GenerationColumns, filter: Pick<ListFilter, "board">, tables: ListTables): AnyColumn {
-  return filter.board !== undefined ? tables.boardItems.generationId : t.id;
+/** A listing's filter as one condition on generations alone, the keyset on its id (undefined: every row). */
+export function listConditions(
+  t: GenerationColumns,
+  filter: Omit<ListFilter, "limit">,
+  promptContains: (q: string) => SQL,
+  favorites: FavoritesTable,
+): SQL | undefined {
+  return and(pictureConditions(t, filter, promptContains, favorites), filter.beforeId !== undefined ? lt(t.id, filter.beforeId) : undefined);
+}
+
+/**
+ * A board listing's rows of board_items: the board's range of the primary key
+ * (board_id, generation_id), below the cursor. Read newest first and joined
+ * to the pictures one by one, a page costs the same however many pictures are
+ * stored; the picture conditions apply to each joined row.
+ */
+export function boardRange(items: BoardItemsTable, filter: { board: string; beforeId?: string }): SQL {
+  return and(eq(items.boardId, filter.board), filter.beforeId !== undefined ? lt(items.generationId, filter.beforeId) : undefined)!;
 }
 
 /**

@@ -23,7 +23,18 @@ import type {
 } from "@/lib/db/types";
 import type { GenerationStatus } from "@/lib/contract";
 import { coverId, itemCount, unexpiredShare, visibleBoards } from "@/lib/db/shared/boards";
-import { billableSince, createdBetween, createdSince, isActive, listConditions, listingKey, pollDue, rowLimit, usageCounts } from "@/lib/db/shared/conditions";
+import {
+  billableSince,
+  boardRange,
+  createdBetween,
+  createdSince,
+  isActive,
+  listConditions,
+  pictureConditions,
+  pollDue,
+  rowLimit,
+  usageCounts,
+} from "@/lib/db/shared/conditions";
 import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisions";
 import { chunked, definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor, withBatch } from "@/lib/db/shared/row-mapping";
 import { countedRows, IDS_PER_QUERY, placeholders, promptContains, readGenerations, usageKey, type Db } from "./query-parts";
@@ -53,7 +64,6 @@ import {
 const WRITE = { behavior: "immediate" } as const;
 
 const toUpdateSet = updateSetFor(generations);
-const LIST_TABLES = { favorites, boardItems };
 
 export class SqliteStudioDatabase implements StudioDatabase {
   readonly kind = "sqlite" as const;
@@ -199,11 +209,17 @@ export class SqliteStudioDatabase implements StudioDatabase {
   }
 
   async listGenerations(filter: ListFilter): Promise<GenerationRow[]> {
-    const where = listConditions(generations, filter, promptContains, LIST_TABLES);
-    const order = desc(listingKey(generations, filter, LIST_TABLES));
     const limit = rowLimit(filter.limit);
-    if (filter.board === undefined) {
-      return this.db.select().from(generations).where(where).orderBy(order).limit(limit).all().map(toGenerationRow);
+    const { board } = filter;
+    if (board === undefined) {
+      return this.db
+        .select()
+        .from(generations)
+        .where(listConditions(generations, filter, promptContains, favorites))
+        .orderBy(desc(generations.id))
+        .limit(limit)
+        .all()
+        .map(toGenerationRow);
     }
     // CROSS JOIN: SQLite's planner then keeps board_items outermost, walking
     // the board's primary-key range newest first and stopping after a page,
@@ -213,8 +229,14 @@ export class SqliteStudioDatabase implements StudioDatabase {
       .select(getTableColumns(generations))
       .from(boardItems)
       .crossJoin(generations)
-      .where(and(eq(generations.id, boardItems.generationId), where))
-      .orderBy(order)
+      .where(
+        and(
+          boardRange(boardItems, { board, beforeId: filter.beforeId }),
+          eq(generations.id, boardItems.generationId),
+          pictureConditions(generations, filter, promptContains, favorites),
+        ),
+      )
+      .orderBy(desc(boardItems.generationId))
       .limit(limit)
       .all()
       .map(toGenerationRow);
