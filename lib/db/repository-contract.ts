@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeAccounts } from "./contract/accounts";
+import { describeBoards } from "./contract/boards";
 import { describeBulk } from "./contract/bulk";
 import type { ContractFixture, ContractOptions } from "./contract/context";
 import { describeInserts } from "./contract/inserts";
@@ -37,5 +38,6 @@ export function describeStudioDatabaseContract(name: string, options: ContractOp
     describeAccounts(options);
     describeTeam(options);
     describeTokens(options);
+    describeBoards(options);
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { genId, makeRow, makeUser, T0 } from "@/lib/db/shared/test-rows";
+import { genId, makeBoard, makeRow, makeUser, T0 } from "@/lib/db/shared/test-rows";
 import type { StudioDatabase } from "@/lib/db/types";
 
 // The 100,000-row test, one body for both engines, printing its times. Each
@@ -17,6 +17,7 @@ export function describeBulk(options: { kind: StudioDatabase["kind"]; open(): Pr
       const rows = Array.from({ length: 100_000 }, (_, i) =>
         makeRow({
           id: genId(),
+          imageKey: STATUSES[i % STATUSES.length] === "completed" ? `images/${i}.png` : null,
           prompt: `picture number ${i} of a long and winding road`,
           model: MODELS[i % MODELS.length],
           status: STATUSES[i % STATUSES.length],
@@ -66,6 +67,29 @@ export function describeBulk(options: { kind: StudioDatabase["kind"]; open(): Pr
       const all = await timed("getGenerations, 100,000 ids", () => db.getGenerations(rows.map((r) => r.id)));
       expect(all).toHaveLength(100_000);
       expect(all[12_345]).toEqual(rows[12_345]);
+
+      // A board holding every 9th picture (11,112, every status), added 200
+      // at a time as the API takes them; its listing walks board_items' key.
+      const board = makeBoard({ ownerId: fan.id });
+      await db.insertBoard(board);
+      const onBoard = rows.filter((_, i) => i % 9 === 0);
+      let added = 0;
+      for (let i = 0; i < onBoard.length; i += 200) {
+        added += await db.addBoardItems({ boardId: board.id, generationIds: onBoard.slice(i, i + 200).map((r) => r.id), now: T0 });
+      }
+      expect(added).toBe(onBoard.length);
+      const newestOnBoard = [...onBoard].reverse();
+      const boardPage = await timed("list page, board", () => db.listGenerations({ board: board.id, limit: 40 }));
+      expect(boardPage.map((r) => r.id)).toEqual(newestOnBoard.slice(0, 40).map((r) => r.id));
+      const cursor = newestOnBoard[10_000].id;
+      const deepBoard = await timed("list page, board + beforeId (90% down)", () => db.listGenerations({ board: board.id, beforeId: cursor, limit: 40 }));
+      expect(deepBoard.map((r) => r.id)).toEqual(newestOnBoard.slice(10_001, 10_041).map((r) => r.id));
+      const failedOnBoard = await timed("list page, board + status + person", () =>
+        db.listGenerations({ board: board.id, status: "failed", createdBy: "user3", limit: 40 }),
+      );
+      expect(failedOnBoard.map((r) => r.id)).toEqual(newestOnBoard.filter((r) => r.status === "failed" && r.createdBy === "user3").slice(0, 40).map((r) => r.id));
+      const [summary] = await timed("listBoards, one board of 11,112", () => db.listBoards({ viewerId: fan.id }));
+      expect(summary).toMatchObject({ id: board.id, count: onBoard.length, coverId: newestOnBoard.find((r) => r.status === "completed")!.id });
     });
   });
 }

@@ -1,9 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { getTableColumns } from "drizzle-orm";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { makeBoard, makeShare, makeUser } from "@/lib/db/shared/test-rows";
+import type { GenerationRow } from "@/lib/db/types";
 import { defaultPostgresMigrationsFolder, MIGRATION_LOCK_KEY, openPostgresDatabase } from "./open";
+import { generations } from "./schema";
 import { createTestDatabase, makeCompletedRow, makeReference, makeRow, openTemp, rawCount, rawPool, T0, TEST_URL } from "./test-helpers";
 
 type Journal = { entries: { idx: number; when: number; tag: string }[] };
@@ -47,6 +51,29 @@ async function schemaOf(url: string) {
   return { columns: columns.rows, indexes: indexes.rows };
 }
 
+/**
+ * Writes generations as an app of the database's schema would: only the
+ * columns it has so far (the adapter of today writes columns later migrations add).
+ */
+async function insertAsOlderApp(url: string, rows: readonly GenerationRow[]): Promise<void> {
+  const pool = rawPool(url);
+  const { rows: present } = await pool.query<{ column_name: string }>(
+    "select column_name from information_schema.columns where table_schema = 'public' and table_name = 'generations'",
+  );
+  const names = new Set(present.map((c) => c.column_name));
+  const columns = Object.entries(getTableColumns(generations)).filter(([, column]) => names.has(column.name));
+  const statement = `insert into generations (${columns.map(([, c]) => `"${c.name}"`).join(", ")}) values (${columns.map((_, i) => `$${i + 1}`).join(", ")})`;
+  for (const row of rows) {
+    await pool.query(
+      statement,
+      columns.map(([key, column]) => {
+        const value = row[key as keyof GenerationRow];
+        return value === null || value === undefined ? null : column.mapToDriverValue(value);
+      }),
+    );
+  }
+}
+
 function withCredentials(url: string, user: string, password: string, database?: string): string {
   const u = new URL(url);
   u.username = user;
@@ -78,6 +105,9 @@ describe("openPostgresDatabase", () => {
         "deleted_generations",
         "api_tokens",
         "studio_settings",
+        "boards",
+        "board_items",
+        "shares",
       ]),
     );
     expect(indexes.map((i) => i.indexname)).toEqual(
@@ -100,6 +130,14 @@ describe("openPostgresDatabase", () => {
         "invites_user_id_idx",
         "api_tokens_token_hash_idx",
         "api_tokens_user_id_idx",
+        "generations_batch_id_id_idx",
+        "boards_owner_id_idx",
+        "board_items_board_id_generation_id_pk",
+        "board_items_generation_id_idx",
+        "shares_token_hash_idx",
+        "shares_created_by_idx",
+        "shares_generation_id_idx",
+        "shares_board_id_idx",
       ]),
     );
     const collated = columns.filter((c) => c.collation_name === "C").map((c) => `${c.table_name}.${c.column_name}`);
@@ -107,11 +145,16 @@ describe("openPostgresDatabase", () => {
       "api_tokens.id",
       "api_tokens.token_hash",
       "api_tokens.user_id",
+      "board_items.board_id",
+      "board_items.generation_id",
+      "boards.id",
+      "boards.owner_id",
       "deleted_generations.id",
       "favorites.generation_id",
       "favorites.user_id",
       "generation_references.generation_id",
       "generation_references.reference_id",
+      "generations.batch_id",
       "generations.id",
       "invites.id_hash",
       "invites.user_id",
@@ -119,6 +162,11 @@ describe("openPostgresDatabase", () => {
       "reference_images.id",
       "sessions.id_hash",
       "sessions.user_id",
+      "shares.board_id",
+      "shares.created_by",
+      "shares.generation_id",
+      "shares.id",
+      "shares.token_hash",
       "users.id",
     ]);
   });
@@ -198,10 +246,8 @@ describe("openPostgresDatabase", () => {
     const before = journal().entries.findIndex((e) => e.tag.endsWith("_accounts"));
     const { db } = await openTemp({ url, migrationsFolder: migrationsWith([], before) });
     await db.insertReference(makeReference({ createdBy: "carol", createdAt: T0 - 5 }));
-    await db.insertGenerations({
-      rows: [makeRow({ createdBy: "alice", createdAt: T0 + 2 }), makeRow({ createdBy: "alice", createdAt: T0 + 1 }), makeRow({ createdBy: "bob", createdAt: T0 })],
-    });
     await db.close();
+    await insertAsOlderApp(url, [makeRow({ createdBy: "alice", createdAt: T0 + 2 }), makeRow({ createdBy: "alice", createdAt: T0 + 1 }), makeRow({ createdBy: "bob", createdAt: T0 })]);
 
     await openTemp({ url });
     const { rows } = await rawPool(url).query<{ id: string; name: string; role: string; disabled: boolean; created_at: string; password_hash: string | null }>(
@@ -226,8 +272,8 @@ describe("openPostgresDatabase", () => {
       makeRow({ createdBy: "bob", favorite: true, updatedAt: T0 + 9 }),
       makeRow({ createdBy: "carol" }),
     ];
-    await db.insertGenerations({ rows });
     await db.close();
+    await insertAsOlderApp(url, rows);
 
     const { db: upgraded } = await openTemp({ url });
     const [alice, bob, carol] = await Promise.all(["alice", "bob", "carol"].map(async (name) => (await upgraded.getUserByName(name))!));
@@ -254,6 +300,37 @@ describe("openPostgresDatabase", () => {
     await upgraded.insertApiToken({ id: "tok_1", userId: carol.id, name: "ci", tokenHash: "th_1", createdAt: T0, expiresAt: null, lastUsedAt: null });
     expect((await upgraded.getApiTokenByHash({ tokenHash: "th_1", now: T0 }))?.user.id).toBe(carol.id);
     expect(await upgraded.ensureSetting({ key: "k", candidate: "v", now: T0 })).toBe("v");
+  });
+
+  it("the boards migration gives each older picture a batch of its own, and adds the board and share tables empty", async () => {
+    const url = await createTestDatabase();
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_boards"));
+    const { db } = await openTemp({ url, migrationsFolder: migrationsWith([], before) });
+    await db.close();
+    const rows = [makeCompletedRow({ createdBy: "alice" }), makeRow({ createdBy: "bob" }), makeRow({ createdBy: "alice", status: "failed" })];
+    await insertAsOlderApp(url, rows);
+
+    const { db: upgraded } = await openTemp({ url });
+    expect(await upgraded.getGenerations(rows.map((r) => r.id))).toEqual(rows.map((r) => ({ ...r, batchId: r.id })));
+    expect(await upgraded.listGenerations({ batch: rows[1].id, limit: 10 })).toEqual([rows[1]]);
+    expect(await rawCount(url, "generations where batch_id is null")).toBe(0);
+    for (const table of ["boards", "board_items", "shares"]) expect(await rawCount(url, table)).toBe(0);
+
+    // The new tables work, and a new insert takes the batch it is given.
+    const alice = makeUser({ name: "alice" });
+    await upgraded.insertUser(alice);
+    const board = makeBoard({ ownerId: alice.id });
+    await upgraded.insertBoard(board);
+    expect(await upgraded.addBoardItems({ boardId: board.id, generationIds: rows.map((r) => r.id), now: T0 })).toBe(3);
+    expect((await upgraded.listBoards({ viewerId: alice.id }))[0]).toMatchObject({ id: board.id, count: 3, coverId: rows[0].id });
+    const share = makeShare({ createdBy: alice.id, boardId: board.id });
+    await upgraded.insertShare(share);
+    expect(await upgraded.getShareByHash({ tokenHash: share.tokenHash, now: T0 })).toEqual(share);
+    const fresh = makeRow({ batchId: "bat_NEW" });
+    await upgraded.insertGenerations({ rows: [fresh] });
+    expect((await upgraded.getGeneration(fresh.id))?.batchId).toBe("bat_NEW");
+    expect(await upgraded.deleteGeneration(rows[0].id)).toBeDefined();
+    expect((await upgraded.listBoards({ viewerId: alice.id }))[0]).toMatchObject({ count: 2, coverId: null });
   });
 
   it("a failing migration is rolled back whole, and the next start retries it", async () => {

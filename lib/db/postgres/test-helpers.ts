@@ -104,6 +104,9 @@ export async function createTestDatabase(): Promise<string> {
 // Children first. DELETE, not TRUNCATE: on tables this small it is several
 // times faster (no new files, no exclusive locks).
 const TABLES = [
+  "shares",
+  "board_items",
+  "boards",
   "favorites",
   "generation_references",
   "generations",

@@ -1,5 +1,5 @@
 import { monotonicFactory } from "ulid";
-import type { ApiTokenRow, GenerationRow, InviteRow, ReferenceRow, SessionRow, UserRow } from "@/lib/db/types";
+import type { ApiTokenRow, BoardRow, GenerationRow, InviteRow, ReferenceRow, SessionRow, ShareRow, UserRow } from "@/lib/db/types";
 import { FRESH_GENERATION } from "../fresh-row";
 
 // Rows for the database tests, the same on both engines: every field filled
@@ -14,11 +14,17 @@ export const genId = () => `gen_${nextUlid(T0)}`;
 export const refId = () => `ref_${nextUlid(T0)}`;
 export const userId = () => `usr_${nextUlid(T0)}`;
 
-/** A fresh queued row with the nullable fields empty. */
+/**
+ * A fresh queued row with the nullable fields empty, a batch of its own (as
+ * the insert would store it, so rows read back equal what was written; pass
+ * `batchId: null` to leave it to the insert).
+ */
 export function makeRow(overrides: Partial<GenerationRow> = {}): GenerationRow {
+  const id = overrides.id ?? genId();
   return {
     ...FRESH_GENERATION,
-    id: genId(),
+    id,
+    batchId: id,
     model: "nano_banana_2",
     prompt: "a lighthouse at dawn",
     aspectRatio: "auto",
@@ -116,4 +122,15 @@ export function makeInvite(overrides: Partial<InviteRow> & { userId: string }): 
 export function makeApiToken(overrides: Partial<ApiTokenRow> & { userId: string }): ApiTokenRow {
   const id = `tok_${nextUlid(T0)}`;
   return { id, name: "ci script", tokenHash: `th_${id}`, createdAt: T0, expiresAt: null, lastUsedAt: null, ...overrides };
+}
+
+/** A team board of `ownerId`, made at T0. */
+export function makeBoard(overrides: Partial<BoardRow> & { ownerId: string }): BoardRow {
+  return { id: `brd_${nextUlid(T0)}`, name: "Moodboard", visibility: "team", createdAt: T0, updatedAt: T0, ...overrides };
+}
+
+/** A link made by `createdBy` at T0, never expiring; give it a generationId or a boardId. */
+export function makeShare(overrides: Partial<ShareRow> & { createdBy: string }): ShareRow {
+  const id = `shr_${nextUlid(T0)}`;
+  return { id, tokenHash: `sh_${id}`, generationId: null, boardId: null, createdAt: T0, expiresAt: null, ...overrides };
 }

@@ -1,10 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { getTableColumns } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { describe, expect, it } from "vitest";
+import { makeBoard, makeShare, makeUser } from "@/lib/db/shared/test-rows";
+import type { GenerationRow } from "@/lib/db/types";
 import { defaultSqliteMigrationsFolder, openSqliteDatabase } from "./open";
+import { generations } from "./schema";
 import { makeCompletedRow, makeReference, makeRow, openTemp, tempDir, T0 } from "./test-helpers";
 
 type Journal = { entries: { idx: number; when: number; tag: string }[] };
@@ -25,6 +29,31 @@ function migrationsPrefix(count: number, extra: { tag: string; sql: string }[] =
   }
   fs.writeFileSync(path.join(dir, "meta/_journal.json"), JSON.stringify({ ...journal(), entries }));
   return dir;
+}
+
+/**
+ * Writes generations as an app of the file's schema would: only the columns
+ * it has so far (the adapter of today writes columns later migrations add).
+ */
+function insertAsOlderApp(file: string, rows: readonly GenerationRow[]): void {
+  const sqlite = new Database(file);
+  try {
+    const present = new Set((sqlite.pragma("table_info(generations)") as { name: string }[]).map((c) => c.name));
+    const columns = Object.entries(getTableColumns(generations)).filter(([, column]) => present.has(column.name));
+    const insert = sqlite.prepare(
+      `insert into generations (${columns.map(([, c]) => `"${c.name}"`).join(", ")}) values (${columns.map(() => "?").join(", ")})`,
+    );
+    for (const row of rows) {
+      insert.run(
+        columns.map(([key, column]) => {
+          const value = row[key as keyof GenerationRow];
+          return value === null || value === undefined ? null : column.mapToDriverValue(value);
+        }),
+      );
+    }
+  } finally {
+    sqlite.close();
+  }
 }
 
 function rawCount(file: string, table: string): number {
@@ -117,10 +146,8 @@ describe("openSqliteDatabase", () => {
     const before = journal().entries.findIndex((e) => e.tag.endsWith("_accounts"));
     const { db } = openTemp({ file, migrationsFolder: migrationsPrefix(before) });
     await db.insertReference(makeReference({ createdBy: "carol", createdAt: T0 - 5 }));
-    await db.insertGenerations({
-      rows: [makeRow({ createdBy: "alice", createdAt: T0 + 2 }), makeRow({ createdBy: "alice", createdAt: T0 + 1 }), makeRow({ createdBy: "bob", createdAt: T0 })],
-    });
     await db.close();
+    insertAsOlderApp(file, [makeRow({ createdBy: "alice", createdAt: T0 + 2 }), makeRow({ createdBy: "alice", createdAt: T0 + 1 }), makeRow({ createdBy: "bob", createdAt: T0 })]);
 
     const { db: upgraded } = openTemp({ file });
     await upgraded.close();
@@ -146,8 +173,8 @@ describe("openSqliteDatabase", () => {
       makeRow({ createdBy: "bob", favorite: true, updatedAt: T0 + 9 }),
       makeRow({ createdBy: "carol" }),
     ];
-    await db.insertGenerations({ rows });
     await db.close();
+    insertAsOlderApp(file, rows);
 
     const { db: upgraded } = openTemp({ file });
     const [alice, bob, carol] = await Promise.all(["alice", "bob", "carol"].map(async (name) => (await upgraded.getUserByName(name))!));
@@ -180,6 +207,44 @@ describe("openSqliteDatabase", () => {
     await upgraded.insertApiToken({ id: "tok_1", userId: carol.id, name: "ci", tokenHash: "th_1", createdAt: T0, expiresAt: null, lastUsedAt: null });
     expect((await upgraded.getApiTokenByHash({ tokenHash: "th_1", now: T0 }))?.user.id).toBe(carol.id);
     expect(await upgraded.ensureSetting({ key: "k", candidate: "v", now: T0 })).toBe("v");
+  });
+
+  it("the boards migration gives each older picture a batch of its own, and adds the board and share tables empty", async () => {
+    const file = path.join(tempDir(), "old", "studio.db");
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_boards"));
+    const { db } = openTemp({ file, migrationsFolder: migrationsPrefix(before) });
+    await db.close();
+    const rows = [makeCompletedRow({ createdBy: "alice" }), makeRow({ createdBy: "bob" }), makeRow({ createdBy: "alice", status: "failed" })];
+    insertAsOlderApp(file, rows);
+
+    const { db: upgraded } = openTemp({ file });
+    expect(await upgraded.getGenerations(rows.map((r) => r.id))).toEqual(rows.map((r) => ({ ...r, batchId: r.id })));
+    expect(await upgraded.listGenerations({ batch: rows[1].id, limit: 10 })).toEqual([rows[1]]);
+    for (const table of ["boards", "board_items", "shares"]) expect(rawCount(file, table)).toBe(0);
+    const sqlite = new Database(file, { readonly: true });
+    const indexes = sqlite.prepare("select name from sqlite_master where type = 'index'").pluck().all();
+    const nulls = sqlite.prepare("select count(*) from generations where batch_id is null").pluck().get();
+    sqlite.close();
+    expect(nulls).toBe(0);
+    expect(indexes).toEqual(
+      expect.arrayContaining(["generations_batch_id_id_idx", "boards_owner_id_idx", "board_items_generation_id_idx", "shares_token_hash_idx", "shares_created_by_idx"]),
+    );
+
+    // The new tables work, and a new insert takes the batch it is given.
+    const alice = makeUser({ name: "alice" });
+    await upgraded.insertUser(alice);
+    const board = makeBoard({ ownerId: alice.id });
+    await upgraded.insertBoard(board);
+    expect(await upgraded.addBoardItems({ boardId: board.id, generationIds: rows.map((r) => r.id), now: T0 })).toBe(3);
+    expect((await upgraded.listBoards({ viewerId: alice.id }))[0]).toMatchObject({ id: board.id, count: 3, coverId: rows[0].id });
+    const share = makeShare({ createdBy: alice.id, boardId: board.id });
+    await upgraded.insertShare(share);
+    expect(await upgraded.getShareByHash({ tokenHash: share.tokenHash, now: T0 })).toEqual(share);
+    const fresh = makeRow({ batchId: "bat_NEW" });
+    await upgraded.insertGenerations({ rows: [fresh] });
+    expect((await upgraded.getGeneration(fresh.id))?.batchId).toBe("bat_NEW");
+    expect(await upgraded.deleteGeneration(rows[0].id)).toBeDefined();
+    expect((await upgraded.listBoards({ viewerId: alice.id }))[0]).toMatchObject({ count: 2, coverId: null });
   });
 
   it("a migration that rebuilds a table (as drizzle-kit alters one) keeps the rows that point at it", async () => {
