@@ -2,7 +2,7 @@ import "server-only";
 import { buffer } from "node:stream/consumers";
 import type { GenerationRow, ReferenceRow, StudioDatabase } from "@/lib/db";
 import type { BlobStore } from "@/lib/storage";
-import type { FavoriteRecord, MigrationSource } from "./source";
+import type { BoardItemRecord, FavoriteRecord, MigrationSource } from "./source";
 import type { FileTarget, RowTarget } from "./targets";
 import { contentTypeFor, forEachLimit, hashStream, sha256 } from "./util";
 
@@ -12,9 +12,12 @@ import { contentTypeFor, forEachLimit, hashStream, sha256 } from "./util";
 // (which need both their person and their picture), what deleted pictures
 // still count for, the admins' prices, personal API tokens (their hashes: a
 // script's token keeps working on the new instances) and the studio's shared
-// settings (the key that signs picture links: links handed out stay valid).
+// settings (the key that signs picture links: links handed out stay valid),
+// and boards, the pictures on them and share links (their token hashes: a
+// link handed out keeps working).
 // Re-running skips what is there: rows whose id (a person's name, a star's
-// person and picture, a price's key, a token's id, a setting's key) the target
+// person and picture, a price's key, a token's id, a setting's key, a board's
+// id, a board item's board and picture, a share's id) the target
 // already has, files whose key
 // the target holds with the same sha256. One file at a time per worker is held
 // in memory, never more.
@@ -23,7 +26,8 @@ export type ProgressEvent =
   | { kind: "file"; key: string; action: FileAction; bytes: number }
   | { kind: "references"; inserted: number; present: number; done: number; total: number }
   | { kind: "generations"; inserted: number; present: number; done: number; total: number }
-  | { kind: "favorites"; inserted: number; present: number; done: number; total: number };
+  | { kind: "favorites"; inserted: number; present: number; done: number; total: number }
+  | { kind: "board items"; inserted: number; present: number; done: number; total: number };
 
 export type FileAction = "copied" | "present" | "missing-in-source";
 
@@ -59,6 +63,12 @@ export type CopyStats = {
   apiTokens: { inserted: number; present: number; total: number };
   /** Shared settings, by key; a key the target already has keeps the target's value. */
   settings: { inserted: number; present: number; total: number };
+  /** Boards (issue 14), by id, each given to its owner's namesake in the target. */
+  boards: { inserted: number; present: number; total: number };
+  /** Pictures on boards, by board and picture, with the time each was added. */
+  boardItems: { inserted: number; present: number; total: number };
+  /** Share links, by id (the token's hash moves: links handed out keep working). */
+  shares: { inserted: number; present: number; total: number };
   files: {
     copied: number;
     present: number;
@@ -83,6 +93,9 @@ export async function copyData(options: CopyOptions): Promise<CopyStats> {
     prices: { inserted: 0, present: 0, total: 0 },
     apiTokens: { inserted: 0, present: 0, total: totals.apiTokens },
     settings: { inserted: 0, present: 0, total: 0 },
+    boards: { inserted: 0, present: 0, total: totals.boards },
+    boardItems: { inserted: 0, present: 0, total: totals.boardItems },
+    shares: { inserted: 0, present: 0, total: totals.shares },
     files: { copied: 0, present: 0, bytesCopied: 0, bytesTotal: 0, missingInSource: 0 },
   };
 
@@ -252,6 +265,53 @@ export async function copyData(options: CopyOptions): Promise<CopyStats> {
       else {
         await rows.db.ensureSetting({ key: setting.key, candidate: setting.value, now: setting.createdAt });
         stats.settings.inserted++;
+      }
+    }
+  }
+
+  // 8. Boards, by keyset over their ids, each to its owner in the target.
+  let afterBoard: string | undefined;
+  for (;;) {
+    const boards = await source.boards(afterBoard, pageSize);
+    if (boards.length === 0) break;
+    afterBoard = boards[boards.length - 1].id;
+    if (!rows) continue;
+    for (const board of boards) {
+      if (await rows.db.getBoard(board.id)) stats.boards.present++;
+      else {
+        await rows.db.insertBoard({ ...board, ownerId: targetUserIds.get(board.ownerId) ?? board.ownerId });
+        stats.boards.inserted++;
+      }
+    }
+  }
+
+  // 9. The pictures on them, by keyset over (board, picture): one insert a page.
+  let afterItem: BoardItemRecord | undefined;
+  let itemsDone = 0;
+  for (;;) {
+    const items = await source.boardItems(afterItem, pageSize);
+    if (items.length === 0) break;
+    afterItem = items[items.length - 1];
+    const inserted = rows ? await rows.insertBoardItems(items) : 0;
+    const present = rows ? items.length - inserted : 0;
+    stats.boardItems.inserted += inserted;
+    stats.boardItems.present += present;
+    itemsDone += items.length;
+    await onProgress?.({ kind: "board items", inserted, present, done: itemsDone, total: totals.boardItems });
+  }
+
+  // 10. Share links, by keyset over their ids, each to its maker in the target.
+  let afterShare: string | undefined;
+  for (;;) {
+    const shares = await source.shares(afterShare, pageSize);
+    if (shares.length === 0) break;
+    afterShare = shares[shares.length - 1].id;
+    if (!rows) continue;
+    for (const share of shares) {
+      if (await rows.db.getShare(share.id)) stats.shares.present++;
+      else {
+        await rows.db.insertShare({ ...share, createdBy: targetUserIds.get(share.createdBy) ?? share.createdBy });
+        stats.shares.inserted++;
       }
     }
   }

@@ -129,7 +129,10 @@ async function targetCounts(url: string) {
             (select count(*) from invites) as invites,
             (select count(*) from deleted_generations) as deleted,
             (select count(*) from api_tokens) as tokens,
-            (select count(*) from studio_settings) as settings`,
+            (select count(*) from studio_settings) as settings,
+            (select count(*) from boards) as boards,
+            (select count(*) from board_items) as items,
+            (select count(*) from shares) as shares`,
   );
   return Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
 }
@@ -174,6 +177,10 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     expect(run.copy!.deletedGenerations).toEqual({ inserted: seed.deletedGenerations, present: 0, total: seed.deletedGenerations });
     expect(run.copy!.apiTokens).toEqual({ inserted: seed.tokenSecrets.length, present: 0, total: seed.tokenSecrets.length });
     expect(run.copy!.settings).toEqual({ inserted: seed.settings, present: 0, total: seed.settings });
+    expect(seed.boardItems).toBe(100 + 67);
+    expect(run.copy!.boards).toEqual({ inserted: seed.boards, present: 0, total: seed.boards });
+    expect(run.copy!.boardItems).toEqual({ inserted: seed.boardItems, present: 0, total: seed.boardItems });
+    expect(run.copy!.shares).toEqual({ inserted: seed.shares, present: 0, total: seed.shares });
     expect(run.copy!.files.copied).toBe(seed.files.length);
     expect(run.verify.source).toMatchObject({ generations: 1000, references: seed.references, files: seed.files.length });
     expect(run.verify.target.rows).toEqual({
@@ -183,6 +190,9 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
       favorites: seed.favorites,
       deletedGenerations: seed.deletedGenerations,
       apiTokens: seed.tokenSecrets.length,
+      boards: seed.boards,
+      boardItems: seed.boardItems,
+      shares: seed.shares,
     });
     expect(run.verify.target.files).toEqual({ files: seed.files.length, bytes: run.verify.source.bytes });
 
@@ -202,6 +212,9 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
       deleted: seed.deletedGenerations,
       tokens: seed.tokenSecrets.length,
       settings: seed.settings,
+      boards: seed.boards,
+      items: seed.boardItems,
+      shares: seed.shares,
     });
     // A person's token works on the target as the same person; the link-signing key came along.
     const target = await openPostgresTarget(url);
@@ -211,6 +224,29 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
         expect((await target.db.getApiTokenByHash({ tokenHash, now: Date.now() }))?.user.name).toBe(user);
       }
       expect(await target.db.ensureSetting({ key: "seed-link-key", candidate: "a new one", now: Date.now() })).toBe("seed-secret-1750000000000");
+      // Boards as each person sees them, with counts, covers and owners; share links by their secrets.
+      const source = await openSource(sourceDir);
+      try {
+        for (const name of ["alice", "bob", "carol"]) {
+          const [there, here] = [(await target.db.getUserByName(name))!, (await source.db.getUserByName(name))!];
+          const strip = (boards: Awaited<ReturnType<typeof target.db.listBoards>>) => boards.map(({ ownerId: _owner, ...board }) => board);
+          expect(strip(await target.db.listBoards({ viewerId: there.id }))).toEqual(strip(await source.db.listBoards({ viewerId: here.id })));
+        }
+        const coast = (await target.db.listBoards({ viewerId: "usr_nobody" })).find((b) => b.name === "Coast")!;
+        expect(coast).toMatchObject({ ownerName: "alice", count: 100 });
+        expect(await target.db.listGenerations({ board: coast.id, limit: 500 })).toEqual(await source.db.listGenerations({ board: coast.id, limit: 500 }));
+        const live = seed.shareSecrets.map((secret) => createHash("sha256").update(secret).digest("base64url"));
+        const found = await Promise.all(live.map((tokenHash) => target.db.getShareByHash({ tokenHash, now: Date.now() })));
+        // The expired one stays expired.
+        expect(found.map((share) => share !== undefined)).toEqual([true, true, false]);
+        expect(found[0]?.boardId).toBe(coast.id);
+        // Batches as they were: pairs of pictures asked for together.
+        const batch = await target.db.listGenerations({ batch: "bat_seed7", limit: 10 });
+        expect(batch.map((r) => r.id)).toEqual([seed.ids[29], seed.ids[28]]);
+        expect(batch).toEqual(await source.db.listGenerations({ batch: "bat_seed7", limit: 10 }));
+      } finally {
+        await source.close();
+      }
     } finally {
       await target.close();
     }
@@ -276,6 +312,9 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     expect(run.copy!.deletedGenerations).toEqual({ inserted: 0, present: seed.deletedGenerations, total: seed.deletedGenerations });
     expect(run.copy!.apiTokens).toEqual({ inserted: 0, present: seed.tokenSecrets.length, total: seed.tokenSecrets.length });
     expect(run.copy!.settings).toEqual({ inserted: 0, present: seed.settings, total: seed.settings });
+    expect(run.copy!.boards).toEqual({ inserted: 0, present: seed.boards, total: seed.boards });
+    expect(run.copy!.boardItems).toEqual({ inserted: 0, present: seed.boardItems, total: seed.boardItems });
+    expect(run.copy!.shares).toEqual({ inserted: 0, present: seed.shares, total: seed.shares });
     expect(run.copy!.references.inserted).toBe(0);
     expect(run.copy!.files).toMatchObject({ copied: 0, present: seed.files.length, bytesCopied: 0 });
     expect(await targetCounts(url)).toMatchObject({ generations: 1000, references: seed.references, links: sourceLinkCount(), favorites: seed.favorites, prices: seed.prices });
@@ -294,12 +333,14 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     await store.put({ key: thumb, bytes: Buffer.from("not a webp"), contentType: "image/webp" });
     const changedId = seed.ids[500];
     await rawPool(url).query("update generations set prompt = 'edited behind our back' where id = $1", [changedId]);
+    const { rows: renamed } = await rawPool(url).query<{ id: string }>("update boards set name = 'Renamed' where name = 'Coast' returning id");
 
     const sides = await openAll(url, prefix);
     try {
       const result = await verifyData(sides);
       expect(result.ok).toBe(false);
-      expect(result.problemCount).toBe(3);
+      expect(result.problemCount).toBe(4);
+      expect(result.problems).toContainEqual(`board ${renamed[0].id}: name differs (source "Coast", target "Renamed")`);
       expect(result.problems).toContainEqual(expect.stringMatching(new RegExp(`^file ${image}: sha256 differs`)));
       expect(result.problems).toContainEqual(expect.stringMatching(new RegExp(`^file ${thumb}: sha256 differs .* target [0-9a-f]{12}… 10 B\\)$`)));
       expect(result.problems).toContainEqual(`generation ${changedId}: prompt differs (source ${JSON.stringify(await sourcePrompt(changedId))}, target "edited behind our back")`);
@@ -366,6 +407,9 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
       deleted: seed.deletedGenerations,
       tokens: seed.tokenSecrets.length,
       settings: seed.settings,
+      boards: seed.boards,
+      items: seed.boardItems,
+      shares: seed.shares,
     });
     expect(await listObjects(resumePrefix)).toEqual([...seed.files].sort());
     expect(await fingerprint(sourceDir)).toBe(sourceFingerprint);
@@ -465,6 +509,14 @@ describe("migrate-data command line", () => {
     // alice's token now belongs to the target's alice.
     const { rows: alicesTokens } = await rawPool(rowsUrl).query<{ name: string }>("select name from api_tokens where user_id = $1", [alice.id]);
     expect(alicesTokens.map((r) => r.name)).toEqual(["alice's script"]);
+    // So do her board and her share link.
+    expect(out).toMatch(/boards\s+3\s+3\s+inserted 3, already there 0/);
+    expect(out).toMatch(/board items\s+3\s+3\s+inserted 3, already there 0/);
+    expect(out).toMatch(/share links\s+3\s+3\s+inserted 3, already there 0/);
+    const { rows: alicesBoards } = await rawPool(rowsUrl).query<{ name: string }>("select name from boards where owner_id = $1", [alice.id]);
+    expect(alicesBoards.map((r) => r.name)).toEqual(["Coast"]);
+    const { rows: alicesShares } = await rawPool(rowsUrl).query<{ n: string }>("select count(*) as n from shares where created_by = $1", [alice.id]);
+    expect(Number(alicesShares[0].n)).toBe(1);
   });
 
   it("refuses bad input in one line, without echoing secrets", async () => {

@@ -91,6 +91,20 @@ export function formatReport(run: MigrationRun, sides: { rowsMoved: boolean; fil
       copy && sides.rowsMoved ? `inserted ${copy.apiTokens.inserted}, already there ${copy.apiTokens.present}` : "",
     ),
   );
+  for (const [label, key] of [
+    ["boards", "boards"],
+    ["board items", "boardItems"],
+    ["share links", "shares"],
+  ] as const) {
+    lines.push(
+      row(
+        label,
+        String(verify.source[key]),
+        rowsKept ?? String(t?.[key] ?? "?"),
+        copy && sides.rowsMoved ? `inserted ${copy[key].inserted}, already there ${copy[key].present}` : "",
+      ),
+    );
+  }
   if (copy && sides.rowsMoved && copy.settings.total > 0) {
     lines.push(row("settings", String(copy.settings.total), "", `inserted ${copy.settings.inserted}, already there ${copy.settings.present}`));
   }

@@ -26,6 +26,12 @@ export type SeedSummary = {
   tokenSecrets: { user: string; secret: string }[];
   /** studio_settings rows (the link-signing key). */
   settings: number;
+  /** Boards (a team one, a private one, an empty one), the pictures on them, share links (issue 14). */
+  boards: number;
+  boardItems: number;
+  shares: number;
+  /** The secret of each share link, whose hash alone is stored. */
+  shareSecrets: string[];
 };
 
 // Four in ten completed (with pictures), the rest failed or still active.
@@ -104,6 +110,8 @@ export async function seedDataDir(input: {
         idempotencyKey: i % 8 === 0 ? `key-${i}` : null,
         notFoundCount: i % 13 === 0 ? 1 : 0,
         downloadAttempts: status === "failed" ? 4 : 0,
+        // Pictures asked for together share a batch; the rest are batches of their own.
+        batchId: i % 4 < 2 ? `bat_seed${Math.floor(i / 4)}` : null,
       };
       if (status === "completed") {
         const png = await picture(i, 5, "png");
@@ -206,6 +214,40 @@ export async function seedDataDir(input: {
       });
     }
     await db.ensureSetting({ key: "seed-link-key", candidate: `seed-secret-${t0}`, now: t0 });
+    // Boards (issue 14): alice's for the team with every 10th picture, bob's
+    // private one with every 15th, carol's empty one; links to a board and
+    // to pictures (one expiring, one expired).
+    const boards = [
+      { id: `brd_${nextUlid(t0)}`, name: "Coast", visibility: "team" as const, ownerId: userIds.get("alice")!, every: 10 },
+      { id: `brd_${nextUlid(t0)}`, name: "Drafts 日本", visibility: "private" as const, ownerId: userIds.get("bob")!, every: 15 },
+      { id: `brd_${nextUlid(t0)}`, name: "empty", visibility: "team" as const, ownerId: userIds.get("carol")!, every: 0 },
+    ];
+    let boardItems = 0;
+    for (const [b, { every, ...board }] of boards.entries()) {
+      await db.insertBoard({ ...board, createdAt: t0 + b, updatedAt: t0 + 10 + b });
+      const on = every ? rows.filter((_, i) => i % every === 0) : [];
+      for (const [k, row] of on.entries()) boardItems += await db.addBoardItems({ boardId: board.id, generationIds: [row.id], now: row.createdAt + k });
+    }
+    const shareSecrets: string[] = [];
+    const share = async (target: { generationId: string } | { boardId: string }, by: string, expiresAt: number | null) => {
+      const secret = `seed-share-${shareSecrets.length}-${t0}`;
+      shareSecrets.push(secret);
+      await db.insertShare({
+        id: `shr_${nextUlid(t0 + shareSecrets.length)}`,
+        tokenHash: createHash("sha256").update(secret).digest("base64url"),
+        generationId: null,
+        boardId: null,
+        ...target,
+        createdBy: userIds.get(by)!,
+        createdAt: t0 + shareSecrets.length,
+        expiresAt,
+      });
+    };
+    await share({ boardId: boards[0].id }, "alice", null);
+    if (rows.length > 0) {
+      await share({ generationId: rows[rows.length - 1].id }, "bob", t0 + 100 * 365 * 86_400_000);
+      await share({ generationId: rows[0].id }, "carol", t0 - 1);
+    }
     return {
       generations: count,
       references: referenceCount + 1,
@@ -216,6 +258,10 @@ export async function seedDataDir(input: {
       deletedGenerations: deleted.length,
       tokenSecrets: tokenSecrets.map(({ user, secret }) => ({ user, secret })),
       settings: 1,
+      boards: boards.length,
+      boardItems,
+      shares: shareSecrets.length,
+      shareSecrets,
     };
   } finally {
     await db.close();

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { openSqliteDatabase, type StudioDatabase } from "@/lib/db";
+import { openSqliteDatabase, type BoardRow, type ShareRow, type StudioDatabase } from "@/lib/db";
 import { defaultSqliteMigrationsFolder } from "@/lib/db/sqlite/open";
 import { SqliteStudioDatabase } from "@/lib/db/sqlite/repository";
 import { CASEFOLD_FUNCTION, casefold } from "@/lib/db/sqlite/casefold";
@@ -25,7 +25,14 @@ export type RowCounts = {
   deletedGenerations: number;
   /** Personal API tokens (issue 13). */
   apiTokens: number;
+  /** Boards, the pictures on them, and share links (issue 14). */
+  boards: number;
+  boardItems: number;
+  shares: number;
 };
+
+/** One picture on one board, as board_items holds it (issue 14). */
+export type BoardItemRecord = { boardId: string; generationId: string; addedAt: number };
 
 /** One studio_settings row (issue 13): a value the studio made once, e.g. the key that signs picture links. A secret: never printed. */
 export type SettingRecord = { key: string; value: string; createdAt: number };
@@ -73,6 +80,12 @@ export interface MigrationSource extends RowSide {
   favorites(after: FavoriteRecord | undefined, limit: number): Promise<FavoriteRecord[]>;
   /** deleted_generations rows in ascending id order, strictly after `afterId` (not in StudioDatabase either). */
   deletedGenerations(afterId: string | undefined, limit: number): Promise<DeletedRecord[]>;
+  /** Every board, whoever may see it, in ascending id order, strictly after `afterId` (listBoards answers one viewer). */
+  boards(afterId: string | undefined, limit: number): Promise<BoardRow[]>;
+  /** Every board item in key order (board_id, generation_id), strictly after `after`. */
+  boardItems(after: BoardItemRecord | undefined, limit: number): Promise<BoardItemRecord[]>;
+  /** Every share link (its token's hash), in ascending id order, strictly after `afterId`. */
+  shares(afterId: string | undefined, limit: number): Promise<ShareRow[]>;
   close(): Promise<void>;
 }
 
@@ -121,7 +134,10 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
               (select count(*) from generation_references) as referenceLinks,
               (select count(*) from favorites) as favorites,
               (select count(*) from deleted_generations) as deletedGenerations,
-              (select count(*) from api_tokens) as apiTokens`,
+              (select count(*) from api_tokens) as apiTokens,
+              (select count(*) from boards) as boards,
+              (select count(*) from board_items) as boardItems,
+              (select count(*) from shares) as shares`,
     );
     const settingsStatement = raw.prepare("select key, value, created_at as createdAt from studio_settings order by key");
     const idsStatement = raw.prepare("select id from reference_images where id > ? order by id limit ?").pluck();
@@ -133,6 +149,19 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
     const deletedStatement = raw.prepare(
       `select id, created_by as createdBy, model, image_size as imageSize, status, created_at as createdAt, deleted_at as deletedAt
          from deleted_generations where id > ? order by id limit ?`,
+    );
+    const boardsStatement = raw.prepare(
+      `select id, name, visibility, owner_id as ownerId, created_at as createdAt, updated_at as updatedAt
+         from boards where id > ? order by id limit ?`,
+    );
+    const boardItemsStatement = raw.prepare(
+      `select board_id as boardId, generation_id as generationId, added_at as addedAt from board_items
+        where (board_id, generation_id) > (?, ?) order by board_id, generation_id limit ?`,
+    );
+    const sharesStatement = raw.prepare(
+      `select id, token_hash as tokenHash, generation_id as generationId, board_id as boardId, created_by as createdBy,
+              created_at as createdAt, expires_at as expiresAt
+         from shares where id > ? order by id limit ?`,
     );
 
     return {
@@ -153,6 +182,9 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
           favorites: Number(row.favorites),
           deletedGenerations: Number(row.deletedGenerations),
           apiTokens: Number(row.apiTokens),
+          boards: Number(row.boards),
+          boardItems: Number(row.boardItems),
+          shares: Number(row.shares),
         };
       },
       async settings() {
@@ -166,6 +198,15 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
       },
       async deletedGenerations(afterId, limit) {
         return deletedStatement.all(afterId ?? "", limit) as DeletedRecord[];
+      },
+      async boards(afterId, limit) {
+        return boardsStatement.all(afterId ?? "", limit) as BoardRow[];
+      },
+      async boardItems(after, limit) {
+        return boardItemsStatement.all(after?.boardId ?? "", after?.generationId ?? "", limit) as BoardItemRecord[];
+      },
+      async shares(afterId, limit) {
+        return sharesStatement.all(afterId ?? "", limit) as ShareRow[];
       },
       async close() {
         // Not db.close() on the read-only handle: the adapter's close runs

@@ -4,7 +4,7 @@ import pg from "pg";
 import { openPostgresDatabase, type StudioDatabase } from "@/lib/db";
 import { describeS3Settings, type BlobStore, type S3Settings, type S3Store } from "@/lib/storage";
 import { describeDatabaseUrl } from "./redact";
-import type { DeletedRecord, RowCounts, RowSide, SettingRecord } from "./source";
+import type { BoardItemRecord, DeletedRecord, RowCounts, RowSide, SettingRecord } from "./source";
 
 // Where the data goes: a Postgres database for the rows, a blob store (S3 in
 // practice) for the files. Either may be absent: that side stays where it is.
@@ -15,6 +15,11 @@ export interface RowTarget extends RowSide {
    * added. StudioDatabase has no method for them: only its deletes write them.
    */
   insertDeletedGenerations(records: readonly DeletedRecord[]): Promise<number>;
+  /**
+   * Adds board items the target lacks (by board and picture), each with the
+   * time it was added (addBoardItems stamps one time for all); how many it added.
+   */
+  insertBoardItems(records: readonly BoardItemRecord[]): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -40,13 +45,16 @@ export async function openPostgresTarget(url: string, options: { migrationsFolde
     db,
     label: `PostgreSQL ${describeDatabaseUrl(url)}`,
     async counts(): Promise<RowCounts> {
-      const { rows } = await pool.query<{ generations: string; references: string; links: string; favorites: string; deleted: string; tokens: string }>(
+      const { rows } = await pool.query<Record<"generations" | "references" | "links" | "favorites" | "deleted" | "tokens" | "boards" | "items" | "shares", string>>(
         `select (select count(*) from generations) as generations,
                 (select count(*) from reference_images) as "references",
                 (select count(*) from generation_references) as links,
                 (select count(*) from favorites) as favorites,
                 (select count(*) from deleted_generations) as deleted,
-                (select count(*) from api_tokens) as tokens`,
+                (select count(*) from api_tokens) as tokens,
+                (select count(*) from boards) as boards,
+                (select count(*) from board_items) as items,
+                (select count(*) from shares) as shares`,
       );
       return {
         generations: Number(rows[0].generations),
@@ -55,6 +63,9 @@ export async function openPostgresTarget(url: string, options: { migrationsFolde
         favorites: Number(rows[0].favorites),
         deletedGenerations: Number(rows[0].deleted),
         apiTokens: Number(rows[0].tokens),
+        boards: Number(rows[0].boards),
+        boardItems: Number(rows[0].items),
+        shares: Number(rows[0].shares),
       };
     },
     async settings(): Promise<SettingRecord[]> {
@@ -72,6 +83,17 @@ export async function openPostgresTarget(url: string, options: { migrationsFolde
          select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[])
          on conflict (id) do nothing`,
         [column("id"), column("createdBy"), column("model"), column("imageSize"), column("status"), column("createdAt"), column("deletedAt")],
+      );
+      return rowCount ?? 0;
+    },
+    async insertBoardItems(records) {
+      if (records.length === 0) return 0;
+      const column = <K extends keyof BoardItemRecord>(key: K) => records.map((record) => record[key]);
+      const { rowCount } = await pool.query(
+        `insert into board_items (board_id, generation_id, added_at)
+         select * from unnest($1::text[], $2::text[], $3::bigint[])
+         on conflict (board_id, generation_id) do nothing`,
+        [column("boardId"), column("generationId"), column("addedAt")],
       );
       return rowCount ?? 0;
     },

@@ -1,5 +1,5 @@
 import "server-only";
-import type { GenerationRow, ReferenceRow } from "@/lib/db";
+import type { GenerationRow, ReferenceRow, ShareSummary } from "@/lib/db";
 import type { BlobStore } from "@/lib/storage";
 import type { MigrationSource, RowCounts } from "./source";
 import type { FileTarget, RowTarget } from "./targets";
@@ -160,6 +160,9 @@ export async function verifyData(options: VerifyOptions): Promise<VerifyResult> 
       ["favorites", "favorites"],
       ["deletedGenerations", "deleted pictures"],
       ["apiTokens", "api tokens"],
+      ["boards", "boards"],
+      ["boardItems", "board items"],
+      ["shares", "share links"],
     ] as const) {
       if (sourceCounts[name] !== targetRows[name]) {
         problem(`${label}: source ${sourceCounts[name]}, target ${targetRows[name]}`);
@@ -178,6 +181,40 @@ export async function verifyData(options: VerifyOptions): Promise<VerifyResult> 
         const pick = (t: typeof token) => ({ name: t.name, tokenHash: t.tokenHash, createdAt: t.createdAt, expiresAt: t.expiresAt, userName: t.userName });
         for (const line of differences(pick(token), pick(other))) problem(`api token ${token.id}: ${line}`);
       }
+    }
+    // Boards and share links: the same fields, and the same person by name
+    // (who may have another id in the target).
+    const sourceNames = new Map((await source.db.listUsers()).map((user) => [user.id, user.name]));
+    const targetNames = new Map((await rows.db.listUsers()).map((user) => [user.id, user.name]));
+    let afterBoard: string | undefined;
+    for (;;) {
+      const boards = await source.boards(afterBoard, pageSize);
+      if (boards.length === 0) break;
+      afterBoard = boards[boards.length - 1].id;
+      for (const { ownerId, ...board } of boards) {
+        const there = await rows.db.getBoard(board.id);
+        if (!there) problem(`board ${board.id}: missing in the target`);
+        else {
+          const { ownerId: theirOwner, ...other } = there;
+          const lines = differences({ ...board, owner: sourceNames.get(ownerId) }, { ...other, owner: targetNames.get(theirOwner) });
+          for (const line of lines) problem(`board ${board.id}: ${line}`);
+        }
+      }
+    }
+    // (A share's title is its picture's prompt or its board's name, checked there.)
+    const pickShare = (s: ShareSummary) => ({
+      tokenHash: s.tokenHash,
+      generationId: s.generationId,
+      boardId: s.boardId,
+      createdAt: s.createdAt,
+      expiresAt: s.expiresAt,
+      creatorName: s.creatorName,
+    });
+    const targetShares = new Map((await rows.db.listShares({})).map((share) => [share.id, share]));
+    for (const share of await source.db.listShares({})) {
+      const other = targetShares.get(share.id);
+      if (!other) problem(`share link ${share.id}: missing in the target`);
+      else for (const line of differences(pickShare(share), pickShare(other))) problem(`share link ${share.id}: ${line}`);
     }
     // Settings are secrets: which key differs, never its value.
     const targetSettings = new Map((await rows.settings()).map((setting) => [setting.key, setting.value]));
