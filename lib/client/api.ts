@@ -1,11 +1,15 @@
 "use client";
 import type {
+  Board,
+  BoardVisibility,
+  CreatedShare,
   CreateGenerationRequest,
   ErrorCode,
   Generation,
   ListGenerationsResponse,
   UploadedReference,
   SessionInfo,
+  Share,
   UsageResponse,
   User,
 } from "@/lib/contract";
@@ -62,6 +66,10 @@ export type ListParams = {
   mine?: boolean;
   cursor?: string | null;
   limit?: number;
+  /** Only the pictures on this board. */
+  board?: string;
+  /** Only the pictures of one request. */
+  batch?: string;
 };
 
 export function listUrl(params: ListParams): string {
@@ -71,6 +79,8 @@ export function listUrl(params: ListParams): string {
   if (params.model) search.set("model", params.model);
   if (params.favorite) search.set("favorite", "1");
   if (params.mine) search.set("mine", "1");
+  if (params.board) search.set("board", params.board);
+  if (params.batch) search.set("batch", params.batch);
   if (params.cursor) search.set("cursor", params.cursor);
   if (params.limit) search.set("limit", String(params.limit));
   const qs = search.toString();
@@ -150,4 +160,36 @@ export const tokensApi = {
 
 export const usageApi = {
   get: async (url: string): Promise<UsageResponse> => (await schemas()).usageResponseSchema.parse(await call(url)),
+};
+
+// Boards and share links (issue 14).
+
+export const boardsApi = {
+  url: "/api/boards",
+  list: async (url = "/api/boards"): Promise<Board[]> => (await schemas()).listBoardsResponseSchema.parse(await call(url)).items,
+  create: async (body: { name: string; visibility: BoardVisibility }): Promise<Board> =>
+    (await schemas()).boardSchema.parse(await call("/api/boards", { method: "POST", body: JSON.stringify(body) })),
+  update: async (id: string, patch: { name?: string; visibility?: BoardVisibility }): Promise<Board> =>
+    (await schemas()).boardSchema.parse(await call(`/api/boards/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(patch) })),
+  remove: async (id: string): Promise<void> => void (await call(`/api/boards/${encodeURIComponent(id)}`, { method: "DELETE" })),
+  /** `changed`: how many were not on it before (or, removing, were on it). */
+  addItems: async (id: string, generationIds: string[]): Promise<{ board: Board; changed: number }> =>
+    (await schemas()).boardItemsResponseSchema.parse(
+      await call(`/api/boards/${encodeURIComponent(id)}/items`, { method: "POST", body: JSON.stringify({ generationIds }) }),
+    ),
+  removeItems: async (id: string, generationIds: string[]): Promise<{ board: Board; changed: number }> =>
+    (await schemas()).boardItemsResponseSchema.parse(
+      await call(`/api/boards/${encodeURIComponent(id)}/items`, { method: "DELETE", body: JSON.stringify({ generationIds }) }),
+    ),
+};
+
+export type ShareTarget = { generationId: string } | { boardId: string };
+
+export const sharesApi = {
+  url: "/api/shares",
+  list: async (url = "/api/shares"): Promise<Share[]> => (await schemas()).listSharesResponseSchema.parse(await call(url)).items,
+  /** The answer carries the link: the only time it is ever shown. */
+  create: async (body: ShareTarget & { expiresInDays: number | null }): Promise<CreatedShare> =>
+    (await schemas()).createdShareSchema.parse(await call("/api/shares", { method: "POST", body: JSON.stringify(body) })),
+  revoke: async (id: string): Promise<void> => void (await call(`/api/shares/${encodeURIComponent(id)}`, { method: "DELETE" })),
 };

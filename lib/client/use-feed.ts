@@ -7,7 +7,17 @@ import { ACTIVE_STATUSES, GALLERY_PAGE_SIZE } from "@/lib/contract-values";
 import { api, listUrl } from "./api";
 
 export type StatusFilter = "all" | "completed" | "failed" | "active";
-export type FeedFilters = { q: string; model: string; favorite: boolean; mine: boolean; status: StatusFilter };
+export type FeedFilters = {
+  q: string;
+  model: string;
+  favorite: boolean;
+  mine: boolean;
+  status: StatusFilter;
+  /** The board page's board (fixed for the page, not one of the toolbar's filters). */
+  board?: string;
+  /** One request's pictures ("Show batch"; kept in the page's URL). */
+  batch?: string;
+};
 export const NO_FILTERS: FeedFilters = { q: "", model: "", favorite: false, mine: false, status: "all" };
 
 const PAGE_SIZE = GALLERY_PAGE_SIZE;
@@ -29,6 +39,9 @@ function matches(g: Generation, f: FeedFilters, user: string): boolean {
   if (f.favorite && !g.favorite) return false;
   if (f.mine && g.createdBy !== user) return false;
   if (f.q.trim() && !g.prompt.toLowerCase().includes(f.q.trim().toLowerCase())) return false;
+  if (f.batch && g.batchId !== f.batch) return false;
+  // Whether it is on the board only the server knows: the board's pages say so, the active list does not.
+  if (f.board) return false;
   return true;
 }
 
@@ -72,10 +85,10 @@ export function mergeFirstPage(pages: ListGenerationsResponse[] | undefined, fre
  * when the tab is hidden). A generation that leaves the active list is
  * re-read in the gallery so its card turns into the picture in place.
  */
-export function useFeed(input: { filters: FeedFilters; user: string; initial?: FeedStart }) {
+export function useFeed(input: { filters: FeedFilters; user: string; initial?: FeedStart; initialFilters?: FeedFilters }) {
   const { filters, user, initial } = input;
-  // The server's first page is the unfiltered list; another filter starts empty.
-  const unfiltered = pageUrl(filters) === pageUrl(NO_FILTERS);
+  // The server's first page was read with `initialFilters` (the studio: none; a board page: its board); another filter starts empty.
+  const unfiltered = pageUrl(filters) === pageUrl(input.initialFilters ?? NO_FILTERS);
   const gallery = useSWRInfinite<ListGenerationsResponse>(
     (index, previous: ListGenerationsResponse | null) => {
       if (previous && !previous.nextCursor) return null;

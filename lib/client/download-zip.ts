@@ -1,0 +1,28 @@
+"use client";
+import { MAX_BULK_IDS } from "@/lib/contract-values";
+
+/**
+ * Downloads a ZIP of these pictures through a real form post, so the browser
+ * streams the answer of POST /api/downloads to disk as it arrives: a fetch
+ * into a Blob would hold hundreds of megabytes in the tab first. The form is
+ * url-encoded, one `generationIds` field per picture, and leaves the page as
+ * it is (the answer is an attachment).
+ */
+export function downloadZip(generationIds: readonly string[]): void {
+  if (generationIds.length === 0 || generationIds.length > MAX_BULK_IDS) return;
+  const form = document.createElement("form");
+  form.method = "post";
+  form.action = "/api/downloads";
+  form.enctype = "application/x-www-form-urlencoded";
+  form.hidden = true;
+  for (const id of generationIds) {
+    const input = document.createElement("input");
+    input.type = "hidden";
+    input.name = "generationIds";
+    input.value = id;
+    form.appendChild(input);
+  }
+  document.body.appendChild(form);
+  form.submit();
+  form.remove();
+}
