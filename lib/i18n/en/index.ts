@@ -1,6 +1,7 @@
 import { account } from "./account";
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { boards } from "./boards";
 import { common } from "./common";
 import { composer } from "./composer";
 import { gallery } from "./gallery";
@@ -9,4 +10,4 @@ import { tokens } from "./tokens";
 import { usage } from "./usage";
 
 // The English dictionary, in one section per area of the page.
-export const en = { common, composer, gallery, auth, account, admin, usage, tokens, share };
+export const en = { common, composer, gallery, auth, account, admin, usage, tokens, share, boards };

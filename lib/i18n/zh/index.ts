@@ -2,6 +2,7 @@ import type { Dictionary } from "../types";
 import { account } from "./account";
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { boards } from "./boards";
 import { common } from "./common";
 import { composer } from "./composer";
 import { gallery } from "./gallery";
@@ -10,4 +11,4 @@ import { tokens } from "./tokens";
 import { usage } from "./usage";
 
 // 中文词典，与英文按区域一一对应。
-export const zh: Dictionary = { common, composer, gallery, auth, account, admin, usage, tokens, share };
+export const zh: Dictionary = { common, composer, gallery, auth, account, admin, usage, tokens, share, boards };
