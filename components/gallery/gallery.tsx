@@ -2,9 +2,15 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import dynamic from "next/dynamic";
 import type { Generation } from "@/lib/contract";
+import { groupBatches } from "@/lib/client/batches";
 import { NO_FILTERS } from "@/lib/client/use-feed";
 import { useStudio } from "@/components/studio/studio-context";
-import { EmptyState, ErrorState, NoResults } from "./empty-state";
+import { BoardBar } from "@/components/boards/board-bar";
+import { SelectionProvider, useSelection } from "@/components/selection/selection-context";
+import { BatchChip } from "./batch-chip";
+import { BatchGroup } from "./batch-group";
+import { BoardEmptyState, EmptyState, ErrorState, NoResults } from "./empty-state";
+import { GalleryStatusProvider, GalleryToast } from "./gallery-status";
 import { GalleryFooter } from "./gallery-footer";
 import { GallerySkeleton } from "./gallery-skeleton";
 import { GenerationCard } from "./generation-card";
@@ -16,13 +22,27 @@ import { useToggleFavorite } from "./use-favorite";
 
 // Nobody needs the lightbox for the first paint: its code comes when a picture is opened.
 const Lightbox = dynamic(() => import("./lightbox").then((m) => m.Lightbox), { ssr: false });
+// The selection bar (and its board menu, bulk delete, ZIP form) comes with the first selected picture.
+const SelectionBar = dynamic(() => import("@/components/selection/selection-bar").then((m) => m.SelectionBar), { ssr: false });
 
 // About the first screen of a wide window: loaded with the page, not when scrolled near.
 const EAGER_THUMBS = 12;
 
-/** Every generation of the team, newest first: pictures, work in progress and failures, with a lightbox. */
+/**
+ * Every generation of the team (or of the page's board), newest first:
+ * pictures, work in progress and failures, a request's pictures together,
+ * with the board bar above, a lightbox, and a selection for bulk actions.
+ */
 export function Gallery() {
-  const { t, filters, setFilters, feed } = useStudio();
+  return (
+    <GalleryStatusProvider>
+      <GalleryContent />
+    </GalleryStatusProvider>
+  );
+}
+
+function GalleryContent() {
+  const { t, filters, setFilters, board, batch, setBatch, feed } = useStudio();
   const [toolbarKey, setToolbarKey] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const toggleFavorite = useToggleFavorite(setNotice);
@@ -34,7 +54,9 @@ export function Gallery() {
   const items = stale ? settled : feed.items;
 
   const ratios = useMemo(() => items.map(boxRatio), [items]);
+  const segments = useMemo(() => groupBatches(items), [items]);
   const completed = useMemo(() => items.filter((g) => g.status === "completed" && g.image), [items]);
+  const selectable = useMemo(() => completed.map((g) => g.id), [completed]);
 
   const sentinel = useInfiniteScroll({
     enabled: feed.hasMore && !feed.isLoadingMore && !feed.error && !stale,
@@ -83,10 +105,11 @@ export function Gallery() {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const filtered = Boolean(filters.q.trim() || filters.model || filters.favorite || filters.mine || filters.status !== "all");
+  const filtered = Boolean(filters.q.trim() || filters.model || filters.favorite || filters.mine || filters.status !== "all" || batch);
   const search = useRef<HTMLInputElement>(null);
   const clearFilters = () => {
     setFilters(NO_FILTERS);
+    if (batch) setBatch(null);
     setToolbarKey((k) => k + 1);
     // The "Clear filters" button goes away with the empty result: keep focus somewhere useful.
     requestAnimationFrame(() => search.current?.focus());
@@ -95,7 +118,7 @@ export function Gallery() {
   let body: React.ReactNode;
   if (items.length === 0 && feed.isLoading) body = <GallerySkeleton />;
   else if (items.length === 0 && feed.error) body = <ErrorState message={errorText(feed.error, t)} onRetry={() => void feed.refresh()} />;
-  else if (items.length === 0) body = filtered ? <NoResults onClear={clearFilters} /> : <EmptyState />;
+  else if (items.length === 0) body = filtered ? <NoResults onClear={clearFilters} /> : board ? <BoardEmptyState /> : <EmptyState />;
   else
     body = (
       <>
@@ -105,16 +128,28 @@ export function Gallery() {
             aria-busy={stale || undefined}
             className={`${JUSTIFIED_LIST} transition-opacity duration-200 ${stale ? "opacity-60" : ""}`}
           >
-            {items.map((g, i) => (
-              <GenerationCard
-                key={g.id}
-                generation={g}
-                ratio={ratios[i]}
-                eager={i < EAGER_THUMBS}
-                onOpen={show}
-                onToggleFavorite={toggleFavorite}
-              />
-            ))}
+            {segments.map((segment) =>
+              segment.kind === "single" ? (
+                <GenerationCard
+                  key={segment.item.id}
+                  generation={segment.item}
+                  ratio={ratios[segment.index]}
+                  eager={segment.index < EAGER_THUMBS}
+                  onOpen={show}
+                  onToggleFavorite={toggleFavorite}
+                />
+              ) : (
+                <BatchGroup
+                  key={`${segment.batchId}-${segment.items[0].id}`}
+                  items={segment.items}
+                  ratios={ratios.slice(segment.start, segment.start + segment.items.length)}
+                  start={segment.start}
+                  eagerBelow={EAGER_THUMBS}
+                  onOpen={show}
+                  onToggleFavorite={toggleFavorite}
+                />
+              ),
+            )}
           </ul>
         </div>
         <div ref={sentinel} aria-hidden className="h-px" />
@@ -123,26 +158,44 @@ export function Gallery() {
     );
 
   return (
-    <section className="flex flex-col gap-4">
-      <h2 className="sr-only">{t.gallery.heading}</h2>
-      <Toolbar key={toolbarKey} searchRef={search} />
-      {notice && (
-        <p role="alert" className="rounded-xl bg-rose-50 px-4 py-2.5 text-sm text-rose-700 ring-1 ring-rose-200 dark:bg-rose-500/10 dark:text-rose-300 dark:ring-rose-500/30">
-          {notice}
-        </p>
-      )}
-      {body}
-      {openId && openIndex >= 0 && (
-        <Lightbox
-          items={completed}
-          hasMore={feed.hasMore}
-          id={openId}
-          onNavigate={show}
-          onClose={close}
-          onDeleted={deleted}
-          returnFocus={returnFocus}
-        />
-      )}
-    </section>
+    <SelectionProvider order={selectable}>
+      <section className="flex flex-col gap-4">
+        <h2 className="sr-only">{t.gallery.heading}</h2>
+        <BoardBar />
+        <Toolbar key={toolbarKey} searchRef={search} />
+        <BatchChip />
+        {notice && (
+          <p role="alert" className="rounded-xl bg-rose-50 px-4 py-2.5 text-sm text-rose-700 ring-1 ring-rose-200 dark:bg-rose-500/10 dark:text-rose-300 dark:ring-rose-500/30">
+            {notice}
+          </p>
+        )}
+        {body}
+        {openId && openIndex >= 0 && (
+          <Lightbox
+            items={completed}
+            hasMore={feed.hasMore}
+            id={openId}
+            onNavigate={show}
+            onClose={close}
+            onDeleted={deleted}
+            returnFocus={returnFocus}
+          />
+        )}
+      </section>
+      <SelectionDock />
+    </SelectionProvider>
+  );
+}
+
+/** The selection bar while pictures are selected (room is kept below the list for it), and the status line above it. */
+function SelectionDock() {
+  const selection = useSelection();
+  const selecting = selection.count > 0;
+  return (
+    <>
+      {selecting && <div aria-hidden className="h-28 sm:h-20" />}
+      {selecting && <SelectionBar />}
+      <GalleryToast raised={selecting} />
+    </>
   );
 }

@@ -3,6 +3,9 @@ import type { Generation } from "@/lib/contract";
 import { getModel } from "@/lib/models";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
+import { startPicturesDrag } from "@/components/boards/drag";
+import { useSelection } from "@/components/selection/selection-context";
+import { useLongPress } from "@/components/selection/use-long-press";
 import { tileStyle } from "./justified";
 import { FailedCard } from "./failed-card";
 import { ProgressCard } from "./progress-card";
@@ -20,38 +23,70 @@ export function GenerationCard(props: {
 }) {
   const { generation: g, ratio } = props;
   const done = g.status === "completed" && g.image !== null;
+  const box =
+    "group relative overflow-hidden rounded-xl bg-zinc-200 shadow-sm ring-1 ring-zinc-900/5 transition-shadow hover:shadow-lg has-focus-visible:ring-2 has-focus-visible:ring-amber-500 dark:bg-zinc-800 dark:ring-white/10";
 
   return (
     <li className="min-w-0" style={tileStyle(ratio)}>
-      <div
-        className="group relative overflow-hidden rounded-xl bg-zinc-200 shadow-sm ring-1 ring-zinc-900/5 transition-shadow hover:shadow-lg has-focus-visible:ring-2 has-focus-visible:ring-amber-500 dark:bg-zinc-800 dark:ring-white/10"
-        style={{ aspectRatio: ratio }}
-      >
-        {done ? (
-          <PictureTile generation={g} eager={props.eager} onOpen={props.onOpen} onToggleFavorite={props.onToggleFavorite} />
-        ) : g.saving === null && (g.status === "failed" || g.status === "completed") ? (
-          <FailedCard generation={g} />
-        ) : (
-          <ProgressCard generation={g} />
-        )}
-      </div>
+      {done ? (
+        <PictureTile generation={g} ratio={ratio} box={box} eager={props.eager} onOpen={props.onOpen} onToggleFavorite={props.onToggleFavorite} />
+      ) : (
+        <div className={box} style={{ aspectRatio: ratio }}>
+          {g.saving === null && (g.status === "failed" || g.status === "completed") ? <FailedCard generation={g} /> : <ProgressCard generation={g} />}
+        </div>
+      )}
     </li>
   );
 }
 
-function PictureTile(props: { generation: Generation; eager?: boolean; onOpen(id: string): void; onToggleFavorite(g: Generation): void }) {
+/**
+ * A finished picture: opens in the lightbox, or, while pictures are selected
+ * (or with shift, ctrl, ⌘), is selected instead; a checkbox on hover or
+ * focus; press and hold on a phone starts a selection; drag it (or the
+ * selection it belongs to) onto a board.
+ */
+function PictureTile(props: {
+  generation: Generation;
+  ratio: number;
+  box: string;
+  eager?: boolean;
+  onOpen(id: string): void;
+  onToggleFavorite(g: Generation): void;
+}) {
   const { t, locale } = useStudio();
+  const selection = useSelection();
   const g = props.generation;
   const image = g.image!;
   const name = shortPrompt(g.prompt);
+  const selected = selection.has(g.id);
+  const selecting = selection.count > 0;
+  const { lastPressWasTouch, ...press } = useLongPress(() => selection.toggle(g.id));
+  const S = t.boards.selection;
+
+  function onDragStart(e: React.DragEvent) {
+    // A finger's hold selects; dragging to a board is for a mouse.
+    if (lastPressWasTouch()) return e.preventDefault();
+    const ids = selected ? selection.ids() : [g.id];
+    startPicturesDrag(e, ids, ids.length === 1 ? t.boards.bar.picturesOne : format(t.boards.bar.pictures, { count: ids.length }));
+  }
+
   return (
-    <>
+    <div
+      className={`${props.box} select-none [-webkit-touch-callout:none] ${selected ? "!ring-3 !ring-amber-500" : ""}`}
+      style={{ aspectRatio: props.ratio }}
+      draggable
+      onDragStart={onDragStart}
+      data-selected={selected || undefined}
+      {...press}
+    >
       <button
         id={openButtonId(g.id)}
         type="button"
         aria-label={format(t.gallery.card.open, { prompt: name })}
-        onClick={() => props.onOpen(g.id)}
-        className="absolute inset-0 block size-full cursor-zoom-in focus:outline-none"
+        onClick={(e) => {
+          if (!selection.pick(g.id, e)) props.onOpen(g.id);
+        }}
+        className={`absolute inset-0 block size-full focus:outline-none ${selecting ? "cursor-pointer" : "cursor-zoom-in"}`}
       >
         <img
           src={image.thumbUrl}
@@ -61,9 +96,24 @@ function PictureTile(props: { generation: Generation; eager?: boolean; onOpen(id
           loading={props.eager ? "eager" : "lazy"}
           decoding="async"
           draggable={false}
-          className="size-full object-cover transition-transform duration-500 ease-out group-hover:scale-[1.03]"
+          className={`size-full object-cover transition-transform duration-500 ease-out ${selected ? "scale-[0.97]" : "group-hover:scale-[1.03]"}`}
         />
+        {selected && <span aria-hidden className="absolute inset-0 bg-amber-500/15" />}
       </button>
+      <label
+        className={`absolute top-2 left-2 grid size-8 cursor-pointer place-items-center rounded-full bg-black/35 shadow-sm backdrop-blur-md transition has-focus-visible:opacity-100 has-focus-visible:ring-2 has-focus-visible:ring-amber-400 ${
+          selecting ? "opacity-100" : "opacity-0 group-hover:opacity-100"
+        }`}
+      >
+        <input
+          type="checkbox"
+          aria-label={S.selectPicture}
+          checked={selected}
+          onChange={() => undefined}
+          onClick={(e) => selection.check(g.id, { shiftKey: e.shiftKey })}
+          className="size-4.5 cursor-pointer accent-amber-500 focus:outline-none"
+        />
+      </label>
       {/* Prompt and model on hover / keyboard focus; purely visual, the button already names the picture. */}
       <div
         aria-hidden
@@ -85,6 +135,6 @@ function PictureTile(props: { generation: Generation; eager?: boolean; onOpen(id
       >
         <StarIcon filled={g.favorite} className="size-4" />
       </button>
-    </>
+    </div>
   );
 }

@@ -19,3 +19,14 @@ export const JUSTIFIED_LIST = "flex flex-wrap gap-2 @min-[640px]:gap-3 after:gro
 export function tileStyle(ratio: number): CSSProperties {
   return { flexGrow: ratio, flexBasis: `calc(${ratio.toFixed(4)} * clamp(150px, 25cqw, 260px))` };
 }
+
+/**
+ * On a batch's `<li>`: as wide as its pictures laid side by side (plus the
+ * frame's padding and gaps, `chromePx`), growing like them; its own list
+ * wraps when the row is narrower (a phone), with the same row height, since
+ * the group is no container and cqw still reads the gallery's width.
+ */
+export function groupStyle(ratios: readonly number[], chromePx: number): CSSProperties {
+  const sum = ratios.reduce((total, r) => total + r, 0);
+  return { flexGrow: sum, flexBasis: `calc(${sum.toFixed(4)} * clamp(150px, 25cqw, 260px) + ${chromePx}px)` };
+}

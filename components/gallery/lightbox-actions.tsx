@@ -1,11 +1,15 @@
 "use client";
 import { useState } from "react";
+import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
+import useSWR from "swr";
 import type { Generation } from "@/lib/contract";
-import { api, ApiError } from "@/lib/client/api";
+import { api, ApiError, listUrl } from "@/lib/client/api";
 import { useStudio } from "@/components/studio/studio-context";
 import { useComposer } from "@/components/composer/composer-api";
+import { AddToBoardMenu } from "@/components/boards/add-to-board-menu";
 import { ConfirmDialog } from "./confirm-dialog";
-import { DownloadIcon, ReferenceIcon, RemixIcon, StarIcon, TrashIcon } from "./icons";
+import { DownloadIcon, ReferenceIcon, RemixIcon, ShareIcon, StackIcon, StarIcon, TrashIcon } from "./icons";
 import { errorText, openButtonId, withParam } from "./format";
 import { useToggleFavorite } from "./use-favorite";
 
@@ -13,17 +17,28 @@ const SECONDARY =
   "inline-flex min-w-0 items-center justify-center gap-2 rounded-xl px-2.5 py-2.5 text-sm font-medium whitespace-nowrap ring-1 transition focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500";
 const NEUTRAL = `${SECONDARY} text-zinc-800 ring-zinc-200 hover:bg-zinc-50 dark:text-zinc-100 dark:ring-zinc-700 dark:hover:bg-zinc-800`;
 
-/** Download, favorite, remix, use as reference, delete (own pictures, after confirmation). */
+// The share dialog (expiry, the link shown once, existing links) comes when someone shares.
+const ShareDialog = dynamic(() => import("@/components/boards/share-dialog").then((m) => m.ShareDialog), { ssr: false });
+
+/**
+ * Download, favorite, remix, use as reference (where the page has a composer),
+ * add to a board, share, show the other pictures of its request, delete (own
+ * pictures, after confirmation).
+ */
 export function LightboxActions(props: {
   generation: Generation;
   onClose(options?: { restoreFocus?: boolean }): void;
   onDeleted(id: string): void;
 }) {
-  const { t, user, role, feed } = useStudio();
+  const { t, user, role, feed, hasComposer, board, batch, setBatch } = useStudio();
   const composer = useComposer();
+  const router = useRouter();
   const g = props.generation;
   const L = t.gallery.lightbox;
   const [error, setError] = useState<string | null>(null);
+  const [info, setInfo] = useState<string | null>(null);
+  const [sharing, setSharing] = useState(false);
+  const batchSize = useBatchSize(g);
   const toggleFavorite = useToggleFavorite(setError);
   const [confirm, setConfirm] = useState<{ busy: boolean; error: string | null } | null>(null);
 
@@ -59,6 +74,16 @@ export function LightboxActions(props: {
     }, 0);
   }
 
+  function showBatch() {
+    if (board) {
+      // The batch as made, not only what is on this board: in the studio.
+      router.push(`/?batch=${encodeURIComponent(g.batchId)}`);
+      return;
+    }
+    props.onClose();
+    setBatch(g.batchId);
+  }
+
   return (
     <section className="flex flex-col gap-2">
       <a
@@ -70,14 +95,40 @@ export function LightboxActions(props: {
         {L.download}
       </a>
       <div className="grid grid-cols-2 gap-2">
-        <button type="button" onClick={() => handOff(composer.remix)} className={NEUTRAL}>
-          <RemixIcon className="size-4" />
-          {L.remix}
-        </button>
-        <button type="button" onClick={() => handOff(composer.useAsReference)} className={NEUTRAL}>
-          <ReferenceIcon className="size-4" />
-          {L.useAsReference}
-        </button>
+        {hasComposer && (
+          <>
+            <button type="button" onClick={() => handOff(composer.remix)} className={NEUTRAL}>
+              <RemixIcon className="size-4" />
+              {L.remix}
+            </button>
+            <button type="button" onClick={() => handOff(composer.useAsReference)} className={NEUTRAL}>
+              <ReferenceIcon className="size-4" />
+              {L.useAsReference}
+            </button>
+          </>
+        )}
+        <AddToBoardMenu
+          ids={() => [g.id]}
+          onDone={(message) => {
+            setError(message.tone === "error" ? message.text : null);
+            setInfo(message.tone === "error" ? null : message.text);
+          }}
+          placement="down"
+          buttonClassName={`${NEUTRAL} w-full`}
+        />
+        {/* The server lets a picture's creator or an admin share it. */}
+        {(g.createdBy === user || role === "admin") && (
+          <button type="button" onClick={() => setSharing(true)} className={NEUTRAL}>
+            <ShareIcon className="size-4" />
+            {t.boards.share.button}
+          </button>
+        )}
+        {batchSize > 1 && batch !== g.batchId && (
+          <button type="button" onClick={showBatch} className={NEUTRAL}>
+            <StackIcon className="size-4" />
+            {t.boards.batch.show}
+          </button>
+        )}
         <button
           type="button"
           aria-pressed={g.favorite}
@@ -106,6 +157,10 @@ export function LightboxActions(props: {
           {error}
         </p>
       )}
+      <p role="status" className="text-sm font-medium text-emerald-700 empty:-mt-2 dark:text-emerald-400">
+        {info ?? ""}
+      </p>
+      {sharing && <ShareDialog target={{ generationId: g.id }} title={g.prompt} onClose={() => setSharing(false)} />}
       {confirm && (
         <ConfirmDialog
           title={t.gallery.confirmDelete.title}
@@ -121,4 +176,17 @@ export function LightboxActions(props: {
       )}
     </section>
   );
+}
+
+/**
+ * How many pictures its request made, as far as we can tell: the loaded
+ * gallery usually holds them all; otherwise (a filter, a board, paging) one
+ * small read of the batch, remembered by SWR. An older row's batch is itself.
+ */
+function useBatchSize(g: Generation): number {
+  const { feed } = useStudio();
+  const loaded = feed.items.reduce((n, x) => n + (x.batchId === g.batchId ? 1 : 0), 0);
+  const ask = loaded < 2 && g.batchId.startsWith("bat_");
+  const { data } = useSWR(ask ? listUrl({ batch: g.batchId, limit: 2 }) : null, api.list, { revalidateOnFocus: false });
+  return Math.max(loaded, data?.items.length ?? 0);
 }

@@ -1,8 +1,10 @@
 "use client";
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
-import { useRouter } from "next/navigation";
-import type { AuthMode } from "@/lib/contract";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import type { AuthMode, Board } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
+import { isBatchId } from "@/lib/client/batches";
+import { useBoards } from "@/lib/client/use-boards";
 import { NO_FILTERS, useFeed, type Feed, type FeedFilters, type FeedStart } from "@/lib/client/use-feed";
 
 export type Theme = "light" | "dark" | "system";
@@ -19,6 +21,13 @@ type StudioContextValue = {
   role: "admin" | "member";
   filters: FeedFilters;
   setFilters(update: Partial<FeedFilters>): void;
+  /** The board page's board (as the boards list last read it), or null on the studio page. */
+  board: Board | null;
+  /** "Show batch": one request's pictures, kept in the URL (?batch=…) so Back and a reload keep it. */
+  batch: string | null;
+  setBatch(batch: string | null): void;
+  /** Whether the page has a composer for "Remix" and "Use as reference" to fill. */
+  hasComposer: boolean;
   feed: Feed;
   /** What the server read for this page: the session (GET /api/session) as the header first shows it. */
   initial: FeedStart;
@@ -41,12 +50,20 @@ export function StudioProvider(props: {
   auth: AuthMode;
   role: "admin" | "member";
   initial: FeedStart;
+  /** On a board page: the board as the server read it with the page. */
+  board?: Board;
+  hasComposer?: boolean;
   children: React.ReactNode;
 }) {
   const router = useRouter();
   const [theme, setThemeState] = useState<Theme>(props.theme);
   const [filters, setFilterState] = useState<FeedFilters>(NO_FILTERS);
-  const feed = useFeed({ filters, user: props.user, initial: props.initial });
+  const { board, batch, setBatch } = usePageScope(props.board);
+  const boardId = board?.id;
+  const feedFilters = useMemo(() => ({ ...filters, board: boardId, batch: batch ?? undefined }), [filters, boardId, batch]);
+  const initialFilters = useMemo(() => ({ ...NO_FILTERS, board: boardId }), [boardId]);
+  const feed = useFeed({ filters: feedFilters, initialFilters, user: props.user, initial: props.initial });
+  const hasComposer = props.hasComposer ?? true;
 
   const setLocale = useCallback(
     (locale: Locale) => {
@@ -66,10 +83,54 @@ export function StudioProvider(props: {
   const setFilters = useCallback((update: Partial<FeedFilters>) => setFilterState((f) => ({ ...f, ...update })), []);
 
   const value = useMemo(
-    () => ({ t: props.t, locale: props.locale, setLocale, theme, setTheme, upstream: props.upstream, user: props.user, role: props.role, auth: props.auth, filters, setFilters, feed, initial: props.initial }),
-    [props.t, props.locale, setLocale, theme, setTheme, props.upstream, props.user, props.role, props.auth, filters, setFilters, feed, props.initial],
+    () => ({
+      t: props.t,
+      locale: props.locale,
+      setLocale,
+      theme,
+      setTheme,
+      upstream: props.upstream,
+      user: props.user,
+      role: props.role,
+      auth: props.auth,
+      filters,
+      setFilters,
+      board,
+      batch,
+      setBatch,
+      hasComposer,
+      feed,
+      initial: props.initial,
+    }),
+    [props.t, props.locale, setLocale, theme, setTheme, props.upstream, props.user, props.role, props.auth, filters, setFilters, board, batch, setBatch, hasComposer, feed, props.initial],
   );
   return <StudioContext.Provider value={value}>{props.children}</StudioContext.Provider>;
+}
+
+/**
+ * The page's board (kept current by the boards list, so a rename shows at
+ * once) and the batch filter from the URL. The batch goes into the address
+ * with history.pushState, which Next.js folds into useSearchParams: Back
+ * leaves the batch, and nothing is fetched from the server for the page.
+ */
+function usePageScope(initialBoard: Board | undefined) {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const { boards } = useBoards();
+  const board = initialBoard ? (boards?.find((b) => b.id === initialBoard.id) ?? initialBoard) : null;
+  const raw = params.get("batch");
+  const batch = isBatchId(raw) ? raw : null;
+  const setBatch = useCallback(
+    (next: string | null) => {
+      const search = new URLSearchParams(window.location.search);
+      if (next) search.set("batch", next);
+      else search.delete("batch");
+      const query = search.toString();
+      window.history.pushState(null, "", `${pathname}${query ? `?${query}` : ""}`);
+    },
+    [pathname],
+  );
+  return { board, batch, setBatch };
 }
 
 export function useStudio(): StudioContextValue {

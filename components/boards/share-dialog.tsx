@@ -1,0 +1,230 @@
+"use client";
+import { useId, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import useSWR from "swr";
+import type { CreatedShare, Share } from "@/lib/contract";
+import { sharesApi, type ShareTarget } from "@/lib/client/api";
+import { format } from "@/lib/i18n/format";
+import { RadioSegments } from "@/components/ui/radio-segments";
+import { useStudio } from "@/components/studio/studio-context";
+import { errorText, formatDate, shortPrompt } from "@/components/gallery/format";
+import { CheckIcon, CloseIcon, CopyIcon, ShareIcon } from "@/components/gallery/icons";
+import { trapTab, useModal } from "@/components/gallery/use-modal";
+import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./new-board-form";
+
+const EXPIRIES = ["never", "1", "7", "30"] as const;
+type Expiry = (typeof EXPIRIES)[number];
+
+/**
+ * A public link to a picture or a board: how long it works, the link itself
+ * (shown this once: only its hash is kept), and the links already made to
+ * the same thing, each revocable.
+ */
+export function ShareDialog(props: { target: ShareTarget; title: string; onClose(): void }) {
+  const { t, locale, role } = useStudio();
+  const S = t.boards.share;
+  const dialog = useRef<HTMLDivElement>(null);
+  const createButton = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
+  const expiryId = useId();
+  useModal({ dialog, initialFocus: createButton });
+
+  const [expiry, setExpiry] = useState<Expiry>("7");
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<CreatedShare | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+
+  // An admin manages others' boards: their links too.
+  const listUrl = role === "admin" ? `${sharesApi.url}?all=1` : sharesApi.url;
+  const shares = useSWR<Share[]>(listUrl, () => sharesApi.list(listUrl), { revalidateOnFocus: false });
+  const mine = (shares.data ?? []).filter((s) =>
+    "generationId" in props.target ? s.generationId === props.target.generationId : s.boardId === props.target.boardId,
+  );
+
+  async function create() {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const share = await sharesApi.create({ ...props.target, expiresInDays: expiry === "never" ? null : Number(expiry) });
+      setCreated(share);
+      void shares.mutate();
+    } catch (e) {
+      setError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke(share: Share) {
+    setError(null);
+    try {
+      await sharesApi.revoke(share.id);
+      if (created?.id === share.id) setCreated(null);
+      setStatus(S.revoked);
+      void shares.mutate();
+    } catch (e) {
+      setError(errorText(e, t));
+    }
+  }
+
+  const label: Record<Expiry, string> = { never: S.never, "1": S.day1, "7": S.day7, "30": S.day30 };
+  return createPortal(
+    <div
+      className="fixed inset-0 z-[60] flex items-end justify-center bg-zinc-950/60 p-3 backdrop-blur-[2px] sm:items-center sm:p-4"
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) props.onClose();
+      }}
+    >
+      <div
+        ref={dialog}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        onKeyDown={(e) => {
+          // Keys stay here: the lightbox behind must not move or close.
+          e.stopPropagation();
+          if (e.key === "Escape") {
+            e.preventDefault();
+            props.onClose();
+          }
+          trapTab(e, dialog.current);
+        }}
+        className="flex max-h-[90dvh] w-full max-w-lg flex-col gap-4 overflow-y-auto rounded-2xl bg-white p-5 text-zinc-900 shadow-2xl ring-1 ring-zinc-900/5 outline-none dark:bg-zinc-900 dark:text-zinc-100 dark:ring-white/10"
+      >
+        <div className="flex items-start gap-3">
+          <span aria-hidden className="grid size-10 shrink-0 place-items-center rounded-full bg-amber-100 text-amber-700 dark:bg-amber-500/15 dark:text-amber-300">
+            <ShareIcon className="size-5" />
+          </span>
+          <div className="min-w-0 flex-1">
+            <h2 id={titleId} className="text-base font-semibold break-words">
+              {format(S.dialogTitle, { title: shortPrompt(props.title, 80) })}
+            </h2>
+            <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{S.intro}</p>
+          </div>
+          <button
+            type="button"
+            onClick={props.onClose}
+            aria-label={S.close}
+            className="grid size-8 shrink-0 place-items-center rounded-full text-zinc-500 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:hover:bg-zinc-800"
+          >
+            <CloseIcon className="size-4" />
+          </button>
+        </div>
+
+        <div className="flex flex-col gap-1.5">
+          <span id={expiryId} className="text-sm font-medium">
+            {S.expiryLabel}
+          </span>
+          <RadioSegments<Expiry> labelledBy={expiryId} value={expiry} onChange={setExpiry} options={EXPIRIES.map((value) => ({ value, content: label[value] }))} />
+        </div>
+        <button ref={createButton} type="button" onClick={() => void create()} aria-disabled={busy} className={PRIMARY_BUTTON}>
+          {busy ? S.creating : S.create}
+        </button>
+
+        {created && <CreatedLink share={created} />}
+        {error && (
+          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-500/10 dark:text-rose-300">
+            {error}
+          </p>
+        )}
+
+        <section className="flex flex-col gap-2">
+          <h3 className="text-xs font-semibold tracking-wider text-zinc-500 uppercase dark:text-zinc-400">{S.existing}</h3>
+          {shares.isLoading && !shares.data ? (
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">{S.loading}</p>
+          ) : mine.length === 0 ? (
+            <p className="text-sm text-zinc-500 dark:text-zinc-400">{S.none}</p>
+          ) : (
+            <ul className="flex flex-col divide-y divide-zinc-200 rounded-xl ring-1 ring-zinc-200 dark:divide-zinc-800 dark:ring-zinc-800">
+              {mine.map((share) => {
+                const made = formatDate(share.createdAt, locale);
+                const expired = share.expiresAt !== null && Date.parse(share.expiresAt) <= Date.now();
+                return (
+                  <li key={share.id} className="flex items-center gap-3 px-3 py-2 text-sm">
+                    <div className="min-w-0 flex-1">
+                      <p className={`font-medium ${expired ? "text-zinc-500 dark:text-zinc-400" : ""}`}>
+                        {share.expiresAt === null
+                          ? S.neverExpires
+                          : format(expired ? S.expired : S.expires, { date: formatDate(share.expiresAt, locale) })}
+                      </p>
+                      <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{format(S.createdBy, { name: share.createdBy, date: made })}</p>
+                    </div>
+                    <button
+                      type="button"
+                      onClick={() => void revoke(share)}
+                      aria-label={format(S.revokeNamed, { date: made })}
+                      className="shrink-0 rounded-lg px-2.5 py-1.5 text-sm font-medium text-rose-700 ring-1 ring-rose-200 hover:bg-rose-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:text-rose-300 dark:ring-rose-500/30 dark:hover:bg-rose-500/10"
+                    >
+                      {S.revoke}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          <p role="status" className="text-xs text-zinc-600 empty:-mt-2 dark:text-zinc-400">
+            {status}
+          </p>
+        </section>
+
+        <div className="flex justify-end">
+          <button type="button" onClick={props.onClose} className={SECONDARY_BUTTON}>
+            {S.close}
+          </button>
+        </div>
+      </div>
+    </div>,
+    document.body,
+  );
+}
+
+/** The new link, absolute, with Copy: the only time it can be seen. */
+function CreatedLink({ share }: { share: CreatedShare }) {
+  const { t } = useStudio();
+  const S = t.boards.share;
+  const field = useRef<HTMLInputElement>(null);
+  const fieldId = useId();
+  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
+  const link = new URL(share.url, window.location.origin).toString();
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied("yes");
+    } catch {
+      // No clipboard (plain http on a LAN address): selected, for Ctrl+C.
+      field.current?.select();
+      setCopied("failed");
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-2 rounded-xl bg-amber-50 p-3 ring-1 ring-amber-300 dark:bg-amber-500/10 dark:ring-amber-500/40">
+      <label htmlFor={fieldId} className="text-sm font-medium">
+        {S.linkLabel}
+      </label>
+      <div className="flex flex-col gap-2 sm:flex-row">
+        <input
+          ref={field}
+          id={fieldId}
+          readOnly
+          value={link}
+          spellCheck={false}
+          onFocus={(e) => e.target.select()}
+          className="h-10 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-950"
+        />
+        <button type="button" onClick={() => void copy()} className={PRIMARY_BUTTON}>
+          {copied === "yes" ? <CheckIcon className="size-4" /> : <CopyIcon className="size-4" />}
+          {copied === "yes" ? S.copied : S.copy}
+        </button>
+      </div>
+      <p className="text-xs font-medium text-amber-900 dark:text-amber-200">{S.shownOnce}</p>
+      <p role="status" className="text-xs text-zinc-700 empty:-mt-2 dark:text-zinc-300">
+        {copied === "yes" ? S.copied : copied === "failed" ? S.copyFailed : ""}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+import type { Generation } from "@/lib/contract";
+import { format } from "@/lib/i18n/format";
+import { useStudio } from "@/components/studio/studio-context";
+import { GenerationCard } from "./generation-card";
+import { StackIcon } from "./icons";
+import { shortPrompt } from "./format";
+import { groupStyle } from "./justified";
+
+// The frame's padding (6 px each side) and the gap between its pictures (6 px).
+const PAD_PX = 6;
+const GAP_PX = 6;
+
+/** The pictures of one request together: their prompt once, in a light frame, then the cards. */
+export function BatchGroup(props: {
+  items: Generation[];
+  ratios: readonly number[];
+  /** Index of the first item in the gallery (the first screen's thumbnails load eagerly). */
+  start: number;
+  eagerBelow: number;
+  onOpen(id: string): void;
+  onToggleFavorite(g: Generation): void;
+}) {
+  const { t } = useStudio();
+  const { items, ratios } = props;
+  const prompt = items[0].prompt;
+  const chrome = 2 * PAD_PX + (items.length - 1) * GAP_PX;
+  return (
+    <li className="min-w-0" style={groupStyle(ratios, chrome)}>
+      <div
+        role="group"
+        aria-label={format(t.boards.batch.group, { count: items.length, prompt: shortPrompt(prompt, 80) })}
+        className="flex flex-col gap-1.5 rounded-2xl bg-zinc-200/60 p-1.5 ring-1 ring-zinc-900/5 dark:bg-zinc-800/50 dark:ring-white/10"
+      >
+        <p aria-hidden className="flex min-w-0 items-center gap-1.5 px-1 text-xs text-zinc-600 dark:text-zinc-400" title={shortPrompt(prompt, 300)}>
+          <StackIcon className="size-3.5 shrink-0" />
+          <span className="shrink-0 font-semibold tabular-nums">{items.length}×</span>
+          <span className="min-w-0 truncate">{prompt}</span>
+        </p>
+        <ul className="flex flex-wrap gap-1.5">
+          {items.map((g, i) => (
+            <GenerationCard
+              key={g.id}
+              generation={g}
+              ratio={ratios[i]}
+              eager={props.start + i < props.eagerBelow}
+              onOpen={props.onOpen}
+              onToggleFavorite={props.onToggleFavorite}
+            />
+          ))}
+        </ul>
+      </div>
+    </li>
+  );
+}

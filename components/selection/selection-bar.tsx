@@ -1,0 +1,170 @@
+"use client";
+import { useId, useState } from "react";
+import type { Generation } from "@/lib/contract";
+import { MAX_BULK_IDS } from "@/lib/contract-values";
+import { api, ApiError, boardsApi } from "@/lib/client/api";
+import { downloadZip } from "@/lib/client/download-zip";
+import { runLimited } from "@/lib/client/run-limited";
+import { useBoards } from "@/lib/client/use-boards";
+import { format } from "@/lib/i18n/format";
+import { useStudio } from "@/components/studio/studio-context";
+import { AddToBoardMenu } from "@/components/boards/add-to-board-menu";
+import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
+import { useAnnounce } from "@/components/gallery/gallery-status";
+import { errorText } from "@/components/gallery/format";
+import { CloseIcon, DownloadIcon, MinusIcon, StarIcon, TrashIcon } from "@/components/gallery/icons";
+import { useSelection } from "./selection-context";
+
+/** Requests in flight at once for a bulk delete or favorite. */
+const AT_ONCE = 4;
+
+const BUTTON =
+  "inline-flex h-9 items-center gap-1.5 rounded-xl px-2.5 text-sm font-medium whitespace-nowrap text-white hover:bg-white/10 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-400 aria-disabled:opacity-50 disabled:opacity-50 disabled:hover:bg-transparent";
+
+/**
+ * What can be done with the selected pictures, at the bottom of the window:
+ * add to a board, take off this board, star, download as one ZIP, delete
+ * (one's own, or anyone's for an admin, after one confirmation).
+ */
+export function SelectionBar() {
+  const { t, user, role, board, feed } = useStudio();
+  const selection = useSelection();
+  const announce = useAnnounce();
+  const { refresh: refreshBoards } = useBoards();
+  const S = t.boards.selection;
+  const [confirming, setConfirming] = useState<{ busy: boolean; error: string | null } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ownOnlyId = useId();
+
+  const ids = selection.ids();
+  const count = ids.length;
+  const byId = new Map(feed.items.map((g) => [g.id, g]));
+  const picked = ids.map((id) => byId.get(id)).filter((g): g is Generation => g !== undefined);
+  const own = picked.filter((g) => g.createdBy === user).length;
+  // The server decides (creator or admin); the button only offers what it would allow.
+  const mayDelete = role === "admin" || own === picked.length;
+  const ownOnly = format(S.deleteOwnOnly, { own, total: picked.length });
+  const tooMany = count > MAX_BULK_IDS;
+
+  const failureText = (template: string, failures: { error: unknown }[], total: number) =>
+    format(template, { failed: failures.length, total, reason: errorText(failures[0].error, t) });
+
+  async function favoriteAll() {
+    const todo = picked.filter((g) => !g.favorite);
+    setBusy(true);
+    const failures = await runLimited(todo, AT_ONCE, async (g) => {
+      feed.replace(await api.setFavorite(g.id, true));
+    });
+    setBusy(false);
+    if (failures.length > 0) announce({ text: failureText(S.favoriteFailed, failures, todo.length), tone: "error" });
+    else announce({ text: format(S.favorited, { count }) });
+  }
+
+  async function removeFromBoard() {
+    if (!board) return;
+    setBusy(true);
+    try {
+      const { changed } = await boardsApi.removeItems(board.id, ids);
+      // Off the board, out of its page.
+      for (const id of ids) feed.removeLocal(id);
+      void refreshBoards();
+      const B = t.boards;
+      announce({ text: changed === 1 ? format(B.removedOne, { board: board.name }) : format(B.removed, { count: changed, board: board.name }) });
+    } catch (e) {
+      announce({ text: format(t.boards.actionFailed, { message: errorText(e, t) }), tone: "error" });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function deleteAll() {
+    setConfirming({ busy: true, error: null });
+    const failures = await runLimited(ids, AT_ONCE, async (id) => {
+      await api.remove(id).catch((e: unknown) => {
+        // Already gone (someone else deleted it): the outcome the person wanted.
+        if (!(e instanceof ApiError && e.status === 404)) throw e;
+      });
+      feed.removeLocal(id);
+    });
+    void refreshBoards();
+    setConfirming(null);
+    if (failures.length > 0) announce({ text: failureText(S.deleteFailed, failures, ids.length), tone: "error" });
+    else announce({ text: format(S.deleted, { count: ids.length }) });
+  }
+
+  return (
+    <div className="fixed inset-x-0 bottom-0 z-40 px-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] sm:px-4 sm:pb-4">
+      <div
+        role="toolbar"
+        aria-label={S.toolbar}
+        aria-busy={busy || undefined}
+        className="mx-auto flex max-w-5xl flex-wrap items-center gap-1 rounded-2xl bg-zinc-900/95 p-1.5 text-white shadow-2xl ring-1 ring-white/10 backdrop-blur-md sm:flex-nowrap dark:bg-zinc-800/95"
+      >
+        <button type="button" onClick={selection.clear} aria-label={S.clear} title={S.clear} className={`${BUTTON} w-9 justify-center px-0`}>
+          <CloseIcon className="size-4" />
+        </button>
+        <span className="px-1 text-sm font-semibold tabular-nums" aria-live="polite">
+          {format(S.count, { count })}
+        </span>
+        <button type="button" onClick={selection.selectAll} disabled={count >= selection.order.length} className={BUTTON}>
+          {S.selectAll}
+        </button>
+        <span className="hidden flex-1 sm:block" />
+        <div className="flex w-full flex-wrap items-center gap-1 sm:w-auto sm:flex-nowrap">
+          <AddToBoardMenu ids={selection.ids} onDone={announce} placement="up" buttonClassName={BUTTON} />
+          {board && (
+            <button type="button" onClick={() => void removeFromBoard()} disabled={busy} className={BUTTON}>
+              <MinusIcon className="size-4" />
+              {S.removeFromBoard}
+            </button>
+          )}
+          <button type="button" onClick={() => void favoriteAll()} disabled={busy} className={BUTTON}>
+            <StarIcon className="size-4" />
+            {S.favorite}
+          </button>
+          <button
+            type="button"
+            disabled={tooMany}
+            onClick={() => {
+              downloadZip(ids);
+              announce({ text: format(S.downloading, { count }) });
+            }}
+            className={BUTTON}
+          >
+            <DownloadIcon className="size-4" />
+            {tooMany ? format(S.downloadTooMany, { max: MAX_BULK_IDS }) : S.download}
+          </button>
+          <button
+            type="button"
+            aria-disabled={!mayDelete || undefined}
+            aria-describedby={mayDelete ? undefined : ownOnlyId}
+            title={mayDelete ? undefined : ownOnly}
+            onClick={() => (mayDelete ? setConfirming({ busy: false, error: null }) : announce({ text: ownOnly, tone: "error" }))}
+            className={`${BUTTON} text-rose-300 hover:text-rose-200`}
+          >
+            <TrashIcon className="size-4" />
+            {S.delete}
+          </button>
+          {!mayDelete && (
+            <span id={ownOnlyId} className="sr-only">
+              {ownOnly}
+            </span>
+          )}
+        </div>
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          title={count === 1 ? S.confirmTitleOne : format(S.confirmTitle, { count })}
+          body={S.confirmBody}
+          confirmLabel={format(S.confirm, { count })}
+          cancelLabel={S.cancel}
+          busyLabel={S.deleting}
+          busy={confirming.busy}
+          error={confirming.error}
+          onConfirm={() => void deleteAll()}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
+    </div>
+  );
+}

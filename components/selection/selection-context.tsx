@@ -1,0 +1,84 @@
+"use client";
+import { createContext, useContext, useEffect, useMemo, useState } from "react";
+import { EMPTY_SELECTION, clearSelection, prune, selectAll, selectRange, selectedInOrder, toggle, type Selection } from "@/lib/client/selection";
+
+type Modifiers = { shiftKey: boolean; metaKey: boolean; ctrlKey: boolean };
+
+export type SelectionApi = {
+  count: number;
+  has(id: string): boolean;
+  /** The selected ids, in gallery order. */
+  ids(): string[];
+  /** Every selectable picture loaded, in gallery order. */
+  order: readonly string[];
+  toggle(id: string): void;
+  /** A checkbox's click: shift extends from the last clicked. */
+  check(id: string, modifiers: Pick<Modifiers, "shiftKey">): void;
+  /**
+   * A click on a picture: with a selection (or shift, ctrl, ⌘) it changes the
+   * selection and answers true; otherwise false, and the picture opens.
+   */
+  pick(id: string, modifiers: Modifiers): boolean;
+  selectAll(): void;
+  clear(): void;
+};
+
+const SelectionContext = createContext<SelectionApi | null>(null);
+
+/**
+ * The gallery's selection (rules in lib/client/selection.ts). `order` is the
+ * loaded pictures that can be selected; ids that leave it (deleted, filtered
+ * away, taken off the board) leave the selection too. Esc clears, unless
+ * something on top (a dialog, a menu) took the key.
+ */
+export function SelectionProvider({ order, children }: { order: readonly string[]; children: React.ReactNode }) {
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const pruned = prune(selection, order);
+  if (pruned !== selection) setSelection(pruned);
+
+  const count = pruned.ids.size;
+  useEffect(() => {
+    if (count === 0) return;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || e.defaultPrevented) return;
+      const target = e.target instanceof Element ? e.target : null;
+      if (target?.closest('[role="dialog"], [role="alertdialog"], [role="menu"]')) return;
+      setSelection(clearSelection());
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [count]);
+
+  const api = useMemo<SelectionApi>(() => {
+    const has = (id: string) => pruned.ids.has(id);
+    return {
+      count,
+      has,
+      ids: () => selectedInOrder(pruned, order),
+      order,
+      toggle: (id) => setSelection((s) => toggle(s, id)),
+      check: (id, m) => setSelection((s) => (m.shiftKey ? selectRange(s, order, id) : toggle(s, id))),
+      pick(id, m) {
+        if (m.shiftKey) setSelection((s) => selectRange(s, order, id));
+        else if (m.metaKey || m.ctrlKey || count > 0) setSelection((s) => toggle(s, id));
+        else return false;
+        return true;
+      },
+      selectAll: () => setSelection((s) => selectAll(s, order)),
+      clear: () => setSelection(clearSelection()),
+    };
+  }, [pruned, order, count]);
+
+  return <SelectionContext.Provider value={api}>{children}</SelectionContext.Provider>;
+}
+
+export function useSelection(): SelectionApi {
+  const value = useContext(SelectionContext);
+  if (!value) throw new Error("useSelection outside SelectionProvider");
+  return value;
+}
+
+/** For pieces that may sit outside a gallery (none there: nothing is selectable). */
+export function useOptionalSelection(): SelectionApi | null {
+  return useContext(SelectionContext);
+}
