@@ -87,8 +87,10 @@ describe("POST /api/downloads", () => {
     expect(zip.entries.map((e) => e.name)).toEqual(["metadata.json", ...names]);
     // Pictures as they are (they are compressed already); only the metadata deflated.
     expect(zip.entries.map((e) => e.method)).toEqual(["deflated", "stored", "stored", "stored", "stored"]);
-    // The Chinese name is marked UTF-8, so unzip tools show it as written.
+    // The Chinese name is marked UTF-8, and every entry as made on Unix with
+    // rw-r--r--: Info-ZIP's unzip ignores the UTF-8 mark on "DOS" entries.
     expect(zip.entries[1].utf8Name).toBe(true);
+    expect(zip.entries.map((e) => [e.madeOnUnix, e.mode])).toEqual(zip.entries.map(() => [true, 0o644]));
     for (const [i, g] of pictures.entries()) {
       expect(zip.entries[i + 1].sha256).toBe(await storedSha(g));
       expect(zip.entries[i + 1].size).toBe(g.image!.bytes);

@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 
 export type ZipListing = {
   /** In the archive's order. */
-  entries: { name: string; method: "stored" | "deflated" | "other"; size: number; sha256: string; utf8Name: boolean }[];
+  entries: { name: string; method: "stored" | "deflated" | "other"; size: number; sha256: string; utf8Name: boolean; madeOnUnix: boolean; mode: number }[];
   /** metadata.json, parsed, when the archive has one. */
   metadata: unknown;
   /** zipfile's testzip(): every entry read back and its CRC checked. */
@@ -28,7 +28,8 @@ with zipfile.ZipFile(sys.argv[1]) as z:
         data = z.read(info)
         method = {0: "stored", 8: "deflated"}.get(info.compress_type, "other")
         entries.append({"name": info.filename, "method": method, "size": info.file_size,
-                        "sha256": hashlib.sha256(data).hexdigest(), "utf8Name": bool(info.flag_bits & 0x800)})
+                        "sha256": hashlib.sha256(data).hexdigest(), "utf8Name": bool(info.flag_bits & 0x800),
+                        "madeOnUnix": info.create_system == 3, "mode": (info.external_attr >> 16) & 0o7777})
         if info.filename == "metadata.json":
             metadata = json.loads(data.decode("utf-8"))
     print(json.dumps({"entries": entries, "metadata": metadata, "crcOk": bad is None}))

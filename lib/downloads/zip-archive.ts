@@ -114,7 +114,9 @@ function append(archive: ZipStream, stopped: AbortSignal, source: Buffer | Reada
     stopped.addEventListener("abort", onStop, { once: true });
     // zip-stream would carry on after a source error and write the entry short.
     if (!Buffer.isBuffer(source)) source.once("error", reject);
-    archive.entry(source, { name: entry.name, date: entry.date, store: entry.stored }, (error, written) => {
+    // A Unix mode marks the entry as made on Unix: Info-ZIP's unzip reads the
+    // UTF-8 name of a "DOS" entry as code page 437 (a Chinese name turns to noise).
+    archive.entry(source, { name: entry.name, date: entry.date, store: entry.stored, mode: 0o644 }, (error, written) => {
       stopped.removeEventListener("abort", onStop);
       if (error) reject(error);
       else resolve(written);
