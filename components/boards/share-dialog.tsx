@@ -172,7 +172,7 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
 
         <div className="flex justify-end">
           <button type="button" onClick={props.onClose} className={SECONDARY_BUTTON}>
-            {S.close}
+            {S.done}
           </button>
         </div>
       </div>

@@ -37,7 +37,8 @@ export function BatchGroup(props: {
           <span className="shrink-0 font-semibold tabular-nums">{items.length}×</span>
           <span className="min-w-0 truncate">{prompt}</span>
         </p>
-        <ul className="flex flex-wrap gap-1.5">
+        {/* As in the gallery's list: the last row keeps its height instead of stretching. */}
+        <ul className="flex flex-wrap gap-1.5 after:grow-[1000000] after:content-['']">
           {items.map((g, i) => (
             <GenerationCard
               key={g.id}

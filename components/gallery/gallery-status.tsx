@@ -37,7 +37,7 @@ export function GalleryToast({ raised }: { raised: boolean }) {
   const message = value?.message ?? null;
   const error = message?.tone === "error";
   return (
-    <div className={`pointer-events-none fixed inset-x-0 z-40 flex flex-col items-center px-3 transition-[bottom] ${raised ? "bottom-36 sm:bottom-24" : "bottom-4"}`}>
+    <div className={`pointer-events-none fixed inset-x-0 z-40 flex flex-col items-center px-3 transition-[bottom] ${raised ? "bottom-28 sm:bottom-24" : "bottom-4"}`}>
       <div role="status" aria-live="polite">
         {message && !error && <p className={`${TOAST} bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900`}>{message.text}</p>}
       </div>

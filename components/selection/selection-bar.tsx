@@ -15,6 +15,9 @@ import { errorText } from "@/components/gallery/format";
 import { CloseIcon, DownloadIcon, MinusIcon, StarIcon, TrashIcon } from "@/components/gallery/icons";
 import { useSelection } from "./selection-context";
 
+// On a phone the less common actions show their icon only (the words stay their names): the bar keeps to two rows.
+const PHONE_HIDDEN = "max-sm:sr-only";
+
 /** Requests in flight at once for a bulk delete or favorite. */
 const AT_ONCE = 4;
 
@@ -113,14 +116,14 @@ export function SelectionBar() {
         <div className="flex w-full flex-wrap items-center gap-1 sm:w-auto sm:flex-nowrap">
           <AddToBoardMenu ids={selection.ids} onDone={announce} placement="up" buttonClassName={BUTTON} />
           {board && (
-            <button type="button" onClick={() => void removeFromBoard()} disabled={busy} className={BUTTON}>
+            <button type="button" onClick={() => void removeFromBoard()} disabled={busy} title={S.removeFromBoard} className={BUTTON}>
               <MinusIcon className="size-4" />
-              {S.removeFromBoard}
+              <span className={PHONE_HIDDEN}>{S.removeFromBoard}</span>
             </button>
           )}
-          <button type="button" onClick={() => void favoriteAll()} disabled={busy} className={BUTTON}>
+          <button type="button" onClick={() => void favoriteAll()} disabled={busy} title={S.favorite} className={BUTTON}>
             <StarIcon className="size-4" />
-            {S.favorite}
+            <span className={PHONE_HIDDEN}>{S.favorite}</span>
           </button>
           <button
             type="button"
@@ -129,21 +132,22 @@ export function SelectionBar() {
               downloadZip(ids);
               announce({ text: format(S.downloading, { count }) });
             }}
+            title={tooMany ? format(S.downloadTooMany, { max: MAX_BULK_IDS }) : S.download}
             className={BUTTON}
           >
             <DownloadIcon className="size-4" />
-            {tooMany ? format(S.downloadTooMany, { max: MAX_BULK_IDS }) : S.download}
+            <span className={PHONE_HIDDEN}>{tooMany ? format(S.downloadTooMany, { max: MAX_BULK_IDS }) : S.download}</span>
           </button>
           <button
             type="button"
             aria-disabled={!mayDelete || undefined}
             aria-describedby={mayDelete ? undefined : ownOnlyId}
-            title={mayDelete ? undefined : ownOnly}
+            title={mayDelete ? S.delete : ownOnly}
             onClick={() => (mayDelete ? setConfirming({ busy: false, error: null }) : announce({ text: ownOnly, tone: "error" }))}
             className={`${BUTTON} text-rose-300 hover:text-rose-200`}
           >
             <TrashIcon className="size-4" />
-            {S.delete}
+            <span className={PHONE_HIDDEN}>{S.delete}</span>
           </button>
           {!mayDelete && (
             <span id={ownOnlyId} className="sr-only">

@@ -125,5 +125,6 @@ export const boards = {
     revokeNamed: "Revoke the link made on {date}",
     revoked: "The link is revoked: it no longer works.",
     close: "Close",
+    done: "Done",
   },
 };

@@ -126,5 +126,6 @@ export const boards: typeof en = {
     revokeNamed: "撤销 {date} 创建的链接",
     revoked: "链接已撤销，不再可用。",
     close: "关闭",
+    done: "完成",
   },
 };
