@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { startStudio, type StudioProcess } from "./support/server";
-import { card, gallery, generate, pictureOf, screenshot, uniquePrompt } from "./support/studio-page";
+import { card, gallery, generate, pictureOf, uniquePrompt } from "./support/studio-page";
 
 // Issue 14, as a person does it: two requests of two pictures (two batches),
 // a selection across both, a new board made from the selection bar, the
@@ -110,7 +110,14 @@ test("two batches, a selection across them, a board, a share link, a ZIP", async
   await expect(gallery(page).getByRole("img", { name: second })).toHaveCount(2);
   await expect(gallery(page).getByRole("img", { name: first })).toHaveCount(1);
   await expect(page.getByLabel("Prompt", { exact: true })).toHaveCount(0);
-  await screenshot(page, "board-light");
+  await page.screenshot({ path: "e2e/screenshots/board-light.png" });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: "e2e/screenshots/board-dark.png" });
+  await page.emulateMedia({ colorScheme: "light" });
+  const desktop = page.viewportSize()!;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "e2e/screenshots/board-phone.png" });
+  await page.setViewportSize(desktop);
 
   // Share the board; the link is shown once.
   await page.getByRole("button", { name: "Share" }).first().click();
@@ -147,7 +154,7 @@ test("two batches, a selection across them, a board, a share link, a ZIP", async
   expect((await visitor.request.get(new URL(`/api/images/${leftOut}?variant=thumb`, link).href)).status()).toBe(401);
   expect((await visitor.request.get(new URL("/api/generations", link).href)).status()).toBe(401);
   expect(apiCalls).toEqual([]);
-  await screenshot(visitor, "share-board-light");
+  await visitor.screenshot({ path: "e2e/screenshots/share-board.png", fullPage: true });
 
   // Revoke: the link is dead at once.
   await dialog.getByRole("button", { name: /^Revoke/ }).click();
