@@ -41,8 +41,8 @@ export function BoardBar() {
   };
 
   return (
-    <nav aria-label={B.label} className="relative -mx-1">
-      <ul className="flex items-center gap-2 overflow-x-auto overscroll-x-contain px-1 py-1 [scrollbar-width:thin]">
+    <nav aria-label={B.label} className="relative -mx-1 flex items-center gap-2">
+      <ul className="flex min-w-0 flex-1 items-center gap-2 overflow-x-auto overscroll-x-contain px-1 py-1 [scrollbar-width:thin]">
         <li className="shrink-0">
           <Link
             href="/"
@@ -59,26 +59,28 @@ export function BoardBar() {
             <BoardChip board={board} current={current?.id === board.id} />
           </li>
         ))}
-        <li className="shrink-0">
-          <button
-            ref={newButton}
-            type="button"
-            aria-expanded={creating}
-            onClick={() => (creating ? closeForm() : setCreating(true))}
-            className={`${CHIP} border-dashed px-3 ${IDLE}`}
-          >
-            <PlusIcon className="size-4" />
-            {B.newBoard}
-          </button>
-        </li>
+        {error && !boards && (
+          <li className="shrink-0 px-1 text-xs text-rose-700 dark:text-rose-300">
+            <span role="alert">
+              {B.loadFailed} {errorText(error, t)}
+            </span>
+          </li>
+        )}
       </ul>
-      {error && !boards && (
-        <p role="alert" className="px-1 text-xs text-rose-700 dark:text-rose-300">
-          {B.loadFailed} {errorText(error, t)}
-        </p>
-      )}
+      {/* At the row's end, outside the scrolling list: it never moves when the boards arrive. */}
+      <button
+        ref={newButton}
+        type="button"
+        aria-expanded={creating}
+        onClick={() => (creating ? closeForm() : setCreating(true))}
+        title={B.newBoard}
+        className={`${CHIP} mr-1 border-dashed px-3 ${IDLE}`}
+      >
+        <PlusIcon className="size-4" />
+        <span className="max-sm:sr-only">{B.newBoard}</span>
+      </button>
       {creating && (
-        <div className="absolute top-full left-1 z-30 mt-1 w-[min(22rem,calc(100vw-2rem))] rounded-2xl bg-white p-4 shadow-xl ring-1 ring-zinc-900/10 dark:bg-zinc-900 dark:ring-white/10">
+        <div className="absolute top-full right-1 z-30 mt-1 w-[min(22rem,calc(100vw-2rem))] rounded-2xl bg-white p-4 shadow-xl ring-1 ring-zinc-900/10 dark:bg-zinc-900 dark:ring-white/10">
           <NewBoardForm
             onCancel={closeForm}
             onCreated={(board) => {

@@ -1,6 +1,7 @@
 "use client";
 import { useCallback } from "react";
 import type { Board } from "@/lib/contract";
+import { MAX_BULK_IDS } from "@/lib/contract-values";
 import { boardsApi } from "@/lib/client/api";
 import { useBoards } from "@/lib/client/use-boards";
 import { format } from "@/lib/i18n/format";
@@ -16,7 +17,9 @@ export function useAddToBoard() {
   const { refresh } = useBoards();
   return useCallback(
     async (board: Pick<Board, "id" | "name">, ids: string[]): Promise<string> => {
-      const { changed } = await boardsApi.addItems(board.id, ids);
+      let changed = 0;
+      // One request names at most MAX_BULK_IDS pictures; a bigger selection goes in turns.
+      for (const part of chunks(ids, MAX_BULK_IDS)) changed += (await boardsApi.addItems(board.id, part)).changed;
       void refresh();
       // Added to the board this page shows: its list gains them.
       if (pageBoard?.id === board.id && changed > 0) void feed.refresh();
@@ -26,4 +29,10 @@ export function useAddToBoard() {
     },
     [t, refresh, pageBoard?.id, feed],
   );
+}
+
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

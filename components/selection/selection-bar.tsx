@@ -9,6 +9,7 @@ import { useBoards } from "@/lib/client/use-boards";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { AddToBoardMenu } from "@/components/boards/add-to-board-menu";
+import { chunks } from "@/components/boards/use-add-to-board";
 import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
 import { useAnnounce } from "@/components/gallery/gallery-status";
 import { errorText } from "@/components/gallery/format";
@@ -67,7 +68,8 @@ export function SelectionBar() {
     if (!board) return;
     setBusy(true);
     try {
-      const { changed } = await boardsApi.removeItems(board.id, ids);
+      let changed = 0;
+      for (const part of chunks(ids, MAX_BULK_IDS)) changed += (await boardsApi.removeItems(board.id, part)).changed;
       // Off the board, out of its page.
       for (const id of ids) feed.removeLocal(id);
       void refreshBoards();
