@@ -7,7 +7,7 @@ import { ensureBuild } from "./support/server";
 import { renderTable } from "./support/table";
 
 // `npm run bench`: the seven measurements of issue 7 and the usage query of
-// issue 12, Lighthouse on / (issue 15), each in its own process, then one table and bench/results.json. Figures are printed, never asserted:
+// issue 12, Lighthouse on / (issue 15), board listing and ZIP downloads (issue 14), each in its own process, then one table and bench/results.json. Figures are printed, never asserted:
 // a speed is shown as a ratio to a baseline measured in the same run.
 // `npm run bench -- paging memory` runs only those.
 
@@ -21,6 +21,8 @@ const MEASUREMENTS: { name: string; title: string; timeoutMs: number; needsBuild
   { name: "memory", title: "7 memory", timeoutMs: 600_000, needsBuild: true },
   { name: "usage", title: "8 usage query", timeoutMs: 180_000, needsBuild: false },
   { name: "lighthouse", title: "9 Lighthouse", timeoutMs: 600_000, needsBuild: true },
+  { name: "boards", title: "10 board listing", timeoutMs: 240_000, needsBuild: false },
+  { name: "zip", title: "11 ZIP download", timeoutMs: 600_000, needsBuild: false },
 ];
 
 const log = (line: string) => console.log(`[bench] ${line}`);

@@ -15,6 +15,8 @@ const MEASUREMENTS: Record<string, () => Promise<{ measure(): Promise<Measuremen
   memory: () => import("../memory"),
   usage: () => import("../usage"),
   lighthouse: () => import("../lighthouse"),
+  boards: () => import("../boards"),
+  zip: () => import("../zip"),
 };
 
 const name = process.argv[2];
