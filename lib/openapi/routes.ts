@@ -142,7 +142,7 @@ export const operations: Operation[] = [
   { method: "post", path: "/api/downloads", operationId: "downloadZip", summary: "Download pictures as a ZIP", tag: "Sharing", access: "person",
     description: "Up to 200 finished pictures, streamed as they are read (never built in memory): the originals with readable names, and metadata.json with each one's prompt, model, ratio, size, references, creator and dates.",
     body: { schema: "DownloadRequest", media: "json+form" },
-    ok: { 200: { description: "The ZIP", file: ["application/zip"], headers: ["Content-Disposition", "Cache-Control"] } }, errors: [400, 404] },
+    ok: { 200: { description: "The ZIP", file: ["application/zip"], headers: ["Content-Disposition", "Cache-Control"] } }, errors: [400, 404, 413] },
 
   // Tokens
   { method: "post", path: "/api/tokens", operationId: "createToken", summary: "Create a token", tag: "Tokens", access: "person",
