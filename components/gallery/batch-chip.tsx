@@ -13,7 +13,7 @@ export function BatchChip() {
     <div className="flex">
       <span className="inline-flex h-9 items-center gap-2 rounded-full bg-amber-100 pr-1 pl-3 text-sm font-medium text-amber-900 ring-1 ring-amber-300 dark:bg-amber-500/15 dark:text-amber-100 dark:ring-amber-500/40">
         <StackIcon className="size-4" />
-        {feed.isLoading ? B.show : count === 1 ? B.chipOne : format(B.chip, { count })}
+        {feed.isLoading ? format(B.chip, { count: "…" }) : count === 1 ? B.chipOne : format(B.chip, { count })}
         <button
           type="button"
           aria-label={B.clear}

@@ -95,7 +95,6 @@ export const boards = {
     deleted: "Deleted {count} pictures.",
     deleteFailed: "{failed} of {total} could not be deleted: {reason}",
     favoriteFailed: "{failed} of {total} could not be starred: {reason}",
-    longPressHint: "Press and hold a picture to select it.",
   },
 
   share: {

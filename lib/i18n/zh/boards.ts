@@ -96,7 +96,6 @@ export const boards: typeof en = {
     deleted: "已删除 {count} 张图片。",
     deleteFailed: "{total} 张中有 {failed} 张未能删除：{reason}",
     favoriteFailed: "{total} 张中有 {failed} 张未能收藏：{reason}",
-    longPressHint: "长按图片即可选择。",
   },
 
   share: {
