@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { Studio } from "@/components/studio/studio";
 import { identifyForPage, signsInHere } from "@/lib/auth/identify";
+import { listBoards } from "@/lib/boards";
 import { getConfig } from "@/lib/config";
 import { GALLERY_PAGE_SIZE, listGenerationsQuerySchema } from "@/lib/contract";
 import { listGenerations } from "@/lib/generations";
@@ -12,7 +13,7 @@ import { requestLocale, requestTheme } from "@/lib/server/preferences";
 
 export const dynamic = "force-dynamic";
 
-export default async function StudioPage() {
+export default async function StudioPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [locale, theme] = await Promise.all([requestLocale(), requestTheme()]);
   const config = getConfig();
   const found = await identifyForPage(new Request("http://studio.local/", { headers: await headers() }));
@@ -24,11 +25,15 @@ export default async function StudioPage() {
   // What the page would ask for first (GET /api/session, the gallery's first
   // page, the active list) goes with the HTML: thumbnails start loading before
   // any script runs, and the header and gallery never change size at hydration.
+  // A reload of "Show batch" (/?batch=…) gets that batch's pictures with the HTML.
+  const wanted = listGenerationsQuerySchema.shape.batch.safeParse((await searchParams).batch);
+  const batch = wanted.success ? wanted.data : undefined;
   const deps = await getDeps();
-  const [session, firstPage, active] = await Promise.all([
+  const [session, firstPage, active, boards] = await Promise.all([
     sessionInfoOf(user),
-    listGenerations(deps, { query: listGenerationsQuerySchema.parse({ limit: GALLERY_PAGE_SIZE }), viewer: user }),
+    listGenerations(deps, { query: listGenerationsQuerySchema.parse({ limit: GALLERY_PAGE_SIZE, batch }), viewer: user }),
     listGenerations(deps, { query: listGenerationsQuerySchema.parse({ status: "active", limit: 100 }), viewer: user }),
+    listBoards(deps, { viewer: user }),
   ]);
   return (
     <Studio
@@ -39,7 +44,7 @@ export default async function StudioPage() {
       user={user.name}
       role={user.role}
       auth={config.auth.mode}
-      initial={{ session, firstPage, active }}
+      initial={{ session, firstPage, active, batch, boards }}
     />
   );
 }

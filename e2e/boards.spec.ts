@@ -200,6 +200,13 @@ test("Show batch filters the gallery to one request's pictures", async ({ browse
   await expect(page.getByRole("button", { name: "Clear the batch filter" })).toBeVisible();
   await expect(gallery(page).getByRole("img", { name: first })).toHaveCount(2);
   await expect(gallery(page).getByRole("img", { name: second })).toHaveCount(0);
+  // A reload keeps the filter, and the server sends the batch's pictures with the HTML.
+  const html = await (await page.request.get(page.url())).text();
+  expect(html).toContain(first);
+  expect(html).not.toContain(second);
+  await page.reload();
+  await expect(gallery(page).getByRole("img", { name: first })).toHaveCount(2);
+  await expect(gallery(page).getByRole("img", { name: second })).toHaveCount(0);
   await page.getByRole("button", { name: "Clear the batch filter" }).click();
   await expect(gallery(page).getByRole("img", { name: second })).toHaveCount(2);
 });

@@ -4,6 +4,8 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { AuthMode, Board } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { isBatchId } from "@/lib/client/batches";
+import { SWRConfig } from "swr";
+import { boardsApi } from "@/lib/client/api";
 import { useBoards } from "@/lib/client/use-boards";
 import { NO_FILTERS, useFeed, type Feed, type FeedFilters, type FeedStart } from "@/lib/client/use-feed";
 
@@ -41,7 +43,7 @@ function remember(name: string, value: string) {
 }
 
 /** The page's shared state: language, theme, who is here, and the feed of generations. */
-export function StudioProvider(props: {
+type StudioProviderProps = {
   t: Dictionary;
   locale: Locale;
   theme: Theme;
@@ -54,14 +56,32 @@ export function StudioProvider(props: {
   board?: Board;
   hasComposer?: boolean;
   children: React.ReactNode;
-}) {
+};
+
+/**
+ * The page's shared state. The boards the server read with the page seed the
+ * one SWR entry every board list reads, so the board bar is in the HTML and
+ * hydration asks for nothing.
+ */
+export function StudioProvider(props: StudioProviderProps) {
+  const boards = props.initial.boards;
+  const swr = useMemo(() => ({ fallback: boards ? { [boardsApi.url]: boards } : {} }), [boards]);
+  return (
+    <SWRConfig value={swr}>
+      <StudioState {...props} />
+    </SWRConfig>
+  );
+}
+
+function StudioState(props: StudioProviderProps) {
   const router = useRouter();
   const [theme, setThemeState] = useState<Theme>(props.theme);
   const [filters, setFilterState] = useState<FeedFilters>(NO_FILTERS);
   const { board, batch, setBatch } = usePageScope(props.board);
   const boardId = board?.id;
   const feedFilters = useMemo(() => ({ ...filters, board: boardId, batch: batch ?? undefined }), [filters, boardId, batch]);
-  const initialFilters = useMemo(() => ({ ...NO_FILTERS, board: boardId }), [boardId]);
+  const initialBatch = props.initial?.batch;
+  const initialFilters = useMemo(() => ({ ...NO_FILTERS, board: boardId, batch: initialBatch }), [boardId, initialBatch]);
   const feed = useFeed({ filters: feedFilters, initialFilters, user: props.user, initial: props.initial });
   const hasComposer = props.hasComposer ?? true;
 

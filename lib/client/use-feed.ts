@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import useSWR from "swr";
 import useSWRInfinite from "swr/infinite";
-import type { Generation, ListGenerationsResponse, SessionInfo } from "@/lib/contract";
+import type { Board, Generation, ListGenerationsResponse, SessionInfo } from "@/lib/contract";
 import { ACTIVE_STATUSES, GALLERY_PAGE_SIZE } from "@/lib/contract-values";
 import { api, listUrl } from "./api";
 
@@ -23,7 +23,15 @@ export const NO_FILTERS: FeedFilters = { q: "", model: "", favorite: false, mine
 const PAGE_SIZE = GALLERY_PAGE_SIZE;
 
 /** Read by the server with the page: SWR starts from these instead of asking. */
-export type FeedStart = { session: SessionInfo; firstPage: ListGenerationsResponse; active: ListGenerationsResponse };
+export type FeedStart = {
+  session: SessionInfo;
+  firstPage: ListGenerationsResponse;
+  active: ListGenerationsResponse;
+  /** The batch the server read firstPage for (a reload of /?batch=…). */
+  batch?: string;
+  /** The boards the person sees, read with the page (the board bar's first paint). */
+  boards?: Board[];
+};
 const ACTIVE_POLL_MS = 1_000;
 // Teammates' new pictures: one small read of the first page, only while the page is visible.
 const TEAM_CHECK_MS = 20_000;

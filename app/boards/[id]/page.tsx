@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { BoardStudio } from "@/components/boards/board-studio";
 import { identifyForPage, signsInHere } from "@/lib/auth/identify";
-import { getBoard } from "@/lib/boards";
+import { getBoard, listBoards } from "@/lib/boards";
 import { getConfig } from "@/lib/config";
 import { boardIdSchema, GALLERY_PAGE_SIZE, listGenerationsQuerySchema } from "@/lib/contract";
 import { StudioError } from "@/lib/errors";
@@ -39,10 +39,11 @@ export default async function BoardPage({ params }: { params: Promise<{ id: stri
     throw error;
   });
   // As on the studio page: the session, the board's first page and the active list go with the HTML.
-  const [session, firstPage, active] = await Promise.all([
+  const [session, firstPage, active, boards] = await Promise.all([
     sessionInfoOf(user),
     listGenerations(deps, { query: listGenerationsQuerySchema.parse({ limit: GALLERY_PAGE_SIZE, board: id }), viewer: user }),
     listGenerations(deps, { query: listGenerationsQuerySchema.parse({ status: "active", limit: 100 }), viewer: user }),
+    listBoards(deps, { viewer: user }),
   ]);
   return (
     // Another board is another page: nothing typed or selected on this one carries over.
@@ -55,7 +56,7 @@ export default async function BoardPage({ params }: { params: Promise<{ id: stri
       user={user.name}
       role={user.role}
       auth={config.auth.mode}
-      initial={{ session, firstPage, active }}
+      initial={{ session, firstPage, active, boards }}
       board={board}
     />
   );
