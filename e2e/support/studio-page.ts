@@ -9,8 +9,9 @@ export function gallery(page: Page): Locator {
   return page.getByRole("list", { name: /^(Gallery|图库)$/ });
 }
 
+/** One picture's card: a list item of the gallery, not a batch's group around several of them. */
 export function card(page: Page, prompt: string): Locator {
-  return gallery(page).getByRole("listitem").filter({ hasText: prompt });
+  return gallery(page).getByRole("listitem").filter({ hasText: prompt, hasNot: page.getByRole("listitem") });
 }
 
 export async function generate(page: Page, prompt: string) {
