@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/account/page-header";
 import { AdminPage } from "@/components/admin/admin-page";
-import { identifyForPage } from "@/lib/auth/identify";
 import { getConfig } from "@/lib/config";
 import { dictionaries } from "@/lib/i18n";
+import { pagePerson } from "@/lib/server/page-person";
 import { requestLocale } from "@/lib/server/preferences";
 
 export const dynamic = "force-dynamic";
@@ -15,13 +13,7 @@ export const metadata: Metadata = { title: "Admin · Nano Studio" };
 export default async function AdminRoute() {
   const locale = await requestLocale();
   const t = dictionaries[locale];
-  const mode = getConfig().auth.mode;
-  const found = await identifyForPage(new Request("http://studio.local/admin", { headers: await headers() }));
-  if (!("user" in found)) {
-    const signsIn = mode === "password" || mode === "accounts" || mode === "oidc";
-    redirect(!signsIn ? "/unauthorized" : found.refused === "disabled" ? "/sign-in?error=disabled" : "/sign-in");
-  }
-  const user = found.user;
+  const user = await pagePerson("/admin");
   if (user.role !== "admin") {
     return (
       <main className="grid min-h-dvh place-items-center px-4">
@@ -40,7 +32,7 @@ export default async function AdminRoute() {
     <div className="mx-auto flex min-h-dvh max-w-[1600px] flex-col gap-5 px-3 py-3 sm:px-5 sm:py-4">
       <PageHeader t={t} title={t.admin.title} intro={t.admin.intro} current="admin" isAdmin />
       <main>
-        <AdminPage t={t} locale={locale} selfId={user.id} accountsMode={mode === "accounts"} />
+        <AdminPage t={t} locale={locale} selfId={user.id} accountsMode={getConfig().auth.mode === "accounts"} />
       </main>
     </div>
   );

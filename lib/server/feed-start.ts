@@ -1,0 +1,26 @@
+import "server-only";
+import { listBoards } from "@/lib/boards";
+import { GALLERY_PAGE_SIZE, listGenerationsQuerySchema } from "@/lib/contract";
+import type { UserRow } from "@/lib/db";
+import { listGenerations } from "@/lib/generations";
+import type { FeedStart } from "@/lib/client/use-feed";
+import { getDeps } from "@/lib/wiring";
+import { sessionInfoOf } from "./session-info";
+
+/**
+ * What a studio page's client would ask for first (GET /api/session, the
+ * gallery's first page under the page's own filter, the active list, the
+ * boards), read with the page and sent with its HTML: thumbnails start loading
+ * before any script runs, and the header, board bar and gallery never change
+ * size at hydration.
+ */
+export async function feedStartFor(user: UserRow, filter: { board?: string; batch?: string } = {}): Promise<FeedStart> {
+  const deps = await getDeps();
+  const [session, firstPage, active, boards] = await Promise.all([
+    sessionInfoOf(user),
+    listGenerations(deps, { query: listGenerationsQuerySchema.parse({ limit: GALLERY_PAGE_SIZE, ...filter }), viewer: user }),
+    listGenerations(deps, { query: listGenerationsQuerySchema.parse({ status: "active", limit: 100 }), viewer: user }),
+    listBoards(deps, { viewer: user }),
+  ]);
+  return { session, firstPage, active, boards, batch: filter.batch };
+}
