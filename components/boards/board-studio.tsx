@@ -1,11 +1,9 @@
 "use client";
-import type { AuthMode, Board } from "@/lib/contract";
-import type { Dictionary, Locale } from "@/lib/i18n";
-import type { FeedStart } from "@/lib/client/use-feed";
+import type { Board } from "@/lib/contract";
 import { ComposerProvider } from "@/components/composer/composer-context";
 import { Gallery } from "@/components/gallery/gallery";
 import { StudioHeader } from "@/components/studio/studio-header";
-import { StudioProvider, type Theme } from "@/components/studio/studio-context";
+import { StudioProvider, type StudioProviderProps } from "@/components/studio/studio-context";
 import { BoardHeader } from "./board-header";
 
 /**
@@ -14,17 +12,7 @@ import { BoardHeader } from "./board-header";
  * lightbox leaves out Remix and Use as reference (ComposerProvider is only
  * there because the lightbox asks for it).
  */
-export function BoardStudio(props: {
-  t: Dictionary;
-  locale: Locale;
-  theme: Theme;
-  upstream: "demo" | "gateway";
-  user: string;
-  auth: AuthMode;
-  role: "admin" | "member";
-  initial: FeedStart;
-  board: Board;
-}) {
+export function BoardStudio(props: Omit<StudioProviderProps, "children" | "hasComposer"> & { board: Board }) {
   return (
     <StudioProvider {...props} hasComposer={false}>
       <ComposerProvider>

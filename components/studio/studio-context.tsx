@@ -43,7 +43,7 @@ function remember(name: string, value: string) {
 }
 
 /** The page's shared state: language, theme, who is here, and the feed of generations. */
-type StudioProviderProps = {
+export type StudioProviderProps = {
   t: Dictionary;
   locale: Locale;
   theme: Theme;

@@ -1,15 +1,12 @@
 "use client";
-import type { AuthMode } from "@/lib/contract";
-import type { Dictionary, Locale } from "@/lib/i18n";
-import type { FeedStart } from "@/lib/client/use-feed";
 import { ComposerProvider } from "@/components/composer/composer-context";
 import { Composer } from "@/components/composer/composer";
 import { Gallery } from "@/components/gallery/gallery";
 import { StudioHeader } from "./studio-header";
-import { StudioProvider, type Theme } from "./studio-context";
+import { StudioProvider, type StudioProviderProps } from "./studio-context";
 
 /** The page a team opens all day: composer above (phone) or beside (desktop) the gallery. */
-export function Studio(props: { t: Dictionary; locale: Locale; theme: Theme; upstream: "demo" | "gateway"; user: string; auth: AuthMode; role: "admin" | "member"; initial: FeedStart }) {
+export function Studio(props: Omit<StudioProviderProps, "children" | "hasComposer" | "board">) {
   return (
     <StudioProvider {...props}>
       <ComposerProvider>
