@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accountsClient, captureLogs, cookieOf, ctx as id, errorOf } from "@/lib/testing/accounts-client";
 import { bootStudio, type Studio } from "@/lib/testing/studio";
 
 // STUDIO_AUTH=accounts through the real route handlers: the first admin,
@@ -20,7 +21,7 @@ let routes: {
   generations: typeof import("@/app/api/generations/route");
   generation: typeof import("@/app/api/generations/[id]/route");
 };
-const logged: string[] = [];
+let logged: string[] = [];
 
 beforeAll(async () => {
   studio = await bootStudio({
@@ -30,15 +31,8 @@ beforeAll(async () => {
     STUDIO_TRUSTED_PROXIES: "1",
     STUDIO_PRICES: "nano_banana_2=0.04,nano_banana_pro-4K=0.24",
   });
-  // Imported after boot: the logger reads the configuration once, on import.
-  const { logger } = await import("@/lib/log");
-  for (const level of ["info", "warn", "error"] as const) {
-    const original = logger[level].bind(logger);
-    vi.spyOn(logger, level).mockImplementation(((...args: unknown[]) => {
-      logged.push(JSON.stringify(args));
-      return (original as (...a: unknown[]) => void)(...args);
-    }) as never);
-  }
+  // After boot: the logger reads the configuration once, on import.
+  logged = await captureLogs();
   routes = {
     session: await import("@/app/api/session/route"),
     password: await import("@/app/api/session/password/route"),
@@ -55,27 +49,9 @@ beforeAll(async () => {
 });
 afterAll(() => studio.cleanup());
 
-const base = "http://studio.test";
-let address = 10;
-const req = (path: string, init: { method?: string; cookie?: string; body?: unknown } = {}) =>
-  new Request(`${base}${path}`, {
-    method: init.method ?? "GET",
-    headers: {
-      "content-type": "application/json",
-      "x-forwarded-for": `192.0.2.${address}`,
-      ...(init.cookie ? { cookie: init.cookie } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-const id = (value: string) => ({ params: Promise.resolve({ id: value }) });
-const cookieOf = (res: Response) => res.headers.get("set-cookie")!.split(";")[0];
-const signIn = async (name: string, password: string) => {
-  address++;
-  return routes.session.POST(req("/api/session", { method: "POST", body: { name, password } }), undefined);
-};
+const { req, signInResponse: signIn } = accountsClient();
 const create = (cookie: string, body: Record<string, unknown> = {}) =>
   routes.generations.POST(req("/api/generations", { method: "POST", cookie, body: { model: "nano_banana_2", prompt: "a lighthouse", ...body } }), undefined);
-const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
 type User = { id: string; name: string; role: string; hasPassword: boolean };
 
 let admin = "";

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accountsClient, captureLogs, ctx, errorOf } from "@/lib/testing/accounts-client";
 import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 
 // Boards and batches through the real route handlers, on STUDIO_AUTH=accounts
@@ -9,7 +10,6 @@ import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 const PASSWORD = "board-password-2026";
 let studio: Studio;
 let routes: {
-  session: typeof import("@/app/api/session/route");
   users: typeof import("@/app/api/admin/users/route");
   boards: typeof import("@/app/api/boards/route");
   board: typeof import("@/app/api/boards/[id]/route");
@@ -22,7 +22,6 @@ const people: Record<"root" | "ann" | "bob", string> = { root: "", ann: "", bob:
 beforeAll(async () => {
   studio = await bootStudio({ STUDIO_AUTH: "accounts", STUDIO_ADMIN_NAME: "root", STUDIO_ADMIN_PASSWORD: PASSWORD, STUDIO_TRUSTED_PROXIES: "1" });
   routes = {
-    session: await import("@/app/api/session/route"),
     users: await import("@/app/api/admin/users/route"),
     boards: await import("@/app/api/boards/route"),
     board: await import("@/app/api/boards/[id]/route"),
@@ -39,29 +38,12 @@ beforeAll(async () => {
 });
 afterAll(() => studio.cleanup());
 
-const base = "http://studio.test";
-let address = 10;
+const client = accountsClient();
 type Who = keyof typeof people;
 type Init = { method?: string; as?: Who; body?: unknown };
-function req(path: string, init: Init = {}) {
-  return new Request(`${base}${path}`, {
-    method: init.method ?? "GET",
-    headers: {
-      "content-type": "application/json",
-      "x-forwarded-for": `192.0.2.${address}`,
-      ...(init.as && people[init.as] ? { cookie: people[init.as] } : {}),
-    },
-    body: init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body),
-  });
-}
-async function signIn(name: string) {
-  address++;
-  const res = await routes.session.POST(req("/api/session", { method: "POST", body: { name, password: PASSWORD } }), undefined);
-  expect(res.status).toBe(204);
-  return res.headers.get("set-cookie")!.split(";")[0];
-}
-const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
-const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
+/** A request as one of the people (their session cookie), or as nobody. */
+const req = (path: string, init: Init = {}) => client.req(path, { method: init.method, body: init.body, cookie: init.as && people[init.as] });
+const signIn = (name: string) => client.signIn(name, PASSWORD);
 
 type Board = { id: string; name: string; visibility: string; owner: string; count: number; coverUrl: string | null; canManage: boolean };
 type Gen = { id: string; batchId: string; status: string; prompt: string };

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { NextRequest } from "next/server";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FRESH_GENERATION } from "@/lib/db/fresh-row";
 import { newGenerationId } from "@/lib/generations/ids";
+import { accountsClient, captureLogs, ctx, errorOf } from "@/lib/testing/accounts-client";
 import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 
 // Share links through the real route handlers, on STUDIO_AUTH=accounts with an
@@ -15,7 +16,6 @@ import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 const PASSWORD = "share-password-2026";
 let studio: Studio;
 let routes: {
-  session: typeof import("@/app/api/session/route");
   users: typeof import("@/app/api/admin/users/route");
   user: typeof import("@/app/api/admin/users/[id]/route");
   boards: typeof import("@/app/api/boards/route");
@@ -31,22 +31,14 @@ let view: typeof import("@/lib/shares/view");
 let proxy: typeof import("@/proxy").proxy;
 const people: Record<"root" | "ann" | "bob", string> = { root: "", ann: "", bob: "" };
 const ids: Record<"ann" | "bob", string> = { ann: "", bob: "" };
-const logged: string[] = [];
+let logged: string[] = [];
 const tokens: string[] = [];
 
 beforeAll(async () => {
   studio = await bootStudio({ STUDIO_AUTH: "accounts", STUDIO_ADMIN_NAME: "root", STUDIO_ADMIN_PASSWORD: PASSWORD, STUDIO_TRUSTED_PROXIES: "1" });
-  // Imported after boot: the logger reads the configuration once, on import.
-  const { logger } = await import("@/lib/log");
-  for (const level of ["info", "warn", "error"] as const) {
-    const original = logger[level].bind(logger);
-    vi.spyOn(logger, level).mockImplementation(((...args: unknown[]) => {
-      logged.push(JSON.stringify(args));
-      return (original as (...a: unknown[]) => void)(...args);
-    }) as never);
-  }
+  // After boot: the logger reads the configuration once, on import.
+  logged = await captureLogs();
   routes = {
-    session: await import("@/app/api/session/route"),
     users: await import("@/app/api/admin/users/route"),
     user: await import("@/app/api/admin/users/[id]/route"),
     boards: await import("@/app/api/boards/route"),
@@ -71,28 +63,12 @@ beforeAll(async () => {
 afterAll(() => studio.cleanup());
 
 const base = "http://studio.test";
-let address = 10;
+const client = accountsClient();
 type Who = keyof typeof people;
 type Init = { method?: string; as?: Who; body?: unknown };
-function req(path: string, init: Init = {}) {
-  return new Request(`${base}${path}`, {
-    method: init.method ?? "GET",
-    headers: {
-      "content-type": "application/json",
-      "x-forwarded-for": `192.0.2.${address}`,
-      ...(init.as && people[init.as] ? { cookie: people[init.as] } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-}
-async function signIn(name: string) {
-  address++;
-  const res = await routes.session.POST(req("/api/session", { method: "POST", body: { name, password: PASSWORD } }), undefined);
-  expect(res.status).toBe(204);
-  return res.headers.get("set-cookie")!.split(";")[0];
-}
-const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
-const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
+/** A request as one of the people (their session cookie), or as nobody. */
+const req = (path: string, init: Init = {}) => client.req(path, { method: init.method, body: init.body, cookie: init.as && people[init.as] });
+const signIn = (name: string) => client.signIn(name, PASSWORD);
 
 type Gen = { id: string; status: string; prompt: string };
 type Share = { id: string; kind: string; generationId: string | null; boardId: string | null; title: string; createdBy: string; createdAt: string; expiresAt: string | null; url?: string };

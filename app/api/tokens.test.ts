@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { accountsClient, captureLogs, cookieOf, ctx as id, errorOf, type ApiRequestInit } from "@/lib/testing/accounts-client";
 import { bootStudio, type Studio } from "@/lib/testing/studio";
 
 // Personal API tokens through the real route handlers, on STUDIO_AUTH=accounts:
@@ -9,14 +10,13 @@ import { bootStudio, type Studio } from "@/lib/testing/studio";
 const ADMIN_PASSWORD = "admin-password-2026";
 let studio: Studio;
 let routes: {
-  session: typeof import("@/app/api/session/route");
   users: typeof import("@/app/api/admin/users/route");
   user: typeof import("@/app/api/admin/users/[id]/route");
   tokens: typeof import("@/app/api/tokens/route");
   token: typeof import("@/app/api/tokens/[id]/route");
   generations: typeof import("@/app/api/generations/route");
 };
-const logged: string[] = [];
+let logged: string[] = [];
 
 beforeAll(async () => {
   studio = await bootStudio({
@@ -25,17 +25,9 @@ beforeAll(async () => {
     STUDIO_ADMIN_PASSWORD: ADMIN_PASSWORD,
     STUDIO_TRUSTED_PROXIES: "1",
   });
-  // Imported after boot: the logger reads the configuration once, on import.
-  const { logger } = await import("@/lib/log");
-  for (const level of ["info", "warn", "error"] as const) {
-    const original = logger[level].bind(logger);
-    vi.spyOn(logger, level).mockImplementation(((...args: unknown[]) => {
-      logged.push(JSON.stringify(args));
-      return (original as (...a: unknown[]) => void)(...args);
-    }) as never);
-  }
+  // After boot: the logger reads the configuration once, on import.
+  logged = await captureLogs();
   routes = {
-    session: await import("@/app/api/session/route"),
     users: await import("@/app/api/admin/users/route"),
     user: await import("@/app/api/admin/users/[id]/route"),
     tokens: await import("@/app/api/tokens/route"),
@@ -45,30 +37,8 @@ beforeAll(async () => {
 });
 afterAll(() => studio.cleanup());
 
-const base = "http://studio.test";
-let address = 10;
-type Init = { method?: string; cookie?: string; bearer?: string; body?: unknown; headers?: Record<string, string> };
-const req = (path: string, init: Init = {}) =>
-  new Request(`${base}${path}`, {
-    method: init.method ?? "GET",
-    headers: {
-      "content-type": "application/json",
-      "x-forwarded-for": `192.0.2.${address}`,
-      ...(init.cookie ? { cookie: init.cookie } : {}),
-      ...(init.bearer !== undefined ? { authorization: `Bearer ${init.bearer}` } : {}),
-      ...init.headers,
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-const id = (value: string) => ({ params: Promise.resolve({ id: value }) });
-const cookieOf = (res: Response) => res.headers.get("set-cookie")!.split(";")[0];
-const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
-const signIn = async (name: string, password: string) => {
-  address++;
-  const res = await routes.session.POST(req("/api/session", { method: "POST", body: { name, password } }), undefined);
-  expect(res.status).toBe(204);
-  return cookieOf(res);
-};
+const { req, signIn } = accountsClient();
+type Init = ApiRequestInit;
 type Token = { id: string; name: string; user: string; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; token?: string };
 
 const createToken = async (auth: Init, body: unknown) => routes.tokens.POST(req("/api/tokens", { ...auth, method: "POST", body }), undefined);
