@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BoardRow, ListFilter, StudioDatabase, UserRow } from "@/lib/db";
+import { makeUser } from "@/lib/db/shared/test-rows";
 import { ratioOf, type Figure, type Measurement } from "./support/figures";
 import { createSeeder } from "./support/seed";
 import { median, percentile } from "./support/stats";
@@ -129,19 +130,7 @@ export async function measure(): Promise<Measurement> {
 }
 
 function person(name: string): UserRow {
-  return {
-    id: `usr_bench_${name}`,
-    name,
-    email: null,
-    passwordHash: null,
-    role: "member",
-    disabled: false,
-    dailyLimit: null,
-    maxActive: null,
-    monthlyBudget: null,
-    createdAt: 0,
-    lastSeenAt: null,
-  };
+  return makeUser({ id: `usr_bench_${name}`, name, createdAt: 0 });
 }
 
 /**

@@ -3,8 +3,8 @@ import type { ApiTokenRow, BoardRow, GenerationRow, InviteRow, ReferenceRow, Ses
 import { FRESH_GENERATION } from "../fresh-row";
 
 // Rows for the database tests, the same on both engines: every field filled
-// in or not. Test code only (imported by the engines' test-helpers and the
-// shared contract).
+// in or not. Test and bench code only (imported by the engines' test-helpers,
+// the shared contract and bench/boards.ts).
 
 export const T0 = 1_750_000_000_000;
 // Monotonic within one fixed millisecond: ids sort in the order they were made.
