@@ -2,7 +2,7 @@ import "server-only";
 import type { Board, BoardVisibility } from "@/lib/contract";
 import type { BoardSummary, StudioDatabase } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import type { GenerationDeps } from "@/lib/generations";
+import { mustGetAll, type GenerationDeps } from "@/lib/generations";
 import { newBoardId } from "@/lib/generations/ids";
 import type { Person } from "@/lib/generations/person";
 import { logger } from "@/lib/log";
@@ -74,11 +74,7 @@ export async function deleteBoard(deps: Deps, input: { id: string; viewer: Perso
  */
 export async function addToBoard(deps: Deps, input: { id: string; viewer: Person; generationIds: string[] }): Promise<{ board: Board; changed: number }> {
   const board = await mustSeeBoard(deps.db, { id: input.id, person: input.viewer });
-  const found = new Set((await deps.db.getGenerations(input.generationIds)).map((row) => row.id));
-  const missing = input.generationIds.filter((id) => !found.has(id));
-  if (missing.length > 0) {
-    throw new StudioError("not_found", `No picture with id ${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ` and ${missing.length - 3} more` : ""}; nothing was added`);
-  }
+  await mustGetAll(deps, input.generationIds, "nothing was added");
   const changed = await deps.db.addBoardItems({ boardId: board.id, generationIds: input.generationIds, now: deps.now() });
   return { board: await summaryOf(deps.db, board.id, input.viewer), changed };
 }

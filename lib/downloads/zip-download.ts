@@ -2,7 +2,7 @@ import "server-only";
 import pLimit from "p-limit";
 import type { GenerationRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import type { GenerationDeps, Person } from "@/lib/generations";
+import { mustGetAll, nameIds, type GenerationDeps, type Person } from "@/lib/generations";
 import { logger } from "@/lib/log";
 import { archiveFileName, pictureFileName } from "./file-names";
 import { pictureMetadata } from "./metadata";
@@ -18,8 +18,6 @@ export type ZipDownload = {
 
 /** Stored files checked at once before the answer starts (S3: one HEAD each). */
 const CHECK_CONCURRENCY = 8;
-/** Ids named in one error message; the rest are counted. */
-const NAMED_IDS = 5;
 
 /**
  * A ZIP of the pictures `ids` (de-duplicated, at most MAX_BULK_IDS, in the
@@ -65,10 +63,7 @@ export async function zipDownload(deps: Pick<GenerationDeps, "db" | "store">, in
 
 /** The rows of `ids` in that order; refuses unknown ids and pictures that have no stored original. */
 async function picturesInOrder(deps: Pick<GenerationDeps, "db">, ids: string[]): Promise<GenerationRow[]> {
-  const found = new Map((await deps.db.getGenerations(ids)).map((row) => [row.id, row]));
-  const unknown = ids.filter((id) => !found.has(id));
-  if (unknown.length) throw new StudioError("not_found", `No picture with id ${nameIds(unknown)}`);
-  const rows = ids.map((id) => found.get(id)!);
+  const rows = await mustGetAll(deps, ids);
   const unfinished = rows.filter((row) => row.status !== "completed" || !row.imageKey);
   if (unfinished.length) {
     const which = unfinished.map((row) => `${row.id} (${row.status})`);
@@ -82,9 +77,4 @@ async function assertFilesStored(deps: Pick<GenerationDeps, "store">, rows: Gene
   const present = await Promise.all(rows.map((row) => limit(() => deps.store.exists(row.imageKey!))));
   const gone = rows.filter((_, i) => !present[i]).map((row) => row.id);
   if (gone.length) throw new StudioError("not_found", `The stored file of picture ${nameIds(gone)} is missing`);
-}
-
-function nameIds(ids: string[]): string {
-  const named = ids.slice(0, NAMED_IDS).join(", ");
-  return ids.length > NAMED_IDS ? `${named} and ${ids.length - NAMED_IDS} more` : named;
 }

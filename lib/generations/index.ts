@@ -3,7 +3,7 @@ import "server-only";
 export { createGenerations } from "./create";
 export type { GenerationDeps } from "./deps";
 export { startPoller, createPoller } from "./poller";
-export { getGeneration, listGenerations } from "./reads";
+export { getGeneration, listGenerations, mustGetAll, nameIds } from "./reads";
 export { cancelGeneration, deleteGeneration, retryGeneration, setFavorite } from "./commands";
 export { refreshGeneration } from "./refresh";
 export { toGeneration } from "./serialize";
