@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # What the tests need beyond npm: Debian's Chromium (Playwright cannot download
-# browsers here), CJK fonts for Chinese text in screenshots, and a running
-# PostgreSQL. Installed only when missing; needs root or sudo on a machine that
+# browsers here), CJK fonts for Chinese text in screenshots, python3 (the ZIP
+# tests read archives with its zipfile, a reader independent of the writer),
+# and a running PostgreSQL. Installed only when missing; needs root or sudo on a machine that
 # lacks them.
 set -euo pipefail
 
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "noto.*cjk" || missing+=(fonts-noto-cjk)
+command -v python3 >/dev/null || missing+=(python3)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
