@@ -1,16 +1,18 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import dynamic from "next/dynamic";
 import useSWR from "swr";
 import { AccountMenu } from "@/components/account/account-menu";
 import { ApiError, accountApi } from "@/lib/client/api";
 import { formatMoney } from "@/lib/client/money";
+import { mountOptions, useSeededFromServer } from "@/lib/client/seeded";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "./studio-context";
 
 // Its password rules bring zod: loaded when someone asks to change a password, not with the page.
 const ChangePasswordDialog = dynamic(() => import("@/components/account/change-password-dialog").then((m) => m.ChangePasswordDialog), { ssr: false });
 
+const SESSION_URL = "/api/session";
 const SIGN_IN_MODES: readonly string[] = ["password", "accounts", "oidc"];
 
 /**
@@ -22,9 +24,11 @@ export function Account() {
   const { t, locale, auth, user, role, feed, initial } = useStudio();
   const [changing, setChanging] = useState(false);
   const signsIn = SIGN_IN_MODES.includes(auth);
-  const { data, mutate } = useSWR("/api/session", accountApi.session, {
+  const seeded = useSeededFromServer(SESSION_URL, true);
+  const { data, mutate } = useSWR(SESSION_URL, accountApi.session, {
     // As the server read it for this page: the chips are there in the first paint.
     fallbackData: initial.session,
+    ...mountOptions(seeded),
     refreshInterval: feed.activeCount > 0 ? 5_000 : 30_000,
     onError(error) {
       // Signed out elsewhere ("sign out everywhere") or disabled by an admin: the sign-in page says which.
@@ -33,8 +37,13 @@ export function Account() {
       else if (error.status === 401) window.location.assign("/sign-in");
     },
   });
-  // A picture started or finished: what is left changed.
-  useEffect(() => void mutate(), [feed.activeCount, mutate]);
+  // A picture started or finished: what is left changed (not at mount: the server just read it).
+  const counted = useRef(feed.activeCount);
+  useEffect(() => {
+    if (counted.current === feed.activeCount) return;
+    counted.current = feed.activeCount;
+    void mutate();
+  }, [feed.activeCount, mutate]);
   const limits = data?.limits;
   const left = limits ? Math.max(0, limits.daily - limits.usedToday) : undefined;
   const money = (amount: number) => formatMoney(amount, limits?.currency ?? "USD", locale);

@@ -1,7 +1,8 @@
 "use client";
-import useSWR from "swr";
+import useSWR, { useSWRConfig } from "swr";
 import type { Board } from "@/lib/contract";
 import { boardsApi } from "./api";
+import { mountOptions, useSeededFromServer } from "./seeded";
 
 /**
  * The boards the person may see (every team board, their own private ones),
@@ -9,6 +10,9 @@ import { boardsApi } from "./api";
  * and the board page read and revalidate the same list.
  */
 export function useBoards() {
-  const { data, error, isLoading, mutate } = useSWR<Board[]>(boardsApi.url, () => boardsApi.list(), { revalidateOnFocus: false });
+  // The studio and board pages put the boards they read into SWR's fallback (StudioProvider).
+  const served = useSWRConfig().fallback[boardsApi.url] !== undefined;
+  const seeded = useSeededFromServer(boardsApi.url, served);
+  const { data, error, isLoading, mutate } = useSWR<Board[]>(boardsApi.url, () => boardsApi.list(), { revalidateOnFocus: false, ...mountOptions(seeded) });
   return { boards: data, error: error as Error | undefined, isLoading, refresh: () => mutate() };
 }

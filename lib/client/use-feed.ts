@@ -1,10 +1,11 @@
 "use client";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import useSWR from "swr";
-import useSWRInfinite from "swr/infinite";
+import useSWRInfinite, { unstable_serialize as infiniteKey } from "swr/infinite";
 import type { Board, Generation, ListGenerationsResponse, SessionInfo } from "@/lib/contract";
 import { ACTIVE_STATUSES, GALLERY_PAGE_SIZE } from "@/lib/contract-values";
 import { api, listUrl } from "./api";
+import { mountOptions, useSeededFromServer } from "./seeded";
 
 export type StatusFilter = "all" | "completed" | "failed" | "active";
 export type FeedFilters = {
@@ -97,19 +98,26 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   const { filters, user, initial } = input;
   // The server's first page was read with `initialFilters` (the studio: none; a board page: its board); another filter starts empty.
   const unfiltered = pageUrl(filters) === pageUrl(input.initialFilters ?? NO_FILTERS);
-  const gallery = useSWRInfinite<ListGenerationsResponse>(
-    (index, previous: ListGenerationsResponse | null) => {
-      if (previous && !previous.nextCursor) return null;
-      return pageUrl(filters, previous?.nextCursor);
-    },
-    api.list,
-    { revalidateFirstPage: true, revalidateOnFocus: false, fallbackData: unfiltered && initial ? [initial.firstPage] : undefined },
-  );
-  const active = useSWR<ListGenerationsResponse>(listUrl({ status: "active", limit: 100 }), api.list, {
+  const galleryKey = (index: number, previous: ListGenerationsResponse | null) => {
+    if (previous && !previous.nextCursor) return null;
+    return pageUrl(filters, previous?.nextCursor);
+  };
+  const galleryFallback = unfiltered && initial ? [initial.firstPage] : undefined;
+  const gallerySeeded = useSeededFromServer(infiniteKey(galleryKey), galleryFallback !== undefined);
+  const gallery = useSWRInfinite<ListGenerationsResponse>(galleryKey, api.list, {
+    revalidateFirstPage: true,
+    revalidateOnFocus: false,
+    fallbackData: galleryFallback,
+    ...mountOptions(gallerySeeded),
+  });
+  const activeUrl = listUrl({ status: "active", limit: 100 });
+  const activeSeeded = useSeededFromServer(activeUrl, initial?.active !== undefined);
+  const active = useSWR<ListGenerationsResponse>(activeUrl, api.list, {
     refreshInterval: (data) => (data && data.items.length > 0 ? ACTIVE_POLL_MS : 0),
     refreshWhenHidden: false,
     dedupingInterval: 500,
     fallbackData: initial?.active,
+    ...mountOptions(activeSeeded),
   });
 
   // When ids leave the active list, their final state lives in the gallery pages.
