@@ -1,7 +1,7 @@
 "use client";
 import { useLayoutEffect, useRef, type KeyboardEvent } from "react";
 import { useStudio } from "@/components/studio/studio-context";
-import { format } from "@/lib/i18n/format";
+import { format, groupThousands } from "@/lib/i18n/format";
 import { MAX_PROMPT_LENGTH } from "@/lib/models";
 import { useComposer } from "./composer-api";
 import { FieldAlert, FieldLabel } from "./field-alert";
@@ -17,7 +17,7 @@ export function promptLength(prompt: string): number {
 
 /** The prompt: a labelled textarea, a live count against the limit, recent prompts, ⌘/Ctrl+Enter. */
 export function PromptBox(props: { history: readonly string[]; error: string | null; onGenerate(): void }) {
-  const { t, locale } = useStudio();
+  const { t } = useStudio();
   const { prompt, setPrompt, promptRef } = useComposer();
   const apple = useIsApple();
   // Alt+↑/↓ walks the history; -1 is what the person was typing, kept in `draft`.
@@ -35,7 +35,6 @@ export function PromptBox(props: { history: readonly string[]; error: string | n
 
   const length = promptLength(prompt);
   const over = length - MAX_PROMPT_LENGTH;
-  const number = (n: number) => n.toLocaleString(locale === "zh" ? "zh-CN" : "en-US");
   const describedBy = [`${ID}-count`, over > 0 && `${ID}-over`, props.error && `${ID}-error`].filter(Boolean).join(" ");
 
   function pick(text: string) {
@@ -93,11 +92,11 @@ export function PromptBox(props: { history: readonly string[]; error: string | n
           id={`${ID}-count`}
           className={`ml-auto tabular-nums ${over > 0 ? "font-semibold text-red-600 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400"}`}
         >
-          {format(t.composer.promptCount, { n: number(length), max: number(MAX_PROMPT_LENGTH) })}
+          {format(t.composer.promptCount, { n: groupThousands(length), max: groupThousands(MAX_PROMPT_LENGTH) })}
         </span>
       </div>
       {over > 0 && (
-        <FieldAlert id={`${ID}-over`}>{format(t.composer.promptOver, { n: number(over), max: number(MAX_PROMPT_LENGTH) })}</FieldAlert>
+        <FieldAlert id={`${ID}-over`}>{format(t.composer.promptOver, { n: groupThousands(over), max: groupThousands(MAX_PROMPT_LENGTH) })}</FieldAlert>
       )}
       {props.error && <FieldAlert id={`${ID}-error`}>{props.error}</FieldAlert>}
     </div>
