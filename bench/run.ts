@@ -20,7 +20,7 @@ const MEASUREMENTS: { name: string; title: string; timeoutMs: number; needsBuild
   { name: "browser", title: "6 the browser", timeoutMs: 180_000, needsBuild: true },
   { name: "memory", title: "7 memory", timeoutMs: 600_000, needsBuild: true },
   { name: "usage", title: "8 usage query", timeoutMs: 180_000, needsBuild: false },
-  { name: "lighthouse", title: "9 Lighthouse", timeoutMs: 600_000, needsBuild: true },
+  { name: "lighthouse", title: "9 Lighthouse", timeoutMs: 1_500_000, needsBuild: true },
   { name: "boards", title: "10 board listing", timeoutMs: 240_000, needsBuild: false },
   { name: "zip", title: "11 ZIP download", timeoutMs: 600_000, needsBuild: false },
 ];

@@ -25,3 +25,20 @@ test("starting the page asks the API nothing it was already sent", async ({ page
   await page.waitForTimeout(2_000);
   expect(asked).toEqual([]);
 });
+
+test("the first paint waits for the gallery's first page to be parsed", async ({ page, request }) => {
+  // A half-parsed justified list lays its first row out as the last one and
+  // shifts when the rest arrives (desktop CLS 0.06–0.1 in Lighthouse): the
+  // head asks the browser not to render before the mark after the list.
+  const html = await (await request.get("/")).text();
+  const head = html.slice(0, html.indexOf("</head>"));
+  expect(head).toMatch(/<link rel="expect" href="#gallery-parsed" blocking="render"\/?>/);
+  const mark = html.indexOf('id="gallery-parsed"');
+  expect(mark).toBeGreaterThan(html.indexOf("</head>"));
+  // After every card of the first page.
+  const lastCard = html.lastIndexOf("<li");
+  expect(lastCard === -1 || lastCard < mark).toBe(true);
+  // And the page still paints: the mark is there once hydrated too.
+  await page.goto("/");
+  await expect(page.locator("#gallery-parsed")).toHaveCount(1);
+});

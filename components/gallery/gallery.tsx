@@ -27,6 +27,8 @@ const SelectionBar = dynamic(() => import("@/components/selection/selection-bar"
 
 // About the first screen of a wide window: loaded with the page, not when scrolled near.
 const EAGER_THUMBS = 12;
+// The browser paints nothing until the element with this id is parsed (see the <link rel="expect"> below).
+const PARSED_MARK = "gallery-parsed";
 
 /**
  * Every generation of the team (or of the page's board), newest first:
@@ -160,6 +162,13 @@ function GalleryContent() {
   return (
     <SelectionProvider order={selectable}>
       <section className="flex flex-col gap-4">
+        {/*
+          A browser may paint a page whose HTML is half parsed. Half a gallery
+          list lays its first row out as the last one (see justified.ts), and
+          the row then shifts when the rest arrives: the first paint waits
+          for the whole first page instead (React hoists this into <head>).
+        */}
+        <link rel="expect" href={`#${PARSED_MARK}`} blocking="render" />
         <h2 className="sr-only">{t.gallery.heading}</h2>
         <BoardBar />
         <Toolbar key={toolbarKey} searchRef={search} />
@@ -181,6 +190,7 @@ function GalleryContent() {
             returnFocus={returnFocus}
           />
         )}
+        <div id={PARSED_MARK} hidden />
       </section>
       <SelectionDock />
     </SelectionProvider>
