@@ -16,7 +16,7 @@ import { GallerySkeleton } from "./gallery-skeleton";
 import { GenerationCard } from "./generation-card";
 import { Toolbar } from "./toolbar";
 import { boxRatio, errorText, openButtonId } from "./format";
-import { JUSTIFIED_CONTAINER, JUSTIFIED_LIST } from "./justified";
+import { JUSTIFIED_CONTAINER, JUSTIFIED_LIST, SHOWN_ONCE_PARSED } from "./justified";
 import { useInfiniteScroll } from "./use-infinite-scroll";
 import { useToggleFavorite } from "./use-favorite";
 
@@ -27,8 +27,6 @@ const SelectionBar = dynamic(() => import("@/components/selection/selection-bar"
 
 // About the first screen of a wide window: loaded with the page, not when scrolled near.
 const EAGER_THUMBS = 12;
-// The browser paints nothing until the element with this id is parsed (see the <link rel="expect"> below).
-const PARSED_MARK = "gallery-parsed";
 
 /**
  * Every generation of the team (or of the page's board), newest first:
@@ -128,7 +126,7 @@ function GalleryContent() {
           <ul
             aria-label={t.gallery.listLabel}
             aria-busy={stale || undefined}
-            className={`${JUSTIFIED_LIST} transition-opacity duration-200 ${stale ? "opacity-60" : ""}`}
+            className={`${JUSTIFIED_LIST} ${SHOWN_ONCE_PARSED} transition-opacity duration-200 ${stale ? "opacity-60" : ""}`}
           >
             {segments.map((segment) =>
               segment.kind === "single" ? (
@@ -153,6 +151,7 @@ function GalleryContent() {
               ),
             )}
           </ul>
+          <span hidden data-list-end="" />
         </div>
         <div ref={sentinel} aria-hidden className="h-px" />
         <GalleryFooter count={items.length} />
@@ -162,13 +161,6 @@ function GalleryContent() {
   return (
     <SelectionProvider order={selectable}>
       <section className="flex flex-col gap-4">
-        {/*
-          A browser may paint a page whose HTML is half parsed. Half a gallery
-          list lays its first row out as the last one (see justified.ts), and
-          the row then shifts when the rest arrives: the first paint waits
-          for the whole first page instead (React hoists this into <head>).
-        */}
-        <link rel="expect" href={`#${PARSED_MARK}`} blocking="render" />
         <h2 className="sr-only">{t.gallery.heading}</h2>
         <BoardBar />
         <Toolbar key={toolbarKey} searchRef={search} />
@@ -190,7 +182,6 @@ function GalleryContent() {
             returnFocus={returnFocus}
           />
         )}
-        <div id={PARSED_MARK} hidden />
       </section>
       <SelectionDock />
     </SelectionProvider>

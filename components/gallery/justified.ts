@@ -15,6 +15,16 @@ export const JUSTIFIED_CONTAINER = "@container";
 /** On the list itself. */
 export const JUSTIFIED_LIST = "flex flex-wrap gap-2 @min-[640px]:gap-3 after:grow-[1000000] after:content-['']";
 
+/**
+ * On the gallery's list, with `<span hidden data-list-end />` right after it:
+ * the list stays invisible until that mark is parsed. A browser may paint a
+ * page whose HTML is still arriving, and half a list lays its first row out
+ * as the last one (the pseudo-element keeps it short), so the row would grow
+ * and shift when the rest arrives. The rest of the page paints as soon as it
+ * can; an invisible list moving is no layout shift.
+ */
+export const SHOWN_ONCE_PARSED = "[&:not(:has(~[data-list-end]))]:invisible";
+
 /** On each tile (`min-w-0` alongside). */
 export function tileStyle(ratio: number): CSSProperties {
   return { flexGrow: ratio, flexBasis: `calc(${ratio.toFixed(4)} * clamp(150px, 25cqw, 260px))` };
