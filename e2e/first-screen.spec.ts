@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { gallery, uniquePrompt } from "./support/studio-page";
+import { card, gallery, uniquePrompt } from "./support/studio-page";
 
 // Issue 15: the first screen is the server's HTML plus hydration. What the
 // page shows (who is here, the boards, the gallery's first page, what is in
@@ -52,4 +52,26 @@ test("a gallery list still arriving is not shown until it ends", async ({ page, 
     ul.after(mark);
   });
   expect(await visibility()).toBe("visible");
+});
+
+test("a change made right after the page starts applies to the list the server sent", async ({ page, request }) => {
+  // Nothing is fetched at start, so SWR's cache must hold the server's list
+  // before a first change: its mutate(fn) reads the cache, not fallbackData,
+  // and a favorite (or a cancel) made then used to act on nothing.
+  const prompt = uniquePrompt("starred at once");
+  const made = await request.post("/api/generations", { data: { model: "nano_banana_2", prompt } });
+  expect(made.status()).toBe(201);
+  const id = ((await made.json()) as { generations: { id: string }[] }).generations[0].id;
+  await expect
+    .poll(async () => ((await (await request.get(`/api/generations/${id}`)).json()) as { image: unknown }).image !== null, { timeout: 45_000 })
+    .toBe(true);
+
+  await page.goto("/");
+  const star = card(page, prompt).getByRole("button", { name: `Favorite "${prompt}"` });
+  await expect(star).toHaveAttribute("aria-pressed", "false");
+  await star.click();
+  await expect(star).toHaveAttribute("aria-pressed", "true");
+  await expect.poll(async () => ((await (await request.get(`/api/generations/${id}`)).json()) as { favorite: boolean }).favorite).toBe(true);
+  // Still the whole list: the picture kept its place and nothing else went.
+  await expect(card(page, prompt)).toHaveCount(1);
 });

@@ -5,7 +5,7 @@ import useSWRInfinite, { unstable_serialize as infiniteKey } from "swr/infinite"
 import type { Board, Generation, ListGenerationsResponse, SessionInfo } from "@/lib/contract";
 import { ACTIVE_STATUSES, GALLERY_PAGE_SIZE } from "@/lib/contract-values";
 import { api, listUrl } from "./api";
-import { mountOptions, useSeededFromServer } from "./seeded";
+import { mountOptions, useCacheServerData, useSeededFromServer } from "./seeded";
 
 export type StatusFilter = "all" | "completed" | "failed" | "active";
 export type FeedFilters = {
@@ -119,6 +119,8 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
     fallbackData: initial?.active,
     ...mountOptions(activeSeeded),
   });
+  useCacheServerData(gallerySeeded, galleryFallback, gallery.mutate);
+  useCacheServerData(activeSeeded, initial?.active, active.mutate);
 
   // When ids leave the active list, their final state lives in the gallery pages.
   // Until those are re-read, the pages hold each one as last seen: a card the
