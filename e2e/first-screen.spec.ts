@@ -75,3 +75,19 @@ test("a change made right after the page starts applies to the list the server s
   // Still the whole list: the picture kept its place and nothing else went.
   await expect(card(page, prompt)).toHaveCount(1);
 });
+
+test("a language picked before the page's code has run is honoured", async ({ page }) => {
+  // The header is usable in the HTML alone; a choice made before hydration
+  // reached no handler and was lost (a flaky preferences spec found it).
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Language").selectOption("zh");
+  release();
+  await expect(page.getByRole("button", { name: "生成", exact: true })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+});

@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useRef } from "react";
 import { UpstreamBadge } from "@/components/upstream-badge";
 import { Account } from "./account";
 import { useStudio, type Theme } from "./studio-context";
@@ -15,6 +16,15 @@ const THEMES: Theme[] = ["system", "light", "dark"];
 export function StudioHeader() {
   const { t, locale, setLocale, theme, setTheme, upstream } = useStudio();
   const themeLabel: Record<Theme, string> = { system: t.common.themeSystem, light: t.common.themeLight, dark: t.common.themeDark };
+  // The header is in the HTML before the page's code runs, and a language
+  // picked meanwhile reached no handler: it is honoured once the code is here.
+  const language = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    const picked = language.current?.value;
+    if (picked && picked !== locale) setLocale(picked as Locale);
+    // Once, at hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <header className="flex flex-wrap items-center justify-between gap-3 xl:flex-nowrap">
       <div className="flex min-w-0 items-center gap-3">
@@ -32,6 +42,7 @@ export function StudioHeader() {
         <label className="sr-only" htmlFor="studio-language">{t.common.language}</label>
         <select
           id="studio-language"
+          ref={language}
           value={locale}
           onChange={(e) => setLocale(e.target.value as Locale)}
           className="rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:border-zinc-700 dark:bg-zinc-900"

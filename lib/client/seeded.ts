@@ -1,5 +1,5 @@
 "use client";
-import { useLayoutEffect, useState } from "react";
+import { useState } from "react";
 import { useSWRConfig } from "swr";
 
 /**
@@ -20,17 +20,3 @@ export function useSeededFromServer(cacheKey: string, hasServerData: boolean): b
 /** SWR options for a hook that `useSeededFromServer` found seeded: no request at mount, else SWR's default. */
 export const mountOptions = (seeded: boolean) => (seeded ? { revalidateOnMount: false } : {});
 
-/**
- * After a seeded mount, SWR's cache gets the server's answer too (no request,
- * no render: it equals what is shown). SWR's `mutate(fn)` hands `fn` the
- * cached value, never `fallbackData`, so without this a change made before
- * SWR's first own fetch (a cancel, a favorite, a delete) would start from
- * nothing and drop the list it was meant to change.
- */
-export function useCacheServerData<T>(seeded: boolean, data: T | undefined, mutate: (data: T, options: { revalidate: false }) => unknown) {
-  useLayoutEffect(() => {
-    if (seeded && data !== undefined) void mutate(data, { revalidate: false });
-    // Once, at mount: later data is SWR's own.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-}

@@ -5,7 +5,7 @@ import useSWRInfinite, { unstable_serialize as infiniteKey } from "swr/infinite"
 import type { Board, Generation, ListGenerationsResponse, SessionInfo } from "@/lib/contract";
 import { ACTIVE_STATUSES, GALLERY_PAGE_SIZE } from "@/lib/contract-values";
 import { api, listUrl } from "./api";
-import { mountOptions, useCacheServerData, useSeededFromServer } from "./seeded";
+import { mountOptions, useSeededFromServer } from "./seeded";
 
 export type StatusFilter = "all" | "completed" | "failed" | "active";
 export type FeedFilters = {
@@ -119,14 +119,27 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
     fallbackData: initial?.active,
     ...mountOptions(activeSeeded),
   });
-  useCacheServerData(gallerySeeded, galleryFallback, gallery.mutate);
-  useCacheServerData(activeSeeded, initial?.active, active.mutate);
+  // SWR's mutate(fn) hands fn the cached value, never fallbackData: until SWR
+  // has fetched a list itself, what is shown is the server's answer, which its
+  // cache does not hold, and a change made then (a cancel, a favorite, a
+  // delete) applies to what is shown rather than to nothing.
+  const shownPages = useRef(gallery.data);
+  const shownActive = useRef(active.data);
+  useLayoutEffect(() => {
+    shownPages.current = gallery.data;
+    shownActive.current = active.data;
+  });
+  const { mutate: mutateGallery } = gallery;
+  const changePages = useCallback(
+    (change: (pages: ListGenerationsResponse[] | undefined) => ListGenerationsResponse[] | undefined) =>
+      mutateGallery((pages) => change(pages ?? shownPages.current), { revalidate: false }),
+    [mutateGallery],
+  );
 
   // When ids leave the active list, their final state lives in the gallery pages.
   // Until those are re-read, the pages hold each one as last seen: a card the
   // pages did not have yet would otherwise vanish for a round trip and jump back.
   const previousActive = useRef<Generation[]>([]);
-  const { mutate: mutateGallery } = gallery;
   // A layout effect: SWR writes the cache synchronously, so the kept cards are back before the browser paints.
   useLayoutEffect(() => {
     const now = new Set((active.data?.items ?? []).map((g) => g.id));
@@ -134,9 +147,9 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
     previousActive.current = active.data?.items ?? [];
     if (finished.length === 0) return;
     const shown = finished.filter((g) => matches(g, filters, user));
-    if (shown.length > 0) void mutateGallery((pages) => keepFinished(pages, shown), { revalidate: false });
+    if (shown.length > 0) void changePages((pages) => keepFinished(pages, shown));
     void mutateGallery();
-  }, [active.data, mutateGallery, filters, user]);
+  }, [active.data, mutateGallery, changePages, filters, user]);
 
   // Pictures made by teammates appear without a reload, even when nothing of
   // ours is active: the active list (which starts its own fast poll when it
@@ -154,13 +167,13 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
       const fresh = await api.list(firstPage).catch(() => null);
       // Stopped: a filter changed meanwhile and this answer belongs to another list.
       if (!fresh || stopped) return;
-      void mutateGallery((pages) => mergeFirstPage(pages, fresh), { revalidate: false });
+      void changePages((pages) => mergeFirstPage(pages, fresh));
     }, TEAM_CHECK_MS);
     return () => {
       stopped = true;
       clearInterval(timer);
     };
-  }, [visible, firstPage, mutateActive, mutateGallery]);
+  }, [visible, firstPage, mutateActive, changePages]);
 
   const items = useMemo(() => {
     const fresh = new Map((active.data?.items ?? []).map((g) => [g.id, g]));
@@ -197,10 +210,13 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
       // A replayed request (same idempotency key) answers generations we may already hold.
       const ids = new Set(created.map((g) => g.id));
       void active.mutate(
-        (current) => ({
-          items: [...created.filter((g) => isActive(g)), ...(current?.items ?? []).filter((g) => !ids.has(g.id))],
-          nextCursor: current?.nextCursor ?? null,
-        }),
+        (cached) => {
+          const current = cached ?? shownActive.current;
+          return {
+            items: [...created.filter((g) => isActive(g)), ...(current?.items ?? []).filter((g) => !ids.has(g.id))],
+            nextCursor: current?.nextCursor ?? null,
+          };
+        },
         { revalidate: true },
       );
       if (created.some((g) => !isActive(g))) void gallery.mutate();
@@ -211,19 +227,22 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   /** Replace one generation everywhere it is cached (after PATCH). */
   const replace = useCallback(
     (g: Generation) => {
-      void gallery.mutate(
-        (pages) => pages?.map((p) => ({ ...p, items: p.items.map((x) => (x.id === g.id ? g : x)) })),
-        { revalidate: false },
-      );
+      void changePages((pages) => pages?.map((p) => ({ ...p, items: p.items.map((x) => (x.id === g.id ? g : x)) })));
     },
-    [gallery],
+    [changePages],
   );
 
   /** Out of the active list (and the memory of it), without asking the server. */
   const dropActive = useCallback(
     (id: string) => {
       previousActive.current = previousActive.current.filter((x) => x.id !== id);
-      void active.mutate((cur) => cur && { ...cur, items: cur.items.filter((x) => x.id !== id) }, { revalidate: false });
+      void active.mutate(
+        (cached) => {
+          const cur = cached ?? shownActive.current;
+          return cur && { ...cur, items: cur.items.filter((x) => x.id !== id) };
+        },
+        { revalidate: false },
+      );
     },
     [active],
   );
@@ -232,9 +251,9 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
     (id: string) => {
       // Deleted, not finished: it must not be kept in the pages as last seen.
       dropActive(id);
-      void gallery.mutate((pages) => pages?.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== id) })), { revalidate: false });
+      void changePages((pages) => pages?.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== id) })));
     },
-    [gallery, dropActive],
+    [changePages, dropActive],
   );
 
   /**
@@ -246,9 +265,9 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
     (g: Generation) => {
       if (!matches(g, filters, user)) return removeLocal(g.id);
       dropActive(g.id);
-      void gallery.mutate((pages) => keepFinished(pages, [g]), { revalidate: false });
+      void changePages((pages) => keepFinished(pages, [g]));
     },
-    [gallery, filters, user, removeLocal, dropActive],
+    [changePages, filters, user, removeLocal, dropActive],
   );
 
   return {
