@@ -19,4 +19,3 @@ export function useSeededFromServer(cacheKey: string, hasServerData: boolean): b
 
 /** SWR options for a hook that `useSeededFromServer` found seeded: no request at mount, else SWR's default. */
 export const mountOptions = (seeded: boolean) => (seeded ? { revalidateOnMount: false } : {});
-
