@@ -78,9 +78,10 @@ test("a change made right after the page starts applies to the list the server s
   await expect(card(page, prompt)).toHaveCount(1);
 });
 
-test("a language picked before the page's code has run is honoured", async ({ page }) => {
-  // The header is usable in the HTML alone; a choice made before hydration
-  // reached no handler and was lost (a flaky preferences spec found it).
+test("a prompt typed and a language picked before the page's code has run are kept", async ({ page }) => {
+  // The page is usable in the HTML alone; what was done there before
+  // hydration reached no handler. A language picked then was lost (a flaky
+  // preferences spec found it); the prompt is kept since issue 7.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
@@ -88,8 +89,13 @@ test("a language picked before the page's code has run is honoured", async ({ pa
     await route.continue();
   });
   await page.goto("/", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Prompt", { exact: true }).fill("a kite over the dunes");
   await page.getByLabel("Language").selectOption("zh");
   release();
   await expect(page.getByRole("button", { name: "生成", exact: true })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  // Kept as React state, not only in the textarea: the count knows it and Generate is enabled.
+  await expect(page.getByLabel("提示词", { exact: true })).toHaveValue("a kite over the dunes");
+  await expect(page.getByText(/^21 \//)).toBeVisible();
+  await expect(page.getByRole("button", { name: "生成", exact: true })).toBeEnabled();
 });

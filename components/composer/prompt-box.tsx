@@ -1,6 +1,7 @@
 "use client";
-import { useLayoutEffect, useRef, type KeyboardEvent } from "react";
+import { useRef, type KeyboardEvent } from "react";
 import { useStudio } from "@/components/studio/studio-context";
+import { useEnteredBeforeHydration } from "@/lib/client/use-entered-before-hydration";
 import { format, groupThousands } from "@/lib/i18n/format";
 import { MAX_PROMPT_LENGTH } from "@/lib/models";
 import { useComposer } from "./composer-api";
@@ -24,14 +25,7 @@ export function PromptBox(props: { history: readonly string[]; error: string | n
   const step = useRef(-1);
   const draft = useRef("");
 
-  // The server's HTML is usable before the page's code runs: what was typed
-  // meanwhile is kept, not wiped by the first render after hydration.
-  useLayoutEffect(() => {
-    const typed = promptRef.current?.value;
-    if (typed) setPrompt(typed);
-    // Once, at hydration.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useEnteredBeforeHydration(promptRef, setPrompt);
 
   const length = promptLength(prompt);
   const over = length - MAX_PROMPT_LENGTH;

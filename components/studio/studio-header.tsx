@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useRef } from "react";
 import { UpstreamBadge } from "@/components/upstream-badge";
+import { useEnteredBeforeHydration } from "@/lib/client/use-entered-before-hydration";
 import { Account } from "./account";
 import { useStudio, type Theme } from "./studio-context";
 import type { Locale } from "@/lib/i18n";
@@ -16,15 +17,10 @@ const THEMES: Theme[] = ["system", "light", "dark"];
 export function StudioHeader() {
   const { t, locale, setLocale, theme, setTheme, upstream } = useStudio();
   const themeLabel: Record<Theme, string> = { system: t.common.themeSystem, light: t.common.themeLight, dark: t.common.themeDark };
-  // The header is in the HTML before the page's code runs, and a language
-  // picked meanwhile reached no handler: it is honoured once the code is here.
   const language = useRef<HTMLSelectElement>(null);
-  useEffect(() => {
-    const picked = language.current?.value;
-    if (picked && picked !== locale) setLocale(picked as Locale);
-    // Once, at hydration.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useEnteredBeforeHydration(language, (picked) => {
+    if (picked !== locale) setLocale(picked as Locale);
+  });
   return (
     <header className="flex flex-wrap items-center justify-between gap-3 xl:flex-nowrap">
       <div className="flex min-w-0 items-center gap-3">

@@ -135,6 +135,12 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
       mutateGallery((pages) => change(pages ?? shownPages.current), { revalidate: false }),
     [mutateGallery],
   );
+  const { mutate: mutateActive } = active;
+  const changeActive = useCallback(
+    (change: (list: ListGenerationsResponse | undefined) => ListGenerationsResponse | undefined, options: { revalidate: boolean }) =>
+      mutateActive((list) => change(list ?? shownActive.current), options),
+    [mutateActive],
+  );
 
   // When ids leave the active list, their final state lives in the gallery pages.
   // Until those are re-read, the pages hold each one as last seen: a card the
@@ -157,7 +163,6 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   // while the page is visible. The other pages are not re-read.
   const visible = usePageVisible();
   const firstPage = pageUrl(filters);
-  const { mutate: mutateActive } = active;
   useEffect(() => {
     if (!visible) return;
     let stopped = false;
@@ -209,19 +214,16 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
     (created: Generation[]) => {
       // A replayed request (same idempotency key) answers generations we may already hold.
       const ids = new Set(created.map((g) => g.id));
-      void active.mutate(
-        (cached) => {
-          const current = cached ?? shownActive.current;
-          return {
-            items: [...created.filter((g) => isActive(g)), ...(current?.items ?? []).filter((g) => !ids.has(g.id))],
-            nextCursor: current?.nextCursor ?? null,
-          };
-        },
+      void changeActive(
+        (current) => ({
+          items: [...created.filter((g) => isActive(g)), ...(current?.items ?? []).filter((g) => !ids.has(g.id))],
+          nextCursor: current?.nextCursor ?? null,
+        }),
         { revalidate: true },
       );
-      if (created.some((g) => !isActive(g))) void gallery.mutate();
+      if (created.some((g) => !isActive(g))) void mutateGallery();
     },
-    [active, gallery],
+    [changeActive, mutateGallery],
   );
 
   /** Replace one generation everywhere it is cached (after PATCH). */
@@ -236,15 +238,9 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   const dropActive = useCallback(
     (id: string) => {
       previousActive.current = previousActive.current.filter((x) => x.id !== id);
-      void active.mutate(
-        (cached) => {
-          const cur = cached ?? shownActive.current;
-          return cur && { ...cur, items: cur.items.filter((x) => x.id !== id) };
-        },
-        { revalidate: false },
-      );
+      void changeActive((list) => list && { ...list, items: list.items.filter((x) => x.id !== id) }, { revalidate: false });
     },
-    [active],
+    [changeActive],
   );
 
   const removeLocal = useCallback(
