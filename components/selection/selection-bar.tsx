@@ -82,6 +82,18 @@ export function SelectionBar() {
     }
   }
 
+  async function downloadAll() {
+    setBusy(true);
+    try {
+      await downloadZip(ids);
+      announce({ text: format(S.downloading, { count }) });
+    } catch (e) {
+      announce({ text: format(S.downloadFailed, { message: errorText(e, t) }), tone: "error" });
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function deleteAll() {
     setConfirming({ busy: true, error: null });
     const failures = await runLimited(ids, AT_ONCE, async (id) => {
@@ -129,11 +141,8 @@ export function SelectionBar() {
           </button>
           <button
             type="button"
-            disabled={tooMany}
-            onClick={() => {
-              downloadZip(ids);
-              announce({ text: format(S.downloading, { count }) });
-            }}
+            disabled={tooMany || busy}
+            onClick={() => void downloadAll()}
             title={tooMany ? format(S.downloadTooMany, { max: MAX_BULK_IDS }) : S.download}
             className={BUTTON}
           >

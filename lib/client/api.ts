@@ -45,17 +45,42 @@ async function call(path: string, init: RequestInit = {}): Promise<unknown> {
     throw new ApiError(0, "network_error", "network_error");
   }
   if (res.status === 204) return undefined;
+  if (!res.ok) throw await errorOf(res);
+  return res.json().catch(() => undefined);
+}
+
+/** The studio's error answer as an ApiError (its code, message, field issues and Retry-After). */
+async function errorOf(res: Response): Promise<ApiError> {
   const body = await res.json().catch(() => undefined);
-  if (!res.ok) {
-    const parsed = (await schemas()).errorBodySchema.safeParse(body);
-    const retryAfter = Number(res.headers.get("retry-after"));
-    if (parsed.success) {
-      const e = parsed.data.error;
-      throw new ApiError(res.status, e.code, e.message, e.issues, Number.isFinite(retryAfter) ? retryAfter : undefined);
-    }
-    throw new ApiError(res.status, "internal_error", `HTTP ${res.status}`);
+  const parsed = (await schemas()).errorBodySchema.safeParse(body);
+  const retryAfter = Number(res.headers.get("retry-after"));
+  if (!parsed.success) return new ApiError(res.status, "internal_error", `HTTP ${res.status}`);
+  const e = parsed.data.error;
+  return new ApiError(res.status, e.code, e.message, e.issues, Number.isFinite(retryAfter) ? retryAfter : undefined);
+}
+
+/**
+ * Whether POST /api/downloads would answer these pictures with a ZIP. The
+ * server checks all it can (unknown ids, unfinished pictures, stored files
+ * gone) before its first byte, so the request is dropped as soon as the
+ * answer starts: the ZIP itself is fetched by a form post, which streams it
+ * to disk, but whose error would replace the page.
+ */
+export async function checkDownload(generationIds: readonly string[]): Promise<void> {
+  const stop = new AbortController();
+  let res: Response;
+  try {
+    res = await fetch("/api/downloads", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ generationIds }),
+      signal: stop.signal,
+    });
+  } catch {
+    throw new ApiError(0, "network_error", "network_error");
   }
-  return body;
+  if (!res.ok) throw await errorOf(res);
+  stop.abort();
 }
 
 export type ListParams = {

@@ -1,15 +1,19 @@
 "use client";
 import { MAX_BULK_IDS } from "@/lib/contract-values";
+import { checkDownload } from "./api";
 
 /**
  * Downloads a ZIP of these pictures through a real form post, so the browser
  * streams the answer of POST /api/downloads to disk as it arrives: a fetch
  * into a Blob would hold hundreds of megabytes in the tab first. The form is
  * url-encoded, one `generationIds` field per picture, and leaves the page as
- * it is (the answer is an attachment).
+ * it is (the answer is an attachment). An error answer would not: the
+ * browser would show its JSON instead of the studio, so the request is
+ * checked first and a refusal is thrown here (an ApiError).
  */
-export function downloadZip(generationIds: readonly string[]): void {
+export async function downloadZip(generationIds: readonly string[]): Promise<void> {
   if (generationIds.length === 0 || generationIds.length > MAX_BULK_IDS) return;
+  await checkDownload(generationIds);
   const form = document.createElement("form");
   form.method = "post";
   form.action = "/api/downloads";

@@ -84,6 +84,7 @@ export const boards = {
     download: "Download ZIP",
     downloadTooMany: "ZIP: at most {max} pictures",
     downloading: "Your ZIP of {count} pictures is on its way.",
+    downloadFailed: "The ZIP could not be made: {message}",
     delete: "Delete",
     deleteOwnOnly: "You can delete only your own pictures ({own} of {total} are yours).",
     confirmTitle: "Delete {count} pictures?",

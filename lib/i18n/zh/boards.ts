@@ -85,6 +85,7 @@ export const boards: typeof en = {
     download: "下载 ZIP",
     downloadTooMany: "ZIP 最多 {max} 张",
     downloading: "正在下载 {count} 张图片的 ZIP。",
+    downloadFailed: "无法生成 ZIP：{message}",
     delete: "删除",
     deleteOwnOnly: "只能删除自己的图片（{total} 张中有 {own} 张是你的）。",
     confirmTitle: "删除 {count} 张图片？",
