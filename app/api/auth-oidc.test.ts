@@ -1,7 +1,7 @@
 import { sealData, unsealData } from "iron-session";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashSessionId } from "@/lib/auth/server-session";
-import { startTestProvider, type TestProvider } from "@/lib/testing/oidc-provider";
+import { startTestProvider, TEST_ACCOUNTS, type TestAccount, type TestProvider } from "@/lib/testing/oidc-provider";
 import { bootStudio, type Studio } from "@/lib/testing/studio";
 
 // STUDIO_AUTH=oidc through the real route handlers, against a real OpenID
@@ -12,6 +12,10 @@ import { bootStudio, type Studio } from "@/lib/testing/studio";
 const SECRET = "an-oidc-transaction-secret-of-32-chars-or-more";
 const base = "http://studio.test";
 const CALLBACK = `${base}/api/auth/oidc/callback`;
+// The provider's people, as this file changes them: eve later calls herself
+// "alice" (a name she may pick at such a provider), alice is renamed.
+const ACCOUNTS: TestAccount[] = [...TEST_ACCOUNTS.map((a) => ({ ...a })), { sub: "u-eve", password: "eve-pw", preferred_username: "eve", email: "eve@example.test" }];
+const account = (sub: string) => ACCOUNTS.find((a) => a.sub === sub)!;
 let provider: TestProvider;
 let studio: Studio;
 let routes: {
@@ -21,7 +25,7 @@ let routes: {
 };
 
 beforeAll(async () => {
-  provider = await startTestProvider({ clientId: "studio", clientSecret: "studio-client-secret", redirectUris: [CALLBACK], claimsIn: "id_token" });
+  provider = await startTestProvider({ clientId: "studio", clientSecret: "studio-client-secret", redirectUris: [CALLBACK], claimsIn: "id_token", accounts: ACCOUNTS });
   studio = await bootStudio({
     STUDIO_AUTH: "oidc",
     OIDC_ISSUER: provider.issuer,
@@ -309,5 +313,53 @@ describe("STUDIO_AUTH=oidc", () => {
     expect(mallory.end.url).toBe(`${base}/sign-in?error=oidc_failed`);
     expect(mallory.session).toBeUndefined();
     expect(await studio.deps.db.getUserByName("<mallory>")).toBeUndefined();
+  });
+  it("an account is the provider's person (issuer + sub), not the name: someone else calling herself alice is refused", async () => {
+    await signInAs(ALICE);
+    const alice = (await studio.deps.db.getUserByName("alice"))!;
+    expect(alice.ssoSubject).toBe(`${provider.issuer} u-alice`);
+    account("u-eve").preferred_username = "alice";
+    try {
+      const eve = await signInAs({ username: "alice", password: "eve-pw" });
+      expect(eve.end.url).toBe(`${base}/sign-in?error=oidc_failed`);
+      expect(eve.session).toBeUndefined();
+      // Nothing of alice's account changed, the email STUDIO_ADMINS knows her by included.
+      expect(await studio.deps.db.getUserByName("alice")).toEqual({ ...alice, lastSeenAt: expect.any(Number) });
+      expect(await studio.deps.db.getUserBySsoSubject(`${provider.issuer} u-eve`)).toBeUndefined();
+    } finally {
+      account("u-eve").preferred_username = "eve";
+    }
+  });
+
+  it("renamed at the provider, alice is still her account: her name, role and pictures stay", async () => {
+    await signInAs(ALICE);
+    const before = (await studio.deps.db.getUserByName("alice"))!;
+    account("u-alice").preferred_username = "alice.w";
+    try {
+      const renamed = await signInAs({ username: "alice.w", password: "alice-pw" });
+      expect(renamed.end.url).toBe(`${base}/`);
+      expect(await (await me(renamed.session)).json()).toMatchObject({ user: "alice", role: "admin" });
+      expect(await studio.deps.db.getUserByName("alice.w")).toBeUndefined();
+      expect((await studio.deps.db.getUserByName("alice"))!.id).toBe(before.id);
+    } finally {
+      account("u-alice").preferred_username = "alice";
+    }
+  });
+
+  it("an account from before subjects were kept is linked at its first sign-in, then only that person is it", async () => {
+    await signInAs(BOB);
+    const bob = (await studio.deps.db.getUserByName("bob"))!;
+    // As an upgraded data dir has it: the account, no subject.
+    await studio.deps.db.updateUser({ id: bob.id, patch: { ssoSubject: null } });
+    const again = await signInAs(BOB);
+    expect(await (await me(again.session)).json()).toMatchObject({ user: "bob" });
+    expect(await studio.deps.db.getUserByName("bob")).toMatchObject({ id: bob.id, ssoSubject: `${provider.issuer} u-bob` });
+
+    account("u-eve").preferred_username = "bob";
+    try {
+      expect((await signInAs({ username: "bob", password: "eve-pw" })).end.url).toBe(`${base}/sign-in?error=oidc_failed`);
+    } finally {
+      account("u-eve").preferred_username = "eve";
+    }
   });
 });

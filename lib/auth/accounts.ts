@@ -25,6 +25,7 @@ export function newAccountRow(input: { name: string; role?: UserRole; email?: st
     monthlyBudget: null,
     createdAt: input.now,
     lastSeenAt: null,
+    ssoSubject: null,
   };
 }
 

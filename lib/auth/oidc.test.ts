@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StudioConfig } from "@/lib/config";
 import { startScriptedServer } from "@/lib/testing/http-server";
-import { OidcRefusal, oidcAuth, personOf, providerConfiguration, redirectUri, safeReturnTo, type OidcAuth } from "./oidc";
+import { OidcRefusal, oidcAuth, personOf, providerConfiguration, redirectUri, safeReturnTo, subjectOf, type OidcAuth } from "./oidc";
 
 const auth = (issuer: string, over: Partial<OidcAuth> = {}): OidcAuth => ({
   mode: "oidc",
@@ -41,6 +41,16 @@ describe("redirectUri", () => {
     expect(redirectUri(auth("https://id.example"), new Request("http://127.0.0.1:3000/api/auth/oidc/start"))).toBe("http://127.0.0.1:3000/api/auth/oidc/callback");
     const proxied = new Request("http://10.0.0.5:3000/api/auth/oidc/start", { headers: { host: "studio.example", "x-forwarded-proto": "https" } });
     expect(redirectUri(auth("https://id.example"), proxied)).toBe("https://studio.example/api/auth/oidc/callback");
+  });
+});
+
+describe("subjectOf", () => {
+  it("is the issuer and sub together; an ID token without either is refused", () => {
+    expect(subjectOf({ iss: "https://id.example", sub: "u-1", preferred_username: "alice" })).toBe("https://id.example u-1");
+    expect(subjectOf({ iss: "https://other.example", sub: "u-1" })).not.toBe(subjectOf({ iss: "https://id.example", sub: "u-1" }));
+    for (const claims of [{ sub: "u-1" }, { iss: "https://id.example" }, { iss: "https://id.example", sub: "" }, { iss: "https://id.example", sub: 7 }]) {
+      expect(() => subjectOf(claims)).toThrow(OidcRefusal);
+    }
   });
 });
 

@@ -155,7 +155,7 @@ export async function finishSignIn(input: { auth: OidcAuth; db: StudioDatabase; 
     throw new OidcRefusal("oidc_failed", `The provider's answer was refused: ${messageOf(error)}`);
   }
   const person = personOf(claims);
-  const user = await signInAccount({ db: input.db, auth: input.auth, ...person, now });
+  const user = await signInAccount({ db: input.db, auth: input.auth, subject: subjectOf(claims), ...person, now });
   return { user, returnTo: tx.returnTo };
 }
 
@@ -186,20 +186,45 @@ export function personOf(claims: Record<string, unknown>): { name: string; email
 }
 
 /**
- * The account for this person: made on first sight; email and admin role
- * refreshed on every sign-in (STUDIO_ADMINS promotes; an admin's own changes
- * to others' roles stand). A disabled account gets no session.
+ * The account for this person, found by the provider's issuer and subject:
+ * a name (preferred_username, an email) is only what the provider calls
+ * someone today; it may change, and another person may take it up. Made on
+ * first sight. An account of this name that nobody has signed in to through
+ * OIDC yet (from before subjects were kept, or from another sign-in mode)
+ * becomes this person's at their first sign-in; one that is already someone
+ * else's is refused rather than handed over. Email and admin role refreshed
+ * on every sign-in (STUDIO_ADMINS promotes; an admin's own changes to
+ * others' roles stand). A disabled account gets no session.
  */
-async function signInAccount(input: { db: StudioDatabase; auth: OidcAuth; name: string; email: string | null; now: number }): Promise<UserRow> {
-  const listed = isListedAdmin(input.auth.admins, { name: input.name, email: input.email });
-  const found =
-    (await input.db.getUserByName(input.name)) ??
-    (await input.db.ensureUser(newAccountRow({ name: input.name, email: input.email, role: listed ? "admin" : "member", now: input.now })));
-  if (found.disabled) throw new OidcRefusal("disabled", `The account ${input.name} is disabled`);
+async function signInAccount(input: { db: StudioDatabase; auth: OidcAuth; subject: string; name: string; email: string | null; now: number }): Promise<UserRow> {
+  const found = (await input.db.getUserBySsoSubject(input.subject)) ?? (await accountByName(input));
+  if (found.disabled) throw new OidcRefusal("disabled", `The account ${found.name} is disabled`);
+  const listed = isListedAdmin(input.auth.admins, { name: found.name, email: input.email });
   const patch: Partial<UserRow> = { lastSeenAt: input.now };
+  if (found.ssoSubject === null) patch.ssoSubject = input.subject;
   if (input.email !== null && input.email !== found.email) patch.email = input.email;
   if (listed && found.role !== "admin") patch.role = "admin";
   return (await input.db.updateUser({ id: found.id, patch })) ?? found;
+}
+
+/** The account the provider's name for this person points at, made if there is none; never another person's. */
+async function accountByName(input: { db: StudioDatabase; auth: OidcAuth; subject: string; name: string; email: string | null; now: number }): Promise<UserRow> {
+  const role = isListedAdmin(input.auth.admins, { name: input.name, email: input.email }) ? "admin" : "member";
+  const account =
+    (await input.db.getUserByName(input.name)) ??
+    (await input.db.ensureUser({ ...newAccountRow({ name: input.name, email: input.email, role, now: input.now }), ssoSubject: input.subject }));
+  if (account.ssoSubject !== null && account.ssoSubject !== input.subject) {
+    throw new OidcRefusal("oidc_failed", `The name ${input.name} belongs to another person who signed in through the provider before`);
+  }
+  return account;
+}
+
+/** Who the provider says this is, for good: OIDC promises only issuer + sub to stay one person's. */
+export function subjectOf(claims: Record<string, unknown>): string {
+  if (typeof claims.iss !== "string" || typeof claims.sub !== "string" || !claims.sub) {
+    throw new OidcRefusal("oidc_failed", "The provider's ID token names no issuer or subject");
+  }
+  return `${claims.iss} ${claims.sub}`;
 }
 
 function messageOf(error: unknown): string {

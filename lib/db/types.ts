@@ -97,6 +97,12 @@ export type UserRow = {
   monthlyBudget: number | null;
   createdAt: number;
   lastSeenAt: number | null;
+  /**
+   * With OIDC: the provider's issuer and subject, "<iss> <sub>" (unique). A
+   * name is only what the provider calls the person today; this is who they
+   * are. Null until such an account first signs in through OIDC.
+   */
+  ssoSubject: string | null;
 };
 
 /** A signed-in browser. The cookie holds an opaque id; only its hash is stored. */
@@ -335,6 +341,7 @@ export interface StudioDatabase {
   insertUser(row: UserRow): Promise<void>;
   getUser(id: string): Promise<UserRow | undefined>;
   getUserByName(name: string): Promise<UserRow | undefined>;
+  getUserBySsoSubject(subject: string): Promise<UserRow | undefined>;
   /** By name. */
   listUsers(): Promise<UserRow[]>;
   updateUser(input: { id: string; patch: Partial<Omit<UserRow, "id" | "createdAt">> }): Promise<UserRow | undefined>;

@@ -484,7 +484,7 @@ describe("migrate-data command line", () => {
   it("a person the target already has (another id, same name) gets their stars there", async () => {
     const rowsUrl = await createTestDatabase();
     const target = await openPostgresTarget(rowsUrl);
-    const alice = { id: "usr_TARGETS_OWN_ALICE", name: "alice", email: null, passwordHash: null, role: "member" as const, disabled: false, dailyLimit: null, maxActive: null, monthlyBudget: null, createdAt: 1, lastSeenAt: null };
+    const alice = { id: "usr_TARGETS_OWN_ALICE", name: "alice", email: null, passwordHash: null, role: "member" as const, disabled: false, dailyLimit: null, maxActive: null, monthlyBudget: null, createdAt: 1, lastSeenAt: null, ssoSubject: null };
     await target.db.insertUser(alice);
     await target.close();
 

@@ -158,6 +158,7 @@ export async function seedDataDir(input: {
         monthlyBudget: null,
         createdAt: t0,
         lastSeenAt: null,
+        ssoSubject: null,
       });
       userIds.set(name, user.id);
     }

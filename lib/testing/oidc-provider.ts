@@ -167,8 +167,10 @@ async function interaction(input: {
     return provider.interactionFinished(req, res, { error: "access_denied", error_description: "The person said no" }, { mergeWithLastSubmission: false });
   }
   if (input.action === "/login" && details.prompt.name === "login") {
-    const account = input.accounts.find((a) => (a.preferred_username ?? a.email) === form.get("username"));
-    if (!account || account.password !== form.get("password")) return html(200, loginPage(base, "Wrong username or password"));
+    // Two people may carry one username (where a provider lets people pick
+    // theirs, or renames one): the password tells them apart here.
+    const account = input.accounts.find((a) => (a.preferred_username ?? a.email) === form.get("username") && a.password === form.get("password"));
+    if (!account) return html(200, loginPage(base, "Wrong username or password"));
     return provider.interactionFinished(req, res, { login: { accountId: account.sub } }, { mergeWithLastSubmission: false });
   }
   if (input.action === "/consent" && details.prompt.name === "consent") {

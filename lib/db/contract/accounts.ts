@@ -28,6 +28,26 @@ export function describeAccounts(options: ContractOptions): void {
       expect(await db.listUsers()).toHaveLength(1);
     });
 
+    it("an OIDC subject is one account: found exactly as written, a second account with it refused, any number without one", async () => {
+      const { db } = await open();
+      const subject = "https://id.example.test u-alice";
+      const alice = makeUser({ name: "alice", ssoSubject: subject });
+      await db.insertUser(alice);
+      for (const name of ["bob", "carol"]) await db.insertUser(makeUser({ name }));
+      expect(await db.getUserBySsoSubject(subject)).toEqual(alice);
+      expect(await db.getUserBySsoSubject("https://id.example.test U-ALICE")).toBeUndefined();
+      expect(await db.getUserBySsoSubject("https://other.example.test u-alice")).toBeUndefined();
+      await rejection(db.insertUser(makeUser({ name: "mallory", ssoSubject: subject })));
+      const bob = (await db.getUserByName("bob"))!;
+      await rejection(db.updateUser({ id: bob.id, patch: { ssoSubject: subject } }));
+      expect(await db.getUserByName("bob")).toEqual(bob);
+      expect((await db.listUsers()).map((u) => [u.name, u.ssoSubject])).toEqual([
+        ["alice", subject],
+        ["bob", null],
+        ["carol", null],
+      ]);
+    });
+
     it("updateUser changes what the patch names, null included, and nothing else", async () => {
       const { db } = await open();
       const user = makeUser({ dailyLimit: 5 });

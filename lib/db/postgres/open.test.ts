@@ -333,6 +333,26 @@ describe("openPostgresDatabase", () => {
     expect((await upgraded.listBoards({ viewerId: alice.id }))[0]).toMatchObject({ count: 2, coverId: null });
   });
 
+  it("the OIDC subject migration keeps every account, unlinked, and links one at a time", async () => {
+    const url = await createTestDatabase();
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_sso_subject"));
+    const { db } = await openTemp({ url, migrationsFolder: migrationsWith([], before) });
+    await db.close();
+    const pool = rawPool(url);
+    const insert = "insert into users (id, name, email, role, disabled, created_at) values ($1, $2, $3, $4, false, $5)";
+    await pool.query(insert, ["usr_OLD_ALICE", "alice", "alice@example.test", "admin", T0]);
+    await pool.query(insert, ["usr_OLD_BOB", "bob", null, "member", T0 + 1]);
+
+    const { db: upgraded } = await openTemp({ url });
+    expect((await upgraded.listUsers()).map((u) => [u.id, u.name, u.role, u.ssoSubject])).toEqual([
+      ["usr_OLD_ALICE", "alice", "admin", null],
+      ["usr_OLD_BOB", "bob", "member", null],
+    ]);
+    await upgraded.updateUser({ id: "usr_OLD_ALICE", patch: { ssoSubject: "https://id.example.test u-1" } });
+    expect((await upgraded.getUserBySsoSubject("https://id.example.test u-1"))?.name).toBe("alice");
+    await expect(upgraded.updateUser({ id: "usr_OLD_BOB", patch: { ssoSubject: "https://id.example.test u-1" } })).rejects.toThrow();
+  });
+
   it("a failing migration is rolled back whole, and the next start retries it", async () => {
     const url = await createTestDatabase();
     const folder = migrationsWith([{ tag: "9999_broken", sql: 'ALTER TABLE "generations" ADD COLUMN "x" text;--> statement-breakpoint\nSELECT 1/0;' }]);

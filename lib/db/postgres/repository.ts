@@ -469,6 +469,11 @@ export class PostgresStudioDatabase implements StudioDatabase {
     return row;
   }
 
+  async getUserBySsoSubject(subject: string): Promise<UserRow | undefined> {
+    const [row] = await withDriverErrors(() => this.db.select().from(users).where(eq(users.ssoSubject, subject)));
+    return row;
+  }
+
   async listUsers(): Promise<UserRow[]> {
     // Byte order, as SQLite sorts, whatever the database's collation.
     return withDriverErrors(() => this.db.select().from(users).orderBy(bytewise(users.name)));

@@ -180,8 +180,10 @@ export const users = pgTable(
     monthlyBudget: doublePrecision("monthly_budget"),
     createdAt: millis("created_at").notNull(),
     lastSeenAt: millis("last_seen_at"),
+    /** With OIDC: the provider's issuer and subject ("<iss> <sub>"), the only identity it promises stays one person's. */
+    ssoSubject: text("sso_subject"),
   },
-  (t) => [uniqueIndex("users_name_idx").on(t.name)],
+  (t) => [uniqueIndex("users_name_idx").on(t.name), uniqueIndex("users_sso_subject_idx").on(t.ssoSubject)],
 );
 
 export const sessions = pgTable(

@@ -105,6 +105,7 @@ export function makeUser(overrides: Partial<UserRow> = {}): UserRow {
     monthlyBudget: null,
     createdAt: T0,
     lastSeenAt: null,
+    ssoSubject: null,
     ...overrides,
   };
 }

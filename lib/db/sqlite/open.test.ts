@@ -247,6 +247,27 @@ describe("openSqliteDatabase", () => {
     expect((await upgraded.listBoards({ viewerId: alice.id }))[0]).toMatchObject({ count: 2, coverId: null });
   });
 
+  it("the OIDC subject migration keeps every account, unlinked, and links one at a time", async () => {
+    const file = path.join(tempDir(), "old", "studio.db");
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_sso_subject"));
+    const { db } = openTemp({ file, migrationsFolder: migrationsPrefix(before) });
+    await db.close();
+    const sqlite = new Database(file);
+    const insert = sqlite.prepare("insert into users (id, name, email, role, disabled, created_at) values (?, ?, ?, ?, 0, ?)");
+    insert.run("usr_OLD_ALICE", "alice", "alice@example.test", "admin", T0);
+    insert.run("usr_OLD_BOB", "bob", null, "member", T0 + 1);
+    sqlite.close();
+
+    const { db: upgraded } = openTemp({ file });
+    expect((await upgraded.listUsers()).map((u) => [u.id, u.name, u.role, u.ssoSubject])).toEqual([
+      ["usr_OLD_ALICE", "alice", "admin", null],
+      ["usr_OLD_BOB", "bob", "member", null],
+    ]);
+    await upgraded.updateUser({ id: "usr_OLD_ALICE", patch: { ssoSubject: "https://id.example.test u-1" } });
+    expect((await upgraded.getUserBySsoSubject("https://id.example.test u-1"))?.name).toBe("alice");
+    await expect(upgraded.updateUser({ id: "usr_OLD_BOB", patch: { ssoSubject: "https://id.example.test u-1" } })).rejects.toThrow();
+  });
+
   it("a migration that rebuilds a table (as drizzle-kit alters one) keeps the rows that point at it", async () => {
     const { db, file } = openTemp();
     const ref = makeReference();

@@ -360,6 +360,10 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return this.db.select().from(users).where(eq(users.name, name)).get();
   }
 
+  async getUserBySsoSubject(subject: string): Promise<UserRow | undefined> {
+    return this.db.select().from(users).where(eq(users.ssoSubject, subject)).get();
+  }
+
   async listUsers(): Promise<UserRow[]> {
     return this.db.select().from(users).orderBy(asc(users.name)).all();
   }

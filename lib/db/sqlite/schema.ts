@@ -154,8 +154,10 @@ export const users = sqliteTable(
     monthlyBudget: real("monthly_budget"),
     createdAt: integer("created_at").notNull(),
     lastSeenAt: integer("last_seen_at"),
+    /** With OIDC: the provider's issuer and subject ("<iss> <sub>"), the only identity it promises stays one person's. */
+    ssoSubject: text("sso_subject"),
   },
-  (t) => [uniqueIndex("users_name_idx").on(t.name)],
+  (t) => [uniqueIndex("users_name_idx").on(t.name), uniqueIndex("users_sso_subject_idx").on(t.ssoSubject)],
 );
 
 // Server-side sessions: the cookie carries an opaque id, this row its hash.
