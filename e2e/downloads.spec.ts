@@ -34,3 +34,30 @@ test("a ZIP that cannot be made is said in the studio, and the selection stays",
   expect(downloaded).toBe(false);
   expect(kept).toMatch(/^gen_/);
 });
+
+test("after deleting a selection with the keyboard, focus is on the picture that followed it", async ({ page, request }) => {
+  // The Delete button goes with the selection: focus used to fall to the
+  // page's <body>, and a keyboard or screen-reader user lost their place.
+  const prompt = uniquePrompt("three lanterns to delete");
+  const made = await request.post("/api/generations", { data: { model: "nano_banana_2", prompt, count: 3 } });
+  expect(made.status()).toBe(201);
+  // Newest first in the gallery: the last made is shown first.
+  const ids = ((await made.json()) as { generations: { id: string }[] }).generations.map((g) => g.id).sort().reverse();
+
+  await page.goto("/");
+  await expect(card(page, prompt).getByRole("img", { name: prompt })).toHaveCount(3, { timeout: 45_000 });
+  const boxes = card(page, prompt).getByRole("checkbox", { name: "Select picture" });
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  const selection = page.getByRole("toolbar", { name: "Selection" });
+  await expect(selection.getByText("2 selected")).toBeVisible();
+  await selection.getByRole("button", { name: "Delete" }).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("alertdialog");
+  await dialog.getByRole("button", { name: "Delete 2" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(dialog).toHaveCount(0);
+  await expect(card(page, prompt)).toHaveCount(1);
+
+  await expect(page.locator(`#gallery-open-${ids[2]}`)).toBeFocused();
+});

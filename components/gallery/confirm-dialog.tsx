@@ -15,12 +15,14 @@ export function ConfirmDialog(props: {
   error: string | null;
   onConfirm(): void;
   onCancel(): void;
+  /** Where focus goes when it closes, when the button that opened it may be gone (see useModal). */
+  returnFocus?: () => HTMLElement | null | false;
 }) {
   const dialog = useRef<HTMLDivElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const bodyId = useId();
-  useModal({ dialog, initialFocus: cancel });
+  useModal({ dialog, initialFocus: cancel, returnFocus: props.returnFocus });
 
   return createPortal(
     <div

@@ -1,10 +1,11 @@
 "use client";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { Generation } from "@/lib/contract";
 import { MAX_BULK_IDS } from "@/lib/contract-values";
 import { api, ApiError, boardsApi } from "@/lib/client/api";
 import { downloadZip } from "@/lib/client/download-zip";
 import { runLimited } from "@/lib/client/run-limited";
+import { neighbourOutside } from "@/lib/client/selection";
 import { useBoards } from "@/lib/client/use-boards";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
@@ -12,7 +13,7 @@ import { AddToBoardMenu } from "@/components/boards/add-to-board-menu";
 import { chunks } from "@/components/boards/use-add-to-board";
 import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
 import { useAnnounce } from "@/components/gallery/gallery-status";
-import { errorText } from "@/components/gallery/format";
+import { errorText, openButtonId } from "@/components/gallery/format";
 import { CloseIcon, DownloadIcon, MinusIcon, StarIcon, TrashIcon } from "@/components/gallery/icons";
 import { useSelection } from "./selection-context";
 
@@ -94,7 +95,12 @@ export function SelectionBar() {
     }
   }
 
+  // The bar (and its Delete button) goes with the deleted selection: focus
+  // moves to the picture that followed the first deleted one, else the one before.
+  const focusAfterDelete = useRef<string | null>(null);
   async function deleteAll() {
+    const openable = feed.items.filter((g) => g.status === "completed" && g.image).map((g) => g.id);
+    focusAfterDelete.current = neighbourOutside(openable, new Set(ids));
     setConfirming({ busy: true, error: null });
     const failures = await runLimited(ids, AT_ONCE, async (id) => {
       await api.remove(id).catch((e: unknown) => {
@@ -178,6 +184,11 @@ export function SelectionBar() {
           error={confirming.error}
           onConfirm={() => void deleteAll()}
           onCancel={() => setConfirming(null)}
+          returnFocus={() => {
+            const target = focusAfterDelete.current;
+            focusAfterDelete.current = null;
+            return target ? document.getElementById(openButtonId(target)) : null;
+          }}
         />
       )}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_SELECTION, clearSelection, prune, selectAll, selectRange, selectedInOrder, toggle } from "./selection";
+import { EMPTY_SELECTION, clearSelection, neighbourOutside, prune, selectAll, selectRange, selectedInOrder, toggle } from "./selection";
 
 const order = ["g1", "g2", "g3", "g4", "g5", "g6"];
 const ids = (s: { ids: ReadonlySet<string> }) => [...s.ids].sort();
@@ -63,5 +63,21 @@ describe("selection", () => {
     s = toggle(s, "g1");
     s = toggle(s, "g3");
     expect(selectedInOrder(s, order)).toEqual(["g1", "g3", "g5"]);
+  });
+});
+
+describe("neighbourOutside", () => {
+  const order = ["g5", "g4", "g3", "g2", "g1"];
+  it("is the first that stays after the first removed, else the nearest before it", () => {
+    expect(neighbourOutside(order, new Set(["g4", "g3"]))).toBe("g2");
+    expect(neighbourOutside(order, new Set(["g4", "g2"]))).toBe("g3");
+    expect(neighbourOutside(order, new Set(["g5"]))).toBe("g4");
+    expect(neighbourOutside(order, new Set(["g2", "g1"]))).toBe("g3");
+    expect(neighbourOutside(order, new Set(["g5", "g2", "g1"]))).toBe("g4");
+  });
+  it("is null when nothing stays or nothing removed was there", () => {
+    expect(neighbourOutside(order, new Set(order))).toBeNull();
+    expect(neighbourOutside(order, new Set(["g9"]))).toBeNull();
+    expect(neighbourOutside([], new Set(["g1"]))).toBeNull();
   });
 });

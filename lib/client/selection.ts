@@ -61,3 +61,16 @@ export function prune(selection: Selection, present: readonly string[]): Selecti
 export function selectedInOrder(selection: Selection, order: readonly string[]): string[] {
   return order.filter((id) => selection.ids.has(id));
 }
+
+/**
+ * Where a person's place is once `removed` leave the list: the first id after
+ * the first removed one that stays, else the nearest before it; null when
+ * nothing stays or nothing of `removed` was in the list.
+ */
+export function neighbourOutside(order: readonly string[], removed: ReadonlySet<string>): string | null {
+  const first = order.findIndex((id) => removed.has(id));
+  if (first < 0) return null;
+  const after = order.slice(first + 1).find((id) => !removed.has(id));
+  if (after !== undefined) return after;
+  return order.slice(0, first).findLast((id) => !removed.has(id)) ?? null;
+}
