@@ -25,6 +25,9 @@ const Lightbox = dynamic(() => import("./lightbox").then((m) => m.Lightbox), { s
 // The selection bar (and its board menu, bulk delete, ZIP form) comes with the first selected picture.
 const SelectionBar = dynamic(() => import("@/components/selection/selection-bar").then((m) => m.SelectionBar), { ssr: false });
 
+// Screens without hover (phones, tablets): the media query Tailwind's hover: variant leaves out.
+const TOUCH_ONLY = "[@media(hover:none)]:block";
+
 // About the first screen of a wide window: loaded with the page, not when scrolled near.
 const EAGER_THUMBS = 12;
 
@@ -122,6 +125,8 @@ function GalleryContent() {
   else
     body = (
       <>
+        {/* A phone has no hover to show the checkboxes: say how a selection starts there. */}
+        {selectable.length > 1 && <p className={`hidden text-xs text-zinc-600 dark:text-zinc-400 ${TOUCH_ONLY}`}>{t.gallery.list.holdToSelect}</p>}
         <div className={JUSTIFIED_CONTAINER}>
           <ul
             aria-label={t.gallery.listLabel}

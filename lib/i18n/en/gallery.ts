@@ -47,6 +47,7 @@ export const gallery = {
     loadingMore: "Loading more…",
     end: "That's everything so far",
     loadMoreFailed: "More pictures could not be loaded.",
+    holdToSelect: "Press and hold a picture to select several.",
   },
 
   empty: {

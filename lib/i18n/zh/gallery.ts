@@ -48,6 +48,7 @@ export const gallery: typeof en = {
     loadingMore: "正在加载更多…",
     end: "已经到底了",
     loadMoreFailed: "无法加载更多图片。",
+    holdToSelect: "长按图片即可多选。",
   },
 
   empty: {
