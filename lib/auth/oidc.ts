@@ -199,9 +199,10 @@ export function personOf(claims: Record<string, unknown>): { name: string; email
 async function signInAccount(input: { db: StudioDatabase; auth: OidcAuth; subject: string; name: string; email: string | null; now: number }): Promise<UserRow> {
   const found = (await input.db.getUserBySsoSubject(input.subject)) ?? (await accountByName(input));
   if (found.disabled) throw new OidcRefusal("disabled", `The account ${found.name} is disabled`);
+  // Linked only if still unlinked: someone else's first sign-in may have linked it a moment ago.
+  if (found.ssoSubject === null && !(await input.db.linkSsoSubject({ id: found.id, subject: input.subject }))) throw nameTaken(input.name);
   const listed = isListedAdmin(input.auth.admins, { name: found.name, email: input.email });
   const patch: Partial<UserRow> = { lastSeenAt: input.now };
-  if (found.ssoSubject === null) patch.ssoSubject = input.subject;
   if (input.email !== null && input.email !== found.email) patch.email = input.email;
   if (listed && found.role !== "admin") patch.role = "admin";
   return (await input.db.updateUser({ id: found.id, patch })) ?? found;
@@ -213,11 +214,11 @@ async function accountByName(input: { db: StudioDatabase; auth: OidcAuth; subjec
   const account =
     (await input.db.getUserByName(input.name)) ??
     (await input.db.ensureUser({ ...newAccountRow({ name: input.name, email: input.email, role, now: input.now }), ssoSubject: input.subject }));
-  if (account.ssoSubject !== null && account.ssoSubject !== input.subject) {
-    throw new OidcRefusal("oidc_failed", `The name ${input.name} belongs to another person who signed in through the provider before`);
-  }
+  if (account.ssoSubject !== null && account.ssoSubject !== input.subject) throw nameTaken(input.name);
   return account;
 }
+
+const nameTaken = (name: string) => new OidcRefusal("oidc_failed", `The name ${name} belongs to another person who signed in through the provider before`);
 
 /** Who the provider says this is, for good: OIDC promises only issuer + sub to stay one person's. */
 export function subjectOf(claims: Record<string, unknown>): string {

@@ -342,6 +342,8 @@ export interface StudioDatabase {
   getUser(id: string): Promise<UserRow | undefined>;
   getUserByName(name: string): Promise<UserRow | undefined>;
   getUserBySsoSubject(subject: string): Promise<UserRow | undefined>;
+  /** Links an account that has no OIDC subject yet to this one; undefined when it already has one (or is gone). */
+  linkSsoSubject(input: { id: string; subject: string }): Promise<UserRow | undefined>;
   /** By name. */
   listUsers(): Promise<UserRow[]>;
   updateUser(input: { id: string; patch: Partial<Omit<UserRow, "id" | "createdAt">> }): Promise<UserRow | undefined>;

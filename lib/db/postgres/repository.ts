@@ -474,6 +474,17 @@ export class PostgresStudioDatabase implements StudioDatabase {
     return row;
   }
 
+  async linkSsoSubject(input: { id: string; subject: string }): Promise<UserRow | undefined> {
+    const [row] = await withDriverErrors(() =>
+      this.db
+        .update(users)
+        .set({ ssoSubject: input.subject })
+        .where(and(eq(users.id, input.id), isNull(users.ssoSubject)))
+        .returning(),
+    );
+    return row;
+  }
+
   async listUsers(): Promise<UserRow[]> {
     // Byte order, as SQLite sorts, whatever the database's collation.
     return withDriverErrors(() => this.db.select().from(users).orderBy(bytewise(users.name)));

@@ -364,6 +364,15 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return this.db.select().from(users).where(eq(users.ssoSubject, subject)).get();
   }
 
+  async linkSsoSubject(input: { id: string; subject: string }): Promise<UserRow | undefined> {
+    return this.db
+      .update(users)
+      .set({ ssoSubject: input.subject })
+      .where(and(eq(users.id, input.id), isNull(users.ssoSubject)))
+      .returning()
+      .get();
+  }
+
   async listUsers(): Promise<UserRow[]> {
     return this.db.select().from(users).orderBy(asc(users.name)).all();
   }
