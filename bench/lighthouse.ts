@@ -52,23 +52,22 @@ type Row = {
   misses: string[];
 };
 
-async function writeThumbs(dataDir: string, ids: string[]) {
-  // One small webp per shape, copied under every completed id's key.
+/** Max 512 px, in the row's own proportions (as the studio's thumbnails are), so a page that sizes a picture by its row does not shift when it loads. */
+async function writeThumbs(dataDir: string, rows: { id: string; imageWidth: number | null; imageHeight: number | null }[]) {
   const dir = path.join(dataDir, "files", "thumbs");
   fs.mkdirSync(dir, { recursive: true });
-  const shapes = [
-    [512, 288],
-    [384, 384],
-    [288, 512],
-  ];
-  const bytes = await Promise.all(
-    shapes.map(([width, height], i) =>
-      sharp({ create: { width, height, channels: 3, background: ["#4a7fb5", "#d9a066", "#2f4f2f"][i] } })
-        .webp({ quality: 70 })
-        .toBuffer(),
-    ),
-  );
-  ids.forEach((id, i) => fs.writeFileSync(path.join(dir, `${id}.webp`), bytes[i % bytes.length]));
+  const colors = ["#4a7fb5", "#d9a066", "#2f4f2f"];
+  // One small webp per shape and colour, copied under every completed id's key.
+  const made = new Map<string, Promise<Buffer>>();
+  for (const [i, row] of rows.entries()) {
+    if (!row.imageWidth || !row.imageHeight) continue;
+    const scale = 512 / Math.max(row.imageWidth, row.imageHeight);
+    const [width, height] = [Math.round(row.imageWidth * scale), Math.round(row.imageHeight * scale)];
+    const background = colors[i % colors.length];
+    const key = `${width}x${height}${background}`;
+    if (!made.has(key)) made.set(key, sharp({ create: { width, height, channels: 3, background } }).webp({ quality: 70 }).toBuffer());
+    fs.writeFileSync(path.join(dir, `${row.id}.webp`), await made.get(key)!);
+  }
 }
 
 async function seed(dataDir: string) {
@@ -77,8 +76,7 @@ async function seed(dataDir: string) {
   try {
     const seeder = createSeeder({ total: PICTURES });
     await seeder.add(db, PICTURES);
-    // Failed rows carry no thumbnail; writing one for them is harmless.
-    await writeThumbs(dataDir, seeder.ids());
+    await writeThumbs(dataDir, await db.getGenerations(seeder.ids()));
   } finally {
     await db.close();
   }
