@@ -362,4 +362,13 @@ describe("STUDIO_AUTH=oidc", () => {
       account("u-eve").preferred_username = "eve";
     }
   });
+
+  it("an account linked to a provider since replaced (another issuer) is linked again by its name", async () => {
+    await signInAs(BOB);
+    const bob = (await studio.deps.db.getUserByName("bob"))!;
+    await studio.deps.db.updateUser({ id: bob.id, patch: { ssoSubject: "https://old-provider.example.test 8f3a 2b" } });
+    const again = await signInAs(BOB);
+    expect(await (await me(again.session)).json()).toMatchObject({ user: "bob" });
+    expect(await studio.deps.db.getUserByName("bob")).toMatchObject({ id: bob.id, ssoSubject: `${provider.issuer} u-bob` });
+  });
 });

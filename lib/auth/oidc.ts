@@ -190,17 +190,20 @@ export function personOf(claims: Record<string, unknown>): { name: string; email
  * a name (preferred_username, an email) is only what the provider calls
  * someone today; it may change, and another person may take it up. Made on
  * first sight. An account of this name that nobody has signed in to through
- * OIDC yet (from before subjects were kept, or from another sign-in mode)
- * becomes this person's at their first sign-in; one that is already someone
- * else's is refused rather than handed over. Email and admin role refreshed
+ * this provider yet (from before subjects were kept, from another sign-in
+ * mode, or from a provider since replaced) becomes this person's at their
+ * first sign-in; one that is already someone else's is refused rather than
+ * handed over. Email and admin role refreshed
  * on every sign-in (STUDIO_ADMINS promotes; an admin's own changes to
  * others' roles stand). A disabled account gets no session.
  */
 async function signInAccount(input: { db: StudioDatabase; auth: OidcAuth; subject: string; name: string; email: string | null; now: number }): Promise<UserRow> {
   const found = (await input.db.getUserBySsoSubject(input.subject)) ?? (await accountByName(input));
   if (found.disabled) throw new OidcRefusal("disabled", `The account ${found.name} is disabled`);
-  // Linked only if still unlinked: someone else's first sign-in may have linked it a moment ago.
-  if (found.ssoSubject === null && !(await input.db.linkSsoSubject({ id: found.id, subject: input.subject }))) throw nameTaken(input.name);
+  // Linked only if still as read: someone else's first sign-in may have linked it a moment ago.
+  if (found.ssoSubject !== input.subject && !(await input.db.linkSsoSubject({ id: found.id, subject: input.subject, replacing: found.ssoSubject }))) {
+    throw nameTaken(input.name);
+  }
   const listed = isListedAdmin(input.auth.admins, { name: found.name, email: input.email });
   const patch: Partial<UserRow> = { lastSeenAt: input.now };
   if (input.email !== null && input.email !== found.email) patch.email = input.email;
@@ -214,9 +217,16 @@ async function accountByName(input: { db: StudioDatabase; auth: OidcAuth; subjec
   const account =
     (await input.db.getUserByName(input.name)) ??
     (await input.db.ensureUser({ ...newAccountRow({ name: input.name, email: input.email, role, now: input.now }), ssoSubject: input.subject }));
-  if (account.ssoSubject !== null && account.ssoSubject !== input.subject) throw nameTaken(input.name);
+  // Linked to this provider as someone else: refused. Linked to another
+  // issuer (the provider was replaced, so its people all have new subjects):
+  // nobody can sign in as that one any more, and the name links it again.
+  const linked = account.ssoSubject;
+  if (linked !== null && linked !== input.subject && issuerOf(linked) === issuerOf(input.subject)) throw nameTaken(input.name);
   return account;
 }
+
+// An issuer is a URL (no spaces); a sub may hold any character.
+const issuerOf = (subject: string) => subject.slice(0, subject.indexOf(" "));
 
 const nameTaken = (name: string) => new OidcRefusal("oidc_failed", `The name ${name} belongs to another person who signed in through the provider before`);
 

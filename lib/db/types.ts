@@ -342,8 +342,11 @@ export interface StudioDatabase {
   getUser(id: string): Promise<UserRow | undefined>;
   getUserByName(name: string): Promise<UserRow | undefined>;
   getUserBySsoSubject(subject: string): Promise<UserRow | undefined>;
-  /** Links an account that has no OIDC subject yet to this one; undefined when it already has one (or is gone). */
-  linkSsoSubject(input: { id: string; subject: string }): Promise<UserRow | undefined>;
+  /**
+   * Sets an account's OIDC subject if it is still `replacing` (null: not
+   * linked yet); undefined when it has changed meanwhile (or the account is gone).
+   */
+  linkSsoSubject(input: { id: string; subject: string; replacing: string | null }): Promise<UserRow | undefined>;
   /** By name. */
   listUsers(): Promise<UserRow[]>;
   updateUser(input: { id: string; patch: Partial<Omit<UserRow, "id" | "createdAt">> }): Promise<UserRow | undefined>;

@@ -48,19 +48,21 @@ export function describeAccounts(options: ContractOptions): void {
       ]);
     });
 
-    it("linkSsoSubject links an account without a subject once: two people at once, one wins", async () => {
+    it("linkSsoSubject changes the subject only from the one expected: two people at once, one wins", async () => {
       const fixture = await open();
       const other = await secondOf(fixture);
       const dave = makeUser({ name: "dave" });
       await fixture.db.insertUser(dave);
       const tries = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => (i % 2 ? other : fixture.db).linkSsoSubject({ id: dave.id, subject: `https://id.example.test u-${i}` })),
+        Array.from({ length: 6 }, (_, i) => (i % 2 ? other : fixture.db).linkSsoSubject({ id: dave.id, subject: `https://id.example.test u-${i}`, replacing: null })),
       );
       const won = tries.filter((row) => row !== undefined);
       expect(won).toHaveLength(1);
       expect(await fixture.db.getUser(dave.id)).toEqual({ ...dave, ssoSubject: won[0]!.ssoSubject });
-      expect(await fixture.db.linkSsoSubject({ id: dave.id, subject: "https://id.example.test u-9" })).toBeUndefined();
-      expect(await fixture.db.linkSsoSubject({ id: "usr_missing", subject: "https://id.example.test u-9" })).toBeUndefined();
+      expect(await fixture.db.linkSsoSubject({ id: dave.id, subject: "https://id.example.test u-9", replacing: null })).toBeUndefined();
+      expect(await fixture.db.linkSsoSubject({ id: dave.id, subject: "https://id.example.test u-9", replacing: "https://id.example.test u-other" })).toBeUndefined();
+      expect(await fixture.db.linkSsoSubject({ id: dave.id, subject: "https://new.example.test d", replacing: won[0]!.ssoSubject })).toEqual({ ...dave, ssoSubject: "https://new.example.test d" });
+      expect(await fixture.db.linkSsoSubject({ id: "usr_missing", subject: "https://id.example.test u-9", replacing: null })).toBeUndefined();
     });
 
     it("updateUser changes what the patch names, null included, and nothing else", async () => {

@@ -474,12 +474,13 @@ export class PostgresStudioDatabase implements StudioDatabase {
     return row;
   }
 
-  async linkSsoSubject(input: { id: string; subject: string }): Promise<UserRow | undefined> {
+  async linkSsoSubject(input: { id: string; subject: string; replacing: string | null }): Promise<UserRow | undefined> {
+    const still = input.replacing === null ? isNull(users.ssoSubject) : eq(users.ssoSubject, input.replacing);
     const [row] = await withDriverErrors(() =>
       this.db
         .update(users)
         .set({ ssoSubject: input.subject })
-        .where(and(eq(users.id, input.id), isNull(users.ssoSubject)))
+        .where(and(eq(users.id, input.id), still))
         .returning(),
     );
     return row;

@@ -364,11 +364,12 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return this.db.select().from(users).where(eq(users.ssoSubject, subject)).get();
   }
 
-  async linkSsoSubject(input: { id: string; subject: string }): Promise<UserRow | undefined> {
+  async linkSsoSubject(input: { id: string; subject: string; replacing: string | null }): Promise<UserRow | undefined> {
+    const still = input.replacing === null ? isNull(users.ssoSubject) : eq(users.ssoSubject, input.replacing);
     return this.db
       .update(users)
       .set({ ssoSubject: input.subject })
-      .where(and(eq(users.id, input.id), isNull(users.ssoSubject)))
+      .where(and(eq(users.id, input.id), still))
       .returning()
       .get();
   }
