@@ -193,9 +193,9 @@ export function personOf(claims: Record<string, unknown>): { name: string; email
  * this provider yet (from before subjects were kept, from another sign-in
  * mode, or from a provider since replaced) becomes this person's at their
  * first sign-in; one that is already someone else's is refused rather than
- * handed over. Email and admin role refreshed
- * on every sign-in (STUDIO_ADMINS promotes; an admin's own changes to
- * others' roles stand). A disabled account gets no session.
+ * handed over. Email and admin role refreshed on every sign-in (STUDIO_ADMINS
+ * promotes; an admin's own changes to others' roles stand). A disabled
+ * account gets no session.
  */
 async function signInAccount(input: { db: StudioDatabase; auth: OidcAuth; subject: string; name: string; email: string | null; now: number }): Promise<UserRow> {
   const found = (await input.db.getUserBySsoSubject(input.subject)) ?? (await accountByName(input));
