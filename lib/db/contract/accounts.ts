@@ -1,8 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { T0, makeSession, makeUser } from "@/lib/db/shared/test-rows";
+import type { StudioDatabase } from "@/lib/db/types";
 import { rejection, secondOf, type ContractOptions } from "./context";
 
 // Accounts and server-side sessions (issue 12).
+
+/** Accounts as an app from before the OIDC-subject migration wrote them: id, name, email, role, created_at. */
+export const ACCOUNTS_BEFORE_SSO_SUBJECT = [
+  ["usr_OLD_ALICE", "alice", "alice@example.test", "admin", T0],
+  ["usr_OLD_BOB", "bob", null, "member", T0 + 1],
+] as const;
+
+/** After that migration, on either engine: both accounts kept, unlinked, and linked one at a time. */
+export async function expectAccountsKeptUnlinked(upgraded: StudioDatabase): Promise<void> {
+  expect((await upgraded.listUsers()).map((u) => [u.id, u.name, u.role, u.ssoSubject])).toEqual([
+    ["usr_OLD_ALICE", "alice", "admin", null],
+    ["usr_OLD_BOB", "bob", "member", null],
+  ]);
+  await upgraded.updateUser({ id: "usr_OLD_ALICE", patch: { ssoSubject: "https://id.example.test u-1" } });
+  expect((await upgraded.getUserBySsoSubject("https://id.example.test u-1"))?.name).toBe("alice");
+  await expect(upgraded.updateUser({ id: "usr_OLD_BOB", patch: { ssoSubject: "https://id.example.test u-1" } })).rejects.toThrow();
+}
 
 export function describeAccounts(options: ContractOptions): void {
   const { open } = options;

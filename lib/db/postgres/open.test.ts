@@ -4,6 +4,7 @@ import path from "node:path";
 import { getTableColumns } from "drizzle-orm";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { ACCOUNTS_BEFORE_SSO_SUBJECT, expectAccountsKeptUnlinked } from "@/lib/db/contract/accounts";
 import { makeBoard, makeShare, makeUser } from "@/lib/db/shared/test-rows";
 import type { GenerationRow } from "@/lib/db/types";
 import { defaultPostgresMigrationsFolder, MIGRATION_LOCK_KEY, openPostgresDatabase } from "./open";
@@ -340,17 +341,10 @@ describe("openPostgresDatabase", () => {
     await db.close();
     const pool = rawPool(url);
     const insert = "insert into users (id, name, email, role, disabled, created_at) values ($1, $2, $3, $4, false, $5)";
-    await pool.query(insert, ["usr_OLD_ALICE", "alice", "alice@example.test", "admin", T0]);
-    await pool.query(insert, ["usr_OLD_BOB", "bob", null, "member", T0 + 1]);
+    for (const account of ACCOUNTS_BEFORE_SSO_SUBJECT) await pool.query(insert, [...account]);
 
     const { db: upgraded } = await openTemp({ url });
-    expect((await upgraded.listUsers()).map((u) => [u.id, u.name, u.role, u.ssoSubject])).toEqual([
-      ["usr_OLD_ALICE", "alice", "admin", null],
-      ["usr_OLD_BOB", "bob", "member", null],
-    ]);
-    await upgraded.updateUser({ id: "usr_OLD_ALICE", patch: { ssoSubject: "https://id.example.test u-1" } });
-    expect((await upgraded.getUserBySsoSubject("https://id.example.test u-1"))?.name).toBe("alice");
-    await expect(upgraded.updateUser({ id: "usr_OLD_BOB", patch: { ssoSubject: "https://id.example.test u-1" } })).rejects.toThrow();
+    await expectAccountsKeptUnlinked(upgraded);
   });
 
   it("a failing migration is rolled back whole, and the next start retries it", async () => {

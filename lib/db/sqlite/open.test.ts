@@ -5,6 +5,7 @@ import { getTableColumns } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { describe, expect, it } from "vitest";
+import { ACCOUNTS_BEFORE_SSO_SUBJECT, expectAccountsKeptUnlinked } from "@/lib/db/contract/accounts";
 import { makeBoard, makeShare, makeUser } from "@/lib/db/shared/test-rows";
 import type { GenerationRow } from "@/lib/db/types";
 import { defaultSqliteMigrationsFolder, openSqliteDatabase } from "./open";
@@ -254,18 +255,11 @@ describe("openSqliteDatabase", () => {
     await db.close();
     const sqlite = new Database(file);
     const insert = sqlite.prepare("insert into users (id, name, email, role, disabled, created_at) values (?, ?, ?, ?, 0, ?)");
-    insert.run("usr_OLD_ALICE", "alice", "alice@example.test", "admin", T0);
-    insert.run("usr_OLD_BOB", "bob", null, "member", T0 + 1);
+    for (const account of ACCOUNTS_BEFORE_SSO_SUBJECT) insert.run(...account);
     sqlite.close();
 
     const { db: upgraded } = openTemp({ file });
-    expect((await upgraded.listUsers()).map((u) => [u.id, u.name, u.role, u.ssoSubject])).toEqual([
-      ["usr_OLD_ALICE", "alice", "admin", null],
-      ["usr_OLD_BOB", "bob", "member", null],
-    ]);
-    await upgraded.updateUser({ id: "usr_OLD_ALICE", patch: { ssoSubject: "https://id.example.test u-1" } });
-    expect((await upgraded.getUserBySsoSubject("https://id.example.test u-1"))?.name).toBe("alice");
-    await expect(upgraded.updateUser({ id: "usr_OLD_BOB", patch: { ssoSubject: "https://id.example.test u-1" } })).rejects.toThrow();
+    await expectAccountsKeptUnlinked(upgraded);
   });
 
   it("a migration that rebuilds a table (as drizzle-kit alters one) keeps the rows that point at it", async () => {
