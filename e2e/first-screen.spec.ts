@@ -57,9 +57,10 @@ test("a gallery list still arriving is not shown until it ends", async ({ page, 
 });
 
 test("a change made right after the page starts applies to the list the server sent", async ({ page, request }) => {
-  // Nothing is fetched at start, so SWR's cache must hold the server's list
-  // before a first change: its mutate(fn) reads the cache, not fallbackData,
-  // and a favorite (or a cancel) made then used to act on nothing.
+  // Nothing is fetched at start, so SWR's cache is empty until its first own
+  // request; its mutate(fn) reads the cache, not fallbackData, and a favorite
+  // (or a cancel) made then used to act on nothing. Changes now fall back to
+  // the list shown, which is the server's.
   const prompt = uniquePrompt("starred at once");
   const made = await request.post("/api/generations", { data: { model: "nano_banana_2", prompt } });
   expect(made.status()).toBe(201);
