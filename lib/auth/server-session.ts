@@ -15,7 +15,7 @@ export const hashSessionId = (id: string) => createHash("sha256").update(id).dig
 
 export async function startSession(input: { db: StudioDatabase; user: Pick<UserRow, "id">; now: number; ttlMs: number }): Promise<{ id: string; session: SessionRow }> {
   const id = randomBytes(ID_BYTES).toString("base64url");
-  const session: SessionRow = { idHash: hashSessionId(id), userId: input.user.id, createdAt: input.now, expiresAt: input.now + input.ttlMs, lastSeenAt: input.now };
+  const session: SessionRow = { idHash: hashSessionId(id), userId: input.user.id, createdAt: input.now, expiresAt: input.now + input.ttlMs, lastSeenAt: input.now, credential: null };
   await input.db.insertSession(session);
   return { id, session };
 }

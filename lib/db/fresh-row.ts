@@ -29,4 +29,7 @@ export const FRESH_GENERATION = {
   resultUrl: null,
   savingReason: null,
   batchId: null,
+  cancelledAt: null,
+  unansweredSince: null,
+  stagedBy: null,
 } as const satisfies Partial<GenerationRow>;

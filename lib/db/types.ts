@@ -66,6 +66,16 @@ export type GenerationRow = {
    * row's own id then, and the migration gave each older row its own id.
    */
   batchId: string | null;
+  /**
+   * When its person cancelled it (issue 21). The gateway cannot stop a task,
+   * so a cancelled row stays in flight, keeps its slot and is still polled
+   * until the gateway says it ended; a picture that arrives is kept.
+   */
+  cancelledAt: number | null;
+  /** Since when the gateway's status API has not answered for this row; null once it answers. */
+  unansweredSince: number | null;
+  /** The instance holding the row's staged bytes (storage was down): only it finishes the copy. */
+  stagedBy: string | null;
 };
 
 export type ReferenceRow = {
@@ -112,6 +122,12 @@ export type SessionRow = {
   createdAt: number;
   expiresAt: number;
   lastSeenAt: number;
+  /**
+   * What it was signed in with (issue 21): in password mode a digest of the
+   * shared password, so changing the password ends the session. Null: bound
+   * to nothing beyond the account.
+   */
+  credential: string | null;
 };
 
 /** A one-time link that lets a person set their first password. */

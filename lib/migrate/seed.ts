@@ -196,7 +196,7 @@ export async function seedDataDir(input: {
     for (const row of deleted) await db.deleteGeneration(row.id);
     // A signed-in browser and an open invite: the copy leaves both behind.
     const week = 7 * 86_400_000;
-    await db.insertSession({ idHash: `seed-session-${t0}`, userId: userIds.get("alice")!, createdAt: t0, expiresAt: t0 + week, lastSeenAt: t0 });
+    await db.insertSession({ idHash: `seed-session-${t0}`, userId: userIds.get("alice")!, createdAt: t0, expiresAt: t0 + week, lastSeenAt: t0, credential: null });
     await db.insertInvite({ idHash: `seed-invite-${t0}`, userId: userIds.get("carol")!, createdBy: "alice", createdAt: t0, expiresAt: t0 + week, usedAt: null });
     // Personal API tokens (one expiring, one not) and the link-signing key: all moved.
     const tokenSecrets = [

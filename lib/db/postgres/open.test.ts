@@ -109,6 +109,8 @@ describe("openPostgresDatabase", () => {
         "boards",
         "board_items",
         "shares",
+        "upload_days",
+        "rate_counters",
       ]),
     );
     expect(indexes.map((i) => i.indexname)).toEqual(
@@ -123,6 +125,8 @@ describe("openPostgresDatabase", () => {
         "generation_references_reference_id_idx",
         "idempotency_keys_created_at_idx",
         "login_failures_address_at_idx",
+        "login_failures_account_address_at_idx",
+        "rate_counters_window_start_idx",
         "users_name_idx",
         "sessions_user_id_idx",
         "generations_created_at_idx",

@@ -76,6 +76,10 @@ export const generations = pgTable(
     resultUrl: text("result_url"),
     savingReason: text("saving_reason"),
     batchId: idText("batch_id"),
+    // Issue 21 (see the SQLite schema).
+    cancelledAt: millis("cancelled_at"),
+    unansweredSince: millis("unanswered_since"),
+    stagedBy: text("staged_by"),
   },
   (t) => [
     // The same indexes as SQLite's: keyset listing (ORDER BY id DESC) under each
@@ -134,6 +138,7 @@ export const idempotencyKeys = pgTable(
     createdAt: millis("created_at").notNull(),
     /** In the order they were created. */
     generationIds: jsonb("generation_ids").$type<string[]>().notNull(),
+    requestHash: text("request_hash"),
   },
   (t) => [
     primaryKey({ columns: [t.key, t.createdBy] }),
@@ -150,8 +155,12 @@ export const loginFailures = pgTable(
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     address: text("address").notNull(),
     at: millis("at").notNull(),
+    account: text("account"),
   },
-  (t) => [index("login_failures_address_at_idx").on(t.address, t.at)],
+  (t) => [
+    index("login_failures_address_at_idx").on(t.address, t.at),
+    index("login_failures_account_address_at_idx").on(t.account, t.address, t.at),
+  ],
 );
 
 // Which instance polls an active generation, until when (see the SQLite
@@ -196,6 +205,7 @@ export const sessions = pgTable(
     createdAt: millis("created_at").notNull(),
     expiresAt: millis("expires_at").notNull(),
     lastSeenAt: millis("last_seen_at").notNull(),
+    credential: text("credential"),
   },
   (t) => [index("sessions_user_id_idx").on(t.userId)],
 );
@@ -249,6 +259,8 @@ export const deletedGenerations = pgTable(
     status: text("status").$type<GenerationStatus>().notNull(),
     createdAt: millis("created_at").notNull(),
     deletedAt: millis("deleted_at").notNull(),
+    upstreamId: text("upstream_id"),
+    errorCode: text("error_code"),
   },
   (t) => [
     index("deleted_generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
@@ -329,4 +341,26 @@ export const shares = pgTable(
     index("shares_board_id_idx").on(t.boardId),
     check("shares_one_target", sql`(${t.generationId} is null) <> (${t.boardId} is null)`),
   ],
+);
+
+// Issue 21 (see the SQLite schema): bytes uploaded per person and UTC day, and
+// fixed-window counters every instance shares.
+export const uploadDays = pgTable(
+  "upload_days",
+  {
+    createdBy: text("created_by").notNull(),
+    day: millis("day").notNull(),
+    bytes: bigint("bytes", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.createdBy, t.day] })],
+);
+
+export const rateCounters = pgTable(
+  "rate_counters",
+  {
+    key: text("key").notNull(),
+    windowStart: millis("window_start").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_counters_window_start_idx").on(t.windowStart)],
 );

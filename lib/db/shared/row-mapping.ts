@@ -51,8 +51,8 @@ export function updateSetFor(generations: Table): (patch: GenerationPatch) => Ge
  * back neither the day's allowance nor the month's budget.
  */
 export function deletedRecord(row: GenerationRow, deletedAt: number) {
-  const { id, createdBy, model, imageSize, status, createdAt } = row;
-  return { id, createdBy, model, imageSize, status, createdAt, deletedAt };
+  const { id, createdBy, model, imageSize, status, createdAt, upstreamId, errorCode } = row;
+  return { id, createdBy, model, imageSize, status, createdAt, deletedAt, upstreamId, errorCode };
 }
 
 /**

@@ -111,7 +111,7 @@ export function makeUser(overrides: Partial<UserRow> = {}): UserRow {
 }
 
 export function makeSession(overrides: Partial<SessionRow> & { userId: string }): SessionRow {
-  return { idHash: `h_${nextUlid(T0)}`, createdAt: T0, expiresAt: T0 + 86_400_000, lastSeenAt: T0, ...overrides };
+  return { idHash: `h_${nextUlid(T0)}`, createdAt: T0, expiresAt: T0 + 86_400_000, lastSeenAt: T0, credential: null, ...overrides };
 }
 
 /** An unused invite for `userId`, good for a week from T0. */

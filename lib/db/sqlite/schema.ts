@@ -47,6 +47,16 @@ export const generations = sqliteTable(
     // The request that made the row (issue 14); the insert stores the row's
     // own id when none is given, and the migration did so for older rows.
     batchId: text("batch_id"),
+    // Issue 21. Cancelled by its person: the gateway cannot stop a task, so the
+    // row stays in flight (and keeps its slot) until the gateway says it ended.
+    cancelledAt: integer("cancelled_at"),
+    // Since when the gateway's status API has not answered for this row (null:
+    // it answered at the last poll). The timeout only ends a task the gateway
+    // says is still running.
+    unansweredSince: integer("unanswered_since"),
+    // The instance whose disk holds the row's staged bytes (storage was down):
+    // only it can finish the copy, so others leave the row alone.
+    stagedBy: text("staged_by"),
   },
   (t) => [
     // Keyset listing (ORDER BY id DESC) under each filter, and under "mine"
@@ -106,6 +116,8 @@ export const idempotencyKeys = sqliteTable(
     createdAt: integer("created_at").notNull(),
     /** In the order they were created. */
     generationIds: text("generation_ids", { mode: "json" }).$type<string[]>().notNull(),
+    /** A digest of the request the key was first used with (issue 21): the same key with another body is refused. */
+    requestHash: text("request_hash"),
   },
   (t) => [
     primaryKey({ columns: [t.key, t.createdBy] }),
@@ -122,8 +134,13 @@ export const loginFailures = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     address: text("address").notNull(),
     at: integer("at").notNull(),
+    /** The account name the wrong password was tried for (issue 21: counted per account and address). */
+    account: text("account"),
   },
-  (t) => [index("login_failures_address_at_idx").on(t.address, t.at)],
+  (t) => [
+    index("login_failures_address_at_idx").on(t.address, t.at),
+    index("login_failures_account_address_at_idx").on(t.account, t.address, t.at),
+  ],
 );
 
 // Which process polls an active generation, until when. Several instances may
@@ -171,6 +188,8 @@ export const sessions = sqliteTable(
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
     lastSeenAt: integer("last_seen_at").notNull(),
+    /** What the session was signed in with (issue 21), e.g. a digest of the shared password: when it changes, the session ends. */
+    credential: text("credential"),
   },
   (t) => [index("sessions_user_id_idx").on(t.userId)],
 );
@@ -231,6 +250,10 @@ export const deletedGenerations = sqliteTable(
     status: text("status").$type<GenerationStatus>().notNull(),
     createdAt: integer("created_at").notNull(),
     deletedAt: integer("deleted_at").notNull(),
+    // Issue 21: whether the gateway took the task (and billed it) is read from
+    // these, as on generations; null on rows deleted before they were kept.
+    upstreamId: text("upstream_id"),
+    errorCode: text("error_code"),
   },
   (t) => [
     index("deleted_generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
@@ -324,4 +347,30 @@ export const shares = sqliteTable(
     index("shares_board_id_idx").on(t.boardId),
     check("shares_one_target", sql`(${t.generationId} is null) <> (${t.boardId} is null)`),
   ],
+);
+
+// Bytes of reference pictures each person uploaded per UTC day (issue 21): the
+// daily upload allowance counts here, since the pruner deletes unused uploads.
+export const uploadDays = sqliteTable(
+  "upload_days",
+  {
+    createdBy: text("created_by").notNull(),
+    /** The UTC day's start, in ms. */
+    day: integer("day").notNull(),
+    bytes: integer("bytes").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.createdBy, t.day] })],
+);
+
+// Fixed-window counters shared by every instance (issue 21: the share page's
+// per-address limit must hold across instances, not once per instance).
+export const rateCounters = sqliteTable(
+  "rate_counters",
+  {
+    key: text("key").notNull(),
+    /** The window's start, in ms. */
+    windowStart: integer("window_start").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_counters_window_start_idx").on(t.windowStart)],
 );
