@@ -154,7 +154,13 @@ export type UsageGroup = {
   model: ModelId;
   imageSize: ImageSize | null;
   completed: number;
+  /** Every failed one, refused or not. */
   failed: number;
+  /**
+   * The failed ones the gateway took (cancelled, timed out, lost, not copied,
+   * an unknown outcome): billed all the same, so priced like completed ones.
+   */
+  failedCharged: number;
   /** Still in flight: not billed yet, but counted against a budget. */
   active: number;
 };
@@ -234,6 +240,35 @@ export type ShareSummary = ShareRow & {
   title: string;
 };
 
+/** Where a page of boards ends (issue 21): the last board's name and id, as the list orders them. */
+export type BoardCursor = { name: string; id: string };
+
+/**
+ * Which share links a list holds (issue 21); the conditions combine. Newest
+ * first (by id: share ids are ULIDs of their creation time).
+ */
+export type ShareFilter = {
+  /** Made by this account (a users.id). */
+  createdBy?: string;
+  /**
+   * Only links, unexpired at `now`, that show (or, their maker enabled again,
+   * would show) a picture this person made: a link to one of their pictures,
+   * whoever made it, or a link to a board holding one of their pictures made
+   * by themselves or by someone who is an admin now (a member's board link
+   * shows only its maker's pictures).
+   */
+  showingPicturesOf?: { userId: string; name: string; now: number };
+  /** Links to this picture, or to this board. */
+  generationId?: string;
+  boardId?: string;
+  /** This link only (a check of whether it matches the other conditions). */
+  id?: string;
+  /** Keyset: only ids strictly smaller (older) than this. */
+  beforeId?: string;
+  /** Absent: every matching link. */
+  limit?: number;
+};
+
 export type GenerationPatch = Partial<Omit<GenerationRow, "id" | "createdAt" | "createdBy">>;
 
 /**
@@ -245,12 +280,14 @@ export type InsertLimits = {
   daily: number;
   maxActive: number;
   /**
-   * A monthly budget in money: the creator's rows since `since` (the month's
-   * start), failed ones excepted, priced with `prices`, plus `cost` (the new
-   * rows' price) must stay within `amount`.
+   * A monthly budget in money: the creator's charged rows since `since` (the
+   * month's start; every row the gateway took, see chargedSince), priced with
+   * `prices`, plus `cost` (the new rows' price) must stay within `amount`.
    */
   budget?: { since: number; amount: number; prices: Record<string, number>; cost: number };
 };
+/** An idempotency key (per person, live for ttlMs) and, optionally, a digest of the request it came with. */
+export type IdempotencyInput = { key: string; createdBy: string; now: number; ttlMs: number; requestHash?: string };
 export type LimitRefusal = { limit: "daily" | "active" | "budget"; usedToday: number; active: number; spent?: number };
 
 export interface StudioDatabase {
@@ -260,20 +297,26 @@ export interface StudioDatabase {
    * Inserts the rows (and their stored-reference links) in one transaction. With an
    * idempotency key already used by this user within `idempotencyTtlMs`, inserts
    * nothing and returns the earlier generations with `created: false`.
+   * With a `requestHash` (a digest of the request the key was sent with), a
+   * live key stored with another hash (or none) inserts nothing and answers
+   * `mismatch: true`: the same key was sent with a different request.
    */
   insertGenerations(input: {
     rows: GenerationRow[];
-    idempotency?: { key: string; createdBy: string; now: number; ttlMs: number };
+    idempotency?: IdempotencyInput;
     /**
      * With limits: after the idempotency check (a replay is answered whatever
-     * the limits), counts the creator's rows since `since` and active ones, and
+     * the limits), counts the creator's charged rows since `since` and active ones, and
      * inserts nothing (`refused`) when the new rows would pass either limit.
      */
     limits?: InsertLimits;
-  }): Promise<{ created: boolean; rows: GenerationRow[]; refused?: LimitRefusal }>;
+  }): Promise<{ created: boolean; rows: GenerationRow[]; refused?: LimitRefusal; mismatch?: true }>;
 
-  /** The generations an idempotency key (this user's, at most ttlMs old) already made. */
-  findIdempotent(input: { key: string; createdBy: string; now: number; ttlMs: number }): Promise<GenerationRow[] | undefined>;
+  /**
+   * The generations an idempotency key (this user's, at most ttlMs old) already
+   * made; "mismatch" when a `requestHash` is given and the key was stored with another.
+   */
+  findIdempotent(input: IdempotencyInput): Promise<GenerationRow[] | "mismatch" | undefined>;
 
   /**
    * Records the gateway's task id for a submit that went through. Applies to a
@@ -327,6 +370,10 @@ export interface StudioDatabase {
   /** Rows in submitting/queued/processing, oldest first. */
   listActive(input: { limit: number }): Promise<GenerationRow[]>;
   countActive(input?: { createdBy?: string }): Promise<number>;
+  /**
+   * One person's rows since `since` that the gateway took (deleted ones too):
+   * the daily allowance. A request never sent, or refused, uses none of it.
+   */
   countCreatedSince(input: { createdBy: string; since: number }): Promise<number>;
 
   /**
@@ -424,14 +471,25 @@ export interface StudioDatabase {
   ensureSetting(input: { key: string; candidate: string; now: number }): Promise<string>;
 
   // Boards (issue 14).
-  insertBoard(row: BoardRow): Promise<void>;
+  /**
+   * Inserts the board; with `cap`, only while its owner has fewer than
+   * `maxOwned` boards, checked and written as one step per owner (concurrent
+   * inserts by one person count one after another). False: refused by the cap.
+   */
+  insertBoard(row: BoardRow, cap?: { maxOwned: number }): Promise<boolean>;
   getBoard(id: string): Promise<BoardRow | undefined>;
   /**
    * The boards a person may see: every team board and their own private ones
    * (with `ids`, only those of them), with counts and covers, by name
-   * (case-insensitive), then id.
+   * (case-insensitive), then id. With `limit`, one page: the first `limit`
+   * boards after `after` in that order (issue 21).
    */
-  listBoards(input: { viewerId: string; ids?: string[] }): Promise<BoardSummary[]>;
+  listBoards(input: { viewerId: string; ids?: string[]; after?: BoardCursor; limit?: number }): Promise<BoardSummary[]>;
+  /**
+   * How many finished pictures (with a stored image, as a share page shows
+   * them) are on the board; with `createdBy` (a person's name), only theirs.
+   */
+  countBoardPictures(input: { boardId: string; createdBy?: string }): Promise<number>;
   updateBoard(input: { id: string; patch: Partial<Pick<BoardRow, "name" | "visibility" | "updatedAt">> }): Promise<BoardRow | undefined>;
   /** Deletes the board, its items and its shares; never a picture. True when it existed. */
   deleteBoard(id: string): Promise<boolean>;
@@ -446,12 +504,17 @@ export interface StudioDatabase {
   boardHas(input: { boardId: string; generationId: string }): Promise<boolean>;
 
   // Share links (issue 14).
-  insertShare(row: ShareRow): Promise<void>;
+  /**
+   * Inserts the link; with `cap`, only while its maker has fewer than
+   * `maxLive` links unexpired at `now` (one step per maker, as insertBoard's
+   * cap). False: refused by the cap.
+   */
+  insertShare(row: ShareRow, cap?: { maxLive: number; now: number }): Promise<boolean>;
   /** The share with this token hash, while it has not expired at `now`. */
   getShareByHash(input: { tokenHash: string; now: number }): Promise<ShareRow | undefined>;
   getShare(id: string): Promise<ShareRow | undefined>;
-  /** One person's shares, or everyone's, newest first. */
-  listShares(input: { createdBy?: string }): Promise<ShareSummary[]>;
+  /** The links the filter names (everyone's for `{}`), newest first. */
+  listShares(input: ShareFilter): Promise<ShareSummary[]>;
   /** True when a share was deleted (its link is dead from then on). */
   deleteShare(id: string): Promise<boolean>;
 

@@ -185,6 +185,89 @@ export function describeInserts(options: ContractOptions): void {
     });
   });
 
+  describe("idempotency with a request hash (/v1: the same key must mean the same request)", () => {
+    const keyed = (requestHash: string, now = T0) => ({ key: "v1", createdBy: "alice", now, ttlMs, requestHash });
+
+    it("the same key and hash replays the first rows", async () => {
+      const { db } = await open();
+      const first = [makeRow({ prompt: "one" })];
+      expect(await db.insertGenerations({ rows: first, idempotency: keyed("h1") })).toEqual({ created: true, rows: first });
+      expect(await db.insertGenerations({ rows: [makeRow()], idempotency: keyed("h1", T0 + 5) })).toEqual({ created: false, rows: first });
+      expect(await db.findIdempotent(keyed("h1", T0 + 5))).toEqual(first);
+      expect(await db.listGenerations({ limit: 10 })).toHaveLength(1);
+    });
+
+    it("the same key with another hash is reported as a mismatch, inserting nothing and keeping the first", async () => {
+      const { db } = await open();
+      const first = [makeRow({ prompt: "one" })];
+      await db.insertGenerations({ rows: first, idempotency: keyed("h1") });
+      expect(await db.insertGenerations({ rows: [makeRow({ prompt: "other" })], idempotency: keyed("h2", T0 + 5) })).toEqual({
+        created: false,
+        rows: [],
+        mismatch: true,
+      });
+      expect(await db.findIdempotent(keyed("h2", T0 + 5))).toBe("mismatch");
+      // The key still answers its own request.
+      expect(await db.findIdempotent(keyed("h1", T0 + 6))).toEqual(first);
+      expect(await db.listGenerations({ limit: 10 })).toEqual(first);
+    });
+
+    it("a key stored without a hash does not replay for a request with one", async () => {
+      const { db } = await open();
+      await db.insertGenerations({ rows: [makeRow()], idempotency: { key: "v1", createdBy: "alice", now: T0, ttlMs } });
+      expect(await db.insertGenerations({ rows: [makeRow()], idempotency: keyed("h1", T0 + 1) })).toMatchObject({ created: false, rows: [], mismatch: true });
+      expect(await db.findIdempotent(keyed("h1", T0 + 1))).toBe("mismatch");
+    });
+
+    it("an expired key with another hash is taken over, not a mismatch", async () => {
+      const { db } = await open();
+      await db.insertGenerations({ rows: [makeRow()], idempotency: keyed("h1") });
+      const later = [makeRow()];
+      expect(await db.insertGenerations({ rows: later, idempotency: keyed("h2", T0 + ttlMs + 1) })).toEqual({ created: true, rows: later });
+      expect(await db.findIdempotent(keyed("h2", T0 + ttlMs + 2))).toEqual(later);
+      expect(await db.findIdempotent(keyed("h1", T0 + ttlMs + 2))).toBe("mismatch");
+    });
+
+    it("the replay is answered before the limits, the mismatch too", async () => {
+      const { db } = await open();
+      const first = [makeRow()];
+      await db.insertGenerations({ rows: first, idempotency: keyed("h1") });
+      const full: InsertLimits = { since: 0, daily: 1, maxActive: 1 };
+      expect(await db.insertGenerations({ rows: [makeRow()], idempotency: keyed("h1", T0 + 1), limits: full })).toEqual({ created: false, rows: first });
+      expect(await db.insertGenerations({ rows: [makeRow()], idempotency: keyed("h2", T0 + 1), limits: full })).toMatchObject({ mismatch: true });
+    });
+
+    it("two connections inserting one key and hash at the same moment make one batch; another hash at that moment is a mismatch", async () => {
+      const fixture = await open();
+      const { db } = fixture;
+      const other = await secondOf(fixture);
+      for (let round = 0; round < 5; round++) {
+        const key = `race-${round}`;
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            (i % 2 ? other : db).insertGenerations({
+              rows: [makeRow({ prompt: `attempt ${i}a` }), makeRow({ prompt: `attempt ${i}b` })],
+              // The last attempt sends another request under the same key.
+              idempotency: { key, createdBy: "alice", now: T0, ttlMs, requestHash: i === 9 ? "other" : "same" },
+            }),
+          ),
+        );
+        const winners = results.filter((r) => r.created);
+        expect(winners).toHaveLength(1);
+        const winner = winners[0];
+        const odd = results[9];
+        if (odd.created) {
+          // The odd one won the key: every "same" request is then the mismatch.
+          for (const result of results.slice(0, 9)) expect(result).toMatchObject({ created: false, rows: [], mismatch: true });
+        } else {
+          expect(odd).toMatchObject({ created: false, rows: [], mismatch: true });
+          for (const result of results.slice(0, 9)) expect(result.rows).toEqual(winner.rows);
+        }
+      }
+      expect(await db.listGenerations({ limit: 100 })).toHaveLength(5 * 2);
+    });
+  });
+
   describe("findIdempotent", () => {
     it("finds this person's live key's rows, in order", async () => {
       const { db } = await open();

@@ -8,6 +8,7 @@ import type {
   BoardSummary,
   GenerationPatch,
   GenerationRow,
+  IdempotencyInput,
   InsertLimits,
   InviteRow,
   LimitRefusal,
@@ -24,10 +25,9 @@ import type {
 } from "@/lib/db/types";
 import { coverId, itemCount, unexpiredShare, visibleBoards } from "@/lib/db/shared/boards";
 import {
-  billableSince,
+  chargedSince,
   boardRange,
   createdBetween,
-  createdSince,
   isActive,
   listConditions,
   pictureConditions,
@@ -88,14 +88,15 @@ export class PostgresStudioDatabase implements StudioDatabase {
 
   async insertGenerations(input: {
     rows: GenerationRow[];
-    idempotency?: { key: string; createdBy: string; now: number; ttlMs: number };
+    idempotency?: IdempotencyInput;
     limits?: InsertLimits;
-  }): Promise<{ created: boolean; rows: GenerationRow[]; refused?: LimitRefusal }> {
+  }): Promise<{ created: boolean; rows: GenerationRow[]; refused?: LimitRefusal; mismatch?: true }> {
     const { rows, idempotency, limits } = input;
     return withDriverErrors(() =>
       this.db.transaction(async (tx) => {
         if (idempotency) {
           const { key, createdBy, now, ttlMs } = idempotency;
+          const requestHash = idempotency.requestHash ?? null;
           const oldest = now - ttlMs;
           const generationIds = rows.map((row) => row.id);
           // Claim the key: insert it, or take over an expired one. A live key
@@ -105,18 +106,22 @@ export class PostgresStudioDatabase implements StudioDatabase {
           // finds this one's rows: one set of rows per key, never two.
           const claimed = await tx
             .insert(idempotencyKeys)
-            .values({ key, createdBy, createdAt: now, generationIds })
+            .values({ key, createdBy, createdAt: now, generationIds, requestHash })
             .onConflictDoUpdate({
               target: [idempotencyKeys.key, idempotencyKeys.createdBy],
-              set: { createdAt: now, generationIds },
+              set: { createdAt: now, generationIds, requestHash },
               setWhere: lt(idempotencyKeys.createdAt, oldest),
             })
             .returning({ key: idempotencyKeys.key });
           if (claimed.length === 0) {
             const [earlier] = await tx
-              .select({ generationIds: idempotencyKeys.generationIds })
+              .select({ generationIds: idempotencyKeys.generationIds, requestHash: idempotencyKeys.requestHash })
               .from(idempotencyKeys)
               .where(and(eq(idempotencyKeys.key, key), eq(idempotencyKeys.createdBy, createdBy)));
+            // The same key with another request: the first one's rows are not this one's answer.
+            if (earlier && idempotency.requestHash !== undefined && earlier.requestHash !== requestHash) {
+              return { created: false, rows: [], mismatch: true as const };
+            }
             return { created: false, rows: earlier ? await readGenerations(tx, earlier.generationIds) : [] };
           }
           // Expired keys mean nothing any more. SKIP LOCKED: one that another
@@ -145,13 +150,14 @@ export class PostgresStudioDatabase implements StudioDatabase {
     });
   }
 
-  async findIdempotent(input: { key: string; createdBy: string; now: number; ttlMs: number }): Promise<GenerationRow[] | undefined> {
+  async findIdempotent(input: IdempotencyInput): Promise<GenerationRow[] | "mismatch" | undefined> {
     return withDriverErrors(async () => {
       const [earlier] = await this.db
         .select()
         .from(idempotencyKeys)
         .where(and(eq(idempotencyKeys.key, input.key), eq(idempotencyKeys.createdBy, input.createdBy)));
       if (!earlier || earlier.createdAt < input.now - input.ttlMs) return undefined;
+      if (input.requestHash !== undefined && earlier.requestHash !== input.requestHash) return "mismatch";
       return readGenerations(this.db, earlier.generationIds);
     });
   }
@@ -340,7 +346,7 @@ export class PostgresStudioDatabase implements StudioDatabase {
     });
   }
 
-  /** Deleted rows included: a delete does not give back the day's allowance. */
+  /** Charged rows only (see chargedSince), deleted ones included: a delete does not give back the day's allowance. */
   async countCreatedSince(input: { createdBy: string; since: number }): Promise<number> {
     return withDriverErrors(() => countCreated(this.db, input));
   }
@@ -785,15 +791,15 @@ async function checkLimits(tx: Db, input: { createdBy: string; count: number; li
   return limitRefusal({ usedToday, active, count: input.count, limits, spent });
 }
 
-/** One person's pictures since `since`, deleted ones included, whatever their status. */
+/** One person's charged pictures since `since` (the gateway took them), deleted ones included. */
 async function countCreated(db: Db, input: { createdBy: string; since: number }): Promise<number> {
-  const [result] = await db.select({ n: count() }).from(countedRows(db, (t) => createdSince(t, input)));
+  const [result] = await db.select({ n: count() }).from(countedRows(db, (t) => chargedSince(t, input)));
   return result?.n ?? 0;
 }
 
-/** What the person's pictures since `since` cost (deleted ones too): one grouped read on (created_by, created_at). */
+/** What the person's charged pictures since `since` cost (deleted ones too): one grouped read on (created_by, created_at). */
 async function monthSpent(tx: Db, input: { createdBy: string; since: number; prices: Record<string, number> }): Promise<number> {
-  const counted = countedRows(tx, (t) => billableSince(t, input));
+  const counted = countedRows(tx, (t) => chargedSince(t, input));
   const groups = await tx
     .select({ model: counted.model, imageSize: counted.imageSize, count: count() })
     .from(counted)

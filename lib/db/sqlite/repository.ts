@@ -7,6 +7,7 @@ import type {
   BoardSummary,
   GenerationPatch,
   GenerationRow,
+  IdempotencyInput,
   InsertLimits,
   InviteRow,
   LimitRefusal,
@@ -24,10 +25,9 @@ import type {
 import type { GenerationStatus } from "@/lib/contract";
 import { coverId, itemCount, unexpiredShare, visibleBoards } from "@/lib/db/shared/boards";
 import {
-  billableSince,
+  chargedSince,
   boardRange,
   createdBetween,
-  createdSince,
   isActive,
   listConditions,
   pictureConditions,
@@ -75,14 +75,15 @@ export class SqliteStudioDatabase implements StudioDatabase {
 
   async insertGenerations(input: {
     rows: GenerationRow[];
-    idempotency?: { key: string; createdBy: string; now: number; ttlMs: number };
+    idempotency?: IdempotencyInput;
     limits?: InsertLimits;
-  }): Promise<{ created: boolean; rows: GenerationRow[]; refused?: LimitRefusal }> {
+  }): Promise<{ created: boolean; rows: GenerationRow[]; refused?: LimitRefusal; mismatch?: true }> {
     const { rows, idempotency, limits } = input;
     // BEGIN IMMEDIATE makes this whole check-then-insert one writer at a time,
     // across processes too: the limits below cannot be passed by a race.
     return this.db.transaction((tx) => {
       const earlier = idempotency && rowsOfLiveKey(tx, idempotency);
+      if (earlier === "mismatch") return { created: false, rows: [], mismatch: true as const };
       if (earlier) return { created: false, rows: earlier };
       if (limits && rows.length > 0) {
         const refused = checkLimits(tx, { createdBy: rows[0].createdBy, count: rows.length, limits });
@@ -90,13 +91,14 @@ export class SqliteStudioDatabase implements StudioDatabase {
       }
       if (idempotency) {
         const { key, createdBy, now, ttlMs } = idempotency;
+        const requestHash = idempotency.requestHash ?? null;
         // Expired keys mean nothing any more; this also clears the caller's own.
         tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, now - ttlMs)).run();
         tx.insert(idempotencyKeys)
-          .values({ key, createdBy, createdAt: now, generationIds: rows.map((row) => row.id) })
+          .values({ key, createdBy, createdAt: now, generationIds: rows.map((row) => row.id), requestHash })
           .onConflictDoUpdate({
             target: [idempotencyKeys.key, idempotencyKeys.createdBy],
-            set: { createdAt: now, generationIds: rows.map((row) => row.id) },
+            set: { createdAt: now, generationIds: rows.map((row) => row.id), requestHash },
           })
           .run();
       }
@@ -111,7 +113,7 @@ export class SqliteStudioDatabase implements StudioDatabase {
     }, WRITE);
   }
 
-  async findIdempotent(input: { key: string; createdBy: string; now: number; ttlMs: number }): Promise<GenerationRow[] | undefined> {
+  async findIdempotent(input: IdempotencyInput): Promise<GenerationRow[] | "mismatch" | undefined> {
     return rowsOfLiveKey(this.db, input);
   }
 
@@ -258,7 +260,7 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return result?.n ?? 0;
   }
 
-  /** Deleted rows included: a delete does not give back the day's allowance. */
+  /** Charged rows only (see chargedSince), deleted ones included: a delete does not give back the day's allowance. */
   async countCreatedSince(input: { createdBy: string; since: number }): Promise<number> {
     return countCreated(this.db, input);
   }
@@ -640,14 +642,19 @@ export class SqliteStudioDatabase implements StudioDatabase {
   }
 }
 
-/** The generations an idempotency key made, while the key is this user's and at most ttlMs old. */
-function rowsOfLiveKey(db: Db, input: { key: string; createdBy: string; now: number; ttlMs: number }): GenerationRow[] | undefined {
+/**
+ * The generations an idempotency key made, while the key is this user's and at
+ * most ttlMs old; "mismatch" when the caller gives a request hash the key was not stored with.
+ */
+function rowsOfLiveKey(db: Db, input: IdempotencyInput): GenerationRow[] | "mismatch" | undefined {
   const earlier = db
     .select()
     .from(idempotencyKeys)
     .where(and(eq(idempotencyKeys.key, input.key), eq(idempotencyKeys.createdBy, input.createdBy)))
     .get();
-  return earlier && earlier.createdAt >= input.now - input.ttlMs ? readGenerations(db, earlier.generationIds) : undefined;
+  if (!earlier || earlier.createdAt < input.now - input.ttlMs) return undefined;
+  if (input.requestHash !== undefined && earlier.requestHash !== input.requestHash) return "mismatch";
+  return readGenerations(db, earlier.generationIds);
 }
 
 /** An invite that may still be used at `now`: unused and unexpired. */
@@ -669,15 +676,15 @@ function checkLimits(tx: Db, input: { createdBy: string; count: number; limits: 
   return limitRefusal({ usedToday, active, count: input.count, limits, spent });
 }
 
-/** One person's pictures since `since`, deleted ones included, whatever their status. */
+/** One person's charged pictures since `since` (the gateway took them), deleted ones included. */
 function countCreated(db: Db, input: { createdBy: string; since: number }): number {
-  const counted = countedRows(db, (t) => createdSince(t, input));
+  const counted = countedRows(db, (t) => chargedSince(t, input));
   return db.select({ n: count() }).from(counted).get()?.n ?? 0;
 }
 
-/** What the person's pictures since `since` cost (deleted ones too): one grouped read on (created_by, created_at). */
+/** What the person's charged pictures since `since` cost (deleted ones too): one grouped read on (created_by, created_at). */
 function monthSpent(tx: Db, input: { createdBy: string; since: number; prices: Record<string, number> }): number {
-  const counted = countedRows(tx, (t) => billableSince(t, input));
+  const counted = countedRows(tx, (t) => chargedSince(t, input));
   const groups = tx
     .select({ model: counted.model, imageSize: counted.imageSize, count: count() })
     .from(counted)
