@@ -126,6 +126,12 @@ export const generationSchema = z.object({
   saving: z.object({ since: z.string(), reason: z.string().nullable() }).nullable(),
   /** Shared by every picture one request made (`bat_…`; an older row: its own id). */
   batchId: z.string(),
+  /**
+   * When its creator (or an admin) cancelled it. The gateway has no cancel: a
+   * cancelled row stays in flight and is billed; a picture that still arrives
+   * is kept (status completed, this set); a task the gateway fails ends failed.
+   */
+  cancelledAt: z.string().nullable(),
 });
 export type Generation = z.infer<typeof generationSchema>;
 
@@ -270,7 +276,33 @@ export const acceptInviteSchema = z.strictObject({ password: passwordSchema });
 export const changePasswordSchema = z.strictObject({
   currentPassword: z.string().min(1, { message: "currentPassword is required" }).max(1000),
   newPassword: passwordSchema,
+  /** Also revoke every API token of the person (issue 21): a thief's too. */
+  endTokens: z.boolean().default(true),
 });
+
+/** DELETE /api/session: `all` ends every session of the person; with it, `endTokens` (default yes) revokes their tokens too. */
+export const signOutQuerySchema = z.object({ all: flag.optional(), endTokens: flag.optional() });
+
+/** POST /api/admin/users/{id}/sign-out and /api/admin/sign-out-everyone (issue 21). */
+export const adminSignOutSchema = z.strictObject({
+  /** Also revoke the API tokens (default yes). */
+  endTokens: z.boolean().default(true),
+});
+/** How many sessions ended and tokens were revoked. */
+export const signOutResultSchema = z.object({ sessions: z.number().int(), tokens: z.number().int() });
+export type SignOutResult = z.infer<typeof signOutResultSchema>;
+
+/** GET/PUT /api/admin/settings: what admins set in the studio (issue 21). */
+export const TOKEN_MAX_DAYS_LIMIT = 3650;
+export const studioSettingsSchema = z.strictObject({
+  /** The longest an API token lives, in days: no expiry, or a longer one, gets this (default 365). */
+  tokenMaxDays: z
+    .number({ message: `tokenMaxDays must be a whole number of days, 1 to ${TOKEN_MAX_DAYS_LIMIT}` })
+    .int({ message: `tokenMaxDays must be a whole number of days, 1 to ${TOKEN_MAX_DAYS_LIMIT}` })
+    .min(1, { message: `tokenMaxDays must be 1 to ${TOKEN_MAX_DAYS_LIMIT}` })
+    .max(TOKEN_MAX_DAYS_LIMIT, { message: `tokenMaxDays must be 1 to ${TOKEN_MAX_DAYS_LIMIT}` }),
+});
+export type StudioSettings = z.infer<typeof studioSettingsSchema>;
 
 /** GET/PUT /api/admin/prices: effective prices, and which came from the studio (not STUDIO_PRICES). */
 export const pricesResponseSchema = z.object({
@@ -298,7 +330,18 @@ export const usageQuerySchema = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
 export type UsageQuery = z.infer<typeof usageQuerySchema>;
 
-const usageTotalsSchema = z.object({ pictures: z.number().int(), failed: z.number().int(), cost: z.number() });
+const usageTotalsSchema = z.object({
+  /** Completed pictures. */
+  pictures: z.number().int(),
+  /** Every failed one. */
+  failed: z.number().int(),
+  /** Of the failed, those the gateway took (cancelled, timed out…): billed, so in `cost`. */
+  failedCharged: z.number().int(),
+  /** Still in flight: about to be billed, so in `cost` (and in a budget). */
+  inFlight: z.number().int(),
+  /** Completed + in flight + charged failures, at their prices. */
+  cost: z.number(),
+});
 export const usageRowSchema = usageTotalsSchema.extend({
   key: z.string(),
   /** Completed pictures of this row by model (the stacked chart). */
@@ -317,7 +360,7 @@ export type UsageResponse = z.infer<typeof usageResponseSchema>;
 // Personal API tokens (issue 13).
 export const createTokenSchema = z.strictObject({
   name: z.string({ message: "name is required" }).trim().min(1, { message: "name is required" }).max(100, { message: "name must be at most 100 characters" }),
-  /** null: never expires. */
+  /** null: as long as the admins allow (GET /api/admin/settings tokenMaxDays; a longer value gets that too). */
   expiresInDays: z.number().int().min(1, { message: "expiresInDays must be 1 to 3650" }).max(3650, { message: "expiresInDays must be 1 to 3650" }).nullable().default(90),
 });
 export const apiTokenSchema = z.object({
@@ -332,8 +375,15 @@ export const apiTokenSchema = z.object({
 export type ApiToken = z.infer<typeof apiTokenSchema>;
 /** POST /api/tokens → 201: the only answer that carries the secret. */
 export const createdTokenSchema = apiTokenSchema.extend({ token: z.string() });
-export const listTokensResponseSchema = z.object({ items: z.array(apiTokenSchema) });
-export const listTokensQuerySchema = z.strictObject({ all: flag.optional() });
+/** GET /api/tokens: newest first, in keyset pages (nextCursor null: the last page). */
+export const listTokensResponseSchema = z.object({ items: z.array(apiTokenSchema), nextCursor: z.string().nullable() });
+export type ApiTokenPage = z.infer<typeof listTokensResponseSchema>;
+export const listTokensQuerySchema = z.strictObject({
+  all: flag.optional(),
+  cursor: z.string().regex(/^tok_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "cursor must come from a previous page" }).optional(),
+  /** The default holds every token one person may have (STUDIO_MAX_TOKENS, 50). */
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
 
 // OpenAI-compatible images API (issue 13), in OpenAI's own shapes.
 export const OPENAI_SIZES = ["auto", "1024x1024", "1536x1024", "1792x1024", "1024x1536", "1024x1792"] as const;

@@ -89,7 +89,7 @@ export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range
         <ChartsPlaceholder label={t.usage.loading} />
       ) : (
         <>
-          {byDay.data.total.pictures + byDay.data.total.failed === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.usage.empty}</p>}
+          {byDay.data.total.pictures + byDay.data.total.failed + byDay.data.total.inFlight === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.usage.empty}</p>}
           <UsageCharts t={t} locale={locale} days={days} models={models} people={byUser.data.rows} currency={currency} />
           <div className="grid gap-5 xl:grid-cols-2">
             <UsageTable t={t} locale={locale} caption={t.usage.byPersonTable} keyHeading={t.usage.colPerson} rows={byUser.data.rows} total={byUser.data.total} currency={currency} />
@@ -98,12 +98,13 @@ export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range
               locale={locale}
               caption={t.usage.byDayTable}
               keyHeading={t.usage.colDay}
-              rows={byDay.data.rows.filter((row) => row.pictures + row.failed > 0).reverse()}
+              rows={byDay.data.rows.filter((row) => row.pictures + row.failed + row.inFlight > 0).reverse()}
               total={byDay.data.total}
               currency={currency}
               keyLabel={(day) => longDay.format(new Date(`${day}T00:00:00Z`))}
             />
           </div>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.usage.costHint}</p>
         </>
       )}
     </div>

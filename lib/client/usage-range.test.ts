@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRange, failureRate, fillDays, modelsIn, validRange } from "./usage-range";
 
-const row = (key: string, pictures: number, failed: number, byModel: Record<string, number> = {}) => ({ key, pictures, failed, cost: pictures * 0.04, byModel });
+const row = (key: string, pictures: number, failed: number, byModel: Record<string, number> = {}) => ({ key, pictures, failed, failedCharged: 0, inFlight: 0, cost: pictures * 0.04, byModel });
 
 describe("usage range", () => {
   it("defaults to the last 30 days, today included", () => {

@@ -100,6 +100,12 @@ export type UserRow = {
   /** argon2id (lib/auth/password.ts); null for people who sign in elsewhere (OIDC, header). */
   passwordHash: string | null;
   role: UserRole;
+  /**
+   * The admin role came from STUDIO_ADMINS (header and password modes, issue
+   * 21): taking the name off the list makes the person a member again. False
+   * for a role an admin gave in the studio, which the list leaves alone.
+   */
+  adminByList: boolean;
   disabled: boolean;
   dailyLimit: number | null;
   maxActive: number | null;
@@ -269,6 +275,13 @@ export type ShareFilter = {
   limit?: number;
 };
 
+/**
+ * Who asks, as the holder of a staging folder (GenerationRow.stagedBy), and
+ * from when another holder counts as gone: its row was last polled (by it,
+ * the only one who may) at or before `abandonedBefore`.
+ */
+export type StagingHolder = { id: string; abandonedBefore: number };
+
 export type GenerationPatch = Partial<Omit<GenerationRow, "id" | "createdAt" | "createdBy">>;
 
 /**
@@ -288,6 +301,10 @@ export type InsertLimits = {
 };
 /** An idempotency key (per person, live for ttlMs) and, optionally, a digest of the request it came with. */
 export type IdempotencyInput = { key: string; createdBy: string; now: number; ttlMs: number; requestHash?: string };
+export type LoginAttemptInput = { account: string; address: string; at: number; since: number; perAccount: number; perAddress: number };
+/** `failures`: the account's rows at the address before this claim. `retryAt`: when the oldest row in the way stops counting. */
+export type LoginAttemptClaim = { allowed: true; failures: number } | { allowed: false; retryAt: number };
+
 export type LimitRefusal = { limit: "daily" | "active" | "budget"; usedToday: number; active: number; spent?: number };
 
 export interface StudioDatabase {
@@ -361,14 +378,21 @@ export interface StudioDatabase {
    * also takes (or renews) a lease on the row until now + `leaseMs`: while
    * another owner's lease runs, nobody else may poll it, so a slow poll is
    * never doubled by another instance, and a dead owner's rows pass to another
-   * once its lease expires.
+   * once its lease expires. With `holder`, a row whose bytes another holder
+   * staged is refused until that holder has been silent (issue 21 #12).
    */
-  tryClaimPoll(input: { id: string; now: number; intervalMs: number; owner?: string; leaseMs?: number }): Promise<boolean>;
+  tryClaimPoll(input: { id: string; now: number; intervalMs: number; owner?: string; leaseMs?: number; holder?: StagingHolder }): Promise<boolean>;
 
   /** Newest first (id descending). */
   listGenerations(filter: ListFilter): Promise<GenerationRow[]>;
-  /** Rows in submitting/queued/processing, oldest first. */
-  listActive(input: { limit: number }): Promise<GenerationRow[]>;
+  /**
+   * Rows in submitting/queued/processing, oldest first (by id). The poller
+   * pages through them with `afterId` (a cursor it rotates, so every row gets
+   * its turn whatever the backlog); `due` leaves out rows polled within the
+   * interval; `holder` leaves out rows another holder's staged bytes wait in,
+   * as tryClaimPoll would refuse them.
+   */
+  listActive(input: { limit: number; afterId?: string; due?: { now: number; intervalMs: number }; holder?: StagingHolder }): Promise<GenerationRow[]>;
   countActive(input?: { createdBy?: string }): Promise<number>;
   /**
    * One person's rows since `since` that the gateway took (deleted ones too):
@@ -384,6 +408,12 @@ export interface StudioDatabase {
 
   insertReference(row: ReferenceRow): Promise<void>;
   getReference(id: string): Promise<ReferenceRow | undefined>;
+  /**
+   * Whether a completed generation uses this stored reference: the viewer
+   * shows a finished picture's references to the team; those of pictures that
+   * were not made stay their uploader's (issue 21).
+   */
+  referenceUsedByCompleted(id: string): Promise<boolean>;
   /** References not linked to any generation (e.g. a create that failed validation later). */
   deleteReference(id: string): Promise<void>;
   /**
@@ -393,11 +423,25 @@ export interface StudioDatabase {
    */
   deleteUnlinkedReferences(input: { createdBefore: number; limit: number }): Promise<ReferenceRow[]>;
 
-  /** Sign-in throttling: one row per wrong password, per client address. */
-  recordLoginFailure(input: { address: string; at: number }): Promise<void>;
-  countLoginFailures(input: { address: string; since: number }): Promise<number>;
-  /** Forgets an address's failures (after a right password) and old ones everywhere. */
-  clearLoginFailures(input: { address: string; olderThan: number }): Promise<void>;
+  /**
+   * Sign-in throttling: one row per password check that did not succeed (a
+   * wrong one, or one still running), with the account it was for and the
+   * client's address (IPv6: its /64). `account` left out: counts for the
+   * address only (rows written before issue 21).
+   */
+  recordLoginFailure(input: { account?: string | null; address: string; at: number }): Promise<void>;
+  /** An address's rows since `since`; with `account`, only that account's there. */
+  countLoginFailures(input: { account?: string; address: string; since: number }): Promise<number>;
+  /**
+   * Before a password is checked, in one step: refused when the account has
+   * `perAccount` rows at the address since `since`, or the address
+   * `perAddress` over all accounts; else a row is written at once, so checks
+   * running in parallel (any process, any instance) count each other. The
+   * row stays as the failure unless clearLoginFailures follows a success.
+   */
+  claimLoginAttempt(input: LoginAttemptInput): Promise<LoginAttemptClaim>;
+  /** After a right password: forgets this account's rows at this address (its claim included), and everyone's older than `olderThan`. */
+  clearLoginFailures(input: { account: string; address: string; olderThan: number }): Promise<void>;
 
   // Accounts and sessions (issue 12).
   /** Throws on a name already taken (unique). */
@@ -425,6 +469,8 @@ export interface StudioDatabase {
   deleteSession(idHash: string): Promise<void>;
   /** Ends every session of a person ("sign out everywhere", a disabled account); how many. */
   deleteSessionsOf(userId: string): Promise<number>;
+  /** Ends everyone's sessions but `except` (the admin's own, by id hash); how many (issue 21). */
+  deleteAllSessions(input: { except?: string }): Promise<number>;
 
   // Per-person favorites (issue 12).
   setFavorite(input: { userId: string; generationId: string; favorite: boolean; now: number }): Promise<void>;
@@ -453,15 +499,28 @@ export interface StudioDatabase {
   usageGroups(input: { from: number; to: number; groupBy: UsageGroupBy; createdBy?: string }): Promise<UsageGroup[]>;
 
   // Personal API tokens (issue 13).
-  insertApiToken(row: ApiTokenRow): Promise<void>;
+  /**
+   * Inserts the token; with `maxPerUser`, only while its person holds fewer
+   * tokens than that (checked in the same transaction, so concurrent inserts
+   * cannot all pass). False: refused, nothing inserted.
+   */
+  insertApiToken(row: ApiTokenRow, options?: { maxPerUser?: number }): Promise<boolean>;
   /** The token and its person, while the token has not expired at `now`. */
   getApiTokenByHash(input: { tokenHash: string; now: number }): Promise<{ token: ApiTokenRow; user: UserRow } | undefined>;
-  /** One person's tokens, or everyone's (admins), newest first, each with its person's name. */
-  listApiTokens(input: { userId?: string }): Promise<(ApiTokenRow & { userName: string })[]>;
+  /**
+   * One person's tokens, or everyone's (admins), newest first (by id: ids are
+   * ULIDs of their creation time), each with its person's name. Keyset pages:
+   * only ids strictly before `beforeId`, at most `limit` (all without one).
+   */
+  listApiTokens(input: { userId?: string; beforeId?: string; limit?: number }): Promise<(ApiTokenRow & { userName: string })[]>;
   getApiToken(id: string): Promise<ApiTokenRow | undefined>;
   /** True when a token was deleted. */
   deleteApiToken(id: string): Promise<boolean>;
   touchApiToken(input: { id: string; now: number }): Promise<void>;
+  /** Revokes every token of a person (a reset password, a disabled account, "sign out everywhere"); how many. */
+  deleteApiTokensOf(userId: string): Promise<number>;
+  /** Revokes everyone's tokens (an admin signing everyone out); how many. */
+  deleteAllApiTokens(): Promise<number>;
 
   /**
    * A value the studio makes once and all instances share: returns the stored
@@ -469,6 +528,10 @@ export interface StudioDatabase {
    * agree on one).
    */
   ensureSetting(input: { key: string; candidate: string; now: number }): Promise<string>;
+  /** A setting an admin chose (issue 21), or undefined while none is stored. */
+  getSetting(key: string): Promise<string | undefined>;
+  /** Stores a setting, replacing what was there. */
+  setSetting(input: { key: string; value: string; now: number }): Promise<void>;
 
   // Boards (issue 14).
   /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { CANCELLED_CODE, type Generation } from "@/lib/contract";
+import type { Generation } from "@/lib/contract";
 import { StudioError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { createFromEntries, findReplay } from "./create";
@@ -10,9 +10,6 @@ import { mustGet } from "./reads";
 import { mayManage, type Person } from "./person";
 import { toGeneration, viewGenerations } from "./serialize";
 import { ACTIVE, isActive } from "./status";
-
-export const CANCELLED_MESSAGE =
-  "Cancelled. The gateway has no way to stop a task, so it may still finish and be billed; the studio no longer waits for it.";
 
 /** Stars are per person: anyone may star any picture, for themselves. */
 export async function setFavorite(deps: GenerationDeps, input: { id: string; favorite: boolean; viewer: Person }): Promise<Generation> {
@@ -41,27 +38,36 @@ export async function deleteGeneration(deps: GenerationDeps, input: { id: string
   logger.info({ generation: input.id, user: input.viewer.name, status: row.status }, "generation deleted");
 }
 
-/** An active generation stops being polled and shows as failed ("cancelled"). */
+/**
+ * The gateway has no cancel and bills the task whatever we do, so a cancel
+ * only records that the person no longer wants it: the row stays in flight,
+ * keeps its slot (countActive) and its cost, and is polled until the gateway
+ * says it ended. A picture that arrives is kept (its card says it came after
+ * the cancel); a task the gateway fails ends failed, its reason saying it was
+ * cancelled (refresh.ts). A picture being saved is known to exist: nothing to
+ * cancel. Cancelling twice changes nothing.
+ */
 export async function cancelGeneration(deps: GenerationDeps, input: { id: string; viewer: Person }): Promise<Generation> {
   const row = await mustGet(deps, input.id);
   assertOwner(row, input.viewer, "cancel");
+  // Cancelled already (a second click): the answer is what it became since.
+  if (row.cancelledAt !== null) return (await viewGenerations(deps, [row], input.viewer))[0];
   if (!isActive(row.status)) throw new StudioError("invalid_request", "Only a generation in progress can be cancelled");
-  const cancelled = await deps.db.updateGeneration({
-    id: input.id,
-    patch: { status: "failed", errorCode: CANCELLED_CODE, errorMessage: CANCELLED_MESSAGE, updatedAt: deps.now() },
-    onlyIfStatus: ACTIVE,
-  });
-  if (cancelled) {
-    await discardStaged(deps, input.id);
-    logger.info({ generation: input.id, task: row.upstreamId, user: input.viewer.name }, "generation cancelled");
+  if (row.resultSeenAt !== null) {
+    throw new StudioError("invalid_request", "This picture is already made and is being saved: there is nothing left to cancel");
   }
+  const now = deps.now();
+  const cancelled = await deps.db.updateGeneration({ id: input.id, patch: { cancelledAt: now, updatedAt: now }, onlyIfStatus: ACTIVE });
+  if (cancelled) logger.info({ generation: input.id, task: row.upstreamId, user: input.viewer.name }, "generation cancelled; still polled until the gateway ends it");
   // Finished in the meantime: the answer is what it became.
   return (await viewGenerations(deps, [cancelled ?? (await mustGet(deps, input.id))], input.viewer))[0];
 }
 
 /**
- * A new generation with the same settings and references, for a failed one.
- * Concurrent retries of one generation with the same key (or none) make one:
+ * A new generation with the same settings and references, for a failed one,
+ * by its creator or an admin, as delete and cancel: it reuses the creator's
+ * uploaded references, which nobody else can see on a picture that was not
+ * made (issue 21). Concurrent retries of one generation with the same key (or none) make one:
  * a double click never pays twice.
  */
 export async function retryGeneration(
@@ -73,6 +79,7 @@ export async function retryGeneration(
   const replay = await findReplay(deps, { key, createdBy: person.name });
   if (replay) return replay;
   const row = await mustGet(deps, input.id);
+  assertOwner(row, person, "retry");
   if (row.status !== "failed") throw new StudioError("invalid_request", "Only a failed generation can be retried");
   await assertWithinLimits(deps, { person, rows: { model: row.model, imageSize: row.imageSize, count: 1 } });
   return createFromEntries(deps, {

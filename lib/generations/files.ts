@@ -3,6 +3,7 @@ import { StudioError } from "@/lib/errors";
 import { extensionFor } from "@/lib/images";
 import type { ServedFile } from "@/lib/storage";
 import type { GenerationDeps } from "./deps";
+import type { Person } from "./person";
 
 
 /** A readable file name from the prompt: letters of any script, digits, dashes. */
@@ -33,9 +34,23 @@ export async function openImage(deps: GenerationDeps, input: { id: string; varia
   };
 }
 
-export async function openReference(deps: GenerationDeps, input: { id: string }): Promise<ServedFile> {
+/**
+ * A stored reference, for its uploader, an admin, or anyone when a finished
+ * picture uses it (the viewer shows those to the team, and Remix reuses
+ * them). The references of a picture that was not made stay their
+ * uploader's: the gallery shows nobody else what they were (issue 21).
+ */
+export async function openReference(deps: GenerationDeps, input: { id: string; viewer: Person }): Promise<ServedFile> {
   const row = await deps.db.getReference(input.id);
-  const object = row && (await deps.store.get(row.storageKey));
-  if (!row || !object) throw new StudioError("not_found", "There is no stored reference image with this id");
+  if (!row) throw new StudioError("not_found", "There is no stored reference image with this id");
+  const { viewer } = input;
+  if (row.createdBy !== viewer.name && viewer.role !== "admin" && !(await deps.db.referenceUsedByCompleted(row.id))) {
+    throw new StudioError(
+      "forbidden",
+      "Only the person who uploaded this reference, or an admin, can open it: it is one of the references of a picture that was not made",
+    );
+  }
+  const object = await deps.store.get(row.storageKey);
+  if (!object) throw new StudioError("not_found", "There is no stored reference image with this id");
   return { ...object, contentType: row.contentType, etag: `"${row.id}-${object.size}"`, fileName: `reference-${row.id.slice(-6).toLowerCase()}.${extensionFor(row.contentType)}` };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 
 export { createGenerations } from "./create";
+export { IdempotencyKeyReused } from "./key-reused";
 export type { GenerationDeps } from "./deps";
 export { startPoller, createPoller } from "./poller";
 export { getGeneration, listGenerations, mustGetAll, nameIds } from "./reads";
@@ -9,6 +10,6 @@ export { refreshGeneration } from "./refresh";
 export { toGeneration } from "./serialize";
 export { openImage, openReference } from "./files";
 export { uploadReference, MAX_REFERENCE_BYTES } from "./references";
-export { usageOf, limitsOf, spendOf, startOfUtcMonth } from "./quota";
+export { usageOf, limitsOf, spendOf, chargedCount, startOfUtcMonth } from "./quota";
 export { currentPrices } from "./prices";
 export { mayManage, type Person } from "./person";

@@ -28,9 +28,17 @@ export function limitsOf(deps: Pick<GenerationDeps, "config">, person: Person) {
   };
 }
 
-/** What pictures cost: completed and still in flight (likely billed); a failed one costs nothing. */
+/**
+ * How many of a group's pictures are paid for: every task the gateway took,
+ * that is the completed ones, those still in flight (about to be billed) and
+ * the failed ones it took (cancelled, timed out…); a request it never got or
+ * refused is free. The one count the budget, /usage and /admin price.
+ */
+export const chargedCount = (g: Pick<UsageGroup, "completed" | "active" | "failedCharged">) => g.completed + g.active + g.failedCharged;
+
+/** What pictures cost: every charged one (see chargedCount) at its model's and size's price. */
 export function spendOf(groups: UsageGroup[], prices: Record<string, number>): number {
-  return roundMoney(groups.reduce((sum, g) => sum + (g.completed + g.active) * priceOf(prices, g.model, g.imageSize), 0));
+  return roundMoney(groups.reduce((sum, g) => sum + chargedCount(g) * priceOf(prices, g.model, g.imageSize), 0));
 }
 
 export type Usage = {

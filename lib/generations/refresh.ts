@@ -3,6 +3,7 @@ import type { GenerationRow } from "@/lib/db";
 import { GatewayError } from "@/lib/gateway";
 import { logger } from "@/lib/log";
 import { processSingleton } from "@/lib/singleton";
+import { failedReason } from "./cancelled";
 import { UNKNOWN_OUTCOME_MESSAGE } from "./create";
 import type { GenerationDeps } from "./deps";
 import { holdLease } from "./lease";
@@ -135,7 +136,7 @@ function fail(deps: GenerationDeps, row: GenerationRow, code: string, message: s
   logger.info({ generation: row.id, task: row.upstreamId, code }, "generation failed");
   return deps.db.updateGeneration({
     id: row.id,
-    patch: { status: "failed", errorCode: code, errorMessage: message, updatedAt: deps.now() },
+    patch: { status: "failed", errorCode: code, errorMessage: failedReason(row, message), updatedAt: deps.now() },
     onlyIfStatus,
   });
 }

@@ -4,6 +4,7 @@ import type { GenerationRow } from "@/lib/db";
 import { GatewayError, type NormalizedTask } from "@/lib/gateway";
 import { ImageError, extensionFor, inspectImage, makeThumbnail } from "@/lib/images";
 import { logger } from "@/lib/log";
+import { failedReason } from "./cancelled";
 import type { GenerationDeps } from "./deps";
 import { downloadSlots } from "./refresh-slots";
 import { ACTIVE } from "./status";
@@ -30,7 +31,7 @@ export function retryDelayMs(attempts: number, intervalMs: number): number {
 
 const stagingKey = (id: string) => `${id}.bin`;
 
-/** Bytes staged for a generation that no longer wants them (deleted, cancelled). */
+/** Bytes staged for a generation that no longer wants them (deleted; a cancelled one still wants its picture). */
 export async function discardStaged(deps: GenerationDeps, id: string): Promise<void> {
   await deps.staging.delete(stagingKey(id)).catch((err: unknown) => logger.warn({ err, generation: id }, "could not discard a staged result"));
 }
@@ -122,7 +123,7 @@ async function copyResult(
 }
 
 /**
- * Deleted or cancelled while the copy ran: the files go too, unless the row
+ * Deleted while the copy ran: the files go too, unless the row
  * (completed by another instance, say) points at them.
  */
 async function discardUnclaimed(deps: GenerationDeps, input: { id: string; keys: string[] }) {
@@ -168,7 +169,7 @@ async function keepSaving(
         status: "failed",
         downloadAttempts: attempts,
         errorCode: "download_failed",
-        errorMessage: `The picture was made but could not be copied to the studio: ${failure.reason}`,
+        errorMessage: failedReason(row, `The picture was made but could not be copied to the studio: ${failure.reason}`),
         savingReason: null,
         updatedAt: now,
       },

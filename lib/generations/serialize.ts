@@ -45,6 +45,7 @@ export function toGeneration(row: GenerationRow, starred = false): Generation {
         ? { since: iso(row.resultSeenAt)!, reason: row.savingReason }
         : null,
     batchId: row.batchId ?? row.id,
+    cancelledAt: iso(row.cancelledAt),
   };
 }
 

@@ -12,10 +12,14 @@ function cell(value: string | number): string {
 
 export function usageCsv(report: UsageResponse): string {
   const models = [...new Set(report.rows.flatMap((row) => Object.keys(row.byModel)))].sort();
-  const header = [report.groupBy, "pictures", "failed", "cost", "currency", ...models.map((m) => `pictures_${m}`)];
+  // Columns added later go after the first five, so sheets that read those by position keep working.
+  const header = [report.groupBy, "pictures", "failed", "cost", "currency", "failed_charged", "in_flight", ...models.map((m) => `pictures_${m}`)];
   const lines = report.rows.map((row) =>
-    [row.key, row.pictures, row.failed, row.cost, report.currency, ...models.map((m) => row.byModel[m] ?? 0)].map(cell).join(","),
+    [row.key, row.pictures, row.failed, row.cost, report.currency, row.failedCharged, row.inFlight, ...models.map((m) => row.byModel[m] ?? 0)]
+      .map(cell)
+      .join(","),
   );
-  const total = ["total", report.total.pictures, report.total.failed, report.total.cost, report.currency, ...models.map(() => "")].map(cell);
+  const { total: t } = report;
+  const total = ["total", t.pictures, t.failed, t.cost, report.currency, t.failedCharged, t.inFlight, ...models.map(() => "")].map(cell);
   return [header.map(cell).join(","), ...lines, total.join(",")].join("\r\n") + "\r\n";
 }

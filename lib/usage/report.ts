@@ -2,13 +2,16 @@ import "server-only";
 import type { UsageQuery, UsageResponse } from "@/lib/contract";
 import type { UsageGroup } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import { currentPrices, type GenerationDeps, type Person } from "@/lib/generations";
+import { chargedCount, currentPrices, type GenerationDeps, type Person } from "@/lib/generations";
 import { priceOf, roundMoney } from "@/lib/pricing";
 
 // The usage page's numbers (issue 12): one grouped query per chart, priced
-// here per model and size. A completed picture counts and costs its price; a
-// failed one is counted as a failure and costs nothing; one still in flight
-// is not in the report yet. Members see their own rows, admins anyone's.
+// here per model and size. Every task the gateway took costs its price
+// (issue 21): a completed picture, one still in flight, and a failed one the
+// gateway had taken (cancelled, timed out…: `failedCharged`); a request it
+// never got or refused is counted as a failure and costs nothing. The same
+// count as the monthly budget's (chargedCount). Members see their own rows,
+// admins anyone's.
 
 const DAY_MS = 86_400_000;
 export const MAX_RANGE_DAYS = 366;
@@ -17,6 +20,8 @@ const msOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 type Deps = Pick<GenerationDeps, "db" | "config" | "now">;
 type Row = UsageResponse["rows"][number];
+const NOTHING: UsageResponse["total"] = { pictures: 0, failed: 0, failedCharged: 0, inFlight: 0, cost: 0 };
+const emptyRow = (key: string): Row => ({ key, ...NOTHING, byModel: {} });
 
 /** The range asked for, or the last 30 days (UTC) ending today. */
 export function usageRange(query: Pick<UsageQuery, "from" | "to">, now: number): { from: string; to: string } {
@@ -40,21 +45,28 @@ export async function usageReport(deps: Deps, input: { query: UsageQuery; viewer
   ]);
   const rows = summarize(groups, prices);
   const filled = query.groupBy === "day" ? everyDay(rows, from, to) : rows;
-  const total = filled.reduce((t, r) => ({ pictures: t.pictures + r.pictures, failed: t.failed + r.failed, cost: roundMoney(t.cost + r.cost) }), {
-    pictures: 0,
-    failed: 0,
-    cost: 0,
-  });
+  const total = filled.reduce(
+    (t, r) => ({
+      pictures: t.pictures + r.pictures,
+      failed: t.failed + r.failed,
+      failedCharged: t.failedCharged + r.failedCharged,
+      inFlight: t.inFlight + r.inFlight,
+      cost: roundMoney(t.cost + r.cost),
+    }),
+    NOTHING,
+  );
   return { from, to, groupBy: query.groupBy, currency: deps.config.currency, rows: filled, total };
 }
 
 function summarize(groups: UsageGroup[], prices: Record<string, number>): Row[] {
   const byKey = new Map<string, Row>();
   for (const g of groups) {
-    const row = byKey.get(g.key) ?? { key: g.key, pictures: 0, failed: 0, cost: 0, byModel: {} };
+    const row = byKey.get(g.key) ?? emptyRow(g.key);
     row.pictures += g.completed;
     row.failed += g.failed;
-    row.cost = roundMoney(row.cost + g.completed * priceOf(prices, g.model, g.imageSize));
+    row.failedCharged += g.failedCharged;
+    row.inFlight += g.active;
+    row.cost = roundMoney(row.cost + chargedCount(g) * priceOf(prices, g.model, g.imageSize));
     if (g.completed > 0) row.byModel[g.model] = (row.byModel[g.model] ?? 0) + g.completed;
     byKey.set(g.key, row);
   }
@@ -67,7 +79,7 @@ function everyDay(rows: Row[], from: string, to: string): Row[] {
   const days: Row[] = [];
   for (let ms = msOf(from); ms <= msOf(to); ms += DAY_MS) {
     const day = dayOf(ms);
-    days.push(known.get(day) ?? { key: day, pictures: 0, failed: 0, cost: 0, byModel: {} });
+    days.push(known.get(day) ?? emptyRow(day));
   }
   return days;
 }

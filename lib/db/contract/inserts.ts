@@ -311,13 +311,13 @@ export function describeInserts(options: ContractOptions): void {
       expect(await db.listGenerations({ limit: 10 })).toHaveLength(2);
     });
 
-    it("refuses past the daily limit first, counting rows since `since` whatever their status", async () => {
+    it("refuses past the daily limit first, counting rows since `since` the gateway took, whatever became of them", async () => {
       const { db } = await open();
       await db.insertGenerations({
         rows: [
           makeRow({ createdAt: T0 - 1, status: "completed" }),
           makeRow({ createdAt: T0, status: "completed" }),
-          makeRow({ createdAt: T0 + 5, status: "failed" }),
+          makeRow({ createdAt: T0 + 5, status: "failed", upstreamId: "task_1", errorCode: "timeout" }),
           makeRow({ createdAt: T0 + 6, status: "queued" }),
         ],
       });

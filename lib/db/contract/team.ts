@@ -205,7 +205,8 @@ export function describeTeam(options: ContractOptions): void {
     const day = (d: number, ms = 0) => Date.UTC(2025, 5, d) + ms;
     const from = day(1);
     const to = day(4);
-    const counts = (completed: number, failed: number, active: number) => ({ completed, failed, active });
+    // The failed rows here never reached the gateway (no task id): none is charged.
+    const counts = (completed: number, failed: number, active: number) => ({ completed, failed, failedCharged: 0, active });
 
     async function seededUsage() {
       const { db } = await open();
@@ -284,7 +285,8 @@ export function describeTeam(options: ContractOptions): void {
       const prices = { nano_banana_2: 0.1 };
       const rows = [
         makeRow({ status: "completed", createdAt: T0 + 1 }),
-        makeRow({ status: "failed", createdAt: T0 + 2 }),
+        // Timed out at the gateway: it took the task, so it is charged (see describeCharges).
+        makeRow({ status: "failed", upstreamId: "task_1", errorCode: "timeout", createdAt: T0 + 2 }),
         makeRow({ status: "completed", createdAt: T0 + 3, model: "nano_banana_pro", imageSize: "4K" }),
         makeRow({ status: "completed", createdAt: T0 + 4, createdBy: "bob" }),
       ];
@@ -295,21 +297,21 @@ export function describeTeam(options: ContractOptions): void {
       expect(await db.countCreatedSince({ createdBy: "alice", since: T0 })).toBe(3);
       expect(await db.countCreatedSince({ createdBy: "alice", since: T0 + 3 })).toBe(1);
       expect(await db.usageGroups({ from: T0, to: T0 + 10, groupBy: "model" })).toEqual([
-        { key: "nano_banana_2", model: "nano_banana_2", imageSize: null, completed: 2, failed: 1, active: 0 },
-        { key: "nano_banana_pro", model: "nano_banana_pro", imageSize: "4K", completed: 1, failed: 0, active: 0 },
+        { key: "nano_banana_2", model: "nano_banana_2", imageSize: null, completed: 2, failed: 1, failedCharged: 1, active: 0 },
+        { key: "nano_banana_pro", model: "nano_banana_pro", imageSize: "4K", completed: 1, failed: 0, failedCharged: 0, active: 0 },
       ]);
       expect(await db.usageGroups({ from: T0, to: T0 + 10, groupBy: "user", createdBy: "alice" })).toEqual([
-        { key: "alice", model: "nano_banana_2", imageSize: null, completed: 1, failed: 1, active: 0 },
-        { key: "alice", model: "nano_banana_pro", imageSize: "4K", completed: 1, failed: 0, active: 0 },
+        { key: "alice", model: "nano_banana_2", imageSize: null, completed: 1, failed: 1, failedCharged: 1, active: 0 },
+        { key: "alice", model: "nano_banana_pro", imageSize: "4K", completed: 1, failed: 0, failedCharged: 0, active: 0 },
       ]);
 
       const limits = (over: Partial<InsertLimits>): InsertLimits => ({ since: T0, daily: 100, maxActive: 100, ...over });
       const daily = await db.insertGenerations({ rows: [makeRow()], limits: limits({ daily: 3 }) });
       expect(daily.refused).toEqual({ limit: "daily", usedToday: 3, active: 0 });
-      // The deleted completed 0.1 is spent; the deleted failed one and the unpriced 4K cost nothing.
-      const budget = await db.insertGenerations({ rows: [makeRow()], limits: limits({ budget: { since: T0, amount: 0.15, prices, cost: 0.1 } }) });
-      expect(budget.refused).toEqual({ limit: "budget", usedToday: 3, active: 0, spent: 0.1 });
-      const fits = await db.insertGenerations({ rows: [makeRow()], limits: limits({ daily: 4, budget: { since: T0, amount: 0.2, prices, cost: 0.1 } }) });
+      // The deleted completed and timed-out 0.1s are spent; the unpriced 4K costs nothing.
+      const budget = await db.insertGenerations({ rows: [makeRow()], limits: limits({ budget: { since: T0, amount: 0.25, prices, cost: 0.1 } }) });
+      expect(budget.refused).toEqual({ limit: "budget", usedToday: 3, active: 0, spent: 0.2 });
+      const fits = await db.insertGenerations({ rows: [makeRow()], limits: limits({ daily: 4, budget: { since: T0, amount: 0.3, prices, cost: 0.1 } }) });
       expect(fits.created).toBe(true);
     });
 
@@ -336,7 +338,11 @@ export function describeTeam(options: ContractOptions): void {
     });
     const costOf = (row: GenerationRow) => priceOf(PRICES, row.model, row.imageSize);
 
-    /** alice has spent 0.54 this month: 0.1 three times (one still active) and 0.24; failed, free, older and bob's rows cost her nothing. */
+    /**
+     * alice has spent 0.54 this month: 0.1 three times (one still active) and
+     * 0.24; a request the gateway refused, free, older and bob's rows cost her
+     * nothing, and the refused one uses none of her day either (4 used today).
+     */
     async function spentSome() {
       const { db } = await open();
       await db.insertGenerations({
@@ -344,7 +350,7 @@ export function describeTeam(options: ContractOptions): void {
           makeRow({ status: "completed" }),
           makeRow({ status: "completed", createdAt: T0 - DAY_MS }),
           makeRow({ status: "queued" }),
-          makeRow({ status: "failed" }),
+          makeRow({ status: "failed", errorCode: "submit_invalid" }),
           makeRow({ status: "completed", model: "nano_banana_pro", imageSize: "4K" }),
           makeRow({ status: "completed", model: "nano_banana_pro", imageSize: "1K" }),
           makeRow({ status: "completed", createdAt: MONTH_START - 1 }),
@@ -359,11 +365,11 @@ export function describeTeam(options: ContractOptions): void {
       const row = makeRow();
       expect(costOf(row)).toBe(0.1);
       const short = await db.insertGenerations({ rows: [row], limits: limits(0.6399, costOf(row)) });
-      expect(short).toEqual({ created: false, rows: [], refused: { limit: "budget", usedToday: 5, active: 1, spent: 0.54 } });
+      expect(short).toEqual({ created: false, rows: [], refused: { limit: "budget", usedToday: 4, active: 1, spent: 0.54 } });
       expect(await db.insertGenerations({ rows: [row], limits: limits(0.64, costOf(row)) })).toEqual({ created: true, rows: [row] });
 
       const next = await db.insertGenerations({ rows: [makeRow()], limits: limits(0.64, 0.1) });
-      expect(next.refused).toEqual({ limit: "budget", usedToday: 6, active: 2, spent: 0.64 });
+      expect(next.refused).toEqual({ limit: "budget", usedToday: 5, active: 2, spent: 0.64 });
       // A free picture still fits a budget that is spent to the cent.
       const free = makeRow({ model: "nano_banana_pro", imageSize: "1K" });
       expect(await db.insertGenerations({ rows: [free], limits: limits(0.64, costOf(free)) })).toEqual({ created: true, rows: [free] });
@@ -371,10 +377,10 @@ export function describeTeam(options: ContractOptions): void {
 
     it("checks the daily and active limits first, and no budget when none is given", async () => {
       const db = await spentSome();
-      const daily = await db.insertGenerations({ rows: [makeRow()], limits: limits(0, 0.1, { daily: 5 }) });
-      expect(daily.refused).toEqual({ limit: "daily", usedToday: 5, active: 1 });
+      const daily = await db.insertGenerations({ rows: [makeRow()], limits: limits(0, 0.1, { daily: 4 }) });
+      expect(daily.refused).toEqual({ limit: "daily", usedToday: 4, active: 1 });
       const active = await db.insertGenerations({ rows: [makeRow()], limits: limits(0, 0.1, { maxActive: 1 }) });
-      expect(active.refused).toEqual({ limit: "active", usedToday: 5, active: 1 });
+      expect(active.refused).toEqual({ limit: "active", usedToday: 4, active: 1 });
       const unbudgeted = await db.insertGenerations({ rows: [makeRow()], limits: { since: T0, daily: 100, maxActive: 100 } });
       expect(unbudgeted.created).toBe(true);
     });

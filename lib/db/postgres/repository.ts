@@ -1,9 +1,10 @@
 import "server-only";
 import type { Pool } from "pg";
-import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, lte, notExists, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, lte, ne, notExists, or, sql } from "drizzle-orm";
 import type { GenerationStatus } from "@/lib/contract";
 import type {
   ApiTokenRow,
+  BoardCursor,
   BoardRow,
   BoardSummary,
   GenerationPatch,
@@ -13,18 +14,23 @@ import type {
   InviteRow,
   LimitRefusal,
   ListFilter,
+  LoginAttemptClaim,
+  LoginAttemptInput,
   PriceRow,
   ReferenceRow,
   SessionRow,
+  ShareFilter,
   ShareRow,
   ShareSummary,
+  StagingHolder,
   StudioDatabase,
   UsageGroup,
   UsageGroupBy,
   UserRow,
 } from "@/lib/db/types";
-import { coverId, itemCount, unexpiredShare, visibleBoards } from "@/lib/db/shared/boards";
+import { boardPictures, boardsAfter, coverId, itemCount, shareConditions, unexpiredShare, visibleBoards, type NameOrder } from "@/lib/db/shared/boards";
 import {
+  activeBatch,
   chargedSince,
   boardRange,
   createdBetween,
@@ -36,6 +42,7 @@ import {
   usageCounts,
 } from "@/lib/db/shared/conditions";
 import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisions";
+import { clearedLoginFailures, countAndOldest, loginAttemptDecision, loginFailuresSince } from "@/lib/db/shared/login-attempts";
 import { definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor, withBatch } from "@/lib/db/shared/row-mapping";
 import { bytewise, countedRows, promptContains, insertRows, readGenerations, usageKey, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
 import {
@@ -73,6 +80,18 @@ class LimitReached extends Error {
 }
 /** The first key of this app's two-key advisory locks for per-person limits. */
 const LIMITS_LOCK_SPACE = 7_004_170;
+/** The first key of the sign-in throttle's advisory locks, one per client address. */
+const LOGIN_LOCK_SPACE = 7_004_171;
+/** The same for the per-person caps on boards and on live share links (issue 21). */
+const BOARD_CAP_LOCK_SPACE = 7_004_172;
+const SHARE_CAP_LOCK_SPACE = 7_004_173;
+/** … and for the cap on a person's API tokens (issue 21). */
+const TOKEN_CAP_LOCK_SPACE = 7_004_174;
+/**
+ * Board names in the list's order: lower() (on PostgreSQL Unicode-aware, as
+ * SQLite's is for ASCII) compared byte by byte, whatever the database's collation.
+ */
+const boardNameOrder: NameOrder = (name) => bytewise(sql`lower(${name})`);
 
 const toUpdateSet = updateSetFor(generations);
 
@@ -257,9 +276,10 @@ export class PostgresStudioDatabase implements StudioDatabase {
     intervalMs: number;
     owner?: string;
     leaseMs?: number;
+    holder?: StagingHolder;
   }): Promise<boolean> {
-    const { id, now, intervalMs, owner, leaseMs = intervalMs * 3 } = input;
-    const due = pollDue(generations, { id, now, intervalMs });
+    const { id, now, intervalMs, owner, leaseMs = intervalMs * 3, holder } = input;
+    const due = pollDue(generations, { id, now, intervalMs, holder });
     if (owner === undefined) {
       // One conditional UPDATE. Callers racing on the row queue for its lock;
       // each one after the first re-evaluates the condition on the updated row
@@ -327,12 +347,12 @@ export class PostgresStudioDatabase implements StudioDatabase {
     });
   }
 
-  async listActive(input: { limit: number }): Promise<GenerationRow[]> {
+  async listActive(input: { limit: number; afterId?: string; due?: { now: number; intervalMs: number }; holder?: StagingHolder }): Promise<GenerationRow[]> {
     return withDriverErrors(async () => {
       const records = await this.db
         .select()
         .from(generations)
-        .where(isActive(generations))
+        .where(activeBatch(generations, input))
         .orderBy(asc(generations.id))
         .limit(rowLimit(input.limit));
       return records.map(toGenerationRow);
@@ -418,6 +438,18 @@ export class PostgresStudioDatabase implements StudioDatabase {
     });
   }
 
+  async referenceUsedByCompleted(id: string): Promise<boolean> {
+    return withDriverErrors(async () => {
+      const found = await this.db
+        .select({ id: generations.id })
+        .from(generationReferences)
+        .innerJoin(generations, eq(generations.id, generationReferences.generationId))
+        .where(and(eq(generationReferences.referenceId, id), eq(generations.status, "completed")))
+        .limit(1);
+      return found.length > 0;
+    });
+  }
+
   /** Throws (foreign key, SQLSTATE 23503) while a generation still uses the reference. */
   async deleteReference(id: string): Promise<void> {
     await withDriverErrors(() => this.db.delete(referenceImages).where(eq(referenceImages.id, id)));
@@ -439,26 +471,34 @@ export class PostgresStudioDatabase implements StudioDatabase {
     return deleted.map(toReferenceRow).sort((x, y) => x.createdAt - y.createdAt || (x.id < y.id ? -1 : 1));
   }
 
-  async recordLoginFailure(input: { address: string; at: number }): Promise<void> {
-    await withDriverErrors(() => this.db.insert(loginFailures).values({ address: input.address, at: input.at }));
+  async recordLoginFailure(input: { account?: string | null; address: string; at: number }): Promise<void> {
+    await withDriverErrors(() => this.db.insert(loginFailures).values({ account: input.account ?? null, address: input.address, at: input.at }));
   }
 
-  async countLoginFailures(input: { address: string; since: number }): Promise<number> {
+  async countLoginFailures(input: { account?: string; address: string; since: number }): Promise<number> {
     return withDriverErrors(async () => {
-      const [result] = await this.db
-        .select({ n: count() })
-        .from(loginFailures)
-        .where(and(eq(loginFailures.address, input.address), gte(loginFailures.at, input.since)));
+      const [result] = await this.db.select({ n: count() }).from(loginFailures).where(loginFailuresSince(loginFailures, input));
       return result?.n ?? 0;
     });
   }
 
-  async clearLoginFailures(input: { address: string; olderThan: number }): Promise<void> {
-    await withDriverErrors(() =>
-      this.db
-        .delete(loginFailures)
-        .where(or(eq(loginFailures.address, input.address), lt(loginFailures.at, input.olderThan))),
+  async claimLoginAttempt(input: LoginAttemptInput): Promise<LoginAttemptClaim> {
+    return withDriverErrors(() =>
+      this.db.transaction(async (tx) => {
+        // Claims for one address, from any instance, count one after another:
+        // under READ COMMITTED two could both count four and both write.
+        await tx.execute(sql`select pg_advisory_xact_lock(${LOGIN_LOCK_SPACE}, hashtext(${input.address}))`);
+        const counted = async (account?: string) =>
+          (await tx.select(countAndOldest(loginFailures)).from(loginFailures).where(loginFailuresSince(loginFailures, { ...input, account })))[0] ?? { n: 0, oldest: null };
+        const decision = loginAttemptDecision(input, { account: await counted(input.account), address: await counted() });
+        if (decision.allowed) await tx.insert(loginFailures).values({ account: input.account, address: input.address, at: input.at });
+        return decision;
+      }),
     );
+  }
+
+  async clearLoginFailures(input: { account: string; address: string; olderThan: number }): Promise<void> {
+    await withDriverErrors(() => this.db.delete(loginFailures).where(clearedLoginFailures(loginFailures, input)));
   }
 
   async insertUser(row: UserRow): Promise<void> {
@@ -533,6 +573,16 @@ export class PostgresStudioDatabase implements StudioDatabase {
     return deleted.length;
   }
 
+  async deleteAllSessions(input: { except?: string }): Promise<number> {
+    const deleted = await withDriverErrors(() =>
+      this.db
+        .delete(sessions)
+        .where(input.except === undefined ? undefined : ne(sessions.idHash, input.except))
+        .returning({ idHash: sessions.idHash }),
+    );
+    return deleted.length;
+  }
+
   async setFavorite(input: { userId: string; generationId: string; favorite: boolean; now: number }): Promise<void> {
     const { userId, generationId, now } = input;
     await withDriverErrors(async () => {
@@ -599,8 +649,20 @@ export class PostgresStudioDatabase implements StudioDatabase {
     );
   }
 
-  async insertApiToken(row: ApiTokenRow): Promise<void> {
-    await withDriverErrors(() => this.db.insert(apiTokens).values(row));
+  async insertApiToken(row: ApiTokenRow, options: { maxPerUser?: number } = {}): Promise<boolean> {
+    const max = options.maxPerUser;
+    return withDriverErrors(() =>
+      this.db.transaction(async (tx) => {
+        if (max !== undefined) {
+          // The person's advisory lock (held to commit): concurrent inserts, from any instance, count one after another.
+          await tx.execute(sql`select pg_advisory_xact_lock(${TOKEN_CAP_LOCK_SPACE}, hashtext(${row.userId}))`);
+          const [held] = await tx.select({ n: count() }).from(apiTokens).where(eq(apiTokens.userId, row.userId));
+          if (Number(held?.n ?? 0) >= max) return false;
+        }
+        await tx.insert(apiTokens).values(row);
+        return true;
+      }),
+    );
   }
 
   async getApiTokenByHash(input: { tokenHash: string; now: number }): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
@@ -614,16 +676,17 @@ export class PostgresStudioDatabase implements StudioDatabase {
     return found;
   }
 
-  async listApiTokens(input: { userId?: string }): Promise<(ApiTokenRow & { userName: string })[]> {
-    // Ids are COLLATE "C", so the tie-break is byte order, as in SQLite.
-    return withDriverErrors(() =>
-      this.db
+  async listApiTokens(input: { userId?: string; beforeId?: string; limit?: number }): Promise<(ApiTokenRow & { userName: string })[]> {
+    // Ids are COLLATE "C", so the order and the cursor are byte order, as in SQLite.
+    return withDriverErrors(() => {
+      const query = this.db
         .select({ ...getTableColumns(apiTokens), userName: users.name })
         .from(apiTokens)
         .innerJoin(users, eq(users.id, apiTokens.userId))
-        .where(input.userId === undefined ? undefined : eq(apiTokens.userId, input.userId))
-        .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id)),
-    );
+        .where(tokensPage(input))
+        .orderBy(desc(apiTokens.id));
+      return input.limit === undefined ? query : query.limit(input.limit);
+    });
   }
 
   async getApiToken(id: string): Promise<ApiTokenRow | undefined> {
@@ -640,6 +703,16 @@ export class PostgresStudioDatabase implements StudioDatabase {
     await withDriverErrors(() => this.db.update(apiTokens).set({ lastUsedAt: input.now }).where(eq(apiTokens.id, input.id)));
   }
 
+  async deleteApiTokensOf(userId: string): Promise<number> {
+    const deleted = await withDriverErrors(() => this.db.delete(apiTokens).where(eq(apiTokens.userId, userId)).returning({ id: apiTokens.id }));
+    return deleted.length;
+  }
+
+  async deleteAllApiTokens(): Promise<number> {
+    const deleted = await withDriverErrors(() => this.db.delete(apiTokens).returning({ id: apiTokens.id }));
+    return deleted.length;
+  }
+
   async ensureSetting(input: { key: string; candidate: string; now: number }): Promise<string> {
     // Insert-or-ignore, then read: a concurrent insert of the same key waits
     // for the first to commit and then does nothing, so all callers read one value.
@@ -650,8 +723,33 @@ export class PostgresStudioDatabase implements StudioDatabase {
     });
   }
 
-  async insertBoard(row: BoardRow): Promise<void> {
-    await withDriverErrors(() => this.db.insert(boards).values(row));
+  async getSetting(key: string): Promise<string | undefined> {
+    const [row] = await withDriverErrors(() => this.db.select({ value: studioSettings.value }).from(studioSettings).where(eq(studioSettings.key, key)));
+    return row?.value;
+  }
+
+  async setSetting(input: { key: string; value: string; now: number }): Promise<void> {
+    await withDriverErrors(() =>
+      this.db
+        .insert(studioSettings)
+        .values({ key: input.key, value: input.value, createdAt: input.now })
+        .onConflictDoUpdate({ target: studioSettings.key, set: { value: input.value } }),
+    );
+  }
+
+  async insertBoard(row: BoardRow, cap?: { maxOwned: number }): Promise<boolean> {
+    return withDriverErrors(() =>
+      this.db.transaction(async (tx) => {
+        if (cap) {
+          // The owner's advisory lock (held to commit): concurrent inserts by one person, from any instance, count one after another.
+          await tx.execute(sql`select pg_advisory_xact_lock(${BOARD_CAP_LOCK_SPACE}, hashtext(${row.ownerId}))`);
+          const [owned] = await tx.select({ n: count() }).from(boards).where(eq(boards.ownerId, row.ownerId));
+          if (Number(owned?.n ?? 0) >= cap.maxOwned) return false;
+        }
+        await tx.insert(boards).values(row);
+        return true;
+      }),
+    );
   }
 
   async getBoard(id: string): Promise<BoardRow | undefined> {
@@ -659,8 +757,20 @@ export class PostgresStudioDatabase implements StudioDatabase {
     return row;
   }
 
-  async listBoards(input: { viewerId: string; ids?: string[] }): Promise<BoardSummary[]> {
+  async listBoards(input: { viewerId: string; ids?: string[]; after?: BoardCursor; limit?: number }): Promise<BoardSummary[]> {
     if (input.ids?.length === 0) return [];
+    if (input.limit !== undefined) {
+      // A page: its ids first (the name order, no counts or covers), then those boards in full.
+      const page = await withDriverErrors(() =>
+        this.db
+          .select({ id: boards.id })
+          .from(boards)
+          .where(and(visibleBoards(boards, input), input.after ? boardsAfter(boards, input.after, boardNameOrder) : undefined))
+          .orderBy(boardNameOrder(boards.name), asc(boards.id))
+          .limit(rowLimit(input.limit!)),
+      );
+      return this.listBoards({ viewerId: input.viewerId, ids: page.map((b) => b.id) });
+    }
     // By name folded as SQLite's lower() folds it and then compared byte by
     // byte, whatever the database's collation; ids are COLLATE "C" already.
     return withDriverErrors(() =>
@@ -674,8 +784,15 @@ export class PostgresStudioDatabase implements StudioDatabase {
         .from(boards)
         .innerJoin(users, eq(users.id, boards.ownerId))
         .where(visibleBoards(boards, input))
-        .orderBy(bytewise(sql`lower(${boards.name})`), asc(boards.id)),
+        .orderBy(boardNameOrder(boards.name), asc(boards.id)),
     );
+  }
+
+  async countBoardPictures(input: { boardId: string; createdBy?: string }): Promise<number> {
+    const [result] = await withDriverErrors(() =>
+      this.db.select({ n: count() }).from(boardItems).crossJoin(generations).where(boardPictures(boardItems, generations, input)),
+    );
+    return Number(result?.n ?? 0);
   }
 
   async updateBoard(input: { id: string; patch: Partial<Pick<BoardRow, "name" | "visibility" | "updatedAt">> }): Promise<BoardRow | undefined> {
@@ -727,8 +844,21 @@ export class PostgresStudioDatabase implements StudioDatabase {
     return found.length > 0;
   }
 
-  async insertShare(row: ShareRow): Promise<void> {
-    await withDriverErrors(() => this.db.insert(shares).values(row));
+  async insertShare(row: ShareRow, cap?: { maxLive: number; now: number }): Promise<boolean> {
+    return withDriverErrors(() =>
+      this.db.transaction(async (tx) => {
+        if (cap) {
+          await tx.execute(sql`select pg_advisory_xact_lock(${SHARE_CAP_LOCK_SPACE}, hashtext(${row.createdBy}))`);
+          const [live] = await tx
+            .select({ n: count() })
+            .from(shares)
+            .where(and(eq(shares.createdBy, row.createdBy), unexpiredShare(shares, cap.now)));
+          if (Number(live?.n ?? 0) >= cap.maxLive) return false;
+        }
+        await tx.insert(shares).values(row);
+        return true;
+      }),
+    );
   }
 
   async getShareByHash(input: { tokenHash: string; now: number }): Promise<ShareRow | undefined> {
@@ -746,10 +876,10 @@ export class PostgresStudioDatabase implements StudioDatabase {
     return row;
   }
 
-  async listShares(input: { createdBy?: string }): Promise<ShareSummary[]> {
-    // Ids are COLLATE "C", so the tie-break is byte order, as in SQLite.
-    return withDriverErrors(() =>
-      this.db
+  async listShares(input: ShareFilter): Promise<ShareSummary[]> {
+    // Ids are COLLATE "C": byte order, as in SQLite.
+    return withDriverErrors(() => {
+      const query = this.db
         .select({
           ...getTableColumns(shares),
           creatorName: users.name,
@@ -759,9 +889,10 @@ export class PostgresStudioDatabase implements StudioDatabase {
         .innerJoin(users, eq(users.id, shares.createdBy))
         .leftJoin(generations, eq(generations.id, shares.generationId))
         .leftJoin(boards, eq(boards.id, shares.boardId))
-        .where(input.createdBy === undefined ? undefined : eq(shares.createdBy, input.createdBy))
-        .orderBy(desc(shares.createdAt), desc(shares.id)),
-    );
+        .where(shareConditions({ shares, users, items: boardItems, generations }, input))
+        .orderBy(desc(shares.id));
+      return input.limit === undefined ? query : query.limit(rowLimit(input.limit));
+    });
   }
 
   async deleteShare(id: string): Promise<boolean> {
@@ -808,6 +939,11 @@ async function monthSpent(tx: Db, input: { createdBy: string; since: number; pri
 }
 
 /** A token that still works at `now`: no expiry, or one still ahead. */
+/** One person's tokens or everyone's, before a keyset cursor. */
+function tokensPage(input: { userId?: string; beforeId?: string }) {
+  return and(input.userId === undefined ? undefined : eq(apiTokens.userId, input.userId), input.beforeId === undefined ? undefined : lt(apiTokens.id, input.beforeId));
+}
+
 function unexpiredToken(now: number) {
   return or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now));
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, gte, inArray, isNull, lt, lte, ne, or, sql, type AnyColumn, type SQL, type Table } from "drizzle-orm";
-import { ACTIVE_STATUSES } from "@/lib/contract";
-import type { ListFilter } from "@/lib/db/types";
+import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type AnyColumn, type SQL, type Table } from "drizzle-orm";
+import { ACTIVE_STATUSES, UNKNOWN_OUTCOME_CODE } from "@/lib/contract";
+import type { ListFilter, StagingHolder } from "@/lib/db/types";
 
 // WHERE clauses both engines build the same way. drizzle's operators take
 // either dialect's columns, so each engine passes its own generations table;
@@ -9,15 +9,16 @@ import type { ListFilter } from "@/lib/db/types";
 // function.
 
 /** The generations table's columns these conditions read (never `favorite`: stars live in favorites now). */
-export type GenerationColumns = Record<"id" | "status" | "model" | "createdBy" | "createdAt" | "lastPolledAt" | "batchId", AnyColumn>;
+export type GenerationColumns = Record<"id" | "status" | "model" | "createdBy" | "createdAt" | "lastPolledAt" | "batchId" | "stagedBy", AnyColumn>;
 
 /**
  * What a picture that counts against a person's limits and in the usage has,
  * whether it is still in generations or was deleted (deleted_generations
  * keeps these columns, so a delete gives back neither the day's allowance nor
- * the month's budget).
+ * the month's budget). upstreamId and errorCode tell whether the gateway took
+ * it (see `charged`).
  */
-export type CountedColumns = Record<"createdBy" | "createdAt" | "model" | "imageSize" | "status", AnyColumn>;
+export type CountedColumns = Record<"createdBy" | "createdAt" | "model" | "imageSize" | "status" | "upstreamId" | "errorCode", AnyColumn>;
 
 /** The favorites table, for the `favoriteOf` filter. */
 export type FavoritesTable = Table & Record<"userId" | "generationId", AnyColumn>;
@@ -33,14 +34,64 @@ export function isActive(t: Pick<CountedColumns, "status" | "createdBy">, create
   )!;
 }
 
-/** One person's rows created at `since` or later (the daily allowance's window). */
+/** One person's rows created at `since` or later. */
 export function createdSince(t: Pick<CountedColumns, "createdBy" | "createdAt">, input: { createdBy: string; since: number }): SQL {
   return and(eq(t.createdBy, input.createdBy), gte(t.createdAt, input.since))!;
 }
 
+/**
+ * A row the gateway took, and so billed, whatever became of it (issue 21):
+ * anything not failed (in flight: about to be billed), a failed row with a
+ * task id (cancelled, timed out, lost, failed at the gateway, its picture not
+ * copied) and one whose submit's answer never came (unknown outcome). Only a
+ * failed row that never reached the gateway (not sent) or that the gateway
+ * refused (submit_…, no task id) is free. The one rule behind the day's
+ * allowance, the month's budget and the usage, on live and deleted rows alike.
+ */
+export function charged(t: Pick<CountedColumns, "status" | "upstreamId" | "errorCode">): SQL {
+  return or(ne(t.status, "failed"), isNotNull(t.upstreamId), eq(t.errorCode, UNKNOWN_OUTCOME_CODE))!;
+}
+
+/**
+ * What the daily allowance (since the day's start) and the monthly budget
+ * (since the month's) count: one person's charged rows, deleted ones too.
+ */
+export function chargedSince(t: Pick<CountedColumns, "createdBy" | "createdAt" | "status" | "upstreamId" | "errorCode">, input: { createdBy: string; since: number }): SQL {
+  return and(createdSince(t, input), charged(t))!;
+}
+
 /** The row, if its last upstream poll is at least `intervalMs` old (or it was never polled). */
-export function pollDue(t: GenerationColumns, input: { id: string; now: number; intervalMs: number }): SQL {
-  return and(eq(t.id, input.id), or(isNull(t.lastPolledAt), lte(t.lastPolledAt, input.now - input.intervalMs)))!;
+export function pollDue(t: GenerationColumns, input: { id: string; now: number; intervalMs: number; holder?: StagingHolder }): SQL {
+  return and(eq(t.id, input.id), polledBefore(t, input), leftTo(t, input.holder))!;
+}
+
+/** Never polled, or last polled at least `intervalMs` ago. */
+function polledBefore(t: GenerationColumns, input: { now: number; intervalMs: number }): SQL {
+  return or(isNull(t.lastPolledAt), lte(t.lastPolledAt, input.now - input.intervalMs))!;
+}
+
+/**
+ * Rows this holder may work (issue 21 #12): nobody's staged bytes wait in
+ * them, or its own do, or their holder has been silent since
+ * `abandonedBefore` (only the holder polls such a row, so its last poll says
+ * when the holder was last alive). No holder: every row.
+ */
+function leftTo(t: GenerationColumns, holder: StagingHolder | undefined): SQL | undefined {
+  if (!holder) return undefined;
+  return or(isNull(t.stagedBy), eq(t.stagedBy, holder.id), lte(t.lastPolledAt, holder.abandonedBefore))!;
+}
+
+/** The poller's next batch: active rows after the cursor, due, and this holder's to work. */
+export function activeBatch(
+  t: GenerationColumns,
+  input: { afterId?: string; due?: { now: number; intervalMs: number }; holder?: StagingHolder },
+): SQL {
+  return and(
+    isActive(t),
+    input.afterId !== undefined ? gt(t.id, input.afterId) : undefined,
+    input.due ? polledBefore(t, input.due) : undefined,
+    leftTo(t, input.holder),
+  )!;
 }
 
 /**
@@ -105,23 +156,21 @@ export function createdBetween(t: Pick<CountedColumns, "createdBy" | "createdAt"
   )!;
 }
 
-/** The usage query's counts per group, by status: aggregates both engines write alike. */
-export function usageCounts(t: Pick<CountedColumns, "status" | "createdBy">): Record<"completed" | "failed" | "active", SQL<number>> {
+/**
+ * The usage query's counts per group, by status (failedCharged: the failed
+ * ones the gateway took, see `charged`): aggregates both engines write alike.
+ */
+export function usageCounts(
+  t: Pick<CountedColumns, "status" | "createdBy" | "upstreamId" | "errorCode">,
+): Record<"completed" | "failed" | "failedCharged" | "active", SQL<number>> {
   // count(*) is a bigint on PostgreSQL, which pg hands over as a string.
   const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
   return {
     completed: countWhere(eq(t.status, "completed")),
     failed: countWhere(eq(t.status, "failed")),
+    failedCharged: countWhere(and(eq(t.status, "failed"), charged(t))!),
     active: countWhere(isActive(t)),
   };
-}
-
-/**
- * What a budget counts: one person's rows since the month's start that cost
- * something, that is all but failed ones (active rows are still to be billed).
- */
-export function billableSince(t: Pick<CountedColumns, "createdBy" | "createdAt" | "status">, input: { createdBy: string; since: number }): SQL {
-  return and(createdSince(t, input), ne(t.status, "failed"))!;
 }
 
 /** A listing's LIMIT: a whole number, never negative. */

@@ -40,6 +40,8 @@ export function countedRows(db: Db, where: (t: CountedColumns) => SQL) {
     model: t.model,
     imageSize: t.imageSize,
     status: t.status,
+    upstreamId: t.upstreamId,
+    errorCode: t.errorCode,
   });
   const live = db.select(columnsOf(generations)).from(generations).where(where(generations));
   const deleted = db.select(columnsOf(deletedGenerations)).from(deletedGenerations).where(where(deletedGenerations));

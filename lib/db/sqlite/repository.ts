@@ -1,8 +1,9 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, notExists, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, ne, notExists, or, sql } from "drizzle-orm";
 import type {
   ApiTokenRow,
+  BoardCursor,
   BoardRow,
   BoardSummary,
   GenerationPatch,
@@ -12,19 +13,24 @@ import type {
   InviteRow,
   LimitRefusal,
   ListFilter,
+  LoginAttemptClaim,
+  LoginAttemptInput,
   PriceRow,
   ReferenceRow,
   SessionRow,
+  ShareFilter,
   ShareRow,
   ShareSummary,
+  StagingHolder,
   StudioDatabase,
   UsageGroup,
   UsageGroupBy,
   UserRow,
 } from "@/lib/db/types";
 import type { GenerationStatus } from "@/lib/contract";
-import { coverId, itemCount, unexpiredShare, visibleBoards } from "@/lib/db/shared/boards";
+import { boardPictures, boardsAfter, coverId, itemCount, shareConditions, unexpiredShare, visibleBoards, type NameOrder } from "@/lib/db/shared/boards";
 import {
+  activeBatch,
   chargedSince,
   boardRange,
   createdBetween,
@@ -36,6 +42,7 @@ import {
   usageCounts,
 } from "@/lib/db/shared/conditions";
 import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisions";
+import { clearedLoginFailures, countAndOldest, loginAttemptDecision, loginFailuresSince } from "@/lib/db/shared/login-attempts";
 import { chunked, definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor, withBatch } from "@/lib/db/shared/row-mapping";
 import { countedRows, IDS_PER_QUERY, placeholders, promptContains, readGenerations, usageKey, type Db } from "./query-parts";
 import {
@@ -64,6 +71,8 @@ import {
 const WRITE = { behavior: "immediate" } as const;
 
 const toUpdateSet = updateSetFor(generations);
+/** Board names in the list's order: SQLite's lower(), compared by its BINARY collation. */
+const boardNameOrder: NameOrder = (name) => sql`lower(${name})`;
 
 export class SqliteStudioDatabase implements StudioDatabase {
   readonly kind = "sqlite" as const;
@@ -187,8 +196,8 @@ export class SqliteStudioDatabase implements StudioDatabase {
     }, WRITE);
   }
 
-  async tryClaimPoll(input: { id: string; now: number; intervalMs: number; owner?: string; leaseMs?: number }): Promise<boolean> {
-    const { id, now, intervalMs, owner, leaseMs = intervalMs * 3 } = input;
+  async tryClaimPoll(input: { id: string; now: number; intervalMs: number; owner?: string; leaseMs?: number; holder?: StagingHolder }): Promise<boolean> {
+    const { id, now, intervalMs, owner, leaseMs = intervalMs * 3, holder } = input;
     return this.db.transaction((tx) => {
       if (owner !== undefined) {
         const lease = tx.select().from(pollLeases).where(eq(pollLeases.generationId, id)).get();
@@ -198,7 +207,7 @@ export class SqliteStudioDatabase implements StudioDatabase {
         tx
           .update(generations)
           .set({ lastPolledAt: now })
-          .where(pollDue(generations, { id, now, intervalMs }))
+          .where(pollDue(generations, { id, now, intervalMs, holder }))
           .run().changes === 1;
       if (claimed && owner !== undefined) {
         tx.insert(pollLeases)
@@ -244,11 +253,11 @@ export class SqliteStudioDatabase implements StudioDatabase {
       .map(toGenerationRow);
   }
 
-  async listActive(input: { limit: number }): Promise<GenerationRow[]> {
+  async listActive(input: { limit: number; afterId?: string; due?: { now: number; intervalMs: number }; holder?: StagingHolder }): Promise<GenerationRow[]> {
     const records = this.db
       .select()
       .from(generations)
-      .where(isActive(generations))
+      .where(activeBatch(generations, input))
       .orderBy(asc(generations.id))
       .limit(rowLimit(input.limit))
       .all();
@@ -309,6 +318,17 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return record && toReferenceRow(record);
   }
 
+  async referenceUsedByCompleted(id: string): Promise<boolean> {
+    const found = this.db
+      .select({ id: generations.id })
+      .from(generationReferences)
+      .innerJoin(generations, eq(generations.id, generationReferences.generationId))
+      .where(and(eq(generationReferences.referenceId, id), eq(generations.status, "completed")))
+      .limit(1)
+      .get();
+    return found !== undefined;
+  }
+
   /** Throws (foreign key) while a generation still uses the reference. */
   async deleteReference(id: string): Promise<void> {
     this.db.delete(referenceImages).where(eq(referenceImages.id, id)).run();
@@ -330,24 +350,28 @@ export class SqliteStudioDatabase implements StudioDatabase {
     }, WRITE);
   }
 
-  async recordLoginFailure(input: { address: string; at: number }): Promise<void> {
-    this.db.insert(loginFailures).values(input).run();
+  async recordLoginFailure(input: { account?: string | null; address: string; at: number }): Promise<void> {
+    this.db.insert(loginFailures).values({ account: input.account ?? null, address: input.address, at: input.at }).run();
   }
 
-  async countLoginFailures(input: { address: string; since: number }): Promise<number> {
-    const result = this.db
-      .select({ n: count() })
-      .from(loginFailures)
-      .where(and(eq(loginFailures.address, input.address), gte(loginFailures.at, input.since)))
-      .get();
+  async countLoginFailures(input: { account?: string; address: string; since: number }): Promise<number> {
+    const result = this.db.select({ n: count() }).from(loginFailures).where(loginFailuresSince(loginFailures, input)).get();
     return result?.n ?? 0;
   }
 
-  async clearLoginFailures(input: { address: string; olderThan: number }): Promise<void> {
-    this.db
-      .delete(loginFailures)
-      .where(or(eq(loginFailures.address, input.address), lt(loginFailures.at, input.olderThan)))
-      .run();
+  async claimLoginAttempt(input: LoginAttemptInput): Promise<LoginAttemptClaim> {
+    // One write transaction (BEGIN IMMEDIATE): other processes' claims wait for it.
+    return this.db.transaction((tx) => {
+      const counted = (account?: string) =>
+        tx.select(countAndOldest(loginFailures)).from(loginFailures).where(loginFailuresSince(loginFailures, { ...input, account })).get() ?? { n: 0, oldest: null };
+      const decision = loginAttemptDecision(input, { account: counted(input.account), address: counted() });
+      if (decision.allowed) tx.insert(loginFailures).values({ account: input.account, address: input.address, at: input.at }).run();
+      return decision;
+    }, WRITE);
+  }
+
+  async clearLoginFailures(input: { account: string; address: string; olderThan: number }): Promise<void> {
+    this.db.delete(loginFailures).where(clearedLoginFailures(loginFailures, input)).run();
   }
 
   async insertUser(row: UserRow): Promise<void> {
@@ -413,6 +437,13 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return this.db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
   }
 
+  async deleteAllSessions(input: { except?: string }): Promise<number> {
+    return this.db
+      .delete(sessions)
+      .where(input.except === undefined ? undefined : ne(sessions.idHash, input.except))
+      .run().changes;
+  }
+
   async setFavorite(input: { userId: string; generationId: string; favorite: boolean; now: number }): Promise<void> {
     const { userId, generationId, now } = input;
     if (!input.favorite) {
@@ -476,8 +507,17 @@ export class SqliteStudioDatabase implements StudioDatabase {
       .all();
   }
 
-  async insertApiToken(row: ApiTokenRow): Promise<void> {
-    this.db.insert(apiTokens).values(row).run();
+  async insertApiToken(row: ApiTokenRow, options: { maxPerUser?: number } = {}): Promise<boolean> {
+    const max = options.maxPerUser;
+    // One writer at a time (BEGIN IMMEDIATE): the count cannot go stale before the insert.
+    return this.db.transaction((tx) => {
+      if (max !== undefined) {
+        const held = tx.select({ n: count() }).from(apiTokens).where(eq(apiTokens.userId, row.userId)).get()!.n;
+        if (held >= max) return false;
+      }
+      tx.insert(apiTokens).values(row).run();
+      return true;
+    }, WRITE);
   }
 
   async getApiTokenByHash(input: { tokenHash: string; now: number }): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
@@ -489,14 +529,14 @@ export class SqliteStudioDatabase implements StudioDatabase {
       .get();
   }
 
-  async listApiTokens(input: { userId?: string }): Promise<(ApiTokenRow & { userName: string })[]> {
-    return this.db
+  async listApiTokens(input: { userId?: string; beforeId?: string; limit?: number }): Promise<(ApiTokenRow & { userName: string })[]> {
+    const query = this.db
       .select({ ...getTableColumns(apiTokens), userName: users.name })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))
-      .where(input.userId === undefined ? undefined : eq(apiTokens.userId, input.userId))
-      .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
-      .all();
+      .where(tokensPage(input))
+      .orderBy(desc(apiTokens.id));
+    return (input.limit === undefined ? query : query.limit(input.limit)).all();
   }
 
   async getApiToken(id: string): Promise<ApiTokenRow | undefined> {
@@ -511,23 +551,62 @@ export class SqliteStudioDatabase implements StudioDatabase {
     this.db.update(apiTokens).set({ lastUsedAt: input.now }).where(eq(apiTokens.id, input.id)).run();
   }
 
+  async deleteApiTokensOf(userId: string): Promise<number> {
+    return this.db.delete(apiTokens).where(eq(apiTokens.userId, userId)).run().changes;
+  }
+
+  async deleteAllApiTokens(): Promise<number> {
+    return this.db.delete(apiTokens).run().changes;
+  }
+
   async ensureSetting(input: { key: string; candidate: string; now: number }): Promise<string> {
     // Insert-or-ignore, then read: whoever inserted first decides the value.
     this.db.insert(studioSettings).values({ key: input.key, value: input.candidate, createdAt: input.now }).onConflictDoNothing().run();
     return this.db.select({ value: studioSettings.value }).from(studioSettings).where(eq(studioSettings.key, input.key)).get()!.value;
   }
 
-  async insertBoard(row: BoardRow): Promise<void> {
-    this.db.insert(boards).values(row).run();
+  async getSetting(key: string): Promise<string | undefined> {
+    return this.db.select({ value: studioSettings.value }).from(studioSettings).where(eq(studioSettings.key, key)).get()?.value;
+  }
+
+  async setSetting(input: { key: string; value: string; now: number }): Promise<void> {
+    this.db
+      .insert(studioSettings)
+      .values({ key: input.key, value: input.value, createdAt: input.now })
+      .onConflictDoUpdate({ target: studioSettings.key, set: { value: input.value } })
+      .run();
+  }
+
+  async insertBoard(row: BoardRow, cap?: { maxOwned: number }): Promise<boolean> {
+    // One writer at a time (BEGIN IMMEDIATE): the count and the insert are one step.
+    return this.db.transaction((tx) => {
+      if (cap) {
+        const owned = tx.select({ n: count() }).from(boards).where(eq(boards.ownerId, row.ownerId)).get()?.n ?? 0;
+        if (owned >= cap.maxOwned) return false;
+      }
+      tx.insert(boards).values(row).run();
+      return true;
+    }, WRITE);
   }
 
   async getBoard(id: string): Promise<BoardRow | undefined> {
     return this.db.select().from(boards).where(eq(boards.id, id)).get();
   }
 
-  async listBoards(input: { viewerId: string; ids?: string[] }): Promise<BoardSummary[]> {
+  async listBoards(input: { viewerId: string; ids?: string[]; after?: BoardCursor; limit?: number }): Promise<BoardSummary[]> {
     if (input.ids?.length === 0) return [];
-    // One statement; ids beyond a page of boards are not expected (the API asks for a few).
+    if (input.limit !== undefined) {
+      // A page: its ids first (the name order, no counts or covers), then those boards in full.
+      const page = this.db
+        .select({ id: boards.id })
+        .from(boards)
+        .where(and(visibleBoards(boards, input), input.after ? boardsAfter(boards, input.after, boardNameOrder) : undefined))
+        .orderBy(boardNameOrder(boards.name), asc(boards.id))
+        .limit(rowLimit(input.limit))
+        .all();
+      return this.listBoards({ viewerId: input.viewerId, ids: page.map((b) => b.id) });
+    }
+    // One statement; with ids, a page's worth at most (the API asks for a page or a few).
     return this.db
       .select({
         ...getTableColumns(boards),
@@ -538,8 +617,13 @@ export class SqliteStudioDatabase implements StudioDatabase {
       .from(boards)
       .innerJoin(users, eq(users.id, boards.ownerId))
       .where(visibleBoards(boards, input))
-      .orderBy(sql`lower(${boards.name})`, asc(boards.id))
+      .orderBy(boardNameOrder(boards.name), asc(boards.id))
       .all();
+  }
+
+  async countBoardPictures(input: { boardId: string; createdBy?: string }): Promise<number> {
+    const result = this.db.select({ n: count() }).from(boardItems).crossJoin(generations).where(boardPictures(boardItems, generations, input)).get();
+    return result?.n ?? 0;
   }
 
   async updateBoard(input: { id: string; patch: Partial<Pick<BoardRow, "name" | "visibility" | "updatedAt">> }): Promise<BoardRow | undefined> {
@@ -598,8 +682,19 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return found !== undefined;
   }
 
-  async insertShare(row: ShareRow): Promise<void> {
-    this.db.insert(shares).values(row).run();
+  async insertShare(row: ShareRow, cap?: { maxLive: number; now: number }): Promise<boolean> {
+    return this.db.transaction((tx) => {
+      if (cap) {
+        const live = tx
+          .select({ n: count() })
+          .from(shares)
+          .where(and(eq(shares.createdBy, row.createdBy), unexpiredShare(shares, cap.now)))
+          .get()?.n ?? 0;
+        if (live >= cap.maxLive) return false;
+      }
+      tx.insert(shares).values(row).run();
+      return true;
+    }, WRITE);
   }
 
   async getShareByHash(input: { tokenHash: string; now: number }): Promise<ShareRow | undefined> {
@@ -614,8 +709,8 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return this.db.select().from(shares).where(eq(shares.id, id)).get();
   }
 
-  async listShares(input: { createdBy?: string }): Promise<ShareSummary[]> {
-    return this.db
+  async listShares(input: ShareFilter): Promise<ShareSummary[]> {
+    const query = this.db
       .select({
         ...getTableColumns(shares),
         creatorName: users.name,
@@ -625,9 +720,9 @@ export class SqliteStudioDatabase implements StudioDatabase {
       .innerJoin(users, eq(users.id, shares.createdBy))
       .leftJoin(generations, eq(generations.id, shares.generationId))
       .leftJoin(boards, eq(boards.id, shares.boardId))
-      .where(input.createdBy === undefined ? undefined : eq(shares.createdBy, input.createdBy))
-      .orderBy(desc(shares.createdAt), desc(shares.id))
-      .all();
+      .where(shareConditions({ shares, users, items: boardItems, generations }, input))
+      .orderBy(desc(shares.id));
+    return (input.limit === undefined ? query : query.limit(rowLimit(input.limit))).all();
   }
 
   async deleteShare(id: string): Promise<boolean> {
@@ -663,6 +758,11 @@ function usableInvite(input: { idHash: string; now: number }) {
 }
 
 /** A token that still works at `now`: no expiry, or one still ahead. */
+/** One person's tokens or everyone's, before a keyset cursor. */
+function tokensPage(input: { userId?: string; beforeId?: string }) {
+  return and(input.userId === undefined ? undefined : eq(apiTokens.userId, input.userId), input.beforeId === undefined ? undefined : lt(apiTokens.id, input.beforeId));
+}
+
 function unexpiredToken(now: number) {
   return or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now));
 }

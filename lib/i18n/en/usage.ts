@@ -28,6 +28,8 @@ export const usage = {
   colFailed: "Failed",
   colFailureRate: "Failure rate",
   colCost: "Cost",
+  costHint:
+    "Cost counts every task the gateway took: pictures completed, still in progress, or failed after it took them (cancelled, timed out). Requests it refused or never received are free.",
   total: "Total",
   pictures: "Pictures",
   failureRate: "Failure rate",

@@ -29,6 +29,7 @@ export const usage: typeof en = {
   colFailed: "失败",
   colFailureRate: "失败率",
   colCost: "花费",
+  costHint: "花费包含网关接收的每个任务：已完成的、仍在进行的，以及接收后失败的（已取消、超时）。网关拒绝或未收到的请求不计费。",
   total: "合计",
   pictures: "图片",
   failureRate: "失败率",
