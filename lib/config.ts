@@ -42,6 +42,8 @@ const envSchema = z.object({
   NANO_RESULT_TIMEOUT_MS: int(60_000, 1_000, 600_000),
   /** Request bodies above this are refused with 413 before being buffered. */
   STUDIO_BODY_LIMIT_BYTES: int(40 * 1024 * 1024, 1024, 512 * 1024 * 1024),
+  /** /v1/images/edits: requests per person whose pictures are being received or sent at once (each holds up to 5 × 7 MB). */
+  STUDIO_MAX_CONCURRENT_EDITS: int(2, 1, 100),
   /** Demo simulator: 2 = twice as fast; failure rate 0..1 for every task. */
   SIMULATOR_SPEED: z.coerce.number().positive().max(1000).default(1),
   SIMULATOR_FAILURE_RATE: z.coerce.number().min(0).max(1).default(0),
@@ -73,9 +75,19 @@ const envSchema = z.object({
   STUDIO_USER_HEADER: optionalString,
   /** Proxies in front of the studio whose X-Forwarded-For entry is believed; 0 = the socket's peer. */
   STUDIO_TRUSTED_PROXIES: int(0, 0, 10),
+  /**
+   * The wrong-password throttle: password checks for one account from one
+   * address (IPv6: its /64), and for all accounts from one address, in a
+   * sliding window. Past either, the next check waits (429).
+   */
+  STUDIO_SIGNIN_FAILURES_PER_ACCOUNT: int(5, 1, 1_000),
+  STUDIO_SIGNIN_FAILURES_PER_ADDRESS: int(50, 1, 100_000),
+  STUDIO_SIGNIN_WINDOW_MINUTES: int(15, 1, 24 * 60),
   /** Per person: generations a day (UTC), and generations in flight at once. */
   STUDIO_DAILY_LIMIT: int(200, 1, 100_000),
   STUDIO_MAX_ACTIVE: int(8, 1, 1_000),
+  /** Per person: personal API tokens held at once (expired ones count until revoked). */
+  STUDIO_MAX_TOKENS: int(50, 1, 10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -92,6 +104,8 @@ export type StudioConfig = {
   resultMaxBytes: number;
   resultTimeoutMs: number;
   bodyLimitBytes: number;
+  /** /v1/images/edits per person being read or submitted at once (lib/openai/edit-slots.ts). */
+  maxConcurrentEdits: number;
   simulator: { speed: number; failureRate: number };
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   auth:
@@ -111,8 +125,12 @@ export type StudioConfig = {
         admins: string[];
       };
   trustedProxies: number;
+  /** Wrong passwords allowed per account at an address and per address, in windowMs (lib/auth/throttle.ts). */
+  signInThrottle: { perAccount: number; perAddress: number; windowMs: number };
   /** Studio-wide per-person limits; an admin can set others per person. monthlyBudget undefined = none. */
   limits: { daily: number; maxActive: number; monthlyBudget: number | undefined };
+  /** API tokens one person may hold (STUDIO_MAX_TOKENS). */
+  maxTokensPerPerson: number;
   /** Prices from STUDIO_PRICES by model id or `model-SIZE`, before the admins' changes. */
   prices: Record<string, number>;
   currency: string;
@@ -148,7 +166,13 @@ export function parseConfig(env: Record<string, string | undefined>): StudioConf
     storage: s3 ? { kind: "s3", settings: s3 } : { kind: "fs", root: path.join(dataDir, "files") },
     auth: authConfig(e),
     trustedProxies: e.STUDIO_TRUSTED_PROXIES,
+    signInThrottle: {
+      perAccount: e.STUDIO_SIGNIN_FAILURES_PER_ACCOUNT,
+      perAddress: e.STUDIO_SIGNIN_FAILURES_PER_ADDRESS,
+      windowMs: e.STUDIO_SIGNIN_WINDOW_MINUTES * 60_000,
+    },
     limits: { daily: e.STUDIO_DAILY_LIMIT, maxActive: e.STUDIO_MAX_ACTIVE, monthlyBudget: e.STUDIO_MONTHLY_BUDGET },
+    maxTokensPerPerson: e.STUDIO_MAX_TOKENS,
     prices: pricesOf(e.STUDIO_PRICES),
     currency: e.STUDIO_CURRENCY,
     upstream: e.NANO_API_KEY ? "gateway" : "demo",
@@ -163,6 +187,7 @@ export function parseConfig(env: Record<string, string | undefined>): StudioConf
     resultMaxBytes: e.NANO_RESULT_MAX_BYTES,
     resultTimeoutMs: e.NANO_RESULT_TIMEOUT_MS,
     bodyLimitBytes: e.STUDIO_BODY_LIMIT_BYTES,
+    maxConcurrentEdits: e.STUDIO_MAX_CONCURRENT_EDITS,
     simulator: { speed: e.SIMULATOR_SPEED, failureRate: e.SIMULATOR_FAILURE_RATE },
     logLevel: e.LOG_LEVEL,
   };

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import argon2 from "argon2";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { accountsClient, captureLogs, cookieOf, ctx as id, errorOf } from "@/lib/testing/accounts-client";
 import { bootStudio, type Studio } from "@/lib/testing/studio";
 
@@ -219,5 +220,117 @@ describe("accounts mode", () => {
     for (const secret of [ADMIN_PASSWORD, "alice-password-1", "bob-password-123", "bob-password-789", inviteToken, "$argon2", admin.split("=")[1], aliceCookie.split("=")[1]]) {
       expect(all).not.toContain(secret);
     }
+  });
+});
+
+// The wrong-password throttle (issue 21): counted per account at an address
+// (5 in 15 minutes) and per address over all accounts (50), the check and the
+// count one step, so parallel guesses cannot all pass before one is counted.
+describe("the wrong-password throttle", () => {
+  const CAROL = "carol-password-1";
+  const DAVE = "dave-password-12";
+  const signInFrom = (address: string, name: string, password: string) =>
+    routes.session.POST(req("/api/session", { method: "POST", body: { name, password }, headers: { "x-forwarded-for": address } }), undefined);
+  const changePasswordFrom = (address: string, cookie: string, currentPassword: string) =>
+    routes.password.POST(
+      req("/api/session/password", { method: "POST", cookie, body: { currentPassword, newPassword: "carol-password-2" }, headers: { "x-forwarded-for": address } }),
+      undefined,
+    );
+
+  beforeAll(async () => {
+    for (const [name, password] of [["carol", CAROL], ["dave", DAVE]]) {
+      const res = await routes.users.POST(req("/api/admin/users", { method: "POST", cookie: admin, body: { name, password } }), undefined);
+      expect(res.status).toBe(201);
+    }
+  });
+
+  it("4 guesses at the admin and a sign-in as oneself, repeated from one address, reach the admin's limit", async () => {
+    const address = "203.0.113.40";
+    const guesses: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) guesses.push((await signInFrom(address, "root", `guess-${round}-${i}`)).status);
+      expect((await signInFrom(address, "carol", CAROL)).status).toBe(204);
+    }
+    expect(guesses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429, 429, 429]);
+    // Even the right password waits at that address; from another, root is in.
+    expect((await signInFrom(address, "root", ADMIN_PASSWORD)).status).toBe(429);
+    expect((await signInFrom("203.0.113.140", "root", ADMIN_PASSWORD)).status).toBe(204);
+  }, 60_000);
+
+  it("someone else's guesses at another account do not lock out a person who types the right password at the same address", async () => {
+    const address = "203.0.113.41";
+    const guesses: number[] = [];
+    for (let i = 0; i < 5; i++) guesses.push((await signInFrom(address, "dave", `not-daves-${i}`)).status);
+    expect(guesses).toEqual([401, 401, 401, 401, 401]);
+    expect((await signInFrom(address, "carol", CAROL)).status).toBe(204);
+    // Carol's sign-in did not clear dave's count: his limit still holds there, right password or not.
+    const locked = await signInFrom(address, "dave", DAVE);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await signInFrom(address, "dave", "not-daves-again")).status).toBe(429);
+  }, 60_000);
+
+  it("twenty wrong guesses at once check at most five passwords, for a known name and an unknown one alike", async () => {
+    const verify = vi.spyOn(argon2, "verify");
+    try {
+      for (const [name, address] of [["root", "203.0.113.42"], ["nobody-by-this-name", "203.0.113.43"]]) {
+        verify.mockClear();
+        const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => signInFrom(address, name, `parallel-guess-${i}`)));
+        expect(verify).toHaveBeenCalledTimes(5);
+        expect(answers.map((a) => a.status).sort()).toEqual([...Array(5).fill(401), ...Array(15).fill(429)]);
+      }
+    } finally {
+      verify.mockRestore();
+    }
+  }, 60_000);
+
+  it("the current-password check of a password change goes through the same throttle", async () => {
+    const address = "203.0.113.44";
+    const carol = cookieOf(await signInFrom(address, "carol", CAROL));
+    const wrong: number[] = [];
+    for (let i = 0; i < 5; i++) wrong.push((await changePasswordFrom(address, carol, `not-carols-${i}`)).status);
+    expect(wrong).toEqual([403, 403, 403, 403, 403]);
+    const locked = await changePasswordFrom(address, carol, CAROL);
+    expect(locked.status).toBe(429);
+    expect((await errorOf(locked)).code).toBe("rate_limited");
+    // One count with signing in: carol's sign-in from there waits too, not from elsewhere.
+    expect((await signInFrom(address, "carol", CAROL)).status).toBe(429);
+    expect((await signInFrom("203.0.113.144", "carol", CAROL)).status).toBe(204);
+  }, 60_000);
+});
+
+// Issue 21: an admin ends a person's sessions (and tokens, unless told not to)
+// or everyone's but their own, from /admin.
+describe("an admin signs people out (issue 21)", () => {
+  it("a person's sessions and tokens end; with endTokens false the tokens stay; everyone's sessions end but the admin's own", async () => {
+    const tokens = await import("@/app/api/tokens/route");
+    const signOutOne = await import("@/app/api/admin/users/[id]/sign-out/route");
+    const signOutAll = await import("@/app/api/admin/sign-out-everyone/route");
+    const root = cookieOf(await signIn("root", ADMIN_PASSWORD));
+    const made = await routes.users.POST(req("/api/admin/users", { method: "POST", cookie: root, body: { name: "kim", password: "kim-password-1" } }), undefined);
+    const kim = (await made.json()) as User;
+    const kimCookie = cookieOf(await signIn("kim", "kim-password-1"));
+    const newToken = async () => ((await (await tokens.POST(req("/api/tokens", { method: "POST", cookie: kimCookie, body: { name: "kim's" } }), undefined)).json()) as { token: string }).token;
+    const works = async (auth: { cookie?: string; bearer?: string }) => (await routes.generations.GET(req("/api/generations", auth), undefined)).status;
+    const kept = await newToken();
+
+    const keepTokens = await signOutOne.POST(req(`/api/admin/users/${kim.id}/sign-out`, { method: "POST", cookie: root, body: { endTokens: false } }), id(kim.id));
+    expect(keepTokens.status).toBe(200);
+    expect(await keepTokens.json()).toEqual({ sessions: 1, tokens: 0 });
+    expect(await works({ cookie: kimCookie })).toBe(401);
+    expect(await works({ bearer: kept })).toBe(200);
+
+    const again = cookieOf(await signIn("kim", "kim-password-1"));
+    const out = await signOutOne.POST(req(`/api/admin/users/${kim.id}/sign-out`, { method: "POST", cookie: root }), id(kim.id));
+    expect(await out.json()).toEqual({ sessions: 1, tokens: 1 });
+    expect(await works({ cookie: again })).toBe(401);
+    expect(await works({ bearer: kept })).toBe(401);
+    expect((await signOutOne.POST(req("/api/admin/users/usr_01ZZZZZZZZZZZZZZZZZZZZZZZZ/sign-out", { method: "POST", cookie: root }), id("usr_01ZZZZZZZZZZZZZZZZZZZZZZZZ"))).status).toBe(404);
+
+    const third = cookieOf(await signIn("kim", "kim-password-1"));
+    const everyone = await signOutAll.POST(req("/api/admin/sign-out-everyone", { method: "POST", cookie: root, body: { endTokens: false } }), undefined);
+    expect(everyone.status).toBe(200);
+    expect(await works({ cookie: third })).toBe(401);
+    expect(await works({ cookie: root })).toBe(200);
   });
 });

@@ -41,7 +41,17 @@ describe("choosing the client address", () => {
   it("IPv4-mapped socket addresses count as their IPv4 address", () => {
     expect(choose(null, "::ffff:192.0.2.7", 0)).toBe("192.0.2.7");
     expect(choose("::FFFF:192.0.2.7", "10.0.0.2", 1)).toBe("192.0.2.7");
-    expect(choose(null, "2001:DB8::1", 0)).toBe("2001:db8::1");
+  });
+
+  it("an IPv6 client counts as its /64, however the address is written", () => {
+    for (const address of ["2001:DB8:0:7::1", "2001:db8:0:7:ffff:ffff:ffff:fffe", "2001:0db8:0000:0007:0000:0000:0000:0009", "2001:db8:0:7::1%eth0"]) {
+      expect(choose(null, address, 0)).toBe("2001:db8:0:7::/64");
+    }
+    expect(choose("2001:db8:0:7::5", "10.0.0.2", 1)).toBe("2001:db8:0:7::/64");
+    expect(choose(null, "2001:db8:0:8::1", 0)).toBe("2001:db8:0:8::/64");
+    expect(choose(null, "::ffff:c000:207", 0)).toBe("192.0.2.7");
+    // Not an address at all (a proxy's own token): kept, lower-case and short.
+    expect(choose("Unknown-Proxy-Token", "10.0.0.2", 1)).toBe("unknown-proxy-token");
   });
 
   it("an unstamped request has no known peer", () => {

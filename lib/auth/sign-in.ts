@@ -6,13 +6,11 @@ import { StudioError } from "@/lib/errors";
 import { accountNamed, isListedAdmin } from "./accounts";
 import { DISABLED_MESSAGE } from "./identify";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
+import { SHARED_PASSWORD_ACCOUNT, throttledPasswordCheck, type ThrottleLimits } from "./throttle";
 
-// Wrong passwords are slowed down per client address: every failure costs a
-// moment, and past a few in the window the address must wait. The counts live
-// in the database so every process (and instance) sees the same ones.
-export const THROTTLE_WINDOW_MS = 15 * 60_000;
-export const FREE_ATTEMPTS = 5;
-const FAILURE_DELAY_MS = 400;
+// Wrong passwords go through the throttle (throttle.ts): counted per account
+// at the client's address and per address, claimed before the password is
+// compared, so a burst of guesses compares at most the limit's worth.
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
 
@@ -35,25 +33,23 @@ export async function signIn(input: {
   name: string;
   password: string;
   address: string;
+  limits?: ThrottleLimits;
   now?: number;
   delay?: (ms: number) => Promise<void>;
 }): Promise<UserRow> {
   const { db, auth } = input;
   const now = input.now ?? Date.now();
-  const since = now - THROTTLE_WINDOW_MS;
-  const failures = await db.countLoginFailures({ address: input.address, since });
-  if (failures >= FREE_ATTEMPTS) {
-    throw new StudioError("rate_limited", "Too many wrong passwords from this address. Wait a few minutes and try again.", {
-      retryAfterSeconds: Math.ceil(THROTTLE_WINDOW_MS / 1000 / 3),
-    });
-  }
-  const user = auth.mode === "password" ? await sharedPassword(input, now) : await ownPassword(input);
-  if (!user) {
-    await db.recordLoginFailure({ address: input.address, at: now });
-    await (input.delay ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(FAILURE_DELAY_MS * (failures + 1));
-    throw new StudioError("unauthorized", auth.mode === "password" ? "Wrong password" : "Wrong name or password");
-  }
-  await db.clearLoginFailures({ address: input.address, olderThan: since });
+  const user = await throttledPasswordCheck({
+    db,
+    // An unknown name is counted like a known one: the answer never tells them apart.
+    account: auth.mode === "password" ? SHARED_PASSWORD_ACCOUNT : input.name,
+    address: input.address,
+    limits: input.limits,
+    now,
+    delay: input.delay,
+    check: () => (auth.mode === "password" ? sharedPassword(input, now) : ownPassword(input)),
+  });
+  if (!user) throw new StudioError("unauthorized", auth.mode === "password" ? "Wrong password" : "Wrong name or password");
   if (user.disabled) throw new StudioError("forbidden", DISABLED_MESSAGE);
   if (user.passwordHash && needsRehash(user.passwordHash)) {
     await db.updateUser({ id: user.id, patch: { passwordHash: await hashPassword(input.password) } });
@@ -72,4 +68,21 @@ async function ownPassword(input: { db: StudioDatabase; name: string; password: 
   const user = await input.db.getUserByName(input.name);
   const ok = await verifyPassword({ hash: user?.passwordHash ?? (await decoy()), password: input.password });
   return ok && user?.passwordHash ? user : undefined;
+}
+
+/**
+ * A signed-in person's current password, before it is changed: through the
+ * same throttle and count as signing in as them from that address, so a
+ * session left open (or stolen) is no faster way to guess it. True when right.
+ */
+export async function checkCurrentPassword(input: { db: StudioDatabase; user: UserRow; password: string; address: string; limits?: ThrottleLimits }): Promise<boolean> {
+  const { user } = input;
+  const right = await throttledPasswordCheck({
+    db: input.db,
+    account: user.name,
+    address: input.address,
+    limits: input.limits,
+    check: async () => (user.passwordHash !== null && (await verifyPassword({ hash: user.passwordHash, password: input.password })) ? true : undefined),
+  });
+  return right === true;
 }

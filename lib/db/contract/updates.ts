@@ -3,7 +3,7 @@ import { makeCompletedRow, makeReference, makeRow, T0 } from "@/lib/db/shared/te
 import type { GenerationRow } from "@/lib/db/types";
 import { ACTIVE, rejection, secondOf, type ContractOptions } from "./context";
 
-// updateGeneration, deleteGeneration and references, login failures, close.
+// updateGeneration, deleteGeneration and references, close (login failures: login-failures.ts).
 
 export function describeUpdates(options: ContractOptions): void {
   const { open, expectForeignKeyError } = options;
@@ -221,31 +221,6 @@ export function describeUpdates(options: ContractOptions): void {
       await db.insertReference(ref);
       await rejection(db.insertReference({ ...ref, bytes: 1 }));
       expect(await db.getReference(ref.id)).toEqual(ref);
-    });
-  });
-
-  describe("login failures", () => {
-    it("counts one address's failures from a time on, and clears them, the same on every connection", async () => {
-      const fixture = await open();
-      const { db } = fixture;
-      const other = await secondOf(fixture);
-      for (const at of [T0 - 10, T0, T0 + 5]) await db.recordLoginFailure({ address: "10.0.0.1", at });
-      await other.recordLoginFailure({ address: "10.0.0.1", at: T0 + 6 });
-      await other.recordLoginFailure({ address: "10.0.0.2", at: T0 - 100 });
-      await other.recordLoginFailure({ address: "10.0.0.3", at: T0 + 1 });
-      // The same failure twice counts twice.
-      await other.recordLoginFailure({ address: "10.0.0.3", at: T0 + 1 });
-      expect(await other.countLoginFailures({ address: "10.0.0.1", since: T0 })).toBe(3);
-      expect(await db.countLoginFailures({ address: "10.0.0.1", since: T0 - 10 })).toBe(4);
-      expect(await db.countLoginFailures({ address: "10.0.0.2", since: T0 - 1000 })).toBe(1);
-      expect(await db.countLoginFailures({ address: "10.0.0.3", since: 0 })).toBe(2);
-      expect(await db.countLoginFailures({ address: "10.9.9.9", since: 0 })).toBe(0);
-
-      // Forgets this address's, and anyone's older than the cut-off.
-      await db.clearLoginFailures({ address: "10.0.0.1", olderThan: T0 });
-      expect(await db.countLoginFailures({ address: "10.0.0.1", since: 0 })).toBe(0);
-      expect(await db.countLoginFailures({ address: "10.0.0.2", since: 0 })).toBe(0);
-      expect(await other.countLoginFailures({ address: "10.0.0.3", since: 0 })).toBe(2);
     });
   });
 

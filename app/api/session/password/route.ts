@@ -1,5 +1,7 @@
-import { verifyPassword, hashPassword } from "@/lib/auth/password";
-import { endEverySession } from "@/lib/auth/server-session";
+import { clientAddress } from "@/lib/auth/client-address";
+import { hashPassword } from "@/lib/auth/password";
+import { checkCurrentPassword } from "@/lib/auth/sign-in";
+import { endPersonAccess } from "@/lib/accounts/sign-out";
 import { getConfig } from "@/lib/config";
 import { changePasswordSchema } from "@/lib/contract";
 import { StudioError, validationError } from "@/lib/errors";
@@ -11,19 +13,21 @@ import { sessionCookieFor } from "@/lib/server/signed-in";
 
 /**
  * A person changes their own password (accounts mode). Every other session
- * ends (a thief's included); this browser gets a fresh one.
+ * ends (a thief's included), and unless endTokens is false every API token
+ * too (issue 21); this browser gets a fresh one. From a browser only: a
+ * token gets 403.
  */
 export const POST = apiRoute(async ({ request, viewer }) => {
   const auth = getConfig().auth;
   if (auth.mode !== "accounts") throw new StudioError("invalid_request", "Passwords are not kept by this studio (STUDIO_AUTH is not accounts)");
   const body = changePasswordSchema.safeParse(await readJsonBody(request, 64 * 1024));
   if (!body.success) throw validationError(body.error);
-  const ok = viewer.passwordHash !== null && (await verifyPassword({ hash: viewer.passwordHash, password: body.data.currentPassword }));
-  if (!ok) throw new StudioError("forbidden", "The current password is wrong");
   const { db } = await getDeps();
+  const ok = await checkCurrentPassword({ db, user: viewer, password: body.data.currentPassword, address: clientAddress(request) });
+  if (!ok) throw new StudioError("forbidden", "The current password is wrong");
   await db.updateUser({ id: viewer.id, patch: { passwordHash: await hashPassword(body.data.newPassword) } });
-  await endEverySession({ db, userId: viewer.id });
+  const ended = await endPersonAccess({ db }, { userId: viewer.id, endTokens: body.data.endTokens });
   const cookie = await sessionCookieFor({ request, db, user: viewer, sessionDays: auth.sessionDays });
-  logger.info({ user: viewer.name }, "password changed");
+  logger.info({ user: viewer.name, ...ended }, "password changed");
   return new Response(null, { status: 204, headers: { "set-cookie": cookie, "cache-control": "no-store" } });
-});
+}, { auth: "browser" });
