@@ -7,6 +7,7 @@ import { logger } from "@/lib/log";
 import { effectiveSize, getModel, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
 import type { GenerationDeps } from "./deps";
 import { newBatchId, newGenerationId } from "./ids";
+import { IdempotencyKeyReused } from "./key-reused";
 import type { Person } from "./person";
 import { assertWithinLimits, insertLimits, limitError } from "./quota";
 import { discardReferences, referencesForGateway, storeReferences } from "./references";
@@ -25,16 +26,20 @@ function recordedSize(model: ModelId, requested: ImageSize | null | undefined): 
   return getModel(model)!.sizes.length > 1 ? effectiveSize(model, requested ?? undefined) : null;
 }
 
-/** POST /api/generations: validate, store references, insert, submit each once. */
+/**
+ * POST /api/generations: validate, store references, insert, submit each once.
+ * `requestHash` (/v1): a digest of the request the idempotency key came with;
+ * the key sent again with another request throws IdempotencyKeyReused.
+ */
 export async function createGenerations(
   deps: GenerationDeps,
-  input: { request: CreateGenerationInput; person: Person },
+  input: { request: CreateGenerationInput; person: Person; requestHash?: string },
 ): Promise<Generation[]> {
-  const { request, person } = input;
+  const { request, person, requestHash } = input;
   const createdBy = person.name;
   // A replay is answered first: it is the same request, not a new one, so no
   // limit applies and no reference is stored again.
-  const replay = await findReplay(deps, { key: request.idempotencyKey, createdBy });
+  const replay = await findReplay(deps, { key: request.idempotencyKey, createdBy, requestHash });
   if (replay) return replay;
   const rows = { model: request.model, imageSize: recordedSize(request.model, request.imageSize), count: request.count };
   await assertWithinLimits(deps, { person, rows });
@@ -47,6 +52,7 @@ export async function createGenerations(
       count: request.count,
       person,
       idempotencyKey: request.idempotencyKey,
+      requestHash,
     });
   } finally {
     // Only references this request stored, and no row links to, go (rows keep
@@ -56,9 +62,19 @@ export async function createGenerations(
   }
 }
 
-export async function findReplay(deps: GenerationDeps, input: { key?: string; createdBy: string }): Promise<Generation[] | undefined> {
+export async function findReplay(
+  deps: GenerationDeps,
+  input: { key?: string; createdBy: string; requestHash?: string },
+): Promise<Generation[] | undefined> {
   if (!input.key) return undefined;
-  const rows = await deps.db.findIdempotent({ key: input.key, createdBy: input.createdBy, now: deps.now(), ttlMs: IDEMPOTENCY_TTL_MS });
+  const rows = await deps.db.findIdempotent({
+    key: input.key,
+    createdBy: input.createdBy,
+    now: deps.now(),
+    ttlMs: IDEMPOTENCY_TTL_MS,
+    requestHash: input.requestHash,
+  });
+  if (rows === "mismatch") throw new IdempotencyKeyReused();
   return rows?.map((row) => toGeneration(row));
 }
 
@@ -73,6 +89,8 @@ export async function createFromEntries(
     count: number;
     person: Person;
     idempotencyKey?: string;
+    /** With the key: a digest of the request, compared in the insert's transaction (see createGenerations). */
+    requestHash?: string;
   },
 ): Promise<Generation[]> {
   const { settings, entries, person } = input;
@@ -100,10 +118,12 @@ export async function createFromEntries(
   const inserted = await deps.db.insertGenerations({
     rows,
     idempotency: input.idempotencyKey
-      ? { key: input.idempotencyKey, createdBy, now, ttlMs: IDEMPOTENCY_TTL_MS }
+      ? { key: input.idempotencyKey, createdBy, now, ttlMs: IDEMPOTENCY_TTL_MS, requestHash: input.requestHash }
       : undefined,
     limits,
   });
+  // Another request took the key between findReplay and here, with other settings.
+  if (inserted.mismatch) throw new IdempotencyKeyReused();
   if (inserted.refused) throw limitError(deps, inserted.refused, limits);
   if (!inserted.created) return inserted.rows.map((row) => toGeneration(row));
 

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { openAiErrorSchema } from "@/lib/contract";
 import { toStudioError, StudioError } from "@/lib/errors";
 import { brand } from "@/lib/brand";
+import { IdempotencyKeyReused } from "@/lib/generations/key-reused";
 
 // Errors of /v1 in OpenAI's own shape, `{ error: { message, type, code, param } }`,
 // so every OpenAI client shows the message and raises its usual error class
@@ -54,12 +55,9 @@ export function fromStudio(error: StudioError): OpenAiError {
   const retryAfterSeconds = error.extra.retryAfterSeconds;
   switch (error.code) {
     case "invalid_request":
+      return new OpenAiError(400, error.message, { type: "invalid_request_error", code: "invalid_value", param: paramOf(error) });
     case "payload_too_large":
-      return new OpenAiError(400, error.message, {
-        type: "invalid_request_error",
-        code: error.code === "payload_too_large" ? "request_too_large" : "invalid_value",
-        param: paramOf(error),
-      });
+      return new OpenAiError(413, error.message, { type: "invalid_request_error", code: "request_too_large", param: paramOf(error) });
     case "unauthorized":
       return new OpenAiError(401, error.message, { type: "authentication_error", code: "invalid_api_key" });
     case "forbidden":
@@ -81,8 +79,18 @@ export function fromStudio(error: StudioError): OpenAiError {
   }
 }
 
+/** 422: the key's first request was another one. Not retried: the same request would meet the same answer. */
+const keyReused = () =>
+  new OpenAiError(
+    422,
+    "This Idempotency-Key was already used in the last 24 hours with a different request (another prompt, setting or picture). " +
+      "Send exactly the same request to get its pictures again, or use a new key for a new request.",
+    { type: "invalid_request_error", code: "idempotency_key_reused", param: null },
+  );
+
 export function toOpenAiError(error: unknown): OpenAiError {
   if (OpenAiError.is(error)) return error;
+  if (IdempotencyKeyReused.is(error)) return keyReused();
   return fromStudio(toStudioError(error));
 }
 

@@ -7,6 +7,7 @@ import { sniffFormat } from "@/lib/images/sniff";
 import { MAX_REFERENCES, type AspectRatio } from "@/lib/models";
 import { readCappedBody } from "@/lib/read-capped";
 import { invalidParam } from "./errors";
+import { megabytes, readMultipart, tooLarge } from "./multipart";
 
 // What an OpenAI client sends, read and checked before anything is stored or
 // submitted, and turned into the studio's own request.
@@ -34,14 +35,11 @@ function parseParams(input: unknown): OpenAiImageRequest {
   throw invalidParam(param, message, param === "model" ? "model_not_found" : "invalid_value");
 }
 
-const tooLarge = (param: string | null, limit: number) =>
-  invalidParam(param, `The request body is larger than ${Math.round(limit / 1024 / 1024) || 1} MB`, "request_too_large");
-
 /** POST /v1/images/generations: a JSON body. */
 export async function readGenerationsRequest(request: Request): Promise<OpenAiImageRequest> {
   const limit = Math.min(getConfig().bodyLimitBytes, JSON_LIMIT_BYTES);
   const body = await readCappedBody(request, limit);
-  if (body === "too_large") throw tooLarge(null, limit);
+  if (body === "too_large") throw tooLarge(null, `The request body is larger than ${megabytes(limit)}`);
   let json: unknown;
   try {
     json = JSON.parse(body.toString("utf8"));
@@ -52,42 +50,62 @@ export async function readGenerationsRequest(request: Request): Promise<OpenAiIm
   return parseParams(json);
 }
 
-/** POST /v1/images/edits: multipart, the pictures in `image` (one) or `image[]` (several), as the SDKs send them. */
-export async function readEditsRequest(request: Request): Promise<{ params: OpenAiImageRequest; references: string[] }> {
+/** An edits request as read: its fields, its pictures as data URLs, and each picture's SHA-256 (for Idempotency-Key). */
+export type EditsRequest = { params: OpenAiImageRequest; references: string[]; imageDigests: string[] };
+
+/** The longest text field: a prompt of 10,000 characters in any script, with room to spare. */
+const FIELD_LIMIT_BYTES = 64 * 1024;
+/** model, prompt, n, size, response_format, aspect_ratio, image_size, quality, style, user, and some slack for what clients add. */
+const FIELD_COUNT_LIMIT = 20;
+
+/**
+ * POST /v1/images/edits: multipart, the pictures in `image` (one) or
+ * `image[]` (several), as the SDKs send them. Read as a stream with bounds
+ * (lib/openai/multipart.ts): a sixth picture, a mask, a picture over 7 MB or
+ * a body over the limit is refused as soon as it starts or passes the limit.
+ */
+export async function readEditsRequest(request: Request): Promise<EditsRequest> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*;/i.test(contentType)) {
+    await request.body?.cancel().catch(() => {});
     throw invalidParam("image", "Send the request as multipart/form-data with the pictures in the field image (or image[])");
   }
-  const limit = Math.min(getConfig().bodyLimitBytes, MULTIPART_LIMIT_BYTES);
-  const body = await readCappedBody(request, limit);
-  if (body === "too_large") throw tooLarge("image", limit);
-  const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData().catch(() => undefined);
-  if (!form) throw invalidParam("image", "The multipart body could not be read");
+  const form = await readMultipart({
+    request,
+    limits: {
+      fileBytes: MAX_REFERENCE_BYTES,
+      // One more than allowed, so that checkFile (not the parser) names the problem.
+      files: MAX_REFERENCES + 1,
+      fieldBytes: FIELD_LIMIT_BYTES,
+      fields: FIELD_COUNT_LIMIT,
+      totalBytes: Math.min(getConfig().bodyLimitBytes, MULTIPART_LIMIT_BYTES),
+    },
+    checkFile(field, before) {
+      if (field === "mask" || field === "mask[]") {
+        // Leaving a mask out would change what the picture is; say so instead.
+        throw invalidParam("mask", "mask is not supported: describe the change in the prompt");
+      }
+      if (field !== "image" && field !== "image[]") throw invalidParam(field, `${field} must be a text field, not a file`);
+      if (before >= MAX_REFERENCES) throw invalidParam("image", `At most ${MAX_REFERENCES} images may be sent; this request has more`);
+    },
+    label: (_field, index) => `image ${index + 1}`,
+  });
 
   const fields: Record<string, string> = {};
-  const files: File[] = [];
-  for (const [name, value] of form.entries()) {
-    if (name === "image" || name === "image[]") {
-      if (typeof value === "string") throw invalidParam("image", "image must be a file (a PNG, JPEG or WebP picture)");
-      files.push(value);
-    } else if (name === "mask" || name === "mask[]") {
-      // Leaving a mask out would change what the picture is; say so instead.
-      throw invalidParam("mask", "mask is not supported: describe the change in the prompt");
-    } else if (typeof value === "string") {
-      // Some clients send empty fields for settings left at their default.
-      if (value !== "" || name === "prompt") fields[name] = value;
-    } else {
-      throw invalidParam(name, `${name} must be a text field, not a file`);
-    }
+  for (const [name, value] of form.fields) {
+    if (name === "image" || name === "image[]") throw invalidParam("image", "image must be a file (a PNG, JPEG or WebP picture)");
+    // Some clients send empty fields for settings left at their default.
+    if (value !== "" || name === "prompt") fields[name] = value;
   }
   const params = parseParams(fields);
-  if (files.length === 0) throw invalidParam("image", "image is required: one to five PNG, JPEG or WebP pictures");
-  if (files.length > MAX_REFERENCES) throw invalidParam("image", `At most ${MAX_REFERENCES} images may be sent; this request has ${files.length}`);
+  if (form.files.length === 0) throw invalidParam("image", "image is required: one to five PNG, JPEG or WebP pictures");
   const references: string[] = [];
-  for (const [index, file] of files.entries()) {
-    references.push(await asDataUrl(file, index, files.length));
+  const imageDigests: string[] = [];
+  for (const [index, file] of form.files.entries()) {
+    references.push(asDataUrl(file.bytes, { index, count: form.files.length }));
+    imageDigests.push(file.sha256);
   }
-  return { params, references };
+  return { params, references, imageDigests };
 }
 
 /**
@@ -95,10 +113,8 @@ export async function readEditsRequest(request: Request): Promise<{ params: Open
  * first bytes (clients often say application/octet-stream). The full check
  * (decodes, size, pixels) is storeReferences', as for every reference.
  */
-async function asDataUrl(file: File, index: number, count: number): Promise<string> {
-  const label = count > 1 ? `image ${index + 1}` : "image";
-  if (file.size > MAX_REFERENCE_BYTES) throw invalidParam("image", `${label}: larger than 7 MB`);
-  const bytes = Buffer.from(await file.arrayBuffer());
+function asDataUrl(bytes: Buffer, at: { index: number; count: number }): string {
+  const label = at.count > 1 ? `image ${at.index + 1}` : "image";
   try {
     return toDataUrl(bytes, CONTENT_TYPES[sniffFormat(bytes)]);
   } catch (error) {
@@ -108,7 +124,7 @@ async function asDataUrl(file: File, index: number, count: number): Promise<stri
 }
 
 /** The studio's own request: `aspect_ratio` and `image_size` win over `size`; `n` is the count. */
-export function toCreateInput(params: OpenAiImageRequest, references: string[] = []): CreateGenerationInput {
+export function toCreateInput(params: OpenAiImageRequest, references: string[] = [], idempotencyKey?: string): CreateGenerationInput {
   return {
     model: params.model,
     prompt: params.prompt,
@@ -116,5 +132,6 @@ export function toCreateInput(params: OpenAiImageRequest, references: string[] =
     imageSize: params.image_size ?? null,
     references,
     count: params.n,
+    idempotencyKey,
   };
 }

@@ -1,15 +1,20 @@
 import { getConfig } from "@/lib/config";
-import { makeImages } from "@/lib/openai/images";
-import { readEditsRequest } from "@/lib/openai/request";
+import { withEditSlot } from "@/lib/openai/edit-slots";
+import { answerImages, startEdits } from "@/lib/openai/images";
 import { openAiRoute } from "@/lib/openai/route";
 import { getDeps } from "@/lib/wiring";
 
 /**
  * POST /v1/images/edits (multipart: `image` or `image[]` files, prompt, model,
- * n, size, response_format, aspect_ratio, image_size) → the same answer as
- * generations, the pictures made from the files as references.
+ * n, size, response_format, aspect_ratio, image_size; header Idempotency-Key)
+ * → the same answer as generations, the pictures made from the files as
+ * references. Any person (token or session), at most STUDIO_MAX_CONCURRENT_EDITS
+ * of theirs being uploaded or sent at once (429 past it).
  */
 export const POST = openAiRoute(async ({ request, viewer }) => {
-  const { params, references } = await readEditsRequest(request);
-  return makeImages({ deps: await getDeps(), request, person: viewer, params, references, waitMs: getConfig().syncWaitMs });
+  const deps = await getDeps();
+  const config = getConfig();
+  // The slot covers reading and submitting, while the pictures are in memory; not the wait.
+  const started = await withEditSlot({ person: viewer.name, max: config.maxConcurrentEdits, request }, () => startEdits({ deps, request, person: viewer }));
+  return answerImages({ deps, request, started, waitMs: config.syncWaitMs });
 });
