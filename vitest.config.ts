@@ -15,5 +15,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // A file handle the garbage collector closes fails the test (issue 21):
+    // the setup forces a collection after each file's last test to find them.
+    execArgv: ["--expose-gc"],
+    setupFiles: ["lib/testing/vitest-setup.ts"],
   },
 });

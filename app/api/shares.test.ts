@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FRESH_GENERATION } from "@/lib/db/fresh-row";
 import { newGenerationId } from "@/lib/generations/ids";
 import { accountsClient, captureLogs, ctx, errorOf } from "@/lib/testing/accounts-client";
+import { readNow } from "@/lib/testing/read-now";
 import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 
 // Share links through the real route handlers, on STUDIO_AUTH=accounts with an
@@ -130,8 +131,8 @@ const listShares = async (as: Who, query = "") => routes.shares.GET(req(`/api/sh
 const sharesOf = async (as: Who, query = "") => ((await (await listShares(as, query)).json()) as { items: Share[] }).items;
 const revoke = (as: Who, id: string) => routes.share.DELETE(req(`/api/shares/${id}`, { method: "DELETE", as }), ctx(id));
 /** The public image route, as a stranger without a cookie. */
-const image = (token: string, id: string, query = "") =>
-  routes.sharedImage.GET(new Request(`${base}/s/${token}/images/${id}${query}`), { params: Promise.resolve({ token, id }) });
+const image = async (token: string, id: string, query = "") =>
+  readNow(await routes.sharedImage.GET(new Request(`${base}/s/${token}/images/${id}${query}`), { params: Promise.resolve({ token, id }) }));
 const load = (token: string, before?: string, deps = studio.deps) => view.loadSharedView(deps, { token, before });
 
 describe("share links", () => {

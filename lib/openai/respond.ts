@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { openAiImagesResponseSchema } from "@/lib/contract";
 import { openImage, type GenerationDeps } from "@/lib/generations";
 import { logger } from "@/lib/log";
+import { closeStream } from "@/lib/storage";
 import { signedImageUrl } from "@/lib/server/signed-links";
 
 // The answer to /v1/images/*: `{ created, data: [...] }`, one entry per
@@ -64,9 +65,15 @@ async function* b64Json(input: { deps: GenerationDeps; ids: string[]; created: n
       logger.error({ err, generation: id }, "a completed picture could not be read for an image answer");
       continue;
     }
-    yield `${first ? "" : ","}{"b64_json":"`;
-    first = false;
-    yield* base64Of(stream);
+    // Closed here too: a client gone while the prefix waits to be read ends
+    // this generator before base64Of (which closes it when it ends) starts.
+    try {
+      yield `${first ? "" : ","}{"b64_json":"`;
+      first = false;
+      yield* base64Of(stream);
+    } finally {
+      await closeStream(stream);
+    }
     yield `"}`;
   }
   yield "]}";

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { readNow } from "./read-now";
 
 // Boots the studio's real route handlers in-process on a throw-away data dir,
 // in demo mode (the simulator injected as the gateway's fetch). Call once per
@@ -47,9 +48,10 @@ export async function bootStudio(env: Record<string, string> = {}) {
     retry: (id: string, body?: unknown) =>
       retry.POST(new Request(`${base}/api/generations/${id}/retry`, body === undefined ? { method: "POST" } : jsonInit("POST", body)), ctx(id)),
     cancel: (id: string) => cancel.POST(new Request(`${base}/api/generations/${id}/cancel`, { method: "POST" }), ctx(id)),
-    image: (id: string, query = "", headers: Record<string, string> = {}) =>
-      images.GET(new Request(`${base}/api/images/${id}${query}`, { headers }), ctx(id)),
-    reference: (id: string) => references.GET(new Request(`${base}/api/references/${id}`), ctx(id)),
+    // Read at once (readNow): a test that looks at the status only must not leave the file open.
+    image: async (id: string, query = "", headers: Record<string, string> = {}) =>
+      readNow(await images.GET(new Request(`${base}/api/images/${id}${query}`, { headers }), ctx(id))),
+    reference: async (id: string) => readNow(await references.GET(new Request(`${base}/api/references/${id}`), ctx(id))),
     /** POST /api/references: `bytes` as the multipart field `file`. */
     uploadReference: (bytes: Uint8Array, file: { name?: string; type?: string } = {}) => {
       const form = new FormData();

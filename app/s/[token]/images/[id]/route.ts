@@ -20,7 +20,7 @@ export const GET = publicRoute<Context>(async ({ request, context }) => {
   const query = querySchema.safeParse(searchParamsObject(request.url));
   if (!query.success) throw validationError(query.error, "query");
   const file = await openSharedImage(await getDeps(), { token, id, variant: query.data.variant });
-  const response = fileResponse(request, file, { download: query.data.download });
+  const response = await fileResponse(request, file, { download: query.data.download });
   response.headers.set("cache-control", "private, max-age=300");
   response.headers.set("x-robots-tag", "noindex");
   return response;
