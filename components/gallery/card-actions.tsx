@@ -24,8 +24,8 @@ export function CardActions({ generation: g }: { generation: Generation }) {
   if (g.createdBy !== user && role !== "admin") return null;
 
   const active = g.status !== "failed" && g.status !== "completed";
-  // A picture being saved exists and is paid for: nothing left to cancel.
-  const canCancel = active && g.saving === null;
+  // A picture being saved exists and is paid for: nothing left to cancel; a cancelled one is cancelled.
+  const canCancel = active && g.saving === null && g.cancelledAt === null;
   const name = shortPrompt(g.prompt);
   const C = t.gallery.card;
 

@@ -51,7 +51,7 @@ export function FailedCard({ generation: g }: { generation: Generation }) {
       <div className="flex items-start justify-between gap-1.5">
         <p className="flex min-w-0 items-center gap-1.5 text-xs font-semibold text-rose-700 dark:text-rose-300">
           <AlertIcon className="size-4 shrink-0" />
-          {g.error?.code === CANCELLED_CODE ? C.cancelledTitle : C.failedTitle}
+          {g.cancelledAt !== null || g.error?.code === CANCELLED_CODE ? C.cancelledTitle : C.failedTitle}
         </p>
         <CardActions generation={g} />
       </div>

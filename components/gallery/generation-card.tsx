@@ -135,6 +135,12 @@ function PictureTile(props: {
       >
         <StarIcon filled={g.favorite} className="size-4" />
       </button>
+      {/* Paid for all the same: kept, and said so (the hover text takes its place). */}
+      {g.cancelledAt && (
+        <p className="pointer-events-none absolute bottom-2 left-2 max-w-[calc(100%-1rem)] truncate rounded-full bg-black/55 px-2 py-0.5 text-xs font-medium text-white backdrop-blur-md transition-opacity group-hover:opacity-0 group-has-focus-visible:opacity-0">
+          {t.gallery.card.arrivedAfterCancel}
+        </p>
+      )}
     </div>
   );
 }

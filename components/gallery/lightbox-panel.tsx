@@ -40,6 +40,7 @@ export function LightboxPanel(props: { generation: Generation; onClose(): void; 
             </div>
           ))}
         </dl>
+        {g.cancelledAt && <p className="mt-3 text-sm text-zinc-600 dark:text-zinc-400">{t.gallery.card.arrivedAfterCancel}</p>}
       </section>
 
       {g.references.length > 0 && (

@@ -21,7 +21,8 @@ function useNow(ms: number): number {
  * A generation on its way: prompt, status in words, progress bar and a ticking
  * clock, in the box the picture will fill. One being saved (the gateway made
  * it, the studio is still copying it) says "Saving…" with the reason: it
- * exists, so it never looks failed.
+ * exists, so it never looks failed. One cancelled says so: the gateway has no
+ * cancel, so it stays here, billed, until the gateway ends it.
  */
 export function ProgressCard({ generation: g }: { generation: Generation }) {
   const { t } = useStudio();
@@ -52,6 +53,9 @@ export function ProgressCard({ generation: g }: { generation: Generation }) {
         <CardActions generation={g} />
       </div>
       <div className="relative mt-auto space-y-1.5">
+        {g.cancelledAt && (
+          <p className="line-clamp-3 text-xs leading-snug font-medium break-words text-rose-700 dark:text-rose-300">{t.gallery.card.cancelledActive}</p>
+        )}
         {g.saving?.reason && (
           <p className="line-clamp-3 text-xs leading-snug break-words text-zinc-600 dark:text-zinc-400">{g.saving.reason}</p>
         )}

@@ -253,17 +253,23 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   );
 
   /**
-   * One that stopped being active by our own hand (cancelled): out of the
+   * One we acted on (a cancel), as the server answered it. Still active (the
+   * gateway has no cancel: it stays in flight until the gateway ends it): in
+   * the active list as it is now, which keeps polling it. Otherwise out of the
    * active list, and into the pages as it is now rather than as last polled
    * (or out of them, when it no longer matches the filters).
    */
   const settle = useCallback(
     (g: Generation) => {
+      if (isActive(g)) {
+        void changeActive((list) => list && { ...list, items: list.items.map((x) => (x.id === g.id ? g : x)) }, { revalidate: false });
+        return replace(g);
+      }
       if (!matches(g, filters, user)) return removeLocal(g.id);
       dropActive(g.id);
       void changePages((pages) => keepFinished(pages, [g]));
     },
-    [changePages, filters, user, removeLocal, dropActive],
+    [changePages, changeActive, replace, filters, user, removeLocal, dropActive],
   );
 
   return {

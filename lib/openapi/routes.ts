@@ -75,10 +75,12 @@ export const operations: Operation[] = [
     description: "The row and its stored files go, in any state. Only its creator or an admin may. It still counts for the day's allowance and the month's budget.",
     params: { id: ids.generation }, ok: { 204: noContent("Deleted") }, errors: [404] },
   { method: "post", path: "/api/generations/{id}/cancel", operationId: "cancelGeneration", summary: "Cancel a generation", tag: "Generations", access: "person",
-    description: "An active generation stops being polled and shows as failed with code cancelled. The gateway has no cancel, so the task may still be billed.",
-    params: { id: ids.generation }, ok: { 200: json("Generation", "The cancelled generation") }, errors: [404] },
+    description:
+      "Only its creator or an admin (403 for others). The gateway has no cancel and bills the task anyway, so the generation stays active with cancelledAt set: it keeps its place among the person's pictures in flight and its cost (day, month, usage), and is polled until the gateway ends it. A picture that still arrives is kept (completed, cancelledAt set); a task the gateway fails ends failed, its message starting with Cancelled. A generation being saved (saving set: the picture exists) or already finished cannot be cancelled (400). Cancelling twice answers the generation as it is.",
+    params: { id: ids.generation }, ok: { 200: json("Generation", "The generation, cancelledAt set") }, errors: [400, 404] },
   { method: "post", path: "/api/generations/{id}/retry", operationId: "retryGeneration", summary: "Retry a generation", tag: "Generations", access: "person",
-    description: "A new generation with the same settings (for a failed one).",
+    description:
+      "A new generation with the same settings and stored references, for a failed one. Only its creator or an admin (403 for others): it reuses the creator's uploaded references.",
     params: { id: ids.generation }, body: { schema: "RetryGenerationRequest", media: "json", optional: true },
     ok: { 201: json("GenerationsCreated", "The new generation") }, errors: [400, 404, 429, 502, 503] },
 
@@ -92,6 +94,8 @@ export const operations: Operation[] = [
     description: "Upload once, then name it by id in references, so a big picture crosses the network once. An upload no generation uses is removed after a day.",
     body: { schema: "ReferenceUpload", media: "multipart" }, ok: { 201: json("UploadedReference", "The stored reference") }, errors: [400, 413] },
   { method: "get", path: "/api/references/{id}", operationId: "getReference", summary: "Download a reference image", tag: "Pictures", access: "person",
+    description:
+      "For the person who uploaded it and admins; for anyone when a completed picture uses it (the viewer shows a finished picture's references to the team). The references of a picture that was not made are 403 for others.",
     params: { id: ids.reference }, query: queries.referenceFile,
     ok: { 200: { description: "The reference image", file: PICTURE_TYPES, headers: ["ETag", "Cache-Control", "Content-Disposition"] }, 304: noContent("Not modified (If-None-Match)") },
     errors: [404] },

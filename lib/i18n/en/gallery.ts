@@ -30,6 +30,8 @@ export const gallery = {
     failedTitle: "This one didn't work out",
     failedFallback: "The picture could not be made.",
     cancelledTitle: "Cancelled",
+    cancelledActive: "Cancelled — the gateway may still finish it; it is billed either way.",
+    arrivedAfterCancel: "Arrived after it was cancelled.",
     retry: "Retry",
     retrying: "Retrying…",
     retryNamed: 'Retry "{prompt}"',
@@ -111,7 +113,7 @@ export const gallery = {
 
   confirmCancel: {
     title: "Cancel this picture?",
-    body: "The studio stops waiting for it and marks it cancelled. The gateway has no cancel: the task may still run and be billed.",
+    body: "The gateway has no cancel: the task keeps running and is billed either way. If the picture still arrives, it is kept.",
     confirm: "Cancel picture",
     keep: "Keep waiting",
     cancelling: "Cancelling…",

@@ -31,6 +31,8 @@ export const gallery: typeof en = {
     failedTitle: "这张没能生成",
     failedFallback: "图片未能生成。",
     cancelledTitle: "已取消",
+    cancelledActive: "已取消——网关仍可能完成它；无论如何都会计费。",
+    arrivedAfterCancel: "在取消之后送达。",
     retry: "重试",
     retrying: "正在重试…",
     retryNamed: "重试「{prompt}」",
@@ -111,7 +113,7 @@ export const gallery: typeof en = {
 
   confirmCancel: {
     title: "取消这张图片？",
-    body: "工作室将不再等待它，并将其标记为已取消。网关无法取消任务：任务仍可能继续运行并计费。",
+    body: "网关无法取消任务：任务会继续运行，无论如何都会计费。如果图片仍然送达，会被保留。",
     confirm: "取消图片",
     keep: "继续等待",
     cancelling: "正在取消…",
