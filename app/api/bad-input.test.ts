@@ -87,3 +87,87 @@ describe("other routes refuse bad input", () => {
     expect((await studio.image(g.id, "?variant=huge")).status).toBe(400);
   });
 });
+
+// Each route reads no more of a body than what it takes needs (issue 21): 16 KB
+// for the small JSON routes, 32 KB for a list of 200 ids, the configured
+// limit (256 KB in this file) for POST /api/generations and its data URLs.
+describe("each route has a body limit that fits what it takes", () => {
+  const base = "http://studio.test";
+  const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+  const jsonRequest = (path: string, method: string, body: string) =>
+    new Request(`${base}${path}`, { method, headers: { "content-type": "application/json" }, body });
+  const padded = (fields: Record<string, unknown>, bytes: number) => JSON.stringify({ ...fields, padding: "x".repeat(bytes) });
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `gen_01J${String(i).padStart(23, "0")}`);
+  const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string } }).error;
+
+  it("a 200 KB body to a small JSON route is 413 naming its limit, and changes nothing", async () => {
+    const [g] = ((await (await studio.create(valid)).json()) as { generations: { id: string; favorite: boolean }[] }).generations;
+    const one = await import("@/app/api/generations/[id]/route");
+    const retry = await import("@/app/api/generations/[id]/retry/route");
+    const boards = await import("@/app/api/boards/route");
+    const downloads = await import("@/app/api/downloads/route");
+    const body = (fields: Record<string, unknown>) => padded(fields, 200 * 1024);
+    const answers = {
+      patch: await one.PATCH(jsonRequest(`/api/generations/${g.id}`, "PATCH", body({ favorite: true })), ctx(g.id)),
+      retry: await retry.POST(jsonRequest(`/api/generations/${g.id}/retry`, "POST", body({ idempotencyKey: "k" })), ctx(g.id)),
+      board: await boards.POST(jsonRequest("/api/boards", "POST", body({ name: "big" })), undefined),
+      downloadJson: await downloads.POST(jsonRequest("/api/downloads", "POST", body({ generationIds: [g.id] })), undefined),
+      downloadForm: await downloads.POST(
+        new Request(`${base}/api/downloads`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `generationIds=${g.id}&padding=${"x".repeat(200 * 1024)}` }),
+        undefined,
+      ),
+    };
+    const seen = await Promise.all(Object.entries(answers).map(async ([route, res]) => ({ route, status: res.status, ...(await errorOf(res)) })));
+    expect(seen).toEqual([
+      { route: "patch", status: 413, code: "payload_too_large", message: "The request body is larger than 16 KB, the most this request takes" },
+      { route: "retry", status: 413, code: "payload_too_large", message: "The request body is larger than 16 KB, the most this request takes" },
+      { route: "board", status: 413, code: "payload_too_large", message: "The request body is larger than 16 KB, the most this request takes" },
+      { route: "downloadJson", status: 413, code: "payload_too_large", message: "The request body is larger than 32 KB, the most this request takes" },
+      { route: "downloadForm", status: 413, code: "payload_too_large", message: "The request body is larger than 32 KB, the most this request takes" },
+    ]);
+    expect(((await (await studio.get(g.id)).json()) as { favorite: boolean }).favorite).toBe(false);
+    expect(((await (await boards.GET(new Request(`${base}/api/boards`), undefined)).json()) as { items: unknown[] }).items).toEqual([]);
+  });
+
+  it("a streamed body without Content-Length is read no further than the route's limit", async () => {
+    const [g] = ((await (await studio.create(valid)).json()) as { generations: { id: string }[] }).generations;
+    const one = await import("@/app/api/generations/[id]/route");
+    let pulled = 0;
+    const chunk = new TextEncoder().encode(" ".repeat(4096));
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await one.PATCH(
+      new Request(`${base}/api/generations/${g.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: endless, duplex: "half" } as RequestInit),
+      ctx(g.id),
+    );
+    expect(res.status).toBe(413);
+    // The limit and a few chunks read ahead, not the 256 KB every route used to take.
+    expect(pulled).toBeLessThanOrEqual(16 * 1024 + 4 * chunk.byteLength);
+  });
+
+  it("the routes that need more still take it: 200 ids to download, a data URL of 200 KB to generate", async () => {
+    const downloads = await import("@/app/api/downloads/route");
+    const list = ids(200);
+    const asJson = await downloads.POST(jsonRequest("/api/downloads", "POST", JSON.stringify({ generationIds: list })), undefined);
+    const asForm = await downloads.POST(
+      new Request(`${base}/api/downloads`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: list.map((id) => `generationIds=${id}`).join("&") }),
+      undefined,
+    );
+    // Read whole and looked up: none of these pictures exists.
+    for (const res of [asJson, asForm]) {
+      expect(res.status).toBe(404);
+      expect((await errorOf(res)).message).toMatch(/No picture with id gen_01J/);
+    }
+    const noise = await sharp(Buffer.from(Array.from({ length: 220 * 220 * 3 }, (_, i) => (i * 7919) % 251)), { raw: { width: 220, height: 220, channels: 3 } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
+    const reference = `data:image/png;base64,${noise.toString("base64")}`;
+    expect(reference.length).toBeGreaterThan(180 * 1024);
+    const created = await studio.create({ ...valid, references: [reference] });
+    expect(created.status).toBe(201);
+  });
+});

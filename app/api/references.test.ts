@@ -65,6 +65,15 @@ describe("POST /api/references", () => {
     expect(studio.files()).toEqual(before);
   });
 
+  it("takes a picture of 6 MB: its route's limit is the picture's, not the 16 KB of the JSON routes", async () => {
+    const raw = Buffer.alloc(1450 * 1450 * 3);
+    for (let i = 0; i < raw.length; i++) raw[i] = (i * 2654435761) >>> 24;
+    const png = await sharp(raw, { raw: { width: 1450, height: 1450, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+    expect(png.length).toBeGreaterThan(6 * 1024 * 1024);
+    const res = await studio.uploadReference(png);
+    expect(res.status).toBe(201);
+  });
+
   it("refuses an 8 MB upload with 413, storing nothing", async () => {
     const before = studio.files();
     const res = await studio.uploadReference(Buffer.alloc(8 * 1024 * 1024, 7));

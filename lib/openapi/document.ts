@@ -98,7 +98,7 @@ const ERROR_MEANING: Record<number, string> = {
   401: "unauthorized: no valid session cookie or token",
   403: "forbidden: a disabled account, a write from another origin, or not allowed for this person",
   404: "not_found: nothing with this id",
-  413: "payload_too_large: the body is over the limit",
+  413: "payload_too_large: the body is over this route's limit: 16 KB for JSON, 32 KB for a list of ids (downloads, board items), a picture's 7 MB and framing for POST /api/references, STUDIO_BODY_LIMIT_BYTES (40 MB) for POST /api/generations",
   429: "quota_exceeded or rate_limited: a daily, in-flight or budget limit, or too many tries; Retry-After says when",
   502: "upstream_error: the gateway refused or failed",
   503: "upstream_unavailable: the gateway could not be reached",

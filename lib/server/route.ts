@@ -1,8 +1,9 @@
 import "server-only";
-import { identify } from "@/lib/auth/identify";
+import { identifyRequest } from "@/lib/auth/identify";
 import type { UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { bodyLimitOf, limitRequestBody, type RouteBody } from "./body-limit";
 import { errorResponse } from "./http";
 import { assertSameOrigin } from "./origin";
 
@@ -10,33 +11,56 @@ type Handler<C> = (input: { request: Request; user: string; viewer: UserRow; con
 type PublicHandler<C> = (input: { request: Request; context: C }) => Promise<Response>;
 
 /**
+ * Who may call a route (issue 21). `admin`: admins only. `auth: "browser"`:
+ * a person signed in with a browser (a studio session, or the auth proxy's
+ * header, or the local user), never an API token: making, listing and
+ * revoking tokens, the session itself (password, sign out everywhere) and
+ * every admin route (`admin` implies it), so a stolen token cannot mint
+ * itself successors, shut its owner out or act as an admin.
+ */
+export type RouteAuth = { admin?: boolean; auth?: "any" | "browser" };
+
+/** The caller of a route with these rules: 401/403 as apiRoute answers them. `log` gets the name, refused or not. */
+export async function routeCaller(request: Request, opts: RouteAuth = {}, log: { user?: string } = {}): Promise<UserRow> {
+  const { user, method } = await identifyRequest(request);
+  log.user = user.name;
+  if (method === "token" && (opts.admin || opts.auth === "browser")) {
+    throw new StudioError("forbidden", "An API token cannot do this: sign in to the studio in a browser (tokens are made, listed and revoked there, and reach no admin route)");
+  }
+  if (opts.admin && user.role !== "admin") throw new StudioError("forbidden", "Only an admin of the studio can do this");
+  return user;
+}
+
+/**
  * Every API route goes through here (or publicRoute): cross-origin writes
  * refused, the person identified as their account (401 otherwise, 403 for a
- * disabled one, and for a member on an `admin` route), errors mapped to the
+ * disabled one, for a member on an `admin` route and for a token on a
+ * browser-only one, see RouteAuth), a body over the route's limit refused
+ * with 413 (16 KB unless it says more, see RouteBody), errors mapped to the
  * one error body, and one log line per request (path only: no query, no body).
  */
-export function apiRoute<C = unknown>(handler: Handler<C>, opts: { admin?: boolean } = {}) {
+export function apiRoute<C = unknown>(handler: Handler<C>, opts: RouteAuth & RouteBody = {}) {
   return respond<C>(async (request, context, log) => {
-    const viewer = await identify(request);
-    log.user = viewer.name;
-    if (opts.admin && viewer.role !== "admin") throw new StudioError("forbidden", "Only an admin of the studio can do this");
+    const viewer = await routeCaller(request, opts, log);
     return handler({ request, user: viewer.name, viewer, context });
-  });
+  }, opts);
 }
 
 /** A route anyone may call (sign-in, health): no identity. */
-export function publicRoute<C = unknown>(handler: PublicHandler<C>) {
-  return respond<C>((request, context) => handler({ request, context }));
+export function publicRoute<C = unknown>(handler: PublicHandler<C>, opts: RouteBody = {}) {
+  return respond<C>((request, context) => handler({ request, context }), opts);
 }
 
-function respond<C>(run: (request: Request, context: C, log: { user?: string }) => Promise<Response>) {
+function respond<C>(run: (request: Request, context: C, log: { user?: string }) => Promise<Response>, body: RouteBody) {
   return async (request: Request, context: C): Promise<Response> => {
     const started = performance.now();
     const log: { user?: string } = {};
     let response: Response;
     try {
       assertSameOrigin(request);
-      response = await run(request, context, log);
+      // Before anyone is identified: an oversized body is refused without reading it.
+      const limited = limitRequestBody(request, { maxBytes: bodyLimitOf(body), tooLargeMessage: body.tooLargeMessage });
+      response = await run(limited, context, log);
     } catch (error) {
       response = errorResponse(error);
     }

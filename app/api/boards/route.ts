@@ -9,7 +9,7 @@ import { apiRoute } from "@/lib/server/route";
 export const GET = apiRoute(async ({ viewer }) => json({ items: await listBoards(await getDeps(), { viewer }) }));
 
 export const POST = apiRoute(async ({ request, viewer }) => {
-  const body = createBoardSchema.safeParse(await readJsonBody(request, 16 * 1024));
+  const body = createBoardSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
   return json(await createBoard(await getDeps(), { viewer, ...body.data }), { status: 201 });
 });

@@ -3,6 +3,7 @@ import { apiRoute } from "@/lib/server/route";
 import { getDeps } from "@/lib/wiring";
 
 // POST /api/downloads: a ZIP of the chosen pictures, streamed as it is written.
+// Its body is at most 200 ids, some 9 KB as a form, 7 KB as JSON.
 export const POST = apiRoute(async ({ request, viewer }) => {
   const ids = await readDownloadIds(request);
   const download = await zipDownload(await getDeps(), { ids, viewer });
@@ -16,4 +17,4 @@ export const POST = apiRoute(async ({ request, viewer }) => {
       "x-content-type-options": "nosniff",
     },
   });
-});
+}, { maxBodyBytes: 32 * 1024 });

@@ -11,9 +11,13 @@ export const GET = apiRoute(async ({ request, viewer }) => {
   return json(await listGenerations(await getDeps(), { query: query.data, viewer }));
 });
 
-export const POST = apiRoute(async ({ request, viewer }) => {
-  const body = createGenerationSchema.safeParse(await readJsonBody(request));
-  if (!body.success) throw validationError(body.error);
-  const generations = await createGenerations(await getDeps(), { request: body.data, person: viewer });
-  return json({ generations }, { status: 201 });
-});
+// Up to five references as data URLs: the largest body of any route, STUDIO_BODY_LIMIT_BYTES.
+export const POST = apiRoute(
+  async ({ request, viewer }) => {
+    const body = createGenerationSchema.safeParse(await readJsonBody(request));
+    if (!body.success) throw validationError(body.error);
+    const generations = await createGenerations(await getDeps(), { request: body.data, person: viewer });
+    return json({ generations }, { status: 201 });
+  },
+  { maxBodyBytes: "configured" },
+);

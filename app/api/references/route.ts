@@ -31,4 +31,4 @@ export const POST = apiRoute(async ({ request, user }) => {
   if (!file || typeof file === "string") throw needFile();
   const bytes = Buffer.from(await file.arrayBuffer());
   return json(await uploadReference(await getDeps(), { bytes, createdBy: user }), { status: 201 });
-});
+}, { maxBodyBytes: MAX_REFERENCE_BYTES + FRAMING_BYTES, tooLargeMessage: `A reference image may be at most ${MAX_REFERENCE_BYTES / 1024 / 1024} MB` });

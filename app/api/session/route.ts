@@ -1,15 +1,15 @@
 import { clientAddress } from "@/lib/auth/client-address";
-import { identify } from "@/lib/auth/identify";
-import { endEverySession, endSession } from "@/lib/auth/server-session";
+import { endSession } from "@/lib/auth/server-session";
+import { endPersonAccess } from "@/lib/accounts/sign-out";
 import { clearedSessionCookie, readCookie, SESSION_COOKIE } from "@/lib/auth/session";
 import { signIn } from "@/lib/auth/sign-in";
 import { getConfig } from "@/lib/config";
-import { signInSchema } from "@/lib/contract";
+import { signInSchema, signOutQuerySchema } from "@/lib/contract";
 import { StudioError, validationError } from "@/lib/errors";
 import { getDeps } from "@/lib/wiring";
 import { logger } from "@/lib/log";
-import { json, readJsonBody } from "@/lib/server/http";
-import { apiRoute, publicRoute } from "@/lib/server/route";
+import { json, readJsonBody, searchParamsObject } from "@/lib/server/http";
+import { apiRoute, publicRoute, routeCaller } from "@/lib/server/route";
 import { sessionInfoOf } from "@/lib/server/session-info";
 import { sessionCookieFor } from "@/lib/server/signed-in";
 
@@ -19,7 +19,7 @@ export const POST = publicRoute(async ({ request }) => {
   if (auth.mode !== "password" && auth.mode !== "accounts") {
     throw new StudioError("invalid_request", `This studio does not sign in with passwords (STUDIO_AUTH=${auth.mode})`);
   }
-  const body = signInSchema.safeParse(await readJsonBody(request, 64 * 1024));
+  const body = signInSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
   const { db } = await getDeps();
   const user = await signIn({ db, auth, name: body.data.name, password: body.data.password, address: clientAddress(request) });
@@ -28,22 +28,25 @@ export const POST = publicRoute(async ({ request }) => {
   return new Response(null, { status: 204, headers: { "set-cookie": cookie, "cache-control": "no-store" } });
 });
 
-/** Who is signed in, with what is left today and this month. */
-export const GET = apiRoute(async ({ viewer }) => json(await sessionInfoOf(viewer)));
+/** Who is signed in, with what is left today and this month (a browser's session; a token gets 403, issue 21). */
+export const GET = apiRoute(async ({ viewer }) => json(await sessionInfoOf(viewer)), { auth: "browser" });
 
 /**
  * Sign out: this session, or with ?all=1 every session of the person ("sign
- * out everywhere"). Signing out of one works even with an expired session,
- * so it never traps anyone; everywhere needs to know who is asking.
+ * out everywhere") and, unless endTokens=0, every API token of theirs (a
+ * thief with a session may have made one). Signing out of one works even
+ * with an expired session, so it never traps anyone; everywhere needs to
+ * know who is asking, from a browser (a token gets 403, issue 21).
  */
 export const DELETE = publicRoute(async ({ request }) => {
   const { db } = await getDeps();
   const id = readCookie(request, SESSION_COOKIE);
-  const all = new URL(request.url).searchParams.get("all");
-  if (all === "1" || all === "true") {
-    const viewer = await identify(request);
-    const ended = await endEverySession({ db, userId: viewer.id });
-    logger.info({ user: viewer.name, sessions: ended }, "signed out everywhere");
+  const query = signOutQuerySchema.safeParse(searchParamsObject(request.url));
+  if (!query.success) throw validationError(query.error, "query");
+  if (query.data.all) {
+    const viewer = await routeCaller(request, { auth: "browser" });
+    const ended = await endPersonAccess({ db }, { userId: viewer.id, endTokens: query.data.endTokens ?? true });
+    logger.info({ user: viewer.name, ...ended }, "signed out everywhere");
   } else {
     await endSession({ db, id });
   }

@@ -14,7 +14,7 @@ export const GET = apiRoute(async ({ request, viewer }) => {
 
 /** A new link to a picture or a board: the only answer that carries its URL. */
 export const POST = apiRoute(async ({ request, viewer }) => {
-  const body = createShareSchema.safeParse(await readJsonBody(request, 16 * 1024));
+  const body = createShareSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
   return json(await createShare(await getDeps(), { viewer, ...body.data }), { status: 201 });
 });

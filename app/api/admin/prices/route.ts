@@ -11,7 +11,7 @@ export const GET = apiRoute(async () => json(await pricesView(await getDeps())),
 /** Admins set prices; null takes the studio's price away (back to STUDIO_PRICES). */
 export const PUT = apiRoute(
   async ({ request, viewer }) => {
-    const body = putPricesSchema.safeParse(await readJsonBody(request, 64 * 1024));
+    const body = putPricesSchema.safeParse(await readJsonBody(request));
     if (!body.success) throw validationError(body.error);
     const deps = await getDeps();
     await setPrices(deps, { prices: body.data.prices, by: viewer.name });

@@ -16,7 +16,7 @@ export const GET = apiRoute(async () => {
 /** Adds a person: with a password, or without one to send an invite next. */
 export const POST = apiRoute(
   async ({ request, viewer }) => {
-    const body = createUserSchema.safeParse(await readJsonBody(request, 64 * 1024));
+    const body = createUserSchema.safeParse(await readJsonBody(request));
     if (!body.success) throw validationError(body.error);
     return json(await addPerson(await getDeps(), { ...body.data, by: viewer.name }), { status: 201 });
   },

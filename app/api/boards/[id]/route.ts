@@ -11,7 +11,7 @@ export const GET = apiRoute<IdContext>(async ({ viewer, context }) =>
 
 /** Renames the board or changes who sees it (its owner or an admin). */
 export const PATCH = apiRoute<IdContext>(async ({ request, viewer, context }) => {
-  const body = patchBoardSchema.safeParse(await readJsonBody(request, 16 * 1024));
+  const body = patchBoardSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
   return json(await updateBoard(await getDeps(), { id: (await context.params).id, viewer, patch: body.data }));
 });

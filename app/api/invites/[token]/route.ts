@@ -11,7 +11,7 @@ import { sessionCookieFor } from "@/lib/server/signed-in";
 export const POST = publicRoute<{ params: Promise<{ token: string }> }>(async ({ request, context }) => {
   const auth = getConfig().auth;
   if (auth.mode !== "accounts") throw new StudioError("invalid_request", "This studio does not use invites (STUDIO_AUTH is not accounts)");
-  const body = acceptInviteSchema.safeParse(await readJsonBody(request, 64 * 1024));
+  const body = acceptInviteSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
   const deps = await getDeps();
   const user = await acceptInvite(deps, { token: (await context.params).token, password: body.data.password });

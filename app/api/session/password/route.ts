@@ -20,7 +20,7 @@ import { sessionCookieFor } from "@/lib/server/signed-in";
 export const POST = apiRoute(async ({ request, viewer }) => {
   const auth = getConfig().auth;
   if (auth.mode !== "accounts") throw new StudioError("invalid_request", "Passwords are not kept by this studio (STUDIO_AUTH is not accounts)");
-  const body = changePasswordSchema.safeParse(await readJsonBody(request, 64 * 1024));
+  const body = changePasswordSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
   const { db } = await getDeps();
   const ok = await checkCurrentPassword({ db, user: viewer, password: body.data.currentPassword, address: clientAddress(request) });

@@ -10,14 +10,14 @@ const BODY_LIMIT = 32 * 1024;
 
 /** Puts pictures on the board: all of them, or none when one id is unknown. */
 export const POST = apiRoute<IdContext>(async ({ request, viewer, context }) => {
-  const body = boardItemsSchema.safeParse(await readJsonBody(request, BODY_LIMIT));
+  const body = boardItemsSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
   return json(await addToBoard(await getDeps(), { id: (await context.params).id, viewer, ...body.data }));
-});
+}, { maxBodyBytes: BODY_LIMIT });
 
 /** Takes pictures off the board; the pictures stay in the gallery. */
 export const DELETE = apiRoute<IdContext>(async ({ request, viewer, context }) => {
-  const body = boardItemsSchema.safeParse(await readJsonBody(request, BODY_LIMIT));
+  const body = boardItemsSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
   return json(await removeFromBoard(await getDeps(), { id: (await context.params).id, viewer, ...body.data }));
-});
+}, { maxBodyBytes: BODY_LIMIT });
