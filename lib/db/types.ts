@@ -423,6 +423,23 @@ export interface StudioDatabase {
    */
   deleteUnlinkedReferences(input: { createdBefore: number; limit: number }): Promise<ReferenceRow[]>;
 
+  // Counters every instance shares (issue 21), each check one statement.
+  /**
+   * The daily upload allowance: adds `bytes` to the person's total for `day`
+   * (a UTC day's start) only if the total stays within `limit`, so concurrent
+   * uploads cannot pass it together. `total`: after adding, or as it stands
+   * when refused.
+   */
+  addUploadBytes(input: { createdBy: string; day: number; bytes: number; limit: number }): Promise<{ added: boolean; total: number }>;
+  /** Takes back bytes counted for uploads that were not stored after all (never below 0). */
+  returnUploadBytes(input: { createdBy: string; day: number; bytes: number }): Promise<void>;
+  /** Forgets the totals of days before `day`; how many rows went. */
+  deleteUploadDaysBefore(day: number): Promise<number>;
+  /** One more request under `key` in the window starting at `windowStart`: the count after it. */
+  incrementRateCounter(input: { key: string; windowStart: number }): Promise<number>;
+  /** Forgets windows that started before `windowStart`; how many rows went. */
+  deleteRateCountersBefore(windowStart: number): Promise<number>;
+
   /**
    * Sign-in throttling: one row per password check that did not succeed (a
    * wrong one, or one still running), with the account it was for and the

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeBoard, makeCompletedRow, makeRow, makeShare, makeUser, T0 } from "@/lib/db/shared/test-rows";
 import type { GenerationRow, StudioDatabase } from "@/lib/db/types";
+import { describeBoardPagesAndCaps } from "./board-caps";
 import { deleteUserOf, ids, newestFirst, rejection, type ContractOptions } from "./context";
 
 // Boards, their pictures, batches and share links (issue 14).
@@ -428,4 +429,6 @@ export function describeBoards(options: ContractOptions): void {
       expect((await db.listShares({})).map((s) => s.id)).toEqual([b1.id]);
     });
   });
+
+  describeBoardPagesAndCaps(options);
 }

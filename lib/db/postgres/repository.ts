@@ -44,6 +44,7 @@ import {
 import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisions";
 import { clearedLoginFailures, countAndOldest, loginAttemptDecision, loginFailuresSince } from "@/lib/db/shared/login-attempts";
 import { definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor, withBatch } from "@/lib/db/shared/row-mapping";
+import * as counters from "./counters";
 import { bytewise, countedRows, promptContains, insertRows, readGenerations, usageKey, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
 import {
   apiTokens,
@@ -469,6 +470,27 @@ export class PostgresStudioDatabase implements StudioDatabase {
       .for("update", { skipLocked: true });
     const deleted = await withDriverErrors(() => this.db.delete(referenceImages).where(inArray(referenceImages.id, unused)).returning());
     return deleted.map(toReferenceRow).sort((x, y) => x.createdAt - y.createdAt || (x.id < y.id ? -1 : 1));
+  }
+
+  // Shared counters (issue 21): one statement each, in ./counters.ts.
+  async addUploadBytes(input: { createdBy: string; day: number; bytes: number; limit: number }): Promise<{ added: boolean; total: number }> {
+    return counters.addUploadBytes(this.db, input);
+  }
+
+  async returnUploadBytes(input: { createdBy: string; day: number; bytes: number }): Promise<void> {
+    await counters.returnUploadBytes(this.db, input);
+  }
+
+  async deleteUploadDaysBefore(day: number): Promise<number> {
+    return counters.deleteUploadDaysBefore(this.db, day);
+  }
+
+  async incrementRateCounter(input: { key: string; windowStart: number }): Promise<number> {
+    return counters.incrementRateCounter(this.db, input);
+  }
+
+  async deleteRateCountersBefore(windowStart: number): Promise<number> {
+    return counters.deleteRateCountersBefore(this.db, windowStart);
   }
 
   async recordLoginFailure(input: { account?: string | null; address: string; at: number }): Promise<void> {

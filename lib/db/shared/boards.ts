@@ -1,5 +1,6 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, isNotNull, isNull, or, sql, type AnyColumn, type SQL, type Table } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type AnyColumn, type SQL, type Table } from "drizzle-orm";
+import type { BoardCursor, ShareFilter } from "@/lib/db/types";
 import type { BoardItemsTable } from "./conditions";
 
 // The board and share queries' pieces that both engines write alike (issue
@@ -8,6 +9,8 @@ import type { BoardItemsTable } from "./conditions";
 export type BoardsTable = Table & Record<"id" | "name" | "visibility" | "ownerId", AnyColumn>;
 export type SharesTable = Table & Record<"expiresAt", AnyColumn>;
 type PictureColumns = Record<"id" | "status" | "imageKey", AnyColumn>;
+/** How an engine orders board names (its lower(), compared as it sorts): the list's key and its cursor's. */
+export type NameOrder = (name: AnyColumn | SQL) => SQL;
 
 /** Every team board and the viewer's own private ones; with `ids`, only those of them. */
 export function visibleBoards(boards: BoardsTable, input: { viewerId: string; ids?: readonly string[] }): SQL {
@@ -52,4 +55,73 @@ export function coverId(boards: BoardsTable, items: BoardItemsTable, generations
 /** A link that still works at `now`: no expiry, or one still ahead. */
 export function unexpiredShare(shares: SharesTable, now: number): SQL {
   return or(isNull(shares.expiresAt), gt(shares.expiresAt, now))!;
+}
+
+/**
+ * The boards after a page's last one (issue 21), in the list's order: by
+ * folded name, then id. The cursor's name is folded by the same SQL as the
+ * column, so both engines page exactly as they sort. The cast gives
+ * PostgreSQL a type for the parameter (lower() is overloaded).
+ */
+export function boardsAfter(boards: BoardsTable, cursor: BoardCursor, order: NameOrder): SQL {
+  const key = order(boards.name);
+  const at = order(sql`cast(${cursor.name} as text)`);
+  return or(sql`${key} > ${at}`, and(sql`${key} = ${at}`, gt(boards.id, cursor.id)))!;
+}
+
+/** The finished pictures on a board that a share page could show (with `createdBy`: that person's only). */
+export function boardPictures(
+  items: BoardItemsTable,
+  generations: Table & PictureColumns & Record<"createdBy", AnyColumn>,
+  input: { boardId: string; createdBy?: string },
+): SQL {
+  return and(
+    eq(items.boardId, input.boardId),
+    eq(generations.id, items.generationId),
+    eq(generations.status, "completed"),
+    isNotNull(generations.imageKey),
+    input.createdBy !== undefined ? eq(generations.createdBy, input.createdBy) : undefined,
+  )!;
+}
+
+type ShareColumns = Table & Record<"id" | "generationId" | "boardId" | "createdBy" | "expiresAt", AnyColumn>;
+type UserColumns = Table & Record<"id" | "role", AnyColumn>;
+
+/**
+ * Links that show a picture this person made (issue 21; see
+ * ShareFilter.showingPicturesOf): unexpired, and either a link to one of
+ * their pictures, or a board link whose board holds one of their pictures and
+ * whose maker is that person or an admin now (a member's board link shows
+ * only its maker's pictures). Correlated EXISTS probes, each on a primary key
+ * or the board's range of board_items: cheap per link.
+ */
+export function showsPicturesOf(
+  tables: { shares: ShareColumns; users: UserColumns; items: BoardItemsTable; generations: Table & Record<"id" | "createdBy", AnyColumn> },
+  input: { userId: string; name: string; now: number },
+): SQL {
+  const { shares, users, items, generations } = tables;
+  const theirPicture = sql`exists (select 1 from ${generations} where ${and(eq(generations.id, shares.generationId), eq(generations.createdBy, input.name))})`;
+  const makerMayShowAll = or(
+    eq(shares.createdBy, input.userId),
+    sql`exists (select 1 from ${users} where ${and(eq(users.id, shares.createdBy), eq(users.role, "admin"))})`,
+  );
+  const onTheBoard = sql`exists (select 1 from ${items} cross join ${generations} where ${and(
+    eq(items.boardId, shares.boardId),
+    eq(generations.id, items.generationId),
+    eq(generations.createdBy, input.name),
+  )})`;
+  return and(unexpiredShare(shares, input.now), or(theirPicture, and(isNotNull(shares.boardId), makerMayShowAll, onTheBoard)))!;
+}
+
+/** A share list's WHERE (undefined: every link). */
+export function shareConditions(tables: Parameters<typeof showsPicturesOf>[0], filter: ShareFilter): SQL | undefined {
+  const { shares } = tables;
+  return and(
+    filter.createdBy !== undefined ? eq(shares.createdBy, filter.createdBy) : undefined,
+    filter.showingPicturesOf !== undefined ? showsPicturesOf(tables, filter.showingPicturesOf) : undefined,
+    filter.generationId !== undefined ? eq(shares.generationId, filter.generationId) : undefined,
+    filter.boardId !== undefined ? eq(shares.boardId, filter.boardId) : undefined,
+    filter.id !== undefined ? eq(shares.id, filter.id) : undefined,
+    filter.beforeId !== undefined ? lt(shares.id, filter.beforeId) : undefined,
+  );
 }

@@ -44,6 +44,7 @@ import {
 import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisions";
 import { clearedLoginFailures, countAndOldest, loginAttemptDecision, loginFailuresSince } from "@/lib/db/shared/login-attempts";
 import { chunked, definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor, withBatch } from "@/lib/db/shared/row-mapping";
+import * as counters from "./counters";
 import { countedRows, IDS_PER_QUERY, placeholders, promptContains, readGenerations, usageKey, type Db } from "./query-parts";
 import {
   apiTokens,
@@ -348,6 +349,27 @@ export class SqliteStudioDatabase implements StudioDatabase {
       tx.delete(referenceImages).where(inArray(referenceImages.id, unused.map((r) => r.id))).run();
       return unused.map(toReferenceRow);
     }, WRITE);
+  }
+
+  // Shared counters (issue 21): one statement each, in ./counters.ts.
+  async addUploadBytes(input: { createdBy: string; day: number; bytes: number; limit: number }): Promise<{ added: boolean; total: number }> {
+    return counters.addUploadBytes(this.db, input);
+  }
+
+  async returnUploadBytes(input: { createdBy: string; day: number; bytes: number }): Promise<void> {
+    counters.returnUploadBytes(this.db, input);
+  }
+
+  async deleteUploadDaysBefore(day: number): Promise<number> {
+    return counters.deleteUploadDaysBefore(this.db, day);
+  }
+
+  async incrementRateCounter(input: { key: string; windowStart: number }): Promise<number> {
+    return counters.incrementRateCounter(this.db, input);
+  }
+
+  async deleteRateCountersBefore(windowStart: number): Promise<number> {
+    return counters.deleteRateCountersBefore(this.db, windowStart);
   }
 
   async recordLoginFailure(input: { account?: string | null; address: string; at: number }): Promise<void> {
