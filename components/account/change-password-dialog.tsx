@@ -32,6 +32,8 @@ export function ChangePasswordDialog({ t, onClose }: { t: Dictionary; onClose():
       if (e instanceof ApiError && e.code === "network_error") setError(t.common.networkError);
       // The server answers a wrong current password with 403 (this session is fine, the proof is not).
       else if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setError(t.account.wrongCurrentPassword);
+      // The current password goes through the sign-in throttle: too many wrong ones from here, wait.
+      else if (e instanceof ApiError && e.status === 429) setError(t.auth.tooMany);
       else setError(e instanceof Error ? e.message : t.common.networkError);
     } finally {
       setBusy(false);

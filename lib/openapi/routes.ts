@@ -161,7 +161,7 @@ export const operations: Operation[] = [
 
   // Session
   { method: "post", path: "/api/session", operationId: "signIn", summary: "Sign in", tag: "Session", access: "public",
-    description: "With STUDIO_AUTH=password (the team's password) or accounts (one's own). Wrong passwords are slowed down per client address.",
+    description: "With STUDIO_AUTH=password (the team's password) or accounts (one's own). Wrong passwords are counted per account at the client's address (IPv6: its /64) and per address (STUDIO_SIGNIN_*); past either, 429 with Retry-After, right password or not.",
     body: { schema: "SignInRequest", media: "json" }, ok: { 204: { description: "Signed in: the session cookie", headers: ["Set-Cookie"] } },
     errors: [400, 401, 403, 429] },
   { method: "get", path: "/api/session", operationId: "getSession", summary: "Who is signed in", tag: "Session", access: "person",
@@ -169,8 +169,8 @@ export const operations: Operation[] = [
   { method: "delete", path: "/api/session", operationId: "signOut", summary: "Sign out", tag: "Session", access: "public",
     query: queries.endSession, ok: { 204: { description: "Signed out: the cookie is cleared", headers: ["Set-Cookie"] } }, errors: [401] },
   { method: "post", path: "/api/session/password", operationId: "changePassword", summary: "Change one's password", tag: "Session", access: "person",
-    description: "Accounts mode. Every other session of the person ends; this one gets a fresh cookie.",
-    body: { schema: "ChangePasswordRequest", media: "json" }, ok: { 204: { description: "Changed", headers: ["Set-Cookie"] } }, errors: [400] },
+    description: "Accounts mode. Every other session of the person ends; this one gets a fresh cookie. A wrong current password is 403 and counts with wrong sign-ins for the account at this address (429 past the limit).",
+    body: { schema: "ChangePasswordRequest", media: "json" }, ok: { 204: { description: "Changed", headers: ["Set-Cookie"] } }, errors: [400, 403, 429] },
   { method: "get", path: "/api/auth/oidc/start", operationId: "oidcStart", summary: "Sign in with OpenID Connect", tag: "Session", access: "public",
     description: "STUDIO_AUTH=oidc: off to the provider (authorization code with PKCE, state and nonce).",
     query: queries.oidcStart, ok: { 302: { description: "To the provider's sign-in", headers: ["Location", "Set-Cookie"] } }, errors: [400] },
