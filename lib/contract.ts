@@ -3,7 +3,7 @@
 // Browser-safe: no server imports.
 import { z } from "zod";
 import { ASPECT_RATIOS, IMAGE_SIZES, MAX_PROMPT_LENGTH, MAX_REFERENCES, MODEL_IDS } from "@/lib/models";
-import { BOARD_VISIBILITIES, GENERATION_STATUSES, MAX_BOARD_NAME, MAX_BULK_IDS } from "./contract-values";
+import { BOARD_VISIBILITIES, GENERATION_STATUSES, LIST_PAGE_SIZE, MAX_BOARD_NAME, MAX_BULK_IDS, MAX_LIST_PAGE_SIZE } from "./contract-values";
 
 export * from "./contract-values";
 
@@ -124,6 +124,14 @@ export const generationSchema = z.object({
    * exist, so the card says "Saving…" with the reason, never "Timed out".
    */
   saving: z.object({ since: z.string(), reason: z.string().nullable() }).nullable(),
+  /**
+   * Since when the gateway's status API has not answered for this active
+   * generation (null: it answered at the last poll, or the row has ended).
+   * Silence never times a task out: the row is asked again with backoff for
+   * as long as its result could still be fetched, then ends as an unknown
+   * outcome (issue 21 #10).
+   */
+  unansweredSince: z.string().nullable(),
   /** Shared by every picture one request made (`bat_…`; an older row: its own id). */
   batchId: z.string(),
   /**
@@ -308,6 +316,12 @@ export type StudioSettings = z.infer<typeof studioSettingsSchema>;
 export const pricesResponseSchema = z.object({
   currency: z.string(),
   items: z.array(z.object({ key: z.string(), price: z.number(), source: z.enum(["env", "studio"]) })),
+  /**
+   * Price keys that would price every model and size but have no price: a
+   * whole model, or a `model-SIZE` of a model priced at other sizes only.
+   * While a budget applies to a person, these are refused (issue 21 #3).
+   */
+  unpriced: z.array(z.string()),
 });
 export const putPricesSchema = z.strictObject({
   /** key → price; null removes the studio's price (back to STUDIO_PRICES). */
@@ -439,7 +453,21 @@ export const boardSchema = z.object({
   canManage: z.boolean(),
 });
 export type Board = z.infer<typeof boardSchema>;
-export const listBoardsResponseSchema = z.object({ items: z.array(boardSchema) });
+/** A page of a list of boards or share links (issue 21): `limit` of them, after `cursor` (a previous page's nextCursor). */
+const listLimit = z.coerce
+  .number({ message: `limit must be 1 to ${MAX_LIST_PAGE_SIZE}` })
+  .int({ message: `limit must be 1 to ${MAX_LIST_PAGE_SIZE}` })
+  .min(1, { message: `limit must be 1 to ${MAX_LIST_PAGE_SIZE}` })
+  .max(MAX_LIST_PAGE_SIZE, { message: `limit must be 1 to ${MAX_LIST_PAGE_SIZE}` })
+  .default(LIST_PAGE_SIZE);
+/** GET /api/boards: by name, a page at a time (`cursor` is opaque: the previous page's nextCursor). */
+export const listBoardsQuerySchema = z.strictObject({
+  limit: listLimit,
+  cursor: z.string().min(1).max(1000, { message: "cursor must come from a previous page" }).optional(),
+});
+/** nextCursor: null on the last page. */
+export const listBoardsResponseSchema = z.object({ items: z.array(boardSchema), nextCursor: z.string().nullable() });
+export type ListBoardsResponse = z.infer<typeof listBoardsResponseSchema>;
 export const createBoardSchema = z.strictObject({ name: boardName, visibility: visibility.default("team") });
 export const patchBoardSchema = z
   .strictObject({ name: boardName.optional(), visibility: visibility.optional() })
@@ -474,10 +502,36 @@ export const shareSchema = z.object({
   expiresAt: z.string().nullable(),
 });
 export type Share = z.infer<typeof shareSchema>;
-/** POST /api/shares → 201: the only answer with the link (only its hash is kept). */
-export const createdShareSchema = shareSchema.extend({ url: z.string() });
+/**
+ * POST /api/shares → 201: the only answer with the link (only its hash is kept).
+ * hiddenPictures: finished pictures on the board that this link leaves out
+ * (a member's board link shows only the pictures its maker made; 0 for an
+ * admin's link and for a picture link).
+ */
+export const createdShareSchema = shareSchema.extend({ url: z.string(), hiddenPictures: z.number().int() });
 export type CreatedShare = z.infer<typeof createdShareSchema>;
-export const listSharesResponseSchema = z.object({ items: z.array(shareSchema) });
-export const listSharesQuerySchema = z.strictObject({ all: flag.optional() });
+/** nextCursor: null on the last page. */
+export const listSharesResponseSchema = z.object({ items: z.array(shareSchema), nextCursor: z.string().nullable() });
+export type ListSharesResponse = z.infer<typeof listSharesResponseSchema>;
+/**
+ * GET /api/shares: the caller's own links; `all=1` everyone's (admins);
+ * `showing=mine` the live links, whoever made them, that show a picture the
+ * caller made (issue 21). Narrowed to one picture or board; newest first.
+ */
+export const listSharesQuerySchema = z
+  .strictObject({
+    all: flag.optional(),
+    showing: z.enum(["mine"], { message: "showing must be mine" }).optional(),
+    generationId: generationIdSchema.optional(),
+    boardId: boardIdSchema.optional(),
+    limit: listLimit,
+    cursor: shareIdSchema.optional(),
+  })
+  .refine((q) => !(q.all && q.showing), { message: "give all=1 or showing=mine, not both" });
+export type ListSharesQuery = z.infer<typeof listSharesQuerySchema>;
+/** GET /api/shares/preview?boardId=…: what a link to the board made by the caller now would show and leave out. */
+export const sharePreviewQuerySchema = z.strictObject({ boardId: boardIdSchema });
+export const sharePreviewSchema = z.object({ pictures: z.number().int(), hiddenPictures: z.number().int() });
+export type SharePreview = z.infer<typeof sharePreviewSchema>;
 
 export const downloadSchema = z.strictObject({ generationIds: generationIdsSchema });

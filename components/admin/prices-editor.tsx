@@ -45,6 +45,9 @@ export function PricesEditor(props: { t: Dictionary; prices: Prices; onSaved(pri
   const currency = prices.currency;
 
   const update = (index: number, patch: Partial<Row>) => setRows((all) => all.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  /** A new row for `key`, unless one is already there to fill in. */
+  const addKey = (key: string) =>
+    setRows((all) => (all.some((row) => row.key.trim() === key) ? all : [...all, { key, price: "", source: "new", removed: false }]));
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -70,6 +73,7 @@ export function PricesEditor(props: { t: Dictionary; prices: Prices; onSaved(pri
         {t.admin.pricesHeading}
       </h2>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{format(t.admin.pricesHint, { currency })}</p>
+      <UnpricedNotice t={t} unpriced={prices.unpriced} onPick={addKey} />
       <form onSubmit={save} noValidate className="mt-3 flex flex-col gap-3">
         {rows.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.admin.noPrices}</p>}
         <ul className="flex flex-col gap-2">
@@ -127,5 +131,33 @@ export function PricesEditor(props: { t: Dictionary; prices: Prices; onSaved(pri
         </p>
       </form>
     </section>
+  );
+}
+
+/**
+ * Models and sizes without a price, from the server's view of the prices in
+ * force: they would count as free, so under a budget they are refused.
+ * Each offers a row to price it.
+ */
+function UnpricedNotice(props: { t: Dictionary; unpriced: string[]; onPick(key: string): void }) {
+  const { t, unpriced } = props;
+  if (unpriced.length === 0) return null;
+  return (
+    <div role="note" aria-labelledby="unpriced-heading" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+      <p id="unpriced-heading" className="font-semibold">
+        {t.admin.unpricedHeading}
+      </p>
+      <p className="mt-0.5">{t.admin.unpricedHint}</p>
+      <ul className="mt-2 flex flex-wrap gap-2">
+        {unpriced.map((key) => (
+          <li key={key} className="flex items-center gap-1.5">
+            <code className="text-xs">{key}</code>
+            <button type="button" className={button} aria-label={format(t.admin.setPriceOf, { key })} onClick={() => props.onPick(key)}>
+              {t.admin.setPrice}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

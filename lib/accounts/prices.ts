@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { pricesResponseSchema } from "@/lib/contract";
 import { StudioError } from "@/lib/errors";
 import { currentPrices, type GenerationDeps } from "@/lib/generations";
+import { unpricedKeys } from "@/lib/generations/prices";
 import { logger } from "@/lib/log";
 import { isPriceKey, PRICE_KEYS } from "@/lib/pricing";
 
@@ -15,7 +16,7 @@ export async function pricesView(deps: Deps): Promise<z.infer<typeof pricesRespo
     price: prices[key],
     source: fromStudio.has(key) ? ("studio" as const) : ("env" as const),
   }));
-  return { currency: deps.config.currency, items };
+  return { currency: deps.config.currency, items, unpriced: unpricedKeys(prices) };
 }
 
 /** Every key is checked before anything is written: a bad one changes nothing. */

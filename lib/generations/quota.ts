@@ -5,7 +5,7 @@ import type { ImageSize, ModelId } from "@/lib/models";
 import { priceOf, roundMoney } from "@/lib/pricing";
 import type { GenerationDeps } from "./deps";
 import type { Person } from "./person";
-import { currentPrices } from "./prices";
+import { assertPriced, currentPrices } from "./prices";
 
 const DAY_MS = 86_400_000;
 export const startOfUtcDay = (now: number) => now - (now % DAY_MS);
@@ -73,6 +73,8 @@ export async function insertLimits(deps: GenerationDeps, input: { person: Person
   const base = { since: startOfUtcDay(now), daily: limits.daily, maxActive: limits.maxActive };
   if (limits.monthlyBudget === null) return base;
   const { prices } = await currentPrices(deps);
+  // Unpriced would count as free: under a budget it is refused instead (issue 21).
+  assertPriced(prices, input.rows);
   const cost = roundMoney(priceOf(prices, input.rows.model, input.rows.imageSize) * input.rows.count);
   return { ...base, budget: { since: startOfUtcMonth(now), amount: limits.monthlyBudget, prices, cost } };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { ConfigError, getConfig } from "@/lib/config";
-import { startPoller } from "@/lib/generations";
+import { startPoller, type GenerationDeps } from "@/lib/generations";
+import { unpricedWhileBudgeted } from "@/lib/generations/prices";
 import { getDeps } from "./deps";
 import { logger } from "@/lib/log";
 
@@ -30,5 +31,21 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   logger.info({ upstream: config.upstream, dataDir: config.dataDir, db: deps.db.kind, storage: deps.store.kind }, "studio starting");
+  await warnAboutUnpricedModels(deps).catch((err: unknown) => logger.warn({ err }, "could not check which models have prices"));
   startPoller(deps);
+}
+
+/**
+ * Budgets set (the studio's or any person's) and models or sizes without a
+ * price: say so once at start-up. While a budget applies, requests for them
+ * are refused (an unpriced picture would count as free); /admin lists them too.
+ */
+export async function warnAboutUnpricedModels(deps: Pick<GenerationDeps, "db" | "config">): Promise<void> {
+  const { unpriced, budgets } = await unpricedWhileBudgeted(deps);
+  if (unpriced.length === 0) return;
+  logger.warn(
+    { unpriced, budgets },
+    `Budgets are set but these have no price: ${unpriced.join(", ")}. While a budget applies to a person, their requests for them are refused. ` +
+      "Set the prices in STUDIO_PRICES or on /admin.",
+  );
 }

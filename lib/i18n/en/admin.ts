@@ -79,4 +79,8 @@ export const admin = {
   savePrices: "Save prices",
   pricesSaved: "Prices saved.",
   noPrices: "No prices yet: pictures count as free.",
+  unpricedHeading: "Without a price",
+  unpricedHint: "These models and sizes have no price: they count as free in usage, and while a budget applies to someone, their requests for them are refused.",
+  setPrice: "Set a price",
+  setPriceOf: "Set a price for {key}",
 };

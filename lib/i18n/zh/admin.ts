@@ -80,4 +80,8 @@ export const admin: typeof en = {
   savePrices: "保存价格",
   pricesSaved: "价格已保存。",
   noPrices: "尚未设置价格：图片均按免费计。",
+  unpricedHeading: "尚无价格",
+  unpricedHint: "以下模型和尺寸尚未设置价格：在用量中按免费计；对设有预算的成员，使用它们的请求会被拒绝。",
+  setPrice: "设置价格",
+  setPriceOf: "为 {key} 设置价格",
 };
