@@ -258,7 +258,8 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     liteDb.close();
     expect(targetStars.map((s) => ({ ...s, created_at: Number(s.created_at) }))).toEqual(sourceStars);
     // What deleted pictures count for, as they were.
-    const deletedQuery = "select id, created_by, model, image_size, status, created_at, deleted_at from deleted_generations order by id";
+    // upstream_id and error_code say whether the gateway took it (issue 21): what makes it charged.
+    const deletedQuery = "select id, created_by, model, image_size, status, created_at, deleted_at, upstream_id, error_code from deleted_generations order by id";
     const { rows: targetDeleted } = await rawPool(url).query<Record<string, unknown>>(deletedQuery);
     const liteDeleted = new Database(path.join(sourceDir, "studio.db"), { readonly: true });
     const sourceDeleted = liteDeleted.prepare(deletedQuery).all();
@@ -334,13 +335,18 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     const changedId = seed.ids[500];
     await rawPool(url).query("update generations set prompt = 'edited behind our back' where id = $1", [changedId]);
     const { rows: renamed } = await rawPool(url).query<{ id: string }>("update boards set name = 'Renamed' where name = 'Coast' returning id");
+    // A deleted picture the gateway took, made to look refused (free) in the target.
+    const { rows: freed } = await rawPool(url).query<{ id: string }>(
+      "update deleted_generations set upstream_id = null where id = (select min(id) from deleted_generations where upstream_id is not null) returning id",
+    );
 
     const sides = await openAll(url, prefix);
     try {
       const result = await verifyData(sides);
       expect(result.ok).toBe(false);
-      expect(result.problemCount).toBe(4);
+      expect(result.problemCount).toBe(5);
       expect(result.problems).toContainEqual(`board ${renamed[0].id}: name differs (source "Coast", target "Renamed")`);
+      expect(result.problems).toContainEqual(`deleted picture ${freed[0].id}: upstreamId differs (source "task_deleted_timeout", target null)`);
       expect(result.problems).toContainEqual(expect.stringMatching(new RegExp(`^file ${image}: sha256 differs`)));
       expect(result.problems).toContainEqual(expect.stringMatching(new RegExp(`^file ${thumb}: sha256 differs .* target [0-9a-f]{12}… 10 B\\)$`)));
       expect(result.problems).toContainEqual(`generation ${changedId}: prompt differs (source ${JSON.stringify(await sourcePrompt(changedId))}, target "edited behind our back")`);
@@ -484,7 +490,7 @@ describe("migrate-data command line", () => {
   it("a person the target already has (another id, same name) gets their stars there", async () => {
     const rowsUrl = await createTestDatabase();
     const target = await openPostgresTarget(rowsUrl);
-    const alice = { id: "usr_TARGETS_OWN_ALICE", name: "alice", email: null, passwordHash: null, role: "member" as const, disabled: false, dailyLimit: null, maxActive: null, monthlyBudget: null, createdAt: 1, lastSeenAt: null, ssoSubject: null };
+    const alice = { id: "usr_TARGETS_OWN_ALICE", name: "alice", email: null, passwordHash: null, role: "member" as const, adminByList: false, disabled: false, dailyLimit: null, maxActive: null, monthlyBudget: null, createdAt: 1, lastSeenAt: null, ssoSubject: null };
     await target.db.insertUser(alice);
     await target.close();
 
@@ -492,7 +498,7 @@ describe("migrate-data command line", () => {
     expect(code, all).toBe(0);
     expect(out).toMatch(/favorites\s+(\d+)\s+\1\s+inserted \1, already there 0/);
     expect(out).toMatch(/prices\s+2\s+inserted 2, already there 0/);
-    expect(out).toMatch(/deleted pictures\s+3\s+3\s+inserted 3, already there 0/);
+    expect(out).toMatch(/deleted pictures\s+4\s+4\s+inserted 4, already there 0/);
     expect(out).toMatch(/api tokens\s+2\s+2\s+inserted 2, already there 0/);
     expect(out).toMatch(/settings\s+1\s+inserted 1, already there 0/);
     expect(out).not.toContain("seed-secret-");

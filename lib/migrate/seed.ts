@@ -152,6 +152,7 @@ export async function seedDataDir(input: {
         email: null,
         passwordHash: name === "alice" ? "$argon2id$v=19$m=19456,p=1,t=2$c2VlZHNhbHQ$seedhash" : null,
         role: name === "alice" ? "admin" : "member",
+        adminByList: false,
         disabled: false,
         dailyLimit: name === "bob" ? 5 : null,
         maxActive: null,
@@ -178,8 +179,15 @@ export async function seedDataDir(input: {
     ];
     for (const { key, price } of prices) await db.setPrice({ key, price, updatedAt: t0, updatedBy: "alice" });
     // A few pictures deleted since (no files, no stored references), which
-    // still count for the usage and budgets.
-    const deleted = ["failed", "processing", "completed"].map((status, i): GenerationRow => ({
+    // still count for the usage and budgets: the gateway took all but the
+    // refused one (task id and error code say which, issue 21).
+    const outcomes = [
+      { status: "failed", upstreamId: "task_deleted_timeout", errorCode: "timeout" },
+      { status: "failed", upstreamId: null, errorCode: "submit_invalid" },
+      { status: "processing", upstreamId: "task_deleted_busy", errorCode: null },
+      { status: "completed", upstreamId: "task_deleted_done", errorCode: null },
+    ] as const;
+    const deleted = outcomes.map(({ status, upstreamId, errorCode }, i): GenerationRow => ({
       ...FRESH_GENERATION,
       id: `gen_${nextUlid(t0 + count * 1_000 + i)}`,
       model: "nano_banana_2",
@@ -188,6 +196,8 @@ export async function seedDataDir(input: {
       imageSize: "1K",
       references: [],
       status: status as GenerationStatus,
+      upstreamId,
+      errorCode,
       createdAt: t0 + count * 1_000 + i,
       updatedAt: t0 + count * 1_000 + i,
       createdBy: "bob",

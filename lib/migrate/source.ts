@@ -40,7 +40,11 @@ export type SettingRecord = { key: string; value: string; createdAt: number };
 /** One person's star, as the favorites table holds it (issue 12). */
 export type FavoriteRecord = { userId: string; generationId: string; createdAt: number };
 
-/** What a deleted picture still counts for, as deleted_generations holds it: usage and budgets move with it. */
+/**
+ * What a deleted picture still counts for, as deleted_generations holds it:
+ * usage and budgets move with it. upstreamId and errorCode say whether the
+ * gateway took it (then it is charged, issue 21).
+ */
 export type DeletedRecord = {
   id: string;
   createdBy: string;
@@ -49,6 +53,8 @@ export type DeletedRecord = {
   status: string;
   createdAt: number;
   deletedAt: number;
+  upstreamId: string | null;
+  errorCode: string | null;
 };
 
 /** One side holding rows: the source's SQLite file or the target Postgres. */
@@ -147,7 +153,8 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
         where (user_id, generation_id) > (?, ?) order by user_id, generation_id limit ?`,
     );
     const deletedStatement = raw.prepare(
-      `select id, created_by as createdBy, model, image_size as imageSize, status, created_at as createdAt, deleted_at as deletedAt
+      `select id, created_by as createdBy, model, image_size as imageSize, status, created_at as createdAt, deleted_at as deletedAt,
+              upstream_id as upstreamId, error_code as errorCode
          from deleted_generations where id > ? order by id limit ?`,
     );
     const boardsStatement = raw.prepare(

@@ -15,6 +15,8 @@ export interface RowTarget extends RowSide {
    * added. StudioDatabase has no method for them: only its deletes write them.
    */
   insertDeletedGenerations(records: readonly DeletedRecord[]): Promise<number>;
+  /** The target's deleted_generations rows with these ids, for the verify step (in no order). */
+  deletedGenerationsByIds(ids: readonly string[]): Promise<DeletedRecord[]>;
   /**
    * Adds board items the target lacks (by board and picture), each with the
    * time it was added (addBoardItems stamps one time for all); how many it added.
@@ -79,12 +81,33 @@ export async function openPostgresTarget(url: string, options: { migrationsFolde
       const column = <K extends keyof DeletedRecord>(key: K) => records.map((record) => record[key]);
       // One statement a page, one array per column; a row the target has is left as it is.
       const { rowCount } = await pool.query(
-        `insert into deleted_generations (id, created_by, model, image_size, status, created_at, deleted_at)
-         select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[])
+        `insert into deleted_generations (id, created_by, model, image_size, status, created_at, deleted_at, upstream_id, error_code)
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::text[])
          on conflict (id) do nothing`,
-        [column("id"), column("createdBy"), column("model"), column("imageSize"), column("status"), column("createdAt"), column("deletedAt")],
+        [
+          column("id"),
+          column("createdBy"),
+          column("model"),
+          column("imageSize"),
+          column("status"),
+          column("createdAt"),
+          column("deletedAt"),
+          column("upstreamId"),
+          column("errorCode"),
+        ],
       );
       return rowCount ?? 0;
+    },
+    async deletedGenerationsByIds(ids) {
+      if (ids.length === 0) return [];
+      const { rows } = await pool.query<Omit<DeletedRecord, "createdAt" | "deletedAt"> & { createdAt: string; deletedAt: string }>(
+        `select id, created_by as "createdBy", model, image_size as "imageSize", status, created_at as "createdAt", deleted_at as "deletedAt",
+                upstream_id as "upstreamId", error_code as "errorCode"
+           from deleted_generations where id = any($1::text[])`,
+        [ids],
+      );
+      // bigint columns arrive as strings.
+      return rows.map((row) => ({ ...row, createdAt: Number(row.createdAt), deletedAt: Number(row.deletedAt) }));
     },
     async insertBoardItems(records) {
       if (records.length === 0) return 0;

@@ -7,7 +7,8 @@ import { forEachLimit, hashStream } from "./util";
 
 // The check after the copy (and on its own with --verify-only): counts on both
 // sides, every reference and generation row field by field, and the sha256 of
-// every file on both sides. Each difference is one line naming what differs.
+// every file on both sides (and every deleted picture's record, which still counts).
+// Each difference is one line naming what differs.
 
 export type SideCounts = RowCounts & { files: number; bytes: number };
 
@@ -215,6 +216,20 @@ export async function verifyData(options: VerifyOptions): Promise<VerifyResult> 
       const other = targetShares.get(share.id);
       if (!other) problem(`share link ${share.id}: missing in the target`);
       else for (const line of differences(pickShare(share), pickShare(other))) problem(`share link ${share.id}: ${line}`);
+    }
+    // Deleted pictures: field by field, since each still counts for usage and budgets
+    // (upstreamId and errorCode decide whether it is charged).
+    let afterDeleted: string | undefined;
+    for (;;) {
+      const records = await source.deletedGenerations(afterDeleted, pageSize);
+      if (records.length === 0) break;
+      afterDeleted = records[records.length - 1].id;
+      const there = new Map((await rows.deletedGenerationsByIds(records.map((r) => r.id))).map((r) => [r.id, r]));
+      for (const record of records) {
+        const other = there.get(record.id);
+        if (!other) problem(`deleted picture ${record.id}: missing in the target`);
+        else for (const line of differences(record, other)) problem(`deleted picture ${record.id}: ${line}`);
+      }
     }
     // Settings are secrets: which key differs, never its value.
     const targetSettings = new Map((await rows.settings()).map((setting) => [setting.key, setting.value]));
