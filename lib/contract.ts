@@ -416,6 +416,12 @@ export const openAiImageRequestSchema = z.object({
   user: z.string().max(200).optional(),
 });
 export type OpenAiImageRequest = z.infer<typeof openAiImageRequestSchema>;
+/** The Idempotency-Key header of /v1/images/* (issue 21 #2). */
+export const openAiIdempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(1, { message: "Idempotency-Key must be 1 to 200 characters (a UUID is a good key)" })
+  .max(200, { message: "Idempotency-Key must be 1 to 200 characters (a UUID is a good key)" });
 export const openAiImagesResponseSchema = z.object({
   created: z.number().int(),
   data: z.array(z.object({ b64_json: z.string().optional(), url: z.string().optional(), revised_prompt: z.string().optional() })),

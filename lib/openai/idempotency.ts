@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { OpenAiImageRequest } from "@/lib/contract";
+import { openAiIdempotencyKeySchema, type OpenAiImageRequest } from "@/lib/contract";
 import { invalidParam } from "./errors";
 
 // `Idempotency-Key` on /v1/images/* (the header of Stripe-style APIs and of
@@ -9,8 +9,6 @@ import { invalidParam } from "./errors";
 // pictures instead of a second paid batch. The key is the person's and lives
 // 24 h (lib/generations/create.ts); the request it came with is kept as a
 // SHA-256 digest, so the same key with another request can be refused (422).
-
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
 /**
  * /v1's keys share a table with POST /api/generations' `idempotencyKey`.
@@ -23,11 +21,9 @@ const V1_KEY_PREFIX = " v1:";
 export function idempotencyKeyOf(request: Request): string | undefined {
   const raw = request.headers.get("idempotency-key");
   if (raw === null) return undefined;
-  const key = raw.trim();
-  if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw invalidParam(null, `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters (a UUID is a good key)`, "invalid_idempotency_key");
-  }
-  return V1_KEY_PREFIX + key;
+  const key = openAiIdempotencyKeySchema.safeParse(raw);
+  if (!key.success) throw invalidParam(null, key.error.issues[0].message, "invalid_idempotency_key");
+  return V1_KEY_PREFIX + key.data;
 }
 
 /**

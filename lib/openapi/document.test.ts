@@ -101,6 +101,18 @@ describe("the OpenAPI document", () => {
     expect(request.properties.size.enum).toContain("1792x1024");
   });
 
+  it("documents Idempotency-Key on /v1/images/* and the 413 and 422 it may meet", () => {
+    for (const path of ["/v1/images/generations", "/v1/images/edits"]) {
+      const op = doc.paths[path].post;
+      const header = op.parameters.find((p: Json) => p.name === "Idempotency-Key");
+      expect(header).toMatchObject({ in: "header", required: false, schema: { type: "string", maxLength: 200 } });
+      expect(header.description).toMatch(/24 hours/);
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["413", "422"]));
+      expect(op.responses["422"].description).toMatch(/idempotency_key_reused/);
+    }
+    expect(doc.paths["/v1/images/edits"].post.responses["429"].description).toMatch(/edits/);
+  });
+
   it("takes the edits' pictures as multipart image / image[]", () => {
     const form = deref(doc.paths["/v1/images/edits"].post.requestBody.content["multipart/form-data"].schema);
     expect(Object.keys(form.properties)).toEqual(expect.arrayContaining(["image", "image[]", "prompt", "n", "size"]));

@@ -65,6 +65,14 @@ function queryParameters(op: Operation): Json[] {
   }));
 }
 
+/** Request headers a route reads, each optional. */
+function headerParameters(op: Operation): Json[] {
+  return Object.entries(op.requestHeaders ?? {}).map(([name, schema]) => {
+    const { description, ...json } = convertOne(schema, `the header ${name} of ${op.path}`);
+    return { name, in: "header", required: false, ...(description ? { description } : {}), schema: json };
+  });
+}
+
 function pathParameters(op: Operation): Json[] {
   return Object.entries(op.params ?? {}).map(([name, schema]) => {
     const { description, ...json } = convertOne(schema, `the path parameter ${name} of ${op.path}`);
@@ -106,17 +114,19 @@ const ERROR_MEANING: Record<number, string> = {
 
 /** /v1 answers in OpenAI's shape, whose type and code the SDKs read (lib/openai/errors.ts). */
 const OPENAI_ERROR_MEANING: Record<number, string> = {
-  400: "invalid_request_error: a field does not fit (param names it; model_not_found for an unknown model), or the body is over the limit (request_too_large)",
+  400: "invalid_request_error: a field does not fit (param names it; model_not_found for an unknown model; a model or size without a price while a budget applies), or an unusable Idempotency-Key",
   401: "authentication_error: no token, or a wrong, expired or revoked one",
   403: "permission_error: a disabled account",
-  429: "rate_limit_error: quota_exceeded (a daily limit or the month's budget) or rate_limit_exceeded (too many in flight; Retry-After says when)",
+  413: "invalid_request_error, request_too_large: the body, a picture (7 MB) or a field is over its limit; param names it",
+  422: "invalid_request_error, idempotency_key_reused: the Idempotency-Key was used in the last 24 hours with a different request; nothing was made",
+  429: "rate_limit_error: quota_exceeded (a daily limit or the month's budget) or rate_limit_exceeded (too many in flight, or too many edits of yours being uploaded at once; Retry-After says when)",
   502: "upstream_error: the gateway refused or failed every picture",
   503: "server_error: the gateway could not be reached",
   504: "timeout_error: not done within STUDIO_SYNC_WAIT_MS; the message lists the generations, which still finish into the gallery",
 };
 
 function errorStatuses(op: Operation): number[] {
-  // Every /api body is read with a size cap (readJsonBody, readCappedBody); /v1 says so as a 400.
+  // Every /api body is read with a size cap (readJsonBody, readCappedBody); /v1 lists its 413 itself.
   const implied = [...(op.access === "public" ? [] : [401, 403]), ...(op.body && !op.path.startsWith("/v1/") ? [400, 413] : [])];
   return [...new Set([...op.errors, ...implied])].sort((a, b) => a - b);
 }
@@ -140,7 +150,7 @@ const SECURITY: Record<Access, Json[]> = {
 };
 
 function operation(op: Operation): Json {
-  const parameters = [...pathParameters(op), ...queryParameters(op)];
+  const parameters = [...pathParameters(op), ...queryParameters(op), ...headerParameters(op)];
   const responses: Json = {};
   for (const [status, answer] of Object.entries(op.ok)) responses[status] = success(answer);
   for (const status of errorStatuses(op)) responses[String(status)] = failure(op, status);

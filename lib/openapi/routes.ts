@@ -34,6 +34,8 @@ export type Operation = {
   access: Access;
   params?: Record<string, z.ZodType>;
   query?: z.ZodObject;
+  /** Request headers the route reads, by name (each optional). */
+  requestHeaders?: Record<string, z.ZodType>;
   /** json+form: JSON, or the same fields as an HTML form posts them (a browser download). */
   body?: { schema: RequestSchemaName; media: "json" | "multipart" | "json+form"; optional?: boolean };
   ok: Record<number, Success>;
@@ -56,6 +58,10 @@ export const TAGS = {
 export type TagName = keyof typeof TAGS;
 
 const json = (schema: ResponseSchemaName, description: string): Success => ({ description, json: schema });
+const idempotencyKeyHeader = contract.openAiIdempotencyKeySchema.meta({
+  description:
+    "Any unique string (a UUID). The same key with the same request within 24 hours, from the same person, answers what the first request answers, waiting for its pictures if they are still being made; requests sent at once with one key make one batch. The same key with a different request is 422 (idempotency_key_reused).",
+});
 const noContent = (description: string): Success => ({ description });
 const PICTURE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
 
@@ -104,12 +110,14 @@ export const operations: Operation[] = [
   { method: "get", path: "/v1/models", operationId: "listModels", summary: "List models", tag: "OpenAI-compatible", access: "person",
     ok: { 200: json("OpenAIModelList", "The studio's models") }, errors: [] },
   { method: "post", path: "/v1/images/generations", operationId: "createImages", summary: "Create images", tag: "OpenAI-compatible", access: "person",
-    description: "Text to image in OpenAI's shape. The request waits until the pictures are done (up to STUDIO_SYNC_WAIT_MS, default 300 s); a client that disconnects loses nothing: the pictures still complete into the gallery.",
+    description: "Text to image in OpenAI's shape. The request waits until the pictures are done (up to STUDIO_SYNC_WAIT_MS, default 300 s); a client that disconnects loses nothing: the pictures still complete into the gallery. Send an Idempotency-Key so that a retry (after a proxy's timeout, say) gets the same pictures instead of a second paid batch.",
+    requestHeaders: { "Idempotency-Key": idempotencyKeyHeader },
     body: { schema: "OpenAIImageRequest", media: "json" }, ok: { 200: json("OpenAIImages", "The pictures: b64_json, or url with response_format url") },
-    errors: [400, 429, 502, 503, 504] },
+    errors: [400, 413, 422, 429, 502, 503, 504] },
   { method: "post", path: "/v1/images/edits", operationId: "editImages", summary: "Create images from pictures", tag: "OpenAI-compatible", access: "person",
-    description: "Image to image in OpenAI's shape: multipart with the pictures in image or image[] and the other fields as form fields. Waits like /v1/images/generations.",
-    body: { schema: "OpenAIImageEditRequest", media: "multipart" }, ok: { 200: json("OpenAIImages", "The pictures") }, errors: [400, 429, 502, 503, 504] },
+    description: "Image to image in OpenAI's shape: multipart with the pictures in image or image[] and the other fields as form fields. Waits like /v1/images/generations, and takes an Idempotency-Key the same way (the pictures' bytes are part of the request it stands for). Read as a stream: a picture over 7 MB, a field over 64 KB or a body over the limit is 413 as soon as it passes it.",
+    requestHeaders: { "Idempotency-Key": idempotencyKeyHeader },
+    body: { schema: "OpenAIImageEditRequest", media: "multipart" }, ok: { 200: json("OpenAIImages", "The pictures") }, errors: [400, 413, 422, 429, 502, 503, 504] },
 
   // Boards
   { method: "get", path: "/api/boards", operationId: "listBoards", summary: "List boards", tag: "Boards", access: "person",
