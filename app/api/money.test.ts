@@ -161,6 +161,42 @@ describe("cancelling gives no money back (item 1)", () => {
     expect((await create(erin.cookie)).status).toBe(429);
   });
 
+  it("a cancel while the submit is on its way: a task the gateway takes is still followed, one it refuses ends failed and free", async () => {
+    const kate = await member("kate");
+    /** Starts a request the gateway answers slowly, and cancels its row while the submit waits. */
+    async function cancelWhileSubmitting(prompt: string) {
+      studio.sim.setFaults({ latencyMs: 400 });
+      try {
+        const pending = create(kate.cookie, { prompt });
+        const row = await until(async () => (await rows()).find((r) => r.prompt === prompt && r.status === "submitting"));
+        const res = await cancel(kate.cookie, row.id);
+        expect(res.status).toBe(200);
+        expect((await res.json()) as Generation).toMatchObject({ status: "submitting", cancelledAt: expect.any(String) });
+        return { row, answer: await pending };
+      } finally {
+        studio.sim.setFaults({ latencyMs: 0 });
+      }
+    }
+    const taken = await cancelWhileSubmitting("taken after all");
+    expect(taken.answer.status).toBe(201);
+    const followed = await studio.deps.db.getGeneration(taken.row.id);
+    expect(followed).toMatchObject({ status: "queued", upstreamId: expect.stringMatching(/^task_/) });
+    expect(followed!.cancelledAt).not.toBeNull();
+    expect((await ended(taken.row.id, "completed")).cancelledAt).not.toBeNull();
+
+    studio.sim.injectBurst({ status: 400, count: 1, only: "submit" });
+    const refused = await cancelWhileSubmitting("refused anyway");
+    expect(refused.answer.status).toBe(400);
+    expect(await studio.deps.db.getGeneration(refused.row.id)).toMatchObject({ status: "failed", upstreamId: null, errorCode: "submit_invalid" });
+    const usage = await routes.usage.GET(req("/api/usage?groupBy=user", { cookie: kate.cookie }), undefined);
+    expect(((await usage.json()) as { total: { pictures: number; failed: number; failedCharged: number; cost: number } }).total).toMatchObject({
+      pictures: 1,
+      failed: 1,
+      failedCharged: 0,
+      cost: 0.04,
+    });
+  });
+
   it("only the creator or an admin may cancel; others get 403 and nothing changes", async () => {
     const frank = await member("frank");
     const grace = await member("grace");
