@@ -339,8 +339,8 @@ export interface StudioDatabase {
    * Records the gateway's task id for a submit that went through. Applies to a
    * row still "submitting", and also to one failed meanwhile as an unknown
    * outcome (its task id is now known, so it goes back to polling: `revived`).
-   * Any other row without a task id (cancelled, say) only gets the id, for the
-   * record. Undefined when the row is gone.
+   * Any other row without a task id (one failed by an older studio's cancel,
+   * say) only gets the id, for the record. Undefined when the row is gone.
    */
   recordSubmission(input: {
     id: string;

@@ -43,8 +43,9 @@ export function spentOn(groups: readonly { model: ModelId; imageSize: ImageSize 
 /**
  * What recording a gateway task id does to the row as it is now. A row still
  * submitting, or failed meanwhile as an unknown outcome, goes (back) to
- * polling; any other row without a task id (cancelled, say) only gets the id,
- * for the record; a row that has one already is left alone (`set` empty).
+ * polling; any other row without a task id (one failed by an older studio's
+ * cancel, say) only gets the id, for the record; a row that has one already is
+ * left alone (`set` empty).
  */
 export function submissionChange(
   before: Pick<GenerationRow, "upstreamId" | "status" | "errorCode">,
