@@ -88,6 +88,11 @@ const envSchema = z.object({
   STUDIO_MAX_ACTIVE: int(8, 1, 1_000),
   /** Per person: personal API tokens held at once (expired ones count until revoked). */
   STUDIO_MAX_TOKENS: int(50, 1, 10_000),
+  /**
+   * Per person: bytes of reference pictures stored a day (UTC), uploads and
+   * the pictures requests carry alike; 0 = no allowance. Default 200 MB.
+   */
+  STUDIO_UPLOAD_BYTES_PER_DAY: int(200 * 1024 * 1024, 0, Number.MAX_SAFE_INTEGER),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -131,6 +136,8 @@ export type StudioConfig = {
   limits: { daily: number; maxActive: number; monthlyBudget: number | undefined };
   /** API tokens one person may hold (STUDIO_MAX_TOKENS). */
   maxTokensPerPerson: number;
+  /** Bytes of references one person may store a UTC day (STUDIO_UPLOAD_BYTES_PER_DAY); 0 = no allowance. */
+  uploadBytesPerDay: number;
   /** Prices from STUDIO_PRICES by model id or `model-SIZE`, before the admins' changes. */
   prices: Record<string, number>;
   currency: string;
@@ -173,6 +180,7 @@ export function parseConfig(env: Record<string, string | undefined>): StudioConf
     },
     limits: { daily: e.STUDIO_DAILY_LIMIT, maxActive: e.STUDIO_MAX_ACTIVE, monthlyBudget: e.STUDIO_MONTHLY_BUDGET },
     maxTokensPerPerson: e.STUDIO_MAX_TOKENS,
+    uploadBytesPerDay: e.STUDIO_UPLOAD_BYTES_PER_DAY,
     prices: pricesOf(e.STUDIO_PRICES),
     currency: e.STUDIO_CURRENCY,
     upstream: e.NANO_API_KEY ? "gateway" : "demo",

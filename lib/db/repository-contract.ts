@@ -4,6 +4,7 @@ import { describeBoards } from "./contract/boards";
 import { describeBulk } from "./contract/bulk";
 import { describeCharges } from "./contract/charges";
 import type { ContractFixture, ContractOptions } from "./contract/context";
+import { describeCounters } from "./contract/counters";
 import { describeInserts } from "./contract/inserts";
 import { describeListing } from "./contract/listing";
 import { describeLoginFailures } from "./contract/login-failures";
@@ -45,5 +46,6 @@ export function describeStudioDatabaseContract(name: string, options: ContractOp
     describeReferenceUse(options);
     describeTokens(options);
     describeBoards(options);
+    describeCounters(options);
   });
 }

@@ -18,7 +18,7 @@ export type GenerationDeps = {
    */
   staging: BlobStore;
   gateway: GatewayClient;
-  config: Pick<StudioConfig, "pollIntervalMs" | "taskTimeoutMs" | "requestTimeoutMs" | "limits" | "prices" | "currency">;
+  config: Pick<StudioConfig, "pollIntervalMs" | "taskTimeoutMs" | "requestTimeoutMs" | "limits" | "prices" | "currency" | "uploadBytesPerDay">;
   now: () => number;
   /** This process, as holder of poll leases when several instances share one database. */
   instanceId: string;

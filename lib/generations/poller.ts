@@ -26,7 +26,8 @@ export function createPoller(deps: GenerationDeps): Poller {
   async function sweep() {
     if (deps.now() - prunedAt >= PRUNE_EVERY_MS) {
       prunedAt = deps.now();
-      await pruneUnusedUploads(deps).catch((err: unknown) => logger.error({ err }, "pruning unused uploads failed"));
+      // Beside the polling, not before it: one run may delete thousands of files.
+      void pruneUnusedUploads(deps).catch((err: unknown) => logger.error({ err }, "pruning unused uploads failed"));
     }
     const rows = await deps.db.listActive({ limit: BATCH });
     let next = 0;

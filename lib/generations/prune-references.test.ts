@@ -1,7 +1,11 @@
+import fs from "node:fs";
+import path from "node:path";
 import { testPerson } from "@/lib/testing/person";
 import { afterEach, describe, expect, it } from "vitest";
+import { makeReference } from "@/lib/db/shared/test-rows";
 import { plainPicture } from "@/lib/images/test-images";
-import { studioInstances, type Instances } from "@/lib/testing/instances";
+import { ENGINES, studioInstances, type Instances } from "@/lib/testing/instances";
+import { until } from "@/lib/testing/studio";
 import { createGenerations } from "./create";
 import { createPoller } from "./poller";
 import { UNUSED_UPLOAD_TTL_MS, pruneUnusedUploads } from "./prune-references";
@@ -32,7 +36,7 @@ describe("unused uploads", () => {
     expect(env.storedFiles().filter((f) => f.startsWith("references/"))).toHaveLength(2);
   });
 
-  it("the poller prunes on its first sweep", async () => {
+  it("the poller prunes on its first sweep, beside the polling rather than before it", async () => {
     env = await studioInstances({ engine: "sqlite" });
     const a = await env.instance("A");
     const upload = await uploadReference(a, { bytes: await plainPicture({ width: 32, height: 32, format: "png" }), createdBy: "t" });
@@ -40,6 +44,28 @@ describe("unused uploads", () => {
     const poller = createPoller(a);
     await poller.tick();
     poller.stop();
-    expect(await a.db.getReference(upload.id)).toBeUndefined();
+    await until(async () => ((await a.db.getReference(upload.id)) === undefined ? true : undefined));
+  });
+});
+
+// Issue 21, item 15: one run removed at most 200 (one batch) an hour, so a
+// person uploading more than that a day outran it for good.
+describe.each(ENGINES)("a pruning run on %s", (engine) => {
+  it("removes every old unused upload, 1,000 of them, rows and files, in one run", async () => {
+    env = await studioInstances({ engine });
+    const a = await env.instance("A");
+    const root = path.join(env.dir, "files");
+    fs.mkdirSync(path.join(root, "references"), { recursive: true });
+    const old = a.now() - UNUSED_UPLOAD_TTL_MS - 1;
+    for (let i = 0; i < 1_000; i++) {
+      const row = makeReference({ createdAt: old - i, createdBy: "t" });
+      fs.writeFileSync(path.join(root, row.storageKey), "x");
+      await a.db.insertReference(row);
+    }
+    const recent = await uploadReference(a, { bytes: await plainPicture({ width: 32, height: 32, format: "png" }), createdBy: "t" });
+
+    expect(await pruneUnusedUploads(a)).toBe(1_000);
+    expect(env.storedFiles()).toEqual([`references/${path.basename((await a.db.getReference(recent.id))!.storageKey)}`]);
+    expect(await pruneUnusedUploads(a)).toBe(0);
   });
 });

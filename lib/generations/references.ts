@@ -8,6 +8,7 @@ import { logger } from "@/lib/log";
 import type { GenerationDeps } from "./deps";
 import { fetchReference, ReferenceFetchError, type FetchReferenceOptions } from "./fetch-reference";
 import { newReferenceId } from "./ids";
+import { reserveUploadBytes, returnUploadBytes } from "./upload-allowance";
 
 // The upstream takes references of up to 7 MB each; a bigger one would be
 // refused there after we had paid the upload, so refuse it here.
@@ -62,7 +63,14 @@ async function saveReference(deps: GenerationDeps, input: { checked: Checked; cr
  */
 export async function uploadReference(deps: GenerationDeps, input: { bytes: Buffer; createdBy: string }): Promise<UploadedReference> {
   const checked = await checkImage(input.bytes, { field: { path: "file", label: "The file" } });
-  const row = await saveReference(deps, { checked, createdBy: input.createdBy });
+  const reservation = await reserveUploadBytes(deps, { createdBy: input.createdBy, bytes: checked.bytes.length });
+  let row: ReferenceRow;
+  try {
+    row = await saveReference(deps, { checked, createdBy: input.createdBy });
+  } catch (error) {
+    await returnUploadBytes(deps, reservation).catch((err: unknown) => logger.warn({ err }, "could not give back the bytes of an upload that failed"));
+    throw error;
+  }
   return { id: row.id, url: `/api/references/${row.id}`, width: row.width, height: row.height };
 }
 
@@ -125,6 +133,11 @@ export async function storeReferences(
   const entries: ReferenceEntry[] = [];
   const created: ReferenceEntry[] = [];
   const inline = new Map<string, string>();
+  // The request's new pictures count against the daily allowance all at once,
+  // before any is written: a request is stored whole or refused whole.
+  const toStore = resolved.reduce((sum, item) => sum + (item.kind === "existing" ? 0 : item.checked.bytes.length), 0);
+  const reservation = await reserveUploadBytes(deps, { createdBy: input.createdBy, bytes: toStore });
+  let stored = 0;
   try {
     for (const item of resolved) {
       if (item.kind === "existing") {
@@ -132,12 +145,15 @@ export async function storeReferences(
         continue;
       }
       const row = await saveReference(deps, { checked: item.checked, createdBy: input.createdBy });
+      stored += row.bytes;
       const entry: ReferenceEntry = item.kind === "copy" ? { kind: "stored", id: row.id, url: item.url } : { kind: "stored", id: row.id };
       entries.push(entry);
       created.push(entry);
       if (item.kind === "new") inline.set(row.id, item.dataUrl);
     }
   } catch (error) {
+    // What was stored counts (and is removed again); what never was is given back.
+    await returnUploadBytes(deps, reservation, toStore - stored).catch((err: unknown) => logger.warn({ err }, "could not give back the bytes of references not stored"));
     await discardReferences(deps, created).catch((err: unknown) => logger.warn({ err }, "could not discard references of a failed request"));
     throw error;
   }

@@ -9,7 +9,7 @@ import { verifyData, type VerifyResult } from "./verify";
 
 /** Tables deliberately not copied, with why: printed by the CLI. */
 export const NOT_COPIED =
-  "Not copied (short-lived, not worth moving): idempotency keys (retry protection, 24 h), sign-in failures (15-minute throttle window), poll leases (a few poll intervals; the new instances take their own), sessions (people sign in again), invites (an admin makes new links).";
+  "Not copied (short-lived, not worth moving): idempotency keys (retry protection, 24 h), sign-in failures (15-minute throttle window), poll leases (a few poll intervals; the new instances take their own), sessions (people sign in again), invites (an admin makes new links), the day's upload totals (each person's allowance starts afresh), rate counters (one-minute windows).";
 
 export type MigrationRun = {
   /** Absent with verifyOnly. */

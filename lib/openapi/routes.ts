@@ -97,8 +97,9 @@ export const operations: Operation[] = [
     ok: { 200: { description: "The picture", file: PICTURE_TYPES, headers: ["ETag", "Cache-Control", "Content-Disposition"] }, 304: noContent("Not modified (If-None-Match)") },
     errors: [400, 404] },
   { method: "post", path: "/api/references", operationId: "uploadReference", summary: "Upload a reference image", tag: "Pictures", access: "person",
-    description: "Upload once, then name it by id in references, so a big picture crosses the network once. An upload no generation uses is removed after a day.",
-    body: { schema: "ReferenceUpload", media: "multipart" }, ok: { 201: json("UploadedReference", "The stored reference") }, errors: [400, 413] },
+    description:
+      "Upload once, then name it by id in references, so a big picture crosses the network once. An upload no generation uses is removed after a day. Counts against the person's daily upload allowance (STUDIO_UPLOAD_BYTES_PER_DAY), as do the data URLs and links a generation request stores: past it, 429 quota_exceeded with Retry-After until midnight UTC.",
+    body: { schema: "ReferenceUpload", media: "multipart" }, ok: { 201: json("UploadedReference", "The stored reference") }, errors: [400, 413, 429] },
   { method: "get", path: "/api/references/{id}", operationId: "getReference", summary: "Download a reference image", tag: "Pictures", access: "person",
     description:
       "For the person who uploaded it and admins; for anyone when a completed picture uses it (the viewer shows a finished picture's references to the team). The references of a picture that was not made are 403 for others.",

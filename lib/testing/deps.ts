@@ -27,6 +27,7 @@ export function testDeps(input: { simulator?: Partial<SimulatorOptions>; pollInt
       limits: { daily: 1_000, maxActive: 100, monthlyBudget: undefined },
       prices: {},
       currency: "USD",
+      uploadBytesPerDay: 200 * 1024 * 1024,
     },
     now,
     instanceId: "test-instance",

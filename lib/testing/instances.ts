@@ -26,6 +26,8 @@ export type InstancesOptions = {
   requestTimeoutMs?: number;
   limits?: { daily?: number; maxActive?: number; monthlyBudget?: number };
   prices?: Record<string, number>;
+  /** Each person's daily upload allowance in bytes (default: the studio's, 200 MB). */
+  uploadBytesPerDay?: number;
 };
 
 export async function studioInstances(options: InstancesOptions) {
@@ -51,6 +53,7 @@ export async function studioInstances(options: InstancesOptions) {
         limits: { daily: 1_000, maxActive: 100, monthlyBudget: undefined, ...options.limits },
         prices: options.prices ?? {},
         currency: "USD",
+        uploadBytesPerDay: options.uploadBytesPerDay ?? 200 * 1024 * 1024,
       },
       now,
       instanceId,

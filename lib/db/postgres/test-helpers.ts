@@ -119,6 +119,8 @@ const TABLES = [
   "studio_settings",
   "prices",
   "deleted_generations",
+  "upload_days",
+  "rate_counters",
   "users",
 ];
 
