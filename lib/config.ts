@@ -86,6 +86,9 @@ const envSchema = z.object({
   /** Per person: generations a day (UTC), and generations in flight at once. */
   STUDIO_DAILY_LIMIT: int(200, 1, 100_000),
   STUDIO_MAX_ACTIVE: int(8, 1, 1_000),
+  /** Per person (issue 21): boards they own, and share links of theirs that have not expired. */
+  STUDIO_MAX_BOARDS: int(500, 1, 100_000),
+  STUDIO_MAX_SHARE_LINKS: int(200, 1, 100_000),
   /** Per person: personal API tokens held at once (expired ones count until revoked). */
   STUDIO_MAX_TOKENS: int(50, 1, 10_000),
   /**
@@ -138,6 +141,9 @@ export type StudioConfig = {
   maxTokensPerPerson: number;
   /** Bytes of references one person may store a UTC day (STUDIO_UPLOAD_BYTES_PER_DAY); 0 = no allowance. */
   uploadBytesPerDay: number;
+  /** Per person: boards owned, and live (unexpired) share links made (issue 21). */
+  boardsPerPerson: number;
+  shareLinksPerPerson: number;
   /** Prices from STUDIO_PRICES by model id or `model-SIZE`, before the admins' changes. */
   prices: Record<string, number>;
   currency: string;
@@ -181,6 +187,8 @@ export function parseConfig(env: Record<string, string | undefined>): StudioConf
     limits: { daily: e.STUDIO_DAILY_LIMIT, maxActive: e.STUDIO_MAX_ACTIVE, monthlyBudget: e.STUDIO_MONTHLY_BUDGET },
     maxTokensPerPerson: e.STUDIO_MAX_TOKENS,
     uploadBytesPerDay: e.STUDIO_UPLOAD_BYTES_PER_DAY,
+    boardsPerPerson: e.STUDIO_MAX_BOARDS,
+    shareLinksPerPerson: e.STUDIO_MAX_SHARE_LINKS,
     prices: pricesOf(e.STUDIO_PRICES),
     currency: e.STUDIO_CURRENCY,
     upstream: e.NANO_API_KEY ? "gateway" : "demo",

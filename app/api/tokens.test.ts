@@ -85,9 +85,10 @@ describe("personal API tokens", () => {
     expect(Date.parse(alicesToken.expiresAt!) - Date.parse(alicesToken.createdAt)).toBe(90 * 86_400_000);
     expect(Date.parse(alicesToken.createdAt)).toBeGreaterThanOrEqual(before);
 
+    // No expiry asked: as long as the admins allow (issue 21), a year by default.
     const forever = await madeToken({ cookie: aliceCookie }, { name: "forever", expiresInDays: null });
     secrets.push(forever.token);
-    expect(forever.expiresAt).toBeNull();
+    expect(Date.parse(forever.expiresAt!) - Date.parse(forever.createdAt)).toBe(365 * 86_400_000);
     // Without expiresInDays: 90 days.
     const defaulted = await madeToken({ cookie: aliceCookie }, { name: "defaulted" });
     secrets.push(defaulted.token);
@@ -97,8 +98,9 @@ describe("personal API tokens", () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     for (const secret of secrets) expect(text).not.toContain(secret);
-    const { items } = JSON.parse(text) as { items: Token[] };
+    const { items, nextCursor } = JSON.parse(text) as { items: Token[]; nextCursor: string | null };
     expect(items.map((t) => t.name)).toEqual(["defaulted", "forever", "ci script"]);
+    expect(nextCursor).toBeNull();
     for (const item of items) expect(Object.keys(item).sort()).toEqual(["createdAt", "expiresAt", "id", "lastUsedAt", "name", "user"]);
   });
 
@@ -140,8 +142,8 @@ describe("personal API tokens", () => {
     expect((await errorOf(over)).message).toMatch(/Daily limit reached: 1 of 1/);
     await routes.user.PATCH(req(`/api/admin/users/${aliceId}`, { method: "PATCH", cookie: admin, body: { dailyLimit: null } }), id(aliceId));
 
-    // The use shows in the list.
-    const { items } = (await (await listTokens(bearer)).json()) as { items: Token[] };
+    // The use shows in the list (on the page: the token itself may not list tokens).
+    const { items } = (await (await listTokens({ cookie: aliceCookie })).json()) as { items: Token[] };
     expect(items.find((t) => t.id === alicesToken.id)?.lastUsedAt).not.toBeNull();
   });
 
@@ -180,7 +182,7 @@ describe("personal API tokens", () => {
       ["alice", "forever"],
       ["alice", "ci script"],
     ]);
-    expect((await (await listTokens({ cookie: admin })).json()) as { items: Token[] }).toEqual({ items: [] });
+    expect((await (await listTokens({ cookie: admin })).json()) as { items: Token[] }).toEqual({ items: [], nextCursor: null });
   });
 
   it("a member cannot revoke someone else's token (404, as for an unknown id); the owner can, and the next request is 401", async () => {
@@ -198,10 +200,12 @@ describe("personal API tokens", () => {
     expect((await revoke({ cookie: aliceCookie }, alicesToken.id)).status).toBe(404);
   });
 
-  it("a token revokes itself; an admin revokes anyone's", async () => {
+  it("a token cannot revoke itself (issue 21: tokens are managed from a browser); its owner and an admin can", async () => {
     const self = await madeToken({ cookie: aliceCookie }, { name: "self-revoking", expiresInDays: 1 });
     secrets.push(self.token);
-    expect((await revoke({ bearer: self.token }, self.id)).status).toBe(204);
+    expect((await revoke({ bearer: self.token }, self.id)).status).toBe(403);
+    expect((await listGenerations({ bearer: self.token })).status).toBe(200);
+    expect((await revoke({ cookie: aliceCookie }, self.id)).status).toBe(204);
     expect((await listGenerations({ bearer: self.token })).status).toBe(401);
 
     expect((await listGenerations({ bearer: bobsToken.token })).status).toBe(200);
@@ -231,15 +235,15 @@ describe("personal API tokens", () => {
     expect(items.map((t) => t.id)).toContain(short.id);
   });
 
-  it("a disabled person's token is 403 with the reason", async () => {
+  it("disabling a person revokes their tokens (issue 21): the next use is 401", async () => {
     const token = await madeToken({ cookie: aliceCookie }, { name: "before disabling", expiresInDays: null });
     secrets.push(token.token);
     const off = await routes.user.PATCH(req(`/api/admin/users/${aliceId}`, { method: "PATCH", cookie: admin, body: { disabled: true } }), id(aliceId));
     expect(off.status).toBe(200);
     const res = await listGenerations({ bearer: token.token });
-    expect(res.status).toBe(403);
-    expect((await errorOf(res)).message).toMatch(/disabled/);
-    expect((await createGeneration({ bearer: token.token })).status).toBe(403);
+    expect(res.status).toBe(401);
+    expect((await errorOf(res)).message).toMatch(/not valid \(unknown, expired or revoked\)/);
+    expect((await createGeneration({ bearer: token.token })).status).toBe(401);
   });
 
   it("no token reached a log line", () => {
@@ -251,5 +255,186 @@ describe("personal API tokens", () => {
       expect(all).not.toContain(secret);
       expect(all).not.toContain(secret.slice(4));
     }
+  });
+});
+
+// Issue 21: a token (or a stolen cookie) must not outlive the ways of locking
+// a thief out. Tokens are made, listed and revoked only from a signed-in
+// browser; an admin's reset, a disable, "sign out everywhere" and a password
+// change end them; they live at most as long as the admins allow.
+describe("tokens cannot lock a thief in (issue 21)", () => {
+  let root = "";
+  const people: Record<string, { id: string; cookie: string; password: string }> = {};
+  const DAY = 86_400_000;
+
+  /** A new member with a password, signed in; their account id and cookie. */
+  async function member(name: string) {
+    const password = `${name}-password-1`;
+    const res = await routes.users.POST(req("/api/admin/users", { method: "POST", cookie: root, body: { name, password } }), undefined);
+    expect(res.status).toBe(201);
+    const { id: userId } = (await res.json()) as { id: string };
+    people[name] = { id: userId, cookie: await signIn(name, password), password };
+    return people[name];
+  }
+  const works = async (token: string) => (await listGenerations({ bearer: token })).status;
+
+  beforeAll(async () => {
+    root = await signIn("root", ADMIN_PASSWORD);
+  });
+
+  it("a token gets 403 on /api/tokens, /api/session and every admin route, and nothing changes", async () => {
+    const adminToken = await madeToken({ cookie: root }, { name: "root's script", expiresInDays: 30 });
+    const carl = await member("carl");
+    const bearer = { bearer: adminToken.token };
+    const refused = async (res: Response, what: string) => {
+      expect(res.status, what).toBe(403);
+      expect((await errorOf(res)).message, what).toMatch(/API token/);
+    };
+    await refused(await createToken(bearer, { name: "minted by a thief", expiresInDays: null }), "POST /api/tokens");
+    await refused(await listTokens(bearer), "GET /api/tokens");
+    await refused(await revoke(bearer, adminToken.id), "DELETE /api/tokens/{id}");
+    await refused(await routes.users.GET(req("/api/admin/users", bearer), undefined), "GET /api/admin/users");
+    await refused(await routes.users.POST(req("/api/admin/users", { ...bearer, method: "POST", body: { name: "mallory", password: "mallory-password" } }), undefined), "POST /api/admin/users");
+    await refused(await routes.user.PATCH(req(`/api/admin/users/${carl.id}`, { ...bearer, method: "PATCH", body: { role: "admin" } }), id(carl.id)), "PATCH /api/admin/users/{id}");
+    const prices = await import("@/app/api/admin/prices/route");
+    await refused(await prices.GET(req("/api/admin/prices", bearer), undefined), "GET /api/admin/prices");
+    await refused(await prices.PUT(req("/api/admin/prices", { ...bearer, method: "PUT", body: { prices: { nano_banana_2: 0 } } }), undefined), "PUT /api/admin/prices");
+    const invite = await import("@/app/api/admin/users/[id]/invite/route");
+    await refused(await invite.POST(req(`/api/admin/users/${carl.id}/invite`, { ...bearer, method: "POST" }), id(carl.id)), "POST /api/admin/users/{id}/invite");
+    const session = await import("@/app/api/session/route");
+    await refused(await session.GET(req("/api/session", bearer), undefined), "GET /api/session");
+    await refused(await session.DELETE(req("/api/session?all=1", { ...bearer, method: "DELETE" }), undefined), "DELETE /api/session?all=1");
+    const password = await import("@/app/api/session/password/route");
+    await refused(
+      await password.POST(req("/api/session/password", { ...bearer, method: "POST", body: { currentPassword: ADMIN_PASSWORD, newPassword: "stolen-password-1" } }), undefined),
+      "POST /api/session/password",
+    );
+
+    // Nothing changed: the token, the person, the password, the sessions.
+    const { items } = (await (await listTokens({ cookie: root })).json()) as { items: Token[] };
+    expect(items.map((t) => t.name)).toEqual(["root's script"]);
+    const everyone = (await (await routes.users.GET(req("/api/admin/users", { cookie: root }), undefined)).json()) as { items: { name: string; role: string }[] };
+    expect(everyone.items.find((u) => u.name === "carl")?.role).toBe("member");
+    expect(everyone.items.map((u) => u.name)).not.toContain("mallory");
+    expect((await session.GET(req("/api/session", { cookie: root }), undefined)).status).toBe(200);
+    expect(await works(adminToken.token)).toBe(200);
+    expect((await signIn("root", ADMIN_PASSWORD)).length).toBeGreaterThan(0);
+  });
+
+  it("an admin's password reset ends the person's tokens", async () => {
+    const dora = await member("dora");
+    const token = await madeToken({ cookie: dora.cookie }, { name: "dora's script", expiresInDays: 30 });
+    expect(await works(token.token)).toBe(200);
+    const reset = await routes.user.PATCH(req(`/api/admin/users/${dora.id}`, { method: "PATCH", cookie: root, body: { password: "dora-password-2" } }), id(dora.id));
+    expect(reset.status).toBe(200);
+    expect(await works(token.token)).toBe(401);
+  });
+
+  it("disabling a person ends their tokens: enabled again, the token stays revoked", async () => {
+    const emil = await member("emil");
+    const token = await madeToken({ cookie: emil.cookie }, { name: "emil's script", expiresInDays: 30 });
+    const patch = (body: unknown) => routes.user.PATCH(req(`/api/admin/users/${emil.id}`, { method: "PATCH", cookie: root, body }), id(emil.id));
+    expect((await patch({ disabled: true })).status).toBe(200);
+    expect((await patch({ disabled: false })).status).toBe(200);
+    expect(await works(token.token)).toBe(401);
+  });
+
+  it("sign out everywhere ends the person's tokens by default; endTokens=0 keeps them", async () => {
+    const session = await import("@/app/api/session/route");
+    const fay = await member("fay");
+    const kept = await madeToken({ cookie: fay.cookie }, { name: "kept", expiresInDays: 30 });
+    const out = await session.DELETE(req("/api/session?all=1&endTokens=0", { method: "DELETE", cookie: fay.cookie }), undefined);
+    expect(out.status).toBe(204);
+    expect(await works(kept.token)).toBe(200);
+
+    const cookie = await signIn("fay", fay.password);
+    const ended = await madeToken({ cookie }, { name: "ended", expiresInDays: 30 });
+    expect((await session.DELETE(req("/api/session?all=1", { method: "DELETE", cookie }), undefined)).status).toBe(204);
+    expect(await works(ended.token)).toBe(401);
+    expect(await works(kept.token)).toBe(401);
+  });
+
+  it("a password change ends the person's tokens by default; endTokens: false keeps them", async () => {
+    const password = await import("@/app/api/session/password/route");
+    const gus = await member("gus");
+    const token = await madeToken({ cookie: gus.cookie }, { name: "gus's script", expiresInDays: 30 });
+    const change = (cookie: string, body: Record<string, unknown>) => password.POST(req("/api/session/password", { method: "POST", cookie, body }), undefined);
+    const first = await change(gus.cookie, { currentPassword: gus.password, newPassword: "gus-password-2", endTokens: false });
+    expect(first.status).toBe(204);
+    expect(await works(token.token)).toBe(200);
+    const second = await change(cookieOf(first), { currentPassword: "gus-password-2", newPassword: "gus-password-3" });
+    expect(second.status).toBe(204);
+    expect(await works(token.token)).toBe(401);
+  });
+
+  it("a token lives at most as long as the admins allow: 365 days unless they set another maximum", async () => {
+    const hal = await member("hal");
+    const forever = await madeToken({ cookie: hal.cookie }, { name: "no expiry asked", expiresInDays: null });
+    expect(Date.parse(forever.expiresAt!) - Date.parse(forever.createdAt)).toBe(365 * DAY);
+    const long = await madeToken({ cookie: hal.cookie }, { name: "ten years asked", expiresInDays: 3650 });
+    expect(Date.parse(long.expiresAt!) - Date.parse(long.createdAt)).toBe(365 * DAY);
+
+    const settings = await import("@/app/api/admin/settings/route");
+    expect(await (await settings.GET(req("/api/admin/settings", { cookie: root }), undefined)).json()).toEqual({ tokenMaxDays: 365 });
+    const put = (auth: Init, body: unknown) => settings.PUT(req("/api/admin/settings", { ...auth, method: "PUT", body }), undefined);
+    expect((await put({ cookie: hal.cookie }, { tokenMaxDays: 3650 })).status).toBe(403);
+    expect((await put({ cookie: root }, { tokenMaxDays: 0 })).status).toBe(400);
+    const lowered = await put({ cookie: root }, { tokenMaxDays: 30 });
+    expect(lowered.status).toBe(200);
+    expect(await lowered.json()).toEqual({ tokenMaxDays: 30 });
+    try {
+      const capped = await madeToken({ cookie: hal.cookie }, { name: "ninety days asked", expiresInDays: 90 });
+      expect(Date.parse(capped.expiresAt!) - Date.parse(capped.createdAt)).toBe(30 * DAY);
+      // Lowering the maximum shortens the tokens made before: the list says so, and so does the next use.
+      const { items } = (await (await listTokens({ cookie: hal.cookie })).json()) as { items: Token[] };
+      for (const item of items) expect(Date.parse(item.expiresAt!) - Date.parse(item.createdAt)).toBe(30 * DAY);
+      const clock = vi.spyOn(Date, "now").mockImplementation(() => Date.parse(forever.createdAt) + 30 * DAY);
+      try {
+        expect(await works(forever.token)).toBe(401);
+      } finally {
+        clock.mockRestore();
+      }
+    } finally {
+      expect((await put({ cookie: root }, { tokenMaxDays: 365 })).status).toBe(200);
+    }
+  });
+
+  it("a token that never expires, from before the maximum, ends at its creation plus the maximum", async () => {
+    const ida = await member("ida");
+    const { createApiToken } = await import("@/lib/auth/api-tokens");
+    const longAgo = Date.now() - 400 * DAY;
+    const { token } = await createApiToken({ db: studio.deps.db, user: { id: ida.id }, name: "from 2025", expiresInDays: null, now: longAgo });
+    const { items } = (await (await listTokens({ cookie: ida.cookie })).json()) as { items: Token[] };
+    expect(items.map((t) => [t.name, t.expiresAt])).toEqual([["from 2025", new Date(longAgo + 365 * DAY).toISOString()]]);
+    expect(await works(token)).toBe(401);
+  });
+
+  it("a person holds at most 50 tokens: the 51st is 429 naming the cap; the list comes in pages", async () => {
+    const jo = await member("jo");
+    const made: string[] = [];
+    for (let i = 0; i < 50; i++) made.push((await madeToken({ cookie: jo.cookie }, { name: `token ${i}`, expiresInDays: 30 })).id);
+    const over = await createToken({ cookie: jo.cookie }, { name: "one too many", expiresInDays: 30 });
+    expect(over.status).toBe(429);
+    expect((await errorOf(over)).message).toMatch(/50 API tokens/);
+
+    type Page = { items: Token[]; nextCursor: string | null };
+    const page = async (query: string) => {
+      const res = await listTokens({ cookie: jo.cookie }, query);
+      expect(res.status, query).toBe(200);
+      return (await res.json()) as Page;
+    };
+    const first = await page("?limit=20");
+    expect(first.items).toHaveLength(20);
+    const second = await page(`?limit=20&cursor=${first.nextCursor}`);
+    const third = await page(`?limit=20&cursor=${second.nextCursor}`);
+    expect(third.nextCursor).toBeNull();
+    expect([...first.items, ...second.items, ...third.items].map((t) => t.id)).toEqual([...made].reverse());
+    // The default page holds all of a person's tokens.
+    expect((await page("")).items).toHaveLength(50);
+    expect((await listTokens({ cookie: jo.cookie }, "?cursor=nonsense")).status).toBe(400);
+
+    // Revoking one makes room again.
+    expect((await revoke({ cookie: jo.cookie }, made[0])).status).toBe(204);
+    expect((await createToken({ cookie: jo.cookie }, { name: "room again", expiresInDays: 30 })).status).toBe(201);
   });
 });

@@ -21,4 +21,6 @@ ALTER TABLE "idempotency_keys" ADD COLUMN "request_hash" text;--> statement-brea
 ALTER TABLE "login_failures" ADD COLUMN "account" text;--> statement-breakpoint
 ALTER TABLE "sessions" ADD COLUMN "credential" text;--> statement-breakpoint
 CREATE INDEX "rate_counters_window_start_idx" ON "rate_counters" USING btree ("window_start");--> statement-breakpoint
-CREATE INDEX "login_failures_account_address_at_idx" ON "login_failures" USING btree ("account","address","at");
+CREATE INDEX "login_failures_account_address_at_idx" ON "login_failures" USING btree ("account","address","at");--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "admin_by_list" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+UPDATE "users" SET "admin_by_list" = true WHERE "role" = 'admin';

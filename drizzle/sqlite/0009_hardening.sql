@@ -21,4 +21,6 @@ ALTER TABLE `generations` ADD `staged_by` text;--> statement-breakpoint
 ALTER TABLE `idempotency_keys` ADD `request_hash` text;--> statement-breakpoint
 ALTER TABLE `login_failures` ADD `account` text;--> statement-breakpoint
 CREATE INDEX `login_failures_account_address_at_idx` ON `login_failures` (`account`,`address`,`at`);--> statement-breakpoint
-ALTER TABLE `sessions` ADD `credential` text;
+ALTER TABLE `sessions` ADD `credential` text;--> statement-breakpoint
+ALTER TABLE `users` ADD `admin_by_list` integer DEFAULT false NOT NULL;--> statement-breakpoint
+UPDATE `users` SET `admin_by_list` = 1 WHERE `role` = 'admin';

@@ -36,7 +36,12 @@ export async function inviteeOf(deps: Deps, token: string): Promise<UserRow | un
   return user && !user.disabled ? user : undefined;
 }
 
-/** Sets the person's password from an invite, once; a second use, or an expired link, is refused. */
+/**
+ * Sets the person's password from an invite, once; a second use, or an
+ * expired link, is refused. An invite to someone who had a password is a
+ * reset: like an admin's, it ends their sessions and revokes their API
+ * tokens (issue 21); the caller then starts this browser's session.
+ */
 export async function acceptInvite(deps: Deps, input: { token: string; password: string }): Promise<UserRow> {
   if (!tokenShape(input.token)) throw new StudioError("not_found", GONE);
   // Hashed first: the link is used up only when the password is really set.
@@ -46,6 +51,7 @@ export async function acceptInvite(deps: Deps, input: { token: string; password:
   const user = await deps.db.getUser(invite.userId);
   if (!user || user.disabled) throw new StudioError("forbidden", "This account is disabled. Ask an admin of the studio to enable it.");
   const updated = await deps.db.updateUser({ id: user.id, patch: { passwordHash } });
-  logger.info({ user: user.name }, "invite used");
+  const [sessions, tokens] = [await deps.db.deleteSessionsOf(user.id), await deps.db.deleteApiTokensOf(user.id)];
+  logger.info({ user: user.name, sessions, tokens }, "invite used");
   return updated ?? user;
 }

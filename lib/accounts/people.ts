@@ -3,9 +3,8 @@ import type { User } from "@/lib/contract";
 import type { UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { currentPrices, spendOf, startOfUtcMonth, type GenerationDeps } from "@/lib/generations";
-import { newAccountRow } from "@/lib/auth/accounts";
+import { isListedAdmin, newAccountRow } from "@/lib/auth/accounts";
 import { hashPassword } from "@/lib/auth/password";
-import { endEverySession } from "@/lib/auth/server-session";
 import { logger } from "@/lib/log";
 
 // What admins do with people (issue 12): list them with this month's
@@ -69,22 +68,38 @@ export async function addPerson(deps: Deps, input: { name: string; password?: st
 export type PersonPatch = Partial<Pick<UserRow, "role" | "disabled" | "dailyLimit" | "maxActive" | "monthlyBudget">> & { password?: string };
 
 /**
- * Changes a person. A disabled person's next request is 403 with the reason,
- * which ends their sessions there (lib/auth/server-session.ts); a reset
- * password ends them at once. The studio never loses its last enabled admin.
+ * Changes a person. A reset password ends the person's sessions and revokes
+ * their API tokens at once; a disable revokes the tokens at once (issue 21:
+ * enabling the account again brings none back) and ends each session at its
+ * next request, which answers 403 with the reason so the browser can say so
+ * (lib/auth/server-session.ts). A role given here is the
+ * studio's, not STUDIO_ADMINS' (adminByList false), so the list leaves it
+ * alone; `adminList` (header and password modes) names whom the list makes
+ * admin, and demoting one of them here is refused, as their next request
+ * would undo it. The studio never loses its last enabled admin.
  */
-export async function changePerson(deps: Deps, input: { id: string; patch: PersonPatch; by: UserRow }): Promise<User> {
+export async function changePerson(deps: Deps, input: { id: string; patch: PersonPatch; by: UserRow; adminList?: readonly string[] }): Promise<User> {
   const row = await mustGetUser(deps, input.id);
   const { password, ...fields } = input.patch;
+  const listed = input.adminList !== undefined && isListedAdmin(input.adminList, row);
+  if (fields.role === "member" && listed) {
+    throw new StudioError("invalid_request", `${row.name} is named in STUDIO_ADMINS, which makes them an admin on every request: take the name out of STUDIO_ADMINS instead`);
+  }
   const losesAdmin = row.role === "admin" && !row.disabled && (fields.role === "member" || fields.disabled === true);
   if (losesAdmin) {
     const admins = (await deps.db.listUsers()).filter((u) => u.role === "admin" && !u.disabled);
     if (admins.length <= 1) throw new StudioError("invalid_request", "The studio needs at least one admin: make someone else an admin first");
   }
   const passwordHash = password ? await hashPassword(password) : undefined;
-  const updated = await deps.db.updateUser({ id: row.id, patch: { ...fields, passwordHash } });
+  // A role chosen here is the studio's; a listed person's stays the list's.
+  const roleSource = fields.role !== undefined && !listed ? { adminByList: false } : {};
+  const updated = await deps.db.updateUser({ id: row.id, patch: { ...fields, ...roleSource, passwordHash } });
   if (!updated) throw new StudioError("not_found", "There is no person with this id");
-  if (passwordHash) await endEverySession({ db: deps.db, userId: row.id });
+  if (passwordHash || fields.disabled === true) {
+    const sessions = passwordHash ? await deps.db.deleteSessionsOf(row.id) : 0;
+    const tokens = await deps.db.deleteApiTokensOf(row.id);
+    logger.info({ user: row.name, by: input.by.name, sessions, tokens }, "sessions and tokens ended");
+  }
   logger.info({ user: row.name, by: input.by.name, changed: Object.keys(input.patch) }, "account changed");
   return toUser(updated);
 }

@@ -19,6 +19,7 @@ export function newAccountRow(input: { name: string; role?: UserRole; email?: st
     email: input.email ?? null,
     passwordHash: input.passwordHash ?? null,
     role: input.role ?? "member",
+    adminByList: false,
     disabled: false,
     dailyLimit: null,
     maxActive: null,
@@ -27,6 +28,11 @@ export function newAccountRow(input: { name: string; role?: UserRole; email?: st
     lastSeenAt: null,
     ssoSubject: null,
   };
+}
+
+/** The names STUDIO_ADMINS makes admin and takes back (header and password modes); undefined where it only promotes (oidc) or does not apply. */
+export function adminListOf(auth: StudioConfig["auth"]): readonly string[] | undefined {
+  return auth.mode === "header" || auth.mode === "password" ? auth.admins : undefined;
 }
 
 /** Listed in STUDIO_ADMINS by name or (case-insensitively) by email. */
@@ -38,14 +44,33 @@ export function isListedAdmin(admins: readonly string[], person: { name: string;
 /**
  * The account behind a name someone else vouches for (the auth proxy, the
  * shared password, the local user): read first, so a request costs no write;
- * made on first sight. `admin`: the person is listed as one, which wins over
- * the stored role (a change of STUDIO_ADMINS applies on the next request).
+ * made on first sight. `admin`: whether the person is listed as one; the list
+ * then decides the role (see roleFromList), and a change of STUDIO_ADMINS
+ * applies on the next request.
  */
 export async function accountNamed(db: StudioDatabase, input: { name: string; admin?: boolean; now: number }): Promise<UserRow> {
   const role: UserRole = input.admin ? "admin" : "member";
-  const found = (await db.getUserByName(input.name)) ?? (await db.ensureUser(newAccountRow({ name: input.name, role, now: input.now })));
-  if (input.admin && found.role !== "admin") return (await db.updateUser({ id: found.id, patch: { role: "admin" } })) ?? found;
-  return found;
+  const found =
+    (await db.getUserByName(input.name)) ??
+    (await db.ensureUser({ ...newAccountRow({ name: input.name, role, now: input.now }), adminByList: input.admin === true }));
+  return input.admin === undefined ? found : roleFromList(db, found, input.admin);
+}
+
+/**
+ * STUDIO_ADMINS wins (header and password modes, issue 21): a listed person
+ * is an admin, and the list's; someone the list made admin (adminByList) who
+ * is no longer on it is a member again. A person an admin made admin in the
+ * studio was never the list's, so the list leaves them alone. Writes only on
+ * a change; two requests at once write the same thing.
+ */
+export async function roleFromList(db: StudioDatabase, user: UserRow, listed: boolean): Promise<UserRow> {
+  if (listed) {
+    if (user.role === "admin" && user.adminByList) return user;
+    return (await db.updateUser({ id: user.id, patch: { role: "admin", adminByList: true } })) ?? user;
+  }
+  if (user.role !== "admin" || !user.adminByList) return user;
+  logger.info({ user: user.name }, "admin role ended: no longer in STUDIO_ADMINS");
+  return (await db.updateUser({ id: user.id, patch: { role: "member", adminByList: false } })) ?? user;
 }
 
 /**

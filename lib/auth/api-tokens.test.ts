@@ -3,8 +3,8 @@ import { makeUser, T0 } from "@/lib/db/shared/test-rows";
 import { openTemp } from "@/lib/db/sqlite/test-helpers";
 import type { StudioConfig } from "@/lib/config";
 import { assertSameOrigin } from "@/lib/server/origin";
-import { bearerOf, createApiToken, hashApiToken, resolveApiToken } from "./api-tokens";
-import { BAD_TOKEN_MESSAGE, DISABLED_MESSAGE, identify } from "./identify";
+import { bearerOf, createApiToken, effectiveExpiry, hashApiToken, resolveApiToken } from "./api-tokens";
+import { BAD_TOKEN_MESSAGE, DISABLED_MESSAGE, identify, identifyRequest } from "./identify";
 import { startSession } from "./server-session";
 import { SESSION_COOKIE } from "./session";
 
@@ -134,5 +134,33 @@ describe("a bearer token in identify and the origin check", () => {
     expect(() => assertSameOrigin(withHeaders({ ...foreign, cookie: "studio_session=abc" }, "POST"))).toThrow(/other sites/);
     expect(() => assertSameOrigin(withHeaders(foreign, "POST"))).toThrow(/other sites/);
     expect(() => assertSameOrigin(withHeaders({ ...foreign, authorization: "Basic eDp5" }, "POST"))).toThrow(/other sites/);
+  });
+});
+
+describe("a token's longest life (issue 21)", () => {
+  it("with maxDays, a token made longer ago than the maximum resolves to nobody, whatever its own expiry", async () => {
+    const { db, user } = await withPerson();
+    const forever = await createApiToken({ db, user, name: "from before the maximum", expiresInDays: null, now: T0 });
+    const year = await createApiToken({ db, user, name: "a year", expiresInDays: 365, now: T0 });
+    for (const { token } of [forever, year]) {
+      expect(await resolveApiToken({ db, token, now: T0 + 30 * DAY - 1, maxDays: 30 })).toMatchObject({ id: user.id });
+      expect(await resolveApiToken({ db, token, now: T0 + 30 * DAY, maxDays: 30 })).toBeUndefined();
+    }
+    expect(effectiveExpiry({ createdAt: T0, expiresAt: null }, 30)).toBe(T0 + 30 * DAY);
+    expect(effectiveExpiry({ createdAt: T0, expiresAt: T0 + DAY }, 30)).toBe(T0 + DAY);
+  });
+});
+
+describe("how a request was identified (issue 21)", () => {
+  it("says session, token, proxy or local, so routes can refuse tokens", async () => {
+    const { db, user } = await withPerson({ name: "alice" });
+    const accounts = { mode: "accounts" as const, sessionDays: 30, firstAdmin: undefined };
+    const { token } = await createApiToken({ db, user, name: "a", expiresInDays: 1, now: T0 });
+    const { id } = await startSession({ db, user, now: T0, ttlMs: DAY });
+    const ask = (headers: Record<string, string>, auth: StudioConfig["auth"]) => identifyRequest(new Request("http://studio.test/api/session", { headers }), { auth, db, now: T0 + 1 });
+    expect(await ask({ cookie: `${SESSION_COOKIE}=${id}` }, accounts)).toMatchObject({ method: "session", user: { id: user.id } });
+    expect(await ask({ authorization: `Bearer ${token}`, cookie: `${SESSION_COOKIE}=${id}` }, accounts)).toMatchObject({ method: "token", user: { id: user.id } });
+    expect(await ask({ "x-forwarded-user": "alice" }, { mode: "header", userHeader: "x-forwarded-user", admins: [] })).toMatchObject({ method: "proxy", user: { id: user.id } });
+    expect(await ask({}, { mode: "none" })).toMatchObject({ method: "local", user: { name: "local" } });
   });
 });

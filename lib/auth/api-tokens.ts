@@ -17,6 +17,19 @@ const MAX_TOKEN_LENGTH = 200;
 const TOUCH_EVERY_MS = 60_000;
 const DAY_MS = 86_400_000;
 
+/** Where the admins' maximum lifetime of a token is kept (studio_settings), in days. */
+export const TOKEN_MAX_DAYS_SETTING = "token-max-days";
+/** Until an admin chooses: a year. */
+export const DEFAULT_TOKEN_MAX_DAYS = 365;
+/** The most an admin may allow: ten years, as the create form's own bound. */
+export const LONGEST_TOKEN_MAX_DAYS = 3650;
+
+/** The admins' maximum lifetime of a token, in days (the default while none is stored). */
+export async function tokenMaxDays(db: Pick<StudioDatabase, "getSetting">): Promise<number> {
+  const stored = Number(await db.getSetting(TOKEN_MAX_DAYS_SETTING));
+  return Number.isInteger(stored) && stored >= 1 && stored <= LONGEST_TOKEN_MAX_DAYS ? stored : DEFAULT_TOKEN_MAX_DAYS;
+}
+
 const ulid = monotonicFactory();
 export const newTokenId = (now = Date.now()) => `tok_${ulid(now)}`;
 export const hashApiToken = hashSessionId;
@@ -34,38 +47,61 @@ export function bearerOf(request: Request): string | undefined {
 
 export const isApiToken = (value: string) => value.startsWith(TOKEN_PREFIX) && value.length <= MAX_TOKEN_LENGTH;
 
+/**
+ * When a token stops working (issue 21): its own expiry, or its creation plus
+ * the longest life the admins allow, whichever comes first. So a token that
+ * never expires (made before there was a maximum) ends at createdAt + max,
+ * and lowering the maximum shortens every token at once.
+ */
+export function effectiveExpiry(token: Pick<ApiTokenRow, "createdAt" | "expiresAt">, maxDays: number): number {
+  const longest = token.createdAt + maxDays * DAY_MS;
+  return token.expiresAt === null ? longest : Math.min(token.expiresAt, longest);
+}
+
+/** Thrown when the person already holds as many tokens as they may. */
+export class TokenCapReached extends Error {
+  override name = "TokenCapReached";
+}
+
 export async function createApiToken(input: {
   db: StudioDatabase;
   user: Pick<UserRow, "id">;
   name: string;
-  /** null: never expires. */
+  /** null: as long as allowed (never, without maxDays). */
   expiresInDays: number | null;
   now: number;
+  /** The longest life the admins allow: a longer (or no) expiry gets this one. */
+  maxDays?: number;
+  /** At most this many tokens per person (TokenCapReached past it). */
+  maxPerUser?: number;
 }): Promise<{ row: ApiTokenRow; token: string }> {
   const token = TOKEN_PREFIX + randomBytes(TOKEN_BYTES).toString("base64url");
+  const days = input.maxDays === undefined ? input.expiresInDays : Math.min(input.expiresInDays ?? input.maxDays, input.maxDays);
   const row: ApiTokenRow = {
     id: newTokenId(input.now),
     userId: input.user.id,
     name: input.name,
     tokenHash: hashApiToken(token),
     createdAt: input.now,
-    expiresAt: input.expiresInDays === null ? null : input.now + input.expiresInDays * DAY_MS,
+    expiresAt: days === null ? null : input.now + days * DAY_MS,
     lastUsedAt: null,
   };
-  await input.db.insertApiToken(row);
+  if (!(await input.db.insertApiToken(row, { maxPerUser: input.maxPerUser }))) throw new TokenCapReached();
   return { row, token };
 }
 
 /**
  * The person a token acts for; "disabled" when their account is disabled
- * (403, and the token keeps existing for when it is enabled again); undefined
- * for an unknown, expired or revoked one. Marks the token used, at most once
+ * (403; disabling someone on /admin also revokes their tokens, issue 21); undefined
+ * for an unknown, expired or revoked one, and one older than `maxDays` (the
+ * admins' maximum, see effectiveExpiry). Marks the token used, at most once
  * a minute.
  */
-export async function resolveApiToken(input: { db: StudioDatabase; token: string; now: number }): Promise<UserRow | "disabled" | undefined> {
+export async function resolveApiToken(input: { db: StudioDatabase; token: string; now: number; maxDays?: number }): Promise<UserRow | "disabled" | undefined> {
   if (!isApiToken(input.token)) return undefined;
   const found = await input.db.getApiTokenByHash({ tokenHash: hashApiToken(input.token), now: input.now });
   if (!found) return undefined;
+  if (input.maxDays !== undefined && effectiveExpiry(found.token, input.maxDays) <= input.now) return undefined;
   if (found.user.disabled) return "disabled";
   const used = found.token.lastUsedAt;
   if (used === null || input.now - used >= TOUCH_EVERY_MS) await input.db.touchApiToken({ id: found.token.id, now: input.now });

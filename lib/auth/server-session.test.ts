@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeUser, T0 } from "@/lib/db/shared/test-rows";
 import { openTemp } from "@/lib/db/sqlite/test-helpers";
-import { endEverySession, endSession, hashSessionId, resumeSession, startSession } from "./server-session";
+import { endEverySession, endSession, hashSessionId, resumeSession, sessionCredential, startSession } from "./server-session";
 
 const DAY = 86_400_000;
 
@@ -56,5 +56,34 @@ describe("server-side sessions", () => {
     expect((await db.getUser(user.id))?.lastSeenAt).toBe(T0 + 10);
     await resumeSession({ db, id, now: T0 + 10 + 5 * 60_000 });
     expect((await db.getUser(user.id))?.lastSeenAt).toBe(T0 + 10 + 5 * 60_000);
+  });
+});
+
+describe("a session bound to what it was made with (issue 21)", () => {
+  it("resumes only with the same credential; otherwise it is ended, not just refused", async () => {
+    const { db } = openTemp();
+    const user = makeUser();
+    await db.insertUser(user);
+    const { id } = await startSession({ db, user, now: T0, ttlMs: DAY, credential: "made-with-this" });
+    expect(await resumeSession({ db, id, now: T0 + 1, credential: "made-with-this" })).toMatchObject({ user: { id: user.id } });
+    expect(await resumeSession({ db, id, now: T0 + 2, credential: "something-else" })).toBeUndefined();
+    expect(await resumeSession({ db, id, now: T0 + 3, credential: "made-with-this" })).toBeUndefined();
+    // A session bound to nothing is refused where a credential is expected, and the other way round.
+    const plain = await startSession({ db, user, now: T0, ttlMs: DAY });
+    expect(await resumeSession({ db, id: plain.id, now: T0 + 1, credential: "made-with-this" })).toBeUndefined();
+    const bound = await startSession({ db, user, now: T0, ttlMs: DAY, credential: "made-with-this" });
+    expect(await resumeSession({ db, id: bound.id, now: T0 + 1, credential: null })).toBeUndefined();
+  });
+
+  it("password mode's credential is a keyed digest of the password: not the password, and another for another password or secret", () => {
+    const auth = { mode: "password" as const, password: "open sesame", sessionSecret: "s".repeat(40), sessionDays: 30, admins: [] };
+    const credential = sessionCredential(auth)!;
+    expect(credential).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(credential).not.toContain("sesame");
+    expect(sessionCredential({ ...auth })).toBe(credential);
+    expect(sessionCredential({ ...auth, password: "open sesame!" })).not.toBe(credential);
+    expect(sessionCredential({ ...auth, sessionSecret: "t".repeat(40) })).not.toBe(credential);
+    expect(sessionCredential({ mode: "accounts", sessionDays: 30, firstAdmin: undefined })).toBeNull();
+    expect(sessionCredential({ mode: "none" })).toBeNull();
   });
 });

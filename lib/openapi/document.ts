@@ -145,7 +145,8 @@ function failure(op: Operation, status: number): Json {
 const SECURITY: Record<Access, Json[]> = {
   public: [],
   person: [{ bearer: [] }, { cookie: [] }],
-  admin: [{ bearer: [] }, { cookie: [] }],
+  browser: [{ cookie: [] }],
+  admin: [{ cookie: [] }],
   link: [{ bearer: [] }, { cookie: [] }, {}],
 };
 
@@ -169,7 +170,7 @@ function operation(op: Operation): Json {
 
 const DESCRIPTION = `The studio's own HTTP API: the browser uses exactly this, and so can scripts and other tools.
 
-**Who is calling.** A personal API token (created on /tokens) as \`Authorization: Bearer nst_…\` works on every route as that person, with the same limits and attribution as the browser, and no origin check. The browser's session cookie (\`${SESSION_COOKIE}\`) works too; writes with a cookie must come from the studio's own origin. With \`STUDIO_AUTH=none\` no credential is needed.
+**Who is calling.** A personal API token (created on /tokens) as \`Authorization: Bearer nst_…\` works on every route as that person, with the same limits and attribution as the browser, and no origin check, except where a signed-in browser is required: making, listing and revoking tokens, \`/api/session\` (who, password, sign out everywhere) and every \`/api/admin\` route answer a token 403. The browser's session cookie (\`${SESSION_COOKIE}\`) works too; writes with a cookie must come from the studio's own origin. With \`STUDIO_AUTH=none\` no credential is needed.
 
 **Errors.** Every /api error has one body: \`{"error":{"code","message","issues"}}\`; /v1 answers in OpenAI's shape: \`{"error":{"message","type","code","param"}}\`.
 

@@ -10,8 +10,12 @@ import { ids, queries, type RequestSchemaName, type ResponseSchemaName } from ".
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 
-/** public: no identity; person: a session cookie or a token; admin: the same, as an admin; link: also a signed link. */
-export type Access = "public" | "person" | "admin" | "link";
+/**
+ * public: no identity; person: a session cookie or a token; browser: a
+ * signed-in browser only (a token gets 403, issue 21); admin: a browser, as
+ * an admin; link: also a signed link.
+ */
+export type Access = "public" | "person" | "browser" | "admin" | "link";
 
 export type Success = {
   description: string;
@@ -122,10 +126,11 @@ export const operations: Operation[] = [
 
   // Boards
   { method: "get", path: "/api/boards", operationId: "listBoards", summary: "List boards", tag: "Boards", access: "person",
-    description: "Every team board and the caller's private ones, by name, with counts and a cover. List a board's pictures with GET /api/generations?board=ID.",
-    ok: { 200: json("BoardList", "Boards") }, errors: [] },
+    description: "Every team board and the caller's private ones, by name, with counts and a cover, a page at a time (limit, default 50, at most 200; cursor: the previous page's nextCursor, opaque; nextCursor null on the last page). List a board's pictures with GET /api/generations?board=ID.",
+    query: contract.listBoardsQuerySchema, ok: { 200: json("BoardList", "A page of boards") }, errors: [400] },
   { method: "post", path: "/api/boards", operationId: "createBoard", summary: "Create a board", tag: "Boards", access: "person",
-    body: { schema: "CreateBoardRequest", media: "json" }, ok: { 201: json("Board", "The new board") }, errors: [400] },
+    description: "A person owns at most STUDIO_MAX_BOARDS boards (default 500); past it 429 quota_exceeded naming the cap, and nothing is made.",
+    body: { schema: "CreateBoardRequest", media: "json" }, ok: { 201: json("Board", "The new board") }, errors: [400, 429] },
   { method: "get", path: "/api/boards/{id}", operationId: "getBoard", summary: "Get a board", tag: "Boards", access: "person",
     description: "Someone else's private board is 404, like a missing one.",
     params: { id: ids.board }, ok: { 200: json("Board", "The board") }, errors: [404] },
@@ -144,13 +149,16 @@ export const operations: Operation[] = [
 
   // Sharing
   { method: "post", path: "/api/shares", operationId: "createShare", summary: "Share a picture or a board", tag: "Sharing", access: "person",
-    description: "A public, read-only link /s/<token> (256 random bits; the studio keeps only a hash, so the link is in this answer only). A picture: its creator or an admin; a board: its owner or an admin.",
-    body: { schema: "CreateShareRequest", media: "json" }, ok: { 201: json("CreatedShare", "The share with its link") }, errors: [400, 404] },
+    description: "A public, read-only link /s/<token> (256 random bits; the studio keeps only a hash, so the link is in this answer only). A picture: its creator or an admin; a board: its owner or an admin. A link never shows a picture its maker could not share alone: a member's board link shows only the pictures of the board that member made, an admin's all of them, decided from the maker's role each time the link is opened. hiddenPictures: the board's finished pictures this link leaves out. A person has at most STUDIO_MAX_SHARE_LINKS unexpired links (default 200); past it 429 quota_exceeded naming the cap, nothing made.",
+    body: { schema: "CreateShareRequest", media: "json" }, ok: { 201: json("CreatedShare", "The share with its link") }, errors: [400, 404, 429] },
+  { method: "get", path: "/api/shares/preview", operationId: "previewBoardShare", summary: "What a board link would show", tag: "Sharing", access: "person",
+    description: "Before making a link to a board: how many finished pictures it would show and how many by others it leaves out. Whoever may share the board (its owner, or an admin for a team board); a team board one only sees is 403, someone else's private board 404.",
+    query: contract.sharePreviewQuerySchema, ok: { 200: json("SharePreview", "Pictures shown and left out") }, errors: [400, 404] },
   { method: "get", path: "/api/shares", operationId: "listShares", summary: "List share links", tag: "Sharing", access: "person",
-    description: "The caller's share links (without the link itself); admins may ask for everyone's.",
-    query: contract.listSharesQuerySchema, ok: { 200: json("ShareList", "Share links") }, errors: [400] },
+    description: "Share links (without the link itself), newest first, a page at a time (limit, default 50, at most 200; cursor: the previous page's nextCursor). By default the caller's own; all=1 everyone's (admins only, else 403); showing=mine the unexpired links, whoever made them, that show a picture the caller made (a link to one of their pictures, or a link to a board holding one made by themselves or by an admin), each of which the caller may revoke. generationId or boardId narrows to one picture or board.",
+    query: contract.listSharesQuerySchema, ok: { 200: json("ShareList", "A page of share links") }, errors: [400] },
   { method: "delete", path: "/api/shares/{id}", operationId: "revokeShare", summary: "Revoke a share link", tag: "Sharing", access: "person",
-    description: "The link is dead at once (404). One's own, or anyone's for an admin.",
+    description: "The link is dead at once (404). One's own, anyone's for an admin, or one that shows a picture the caller made (see GET /api/shares?showing=mine). Any other link is 404, like a missing one, and nothing changes.",
     params: { id: ids.share }, ok: { 204: noContent("Revoked") }, errors: [404] },
   { method: "post", path: "/api/downloads", operationId: "downloadZip", summary: "Download pictures as a ZIP", tag: "Sharing", access: "person",
     description: "Up to 200 finished pictures, streamed as they are read (never built in memory): the originals with readable names, and metadata.json with each one's prompt, model, ratio, size, references, creator and dates.",
@@ -158,14 +166,14 @@ export const operations: Operation[] = [
     ok: { 200: { description: "The ZIP", file: ["application/zip"], headers: ["Content-Disposition", "Cache-Control"] } }, errors: [400, 404, 413] },
 
   // Tokens
-  { method: "post", path: "/api/tokens", operationId: "createToken", summary: "Create a token", tag: "Tokens", access: "person",
-    description: "The secret is in this answer only; the studio stores its hash.",
-    body: { schema: "CreateTokenRequest", media: "json" }, ok: { 201: json("CreatedToken", "The token with its secret") }, errors: [400] },
-  { method: "get", path: "/api/tokens", operationId: "listTokens", summary: "List tokens", tag: "Tokens", access: "person",
-    description: "The caller's tokens without secrets, with their last use; admins may ask for everyone's.",
-    query: contract.listTokensQuerySchema, ok: { 200: json("TokenList", "Tokens") }, errors: [400] },
-  { method: "delete", path: "/api/tokens/{id}", operationId: "revokeToken", summary: "Revoke a token", tag: "Tokens", access: "person",
-    description: "It stops working at once. One's own, or anyone's for an admin.",
+  { method: "post", path: "/api/tokens", operationId: "createToken", summary: "Create a token", tag: "Tokens", access: "browser",
+    description: "From a signed-in browser only (a token gets 403). The secret is in this answer only; the studio stores its hash. No expiry, or one past the admins' maximum (GET /api/admin/settings, 365 days unless changed), gets the maximum. At most STUDIO_MAX_TOKENS (50) per person, expired ones included until revoked: past it, 429.",
+    body: { schema: "CreateTokenRequest", media: "json" }, ok: { 201: json("CreatedToken", "The token with its secret") }, errors: [400, 429] },
+  { method: "get", path: "/api/tokens", operationId: "listTokens", summary: "List tokens", tag: "Tokens", access: "browser",
+    description: "The caller's tokens without secrets, with their last use, newest first in cursor pages; admins may ask for everyone's. expiresAt is when the token stops working, the admins' maximum included.",
+    query: contract.listTokensQuerySchema, ok: { 200: json("TokenList", "A page of tokens") }, errors: [400] },
+  { method: "delete", path: "/api/tokens/{id}", operationId: "revokeToken", summary: "Revoke a token", tag: "Tokens", access: "browser",
+    description: "It stops working at once. One's own, or anyone's for an admin; from a signed-in browser (a token cannot revoke, itself included).",
     params: { id: ids.token }, ok: { 204: noContent("Revoked") }, errors: [404] },
 
   // Session
@@ -173,12 +181,13 @@ export const operations: Operation[] = [
     description: "With STUDIO_AUTH=password (the team's password) or accounts (one's own). Wrong passwords are counted per account at the client's address (IPv6: its /64) and per address (STUDIO_SIGNIN_*); past either, 429 with Retry-After, right password or not.",
     body: { schema: "SignInRequest", media: "json" }, ok: { 204: { description: "Signed in: the session cookie", headers: ["Set-Cookie"] } },
     errors: [400, 401, 403, 429] },
-  { method: "get", path: "/api/session", operationId: "getSession", summary: "Who is signed in", tag: "Session", access: "person",
+  { method: "get", path: "/api/session", operationId: "getSession", summary: "Who is signed in", tag: "Session", access: "browser",
     ok: { 200: json("SessionInfo", "The person, their role and what is left today and this month") }, errors: [] },
   { method: "delete", path: "/api/session", operationId: "signOut", summary: "Sign out", tag: "Session", access: "public",
-    query: queries.endSession, ok: { 204: { description: "Signed out: the cookie is cleared", headers: ["Set-Cookie"] } }, errors: [401] },
-  { method: "post", path: "/api/session/password", operationId: "changePassword", summary: "Change one's password", tag: "Session", access: "person",
-    description: "Accounts mode. Every other session of the person ends; this one gets a fresh cookie. A wrong current password is 403 and counts with wrong sign-ins for the account at this address (429 past the limit).",
+    description: "This session; with all=1 every session of the person and, unless endTokens=0, every API token of theirs (all=1 needs a signed-in browser: a token gets 403).",
+    query: contract.signOutQuerySchema, ok: { 204: { description: "Signed out: the cookie is cleared", headers: ["Set-Cookie"] } }, errors: [401] },
+  { method: "post", path: "/api/session/password", operationId: "changePassword", summary: "Change one's password", tag: "Session", access: "browser",
+    description: "Accounts mode. Every other session of the person ends, and every API token unless endTokens is false; this one gets a fresh cookie. A wrong current password is 403 and counts with wrong sign-ins for the account at this address (429 past the limit).",
     body: { schema: "ChangePasswordRequest", media: "json" }, ok: { 204: { description: "Changed", headers: ["Set-Cookie"] } }, errors: [400, 403, 429] },
   { method: "get", path: "/api/auth/oidc/start", operationId: "oidcStart", summary: "Sign in with OpenID Connect", tag: "Session", access: "public",
     description: "STUDIO_AUTH=oidc: off to the provider (authorization code with PKCE, state and nonce).",
@@ -198,11 +207,22 @@ export const operations: Operation[] = [
     description: "With a password, or without one to send an invite next.",
     body: { schema: "CreateUserRequest", media: "json" }, ok: { 201: json("User", "The new account") }, errors: [400] },
   { method: "patch", path: "/api/admin/users/{id}", operationId: "changePerson", summary: "Change a person", tag: "People", access: "admin",
-    description: "Role, disabled, limits (null: the studio's) or a new password. The last admin stays an admin.",
+    description: "Role, disabled, limits (null: the studio's) or a new password. A new password ends the person's sessions and revokes their tokens; disabling revokes the tokens and ends each session at its next request (403). A role given here is the studio's: STUDIO_ADMINS (header and password modes) leaves it alone, and a name on that list cannot be made a member here (400). The last admin stays an admin.",
     params: { id: ids.user }, body: { schema: "PatchUserRequest", media: "json" }, ok: { 200: json("User", "The account") }, errors: [400, 404] },
   { method: "post", path: "/api/admin/users/{id}/invite", operationId: "invitePerson", summary: "Make an invite link", tag: "People", access: "admin",
     description: "A one-time link (7 days) for the person to set a password; shown in this answer only.",
     params: { id: ids.user }, ok: { 201: json("Invite", "The link") }, errors: [400, 404] },
+  { method: "post", path: "/api/admin/users/{id}/sign-out", operationId: "signOutPerson", summary: "Sign a person out everywhere", tag: "People", access: "admin",
+    description: "Ends every session of the person and, unless endTokens is false, revokes their API tokens.",
+    params: { id: ids.user }, body: { schema: "AdminSignOutRequest", media: "json", optional: true }, ok: { 200: json("SignOutResult", "How many sessions ended and tokens were revoked") }, errors: [400, 404] },
+  { method: "post", path: "/api/admin/sign-out-everyone", operationId: "signOutEveryone", summary: "Sign everyone out", tag: "People", access: "admin",
+    description: "Ends every session but the calling admin's own and, unless endTokens is false, revokes every API token (the admin's too).",
+    body: { schema: "AdminSignOutRequest", media: "json", optional: true }, ok: { 200: json("SignOutResult", "How many sessions ended and tokens were revoked") }, errors: [400] },
+  { method: "get", path: "/api/admin/settings", operationId: "getStudioSettings", summary: "Studio settings", tag: "People", access: "admin",
+    ok: { 200: json("StudioSettings", "What admins set in the studio") }, errors: [] },
+  { method: "put", path: "/api/admin/settings", operationId: "setStudioSettings", summary: "Change studio settings", tag: "People", access: "admin",
+    description: "tokenMaxDays: the longest an API token lives. Lowering it shortens existing tokens from the next request (a token ends at its creation plus the maximum, or its own expiry if sooner).",
+    body: { schema: "PutStudioSettingsRequest", media: "json" }, ok: { 200: json("StudioSettings", "The settings in force") }, errors: [400] },
   { method: "get", path: "/api/admin/prices", operationId: "getPrices", summary: "Prices", tag: "People", access: "admin",
     ok: { 200: json("Prices", "Prices in force and where each comes from") }, errors: [] },
   { method: "put", path: "/api/admin/prices", operationId: "setPrices", summary: "Set prices", tag: "People", access: "admin",

@@ -47,8 +47,6 @@ const flag = z.enum(["1", "true", "0", "false"]);
 
 /** Query strings parsed inside their routes. */
 export const queries = {
-  /** DELETE /api/session */
-  endSession: z.object({ all: flag.optional().meta({ description: "1: end every session of this person (sign out everywhere)." }) }),
   /** GET /api/references/{id} */
   referenceFile: z.object({ download: z.literal("1").optional().meta({ description: "1: add a Content-Disposition with a readable file name." }) }),
   /** GET /api/auth/oidc/start (app/api/auth/oidc/start/route.ts) */
@@ -87,6 +85,8 @@ export const requestSchemas = {
   AcceptInviteRequest: contract.acceptInviteSchema,
   PutPricesRequest: contract.putPricesSchema,
   CreateTokenRequest: contract.createTokenSchema,
+  AdminSignOutRequest: contract.adminSignOutSchema,
+  PutStudioSettingsRequest: contract.studioSettingsSchema,
   CreateBoardRequest: contract.createBoardSchema,
   PatchBoardRequest: contract.patchBoardSchema,
   BoardItemsRequest: contract.boardItemsSchema,
@@ -115,12 +115,15 @@ export const responseSchemas = {
   ApiToken: contract.apiTokenSchema,
   CreatedToken: contract.createdTokenSchema,
   TokenList: contract.listTokensResponseSchema,
+  SignOutResult: contract.signOutResultSchema,
+  StudioSettings: contract.studioSettingsSchema,
   Board: contract.boardSchema,
   BoardList: contract.listBoardsResponseSchema,
   BoardItemsChanged: contract.boardItemsResponseSchema,
   Share: contract.shareSchema,
   CreatedShare: contract.createdShareSchema,
   ShareList: contract.listSharesResponseSchema,
+  SharePreview: contract.sharePreviewSchema,
   OpenAIImages: contract.openAiImagesResponseSchema,
   OpenAIModelList: contract.openAiModelsResponseSchema,
   OpenAPIDocument: openApiDocumentSchema,

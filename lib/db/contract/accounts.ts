@@ -28,7 +28,7 @@ export function describeAccounts(options: ContractOptions): void {
   describe("users", () => {
     it("insert, get by id and by name, list by name, every field round-tripping", async () => {
       const { db } = await open();
-      const bob = makeUser({ name: "bob", email: "bob@example.com", passwordHash: "$argon2id$v=19$m=19456,p=1,t=2$x$y", role: "admin", dailyLimit: 5, maxActive: 2, monthlyBudget: 12.5, lastSeenAt: T0 + 9 });
+      const bob = makeUser({ name: "bob", email: "bob@example.com", passwordHash: "$argon2id$v=19$m=19456,p=1,t=2$x$y", role: "admin", adminByList: true, dailyLimit: 5, maxActive: 2, monthlyBudget: 12.5, lastSeenAt: T0 + 9 });
       const alice = makeUser({ name: "alice" });
       const zoe = makeUser({ name: "Zoë", disabled: true });
       for (const user of [bob, zoe, alice]) await db.insertUser(user);
@@ -87,8 +87,8 @@ export function describeAccounts(options: ContractOptions): void {
       const { db } = await open();
       const user = makeUser({ dailyLimit: 5 });
       await db.insertUser(user);
-      const after = await db.updateUser({ id: user.id, patch: { dailyLimit: null, disabled: true, role: "admin", monthlyBudget: 3.25, email: undefined } });
-      expect(after).toEqual({ ...user, dailyLimit: null, disabled: true, role: "admin", monthlyBudget: 3.25 });
+      const after = await db.updateUser({ id: user.id, patch: { dailyLimit: null, disabled: true, role: "admin", adminByList: true, monthlyBudget: 3.25, email: undefined } });
+      expect(after).toEqual({ ...user, dailyLimit: null, disabled: true, role: "admin", adminByList: true, monthlyBudget: 3.25 });
       expect(await db.getUser(user.id)).toEqual(after);
       expect(await db.updateUser({ id: user.id, patch: {} })).toEqual(after);
       expect(await db.updateUser({ id: "usr_missing", patch: { disabled: true } })).toBeUndefined();
@@ -135,6 +135,30 @@ export function describeAccounts(options: ContractOptions): void {
     it("a session for no such person is refused", async () => {
       const { db } = await open();
       await rejection(db.insertSession(makeSession({ userId: "usr_missing" })));
+    });
+
+    it("the credential a session was made with round-trips (issue 21)", async () => {
+      const { db } = await open();
+      const user = makeUser();
+      await db.insertUser(user);
+      const bound = makeSession({ userId: user.id, credential: "hmac-of-the-shared-password" });
+      await db.insertSession(bound);
+      expect(await db.getSession({ idHash: bound.idHash, now: T0 })).toEqual({ session: bound, user });
+    });
+
+    it("deleteAllSessions ends everyone's, but the one it is told to keep (issue 21)", async () => {
+      const { db } = await open();
+      const [alice, bob] = [makeUser({ name: "alice" }), makeUser({ name: "bob" })];
+      await db.insertUser(alice);
+      await db.insertUser(bob);
+      const [a1, a2, b1] = [makeSession({ userId: alice.id }), makeSession({ userId: alice.id }), makeSession({ userId: bob.id })];
+      for (const s of [a1, a2, b1]) await db.insertSession(s);
+      expect(await db.deleteAllSessions({ except: a2.idHash })).toBe(2);
+      expect(await db.getSession({ idHash: a1.idHash, now: T0 })).toBeUndefined();
+      expect(await db.getSession({ idHash: b1.idHash, now: T0 })).toBeUndefined();
+      expect(await db.getSession({ idHash: a2.idHash, now: T0 })).toEqual({ session: a2, user: alice });
+      expect(await db.deleteAllSessions({})).toBe(1);
+      expect(await db.getSession({ idHash: a2.idHash, now: T0 })).toBeUndefined();
     });
   });
 }

@@ -101,7 +101,71 @@ export function describeTokens(options: ContractOptions): void {
     });
   });
 
+  describe("api tokens: ending, paging and the cap (issue 21)", () => {
+    it("deleteApiTokensOf ends one person's tokens, deleteAllApiTokens everyone's; each says how many", async () => {
+      const { db } = await open();
+      const [alice, bob] = await withPeople(db, "alice", "bob");
+      const [a1, a2, b1] = [makeApiToken({ userId: alice.id }), makeApiToken({ userId: alice.id }), makeApiToken({ userId: bob.id })];
+      for (const token of [a1, a2, b1]) await db.insertApiToken(token);
+      expect(await db.deleteApiTokensOf(alice.id)).toBe(2);
+      expect(await db.getApiTokenByHash({ tokenHash: a1.tokenHash, now: T0 })).toBeUndefined();
+      expect((await db.listApiTokens({})).map((t) => t.id)).toEqual([b1.id]);
+      expect(await db.deleteApiTokensOf(alice.id)).toBe(0);
+      expect(await db.deleteAllApiTokens()).toBe(1);
+      expect(await db.listApiTokens({})).toEqual([]);
+    });
+
+    it("the list comes in keyset pages: newest first, only ids before beforeId, at most limit", async () => {
+      const { db } = await open();
+      const [alice, bob] = await withPeople(db, "alice", "bob");
+      const tokens = Array.from({ length: 7 }, (_, i) => makeApiToken({ userId: i % 3 === 2 ? bob.id : alice.id, createdAt: T0 + i }));
+      for (const token of [...tokens].reverse()) await db.insertApiToken(token);
+      const newest = [...tokens].reverse().map((t) => t.id);
+      const first = await db.listApiTokens({ limit: 3 });
+      expect(first.map((t) => t.id)).toEqual(newest.slice(0, 3));
+      const second = await db.listApiTokens({ limit: 3, beforeId: first[2]!.id });
+      expect(second.map((t) => t.id)).toEqual(newest.slice(3, 6));
+      expect((await db.listApiTokens({ limit: 3, beforeId: second[2]!.id })).map((t) => t.id)).toEqual(newest.slice(6));
+      const alices = tokens.filter((t) => t.userId === alice.id).reverse().map((t) => t.id);
+      expect((await db.listApiTokens({ userId: alice.id, limit: 2, beforeId: alices[0] })).map((t) => t.id)).toEqual(alices.slice(1, 3));
+    });
+
+    it("insertApiToken with maxPerUser inserts only while the person holds fewer; the answer says whether it did", async () => {
+      const { db } = await open();
+      const [alice, bob] = await withPeople(db, "alice", "bob");
+      for (let i = 0; i < 3; i++) expect(await db.insertApiToken(makeApiToken({ userId: alice.id }), { maxPerUser: 3 })).toBe(true);
+      const refused = makeApiToken({ userId: alice.id });
+      expect(await db.insertApiToken(refused, { maxPerUser: 3 })).toBe(false);
+      expect(await db.getApiToken(refused.id)).toBeUndefined();
+      expect(await db.insertApiToken(makeApiToken({ userId: bob.id }), { maxPerUser: 3 })).toBe(true);
+      // Without a cap (copying data between engines), anything goes.
+      expect(await db.insertApiToken(makeApiToken({ userId: alice.id }))).toBe(true);
+    });
+
+    it("the cap holds for inserts at once from two connections", async () => {
+      const fixture = await open();
+      const other = await secondOf(fixture);
+      const [alice] = await withPeople(fixture.db, "alice");
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => (i % 2 ? other : fixture.db).insertApiToken(makeApiToken({ userId: alice.id }), { maxPerUser: 4 })),
+      );
+      expect(answers.filter(Boolean)).toHaveLength(4);
+      expect(await fixture.db.listApiTokens({ userId: alice.id })).toHaveLength(4);
+    });
+  });
+
   describe("settings", () => {
+    it("getSetting reads a value or undefined; setSetting writes or replaces it (issue 21)", async () => {
+      const { db } = await open();
+      expect(await db.getSetting("token-max-days")).toBeUndefined();
+      await db.setSetting({ key: "token-max-days", value: "30", now: T0 });
+      expect(await db.getSetting("token-max-days")).toBe("30");
+      await db.setSetting({ key: "token-max-days", value: "365", now: T0 + 1 });
+      expect(await db.getSetting("token-max-days")).toBe("365");
+      expect(await db.ensureSetting({ key: "token-max-days", candidate: "7", now: T0 + 2 })).toBe("365");
+      expect(await db.getSetting("other")).toBeUndefined();
+    });
+
     it("ensureSetting stores the first candidate and answers it ever after; keys are separate", async () => {
       const { db } = await open();
       expect(await db.ensureSetting({ key: "link-key", candidate: "first", now: T0 })).toBe("first");

@@ -183,6 +183,8 @@ export const users = pgTable(
     email: text("email"),
     passwordHash: text("password_hash"),
     role: text("role").$type<UserRole>().notNull().default("member"),
+    /** The admin role came from STUDIO_ADMINS (issue 21): off the list, a member again. */
+    adminByList: boolean("admin_by_list").notNull().default(false),
     disabled: boolean("disabled").notNull().default(false),
     dailyLimit: integer("daily_limit"),
     maxActive: integer("max_active"),

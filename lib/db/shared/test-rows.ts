@@ -99,6 +99,7 @@ export function makeUser(overrides: Partial<UserRow> = {}): UserRow {
     email: null,
     passwordHash: null,
     role: "member",
+    adminByList: false,
     disabled: false,
     dailyLimit: null,
     maxActive: null,

@@ -165,6 +165,8 @@ export const users = sqliteTable(
     email: text("email"),
     passwordHash: text("password_hash"),
     role: text("role").$type<UserRole>().notNull().default("member"),
+    /** The admin role came from STUDIO_ADMINS (issue 21): off the list, a member again. */
+    adminByList: integer("admin_by_list", { mode: "boolean" }).notNull().default(false),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
     dailyLimit: integer("daily_limit"),
     maxActive: integer("max_active"),
