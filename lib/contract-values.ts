@@ -20,4 +20,7 @@ export const MAX_BOARD_NAME = 100;
 /** The most pictures one bulk request (board items, a ZIP download) names. */
 export const MAX_BULK_IDS = 200;
 export const BOARD_VISIBILITIES = ["team", "private"] as const;
+/** Boards and share links a list answers at once (issue 21): the default page, and the most one may ask for. */
+export const LIST_PAGE_SIZE = 50;
+export const MAX_LIST_PAGE_SIZE = 200;
 export type BoardVisibility = (typeof BOARD_VISIBILITIES)[number];

@@ -8,6 +8,8 @@ import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 // answered with a clear 4xx and nothing changed.
 
 const PASSWORD = "board-password-2026";
+/** Boards per person in this file (the default is 500). */
+const BOARD_CAP = 12;
 let studio: Studio;
 let routes: {
   users: typeof import("@/app/api/admin/users/route");
@@ -17,10 +19,16 @@ let routes: {
   generations: typeof import("@/app/api/generations/route");
   generation: typeof import("@/app/api/generations/[id]/route");
 };
-const people: Record<"root" | "ann" | "bob", string> = { root: "", ann: "", bob: "" };
+const people: Record<"root" | "ann" | "bob" | "cy", string> = { root: "", ann: "", bob: "", cy: "" };
 
 beforeAll(async () => {
-  studio = await bootStudio({ STUDIO_AUTH: "accounts", STUDIO_ADMIN_NAME: "root", STUDIO_ADMIN_PASSWORD: PASSWORD, STUDIO_TRUSTED_PROXIES: "1" });
+  studio = await bootStudio({
+    STUDIO_AUTH: "accounts",
+    STUDIO_ADMIN_NAME: "root",
+    STUDIO_ADMIN_PASSWORD: PASSWORD,
+    STUDIO_TRUSTED_PROXIES: "1",
+    STUDIO_MAX_BOARDS: String(BOARD_CAP),
+  });
   routes = {
     users: await import("@/app/api/admin/users/route"),
     boards: await import("@/app/api/boards/route"),
@@ -30,7 +38,7 @@ beforeAll(async () => {
     generation: await import("@/app/api/generations/[id]/route"),
   };
   people.root = await signIn("root");
-  for (const name of ["ann", "bob"] as const) {
+  for (const name of ["ann", "bob", "cy"] as const) {
     const res = await routes.users.POST(req("/api/admin/users", { method: "POST", as: "root", body: { name, password: PASSWORD } }), undefined);
     expect(res.status).toBe(201);
     people[name] = await signIn(name);
@@ -188,5 +196,57 @@ describe("boards and batches", () => {
   it("without a session: 401 on every board route", async () => {
     expect((await routes.boards.GET(req("/api/boards"), undefined)).status).toBe(401);
     expect((await routes.boards.POST(req("/api/boards", { method: "POST", body: { name: "x" } }), undefined)).status).toBe(401);
+  });
+});
+
+// Issue 21, item 16: boards per person are capped, and the list comes a page at a time.
+describe("board cap and pages (issue 21)", () => {
+  type Page = { items: Board[]; nextCursor: string | null };
+  const page = async (as: Who, query: string): Promise<Page> => {
+    const res = await routes.boards.GET(req(`/api/boards${query}`, { as }), undefined);
+    expect(res.status).toBe(200);
+    return (await res.json()) as Page;
+  };
+
+  it("past the cap a new board is refused with 429 naming the cap, nothing made; deleting one makes room", async () => {
+    const made: Board[] = [];
+    for (let i = 0; i < BOARD_CAP; i++) made.push(await newBoard("cy", { name: `cy ${i}`, visibility: i % 2 ? "private" : "team" }));
+    const refused = await routes.boards.POST(req("/api/boards", { method: "POST", as: "cy", body: { name: "one too many" } }), undefined);
+    expect(refused.status).toBe(429);
+    const error = await errorOf(refused);
+    expect(error.code).toBe("quota_exceeded");
+    expect(error.message).toContain(String(BOARD_CAP));
+    expect((await boardsOf("cy")).map((b) => b.name)).not.toContain("one too many");
+    // Another person is not held back by cy's boards.
+    expect((await routes.boards.POST(req("/api/boards", { method: "POST", as: "bob", body: { name: "bob's still fine" } }), undefined)).status).toBe(201);
+    expect((await routes.board.DELETE(req(`/api/boards/${made[0].id}`, { method: "DELETE", as: "cy" }), ctx(made[0].id))).status).toBe(204);
+    expect((await routes.boards.POST(req("/api/boards", { method: "POST", as: "cy", body: { name: "room again" } }), undefined)).status).toBe(201);
+  });
+
+  it("lists boards a page at a time, by name (any case) then id, with nextCursor; every board once", async () => {
+    // Names that sort apart only by case, and two alike: the cursor carries the name and the id.
+    for (const name of ["zeta", "Zeta", "zeta", "Alpha", "alpha", "Ωmega", "日本"]) await newBoard("ann", { name });
+    const everything = await page("ann", "?limit=200");
+    expect(everything.nextCursor).toBeNull();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const next: Page = await page("ann", `?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      expect(next.items.length).toBeLessThanOrEqual(3);
+      seen.push(...next.items.map((b) => b.id));
+      cursor = next.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(seen).toEqual(everything.items.map((b) => b.id));
+    expect(pages).toBe(Math.ceil(seen.length / 3));
+    // A private board of someone else never shows up on any page.
+    expect(seen).toEqual(expect.not.arrayContaining((await boardsOf("cy")).filter((b) => b.visibility === "private").map((b) => b.id)));
+    // Without a limit: the first page of the default size (what the board bar asks for first).
+    const first = await page("ann", "");
+    expect(first.items.map((b) => b.id)).toEqual(seen.slice(0, first.items.length));
+    for (const bad of ["?limit=0", "?limit=1000", "?cursor=nonsense", "?cursor=brd_01HZZZZZZZZZZZZZZZZZZZZZZZ"]) {
+      expect((await routes.boards.GET(req(`/api/boards${bad}`, { as: "ann" }), undefined)).status).toBe(400);
+    }
   });
 });

@@ -15,6 +15,8 @@ import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 // cascades, the per-address rate limit, and never a token in a log line.
 
 const PASSWORD = "share-password-2026";
+/** Live links per person in this file (the default is 200). */
+const LINK_CAP = 25;
 let studio: Studio;
 let routes: {
   users: typeof import("@/app/api/admin/users/route");
@@ -30,13 +32,19 @@ let routes: {
 };
 let view: typeof import("@/lib/shares/view");
 let proxy: typeof import("@/proxy").proxy;
-const people: Record<"root" | "ann" | "bob", string> = { root: "", ann: "", bob: "" };
-const ids: Record<"ann" | "bob", string> = { ann: "", bob: "" };
+const people: Record<"root" | "ann" | "bob" | "cy" | "ada", string> = { root: "", ann: "", bob: "", cy: "", ada: "" };
+const ids: Record<"ann" | "bob" | "cy" | "ada", string> = { ann: "", bob: "", cy: "", ada: "" };
 let logged: string[] = [];
 const tokens: string[] = [];
 
 beforeAll(async () => {
-  studio = await bootStudio({ STUDIO_AUTH: "accounts", STUDIO_ADMIN_NAME: "root", STUDIO_ADMIN_PASSWORD: PASSWORD, STUDIO_TRUSTED_PROXIES: "1" });
+  studio = await bootStudio({
+    STUDIO_AUTH: "accounts",
+    STUDIO_ADMIN_NAME: "root",
+    STUDIO_ADMIN_PASSWORD: PASSWORD,
+    STUDIO_TRUSTED_PROXIES: "1",
+    STUDIO_MAX_SHARE_LINKS: String(LINK_CAP),
+  });
   // After boot: the logger reads the configuration once, on import.
   logged = await captureLogs();
   routes = {
@@ -54,8 +62,10 @@ beforeAll(async () => {
   view = await import("@/lib/shares/view");
   proxy = (await import("@/proxy")).proxy;
   people.root = await signIn("root");
-  for (const name of ["ann", "bob"] as const) {
-    const res = await routes.users.POST(req("/api/admin/users", { method: "POST", as: "root", body: { name, password: PASSWORD } }), undefined);
+  // ada is a second admin (so that an admin's demotion can be tried), cy a member with no pictures.
+  for (const name of ["ann", "bob", "cy", "ada"] as const) {
+    const role = name === "ada" ? "admin" : "member";
+    const res = await routes.users.POST(req("/api/admin/users", { method: "POST", as: "root", body: { name, password: PASSWORD, role } }), undefined);
     expect(res.status).toBe(201);
     ids[name] = ((await res.json()) as { id: string }).id;
     people[name] = await signIn(name);
@@ -72,7 +82,7 @@ const req = (path: string, init: Init = {}) => client.req(path, { method: init.m
 const signIn = (name: string) => client.signIn(name, PASSWORD);
 
 type Gen = { id: string; status: string; prompt: string };
-type Share = { id: string; kind: string; generationId: string | null; boardId: string | null; title: string; createdBy: string; createdAt: string; expiresAt: string | null; url?: string };
+type Share = { id: string; kind: string; generationId: string | null; boardId: string | null; title: string; createdBy: string; createdAt: string; expiresAt: string | null; url?: string; hiddenPictures?: number };
 
 /** One request of `count` pictures, waited on until they are all completed (newest first). */
 async function make(as: Who, prompt: string, count = 1): Promise<Gen[]> {
@@ -240,8 +250,9 @@ describe("share links", () => {
     expect(share).toMatchObject({ kind: "board", boardId: team, generationId: null, title: "Harbour" });
     const page = await load(share.token);
     expect(page).toMatchObject({ kind: "board", title: "Harbour", olderUrl: null, firstUrl: null });
-    expect(page!.pictures.map((p) => p.id)).toEqual([bobs[0].id, anns[0].id, anns[2].id]);
-    for (const id of [anns[0].id, bobs[0].id]) expect((await image(share.token, id, "?variant=thumb")).status).toBe(200);
+    // A member's board link shows the pictures she made (issue 21): not bob's.
+    expect(page!.pictures.map((p) => p.id)).toEqual([anns[0].id, anns[2].id]);
+    expect((await image(share.token, anns[0].id, "?variant=thumb")).status).toBe(200);
     // Another board's picture, and one on no board at all.
     expect((await image(share.token, anns[1].id, "?variant=thumb")).status).toBe(404);
     expect((await image(share.token, anns[1].id)).status).toBe(404);
@@ -252,7 +263,7 @@ describe("share links", () => {
     // Taken off the board: gone from the link at once.
     expect((await routes.items.DELETE(req(`/api/boards/${team}/items`, { method: "DELETE", as: "ann", body: { generationIds: [anns[0].id] } }), ctx(team))).status).toBe(200);
     expect((await image(share.token, anns[0].id, "?variant=thumb")).status).toBe(404);
-    expect((await load(share.token))!.pictures.map((p) => p.id)).toEqual([bobs[0].id, anns[2].id]);
+    expect((await load(share.token))!.pictures.map((p) => p.id)).toEqual([anns[2].id]);
 
     // An admin may share a team board; once its owner makes it private, only the owner's links still open it.
     const adminShare = await shared("root", { boardId: other });
@@ -376,5 +387,195 @@ describe("share links", () => {
     expect(all).toContain("share link created");
     expect(all).toContain("/s/[token]/images/");
     for (const token of tokens) expect(all).not.toContain(token);
+  });
+});
+
+// Issue 21, item 5: a link never shows a picture its maker could not share
+// alone. A member's board link shows the pictures she made; an admin's shows
+// every picture; the maker's role is read when the link is opened. Whoever
+// made a picture sees and may revoke every live link that shows it.
+describe("a link shows only what its maker could share alone (issue 21)", () => {
+  let anns: Gen[];
+  let bobs: Gen[];
+  beforeAll(async () => {
+    anns = await make("ann", "a harbour crane", 2);
+    bobs = await make("bob", "a teammate's lighthouse", 2);
+  });
+  async function setRole(who: "ada", role: "admin" | "member") {
+    const res = await routes.user.PATCH(req(`/api/admin/users/${ids[who]}`, { method: "PATCH", as: "root", body: { role } }), ctx(ids[who]));
+    // A new session, whatever a role change does to the old ones.
+    people[who] = await signIn(who);
+    return res;
+  }
+  const showing = async (as: Who, query = "") => routes.shares.GET(req(`/api/shares?showing=mine${query}`, { as }), undefined);
+  const showingIds = async (as: Who) => ((await (await showing(as)).json()) as { items: Share[] }).items.map((s) => s.id);
+
+  it("a member's board link leaves out a teammate's pictures: listing, image route (404), cover", async () => {
+    const board = await newBoard("ann", { name: "Crane and lighthouse" }, [anns[0].id, bobs[0].id, anns[1].id, bobs[1].id]);
+    const share = await shared("ann", { boardId: board });
+    const page = (await load(share.token))!;
+    // The page's count and its Open Graph cover (the first picture) come from this list: ann's alone.
+    expect(page.pictures.map((p) => p.id)).toEqual([anns[0].id, anns[1].id]);
+    for (const id of [bobs[0].id, bobs[1].id]) {
+      expect((await image(share.token, id, "?variant=thumb")).status).toBe(404);
+      expect((await image(share.token, id)).status).toBe(404);
+      // Nor is a hidden picture a page cursor.
+      expect(await load(share.token, id)).toBeUndefined();
+    }
+    expect((await image(share.token, anns[0].id, "?variant=thumb")).status).toBe(200);
+  });
+
+  it("the board share's answer, and a preview before the link is made, say how many pictures it leaves out", async () => {
+    const preview = await import("@/app/api/shares/preview/route");
+    const ask = (as: Who, boardId: string) => preview.GET(req(`/api/shares/preview?boardId=${boardId}`, { as }), undefined);
+    const board = await newBoard("ann", { name: "Preview" }, [anns[0].id, bobs[0].id, bobs[1].id]);
+    const before = await ask("ann", board);
+    expect(before.status).toBe(200);
+    expect(await before.json()).toEqual({ pictures: 1, hiddenPictures: 2 });
+    // An admin's link leaves nothing out.
+    expect(await (await ask("root", board)).json()).toEqual({ pictures: 3, hiddenPictures: 0 });
+    // Only who may share the board may ask: bob sees it (403), a private board of someone else is a 404.
+    expect((await ask("bob", board)).status).toBe(403);
+    const secret = await newBoard("bob", { name: "Mine alone", visibility: "private" }, [bobs[0].id]);
+    expect((await ask("ann", secret)).status).toBe(404);
+    expect((await ask("ann", "nope")).status).toBe(400);
+
+    const made = await shared("ann", { boardId: board });
+    expect(made.hiddenPictures).toBe(2);
+    expect((await shared("root", { boardId: board })).hiddenPictures).toBe(0);
+    expect((await shared("ann", { generationId: anns[0].id })).hiddenPictures).toBe(0);
+  });
+
+  it("an admin's board link shows every picture, read from the maker's role when opened: demoted, only her own", async () => {
+    const board = await newBoard("ann", { name: "Everyone's" }, [anns[0].id, bobs[0].id]);
+    const share = await shared("ada", { boardId: board });
+    expect((await load(share.token))!.pictures.map((p) => p.id)).toEqual([bobs[0].id, anns[0].id]);
+    expect((await image(share.token, bobs[0].id)).status).toBe(200);
+
+    expect((await setRole("ada", "member")).status).toBe(200);
+    expect((await load(share.token))!.pictures).toEqual([]);
+    expect((await image(share.token, bobs[0].id)).status).toBe(404);
+    expect((await setRole("ada", "admin")).status).toBe(200);
+    expect((await load(share.token))!.pictures.map((p) => p.id)).toEqual([bobs[0].id, anns[0].id]);
+  });
+
+  it("a board page holds only the maker's pictures, full pages, in SQL (paging stays right)", async () => {
+    const rows: string[] = [];
+    // Interleaved: bob's picture after each of ann's.
+    for (let i = 0; i < 62; i++) {
+      rows.push(await rowOf({ createdBy: "ann", status: "completed", prompt: `ann tile ${i}` }));
+      await rowOf({ createdBy: "bob", status: "completed", prompt: `bob tile ${i}` }).then((id) => rows.push(id));
+    }
+    const board = await newBoard("ann", { name: "Interleaved" });
+    for (let i = 0; i < rows.length; i += 100) {
+      expect((await routes.items.POST(req(`/api/boards/${board}/items`, { method: "POST", as: "ann", body: { generationIds: rows.slice(i, i + 100) } }), ctx(board))).status).toBe(200);
+    }
+    const annsRows = rows.filter((_, i) => i % 2 === 0);
+    const { token } = await shared("ann", { boardId: board });
+    const first = (await load(token))!;
+    expect(first.pictures.map((p) => p.id)).toEqual(annsRows.slice(2).reverse());
+    expect(first.olderUrl).toBe(`/s/${token}?before=${annsRows[2]}`);
+    const second = (await load(token, annsRows[2]))!;
+    expect(second.pictures.map((p) => p.id)).toEqual([annsRows[1], annsRows[0]]);
+    expect(second.olderUrl).toBeNull();
+  });
+
+  it("a picture link dies when its maker may no longer share the picture (an admin demoted)", async () => {
+    const share = await shared("ada", { generationId: bobs[1].id });
+    expect((await load(share.token))!.pictures.map((p) => p.id)).toEqual([bobs[1].id]);
+    expect((await setRole("ada", "member")).status).toBe(200);
+    expect(await load(share.token)).toBeUndefined();
+    expect((await image(share.token, bobs[1].id)).status).toBe(404);
+    expect((await setRole("ada", "admin")).status).toBe(200);
+    expect(await load(share.token)).toBeDefined();
+  });
+
+  it("a creator lists the live links that show her pictures (an admin's board link too) and revokes one", async () => {
+    const board = await newBoard("ann", { name: "Admin's pick" }, [anns[0].id, bobs[0].id]);
+    const adminsBoardLink = await shared("root", { boardId: board });
+    const adminsPictureLink = await shared("root", { generationId: bobs[0].id });
+    // Links that do not show bob's pictures: ann's own board link (a member's: only ann's pictures), a link to ann's picture.
+    const annsBoardLink = await shared("ann", { boardId: board });
+    const annsPictureLink = await shared("ann", { generationId: anns[0].id });
+
+    const listed = await showing("bob");
+    expect(listed.status).toBe(200);
+    const bobSees = await showingIds("bob");
+    expect(bobSees).toEqual(expect.arrayContaining([adminsBoardLink.id, adminsPictureLink.id]));
+    expect(bobSees).not.toContain(annsBoardLink.id);
+    expect(bobSees).not.toContain(annsPictureLink.id);
+    // ann sees the admin's board link (it shows her picture too) and her own links.
+    expect(await showingIds("ann")).toEqual(expect.arrayContaining([adminsBoardLink.id, annsBoardLink.id, annsPictureLink.id]));
+
+    expect((await revoke("bob", adminsBoardLink.id)).status).toBe(204);
+    expect(await load(adminsBoardLink.token)).toBeUndefined();
+    expect(await studio.deps.db.getShare(adminsBoardLink.id)).toBeUndefined();
+    expect(await showingIds("bob")).not.toContain(adminsBoardLink.id);
+    expect(logged.join("\n")).toContain("share link revoked");
+  });
+
+  it("someone whose pictures a link does not show cannot revoke it (404, the link still works)", async () => {
+    const board = await newBoard("ann", { name: "Not cy's" }, [anns[0].id, bobs[0].id]);
+    const link = await shared("root", { boardId: board });
+    const annsLink = await shared("ann", { boardId: board });
+    // cy made none of them; bob's pictures are not shown by ann's (a member's) link.
+    for (const [who, id] of [["cy", link.id], ["bob", annsLink.id]] as const) {
+      const refused = await revoke(who, id);
+      expect(refused.status).toBe(404);
+      expect(await studio.deps.db.getShare(id)).toBeDefined();
+    }
+    expect(await load(link.token)).toBeDefined();
+    expect(await showingIds("cy")).toEqual([]);
+    // showing=mine and all=1 are two lists: not both at once; showing takes only "mine".
+    expect((await listShares("root", "?all=1&showing=mine")).status).toBe(400);
+    expect((await listShares("bob", "?showing=everyone")).status).toBe(400);
+    expect((await routes.shares.GET(req("/api/shares?showing=mine"), undefined)).status).toBe(401);
+  });
+});
+
+// Issue 21, item 16: share links per person are capped (live ones) and listed a page at a time.
+describe("share link cap and pages (issue 21)", () => {
+  it("past the cap of live links a new one is refused with 429 naming the cap; expired ones do not count", async () => {
+    const [picture] = await make("cy", "cy's picture");
+    const { newShareToken, hashShareToken } = await import("@/lib/shares/token");
+    const { newShareId } = await import("@/lib/generations/ids");
+    // An expired link of cy's: not live, so not counted.
+    await studio.deps.db.insertShare({ id: newShareId(), tokenHash: hashShareToken(newShareToken()), generationId: picture.id, boardId: null, createdBy: ids.cy, createdAt: Date.now() - 2 * 86_400_000, expiresAt: Date.now() - 1000 });
+    for (let i = 0; i < LINK_CAP; i++) await shared("cy", { generationId: picture.id });
+    const refused = await post("cy", { generationId: picture.id });
+    expect(refused.status).toBe(429);
+    const error = await errorOf(refused);
+    expect(error.code).toBe("quota_exceeded");
+    expect(error.message).toContain(String(LINK_CAP));
+    expect((await sharesOf("cy")).length).toBe(LINK_CAP + 1);
+    // Revoking one makes room.
+    const [newest] = await sharesOf("cy");
+    expect((await revoke("cy", newest.id)).status).toBe(204);
+    expect((await post("cy", { generationId: picture.id })).status).toBe(201);
+  });
+
+  it("lists a page at a time, newest first, with nextCursor; every link once", async () => {
+    const page = async (as: Who, query: string) => {
+      const res = await listShares(as, query);
+      expect(res.status).toBe(200);
+      return (await res.json()) as { items: Share[]; nextCursor: string | null };
+    };
+    const all = (await page("cy", "?limit=100")).items.map((s) => s.id);
+    expect(all.length).toBeGreaterThan(10);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const next: { items: Share[]; nextCursor: string | null } = await page("cy", `?limit=7${cursor ? `&cursor=${cursor}` : ""}`);
+      expect(next.items.length).toBeLessThanOrEqual(7);
+      seen.push(...next.items.map((s) => s.id));
+      cursor = next.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all);
+    expect([...seen].sort().reverse()).toEqual(seen);
+    // Everyone's, for an admin, pages the same way.
+    const everyone = await page("root", "?all=1&limit=3");
+    expect(everyone.items).toHaveLength(3);
+    expect(everyone.nextCursor).toBe(everyone.items[2].id);
+    for (const bad of ["?limit=0", "?limit=1000", "?cursor=gen_01HZZZZZZZZZZZZZZZZZZZZZZZ", "?cursor=x"]) expect((await listShares("cy", bad)).status).toBe(400);
   });
 });

@@ -6,7 +6,7 @@ import { format } from "@/lib/i18n/format";
 type Item = { key: string; label: string } & ({ href: string } | { onSelect(): void });
 
 /**
- * The account menu in the studio's header: Usage and API tokens for everyone, Admin for
+ * The account menu in the studio's header: Usage, API tokens and Share links for everyone, Admin for
  * admins, Change password (accounts mode), Sign out everywhere. A menu button
  * (WAI-ARIA pattern): arrows move, Esc closes and returns focus, a click
  * outside closes. Its items are rendered only while it is open.
@@ -29,6 +29,7 @@ export function AccountMenu(props: {
   const items: Item[] = [
     { key: "usage", label: t.account.usage, href: "/usage" },
     { key: "tokens", label: t.account.tokens, href: "/tokens" },
+    { key: "links", label: t.account.links, href: "/links" },
     ...(props.isAdmin ? [{ key: "admin", label: t.account.admin, href: "/admin" }] : []),
     ...(props.canChangePassword ? [{ key: "password", label: t.account.changePassword, onSelect: props.onChangePassword }] : []),
     ...(props.canSignOutEverywhere ? [{ key: "everywhere", label: t.account.signOutEverywhere, onSelect: props.onSignOutEverywhere }] : []),

@@ -1,12 +1,13 @@
 import type { Dictionary } from "@/lib/i18n";
 
 /** The head of the pages beside the studio (usage, API tokens, admin): where you are, and the way back. */
-export function PageHeader(props: { t: Dictionary; title: string; intro: string; current: "usage" | "tokens" | "admin"; isAdmin: boolean }) {
+export function PageHeader(props: { t: Dictionary; title: string; intro: string; current: "usage" | "tokens" | "links" | "admin"; isAdmin: boolean }) {
   const { t } = props;
   const links = [
     { key: "studio", href: "/", label: t.account.backToStudio },
     { key: "usage", href: "/usage", label: t.account.usage },
     { key: "tokens", href: "/tokens", label: t.account.tokens },
+    { key: "links", href: "/links", label: t.account.links },
     ...(props.isAdmin ? [{ key: "admin", href: "/admin", label: t.account.admin }] : []),
   ];
   return (

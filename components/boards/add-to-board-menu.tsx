@@ -27,7 +27,7 @@ export function AddToBoardMenu(props: {
 }) {
   const { t } = useStudio();
   const M = t.boards.menu;
-  const { boards, isLoading } = useBoards();
+  const { boards, isLoading, hasMore, loadingMore, loadMore } = useBoards();
   const addToBoard = useAddToBoard();
   const [mode, setMode] = useState<Mode>("closed");
   const root = useRef<HTMLDivElement>(null);
@@ -50,8 +50,17 @@ export function AddToBoardMenu(props: {
     return () => document.removeEventListener("pointerdown", onPointerDown);
   }, [mode]);
 
+  // After "More boards…": the first board of the new page gets focus once it arrives.
+  const focusFrom = useRef<number | null>(null);
   useEffect(() => {
-    if (mode === "menu") menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    if (mode !== "menu") return;
+    const items = menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]');
+    const from = focusFrom.current;
+    if (from === null) items?.[0]?.focus();
+    else if ((boards?.length ?? 0) > from) {
+      focusFrom.current = null;
+      items?.[from]?.focus();
+    }
   }, [mode, boards]);
 
   async function add(board: Pick<Board, "id" | "name">) {
@@ -136,6 +145,19 @@ export function AddToBoardMenu(props: {
                 </span>
               </button>
             ))}
+            {hasMore && (
+              // The next page of boards (issue 21); the menu stays open and focus stays here.
+              <button type="button" role="menuitem" tabIndex={-1} aria-disabled={loadingMore} onClick={() => {
+                  if (loadingMore) return;
+                  focusFrom.current = boards?.length ?? 0;
+                  void loadMore();
+                }}
+                className={`${item} text-zinc-600 dark:text-zinc-400`}
+              >
+                <span aria-hidden className="size-7 shrink-0" />
+                {loadingMore ? t.boards.bar.loadingMore : M.more}
+              </button>
+            )}
           </div>
           <div className="mt-1 border-t border-zinc-200 pt-1 dark:border-zinc-800">
             <button type="button" role="menuitem" tabIndex={-1} onClick={() => setMode("form")} className={`${item} font-medium`}>

@@ -22,14 +22,16 @@ const CURRENT = "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-5
 const DROP = "border-amber-500 bg-amber-100 text-amber-950 ring-2 ring-amber-500 dark:bg-amber-500/30 dark:text-amber-50";
 
 /**
- * "All pictures", every board the person may see (cover, count, a lock when
+ * "All pictures", the boards the person may see (cover, count, a lock when
  * private) and "+ New board", in one row that scrolls sideways on a phone. A
  * board chip opens the board; dropping dragged pictures on it adds them.
+ * The boards come a page at a time: the first with the page, the next ones
+ * from "More boards" at the row's end (issue 21).
  * The row has its height before the boards arrive, so nothing below moves.
  */
 export function BoardBar() {
   const { t, board: current, batch } = useStudio();
-  const { boards, error } = useBoards();
+  const { boards, error, hasMore, loadingMore, loadMore } = useBoards();
   const announce = useAnnounce();
   const [creating, setCreating] = useState(false);
   const newButton = useRef<HTMLButtonElement>(null);
@@ -59,6 +61,13 @@ export function BoardBar() {
             <BoardChip board={board} current={current?.id === board.id} />
           </li>
         ))}
+        {hasMore && (
+          <li className="shrink-0">
+            <button type="button" onClick={() => void loadMore()} aria-disabled={loadingMore} className={`${CHIP} px-3 ${IDLE}`}>
+              {loadingMore ? B.loadingMore : B.more}
+            </button>
+          </li>
+        )}
         {error && !boards && (
           <li className="shrink-0 px-1 text-xs text-rose-700 dark:text-rose-300">
             <span role="alert">

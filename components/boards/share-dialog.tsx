@@ -2,7 +2,7 @@
 import { useId, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import useSWR from "swr";
-import type { CreatedShare, Share } from "@/lib/contract";
+import type { CreatedShare, Share, SharePreview } from "@/lib/contract";
 import { sharesApi, type ShareTarget } from "@/lib/client/api";
 import { format } from "@/lib/i18n/format";
 import { RadioSegments } from "@/components/ui/radio-segments";
@@ -11,6 +11,7 @@ import { errorText, formatDate, shortPrompt } from "@/components/gallery/format"
 import { CheckIcon, CloseIcon, CopyIcon, ShareIcon } from "@/components/gallery/icons";
 import { trapTab, useModal } from "@/components/gallery/use-modal";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./new-board-form";
+import { useSharePages } from "./use-share-pages";
 
 const EXPIRIES = ["never", "1", "7", "30"] as const;
 type Expiry = (typeof EXPIRIES)[number];
@@ -18,7 +19,9 @@ type Expiry = (typeof EXPIRIES)[number];
 /**
  * A public link to a picture or a board: how long it works, the link itself
  * (shown this once: only its hash is kept), and the links already made to
- * the same thing, each revocable.
+ * the same thing, each revocable. For a board, before the link is made: how
+ * many pictures by others it leaves out (issue 21: a member's board link
+ * shows only the pictures she made).
  */
 export function ShareDialog(props: { target: ShareTarget; title: string; onClose(): void }) {
   const { t, locale, role } = useStudio();
@@ -35,12 +38,13 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
 
-  // An admin manages others' boards: their links too.
-  const listUrl = role === "admin" ? `${sharesApi.url}?all=1` : sharesApi.url;
-  const shares = useSWR<Share[]>(listUrl, () => sharesApi.list(listUrl), { revalidateOnFocus: false });
-  const mine = (shares.data ?? []).filter((s) =>
-    "generationId" in props.target ? s.generationId === props.target.generationId : s.boardId === props.target.boardId,
-  );
+  // The links to this picture or board: one's own, or everyone's for an admin (who manages others' boards).
+  const target = "generationId" in props.target ? `generationId=${props.target.generationId}` : `boardId=${props.target.boardId}`;
+  const shares = useSharePages(`${sharesApi.url}?${role === "admin" ? "all=1&" : ""}${target}`);
+  const mine = shares.shares ?? [];
+  const boardId = "boardId" in props.target ? props.target.boardId : null;
+  const preview = useSWR<SharePreview>(boardId && ["share-preview", boardId], () => sharesApi.preview(boardId!), { revalidateOnFocus: false });
+  const hidden = preview.data?.hiddenPictures ?? 0;
 
   async function create() {
     if (busy) return;
@@ -49,7 +53,8 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
     try {
       const share = await sharesApi.create({ ...props.target, expiresInDays: expiry === "never" ? null : Number(expiry) });
       setCreated(share);
-      void shares.mutate();
+      void shares.refresh();
+      void preview.mutate();
     } catch (e) {
       setError(errorText(e, t));
     } finally {
@@ -63,7 +68,7 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
       await sharesApi.revoke(share.id);
       if (created?.id === share.id) setCreated(null);
       setStatus(S.revoked);
-      void shares.mutate();
+      void shares.refresh();
     } catch (e) {
       setError(errorText(e, t));
     }
@@ -120,6 +125,11 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
           </span>
           <RadioSegments<Expiry> labelledBy={expiryId} value={expiry} onChange={setExpiry} options={EXPIRIES.map((value) => ({ value, content: label[value] }))} />
         </div>
+        {hidden > 0 && !created && (
+          <p className="rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+            {hidden === 1 ? S.leavesOutOne : format(S.leavesOut, { count: hidden })}
+          </p>
+        )}
         <button ref={createButton} type="button" onClick={() => void create()} aria-disabled={busy} className={PRIMARY_BUTTON}>
           {busy ? S.creating : S.create}
         </button>
@@ -133,7 +143,7 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
 
         <section className="flex flex-col gap-2">
           <h3 className="text-xs font-semibold tracking-wider text-zinc-500 uppercase dark:text-zinc-400">{S.existing}</h3>
-          {shares.isLoading && !shares.data ? (
+          {shares.isLoading && !shares.shares ? (
             <p className="text-sm text-zinc-500 dark:text-zinc-400">{S.loading}</p>
           ) : mine.length === 0 ? (
             <p className="text-sm text-zinc-500 dark:text-zinc-400">{S.none}</p>
@@ -164,6 +174,11 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
                 );
               })}
             </ul>
+          )}
+          {shares.hasMore && (
+            <button type="button" onClick={() => void shares.loadMore()} aria-disabled={shares.loadingMore} className={`${SECONDARY_BUTTON} self-start`}>
+              {shares.loadingMore ? S.loading : S.moreLinks}
+            </button>
           )}
           <p role="status" className="text-xs text-zinc-600 empty:-mt-2 dark:text-zinc-400">
             {status}
@@ -222,6 +237,11 @@ function CreatedLink({ share }: { share: CreatedShare }) {
         </button>
       </div>
       <p className="text-xs font-medium text-amber-900 dark:text-amber-200">{S.shownOnce}</p>
+      {share.hiddenPictures > 0 && (
+        <p className="text-xs text-zinc-700 dark:text-zinc-300">
+          {share.hiddenPictures === 1 ? S.createdLeavesOutOne : format(S.createdLeavesOut, { count: share.hiddenPictures })}
+        </p>
+      )}
       <p role="status" className="text-xs text-zinc-700 empty:-mt-2 dark:text-zinc-300">
         {copied === "yes" ? S.copied : copied === "failed" ? S.copyFailed : ""}
       </p>

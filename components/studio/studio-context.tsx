@@ -5,8 +5,7 @@ import type { AuthMode, Board } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { isBatchId } from "@/lib/client/batches";
 import { SWRConfig } from "swr";
-import { boardsApi } from "@/lib/client/api";
-import { useBoards } from "@/lib/client/use-boards";
+import { BOARDS_KEY, useBoards } from "@/lib/client/use-boards";
 import { NO_FILTERS, useFeed, type Feed, type FeedFilters, type FeedStart } from "@/lib/client/use-feed";
 
 export type Theme = "light" | "dark" | "system";
@@ -65,7 +64,8 @@ export type StudioProviderProps = {
  */
 export function StudioProvider(props: StudioProviderProps) {
   const boards = props.initial.boards;
-  const swr = useMemo(() => ({ fallback: boards ? { [boardsApi.url]: boards } : {} }), [boards]);
+  // The boards' first page, as SWR's infinite list holds its pages.
+  const swr = useMemo(() => ({ fallback: boards ? { [BOARDS_KEY]: [boards] } : {} }), [boards]);
   return (
     <SWRConfig value={swr}>
       <StudioState {...props} />

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Board, BoardVisibility } from "@/lib/contract";
+import type { Board, BoardVisibility, ListBoardsResponse } from "@/lib/contract";
 import type { BoardSummary, StudioDatabase } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { mustGetAll, type GenerationDeps } from "@/lib/generations";
@@ -7,6 +7,7 @@ import { newBoardId } from "@/lib/generations/ids";
 import type { Person } from "@/lib/generations/person";
 import { logger } from "@/lib/log";
 import { mayManageBoard, mustManageBoard, mustSeeBoard } from "./access";
+import { decodeBoardCursor, encodeBoardCursor } from "./cursor";
 
 // Boards (issue 14): named collections of pictures, the team's or one
 // person's. A board holds references to pictures, never the pictures: deleting
@@ -27,10 +28,21 @@ export function toBoard(row: BoardSummary, viewer: Pick<Person, "id" | "role">):
   };
 }
 
-/** Every team board and the viewer's private ones, by name. */
-export async function listBoards(deps: Deps, input: { viewer: Person }): Promise<Board[]> {
-  const rows = await deps.db.listBoards({ viewerId: input.viewer.id });
-  return rows.map((row) => toBoard(row, input.viewer));
+/**
+ * Every team board and the viewer's private ones, by name, a page at a time
+ * (issue 21: a team's boards are many; a page reads counts and covers for its
+ * own boards only). `cursor`: a previous page's nextCursor.
+ */
+export async function listBoards(deps: Deps, input: { viewer: Person; limit: number; cursor?: string }): Promise<ListBoardsResponse> {
+  const after = input.cursor === undefined ? undefined : decodeBoardCursor(input.cursor);
+  // One more than the page: whether there is a next one.
+  const rows = await deps.db.listBoards({ viewerId: input.viewer.id, after, limit: input.limit + 1 });
+  const page = rows.slice(0, input.limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((row) => toBoard(row, input.viewer)),
+    nextCursor: rows.length > input.limit && last ? encodeBoardCursor(last) : null,
+  };
 }
 
 /** One board as the viewer sees it (404 when they may not: listBoards only lists what they see). */
@@ -38,10 +50,21 @@ export async function getBoard(deps: Deps, input: { id: string; viewer: Person }
   return summaryOf(deps.db, input.id, input.viewer);
 }
 
-export async function createBoard(deps: Deps, input: { viewer: Person; name: string; visibility: BoardVisibility }): Promise<Board> {
+/**
+ * A new board of the viewer's, while they own fewer than `maxOwned` (issue 21:
+ * every studio page lists boards, so one person's thousands would weigh on
+ * everyone's); past it a 429 naming the cap, and nothing made.
+ */
+export async function createBoard(deps: Deps, input: { viewer: Person; name: string; visibility: BoardVisibility; maxOwned: number }): Promise<Board> {
   const now = deps.now();
   const id = newBoardId(now);
-  await deps.db.insertBoard({ id, name: input.name, visibility: input.visibility, ownerId: input.viewer.id, createdAt: now, updatedAt: now });
+  const row = { id, name: input.name, visibility: input.visibility, ownerId: input.viewer.id, createdAt: now, updatedAt: now };
+  if (!(await deps.db.insertBoard(row, { maxOwned: input.maxOwned }))) {
+    throw new StudioError(
+      "quota_exceeded",
+      `You already have ${input.maxOwned} boards, the most one person may have here; delete one you no longer need to make another`,
+    );
+  }
   logger.info({ user: input.viewer.name, board: id, visibility: input.visibility }, "board created");
   return summaryOf(deps.db, id, input.viewer);
 }

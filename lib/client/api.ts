@@ -6,10 +6,12 @@ import type {
   CreateGenerationRequest,
   ErrorCode,
   Generation,
+  ListBoardsResponse,
   ListGenerationsResponse,
+  ListSharesResponse,
   UploadedReference,
   SessionInfo,
-  Share,
+  SharePreview,
   UsageResponse,
   User,
 } from "@/lib/contract";
@@ -190,8 +192,8 @@ export const usageApi = {
 // Boards and share links (issue 14).
 
 export const boardsApi = {
-  url: "/api/boards",
-  list: async (url = "/api/boards"): Promise<Board[]> => (await schemas()).listBoardsResponseSchema.parse(await call(url)).items,
+  /** One page of GET /api/boards (its URL carries limit and cursor). */
+  page: async (url: string): Promise<ListBoardsResponse> => (await schemas()).listBoardsResponseSchema.parse(await call(url)),
   create: async (body: { name: string; visibility: BoardVisibility }): Promise<Board> =>
     (await schemas()).boardSchema.parse(await call("/api/boards", { method: "POST", body: JSON.stringify(body) })),
   update: async (id: string, patch: { name?: string; visibility?: BoardVisibility }): Promise<Board> =>
@@ -212,7 +214,11 @@ export type ShareTarget = { generationId: string } | { boardId: string };
 
 export const sharesApi = {
   url: "/api/shares",
-  list: async (url = "/api/shares"): Promise<Share[]> => (await schemas()).listSharesResponseSchema.parse(await call(url)).items,
+  /** One page of GET /api/shares (its URL carries the filter, limit and cursor). */
+  page: async (url: string): Promise<ListSharesResponse> => (await schemas()).listSharesResponseSchema.parse(await call(url)),
+  /** What a link to the board made now would show and leave out. */
+  preview: async (boardId: string): Promise<SharePreview> =>
+    (await schemas()).sharePreviewSchema.parse(await call(`/api/shares/preview?boardId=${encodeURIComponent(boardId)}`)),
   /** The answer carries the link: the only time it is ever shown. */
   create: async (body: ShareTarget & { expiresInDays: number | null }): Promise<CreatedShare> =>
     (await schemas()).createdShareSchema.parse(await call("/api/shares", { method: "POST", body: JSON.stringify(body) })),

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import useSWR from "swr";
 import useSWRInfinite, { unstable_serialize as infiniteKey } from "swr/infinite";
-import type { Board, Generation, ListGenerationsResponse, SessionInfo } from "@/lib/contract";
+import type { Generation, ListBoardsResponse, ListGenerationsResponse, SessionInfo } from "@/lib/contract";
 import { ACTIVE_STATUSES, GALLERY_PAGE_SIZE } from "@/lib/contract-values";
 import { api, listUrl } from "./api";
 import { mountOptions, useSeededFromServer } from "./seeded";
@@ -30,8 +30,8 @@ export type FeedStart = {
   active: ListGenerationsResponse;
   /** The batch the server read firstPage for (a reload of /?batch=…). */
   batch?: string;
-  /** The boards the person sees, read with the page (the board bar's first paint). */
-  boards?: Board[];
+  /** The first page of the boards the person sees, read with the page (the board bar's first paint). */
+  boards?: ListBoardsResponse;
 };
 const ACTIVE_POLL_MS = 1_000;
 // Teammates' new pictures: one small read of the first page, only while the page is visible.

@@ -1,6 +1,6 @@
 import "server-only";
 import { listBoards } from "@/lib/boards";
-import { GALLERY_PAGE_SIZE, listGenerationsQuerySchema } from "@/lib/contract";
+import { GALLERY_PAGE_SIZE, LIST_PAGE_SIZE, listGenerationsQuerySchema } from "@/lib/contract";
 import type { UserRow } from "@/lib/db";
 import { listGenerations } from "@/lib/generations";
 import type { FeedStart } from "@/lib/client/use-feed";
@@ -20,7 +20,8 @@ export async function feedStartFor(user: UserRow, filter: { board?: string; batc
     sessionInfoOf(user),
     listGenerations(deps, { query: listGenerationsQuerySchema.parse({ limit: GALLERY_PAGE_SIZE, ...filter }), viewer: user }),
     listGenerations(deps, { query: listGenerationsQuerySchema.parse({ status: "active", limit: 100 }), viewer: user }),
-    listBoards(deps, { viewer: user }),
+    // The board bar's first page; more come when asked for (issue 21).
+    listBoards(deps, { viewer: user, limit: LIST_PAGE_SIZE }),
   ]);
   return { session, firstPage, active, boards, batch: filter.batch };
 }

@@ -1,17 +1,20 @@
 import "server-only";
 import { generationIdSchema } from "@/lib/contract";
-import type { GenerationRow, ShareRow } from "@/lib/db";
+import type { GenerationRow, ShareRow, UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { openImage, type GenerationDeps } from "@/lib/generations";
 import { THUMB_MAX_SIDE } from "@/lib/images";
 import type { ModelId } from "@/lib/models";
 import type { ServedFile } from "@/lib/storage";
+import { makerMayShow, shownCreator } from "./shown";
 import { hashShareToken, isShareToken, shareUrl } from "./token";
 
 // What a share page (/s/<token>) and its image route may show: the shared
-// picture, or the completed pictures on the shared board, and nothing else.
-// An unknown, expired or revoked token, and a link whose maker may no longer
-// share the thing, all come out as undefined (the page's one 404).
+// picture, or the completed pictures on the shared board, and nothing else;
+// and of those only what the link's maker could share alone (shown.ts: a
+// member's board link shows the pictures she made; the maker's role is read
+// now). An unknown, expired or revoked token, and a link whose maker may no
+// longer share the thing, all come out as undefined (the page's one 404).
 
 /** A board's pictures per page; older ones through `?before=<the last id>`. */
 export const SHARE_PAGE_SIZE = 60;
@@ -50,7 +53,7 @@ export type SharedView = {
  * maker must still be an enabled account, and a board that has become private
  * since is shared only by its owner (a private board is its owner's alone).
  */
-async function liveShare(deps: Deps, token: string): Promise<ShareRow | undefined> {
+async function liveShare(deps: Deps, token: string): Promise<{ share: ShareRow; maker: UserRow } | undefined> {
   if (!isShareToken(token)) return undefined;
   const share = await deps.db.getShareByHash({ tokenHash: hashShareToken(token), now: deps.now() });
   if (!share) return undefined;
@@ -60,7 +63,15 @@ async function liveShare(deps: Deps, token: string): Promise<ShareRow | undefine
     const board = await deps.db.getBoard(share.boardId);
     if (!board || (board.visibility === "private" && board.ownerId !== share.createdBy)) return undefined;
   }
-  return share;
+  return { share, maker };
+}
+
+/** Whether the picture is on the link's board and the link's maker may show it. */
+async function boardShows(deps: Deps, input: { boardId: string; maker: UserRow; generationId: string }): Promise<boolean> {
+  if (!(await deps.db.boardHas({ boardId: input.boardId, generationId: input.generationId }))) return false;
+  if (shownCreator(input.maker) === undefined) return true;
+  const row = await deps.db.getGeneration(input.generationId);
+  return row !== undefined && makerMayShow(input.maker, row);
 }
 
 const hasPicture = (row: GenerationRow | undefined): row is GenerationRow => row?.status === "completed" && row.imageKey !== null;
@@ -86,24 +97,39 @@ function pictureOf(token: string, row: GenerationRow): SharedPicture {
   };
 }
 
+/** Whether a picture link's maker may still show its picture (an admin since demoted may not show others'). */
+async function pictureLinkShows(deps: Deps, input: { maker: UserRow; generationId: string }): Promise<boolean> {
+  if (shownCreator(input.maker) === undefined) return true;
+  const row = await deps.db.getGeneration(input.generationId);
+  return row !== undefined && makerMayShow(input.maker, row);
+}
+
 /** What /s/<token> shows (`before`: a board's page cursor, one of its own pictures), or undefined for a 404. */
 export async function loadSharedView(deps: Deps, input: { token: string; before?: string }): Promise<SharedView | undefined> {
-  const share = await liveShare(deps, input.token);
-  if (!share) return undefined;
+  const live = await liveShare(deps, input.token);
+  if (!live) return undefined;
+  const { share, maker } = live;
   if (share.generationId !== null) {
     if (input.before !== undefined) return undefined;
     const row = await deps.db.getGeneration(share.generationId);
-    if (!hasPicture(row)) return undefined;
+    if (!hasPicture(row) || !makerMayShow(maker, row)) return undefined;
     return { kind: "generation", title: row.prompt, pictures: [pictureOf(input.token, row)], olderUrl: null, firstUrl: null };
   }
   const board = await deps.db.getBoard(share.boardId!);
   if (!board) return undefined;
   if (input.before !== undefined) {
-    // Only a picture of this board may be a cursor: the page names no other id.
+    // Only a picture this link shows may be a cursor: the page names no other id.
     const before = generationIdSchema.safeParse(input.before);
-    if (!before.success || !(await deps.db.boardHas({ boardId: board.id, generationId: before.data }))) return undefined;
+    if (!before.success || !(await boardShows(deps, { boardId: board.id, maker, generationId: before.data }))) return undefined;
   }
-  const rows = await deps.db.listGenerations({ board: board.id, status: "completed", beforeId: input.before, limit: SHARE_PAGE_SIZE + 1 });
+  // The maker's limit is part of the query, so every page is full and the cursor exact.
+  const rows = await deps.db.listGenerations({
+    board: board.id,
+    status: "completed",
+    createdBy: shownCreator(maker),
+    beforeId: input.before,
+    limit: SHARE_PAGE_SIZE + 1,
+  });
   const page = rows.slice(0, SHARE_PAGE_SIZE);
   return {
     kind: "board",
@@ -122,13 +148,13 @@ export async function openSharedImage(
   deps: GenerationDeps,
   input: { token: string; id: string; variant: "full" | "thumb" },
 ): Promise<ServedFile> {
-  const share = await liveShare(deps, input.token);
+  const live = await liveShare(deps, input.token);
   const shown =
-    share !== undefined &&
+    live !== undefined &&
     generationIdSchema.safeParse(input.id).success &&
-    (share.generationId !== null
-      ? share.generationId === input.id
-      : await deps.db.boardHas({ boardId: share.boardId!, generationId: input.id }));
+    (live.share.generationId !== null
+      ? live.share.generationId === input.id && (await pictureLinkShows(deps, { maker: live.maker, generationId: input.id }))
+      : await boardShows(deps, { boardId: live.share.boardId!, maker: live.maker, generationId: input.id }));
   if (!shown) throw new StudioError("not_found", "There is no picture here");
   return openImage(deps, { id: input.id, variant: input.variant });
 }

@@ -5,6 +5,7 @@ export const account = {
   usage: "Usage",
   admin: "Admin",
   tokens: "API tokens",
+  links: "Share links",
   backToStudio: "Back to the studio",
   pageNav: "Studio pages",
   leftThisMonth: "{left} of {budget} left this month",

@@ -8,6 +8,8 @@ export const boards = {
     private: "Private",
     newBoard: "New board",
     loadFailed: "Boards could not be loaded.",
+    more: "More boards",
+    loadingMore: "Loading…",
   },
 
   newBoard: {
@@ -30,6 +32,7 @@ export const boards = {
     newBoard: "New board…",
     loading: "Loading boards…",
     none: "No boards yet.",
+    more: "More boards…",
   },
 
   added: "Added {count} pictures to {board}",
@@ -126,5 +129,28 @@ export const boards = {
     revoked: "The link is revoked: it no longer works.",
     close: "Close",
     done: "Done",
+    leavesOut: "{count} pictures by others are not shown by this link: a link you make shows only the pictures you made.",
+    leavesOutOne: "1 picture by someone else is not shown by this link: a link you make shows only the pictures you made.",
+    createdLeavesOut: "This link leaves out {count} pictures by others.",
+    createdLeavesOutOne: "This link leaves out 1 picture by someone else.",
+    moreLinks: "More links",
+  },
+
+  // The page of links that show one's pictures (issue 21), /links.
+  links: {
+    title: "Share links",
+    intro: "Public links that show pictures you made, whoever made the link. Revoke one and it stops working at once.",
+    heading: "Links that show my pictures",
+    none: "No link shows your pictures.",
+    loading: "Loading links…",
+    loadFailed: "The links could not be loaded.",
+    picture: "Picture",
+    board: "Board",
+    madeBy: "Made by {name} on {date}",
+    revoke: "Revoke",
+    revokeNamed: "Revoke the link to “{title}” made by {name}",
+    revoked: "The link is revoked: it no longer works.",
+    revokeFailed: "The link could not be revoked: {message}",
+    more: "More links",
   },
 };

@@ -6,6 +6,7 @@ export const account: typeof en = {
   usage: "用量",
   admin: "管理",
   tokens: "API 令牌",
+  links: "分享链接",
   backToStudio: "返回工作室",
   pageNav: "工作室页面",
   leftThisMonth: "本月剩余 {left} / {budget}",

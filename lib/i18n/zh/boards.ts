@@ -9,6 +9,8 @@ export const boards: typeof en = {
     private: "私有",
     newBoard: "新建画板",
     loadFailed: "画板列表加载失败。",
+    more: "更多画板",
+    loadingMore: "正在加载…",
   },
 
   newBoard: {
@@ -31,6 +33,7 @@ export const boards: typeof en = {
     newBoard: "新建画板…",
     loading: "正在加载画板…",
     none: "还没有画板。",
+    more: "更多画板…",
   },
 
   added: "已将 {count} 张图片添加到「{board}」",
@@ -127,5 +130,27 @@ export const boards: typeof en = {
     revoked: "链接已撤销，不再可用。",
     close: "关闭",
     done: "完成",
+    leavesOut: "此链接不显示其他人的 {count} 张图片：你创建的链接只显示你自己生成的图片。",
+    leavesOutOne: "此链接不显示其他人的 1 张图片：你创建的链接只显示你自己生成的图片。",
+    createdLeavesOut: "此链接不含其他人的 {count} 张图片。",
+    createdLeavesOutOne: "此链接不含其他人的 1 张图片。",
+    moreLinks: "更多链接",
+  },
+
+  links: {
+    title: "分享链接",
+    intro: "显示你生成的图片的公开链接，无论是谁创建的。撤销后链接立即失效。",
+    heading: "显示我的图片的链接",
+    none: "没有链接显示你的图片。",
+    loading: "正在加载链接…",
+    loadFailed: "链接加载失败。",
+    picture: "图片",
+    board: "画板",
+    madeBy: "{name} 创建于 {date}",
+    revoke: "撤销",
+    revokeNamed: "撤销 {name} 创建的指向「{title}」的链接",
+    revoked: "链接已撤销，不再可用。",
+    revokeFailed: "链接未能撤销：{message}",
+    more: "更多链接",
   },
 };

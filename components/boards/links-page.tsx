@@ -1,0 +1,96 @@
+"use client";
+import { useState } from "react";
+import type { Share } from "@/lib/contract";
+import { sharesApi } from "@/lib/client/api";
+import type { Dictionary, Locale } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
+import { alert, button, section } from "@/components/admin/styles";
+import { errorText, formatDate, shortPrompt } from "@/components/gallery/format";
+import { useSharePages } from "./use-share-pages";
+
+/**
+ * /links (issue 21): every live link that shows a picture the person made,
+ * whoever made it (a link to one of their pictures; a link to a board holding
+ * one, made by themselves or an admin), each with Revoke. The API lets them
+ * revoke exactly these (GET /api/shares?showing=mine).
+ */
+export function LinksPage(props: { t: Dictionary; locale: Locale }) {
+  const { t, locale } = props;
+  const L = t.boards.links;
+  const links = useSharePages(`${sharesApi.url}?showing=mine`);
+  const [status, setStatus] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  async function revoke(share: Share) {
+    setError(null);
+    try {
+      await sharesApi.revoke(share.id);
+      setStatus(L.revoked);
+      void links.refresh();
+    } catch (e) {
+      setError(format(L.revokeFailed, { message: errorText(e, t) }));
+    }
+  }
+
+  return (
+    <section aria-labelledby="links-heading" className={`${section} flex flex-col gap-3`}>
+      <h2 id="links-heading" className="text-base font-semibold">
+        {L.heading}
+      </h2>
+      {links.error && !links.shares ? (
+        <p role="alert" className={alert}>
+          {L.loadFailed} {errorText(links.error, t)}
+        </p>
+      ) : !links.shares ? (
+        <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+          {L.loading}
+        </p>
+      ) : links.shares.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{L.none}</p>
+      ) : (
+        <ul className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
+          {links.shares.map((share) => {
+            const title = shortPrompt(share.title, 80);
+            return (
+              <li key={share.id} className="flex items-center gap-3 py-2 text-sm">
+                <div className="min-w-0 flex-1">
+                  <p className="truncate font-medium">
+                    <span className="mr-2 rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
+                      {share.kind === "board" ? L.board : L.picture}
+                    </span>
+                    {title}
+                  </p>
+                  <p className="truncate text-xs text-zinc-600 dark:text-zinc-400">
+                    {format(L.madeBy, { name: share.createdBy, date: formatDate(share.createdAt, locale) })}
+                    {share.expiresAt && ` · ${format(t.boards.share.expires, { date: formatDate(share.expiresAt, locale) })}`}
+                  </p>
+                </div>
+                <button
+                  type="button"
+                  onClick={() => void revoke(share)}
+                  aria-label={format(L.revokeNamed, { title, name: share.createdBy })}
+                  className={`${button} text-rose-700 dark:text-rose-300`}
+                >
+                  {L.revoke}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {links.hasMore && (
+        <button type="button" onClick={() => void links.loadMore()} aria-disabled={links.loadingMore} className={`${button} self-start`}>
+          {links.loadingMore ? L.loading : L.more}
+        </button>
+      )}
+      {error && (
+        <p role="alert" className={alert}>
+          {error}
+        </p>
+      )}
+      <p role="status" className="text-xs text-zinc-600 empty:hidden dark:text-zinc-400">
+        {status}
+      </p>
+    </section>
+  );
+}
