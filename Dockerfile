@@ -17,8 +17,10 @@ FROM node:20-bookworm-slim
 # (50 × 4K with references: peak 278–317 MB → 261–289 MB).
 ENV MALLOC_ARENA_MAX=1 MALLOC_MMAP_THRESHOLD_=131072 NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 STUDIO_DATA_DIR=/data
 WORKDIR /app
+# /data/staging exists in the image so that a volume mounted there (compose.yaml)
+# starts out owned by the studio user.
 RUN groupadd --system studio && useradd --system --gid studio --home /app studio \
-  && mkdir -p /data && chown studio:studio /data
+  && mkdir -p /data/staging && chown -R studio:studio /data
 COPY --from=build --chown=studio:studio /out ./
 USER studio
 VOLUME ["/data"]

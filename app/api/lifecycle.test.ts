@@ -123,6 +123,24 @@ describe("a generation from submit to stored picture", () => {
     expect(done.image?.width).toBe(1024);
   });
 
+  it("a status API that stops answering: the generation says since when, then completes once it answers again (issue 21 #10)", async () => {
+    // Nothing else in flight takes the failures meant for this one.
+    await until(async () => ((await studio.deps.db.countActive()) === 0 ? true : undefined));
+    // Retry-After longer than the client's retry budget: each poll fails at once.
+    studio.sim.injectBurst({ status: 503, count: 3, body: "html", retryAfterSeconds: 60, only: "poll" });
+    const [g] = ((await (await studio.create({ model: "nano_banana_2", prompt: "the gateway goes quiet" })).json()) as { generations: Generation[] }).generations;
+    const quiet = await until(async () => {
+      const seen = (await (await studio.get(g.id)).json()) as Generation;
+      return seen.unansweredSince ? seen : undefined;
+    });
+    expect(["queued", "processing"]).toContain(quiet.status);
+    expect(quiet.error).toBeNull();
+    expect(Date.parse(quiet.unansweredSince!)).toBeGreaterThanOrEqual(Date.parse(g.createdAt));
+    const done = await waitFor(g.id, "completed");
+    expect(done.unansweredSince).toBeNull();
+    expect(done.image).not.toBeNull();
+  });
+
   it("count makes that many generations, one task each", async () => {
     const before = studio.sim.stats().submits;
     const res = await studio.create({ model: "nano_banana_2", prompt: "four variations", count: 4 });

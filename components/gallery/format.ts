@@ -44,6 +44,15 @@ export function formatDate(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
+/** A moment on a card ("since …"): the time alone when it is today, else with its date. */
+export function formatSince(iso: string, locale: Locale, now = Date.now()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const today = new Date(now).toDateString() === date.toDateString();
+  const style: Intl.DateTimeFormatOptions = today ? { timeStyle: "short" } : { dateStyle: "short", timeStyle: "short" };
+  return new Intl.DateTimeFormat(intlLocale(locale), style).format(date);
+}
+
 export function intlLocale(locale: Locale): string {
   return locale === "zh" ? "zh-CN" : "en";
 }

@@ -4,7 +4,7 @@ import type { Generation } from "@/lib/contract";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { CardActions } from "./card-actions";
-import { formatElapsed } from "./format";
+import { formatElapsed, formatSince } from "./format";
 import { Spinner } from "./icons";
 
 /** Current time, re-read every `ms` while mounted (one timer per ticking card). */
@@ -25,7 +25,7 @@ function useNow(ms: number): number {
  * cancel, so it stays here, billed, until the gateway ends it.
  */
 export function ProgressCard({ generation: g }: { generation: Generation }) {
-  const { t } = useStudio();
+  const { t, locale } = useStudio();
   const now = useNow(1000);
   const saving = g.saving !== null;
   const progress = saving ? 100 : Math.round(Math.min(100, Math.max(0, g.progress)));
@@ -58,6 +58,12 @@ export function ProgressCard({ generation: g }: { generation: Generation }) {
         )}
         {g.saving?.reason && (
           <p className="line-clamp-3 text-xs leading-snug break-words text-zinc-600 dark:text-zinc-400">{g.saving.reason}</p>
+        )}
+        {g.unansweredSince && (
+          // The time in the reader's own zone: the server's render may differ, not a hydration mismatch.
+          <p suppressHydrationWarning className="line-clamp-3 text-xs leading-snug break-words text-zinc-600 dark:text-zinc-400">
+            {format(t.gallery.card.unanswered, { since: formatSince(g.unansweredSince, locale, now) })}
+          </p>
         )}
         <div className="flex items-end justify-between gap-x-2 gap-y-0.5 @max-[7rem]:flex-col @max-[7rem]:items-start">
           <span className="inline-flex min-w-0 items-center gap-1.5 text-xs font-semibold text-amber-800 dark:text-amber-300">

@@ -17,6 +17,12 @@ export type GenerationDeps = {
    * per instance, so an outage never costs a second download.
    */
   staging: BlobStore;
+  /**
+   * The id of the `staging` folder (kept inside it: the same after a restart
+   * on the same volume, shared by instances sharing it). Rows whose bytes wait
+   * there say so (stagedBy), and only this holder finishes them (staged.ts).
+   */
+  stagingHolder: string;
   gateway: GatewayClient;
   config: Pick<StudioConfig, "pollIntervalMs" | "taskTimeoutMs" | "requestTimeoutMs" | "limits" | "prices" | "currency" | "uploadBytesPerDay">;
   now: () => number;

@@ -6,10 +6,14 @@ import { ENGINES, studioInstances, type Instances } from "@/lib/testing/instance
 import { createGenerations } from "./create";
 import { createPoller, type Poller } from "./poller";
 import { refreshGeneration } from "./refresh";
+import { RESULT_URL_LIFETIME_MS } from "./save-result";
+import { STAGED_HOLDER_SILENCE_MS } from "./staged";
 
 // Several instances on one database: a refresh longer than a lease is still
-// one instance's (issue 11 #2), and a task id the gateway gave is never
-// dropped however late it arrives (#3).
+// one instance's (issue 11 #2), a task id the gateway gave is never dropped
+// however late it arrives (#3), and bytes staged on one instance's disk while
+// storage is down are finished by that instance, not given up by another
+// (issue 21 #12).
 
 let env: Instances;
 const pollers: Poller[] = [];
@@ -27,6 +31,22 @@ function slowDownloads(deps: GenerationDeps, ms: number) {
   const fetchResult = deps.gateway.fetchResult;
   deps.gateway = { ...deps.gateway, fetchResult: async (task) => (counted.downloads++, await sleep(ms), fetchResult(task)) };
   return counted;
+}
+
+/** The shared picture store refuses writes while `outage.down`, on every instance given. */
+function storageOutage(...instances: GenerationDeps[]) {
+  const outage = { down: true };
+  for (const deps of instances) {
+    const store = deps.store;
+    deps.store = {
+      ...store,
+      put: async (input) => {
+        if (outage.down) throw new Error("connect ECONNREFUSED 127.0.0.1:9000");
+        return store.put(input);
+      },
+    };
+  }
+  return outage;
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs: number) {
@@ -52,6 +72,97 @@ describe.each(ENGINES)("on %s", (engine) => {
     console.log(`${engine}: two instances, 3 s downloads, 200 ms interval: ${downloads} downloads for ${rows.length} results`);
     expect(downloads).toBe(rows.length);
     expect(env.sim.stats().resultDownloads).toBe(rows.length);
+  });
+
+  it("bytes A staged while storage is down: B, asking every minute for three hours, never claims the row nor downloads it again; A stores it", async () => {
+    env = await studioInstances({ engine });
+    const a = await env.instance("A");
+    const b = await env.instance("B");
+    const outage = storageOutage(a, b);
+    const [g] = await createGenerations(a, { request, person: testPerson("t") });
+    env.advance(10_000);
+    const staged = await refreshGeneration(a, g.id);
+    expect(staged?.savingReason).toMatch(/storage is not answering/);
+    expect(staged?.stagedBy).toBe(a.stagingHolder);
+
+    // Past the URL's life and /content's: only A's disk still has the picture.
+    for (let minute = 1; minute <= 180; minute++) {
+      env.advance(60_000);
+      const seenByB = await refreshGeneration(b, g.id);
+      expect(seenByB?.status).toBe("processing");
+      expect(env.sim.stats().resultDownloads).toBe(1);
+      expect((await refreshGeneration(a, g.id))?.status).toBe("processing");
+    }
+
+    outage.down = false;
+    env.advance(5 * 60_000);
+    expect((await refreshGeneration(b, g.id))?.status).toBe("processing");
+    const saved = await refreshGeneration(a, g.id);
+    expect(saved?.status).toBe("completed");
+    expect(saved?.stagedBy).toBeNull();
+    expect(env.sim.stats().resultDownloads).toBe(1);
+    expect(env.storedFiles()).toEqual([`images/${g.id}.png`, `thumbs/${g.id}.webp`]);
+  });
+
+  it("B first looking after the gateway's copy expired leaves A's staged row alone instead of failing it", async () => {
+    env = await studioInstances({ engine });
+    const a = await env.instance("A");
+    const b = await env.instance("B");
+    const outage = storageOutage(a, b);
+    const [g] = await createGenerations(a, { request, person: testPerson("t") });
+    env.advance(10_000);
+    await refreshGeneration(a, g.id);
+    // A keeps trying storage as its backoff allows; B was busy elsewhere.
+    for (let minute = 1; minute <= 160; minute++) {
+      env.advance(60_000);
+      await refreshGeneration(a, g.id);
+    }
+    env.advance(2 * 60_000); // A's lease from its last try has run out
+    const seenByB = await refreshGeneration(b, g.id);
+    expect(seenByB?.errorMessage ?? null).toBeNull();
+    expect(seenByB?.status).toBe("processing");
+    outage.down = false;
+    env.advance(5 * 60_000);
+    expect((await refreshGeneration(a, g.id))?.status).toBe("completed");
+    expect(env.sim.stats().resultDownloads).toBe(1);
+  });
+
+  it("A restarted on the same staging folder (a volume) finishes its staged row without a second download", async () => {
+    env = await studioInstances({ engine });
+    const a = await env.instance("A");
+    const outage = storageOutage(a);
+    const [g] = await createGenerations(a, { request, person: testPerson("t") });
+    env.advance(10_000);
+    expect((await refreshGeneration(a, g.id))?.stagedBy).toBe(a.stagingHolder);
+    // A new process: its own instance id, the same folder and so the same holder id.
+    const restarted = await env.instance("A-restarted", { staging: a.staging, stagingHolder: a.stagingHolder });
+    outage.down = false;
+    env.advance(60_000);
+    const saved = await refreshGeneration(restarted, g.id);
+    expect(saved?.status).toBe("completed");
+    expect(env.sim.stats().resultDownloads).toBe(1);
+  });
+
+  it("A never comes back: once it has been silent for a while, B fetches the picture from the gateway again and stores it", async () => {
+    env = await studioInstances({ engine });
+    const a = await env.instance("A");
+    const b = await env.instance("B");
+    const outage = storageOutage(a, b);
+    const [g] = await createGenerations(a, { request, person: testPerson("t") });
+    env.advance(10_000);
+    const staged = await refreshGeneration(a, g.id);
+    const silentFrom = staged!.lastPolledAt!;
+    outage.down = false; // storage is back, but A is gone with the bytes
+    while (a.now() < silentFrom + STAGED_HOLDER_SILENCE_MS) {
+      expect((await refreshGeneration(b, g.id))?.status).toBe("processing");
+      expect(env.sim.stats().resultDownloads).toBe(1);
+      env.advance(60_000);
+    }
+    expect(a.now() - staged!.resultSeenAt!).toBeLessThan(RESULT_URL_LIFETIME_MS);
+    const saved = await refreshGeneration(b, g.id);
+    expect(saved?.status).toBe("completed");
+    expect(saved?.stagedBy).toBeNull();
+    expect(env.sim.stats().resultDownloads).toBe(2);
   });
 
   it("the 'never answered' grace runs from the submit's start, not from the row's creation", async () => {

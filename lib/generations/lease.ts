@@ -1,6 +1,7 @@
 import "server-only";
 import { logger } from "@/lib/log";
 import type { GenerationDeps } from "./deps";
+import { stagingHolder } from "./staged";
 
 /** A poll lease lasts this many intervals past its last renewal: a dead instance's tasks move on after it. */
 export const LEASE_INTERVALS = 5;
@@ -21,7 +22,8 @@ export async function holdLease(deps: GenerationDeps, input: { id: string; now: 
   const intervalMs = deps.config.pollIntervalMs;
   const leaseMs = intervalMs * LEASE_INTERVALS;
   const owner = deps.instanceId;
-  const claimed = await deps.db.tryClaimPoll({ id, now, intervalMs, owner, leaseMs });
+  // Never a row whose staged bytes wait on another instance's disk (staged.ts).
+  const claimed = await deps.db.tryClaimPoll({ id, now, intervalMs, owner, leaseMs, holder: stagingHolder(deps, now) });
   if (!claimed) return undefined;
 
   let renewing: Promise<void> | undefined;

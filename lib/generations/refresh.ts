@@ -1,5 +1,6 @@
 import "server-only";
 import type { GenerationRow } from "@/lib/db";
+import { UNKNOWN_OUTCOME_CODE } from "@/lib/contract";
 import { GatewayError } from "@/lib/gateway";
 import { logger } from "@/lib/log";
 import { processSingleton } from "@/lib/singleton";
@@ -9,7 +10,9 @@ import type { GenerationDeps } from "./deps";
 import { holdLease } from "./lease";
 import { refreshSlotFree, refreshSlots } from "./refresh-slots";
 import { retryDelayMs, saveResult } from "./save-result";
+import { heldElsewhere } from "./staged";
 import { ACTIVE, POLLABLE, isActive } from "./status";
+import { unansweredDelayMs, unansweredMessage, unansweredTooLong } from "./unanswered";
 
 /** "task_not_exist" must be confirmed this many polls in a row: gateways hiccup. */
 export const NOT_FOUND_CONFIRMATIONS = 3;
@@ -36,7 +39,7 @@ export function refreshGeneration(deps: GenerationDeps, id: string): Promise<Gen
 
 /** A read of an active row nudges it, never waited on, and never queued behind the bound. */
 export function nudgeRefresh(deps: GenerationDeps, row: GenerationRow): void {
-  if (!isActive(row.status) || !isDue(row, deps.now(), deps.config.pollIntervalMs)) return;
+  if (!isActive(row.status) || !isDue(row, deps.now(), deps.config.pollIntervalMs) || heldElsewhere(deps, row, deps.now())) return;
   if (!refreshSlotFree()) return;
   refreshGeneration(deps, row.id).catch((err: unknown) => logger.error({ err, generation: row.id }, "refresh failed"));
 }
@@ -46,11 +49,17 @@ export function polledWithin(row: Pick<GenerationRow, "lastPolledAt">, now: numb
   return row.lastPolledAt !== null && row.lastPolledAt > now - intervalMs;
 }
 
-/** Due for a claim: an interval since the last poll, longer while a copy backs off. */
-export function isDue(row: Pick<GenerationRow, "lastPolledAt" | "resultSeenAt" | "downloadAttempts">, now: number, intervalMs: number): boolean {
+/** Due for a claim: an interval since the last poll, longer while a copy or an unanswered gateway backs off. */
+export function isDue(
+  row: Pick<GenerationRow, "lastPolledAt" | "resultSeenAt" | "downloadAttempts" | "unansweredSince">,
+  now: number,
+  intervalMs: number,
+): boolean {
   if (polledWithin(row, now, intervalMs)) return false;
-  if (row.resultSeenAt === null || row.lastPolledAt === null) return true;
-  return now >= row.lastPolledAt + retryDelayMs(row.downloadAttempts, intervalMs);
+  if (row.lastPolledAt === null) return true;
+  if (row.resultSeenAt !== null) return now >= row.lastPolledAt + retryDelayMs(row.downloadAttempts, intervalMs);
+  if (row.unansweredSince !== null) return now >= row.lastPolledAt + unansweredDelayMs(row, intervalMs);
+  return true;
 }
 
 async function refreshOnce(deps: GenerationDeps, id: string): Promise<GenerationRow | undefined> {
@@ -61,6 +70,8 @@ async function refreshOnce(deps: GenerationDeps, id: string): Promise<Generation
   // Not due (by any instance): the claim below would refuse, so skip its write
   // transaction. Every read of the active list nudges each active row.
   if (!isDue(row, now, intervalMs)) return row;
+  // Its bytes wait on another instance's disk: that one finishes it (staged.ts).
+  if (heldElsewhere(deps, row, now)) return row;
   // Everything that may end the row (timeout, unknown outcome, a result) is
   // decided under the claim and its lease, so no reader and no other instance
   // can fail a row while its picture is being saved.
@@ -92,12 +103,19 @@ async function refreshClaimed(deps: GenerationDeps, row: GenerationRow, now: num
     if (!(GatewayError.is(error))) throw error;
     return onPollError(deps, row, error, now);
   }
+  if (row.unansweredSince !== null) {
+    logger.info({ generation: row.id, task: row.upstreamId, silentMs: now - row.unansweredSince }, "the gateway answers again");
+    const answered = await deps.db.updateGeneration({ id: row.id, patch: { unansweredSince: null }, onlyIfStatus: POLLABLE });
+    if (!answered) return deps.db.getGeneration(row.id);
+    row = answered;
+  }
 
   if (task.status === "failed") {
     return fail(deps, row, task.error?.code ?? "upstream_failed", `The gateway could not make this picture: ${task.error?.message ?? "no reason given"}`);
   }
   // Past the timeout this poll was the last ask: a finished picture is still kept.
   if (task.status === "completed") return saveResult(deps, { row, task });
+  // Only an answer "still running" ends a task as timed out (never silence: onPollError).
   if (timedOut(deps, row, now)) return failTimedOut(deps, row);
   if (task.status === row.status && task.progress === row.progress && row.notFoundCount === 0) return row;
   if (task.status !== row.status) logger.info({ generation: row.id, task: row.upstreamId, from: row.status, to: task.status }, "task status");
@@ -123,12 +141,16 @@ async function onPollError(deps: GenerationDeps, row: GenerationRow, error: Gate
     if (count >= NOT_FOUND_CONFIRMATIONS) {
       return fail(deps, row, "lost", "The gateway lost this task: it no longer knows the task id");
     }
-    return deps.db.updateGeneration({ id: row.id, patch: { notFoundCount: count }, onlyIfStatus: POLLABLE });
+    // "Unknown task" is an answer: the silence, if any, is over.
+    return deps.db.updateGeneration({ id: row.id, patch: { notFoundCount: count, unansweredSince: null }, onlyIfStatus: POLLABLE });
   }
-  if (timedOut(deps, row, now)) return failTimedOut(deps, row);
-  // Transient trouble, or a key problem an admin can fix: keep the task and ask
-  // again next interval; the task timeout bounds how long.
+  // Transient trouble, or a key problem an admin can fix: no answer about the
+  // task, which may have finished meanwhile. Never a timeout (unanswered.ts).
   logger.warn({ generation: row.id, task: row.upstreamId, kind: error.kind, status: error.status }, "poll failed");
+  if (row.unansweredSince === null) {
+    return deps.db.updateGeneration({ id: row.id, patch: { unansweredSince: now }, onlyIfStatus: POLLABLE });
+  }
+  if (unansweredTooLong(deps, row, now)) return fail(deps, row, UNKNOWN_OUTCOME_CODE, unansweredMessage(row, now));
   return row;
 }
 

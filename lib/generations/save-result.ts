@@ -13,15 +13,17 @@ import { ACTIVE } from "./status";
 // the moment the task completes. A copy that fails is retried with backoff for
 // as long as the URL can live, then from the gateway's /content; bytes that
 // arrived but could not be stored wait in the staging area (local disk), so a
-// storage outage never costs a second download. While the picture is known to
-// exist the row never times out: its card says "Saving…" with the reason.
+// storage outage never costs a second download; the row then names the
+// folder's holder (stagedBy) and only that instance finishes it (staged.ts).
+// While the picture is known to exist the row never times out: its card says
+// "Saving…" with the reason.
 
 /** How long a result URL is assumed to work after the task completed. */
 export const RESULT_URL_LIFETIME_MS = 2 * 3_600_000;
 /** After the URL's life, /content is tried this much longer before giving up. */
-const CONTENT_GRACE_MS = 30 * 60_000;
-/** Backoff between copy attempts never grows past this. */
-const MAX_RETRY_DELAY_MS = 5 * 60_000;
+export const CONTENT_GRACE_MS = 30 * 60_000;
+/** Backoff between copy attempts (and polls the gateway leaves unanswered) never grows past this. */
+export const MAX_RETRY_DELAY_MS = 5 * 60_000;
 
 /** Wait after `attempts` failed copies: one poll interval, doubling up to a cap (about 30 tries in 2 h at 3 s). */
 export function retryDelayMs(attempts: number, intervalMs: number): number {
@@ -36,7 +38,8 @@ export async function discardStaged(deps: GenerationDeps, id: string): Promise<v
   await deps.staging.delete(stagingKey(id)).catch((err: unknown) => logger.warn({ err, generation: id }, "could not discard a staged result"));
 }
 
-type Failure = { reason: string; stage: "download" | "storage" };
+/** `staged`: the bytes wait in this instance's staging folder after the attempt. */
+type Failure = { reason: string; stage: "download" | "storage"; staged: boolean };
 
 export async function saveResult(
   deps: GenerationDeps,
@@ -67,7 +70,7 @@ async function copyResult(
       source = result.source;
     } catch (error) {
       if (!(GatewayError.is(error))) throw error;
-      return { stage: "download", reason: error.message };
+      return { stage: "download", reason: error.message, staged: false };
     }
   }
 
@@ -78,7 +81,7 @@ async function copyResult(
   } catch (error) {
     if (!(ImageError.is(error))) throw error;
     if (staged) await discardStaged(deps, row.id);
-    return { stage: "download", reason: `the gateway's file is not a usable picture (${error.message})` };
+    return { stage: "download", reason: `the gateway's file is not a usable picture (${error.message})`, staged: false };
   }
 
   const imageKey = `images/${row.id}.${extensionFor(info.contentType)}`;
@@ -87,8 +90,8 @@ async function copyResult(
     await deps.store.put({ key: imageKey, bytes, contentType: info.contentType });
     await deps.store.put({ key: thumbKey, bytes: thumb.bytes, contentType: thumb.contentType });
   } catch (error) {
-    if (!staged) await stage(deps, row.id, bytes);
-    return { stage: "storage", reason: `the studio's storage is not answering (${(error as Error).message})` };
+    const held = staged || (await stage(deps, row.id, bytes));
+    return { stage: "storage", reason: `the studio's storage is not answering (${(error as Error).message})`, staged: held };
   }
 
   const now = deps.now();
@@ -109,6 +112,7 @@ async function copyResult(
       errorCode: null,
       errorMessage: null,
       savingReason: null,
+      stagedBy: null,
     },
     onlyIfStatus: ACTIVE,
   });
@@ -143,11 +147,13 @@ async function readStaged(deps: GenerationDeps, id: string): Promise<Buffer | un
   }
 }
 
-async function stage(deps: GenerationDeps, id: string, bytes: Buffer) {
-  // If even the local disk refuses, the next attempt downloads again.
-  await deps.staging
+/** Whether the bytes are now on this instance's disk. */
+async function stage(deps: GenerationDeps, id: string, bytes: Buffer): Promise<boolean> {
+  // If even the local disk refuses, the next attempt (by any instance) downloads again.
+  return deps.staging
     .put({ key: stagingKey(id), bytes, contentType: "application/octet-stream" })
-    .catch((err: unknown) => logger.warn({ err, generation: id }, "could not stage a downloaded result"));
+    .then(() => true)
+    .catch((err: unknown) => (logger.warn({ err, generation: id }, "could not stage a downloaded result"), false));
 }
 
 /** The copy failed this time: keep the row active and say why, or give up once nothing can have it any more. */
@@ -163,14 +169,18 @@ async function keepSaving(
   // gives up only after the URL and then /content have had their time.
   const giveUp = failure.stage === "download" && now - seenAt > RESULT_URL_LIFETIME_MS + CONTENT_GRACE_MS;
   if (giveUp) {
+    // Taken over from a holder that stopped answering (staged.ts): say where the copy was.
+    const strandedElsewhere = row.stagedBy !== null && row.stagedBy !== deps.stagingHolder;
+    const where = strandedElsewhere ? "; its copy was on another studio instance, which stopped answering" : "";
     return deps.db.updateGeneration({
       id: row.id,
       patch: {
         status: "failed",
         downloadAttempts: attempts,
         errorCode: "download_failed",
-        errorMessage: failedReason(row, `The picture was made but could not be copied to the studio: ${failure.reason}`),
+        errorMessage: failedReason(row, `The picture was made but could not be copied to the studio: ${failure.reason}${where}`),
         savingReason: null,
+        stagedBy: null,
         updatedAt: now,
       },
       onlyIfStatus: ACTIVE,
@@ -185,6 +195,8 @@ async function keepSaving(
       resultSeenAt: seenAt,
       resultUrl: task.url ?? row.resultUrl,
       savingReason: failure.reason,
+      // Whose disk the bytes wait on now; null: nobody's, so any instance may download them again.
+      stagedBy: failure.staged ? deps.stagingHolder : null,
       updatedAt: now,
     },
     onlyIfStatus: ACTIVE,

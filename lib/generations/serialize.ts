@@ -44,6 +44,7 @@ export function toGeneration(row: GenerationRow, starred = false): Generation {
       row.resultSeenAt !== null && isActive(row.status)
         ? { since: iso(row.resultSeenAt)!, reason: row.savingReason }
         : null,
+    unansweredSince: isActive(row.status) ? iso(row.unansweredSince) : null,
     batchId: row.batchId ?? row.id,
     cancelledAt: iso(row.cancelledAt),
   };

@@ -3,6 +3,7 @@ import "server-only";
 export type { BlobStore, ServedFile, StoredObject } from "./types";
 export { closeStream } from "./close-stream";
 export { createFsStore } from "./fs-store";
+export { folderId } from "./folder-id";
 export type { FsStoreOptions } from "./fs-store";
 export { createS3Store, checkS3Store, S3StoreCheckError } from "./s3-store";
 export type { S3Store, S3StoreOptions } from "./s3-store";

@@ -19,6 +19,7 @@ export function testDeps(input: { simulator?: Partial<SimulatorOptions>; pollInt
     db: openSqliteDatabase({ file: path.join(dir, "studio.db") }),
     store: createFsStore({ root: path.join(dir, "files") }),
     staging: createFsStore({ root: path.join(dir, "staging") }),
+    stagingHolder: "test-staging",
     gateway: createGatewayClient({ baseUrl: "http://simulator.invalid", apiKey: "k", fetch: sim.fetch, retryBudgetMs: 0, timeoutMs: input.requestTimeoutMs ?? 2_000 }),
     config: {
       pollIntervalMs: input.pollIntervalMs ?? 1_000,

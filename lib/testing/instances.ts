@@ -45,6 +45,8 @@ export async function studioInstances(options: InstancesOptions) {
       db,
       store: createFsStore({ root: path.join(dir, "files") }),
       staging: createFsStore({ root: path.join(dir, "staging", instanceId) }),
+      // Its own folder, so its own holder id (a test may share both to play a restart).
+      stagingHolder: `stg_${instanceId}`,
       gateway: createGatewayClient({ baseUrl: "http://simulator.invalid", apiKey: "k", fetch: sim.fetch, retryBudgetMs: 0, timeoutMs: options.requestTimeoutMs ?? 2_000 }),
       config: {
         pollIntervalMs: options.pollIntervalMs ?? 1_000,

@@ -7,7 +7,8 @@ import { getConfig, type StudioConfig } from "@/lib/config";
 import { openPostgresDatabase, openSqliteDatabase, type StudioDatabase } from "@/lib/db";
 import type { GenerationDeps } from "@/lib/generations";
 import { processSingleton } from "@/lib/singleton";
-import { checkS3Store, createFsStore, createS3Store, type BlobStore } from "@/lib/storage";
+import { logger } from "@/lib/log";
+import { checkS3Store, createFsStore, createS3Store, folderId, type BlobStore } from "@/lib/storage";
 import { getGateway } from "./upstream";
 
 // The composition root: the database, storage and gateway built from the
@@ -46,20 +47,35 @@ async function openStore(config: StudioConfig): Promise<BlobStore> {
   return store;
 }
 
+/**
+ * The staging folder's own id (kept in it, so a restart on the same volume
+ * finishes what it staged). A folder that cannot be written now is no reason
+ * not to start: this process's id stands in, and staging will say why it fails.
+ */
+async function stagingHolderId(dir: string, instanceId: string): Promise<string> {
+  return folderId(dir).catch((err: unknown) => {
+    logger.warn({ err, dir }, "the staging folder has no id; using this process's");
+    return instanceId;
+  });
+}
+
 /** The process-wide wiring from the environment, opened (and migrated) once. */
 export function getDeps(): Promise<GenerationDeps> {
   return processSingleton("generation-deps", async () => {
     const config = getConfig();
     const [db, store] = await Promise.all([openDatabase(config), openStore(config)]);
     await ensureFirstAdmin(db, config.auth);
+    const instanceId = `${os.hostname()}-${process.pid}-${randomBytes(4).toString("hex")}`;
+    const stagingDir = path.join(config.dataDir, "staging");
     return {
       db,
       store,
-      staging: createFsStore({ root: path.join(config.dataDir, "staging") }),
+      staging: createFsStore({ root: stagingDir }),
+      stagingHolder: await stagingHolderId(stagingDir, instanceId),
       gateway: getGateway(),
       config,
       now: Date.now,
-      instanceId: `${os.hostname()}-${process.pid}-${randomBytes(4).toString("hex")}`,
+      instanceId,
     };
   });
 }

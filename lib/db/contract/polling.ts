@@ -4,7 +4,8 @@ import { makeRow, T0 } from "@/lib/db/shared/test-rows";
 import type { StudioDatabase } from "@/lib/db/types";
 import { secondOf, type ContractOptions } from "./context";
 
-// recordSubmission, tryClaimPoll (with and without a lease), renewPollLease.
+// recordSubmission, tryClaimPoll (with and without a lease, with a staging
+// holder), renewPollLease, and listActive as the poller pages through it.
 
 export function describePolling(options: ContractOptions): void {
   const { open } = options;
@@ -156,6 +157,79 @@ export function describePolling(options: ContractOptions): void {
       // The winner holds the lease: nobody else may renew it.
       expect(await a.renewPollLease({ id: row.id, owner: "someone", now: T0 + 1, until: T0 + 10_000 })).toBe(false);
       expect(await b.renewPollLease({ id: row.id, owner: winner, now: T0 + 1, until: T0 + 10_000 })).toBe(true);
+    });
+  });
+
+  describe("tryClaimPoll with a staging holder (issue 21 #12)", () => {
+    const holder = (id: string, abandonedBefore = T0 - 60_000) => ({ id, abandonedBefore });
+
+    it("a row whose bytes another holder staged is refused until that holder has been silent; its holder claims it", async () => {
+      const { db } = await open();
+      const row = makeRow({ status: "processing", upstreamId: "task_1", stagedBy: "stg-A", lastPolledAt: T0, resultSeenAt: T0 });
+      await db.insertGenerations({ rows: [row] });
+      const claim = (id: string, now: number, abandonedBefore?: number) =>
+        db.tryClaimPoll({ id: row.id, now, intervalMs: 1_000, owner: `owner-${id}`, leaseMs: 1_000, holder: holder(id, abandonedBefore) });
+
+      expect(await claim("stg-B", T0 + 60_000)).toBe(false);
+      // Silent since T0, but not yet for long enough.
+      expect(await claim("stg-B", T0 + 60_000, T0 - 1)).toBe(false);
+      expect((await db.getGeneration(row.id))?.lastPolledAt).toBe(T0);
+      expect(await claim("stg-A", T0 + 60_000)).toBe(true);
+      expect(await claim("stg-B", T0 + 120_000, T0 + 59_999)).toBe(false);
+      // The holder's last poll (T0 + 60 s) is at or before abandonedBefore: it counts as gone.
+      expect(await claim("stg-B", T0 + 120_000, T0 + 60_000)).toBe(true);
+    });
+
+    it("rows nobody staged are claimed as before, with or without a holder", async () => {
+      const { db } = await open();
+      const row = makeRow({ status: "processing", upstreamId: "task_1" });
+      await db.insertGenerations({ rows: [row] });
+      expect(await db.tryClaimPoll({ id: row.id, now: T0, intervalMs: 1_000, owner: "A", holder: holder("stg-B") })).toBe(true);
+      expect(await db.tryClaimPoll({ id: row.id, now: T0 + 1_000, intervalMs: 1_000 })).toBe(true);
+    });
+  });
+
+  describe("listActive as the poller pages through it (issue 21 #11, #12)", () => {
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+
+    it("with 600 active rows whose oldest 500 were just polled, the next due batch holds the other 100", async () => {
+      const { db } = await open();
+      const polled = Array.from({ length: 500 }, () => makeRow({ status: "processing", upstreamId: "task_p", lastPolledAt: T0 }));
+      const others = Array.from({ length: 100 }, () => makeRow({ status: "processing", upstreamId: "task_o" }));
+      await db.insertGenerations({ rows: [...polled, ...others] });
+      const batch = await db.listActive({ limit: 500, due: { now: T0 + 500, intervalMs: 1_000 } });
+      expect(ids(batch)).toEqual(ids(others));
+      // An interval later every row is due again: oldest first, a batch at a time.
+      expect(ids(await db.listActive({ limit: 500, due: { now: T0 + 1_000, intervalMs: 1_000 } }))).toEqual(ids(polled));
+    });
+
+    it("pages on after a cursor (the poller's rotation), oldest first, finished rows left out", async () => {
+      const { db } = await open();
+      const rows = [
+        makeRow({ status: "submitting" }),
+        makeRow({ status: "completed" }),
+        makeRow({ status: "queued" }),
+        makeRow({ status: "processing" }),
+        makeRow({ status: "failed" }),
+        makeRow({ status: "queued" }),
+      ];
+      await db.insertGenerations({ rows });
+      const active = [rows[0], rows[2], rows[3], rows[5]];
+      expect(ids(await db.listActive({ limit: 2 }))).toEqual(ids(active.slice(0, 2)));
+      expect(ids(await db.listActive({ limit: 2, afterId: rows[2].id }))).toEqual(ids(active.slice(2)));
+      expect(await db.listActive({ limit: 2, afterId: rows[5].id })).toEqual([]);
+    });
+
+    it("with a holder, leaves out rows another holder staged (until it has been silent), keeps its own", async () => {
+      const { db } = await open();
+      const plain = makeRow({ status: "processing", upstreamId: "task_1", lastPolledAt: T0 });
+      const mine = makeRow({ status: "processing", upstreamId: "task_2", stagedBy: "stg-A", lastPolledAt: T0 });
+      const theirs = makeRow({ status: "processing", upstreamId: "task_3", stagedBy: "stg-B", lastPolledAt: T0 });
+      await db.insertGenerations({ rows: [plain, mine, theirs] });
+      const due = { now: T0 + 60_000, intervalMs: 1_000 };
+      expect(ids(await db.listActive({ limit: 10, due }))).toEqual(ids([plain, mine, theirs]));
+      expect(ids(await db.listActive({ limit: 10, due, holder: { id: "stg-A", abandonedBefore: T0 - 1 } }))).toEqual(ids([plain, mine]));
+      expect(ids(await db.listActive({ limit: 10, due, holder: { id: "stg-A", abandonedBefore: T0 } }))).toEqual(ids([plain, mine, theirs]));
     });
   });
 

@@ -37,6 +37,7 @@ export const gallery = {
     retryNamed: 'Retry "{prompt}"',
     saving: "Saving…",
     savingReason: "Saving… ({reason})",
+    unanswered: "Gateway not answering since {since}; the studio keeps asking.",
     cancel: 'Cancel "{prompt}"',
     delete: 'Delete "{prompt}"',
     cancelShort: "Cancel",

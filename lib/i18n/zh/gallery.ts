@@ -38,6 +38,7 @@ export const gallery: typeof en = {
     retryNamed: "重试「{prompt}」",
     saving: "正在保存…",
     savingReason: "正在保存…（{reason}）",
+    unanswered: "网关自 {since} 起未响应；工作室会继续询问。",
     cancel: "取消「{prompt}」",
     delete: "删除「{prompt}」",
     cancelShort: "取消",
