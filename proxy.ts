@@ -5,9 +5,11 @@ import { isSharePath, throttleShareRequest } from "@/lib/shares/throttle";
 // that lets only the studio's own scripts run (Next puts the per-request nonce
 // on its inline hydration scripts), no framing, no MIME sniffing. Sign-in is
 // checked by each page and route itself, not here: a proxy is no auth boundary.
-export function proxy(request: NextRequest) {
-  // Share pages are open to anyone: a budget per client address (pages cannot answer 429 themselves).
-  const throttled = isSharePath(request.nextUrl.pathname) ? throttleShareRequest(request) : undefined;
+export async function proxy(request: NextRequest) {
+  // Share pages are open to anyone: a budget per client address, counted in
+  // the database every instance shares (pages cannot answer 429 themselves;
+  // see lib/shares/throttle.ts).
+  const throttled = isSharePath(request.nextUrl.pathname) ? await throttleShareRequest(request) : undefined;
   if (throttled) return throttled;
   const nonce = btoa(crypto.randomUUID());
   const dev = process.env.NODE_ENV !== "production";

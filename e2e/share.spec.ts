@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -227,4 +228,13 @@ test("share pages are rate-limited per client address, as the server sees it", a
   expect(Number(refused!.retryAfter)).toBeGreaterThanOrEqual(1);
   // Another address is its own client, not held back by the first.
   expect((await getFrom("127.0.0.4", unknownLink)).status).toBe(404);
+  // Counted in the database every instance shares (issue 21), not in this
+  // process's memory: the proxy got it from the server at start-up.
+  const db = new Database(path.join(dataDir, "studio.db"), { readonly: true });
+  try {
+    const counted = db.prepare("select sum(count) as n from rate_counters where key = 'share-page:127.0.0.3'").get() as { n: number | null };
+    expect(counted.n).toBeGreaterThan(0);
+  } finally {
+    db.close();
+  }
 });

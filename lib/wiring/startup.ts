@@ -2,6 +2,7 @@ import "server-only";
 import { ConfigError, getConfig } from "@/lib/config";
 import { startPoller, type GenerationDeps } from "@/lib/generations";
 import { unpricedWhileBudgeted } from "@/lib/generations/prices";
+import { useSharedCounters } from "@/lib/shares/throttle";
 import { getDeps } from "./deps";
 import { logger } from "@/lib/log";
 
@@ -33,6 +34,8 @@ export async function startServer(): Promise<void> {
   logger.info({ upstream: config.upstream, dataDir: config.dataDir, db: deps.db.kind, storage: deps.store.kind }, "studio starting");
   await warnAboutUnpricedModels(deps).catch((err: unknown) => logger.warn({ err }, "could not check which models have prices"));
   startPoller(deps);
+  // The share pages' budget per address holds across instances: the proxy counts in the database from now on.
+  useSharedCounters(deps.db, (err: unknown) => logger.warn({ err }, "the share pages' rate counters could not be counted in the database; this instance counts alone"));
 }
 
 /**
