@@ -105,7 +105,7 @@ async function refreshClaimed(deps: GenerationDeps, row: GenerationRow, now: num
   }
   if (row.unansweredSince !== null) {
     logger.info({ generation: row.id, task: row.upstreamId, silentMs: now - row.unansweredSince }, "the gateway answers again");
-    const answered = await deps.db.updateGeneration({ id: row.id, patch: { unansweredSince: null }, onlyIfStatus: POLLABLE });
+    const answered = await deps.db.updateGeneration({ id: row.id, patch: { unansweredSince: null, updatedAt: now }, onlyIfStatus: POLLABLE });
     if (!answered) return deps.db.getGeneration(row.id);
     row = answered;
   }
@@ -148,7 +148,7 @@ async function onPollError(deps: GenerationDeps, row: GenerationRow, error: Gate
   // task, which may have finished meanwhile. Never a timeout (unanswered.ts).
   logger.warn({ generation: row.id, task: row.upstreamId, kind: error.kind, status: error.status }, "poll failed");
   if (row.unansweredSince === null) {
-    return deps.db.updateGeneration({ id: row.id, patch: { unansweredSince: now }, onlyIfStatus: POLLABLE });
+    return deps.db.updateGeneration({ id: row.id, patch: { unansweredSince: now, updatedAt: now }, onlyIfStatus: POLLABLE });
   }
   if (unansweredTooLong(deps, row, now)) return fail(deps, row, UNKNOWN_OUTCOME_CODE, unansweredMessage(row, now));
   return row;
