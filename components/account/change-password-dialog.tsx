@@ -6,12 +6,18 @@ import { trapTab, useModal } from "@/components/gallery/use-modal";
 import { ApiError, accountApi } from "@/lib/client/api";
 import type { Dictionary } from "@/lib/i18n";
 
-/** A person changes their own password (accounts mode): the current one, the new one twice. */
+/**
+ * A person changes their own password (accounts mode): the current one, the
+ * new one twice, and whether their API tokens are revoked too (checked: a
+ * thief may have made one, issue 21).
+ */
 export function ChangePasswordDialog({ t, onClose }: { t: Dictionary; onClose(): void }) {
   const dialog = useRef<HTMLFormElement>(null);
   const first = useRef<HTMLInputElement>(null);
   const titleId = useId();
+  const tokensHintId = useId();
   const [current, setCurrent] = useState("");
+  const [endTokens, setEndTokens] = useState(true);
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +32,7 @@ export function ChangePasswordDialog({ t, onClose }: { t: Dictionary; onClose():
     if (problem) return;
     setBusy(true);
     try {
-      await accountApi.changePassword({ currentPassword: current, newPassword: password });
+      await accountApi.changePassword({ currentPassword: current, newPassword: password, endTokens });
       setDone(true);
     } catch (e) {
       if (e instanceof ApiError && e.code === "network_error") setError(t.common.networkError);
@@ -72,7 +78,7 @@ export function ChangePasswordDialog({ t, onClose }: { t: Dictionary; onClose():
         </h2>
         {done ? (
           <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-200">
-            {t.account.passwordChanged}
+            {endTokens ? t.account.passwordChangedTokens : t.account.passwordChanged}
           </p>
         ) : (
           <>
@@ -81,6 +87,21 @@ export function ChangePasswordDialog({ t, onClose }: { t: Dictionary; onClose():
               <input ref={first} className={fieldClass} type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" required />
             </label>
             <NewPasswordFields t={t} password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} />
+            <label className="flex items-start gap-2 text-sm font-medium">
+              <input
+                type="checkbox"
+                checked={endTokens}
+                onChange={(e) => setEndTokens(e.target.checked)}
+                aria-describedby={tokensHintId}
+                className="mt-0.5 size-4 shrink-0 accent-zinc-900 dark:accent-amber-400"
+              />
+              <span>
+                {t.account.endMyTokens}
+                <span id={tokensHintId} className="mt-0.5 block text-xs font-normal text-zinc-600 dark:text-zinc-400">
+                  {t.account.endMyTokensHint}
+                </span>
+              </span>
+            </label>
             {error && (
               <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950/50 dark:text-rose-200">
                 {error}

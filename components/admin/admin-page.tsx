@@ -7,15 +7,16 @@ import { AddPersonForm } from "./add-person-form";
 import { InviteLink } from "./invite-link";
 import { PeopleTable } from "./people-table";
 import { PricesEditor } from "./prices-editor";
+import { SessionsSettings } from "./sessions-settings";
 import { alert, section } from "./styles";
 import { useAdminData } from "./use-admin-data";
 
 type Invite = { name: string; url: string; expiresAt: string };
 
-/** The admin page's body: a fresh invite link (once), the people, adding one, the prices. */
-export function AdminPage(props: { t: Dictionary; locale: Locale; selfId: string; accountsMode: boolean }) {
+/** The admin page's body: a fresh invite link (once), the people, adding one, sessions and tokens, the prices. */
+export function AdminPage(props: { t: Dictionary; locale: Locale; selfId: string; accountsMode: boolean; signsIn: boolean }) {
   const { t, locale } = props;
-  const { users, prices, replaceUser } = useAdminData();
+  const { users, prices, settings, replaceUser } = useAdminData();
   const [invite, setInvite] = useState<Invite | null>(null);
   const showInvite = (user: User, link: { url: string; expiresAt: string }) => setInvite({ name: user.name, ...link });
 
@@ -39,11 +40,21 @@ export function AdminPage(props: { t: Dictionary; locale: Locale; selfId: string
           defaults={users.data.defaults}
           selfId={props.selfId}
           accountsMode={props.accountsMode}
+          signsIn={props.signsIn}
           onChanged={replaceUser}
           onInvite={showInvite}
         />
       )}
       {props.accountsMode && <AddPersonForm t={t} onAdded={replaceUser} onInvite={showInvite} />}
+      {settings.error ? (
+        <p role="alert" className={alert}>
+          {errorText(settings.error, t)}
+        </p>
+      ) : (
+        settings.data && (
+          <SessionsSettings t={t} settings={settings.data} signsIn={props.signsIn} onSaved={(saved) => void settings.mutate(saved, { revalidate: false })} />
+        )
+      )}
       {prices.error ? (
         <p role="alert" className={alert}>
           {errorText(prices.error, t)}

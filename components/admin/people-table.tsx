@@ -14,6 +14,7 @@ export function PeopleTable(props: {
   defaults: { daily: number; maxActive: number; monthlyBudget: number | null };
   selfId: string;
   accountsMode: boolean;
+  signsIn: boolean;
   onChanged(user: User): void;
   onInvite(user: User, invite: { url: string; expiresAt: string }): void;
 }) {
@@ -56,6 +57,7 @@ export function PeopleTable(props: {
                 defaults={props.defaults}
                 isSelf={user.id === props.selfId}
                 accountsMode={props.accountsMode}
+                signsIn={props.signsIn}
                 onChanged={props.onChanged}
                 onInvite={props.onInvite}
               />

@@ -6,8 +6,11 @@ import { formatCount, formatMoney, formatWhen } from "@/lib/client/money";
 import type { User } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
+import dynamic from "next/dynamic";
 import { errorText } from "@/components/gallery/format";
 import { ResetPasswordDialog } from "./reset-password-dialog";
+
+const EndSessionsDialog = dynamic(() => import("@/components/account/end-sessions-dialog").then((m) => m.EndSessionsDialog), { ssr: false });
 import { button, input } from "./styles";
 
 type Props = {
@@ -19,17 +22,20 @@ type Props = {
   defaults: { daily: number; maxActive: number; monthlyBudget: number | null };
   isSelf: boolean;
   accountsMode: boolean;
+  /** The studio has sessions of its own (password, accounts, oidc): an admin can end a person's. */
+  signsIn: boolean;
   onChanged(user: User): void;
   onInvite(user: User, invite: { url: string; expiresAt: string }): void;
 };
 
-/** One person: role, enabled or not, limits (empty = default), password reset or a new invite. */
-export function PersonRow({ t, locale, user, currency, defaults, isSelf, accountsMode, onChanged, onInvite }: Props) {
+/** One person: role, enabled or not, limits (empty = default), password reset or a new invite, signing them out everywhere. */
+export function PersonRow({ t, locale, user, currency, defaults, isSelf, accountsMode, signsIn, onChanged, onInvite }: Props) {
   const [draft, setDraft] = useState<LimitDraft>(() => draftOf(user));
   const [baseline, setBaseline] = useState(user);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [resetting, setResetting] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
   const formId = `limits-${user.id}`;
 
   // Someone saved this person elsewhere (or the list reloaded): start from the new values.
@@ -165,10 +171,30 @@ export function PersonRow({ t, locale, user, currency, defaults, isSelf, account
               {t.admin.resetPassword}
             </button>
           ))}
+          {signsIn && !isSelf && (
+            <button type="button" className={button} disabled={busy} aria-label={format(t.admin.signOutOf, { name: user.name })} onClick={() => setSigningOut(true)}>
+              {t.admin.signOut}
+            </button>
+          )}
         </form>
         <p role={message?.kind === "error" ? "alert" : "status"} className={`mt-1 max-w-64 text-xs ${message?.kind === "error" ? "text-rose-700 dark:text-rose-300" : "text-emerald-700 dark:text-emerald-300"}`}>
           {message?.text}
         </p>
+        {signingOut && (
+          <EndSessionsDialog
+            t={t}
+            title={format(t.admin.signOutTitle, { name: user.name })}
+            body={format(t.admin.signOutBody, { name: user.name })}
+            tokensLabel={t.admin.endTheirTokens}
+            confirmLabel={t.admin.signOut}
+            onConfirm={async (endTokens) => {
+              const ended = await adminApi.signOutPerson(user.id, endTokens);
+              setSigningOut(false);
+              setMessage({ kind: "ok", text: format(t.admin.signedOut, { name: user.name, sessions: ended.sessions, tokens: ended.tokens }) });
+            }}
+            onCancel={() => setSigningOut(false)}
+          />
+        )}
         {resetting && (
           <ResetPasswordDialog
             t={t}

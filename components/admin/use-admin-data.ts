@@ -3,10 +3,11 @@ import useSWR from "swr";
 import { adminApi } from "@/lib/client/api";
 import type { User } from "@/lib/contract";
 
-/** The people list and the prices, with a way to put one changed person back into the list. */
+/** The people list, the prices and the studio's settings, with a way to put one changed person back into the list. */
 export function useAdminData() {
   const users = useSWR(adminApi.usersUrl, adminApi.users);
   const prices = useSWR(adminApi.pricesUrl, adminApi.prices);
+  const settings = useSWR(adminApi.settingsUrl, adminApi.settings);
 
   /** The PATCH answer may leave out this month's figures: keep the ones the list had. */
   function replaceUser(user: User) {
@@ -22,5 +23,5 @@ export function useAdminData() {
     );
   }
 
-  return { users, prices, replaceUser };
+  return { users, prices, settings, replaceUser };
 }

@@ -11,6 +11,7 @@ import { useStudio } from "./studio-context";
 
 // Its password rules bring zod: loaded when someone asks to change a password, not with the page.
 const ChangePasswordDialog = dynamic(() => import("@/components/account/change-password-dialog").then((m) => m.ChangePasswordDialog), { ssr: false });
+const EndSessionsDialog = dynamic(() => import("@/components/account/end-sessions-dialog").then((m) => m.EndSessionsDialog), { ssr: false });
 
 const SESSION_URL = "/api/session";
 const SIGN_IN_MODES: readonly string[] = ["password", "accounts", "oidc"];
@@ -23,6 +24,7 @@ const SIGN_IN_MODES: readonly string[] = ["password", "accounts", "oidc"];
 export function Account() {
   const { t, locale, auth, user, role, feed, initial } = useStudio();
   const [changing, setChanging] = useState(false);
+  const [leaving, setLeaving] = useState(false);
   const signsIn = SIGN_IN_MODES.includes(auth);
   const seeded = useSeededFromServer(SESSION_URL, true);
   const { data, mutate } = useSWR(SESSION_URL, accountApi.session, {
@@ -48,8 +50,8 @@ export function Account() {
   const left = limits ? Math.max(0, limits.daily - limits.usedToday) : undefined;
   const money = (amount: number) => formatMoney(amount, limits?.currency ?? "USD", locale);
 
-  async function signOut(everywhere: boolean) {
-    await accountApi.signOut(everywhere).catch(() => undefined);
+  async function signOut(everywhere: boolean, endTokens = true) {
+    await accountApi.signOut(everywhere, endTokens).catch(() => undefined);
     window.location.assign("/sign-in");
   }
 
@@ -80,7 +82,7 @@ export function Account() {
         canChangePassword={auth === "accounts"}
         canSignOutEverywhere={signsIn}
         onChangePassword={() => setChanging(true)}
-        onSignOutEverywhere={() => void signOut(true)}
+        onSignOutEverywhere={() => setLeaving(true)}
       />
       {signsIn && (
         <button type="button" onClick={() => void signOut(false)} className="rounded-md px-2 py-1 font-medium hover:bg-zinc-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:hover:bg-zinc-800">
@@ -88,6 +90,19 @@ export function Account() {
         </button>
       )}
       {changing && <ChangePasswordDialog t={t} onClose={() => setChanging(false)} />}
+      {leaving && (
+        // Sign out everywhere asks first, offering to revoke the person's API tokens too (issue 21).
+        <EndSessionsDialog
+          t={t}
+          title={t.account.signOutEverywhereTitle}
+          body={t.account.signOutEverywhereBody}
+          tokensLabel={t.account.endMyTokens}
+          tokensHint={t.account.endMyTokensHint}
+          confirmLabel={t.account.signOutEverywhere}
+          onConfirm={(endTokens) => signOut(true, endTokens)}
+          onCancel={() => setLeaving(false)}
+        />
+      )}
     </div>
   );
 }

@@ -3,20 +3,21 @@ import { useId, useState } from "react";
 import { alert, input, primary, section } from "@/components/admin/styles";
 import { errorText } from "@/components/gallery/format";
 import { tokensApi } from "@/lib/client/api";
+import { defaultExpiry, expiryChoices } from "@/lib/client/token-expiry";
 import type { Dictionary } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 
-const EXPIRIES = ["30", "90", "365", "never"] as const;
-type Expiry = (typeof EXPIRIES)[number];
-
-/** A new token: a name to recognise it by and how long it works. */
-export function CreateTokenForm(props: { t: Dictionary; onCreated(created: { name: string; token: string }): void }) {
+/** A new token: a name to recognise it by and how long it works (at most `maxDays`, the admins' maximum). */
+export function CreateTokenForm(props: { t: Dictionary; maxDays: number; onCreated(created: { name: string; token: string }): void }) {
   const T = props.t.tokens;
+  const choices = expiryChoices(props.maxDays);
   const [name, setName] = useState("");
-  const [expiry, setExpiry] = useState<Expiry>("90");
+  const [expiry, setExpiry] = useState(() => String(defaultExpiry(props.maxDays)));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const hintId = useId();
-  const label = { "30": T.expiry30, "90": T.expiry90, "365": T.expiry365, never: T.expiryNever } satisfies Record<Expiry, string>;
+  const presetLabel: Record<number, string> = { 30: T.expiry30, 90: T.expiry90, 365: T.expiry365 };
+  const label = (days: number) => presetLabel[days] ?? format(T.expiryLongest, { days });
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -24,7 +25,7 @@ export function CreateTokenForm(props: { t: Dictionary; onCreated(created: { nam
     setBusy(true);
     setError(null);
     try {
-      const created = await tokensApi.create({ name: name.trim(), expiresInDays: expiry === "never" ? null : Number(expiry) });
+      const created = await tokensApi.create({ name: name.trim(), expiresInDays: Number(expiry) });
       setName("");
       props.onCreated({ name: created.name, token: created.token });
     } catch (e) {
@@ -61,10 +62,10 @@ export function CreateTokenForm(props: { t: Dictionary; onCreated(created: { nam
         </div>
         <label className={field}>
           {T.expiryLabel}
-          <select className={`${input} w-full`} value={expiry} onChange={(e) => setExpiry(e.target.value as Expiry)}>
-            {EXPIRIES.map((value) => (
-              <option key={value} value={value}>
-                {label[value]}
+          <select className={`${input} w-full`} value={expiry} onChange={(e) => setExpiry(e.target.value)}>
+            {choices.map((days) => (
+              <option key={days} value={String(days)}>
+                {label(days)}
               </option>
             ))}
           </select>

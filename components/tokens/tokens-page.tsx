@@ -1,15 +1,19 @@
 "use client";
 import { useState } from "react";
-import { alert, section } from "@/components/admin/styles";
+import { alert, button, section } from "@/components/admin/styles";
 import { errorText } from "@/components/gallery/format";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { CreateTokenForm } from "./create-token-form";
 import { NewToken } from "./new-token";
 import { TokensTable } from "./tokens-table";
-import { useTokens } from "./use-tokens";
+import { useTokens, type TokenPages } from "./use-tokens";
 
-/** The tokens page's body: a new secret (once), making one, one's own tokens, and everyone's for admins. */
-export function TokensPage(props: { t: Dictionary; locale: Locale; isAdmin: boolean }) {
+/**
+ * The tokens page's body: a new secret (once), making one (no longer-lived
+ * than `maxDays`, the admins' maximum), one's own tokens, and everyone's for
+ * admins, a page at a time.
+ */
+export function TokensPage(props: { t: Dictionary; locale: Locale; isAdmin: boolean; maxDays: number }) {
   const { t, locale, isAdmin } = props;
   const T = t.tokens;
   const { mine, everyone, refresh } = useTokens(isAdmin);
@@ -25,12 +29,19 @@ export function TokensPage(props: { t: Dictionary; locale: Locale; isAdmin: bool
       {errorText(error, t)}
     </p>
   );
+  const more = (pages: TokenPages) =>
+    pages.hasMore && (
+      <button type="button" className={`${button} self-center`} disabled={pages.loadingMore} onClick={pages.loadMore}>
+        {pages.loadingMore ? T.loadingMore : T.showMore}
+      </button>
+    );
 
   return (
     <div className="flex flex-col gap-5">
       {created && <NewToken t={t} {...created} onDone={() => setCreated(null)} />}
       <CreateTokenForm
         t={t}
+        maxDays={props.maxDays}
         onCreated={(made) => {
           setCreated(made);
           refresh();
@@ -38,13 +49,14 @@ export function TokensPage(props: { t: Dictionary; locale: Locale; isAdmin: bool
       />
       {mine.error
         ? failed(mine.error)
-        : !mine.data
+        : !mine.items
           ? loading
-          : <TokensTable t={t} locale={locale} id="my-tokens" heading={T.mineHeading} empty={T.mineEmpty} items={mine.data.items} withPerson={false} onRevoked={refresh} />}
+          : <TokensTable t={t} locale={locale} id="my-tokens" heading={T.mineHeading} empty={T.mineEmpty} items={mine.items} withPerson={false} onRevoked={refresh} />}
+      {more(mine)}
       {isAdmin &&
         (everyone.error
           ? failed(everyone.error)
-          : !everyone.data
+          : !everyone.items
             ? loading
             : (
               <TokensTable
@@ -54,11 +66,12 @@ export function TokensPage(props: { t: Dictionary; locale: Locale; isAdmin: bool
                 heading={T.everyoneHeading}
                 hint={T.everyoneHint}
                 empty={T.everyoneEmpty}
-                items={everyone.data.items}
+                items={everyone.items}
                 withPerson
                 onRevoked={refresh}
               />
             ))}
+      {isAdmin && more(everyone)}
     </div>
   );
 }

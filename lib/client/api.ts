@@ -151,9 +151,10 @@ export function usageUrl(params: UsageParams, kind: "json" | "csv" = "json"): st
 
 export const accountApi = {
   session: async (): Promise<SessionInfo> => (await schemas()).sessionInfoSchema.parse(await call("/api/session")),
-  /** `everywhere`: every session of this person, on every device. */
-  signOut: async (everywhere = false): Promise<void> => void (await call(`/api/session${everywhere ? "?all=1" : ""}`, { method: "DELETE" })),
-  changePassword: async (body: { currentPassword: string; newPassword: string }): Promise<void> =>
+  /** `everywhere`: every session of this person, on every device, and with `endTokens` their API tokens too. */
+  signOut: async (everywhere = false, endTokens = true): Promise<void> =>
+    void (await call(`/api/session${everywhere ? `?all=1&endTokens=${endTokens ? 1 : 0}` : ""}`, { method: "DELETE" })),
+  changePassword: async (body: { currentPassword: string; newPassword: string; endTokens: boolean }): Promise<void> =>
     void (await call("/api/session/password", { method: "POST", body: JSON.stringify(body) })),
   acceptInvite: async (token: string, password: string): Promise<void> =>
     void (await call(`/api/invites/${encodeURIComponent(token)}`, { method: "POST", body: JSON.stringify({ password }) })),
@@ -171,6 +172,18 @@ export const adminApi = {
   prices: async (url = "/api/admin/prices") => (await schemas()).pricesResponseSchema.parse(await call(url)),
   putPrices: async (prices: Record<string, number | null>) =>
     (await schemas()).pricesResponseSchema.parse(await call("/api/admin/prices", { method: "PUT", body: JSON.stringify({ prices }) })),
+  settingsUrl: "/api/admin/settings",
+  settings: async (url = "/api/admin/settings") => (await schemas()).studioSettingsSchema.parse(await call(url)),
+  putSettings: async (settings: { tokenMaxDays: number }) =>
+    (await schemas()).studioSettingsSchema.parse(await call("/api/admin/settings", { method: "PUT", body: JSON.stringify(settings) })),
+  /** Ends every session of one person (and their tokens, with endTokens). */
+  signOutPerson: async (id: string, endTokens: boolean) =>
+    (await schemas()).signOutResultSchema.parse(
+      await call(`/api/admin/users/${encodeURIComponent(id)}/sign-out`, { method: "POST", body: JSON.stringify({ endTokens }) }),
+    ),
+  /** Ends everyone's sessions but this one (and every token, with endTokens). */
+  signOutEveryone: async (endTokens: boolean) =>
+    (await schemas()).signOutResultSchema.parse(await call("/api/admin/sign-out-everyone", { method: "POST", body: JSON.stringify({ endTokens }) })),
 };
 
 // Personal API tokens (issue 13).
@@ -178,6 +191,7 @@ export const adminApi = {
 export const tokensApi = {
   mineUrl: "/api/tokens",
   everyoneUrl: "/api/tokens?all=1",
+  /** One page; the URL carries all, cursor and limit. */
   list: async (url: string) => (await schemas()).listTokensResponseSchema.parse(await call(url)),
   /** The answer carries the secret: the only time it is ever shown. */
   create: async (body: { name: string; expiresInDays: number | null }) =>

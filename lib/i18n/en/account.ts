@@ -32,4 +32,10 @@ export const account = {
   inviteSubmit: "Set password and sign in",
   inviteBusy: "Setting your password…",
   inviteGone: "This invite link cannot be used any more. Ask an admin for a new one.",
+  // Issue 21: ending sessions offers to end API tokens too.
+  signOutEverywhereTitle: "Sign out everywhere?",
+  signOutEverywhereBody: "Every device where you are signed in is signed out, this one included.",
+  endMyTokens: "Also revoke my API tokens",
+  endMyTokensHint: "Scripts and tools that use them stop working. Leave this on if someone else may have used your account.",
+  passwordChangedTokens: "Your password is changed and your API tokens are revoked. Your other devices are signed out; this one stays signed in.",
 };

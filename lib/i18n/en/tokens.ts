@@ -37,7 +37,6 @@ export const tokens = {
   expiry30: "In 30 days",
   expiry90: "In 90 days",
   expiry365: "In a year",
-  expiryNever: "Never",
   createSubmit: "Create token",
   creating: "Creating…",
   newHeading: "Your new token “{name}”",
@@ -48,4 +47,8 @@ export const tokens = {
   copyFailed: "Select the token and copy it yourself.",
   dismiss: "Done",
   howToUse: "Use it as the API key of an OpenAI-compatible tool with the base URL {base}/v1, or send the header “Authorization: Bearer <token>” to the studio's /api.",
+  // Issue 21: a longest life the admins set, and pages.
+  expiryLongest: "As long as allowed ({days} days)",
+  showMore: "Show more",
+  loadingMore: "Loading more…",
 };

@@ -33,4 +33,10 @@ export const account: typeof en = {
   inviteSubmit: "设置密码并登录",
   inviteBusy: "正在设置密码…",
   inviteGone: "此邀请链接已无法使用，请向管理员索取新的链接。",
+  // Issue 21：结束会话时可一并吊销 API 令牌。
+  signOutEverywhereTitle: "在所有设备上退出？",
+  signOutEverywhereBody: "所有已登录的设备都会退出登录，包括当前设备。",
+  endMyTokens: "同时吊销我的 API 令牌",
+  endMyTokensHint: "使用这些令牌的脚本和工具将无法继续工作。如果他人可能用过你的账户，请保持勾选。",
+  passwordChangedTokens: "密码已修改，你的 API 令牌已吊销。你的其他设备已退出登录，当前设备保持登录。",
 };

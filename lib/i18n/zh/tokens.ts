@@ -38,7 +38,6 @@ export const tokens: typeof en = {
   expiry30: "30 天后",
   expiry90: "90 天后",
   expiry365: "一年后",
-  expiryNever: "永不过期",
   createSubmit: "创建令牌",
   creating: "正在创建…",
   newHeading: "你的新令牌“{name}”",
@@ -49,4 +48,8 @@ export const tokens: typeof en = {
   copyFailed: "请手动选中令牌并复制。",
   dismiss: "完成",
   howToUse: "在兼容 OpenAI 的工具中把它作为 API 密钥使用，基础 URL 为 {base}/v1；或者在请求工作室的 /api 时发送请求头“Authorization: Bearer <token>”。",
+  // Issue 21：管理员设定的最长有效期，以及分页。
+  expiryLongest: "允许的最长期限（{days} 天）",
+  showMore: "显示更多",
+  loadingMore: "正在加载更多…",
 };
