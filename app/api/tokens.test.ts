@@ -301,6 +301,14 @@ describe("tokens cannot lock a thief in (issue 21)", () => {
     await refused(await prices.PUT(req("/api/admin/prices", { ...bearer, method: "PUT", body: { prices: { nano_banana_2: 0 } } }), undefined), "PUT /api/admin/prices");
     const invite = await import("@/app/api/admin/users/[id]/invite/route");
     await refused(await invite.POST(req(`/api/admin/users/${carl.id}/invite`, { ...bearer, method: "POST" }), id(carl.id)), "POST /api/admin/users/{id}/invite");
+    // The admin routes issue 21 adds, the same.
+    const settings = await import("@/app/api/admin/settings/route");
+    await refused(await settings.GET(req("/api/admin/settings", bearer), undefined), "GET /api/admin/settings");
+    await refused(await settings.PUT(req("/api/admin/settings", { ...bearer, method: "PUT", body: { tokenMaxDays: 3650 } }), undefined), "PUT /api/admin/settings");
+    const signOutOne = await import("@/app/api/admin/users/[id]/sign-out/route");
+    await refused(await signOutOne.POST(req(`/api/admin/users/${carl.id}/sign-out`, { ...bearer, method: "POST" }), id(carl.id)), "POST /api/admin/users/{id}/sign-out");
+    const signOutAll = await import("@/app/api/admin/sign-out-everyone/route");
+    await refused(await signOutAll.POST(req("/api/admin/sign-out-everyone", { ...bearer, method: "POST" }), undefined), "POST /api/admin/sign-out-everyone");
     const session = await import("@/app/api/session/route");
     await refused(await session.GET(req("/api/session", bearer), undefined), "GET /api/session");
     await refused(await session.DELETE(req("/api/session?all=1", { ...bearer, method: "DELETE" }), undefined), "DELETE /api/session?all=1");
@@ -317,6 +325,8 @@ describe("tokens cannot lock a thief in (issue 21)", () => {
     expect(everyone.items.find((u) => u.name === "carl")?.role).toBe("member");
     expect(everyone.items.map((u) => u.name)).not.toContain("mallory");
     expect((await session.GET(req("/api/session", { cookie: root }), undefined)).status).toBe(200);
+    expect((await session.GET(req("/api/session", { cookie: carl.cookie }), undefined)).status).toBe(200);
+    expect(await (await settings.GET(req("/api/admin/settings", { cookie: root }), undefined)).json()).toEqual({ tokenMaxDays: 365 });
     expect(await works(adminToken.token)).toBe(200);
     expect((await signIn("root", ADMIN_PASSWORD)).length).toBeGreaterThan(0);
   });
@@ -378,6 +388,7 @@ describe("tokens cannot lock a thief in (issue 21)", () => {
     expect(await (await settings.GET(req("/api/admin/settings", { cookie: root }), undefined)).json()).toEqual({ tokenMaxDays: 365 });
     const put = (auth: Init, body: unknown) => settings.PUT(req("/api/admin/settings", { ...auth, method: "PUT", body }), undefined);
     expect((await put({ cookie: hal.cookie }, { tokenMaxDays: 3650 })).status).toBe(403);
+    expect((await settings.GET(req("/api/admin/settings", { cookie: hal.cookie }), undefined)).status).toBe(403);
     expect((await put({ cookie: root }, { tokenMaxDays: 0 })).status).toBe(400);
     const lowered = await put({ cookie: root }, { tokenMaxDays: 30 });
     expect(lowered.status).toBe(200);

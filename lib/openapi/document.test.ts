@@ -150,3 +150,17 @@ describe("the OpenAPI document", () => {
     expect(empty).toEqual([]);
   });
 });
+
+describe("what a token may not call (issue 21)", () => {
+  it("tokens, the session and every admin route take a browser's cookie only", () => {
+    const browserOnly = Object.entries(doc.paths as Json).flatMap(([p, item]) =>
+      Object.entries(item as Json)
+        .filter(([method]) => METHODS.includes(method.toUpperCase() as (typeof METHODS)[number]))
+        .filter(([method]) => p.startsWith("/api/tokens") || p.startsWith("/api/admin/") || p === "/api/session/password" || (p === "/api/session" && method === "get"))
+        .map(([method, op]) => [`${method.toUpperCase()} ${p}`, (op as Json).security] as const),
+    );
+    expect(browserOnly.length).toBeGreaterThanOrEqual(15);
+    for (const [name, security] of browserOnly) expect(security, name).toEqual([{ cookie: [] }]);
+    expect(doc.paths["/api/generations"].post.security).toEqual([{ bearer: [] }, { cookie: [] }]);
+  });
+});

@@ -185,7 +185,7 @@ export const operations: Operation[] = [
     ok: { 200: json("SessionInfo", "The person, their role and what is left today and this month") }, errors: [] },
   { method: "delete", path: "/api/session", operationId: "signOut", summary: "Sign out", tag: "Session", access: "public",
     description: "This session; with all=1 every session of the person and, unless endTokens=0, every API token of theirs (all=1 needs a signed-in browser: a token gets 403).",
-    query: contract.signOutQuerySchema, ok: { 204: { description: "Signed out: the cookie is cleared", headers: ["Set-Cookie"] } }, errors: [401] },
+    query: contract.signOutQuerySchema, ok: { 204: { description: "Signed out: the cookie is cleared", headers: ["Set-Cookie"] } }, errors: [400, 401, 403] },
   { method: "post", path: "/api/session/password", operationId: "changePassword", summary: "Change one's password", tag: "Session", access: "browser",
     description: "Accounts mode. Every other session of the person ends, and every API token unless endTokens is false; this one gets a fresh cookie. A wrong current password is 403 and counts with wrong sign-ins for the account at this address (429 past the limit).",
     body: { schema: "ChangePasswordRequest", media: "json" }, ok: { 204: { description: "Changed", headers: ["Set-Cookie"] } }, errors: [400, 403, 429] },
