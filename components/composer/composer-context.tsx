@@ -6,6 +6,7 @@ import type { Generation } from "@/lib/contract";
 import { format } from "@/lib/i18n/format";
 import { getModel, MAX_REFERENCES, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
 import { ComposerContext, type ComposerApi, type ReferenceItem } from "./composer-api";
+import { uploadRefusal } from "./describe-failure";
 import {
   dataUrlToBlob,
   failureNote,
@@ -69,7 +70,7 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
       api.uploadReference(dataUrlToBlob(item.preview), item.name).then(
         (uploaded) => settle({ value: uploaded.id, upload: undefined }),
         (error: unknown) => {
-          const reason = error instanceof ApiError && error.code !== "network_error" ? error.message : null;
+          const reason = !(error instanceof ApiError) || error.code === "network_error" ? null : uploadRefusal(error, t.composer);
           settle({ upload: { state: "failed", reason } });
         },
       );

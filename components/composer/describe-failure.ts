@@ -21,6 +21,12 @@ export function formatWait(seconds: number, t: Strings): string {
   return format(t.waitHours, { n: Math.ceil(seconds / 3600) });
 }
 
+/** Why an upload was refused, for its thumbnail: the daily upload allowance in the person's language, else the studio's words. */
+export function uploadRefusal(error: ApiError, t: Strings): string {
+  if (error.code === "quota_exceeded" && error.retryAfterSeconds) return format(t.uploadAllowanceUsed, { wait: formatWait(error.retryAfterSeconds, t) });
+  return error.message;
+}
+
 function general(error: ApiError, t: Strings, networkError: string): Failure["general"] {
   const wait = error.retryAfterSeconds && error.retryAfterSeconds > 0 ? formatWait(error.retryAfterSeconds, t) : null;
   // The studio's own message is in plain (English) words; it is shown under a localized summary.

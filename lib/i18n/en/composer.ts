@@ -38,6 +38,7 @@ export const composer = {
   preparing: "Preparing image…",
   uploadingReference: "Uploading reference {n}…",
   uploadFailed: "Reference {n} ({name}) could not be uploaded: {reason}",
+  uploadAllowanceUsed: "your daily upload allowance is used up; it resets in {wait}",
   uploadNetwork: "the connection failed. Remove it and add it again",
   urlLabel: "Image URL",
   urlPlaceholder: "…or paste an image link (https://…)",

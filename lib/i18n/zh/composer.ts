@@ -39,6 +39,7 @@ export const composer: typeof en = {
   preparing: "正在处理图片……",
   uploadingReference: "正在上传参考图 {n}……",
   uploadFailed: "参考图 {n}（{name}）上传失败：{reason}",
+  uploadAllowanceUsed: "今日上传额度已用完，{wait}后重置",
   uploadNetwork: "网络连接失败，请移除后重新添加",
   urlLabel: "图片链接",
   urlPlaceholder: "……或粘贴图片链接（https://…）",
