@@ -23,6 +23,7 @@ const MEASUREMENTS: { name: string; title: string; timeoutMs: number; needsBuild
   { name: "lighthouse", title: "9 Lighthouse", timeoutMs: 1_500_000, needsBuild: true },
   { name: "boards", title: "10 board listing", timeoutMs: 240_000, needsBuild: false },
   { name: "zip", title: "11 ZIP download", timeoutMs: 600_000, needsBuild: false },
+  { name: "openai-edits", title: "12 /v1/images/edits memory", timeoutMs: 300_000, needsBuild: false },
 ];
 
 const log = (line: string) => console.log(`[bench] ${line}`);

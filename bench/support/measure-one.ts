@@ -17,6 +17,7 @@ const MEASUREMENTS: Record<string, () => Promise<{ measure(): Promise<Measuremen
   lighthouse: () => import("../lighthouse"),
   boards: () => import("../boards"),
   zip: () => import("../zip"),
+  "openai-edits": () => import("../openai-edits"),
 };
 
 const name = process.argv[2];
