@@ -47,12 +47,16 @@ afterAll(() => {
 });
 
 type Part = { name: string; value: string } | { name: string; file: Uint8Array | { size: number } };
+const FILLER = new Uint8Array(64 * 1024).fill(7);
+const PNG_START = new Uint8Array(64 * 1024).fill(7);
+PNG_START.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /**
  * A multipart body sent as a stream, 64 KB at a time and only as the handler
  * reads (no Content-Length, as a chunked upload): `pulled()` says how much of
- * it the handler took. With `hold`, the stream stops halfway through the
- * first file until the promise resolves.
+ * it the handler took. A file given by size is a PNG signature and filler.
+ * With `hold`, the stream stops before the first file's bytes until the
+ * promise resolves.
  */
 function streamedForm(parts: Part[], opts: { hold?: Promise<void> } = {}) {
   const boundary = `----studio-test-${Math.random().toString(36).slice(2)}`;
@@ -65,14 +69,14 @@ function streamedForm(parts: Part[], opts: { hold?: Promise<void> } = {}) {
         continue;
       }
       yield encoder.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="picture.png"\r\nContent-Type: image/png\r\n\r\n`);
+      if (opts.hold && !held) {
+        held = true;
+        await opts.hold;
+      }
       const size = part.file instanceof Uint8Array ? part.file.byteLength : part.file.size;
-      const bytes = part.file instanceof Uint8Array ? part.file : new Uint8Array(64 * 1024).fill(7);
       for (let at = 0; at < size; at += 64 * 1024) {
-        if (opts.hold && !held && at >= size / 2) {
-          held = true;
-          await opts.hold;
-        }
-        yield part.file instanceof Uint8Array ? bytes.subarray(at, Math.min(at + 64 * 1024, size)) : bytes.subarray(0, Math.min(64 * 1024, size - at));
+        const end = Math.min(at + 64 * 1024, size);
+        yield part.file instanceof Uint8Array ? part.file.subarray(at, end) : at === 0 ? PNG_START.subarray(0, end) : FILLER.subarray(0, end - at);
       }
       yield encoder.encode("\r\n");
     }

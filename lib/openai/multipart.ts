@@ -23,8 +23,8 @@ export type MultipartLimits = {
   totalBytes: number;
 };
 
-export type ReceivedFile = { field: string; bytes: Buffer; sha256: string };
-export type MultipartForm = { fields: [name: string, value: string][]; files: ReceivedFile[] };
+export type ReceivedFile = { field: string; index: number; bytes: Buffer; sha256: string };
+export type MultipartForm<T> = { fields: [name: string, value: string][]; files: T[] };
 
 export const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
@@ -34,15 +34,18 @@ export const tooLarge = (param: string | null, message: string) =>
 /**
  * Reads the body of a multipart request. `checkFile` is called as each file
  * part starts, before any of its bytes are read, with the field name and how
- * many files came before it; it throws to refuse the request there. `label`
- * names a file in messages (e.g. "image 2").
+ * many files came before it; it throws to refuse the request there. `keep`
+ * turns each whole file into what the caller keeps of it, as soon as it has
+ * arrived (so its bytes need not outlive it); it may throw to refuse it.
+ * `label` names a file in messages (e.g. "image 2").
  */
-export async function readMultipart(input: {
+export async function readMultipart<T>(input: {
   request: Request;
   limits: MultipartLimits;
   checkFile(field: string, before: number): void;
+  keep(file: ReceivedFile): T;
   label(field: string, index: number): string;
-}): Promise<MultipartForm> {
+}): Promise<MultipartForm<T>> {
   const { request, limits } = input;
   const contentType = request.headers.get("content-type") ?? "";
   const declared = Number(request.headers.get("content-length"));
@@ -79,7 +82,7 @@ export async function readMultipart(input: {
   };
   const fields: [string, string][] = [];
   // In the order the parts came: a slot is taken as a file starts and filled when it ends.
-  const files: (ReceivedFile | undefined)[] = [];
+  const files: ({ kept: T } | undefined)[] = [];
 
   parser.on("field", (name, value, info) => {
     if (info.nameTruncated) return fail(invalidParam(null, "A form field's name is longer than 100 bytes"));
@@ -109,8 +112,13 @@ export async function readMultipart(input: {
     });
     stream.on("end", () => {
       if (failure || stream.truncated) return;
-      files[index] = { field, bytes: Buffer.concat(chunks), sha256: hash.digest("hex") };
+      const bytes = Buffer.concat(chunks);
       chunks.length = 0;
+      try {
+        files[index] = { kept: input.keep({ field, index, bytes, sha256: hash.digest("hex") }) };
+      } catch (error) {
+        fail(error as Error);
+      }
     });
   });
   parser.on("filesLimit", () => fail(invalidParam("image", `At most ${limits.files} files may be sent`)));
@@ -147,7 +155,7 @@ export async function readMultipart(input: {
   parser.end();
   await finished;
   if (failure) throw failure;
-  return { fields, files: files.filter((file): file is ReceivedFile => file !== undefined) };
+  return { fields, files: files.filter((file) => file !== undefined).map((file) => file.kept) };
 }
 
 /** Until the parser takes more, or a failure ends the reading. */

@@ -88,6 +88,8 @@ export async function readEditsRequest(request: Request): Promise<EditsRequest> 
       if (field !== "image" && field !== "image[]") throw invalidParam(field, `${field} must be a text field, not a file`);
       if (before >= MAX_REFERENCES) throw invalidParam("image", `At most ${MAX_REFERENCES} images may be sent; this request has more`);
     },
+    // Each picture becomes its data URL as soon as it has arrived; its bytes go.
+    keep: (file) => ({ dataUrl: asDataUrl(file.bytes, `image ${file.index + 1}`), sha256: file.sha256 }),
     label: (_field, index) => `image ${index + 1}`,
   });
 
@@ -99,13 +101,7 @@ export async function readEditsRequest(request: Request): Promise<EditsRequest> 
   }
   const params = parseParams(fields);
   if (form.files.length === 0) throw invalidParam("image", "image is required: one to five PNG, JPEG or WebP pictures");
-  const references: string[] = [];
-  const imageDigests: string[] = [];
-  for (const [index, file] of form.files.entries()) {
-    references.push(asDataUrl(file.bytes, { index, count: form.files.length }));
-    imageDigests.push(file.sha256);
-  }
-  return { params, references, imageDigests };
+  return { params, references: form.files.map((file) => file.dataUrl), imageDigests: form.files.map((file) => file.sha256) };
 }
 
 /**
@@ -113,8 +109,7 @@ export async function readEditsRequest(request: Request): Promise<EditsRequest> 
  * first bytes (clients often say application/octet-stream). The full check
  * (decodes, size, pixels) is storeReferences', as for every reference.
  */
-function asDataUrl(bytes: Buffer, at: { index: number; count: number }): string {
-  const label = at.count > 1 ? `image ${at.index + 1}` : "image";
+function asDataUrl(bytes: Buffer, label: string): string {
   try {
     return toDataUrl(bytes, CONTENT_TYPES[sniffFormat(bytes)]);
   } catch (error) {
