@@ -56,7 +56,8 @@ export type SharedRateLimiter = { take(key: string, now?: number): Promise<RateD
  * address makes at most `limit` writes a window per instance. When the
  * database cannot count, the own count decides (the page stays up, limited
  * per instance as before) and `onError` hears why. Once per window, windows
- * before the previous one are deleted.
+ * before the previous one are deleted — every key's, by start time alone: all
+ * limiters sharing the table must use the same window length (one minute today).
  */
 export function createSharedRateLimiter(input: {
   name: string;
