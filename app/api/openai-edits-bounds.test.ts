@@ -181,6 +181,35 @@ describe("bounds while reading the body", () => {
   });
 });
 
+describe("bodies that are not whole", () => {
+  it("a body cut off in the middle of a picture is 400, nothing stored", async () => {
+    const before = { files: studio.files(), submits: submits() };
+    const picture = await png("#f43f5e", 128);
+    const boundary = "----cut-off";
+    const cut = new TextEncoder().encode(
+      `--${boundary}\r\nContent-Disposition: form-data; name="prompt"\r\n\r\ncut off\r\n--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\n\r\n`,
+    );
+    const res = await edits.POST(
+      new Request(`${base}/v1/images/edits`, {
+        method: "POST",
+        headers: { "content-type": `multipart/form-data; boundary=${boundary}`, cookie: rootCookie },
+        body: Buffer.concat([cut, picture.subarray(0, picture.length / 2)]),
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(await openAiError(res)).toMatchObject({ type: "invalid_request_error", param: "image" });
+    expect(studio.files()).toEqual(before.files);
+    expect(submits()).toBe(before.submits);
+  });
+
+  it("multipart without a boundary is 400", async () => {
+    const res = await edits.POST(
+      new Request(`${base}/v1/images/edits`, { method: "POST", headers: { "content-type": "multipart/form-data; charset=utf-8", cookie: rootCookie }, body: "x" }),
+    );
+    expect(res.status).toBe(400);
+  });
+});
+
 describe("edits at once per person (STUDIO_MAX_CONCURRENT_EDITS=2)", () => {
   it("a third edit while two are uploading is 429 at once; another person's goes through; the slots come back", async () => {
     let release!: () => void;
