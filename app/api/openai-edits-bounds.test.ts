@@ -202,6 +202,39 @@ describe("bodies that are not whole", () => {
     expect(submits()).toBe(before.submits);
   });
 
+  it("an upload that breaks off (the body stream errors) is 400, nothing stored, and its slot is given back", async () => {
+    const before = { files: studio.files(), submits: submits() };
+    const boundary = "----broken";
+    const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\n\r\n`);
+    for (let i = 0; i < 3; i++) {
+      let sent = false;
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            if (sent) return controller.error(new Error("connection reset"));
+            sent = true;
+            controller.enqueue(Buffer.concat([head, PNG_START]));
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      const res = await edits.POST(
+        new Request(`${base}/v1/images/edits`, {
+          method: "POST",
+          headers: { "content-type": `multipart/form-data; boundary=${boundary}`, cookie: rootCookie },
+          body,
+          duplex: "half",
+        } as RequestInit),
+      );
+      expect(res.status).toBe(400);
+      expect((await openAiError(res)).message).toMatch(/broke off/);
+    }
+    expect(studio.files()).toEqual(before.files);
+    expect(submits()).toBe(before.submits);
+    // Three broken uploads in a row: none kept a slot (the cap is 2).
+    expect((await send(streamedForm([{ name: "prompt", value: "after broken ones" }, { name: "image", file: await png("#84cc16") }]))).status).toBe(200);
+  });
+
   it("multipart without a boundary is 400", async () => {
     const res = await edits.POST(
       new Request(`${base}/v1/images/edits`, { method: "POST", headers: { "content-type": "multipart/form-data; charset=utf-8", cookie: rootCookie }, body: "x" }),

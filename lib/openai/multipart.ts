@@ -136,7 +136,15 @@ export async function readMultipart<T>(input: {
   let total = 0;
   try {
     while (reader && !failure) {
-      const { done, value } = await reader.read();
+      let next: ReadableStreamReadResult<Uint8Array>;
+      try {
+        next = await reader.read();
+      } catch {
+        // The client went away or the connection broke: nothing to answer, nothing kept.
+        fail(invalidParam("image", "The upload broke off before the request was complete"));
+        break;
+      }
+      const { done, value } = next;
       if (done) break;
       total += value.byteLength;
       if (total > limits.totalBytes) {
