@@ -69,7 +69,7 @@ export function LinksPage(props: { t: Dictionary; locale: Locale }) {
                   type="button"
                   onClick={() => void revoke(share)}
                   aria-label={format(L.revokeNamed, { title, name: share.createdBy })}
-                  className={`${button} text-rose-700 dark:text-rose-300`}
+                  className="shrink-0 rounded-lg px-2.5 py-1.5 text-sm font-medium text-rose-700 ring-1 ring-rose-200 hover:bg-rose-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:text-rose-300 dark:ring-rose-500/30 dark:hover:bg-rose-500/10"
                 >
                   {L.revoke}
                 </button>
