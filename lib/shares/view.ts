@@ -66,12 +66,16 @@ async function liveShare(deps: Deps, token: string): Promise<{ share: ShareRow; 
   return { share, maker };
 }
 
-/** Whether the picture is on the link's board and the link's maker may show it. */
-async function boardShows(deps: Deps, input: { boardId: string; maker: UserRow; generationId: string }): Promise<boolean> {
-  if (!(await deps.db.boardHas({ boardId: input.boardId, generationId: input.generationId }))) return false;
+/** Whether the link's maker may show this picture now (an admin: any; anyone else: their own). */
+async function makerShows(deps: Deps, input: { maker: UserRow; generationId: string }): Promise<boolean> {
   if (shownCreator(input.maker) === undefined) return true;
   const row = await deps.db.getGeneration(input.generationId);
   return row !== undefined && makerMayShow(input.maker, row);
+}
+
+/** Whether the picture is on the link's board and the link's maker may show it. */
+async function boardShows(deps: Deps, input: { boardId: string; maker: UserRow; generationId: string }): Promise<boolean> {
+  return (await deps.db.boardHas({ boardId: input.boardId, generationId: input.generationId })) && makerShows(deps, input);
 }
 
 const hasPicture = (row: GenerationRow | undefined): row is GenerationRow => row?.status === "completed" && row.imageKey !== null;
@@ -95,13 +99,6 @@ function pictureOf(token: string, row: GenerationRow): SharedPicture {
     thumbUrl: `${base}?variant=thumb`,
     fullUrl: base,
   };
-}
-
-/** Whether a picture link's maker may still show its picture (an admin since demoted may not show others'). */
-async function pictureLinkShows(deps: Deps, input: { maker: UserRow; generationId: string }): Promise<boolean> {
-  if (shownCreator(input.maker) === undefined) return true;
-  const row = await deps.db.getGeneration(input.generationId);
-  return row !== undefined && makerMayShow(input.maker, row);
 }
 
 /** What /s/<token> shows (`before`: a board's page cursor, one of its own pictures), or undefined for a 404. */
@@ -142,7 +139,8 @@ export async function loadSharedView(deps: Deps, input: { token: string; before?
 
 /**
  * A stored picture through a share: only while the share is live, and only
- * the shared picture or one on the shared board. Anything else is the same 404.
+ * the shared picture or one on the shared board, that the link's maker may
+ * show (shown.ts). Anything else is the same 404.
  */
 export async function openSharedImage(
   deps: GenerationDeps,
@@ -153,7 +151,7 @@ export async function openSharedImage(
     live !== undefined &&
     generationIdSchema.safeParse(input.id).success &&
     (live.share.generationId !== null
-      ? live.share.generationId === input.id && (await pictureLinkShows(deps, { maker: live.maker, generationId: input.id }))
+      ? live.share.generationId === input.id && (await makerShows(deps, { maker: live.maker, generationId: input.id }))
       : await boardShows(deps, { boardId: live.share.boardId!, maker: live.maker, generationId: input.id }));
   if (!shown) throw new StudioError("not_found", "There is no picture here");
   return openImage(deps, { id: input.id, variant: input.variant });
