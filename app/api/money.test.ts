@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Generation } from "@/lib/contract";
 import type { GenerationRow } from "@/lib/db";
 import { accountsClient, ctx as id, errorOf } from "@/lib/testing/accounts-client";
@@ -207,6 +207,37 @@ describe("cancelling gives no money back (item 1)", () => {
     expect(await studio.deps.db.getGeneration(g.id)).toEqual(before);
     const byAdmin = (await (await cancel(admin, g.id)).json()) as Generation;
     expect(byAdmin.cancelledAt).not.toBeNull();
+  });
+});
+
+describe("deleting gives no slot back (item 1)", () => {
+  it("a deleted in-flight picture keeps its slot until it would have timed out", async () => {
+    const olga = await member("olga", { maxActive: 1 });
+    const [g] = await created(await create(olga.cookie));
+    expect(["submitting", "queued", "processing"]).toContain(g.status);
+    const removed = await routes.generation.DELETE(req(`/api/generations/${g.id}`, { method: "DELETE", cookie: olga.cookie }), id(g.id));
+    expect(removed.status).toBe(204);
+    expect(await studio.deps.db.getGeneration(g.id)).toBeUndefined();
+
+    // The gateway goes on with the task: its slot stays taken, nothing more is sent.
+    const submits = studio.sim.stats().submits;
+    const busy = await create(olga.cookie);
+    expect(busy.status).toBe(429);
+    expect((await errorOf(busy)).message).toMatch(/Too many pictures in progress: 1 of 1/);
+    expect(studio.sim.stats().submits).toBe(submits);
+
+    // The studio can no longer ask the gateway about it: the slot is held as
+    // long as the studio would have waited (createdAt + the task timeout).
+    const timedOutAt = Date.parse(g.createdAt) + studio.deps.config.taskTimeoutMs;
+    const clock = vi.spyOn(studio.deps, "now");
+    try {
+      clock.mockReturnValue(timedOutAt);
+      expect((await create(olga.cookie)).status).toBe(429);
+      clock.mockReturnValue(timedOutAt + 1);
+      expect((await create(olga.cookie)).status).toBe(201);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
 

@@ -293,6 +293,12 @@ export type InsertLimits = {
   daily: number;
   maxActive: number;
   /**
+   * Rows deleted while in flight and created at or after this (now minus the
+   * task timeout) still count toward maxActive: the gateway goes on with them
+   * (see `inFlight` in lib/db/shared/conditions.ts). Absent: live rows only.
+   */
+  inFlightSince?: number;
+  /**
    * A monthly budget in money: the creator's charged rows since `since` (the
    * month's start; every row the gateway took, see chargedSince), priced with
    * `prices`, plus `cost` (the new rows' price) must stay within `amount`.
@@ -393,7 +399,11 @@ export interface StudioDatabase {
    * as tryClaimPoll would refuse them.
    */
   listActive(input: { limit: number; afterId?: string; due?: { now: number; intervalMs: number }; holder?: StagingHolder }): Promise<GenerationRow[]>;
-  countActive(input?: { createdBy?: string }): Promise<number>;
+  /**
+   * Rows in flight (with createdBy, that person's); given inFlightSince, also
+   * rows deleted while in flight created at or after it (see InsertLimits).
+   */
+  countActive(input?: { createdBy?: string; inFlightSince?: number }): Promise<number>;
   /**
    * One person's rows since `since` that the gateway took (deleted ones too):
    * the daily allowance. A request never sent, or refused, uses none of it.

@@ -25,7 +25,10 @@ function assertOwner(row: { createdBy: string }, person: Person, what: string) {
 /**
  * The row and its files go, in any state; only the person who made it may
  * delete it. A download finishing after this finds no row and removes what it
- * stored (see save-result.ts).
+ * stored (see save-result.ts). What it counted for stays (deleted_generations):
+ * its cost and the day's allowance, and, deleted in flight, its slot until it
+ * would have timed out (the gateway goes on with the task; see inFlightSince
+ * in quota.ts).
  */
 export async function deleteGeneration(deps: GenerationDeps, input: { id: string; viewer: Person }): Promise<void> {
   const row = await mustGet(deps, input.id);

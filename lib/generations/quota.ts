@@ -41,6 +41,15 @@ export function spendOf(groups: UsageGroup[], prices: Record<string, number>): n
   return roundMoney(groups.reduce((sum, g) => sum + chargedCount(g) * priceOf(prices, g.model, g.imageSize), 0));
 }
 
+/**
+ * Pictures deleted in flight created since this count toward the in-flight
+ * limit. The gateway has no cancel: it goes on with (and bills) a deleted
+ * picture's task, but the studio can no longer ask it about that task (the
+ * row is gone), so the slot is held for as long as the studio would have
+ * waited for the picture: its createdAt plus the task timeout.
+ */
+const inFlightSince = (deps: GenerationDeps, now: number) => now - deps.config.taskTimeoutMs;
+
 export type Usage = {
   daily: number;
   usedToday: number;
@@ -57,7 +66,7 @@ export async function usageOf(deps: GenerationDeps, input: { person: Person }): 
   const limits = limitsOf(deps, input.person);
   const [usedToday, active, month, { prices }] = await Promise.all([
     deps.db.countCreatedSince({ createdBy: name, since: startOfUtcDay(now) }),
-    deps.db.countActive({ createdBy: name }),
+    deps.db.countActive({ createdBy: name, inFlightSince: inFlightSince(deps, now) }),
     deps.db.usageGroups({ from: startOfUtcMonth(now), to: now + 1, groupBy: "user", createdBy: name }),
     currentPrices(deps),
   ]);
@@ -70,7 +79,7 @@ type NewRows = { model: ModelId; imageSize: ImageSize | null; count: number };
 export async function insertLimits(deps: GenerationDeps, input: { person: Person; rows: NewRows }): Promise<InsertLimits> {
   const now = deps.now();
   const limits = limitsOf(deps, input.person);
-  const base = { since: startOfUtcDay(now), daily: limits.daily, maxActive: limits.maxActive };
+  const base = { since: startOfUtcDay(now), daily: limits.daily, maxActive: limits.maxActive, inFlightSince: inFlightSince(deps, now) };
   if (limits.monthlyBudget === null) return base;
   const { prices } = await currentPrices(deps);
   // Unpriced would count as free: under a budget it is refused instead (issue 21).
@@ -109,7 +118,8 @@ export function limitError(deps: GenerationDeps, refusal: LimitRefusal, limits: 
   }
   return new StudioError(
     "rate_limited",
-    `Too many pictures in progress: ${refusal.active} of ${limits.maxActive} at once. Wait for some to finish.`,
+    `Too many pictures in progress: ${refusal.active} of ${limits.maxActive} at once, ` +
+      "including deleted ones the gateway may still be making (they count until they would have timed out). Wait for some to finish.",
     { retryAfterSeconds: 10 },
   );
 }

@@ -82,7 +82,7 @@ export const operations: Operation[] = [
   { method: "patch", path: "/api/generations/{id}", operationId: "starGeneration", summary: "Star or unstar a generation", tag: "Generations", access: "person",
     params: { id: ids.generation }, body: { schema: "PatchGenerationRequest", media: "json" }, ok: { 200: json("Generation", "The generation") }, errors: [400, 404] },
   { method: "delete", path: "/api/generations/{id}", operationId: "deleteGeneration", summary: "Delete a generation", tag: "Generations", access: "person",
-    description: "The row and its stored files go, in any state. Only its creator or an admin may. It still counts for the day's allowance and the month's budget.",
+    description: "The row and its stored files go, in any state. Only its creator or an admin may. It still counts for the day's allowance and the month's budget; one deleted in flight (the gateway goes on with it, and the studio can no longer ask about it) keeps its place among the person's pictures in flight until it would have timed out (its createdAt plus STUDIO_TASK_TIMEOUT_MS).",
     params: { id: ids.generation }, ok: { 204: noContent("Deleted") }, errors: [404] },
   { method: "post", path: "/api/generations/{id}/cancel", operationId: "cancelGeneration", summary: "Cancel a generation", tag: "Generations", access: "person",
     description:

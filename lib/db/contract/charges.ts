@@ -77,4 +77,52 @@ export function describeCharges(options: ContractOptions): void {
       ]);
     });
   });
+
+  // A delete frees no in-flight slot: the gateway goes on with (and bills) a
+  // task whose row was deleted, and the studio can no longer ask about it, so
+  // a row deleted while active counts as in flight for as long as the studio
+  // would have waited for it: created at or after `inFlightSince`.
+  describe("pictures deleted in flight keep their slot until they would have timed out", () => {
+    const SINCE = T0 + 1_000;
+
+    /** alice: 1 live in flight (older than the window), 2 deleted in flight within it, 1 before it, 1 deleted finished, 1 deleted failed; bob: 1 deleted in flight. */
+    async function withDeleted(): Promise<StudioDatabase> {
+      const { db } = await open();
+      const live = makeRow({ status: "processing", upstreamId: "task_live", createdAt: T0 + 10 });
+      const deleted = [
+        makeRow({ status: "processing", upstreamId: "task_edge", createdAt: SINCE }),
+        makeRow({ status: "submitting", upstreamId: null, createdAt: SINCE + 5 }),
+        makeRow({ status: "queued", upstreamId: "task_old", createdAt: SINCE - 1 }),
+        makeRow({ status: "completed", upstreamId: "task_done", createdAt: SINCE + 10 }),
+        makeRow({ status: "failed", upstreamId: "task_failed", errorCode: "failed", errorMessage: "it ended", createdAt: SINCE + 20 }),
+        makeRow({ status: "queued", upstreamId: "task_bob", createdBy: "bob", createdAt: SINCE + 30 }),
+      ];
+      await db.insertGenerations({ rows: [live, ...deleted] });
+      for (const row of deleted) await db.deleteGeneration(row.id);
+      return db;
+    }
+
+    it("count in countActive given inFlightSince (without it, live rows only)", async () => {
+      const db = await withDeleted();
+      expect(await db.countActive({ createdBy: "alice", inFlightSince: SINCE })).toBe(3);
+      expect(await db.countActive({ createdBy: "bob", inFlightSince: SINCE })).toBe(1);
+      expect(await db.countActive({ inFlightSince: SINCE })).toBe(4);
+      // A millisecond later the one created at the window's start would have timed out.
+      expect(await db.countActive({ createdBy: "alice", inFlightSince: SINCE + 1 })).toBe(2);
+      expect(await db.countActive({ createdBy: "alice" })).toBe(1);
+      expect(await db.countActive()).toBe(1);
+    });
+
+    it("count in the insert's in-flight check", async () => {
+      const db = await withDeleted();
+      const check = (maxActive: number, inFlightSince: number) =>
+        db.insertGenerations({ rows: [makeRow({ createdAt: SINCE + 100 })], limits: limits({ maxActive, inFlightSince }) });
+      // 3 in flight (1 live, 2 deleted): a fourth does not fit in 3.
+      expect((await check(3, SINCE)).refused).toEqual({ limit: "active", usedToday: 6, active: 3 });
+      // Once the edge row would have timed out, it fits.
+      const fits = await check(3, SINCE + 1);
+      expect(fits.created).toBe(true);
+      expect(fits.refused).toBeUndefined();
+    });
+  });
 }

@@ -3,7 +3,7 @@ import { DrizzleQueryError, getTableColumns, getTableName, sql, type AnyColumn, 
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgTable } from "drizzle-orm/pg-core";
 import type { GenerationRow, UsageGroupBy } from "@/lib/db/types";
-import type { CountedColumns } from "@/lib/db/shared/conditions";
+import type { CountedColumns, CountedTable } from "@/lib/db/shared/conditions";
 import { chunked, containsPattern, isAscii, toGenerationRow } from "@/lib/db/shared/row-mapping";
 import { deletedGenerations, generations } from "./schema";
 
@@ -46,11 +46,12 @@ export function bytewise(value: AnyColumn | SQL): SQL {
 /**
  * Every picture that counts for a person's limits and the usage, as one
  * subquery: the rows still in generations and those deleted since
- * (deleted_generations), each table read with `where` on its own indexes.
+ * (deleted_generations), each table read with `where` on its own indexes
+ * (`where` is told which, as `inFlight` counts deleted rows only for a while).
  * One statement, one snapshot: a delete that commits meanwhile (moving a row
  * from one table to the other) cannot make it count twice or not at all.
  */
-export function countedRows(db: Db, where: (t: CountedColumns) => SQL) {
+export function countedRows(db: Db, where: (t: CountedColumns, table: CountedTable) => SQL) {
   const columnsOf = (t: typeof generations | typeof deletedGenerations) => ({
     createdBy: t.createdBy,
     createdAt: t.createdAt,
@@ -60,8 +61,8 @@ export function countedRows(db: Db, where: (t: CountedColumns) => SQL) {
     upstreamId: t.upstreamId,
     errorCode: t.errorCode,
   });
-  const live = db.select(columnsOf(generations)).from(generations).where(where(generations));
-  const deleted = db.select(columnsOf(deletedGenerations)).from(deletedGenerations).where(where(deletedGenerations));
+  const live = db.select(columnsOf(generations)).from(generations).where(where(generations, "generations"));
+  const deleted = db.select(columnsOf(deletedGenerations)).from(deletedGenerations).where(where(deletedGenerations, "deleted_generations"));
   return live.unionAll(deleted).as("counted");
 }
 

@@ -34,7 +34,7 @@ import {
   chargedSince,
   boardRange,
   createdBetween,
-  isActive,
+  inFlight,
   listConditions,
   pictureConditions,
   pollDue,
@@ -360,11 +360,9 @@ export class PostgresStudioDatabase implements StudioDatabase {
     });
   }
 
-  async countActive(input?: { createdBy?: string }): Promise<number> {
-    return withDriverErrors(async () => {
-      const [result] = await this.db.select({ n: count() }).from(generations).where(isActive(generations, input?.createdBy));
-      return result?.n ?? 0;
-    });
+  /** Given inFlightSince, rows deleted in flight within it too (see `inFlight`): the header's count matches the insert's. */
+  async countActive(input?: { createdBy?: string; inFlightSince?: number }): Promise<number> {
+    return withDriverErrors(() => countInFlight(this.db, input ?? {}));
   }
 
   /** Charged rows only (see chargedSince), deleted ones included: a delete does not give back the day's allowance. */
@@ -938,10 +936,19 @@ async function checkLimits(tx: Db, input: { createdBy: string; count: number; li
   const { createdBy, limits } = input;
   await tx.execute(sql`select pg_advisory_xact_lock(${LIMITS_LOCK_SPACE}, hashtext(${createdBy}))`);
   const usedToday = await countCreated(tx, { createdBy, since: limits.since });
-  const [running] = await tx.select({ n: count() }).from(generations).where(isActive(generations, createdBy));
-  const active = Number(running?.n ?? 0);
+  const active = await countInFlight(tx, { createdBy, inFlightSince: limits.inFlightSince });
   const spent = limits.budget && (await monthSpent(tx, { createdBy, since: limits.budget.since, prices: limits.budget.prices }));
   return limitRefusal({ usedToday, active, count: input.count, limits, spent });
+}
+
+/**
+ * Rows in flight, and given inFlightSince those deleted in flight that the
+ * gateway may still be making (see `inFlight`): one statement, one snapshot,
+ * so a delete committing meanwhile cannot count a row twice or not at all.
+ */
+async function countInFlight(db: Db, input: { createdBy?: string; inFlightSince?: number }): Promise<number> {
+  const [result] = await db.select({ n: count() }).from(countedRows(db, (t, table) => inFlight(t, input, table)));
+  return Number(result?.n ?? 0);
 }
 
 /** One person's charged pictures since `since` (the gateway took them), deleted ones included. */

@@ -34,6 +34,29 @@ export function isActive(t: Pick<CountedColumns, "status" | "createdBy">, create
   )!;
 }
 
+/** Which table a counted row is read from (see countedRows): the live one or deleted_generations. */
+export type CountedTable = "generations" | "deleted_generations";
+
+/**
+ * What the in-flight limit counts (issue 21): active rows (with `createdBy`
+ * only that person's) and, given `inFlightSince`, rows deleted while active
+ * (their status at deletion) created at or after it. The gateway has no
+ * cancel and goes on with (and bills) a task whose row was deleted, but the
+ * studio can no longer ask it about that task (no row to poll), so a deleted
+ * row holds its slot for as long as the studio would have waited for it: its
+ * createdAt plus the task timeout (the caller passes now - taskTimeoutMs).
+ * Without `inFlightSince` no deleted row counts (the poller's, start-up's).
+ */
+export function inFlight(
+  t: Pick<CountedColumns, "status" | "createdBy" | "createdAt">,
+  input: { createdBy?: string; inFlightSince?: number },
+  table: CountedTable,
+): SQL {
+  if (table === "generations") return isActive(t, input.createdBy);
+  if (input.inFlightSince === undefined) return sql`1 = 0`;
+  return and(isActive(t, input.createdBy), gte(t.createdAt, input.inFlightSince))!;
+}
+
 /** One person's rows created at `since` or later. */
 export function createdSince(t: Pick<CountedColumns, "createdBy" | "createdAt">, input: { createdBy: string; since: number }): SQL {
   return and(eq(t.createdBy, input.createdBy), gte(t.createdAt, input.since))!;

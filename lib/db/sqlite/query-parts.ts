@@ -3,7 +3,7 @@ import type Database from "better-sqlite3";
 import { getTableColumns, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { BaseSQLiteDatabase, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { GenerationRow, UsageGroupBy } from "@/lib/db/types";
-import type { CountedColumns } from "@/lib/db/shared/conditions";
+import type { CountedColumns, CountedTable } from "@/lib/db/shared/conditions";
 import { chunked, containsPattern, isAscii, toGenerationRow } from "@/lib/db/shared/row-mapping";
 import { CASEFOLD_FUNCTION, casefold } from "./casefold";
 import { deletedGenerations, generations } from "./schema";
@@ -29,11 +29,12 @@ export function promptContains(q: string): SQL {
 /**
  * Every picture that counts for a person's limits and the usage, as one
  * subquery: the rows still in generations and those deleted since
- * (deleted_generations), each table read with `where` on its own indexes.
+ * (deleted_generations), each table read with `where` on its own indexes
+ * (`where` is told which, as `inFlight` counts deleted rows only for a while).
  * One statement, so a delete that moves a row between them cannot make it
  * count twice or not at all.
  */
-export function countedRows(db: Db, where: (t: CountedColumns) => SQL) {
+export function countedRows(db: Db, where: (t: CountedColumns, table: CountedTable) => SQL) {
   const columnsOf = (t: typeof generations | typeof deletedGenerations) => ({
     createdBy: t.createdBy,
     createdAt: t.createdAt,
@@ -43,8 +44,8 @@ export function countedRows(db: Db, where: (t: CountedColumns) => SQL) {
     upstreamId: t.upstreamId,
     errorCode: t.errorCode,
   });
-  const live = db.select(columnsOf(generations)).from(generations).where(where(generations));
-  const deleted = db.select(columnsOf(deletedGenerations)).from(deletedGenerations).where(where(deletedGenerations));
+  const live = db.select(columnsOf(generations)).from(generations).where(where(generations, "generations"));
+  const deleted = db.select(columnsOf(deletedGenerations)).from(deletedGenerations).where(where(deletedGenerations, "deleted_generations"));
   return live.unionAll(deleted).as("counted");
 }
 

@@ -34,7 +34,7 @@ import {
   chargedSince,
   boardRange,
   createdBetween,
-  isActive,
+  inFlight,
   listConditions,
   pictureConditions,
   pollDue,
@@ -265,9 +265,9 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return records.map(toGenerationRow);
   }
 
-  async countActive(input?: { createdBy?: string }): Promise<number> {
-    const result = this.db.select({ n: count() }).from(generations).where(isActive(generations, input?.createdBy)).get();
-    return result?.n ?? 0;
+  /** Given inFlightSince, rows deleted in flight within it too (see `inFlight`): the header's count matches the insert's. */
+  async countActive(input?: { createdBy?: string; inFlightSince?: number }): Promise<number> {
+    return countInFlight(this.db, input ?? {});
   }
 
   /** Charged rows only (see chargedSince), deleted ones included: a delete does not give back the day's allowance. */
@@ -793,9 +793,18 @@ function unexpiredToken(now: number) {
 function checkLimits(tx: Db, input: { createdBy: string; count: number; limits: InsertLimits }): LimitRefusal | undefined {
   const { createdBy, limits } = input;
   const usedToday = countCreated(tx, { createdBy, since: limits.since });
-  const active = tx.select({ n: count() }).from(generations).where(isActive(generations, createdBy)).get()?.n ?? 0;
+  const active = countInFlight(tx, { createdBy, inFlightSince: limits.inFlightSince });
   const spent = limits.budget && monthSpent(tx, { createdBy, since: limits.budget.since, prices: limits.budget.prices });
   return limitRefusal({ usedToday, active, count: input.count, limits, spent });
+}
+
+/**
+ * Rows in flight, and given inFlightSince those deleted in flight that the
+ * gateway may still be making (see `inFlight`): one statement over both tables.
+ */
+function countInFlight(db: Db, input: { createdBy?: string; inFlightSince?: number }): number {
+  const rows = countedRows(db, (t, table) => inFlight(t, input, table));
+  return db.select({ n: count() }).from(rows).get()?.n ?? 0;
 }
 
 /** One person's charged pictures since `since` (the gateway took them), deleted ones included. */

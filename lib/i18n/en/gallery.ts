@@ -109,7 +109,7 @@ export const gallery = {
     title: "Delete this generation?",
     bodyFailed: "It disappears from the gallery for the whole team. This cannot be undone.",
     bodyActive:
-      "The studio stops waiting for it and it disappears from the gallery for the whole team. The gateway has no cancel, so the task may still finish and be billed.",
+      "The studio stops waiting for it and it disappears from the gallery for the whole team. The gateway has no cancel, so the task may still finish and be billed, and it still counts among your pictures in progress until it would have timed out.",
   },
 
   confirmCancel: {

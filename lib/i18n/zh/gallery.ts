@@ -109,7 +109,7 @@ export const gallery: typeof en = {
   confirmDeleteUnfinished: {
     title: "删除这条生成记录？",
     bodyFailed: "它会从整个团队的图库中消失，且无法撤销。",
-    bodyActive: "工作室将不再等待它，它会从整个团队的图库中消失。网关无法取消任务，因此任务仍可能完成并计费。",
+    bodyActive: "工作室将不再等待它，它会从整个团队的图库中消失。网关无法取消任务，因此任务仍可能完成并计费；在它本应超时之前，它仍计入你正在生成的图片数。",
   },
 
   confirmCancel: {
