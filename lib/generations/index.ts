@@ -1,7 +1,6 @@
 import "server-only";
 
 export { createGenerations } from "./create";
-export { IdempotencyKeyReused } from "./key-reused";
 export type { GenerationDeps } from "./deps";
 export { startPoller, createPoller } from "./poller";
 export { getGeneration, listGenerations, mustGetAll, nameIds } from "./reads";
