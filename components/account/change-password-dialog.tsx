@@ -1,8 +1,9 @@
 "use client";
 import { useId, useRef, useState } from "react";
-import { createPortal } from "react-dom";
 import { NewPasswordFields, fieldClass, newPasswordProblem } from "@/components/auth/new-password-fields";
-import { trapTab, useModal } from "@/components/gallery/use-modal";
+import { DialogActions } from "@/components/ui/dialog-actions";
+import { FormError } from "@/components/ui/form-error";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { ApiError, accountApi } from "@/lib/client/api";
 import type { Dictionary } from "@/lib/i18n";
 
@@ -12,7 +13,6 @@ import type { Dictionary } from "@/lib/i18n";
  * thief may have made one, issue 21).
  */
 export function ChangePasswordDialog({ t, onClose }: { t: Dictionary; onClose(): void }) {
-  const dialog = useRef<HTMLFormElement>(null);
   const first = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const tokensHintId = useId();
@@ -23,7 +23,6 @@ export function ChangePasswordDialog({ t, onClose }: { t: Dictionary; onClose():
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
-  useModal({ dialog, initialFocus: first });
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -48,83 +47,54 @@ export function ChangePasswordDialog({ t, onClose }: { t: Dictionary; onClose():
 
   const secondary =
     "rounded-lg px-4 py-2 text-sm font-medium text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:text-zinc-200 dark:ring-zinc-700 dark:hover:bg-zinc-800";
-  return createPortal(
-    <div
-      className="fixed inset-0 z-[60] flex items-end justify-center bg-zinc-950/60 p-4 backdrop-blur-[2px] sm:items-center"
-      onMouseDown={(e) => {
-        if (e.target === e.currentTarget && !busy) onClose();
-      }}
-    >
-      <form
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        noValidate
-        onSubmit={submit}
-        onKeyDown={(e) => {
-          e.stopPropagation();
-          if (e.key === "Escape" && !busy) {
-            e.preventDefault();
-            onClose();
-          }
-          trapTab(e, dialog.current);
-        }}
-        className="flex w-full max-w-sm flex-col gap-4 rounded-2xl bg-white p-5 text-zinc-900 shadow-2xl ring-1 ring-zinc-900/5 outline-none dark:bg-zinc-900 dark:text-zinc-100 dark:ring-white/10"
-      >
-        <h2 id={titleId} className="text-base font-semibold">
-          {t.account.changePasswordTitle}
-        </h2>
-        {done ? (
-          <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-200">
-            {endTokens ? t.account.passwordChangedTokens : t.account.passwordChanged}
-          </p>
-        ) : (
-          <>
-            <label className="flex flex-col gap-1 text-sm font-medium">
-              {t.account.currentPassword}
-              <input ref={first} className={fieldClass} type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" required />
-            </label>
-            <NewPasswordFields t={t} password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} />
-            <label className="flex items-start gap-2 text-sm font-medium">
-              <input
-                type="checkbox"
-                checked={endTokens}
-                onChange={(e) => setEndTokens(e.target.checked)}
-                aria-describedby={tokensHintId}
-                className="mt-0.5 size-4 shrink-0 accent-zinc-900 dark:accent-amber-400"
-              />
-              <span>
-                {t.account.endMyTokens}
-                <span id={tokensHintId} className="mt-0.5 block text-xs font-normal text-zinc-600 dark:text-zinc-400">
-                  {t.account.endMyTokensHint}
-                </span>
+  return (
+    <ModalDialog labelledBy={titleId} busy={busy} onClose={onClose} onSubmit={submit} initialFocus={first}>
+      <h2 id={titleId} className="text-base font-semibold">
+        {t.account.changePasswordTitle}
+      </h2>
+      {done ? (
+        <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950/50 dark:text-emerald-200">
+          {endTokens ? t.account.passwordChangedTokens : t.account.passwordChanged}
+        </p>
+      ) : (
+        <>
+          <label className="flex flex-col gap-1 text-sm font-medium">
+            {t.account.currentPassword}
+            <input ref={first} className={fieldClass} type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" required />
+          </label>
+          <NewPasswordFields t={t} password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} />
+          <label className="flex items-start gap-2 text-sm font-medium">
+            <input
+              type="checkbox"
+              checked={endTokens}
+              onChange={(e) => setEndTokens(e.target.checked)}
+              aria-describedby={tokensHintId}
+              className="mt-0.5 size-4 shrink-0 accent-zinc-900 dark:accent-amber-400"
+            />
+            <span>
+              {t.account.endMyTokens}
+              <span id={tokensHintId} className="mt-0.5 block text-xs font-normal text-zinc-600 dark:text-zinc-400">
+                {t.account.endMyTokensHint}
               </span>
-            </label>
-            {error && (
-              <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950/50 dark:text-rose-200">
-                {error}
-              </p>
-            )}
-          </>
-        )}
-        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <button type="button" onClick={onClose} disabled={busy} className={secondary}>
-            {done ? t.account.close : t.account.cancel}
+            </span>
+          </label>
+          <FormError message={error} />
+        </>
+      )}
+      <DialogActions>
+        <button type="button" onClick={onClose} disabled={busy} className={secondary}>
+          {done ? t.account.close : t.account.cancel}
+        </button>
+        {!done && (
+          <button
+            type="submit"
+            disabled={busy}
+            className="rounded-lg bg-zinc-900 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-zinc-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 focus-visible:ring-offset-2 disabled:opacity-60 dark:bg-amber-400 dark:text-zinc-950 dark:hover:bg-amber-300 dark:focus-visible:ring-offset-zinc-900"
+          >
+            {busy ? t.account.saving : t.account.save}
           </button>
-          {!done && (
-            <button
-              type="submit"
-              disabled={busy}
-              className="rounded-lg bg-zinc-900 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-zinc-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 focus-visible:ring-offset-2 disabled:opacity-60 dark:bg-amber-400 dark:text-zinc-950 dark:hover:bg-amber-300 dark:focus-visible:ring-offset-zinc-900"
-            >
-              {busy ? t.account.saving : t.account.save}
-            </button>
-          )}
-        </div>
-      </form>
-    </div>,
-    document.body,
+        )}
+      </DialogActions>
+    </ModalDialog>
   );
 }
