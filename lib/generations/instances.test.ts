@@ -2,7 +2,7 @@ import { testPerson } from "@/lib/testing/person";
 import { afterEach, describe, expect, it } from "vitest";
 import type { GenerationDeps } from "@/lib/generations";
 import { plainPicture } from "@/lib/images/test-images";
-import { ENGINES, studioInstances, type Instances } from "@/lib/testing/instances";
+import { ENGINES, studioInstances, type Engine, type Instances } from "@/lib/testing/instances";
 import { createGenerations } from "./create";
 import { createPoller, type Poller } from "./poller";
 import { refreshGeneration } from "./refresh";
@@ -57,6 +57,21 @@ async function until(check: () => Promise<boolean>, timeoutMs: number) {
   }
 }
 
+/**
+ * Instances A and B on one database, storage down for both: A has made a
+ * picture and, 10 s on, staged its bytes (`staged`, the row after A's refresh).
+ */
+async function stagedOnA(engine: Engine) {
+  env = await studioInstances({ engine });
+  const a = await env.instance("A");
+  const b = await env.instance("B");
+  const outage = storageOutage(a, b);
+  const [g] = await createGenerations(a, { request, person: testPerson("t") });
+  env.advance(10_000);
+  const staged = await refreshGeneration(a, g.id);
+  return { a, b, outage, g, staged };
+}
+
 describe.each(ENGINES)("on %s", (engine) => {
   it("two instances, 3 s downloads, 200 ms interval: each result is downloaded once", { timeout: 30_000 }, async () => {
     env = await studioInstances({ engine, clock: "real", pollIntervalMs: 200, simulator: { speed: 20 } });
@@ -75,13 +90,7 @@ describe.each(ENGINES)("on %s", (engine) => {
   });
 
   it("bytes A staged while storage is down: B, asking every minute for three hours, never claims the row nor downloads it again; A stores it", async () => {
-    env = await studioInstances({ engine });
-    const a = await env.instance("A");
-    const b = await env.instance("B");
-    const outage = storageOutage(a, b);
-    const [g] = await createGenerations(a, { request, person: testPerson("t") });
-    env.advance(10_000);
-    const staged = await refreshGeneration(a, g.id);
+    const { a, b, outage, g, staged } = await stagedOnA(engine);
     expect(staged?.savingReason).toMatch(/storage is not answering/);
     expect(staged?.stagedBy).toBe(a.stagingHolder);
 
@@ -105,13 +114,7 @@ describe.each(ENGINES)("on %s", (engine) => {
   });
 
   it("B first looking after the gateway's copy expired leaves A's staged row alone instead of failing it", async () => {
-    env = await studioInstances({ engine });
-    const a = await env.instance("A");
-    const b = await env.instance("B");
-    const outage = storageOutage(a, b);
-    const [g] = await createGenerations(a, { request, person: testPerson("t") });
-    env.advance(10_000);
-    await refreshGeneration(a, g.id);
+    const { a, b, outage, g } = await stagedOnA(engine);
     // A keeps trying storage as its backoff allows; B was busy elsewhere.
     for (let minute = 1; minute <= 160; minute++) {
       env.advance(60_000);
@@ -144,13 +147,7 @@ describe.each(ENGINES)("on %s", (engine) => {
   });
 
   it("A never comes back: once it has been silent for a while, B fetches the picture from the gateway again and stores it", async () => {
-    env = await studioInstances({ engine });
-    const a = await env.instance("A");
-    const b = await env.instance("B");
-    const outage = storageOutage(a, b);
-    const [g] = await createGenerations(a, { request, person: testPerson("t") });
-    env.advance(10_000);
-    const staged = await refreshGeneration(a, g.id);
+    const { a, b, outage, g, staged } = await stagedOnA(engine);
     const silentFrom = staged!.lastPolledAt!;
     outage.down = false; // storage is back, but A is gone with the bytes
     while (a.now() < silentFrom + STAGED_HOLDER_SILENCE_MS) {
