@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openAiErrorSchema, openAiImagesResponseSchema } from "@/lib/contract";
 import type { Poller } from "@/lib/generations/poller";
 import { accountsClient } from "@/lib/testing/accounts-client";
-import { bootStudio, until, type Studio } from "@/lib/testing/studio";
+import { ADMIN, bootPolledStudio } from "@/lib/testing/accounts-studio";
+import { until, type Studio } from "@/lib/testing/studio";
 
 // /v1/images/edits reads its multipart body as a stream with bounds, through
 // the real route handler: a picture over 7 MB, a field too long or a body
@@ -11,7 +12,6 @@ import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 // the rest; nothing is left on disk; and each person has at most
 // STUDIO_MAX_CONCURRENT_EDITS edits being uploaded at once (429 past it).
 
-const ADMIN = { name: "root", password: "root-password-2026" };
 const BOB = { name: "bob", password: "bob-password-2026" };
 const MB = 1024 * 1024;
 const BODY_LIMIT = 10 * MB;
@@ -25,16 +25,7 @@ let edits: typeof import("@/app/v1/images/edits/route");
 const { req, signIn } = accountsClient();
 
 beforeAll(async () => {
-  studio = await bootStudio({
-    STUDIO_AUTH: "accounts",
-    STUDIO_ADMIN_NAME: ADMIN.name,
-    STUDIO_ADMIN_PASSWORD: ADMIN.password,
-    SIMULATOR_SPEED: "50",
-    STUDIO_POLL_INTERVAL_MS: "200",
-    STUDIO_BODY_LIMIT_BYTES: String(BODY_LIMIT),
-    STUDIO_MAX_CONCURRENT_EDITS: "2",
-  });
-  poller = (await import("@/lib/generations")).createPoller(studio.deps);
+  ({ studio, poller } = await bootPolledStudio({ STUDIO_BODY_LIMIT_BYTES: String(BODY_LIMIT), STUDIO_MAX_CONCURRENT_EDITS: "2" }));
   edits = await import("@/app/v1/images/edits/route");
   const users = await import("@/app/api/admin/users/route");
   rootCookie = await signIn(ADMIN.name, ADMIN.password);

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openAiErrorSchema, openAiImagesResponseSchema } from "@/lib/contract";
 import type { Poller } from "@/lib/generations/poller";
 import { accountsClient } from "@/lib/testing/accounts-client";
-import { bootStudio, until, type Studio } from "@/lib/testing/studio";
+import { ADMIN, bootPolledStudio } from "@/lib/testing/accounts-studio";
+import { until, type Studio } from "@/lib/testing/studio";
 
 // Idempotency-Key on /v1/images/generations and /v1/images/edits, through the
 // real route handlers (and once through the openai SDK): a request repeated
@@ -12,7 +13,6 @@ import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 // another request is 422; keys are each person's and never meet the keys of
 // POST /api/generations.
 
-const ADMIN = { name: "root", password: "root-password-2026" };
 const BOB = { name: "bob", password: "bob-password-2026" };
 const base = "http://studio.test";
 
@@ -31,16 +31,7 @@ let routes: {
 const { req, signIn } = accountsClient();
 
 beforeAll(async () => {
-  studio = await bootStudio({
-    STUDIO_AUTH: "accounts",
-    STUDIO_ADMIN_NAME: ADMIN.name,
-    STUDIO_ADMIN_PASSWORD: ADMIN.password,
-    SIMULATOR_SPEED: "50",
-    STUDIO_POLL_INTERVAL_MS: "200",
-    STUDIO_SYNC_WAIT_MS: "20000",
-  });
-  const generations = await import("@/lib/generations");
-  poller = generations.createPoller(studio.deps);
+  ({ studio, poller } = await bootPolledStudio({ STUDIO_SYNC_WAIT_MS: "20000" }));
   routes = {
     generations: await import("@/app/v1/images/generations/route"),
     edits: await import("@/app/v1/images/edits/route"),

@@ -2,8 +2,9 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openAiErrorSchema, openAiImagesResponseSchema, openAiModelsResponseSchema } from "@/lib/contract";
 import type { Poller } from "@/lib/generations/poller";
+import { ADMIN, bootPolledStudio } from "@/lib/testing/accounts-studio";
 import { readNow } from "@/lib/testing/read-now";
-import { bootStudio, until, type Studio } from "@/lib/testing/studio";
+import { until, type Studio } from "@/lib/testing/studio";
 
 // The OpenAI-compatible API (/v1) through the real route handlers, signed in
 // on STUDIO_AUTH=accounts so that a picture link opening without a cookie
@@ -11,7 +12,6 @@ import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 // files, bad input refused before anything is sent, a client that goes away,
 // the wait's time limit, failures and limits in OpenAI's error shape.
 
-const ADMIN = { name: "root", password: "root-password-2026" };
 const WAIT_MS = 5_000;
 const base = "http://studio.test";
 
@@ -30,18 +30,13 @@ let routes: {
 let generations: typeof import("@/lib/generations");
 
 beforeAll(async () => {
-  studio = await bootStudio({
-    STUDIO_AUTH: "accounts",
-    STUDIO_ADMIN_NAME: ADMIN.name,
-    STUDIO_ADMIN_PASSWORD: ADMIN.password,
-    SIMULATOR_SPEED: "50",
-    STUDIO_POLL_INTERVAL_MS: "200",
+  ({ studio, poller } = await bootPolledStudio({
     STUDIO_SYNC_WAIT_MS: String(WAIT_MS),
     // Small, so that "a body over the limit" is cheap to send.
     STUDIO_BODY_LIMIT_BYTES: String(4 * 1024 * 1024),
-  });
+  }));
+  // For the tests that stop the poller and start another.
   generations = await import("@/lib/generations");
-  poller = generations.createPoller(studio.deps);
   routes = {
     models: await import("@/app/v1/models/route"),
     generations: await import("@/app/v1/images/generations/route"),
