@@ -1,13 +1,14 @@
 import argon2 from "argon2";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { accountsClient, captureLogs, cookieOf, ctx as id, errorOf } from "@/lib/testing/accounts-client";
-import { bootStudio, type Studio } from "@/lib/testing/studio";
+import { ADMIN, bootAccountsStudio } from "@/lib/testing/accounts-studio";
+import type { Studio } from "@/lib/testing/studio";
 
 // STUDIO_AUTH=accounts through the real route handlers: the first admin,
 // people added with a password or an invite, per-person limits and budget,
 // ownership, per-person stars, disabling, usage. Nothing secret in a log line.
 
-const ADMIN_PASSWORD = "admin-password-2026";
+const ADMIN_PASSWORD = ADMIN.password;
 let studio: Studio;
 let routes: {
   session: typeof import("@/app/api/session/route");
@@ -25,13 +26,7 @@ let routes: {
 let logged: string[] = [];
 
 beforeAll(async () => {
-  studio = await bootStudio({
-    STUDIO_AUTH: "accounts",
-    STUDIO_ADMIN_NAME: "root",
-    STUDIO_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    STUDIO_TRUSTED_PROXIES: "1",
-    STUDIO_PRICES: "nano_banana_2=0.04,nano_banana_pro-4K=0.24",
-  });
+  studio = await bootAccountsStudio({ STUDIO_TRUSTED_PROXIES: "1", STUDIO_PRICES: "nano_banana_2=0.04,nano_banana_pro-4K=0.24" });
   // After boot: the logger reads the configuration once, on import.
   logged = await captureLogs();
   routes = {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Generation } from "@/lib/contract";
 import type { GenerationRow } from "@/lib/db";
 import { accountsClient, ctx as id, errorOf } from "@/lib/testing/accounts-client";
-import { bootStudio, until, type Studio } from "@/lib/testing/studio";
+import { ADMIN, bootAccountsStudio } from "@/lib/testing/accounts-studio";
+import { until, type Studio } from "@/lib/testing/studio";
 
 // Issue 21, items 1, 4 and 13, through the real route handlers: a cancel gives
 // no money back and frees no slot (the gateway has no cancel and bills the
@@ -14,7 +15,7 @@ import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 // No poller runs here: rows move only when a test refreshes them, so a
 // cancel always meets the row in flight.
 
-const ADMIN_PASSWORD = "admin-password-2026";
+const ADMIN_PASSWORD = ADMIN.password;
 let studio: Studio;
 let routes: {
   users: typeof import("@/app/api/admin/users/route");
@@ -31,13 +32,7 @@ let refreshGeneration: typeof import("@/lib/generations").refreshGeneration;
 let admin = "";
 
 beforeAll(async () => {
-  studio = await bootStudio({
-    STUDIO_AUTH: "accounts",
-    STUDIO_ADMIN_NAME: "root",
-    STUDIO_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    STUDIO_TRUSTED_PROXIES: "1",
-    STUDIO_PRICES: "nano_banana_2=0.04",
-  });
+  studio = await bootAccountsStudio({ STUDIO_TRUSTED_PROXIES: "1", STUDIO_PRICES: "nano_banana_2=0.04" });
   routes = {
     users: await import("@/app/api/admin/users/route"),
     user: await import("@/app/api/admin/users/[id]/route"),

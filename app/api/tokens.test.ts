@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { accountsClient, captureLogs, cookieOf, ctx as id, errorOf, type ApiRequestInit } from "@/lib/testing/accounts-client";
-import { bootStudio, type Studio } from "@/lib/testing/studio";
+import { ADMIN, bootAccountsStudio } from "@/lib/testing/accounts-studio";
+import type { Studio } from "@/lib/testing/studio";
 
 // Personal API tokens through the real route handlers, on STUDIO_AUTH=accounts:
 // the secret shown once, Bearer acting as its person (limits and attribution
 // included) with no cookie and no origin check, revoking by the owner or an
 // admin, expiry, a disabled person, and never a secret in a log line.
 
-const ADMIN_PASSWORD = "admin-password-2026";
+const ADMIN_PASSWORD = ADMIN.password;
 let studio: Studio;
 let routes: {
   users: typeof import("@/app/api/admin/users/route");
@@ -19,12 +20,7 @@ let routes: {
 let logged: string[] = [];
 
 beforeAll(async () => {
-  studio = await bootStudio({
-    STUDIO_AUTH: "accounts",
-    STUDIO_ADMIN_NAME: "root",
-    STUDIO_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    STUDIO_TRUSTED_PROXIES: "1",
-  });
+  studio = await bootAccountsStudio({ STUDIO_TRUSTED_PROXIES: "1" });
   // After boot: the logger reads the configuration once, on import.
   logged = await captureLogs();
   routes = {
