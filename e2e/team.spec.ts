@@ -194,9 +194,11 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
   await test.step("the admin's usage page shows both people's pictures and spend, with charts drawn", async () => {
     await admin.goto(`${studio.url}/usage`);
     const byPerson = admin.getByRole("table", { name: "By person" });
-    await expect(byPerson.getByRole("row", { name: /^bea 1 1 50% \$0\.04$/ })).toBeVisible();
+    // bea's "#fail" picture was taken by the gateway and failed there: it is
+    // charged like any task the gateway took (issue 21), so she spent $0.08.
+    await expect(byPerson.getByRole("row", { name: /^bea 1 1 50% \$0\.08$/ })).toBeVisible();
     await expect(byPerson.getByRole("row", { name: /^carl 2 0 0% \$0\.28$/ })).toBeVisible();
-    await expect(byPerson.getByRole("row", { name: /^Total 3 1 25% \$0\.32$/ })).toBeVisible();
+    await expect(byPerson.getByRole("row", { name: /^Total 3 1 25% \$0\.36$/ })).toBeVisible();
     const perDay = admin.getByRole("figure", { name: "Pictures per day" });
     await expect(perDay.locator(".recharts-bar-rectangle").first()).toBeVisible();
     expect(await perDay.locator(".recharts-bar-rectangle").count()).toBeGreaterThanOrEqual(2);
