@@ -26,7 +26,8 @@ let routes: {
 let logged: string[] = [];
 
 beforeAll(async () => {
-  studio = await bootAccountsStudio({ STUDIO_TRUSTED_PROXIES: "1", STUDIO_PRICES: "nano_banana_2=0.04,nano_banana_pro-4K=0.24" });
+  // The per-address limit is low (6, not 50) so the device-cookie test fills it in a few guesses; every other test stays under it.
+  studio = await bootAccountsStudio({ STUDIO_TRUSTED_PROXIES: "1", STUDIO_PRICES: "nano_banana_2=0.04,nano_banana_pro-4K=0.24", STUDIO_SIGNIN_FAILURES_PER_ADDRESS: "6" });
   // After boot: the logger reads the configuration once, on import.
   logged = await captureLogs();
   routes = {
@@ -99,6 +100,8 @@ describe("accounts mode", () => {
     const first = await accept("bob-password-123");
     expect(first.status).toBe(204);
     bobCookie = cookieOf(first);
+    // Setting the password through the invite is a sign-in: the browser gets its device cookie too.
+    expect(first.headers.getSetCookie().filter((c) => c.startsWith("studio_device_"))).toHaveLength(1);
     const again = await accept("bob-password-456");
     expect(again.status).toBe(404);
     expect((await errorOf(again)).message).toMatch(/used already or has expired/);
@@ -219,8 +222,10 @@ describe("accounts mode", () => {
 });
 
 // The wrong-password throttle (issue 21): counted per account at an address
-// (5 in 15 minutes) and per address over all accounts (50), the check and the
-// count one step, so parallel guesses cannot all pass before one is counted.
+// (5 in 15 minutes) and per address over all accounts (50; 6 here), the check
+// and the count one step, so parallel guesses cannot all pass before one is
+// counted. A browser that signed in as a person before (its device cookie) is
+// counted on its own, not with the address.
 describe("the wrong-password throttle", () => {
   const CAROL = "carol-password-1";
   const DAVE = "dave-password-12";
@@ -291,6 +296,76 @@ describe("the wrong-password throttle", () => {
     // One count with signing in: carol's sign-in from there waits too, not from elsewhere.
     expect((await signInFrom(address, "carol", CAROL)).status).toBe(429);
     expect((await signInFrom("203.0.113.144", "carol", CAROL)).status).toBe(204);
+  }, 60_000);
+
+  it("guesses spread over many names lock the address, but not a person whose browser signed in as her before (device cookie)", async () => {
+    const address = "203.0.113.45";
+    const ERIN = "erin-password-1";
+    const FRANK = "frank-password-1";
+    for (const [name, password] of [["erin", ERIN], ["frank", FRANK]]) {
+      expect((await routes.users.POST(req("/api/admin/users", { method: "POST", cookie: admin, body: { name, password } }), undefined)).status).toBe(201);
+    }
+    const from = (name: string, password: string, cookie?: string, at = address) =>
+      routes.session.POST(req("/api/session", { method: "POST", body: { name, password }, headers: { "x-forwarded-for": at, ...(cookie ? { cookie } : {}) } }), undefined);
+    /** The device cookie a sign-in set (`name=value`), "" when none. */
+    const deviceOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("studio_device_")) ?? "";
+
+    // Erin signs in at the office; frank in another browser elsewhere. Each browser keeps its device cookie.
+    const erinSignIn = await from("erin", ERIN);
+    expect(erinSignIn.status).toBe(204);
+    const erinDevice = deviceOf(erinSignIn);
+    const frankDevice = deviceOf(await from("frank", FRANK, undefined, "203.0.113.145"));
+
+    // Someone at the office sprays one password at six other names: the address's limit (6) is reached.
+    const sprayed: number[] = [];
+    for (let i = 0; i < 6; i++) sprayed.push((await from(`staff-${i}`, "Summer2026!")).status);
+    expect(sprayed).toEqual([401, 401, 401, 401, 401, 401]);
+
+    // Erin's browser, with her device cookie and her password, still gets in.
+    expect((await from("erin", ERIN, erinDevice)).status).toBe(204);
+    // A fresh browser at that address, even with the right password, waits: the spraying is still stopped.
+    expect((await from("erin", ERIN)).status).toBe(429);
+    const [name, value] = erinDevice.split("=");
+    const [frankName, frankValue] = frankDevice.split("=");
+    // A forged or altered device cookie is no exemption.
+    const altered = value.slice(0, -2) + (value.endsWith("AA") ? "BB" : "AA");
+    expect((await from("erin", ERIN, `${name}=${altered}`)).status).toBe(429);
+    expect((await from("erin", ERIN, `${name}=not-a-device-cookie`)).status).toBe(429);
+    // Erin's device cookie opens nothing for frank: not under her cookie's name, not moved under his.
+    expect((await from("frank", FRANK, erinDevice)).status).toBe(429);
+    expect((await from("frank", FRANK, `${frankName}=${value}`)).status).toBe(429);
+    // Nor frank's for erin.
+    expect((await from("erin", ERIN, `${name}=${frankValue}`)).status).toBe(429);
+    // Frank's own browser is in, at the locked address too.
+    expect((await from("frank", FRANK, frankDevice)).status).toBe(204);
+  }, 60_000);
+
+  it("a device cookie's wrong passwords are counted for that browser alone; the current-password check honours it too", async () => {
+    const address = "203.0.113.46";
+    const GRACE = "grace-password-1";
+    expect((await routes.users.POST(req("/api/admin/users", { method: "POST", cookie: admin, body: { name: "grace", password: GRACE } }), undefined)).status).toBe(201);
+    const from = (password: string, cookie?: string, at = address) =>
+      routes.session.POST(req("/api/session", { method: "POST", body: { name: "grace", password }, headers: { "x-forwarded-for": at, ...(cookie ? { cookie } : {}) } }), undefined);
+    const signedIn = await from(GRACE, undefined, "203.0.113.146");
+    const device = signedIn.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("studio_device_")) ?? "";
+    const session = cookieOf(signedIn);
+
+    // Six wrong names at the address lock it; grace's password change there, from her browser, still checks her password.
+    for (let i = 0; i < 6; i++) expect((await signInFrom(address, `visitor-${i}`, "Winter2026!")).status).toBe(401);
+    const change = (currentPassword: string, cookie: string) =>
+      routes.password.POST(req("/api/session/password", { method: "POST", cookie, body: { currentPassword, newPassword: "grace-password-2" }, headers: { "x-forwarded-for": address } }), undefined);
+    expect((await change(GRACE, session)).status).toBe(429);
+    const changed = await change(GRACE, `${session}; ${device}`);
+    expect(changed.status).toBe(204);
+    const fresh = cookieOf(changed);
+
+    // The browser's own wrong passwords: five, then it waits, right password or not; a colleague's browser is not counted with it.
+    const wrong: number[] = [];
+    for (let i = 0; i < 5; i++) wrong.push((await from(`not-graces-${i}`, device, "203.0.113.147")).status);
+    expect(wrong).toEqual([401, 401, 401, 401, 401]);
+    expect((await from("grace-password-2", device, "203.0.113.147")).status).toBe(429);
+    expect((await from("grace-password-2", undefined, "203.0.113.147")).status).toBe(204);
+    expect(fresh).toMatch(/^studio_session=/);
   }, 60_000);
 });
 

@@ -10,7 +10,8 @@ import { SHARED_PASSWORD_ACCOUNT, throttledPasswordCheck, type ThrottleLimits } 
 
 // Wrong passwords go through the throttle (throttle.ts): counted per account
 // at the client's address and per address, claimed before the password is
-// compared, so a burst of guesses compares at most the limit's worth.
+// compared, so a burst of guesses compares at most the limit's worth. A
+// browser with a device cookie for the account is counted on its own.
 
 const digest = (s: string) => createHash("sha256").update(s).digest();
 
@@ -20,6 +21,13 @@ let decoyHash: Promise<string> | undefined;
 const decoy = () => (decoyHash ??= hashPassword("decoy-password-that-no-account-has"));
 
 type SignInAuth = Extract<StudioConfig["auth"], { mode: "password" | "accounts" }>;
+
+/**
+ * What the throttle and the device cookie count a sign-in under: the name
+ * typed (an unknown one like a known one, so the answer never tells them
+ * apart), or in password mode the one shared password.
+ */
+export const throttleAccountOf = (auth: SignInAuth, name: string) => (auth.mode === "password" ? SHARED_PASSWORD_ACCOUNT : name);
 
 /**
  * The account a name and password open: the shared password (password mode;
@@ -33,6 +41,8 @@ export async function signIn(input: {
   name: string;
   password: string;
   address: string;
+  /** A genuine device cookie's id for throttleAccountOf(auth, name), when the browser showed one. */
+  device?: string;
   limits?: ThrottleLimits;
   now?: number;
   delay?: (ms: number) => Promise<void>;
@@ -41,9 +51,9 @@ export async function signIn(input: {
   const now = input.now ?? Date.now();
   const user = await throttledPasswordCheck({
     db,
-    // An unknown name is counted like a known one: the answer never tells them apart.
-    account: auth.mode === "password" ? SHARED_PASSWORD_ACCOUNT : input.name,
+    account: throttleAccountOf(auth, input.name),
     address: input.address,
+    device: input.device,
     limits: input.limits,
     now,
     delay: input.delay,
@@ -75,12 +85,21 @@ async function ownPassword(input: { db: StudioDatabase; name: string; password: 
  * same throttle and count as signing in as them from that address, so a
  * session left open (or stolen) is no faster way to guess it. True when right.
  */
-export async function checkCurrentPassword(input: { db: StudioDatabase; user: UserRow; password: string; address: string; limits?: ThrottleLimits }): Promise<boolean> {
+export async function checkCurrentPassword(input: {
+  db: StudioDatabase;
+  user: UserRow;
+  password: string;
+  address: string;
+  /** A genuine device cookie's id for the person's name: counted for that browser, not the address. */
+  device?: string;
+  limits?: ThrottleLimits;
+}): Promise<boolean> {
   const { user } = input;
   const right = await throttledPasswordCheck({
     db: input.db,
     account: user.name,
     address: input.address,
+    device: input.device,
     limits: input.limits,
     check: async () => (user.passwordHash !== null && (await verifyPassword({ hash: user.passwordHash, password: input.password })) ? true : undefined),
   });

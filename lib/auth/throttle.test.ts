@@ -35,4 +35,31 @@ describe("throttledPasswordCheck", () => {
     for (const name of ["a", "b", "c", "d", "e"]) await attempt({ account: name, right: false, now: T + 70_000 });
     await expect(attempt({ account: "f", right: true, now: T + 70_000 })).rejects.toMatchObject({ code: "rate_limited" });
   });
+
+  it("a known device is counted on its own: past the address's limit it still gets in, and its own failures lock only it", async () => {
+    env = testDeps();
+    const attempt = (input: { account: string; right: boolean; now: number; device?: string }) =>
+      throttledPasswordCheck({
+        db: env.deps.db,
+        account: input.account,
+        address: "192.0.2.2",
+        device: input.device,
+        limits,
+        now: input.now,
+        delay: async () => {},
+        check: async () => (input.right ? "opened" : undefined),
+      });
+    for (const name of ["a", "b", "c", "d", "e"]) await attempt({ account: name, right: false, now: T });
+    await expect(attempt({ account: "alice", right: true, now: T + 1 })).rejects.toMatchObject({ code: "rate_limited" });
+    expect(await attempt({ account: "alice", right: true, now: T + 2, device: "alices-laptop" })).toBe("opened");
+    // The device's wrong passwords: three (perAccount), then it waits, with a message about the browser.
+    for (let i = 0; i < 3; i++) expect(await attempt({ account: "alice", right: false, now: T + 10 + i, device: "alices-laptop" })).toBeUndefined();
+    await expect(attempt({ account: "alice", right: true, now: T + 20, device: "alices-laptop" })).rejects.toMatchObject({
+      code: "rate_limited",
+      message: expect.stringMatching(/from this browser/),
+    });
+    // Another device of hers is not counted with it; after the window the first one is in again.
+    expect(await attempt({ account: "alice", right: true, now: T + 21, device: "alices-phone" })).toBe("opened");
+    expect(await attempt({ account: "alice", right: true, now: T + 11 + limits.windowMs, device: "alices-laptop" })).toBe("opened");
+  });
 });

@@ -465,6 +465,8 @@ export interface StudioDatabase {
    * `perAddress` over all accounts; else a row is written at once, so checks
    * running in parallel (any process, any instance) count each other. The
    * row stays as the failure unless clearLoginFailures follows a success.
+   * `address` is a client address, or a known browser's key (throttle.ts
+   * deviceCountKey), which only its one account is ever counted under.
    */
   claimLoginAttempt(input: LoginAttemptInput): Promise<LoginAttemptClaim>;
   /** After a right password: forgets this account's rows at this address (its claim included), and everyone's older than `olderThan`. */

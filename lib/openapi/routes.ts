@@ -178,8 +178,8 @@ export const operations: Operation[] = [
 
   // Session
   { method: "post", path: "/api/session", operationId: "signIn", summary: "Sign in", tag: "Session", access: "public",
-    description: "With STUDIO_AUTH=password (the team's password) or accounts (one's own). Wrong passwords are counted per account at the client's address (IPv6: its /64) and per address (STUDIO_SIGNIN_*); past either, 429 with Retry-After, right password or not.",
-    body: { schema: "SignInRequest", media: "json" }, ok: { 204: { description: "Signed in: the session cookie", headers: ["Set-Cookie"] } },
+    description: "With STUDIO_AUTH=password (the team's password) or accounts (one's own). Wrong passwords are counted per account at the client's address (IPv6: its /64) and per address (STUDIO_SIGNIN_*); past either, 429 with Retry-After, right password or not. A browser that signed in as the account before sends its device cookie (studio_device_…, set here, Path=/api/session, a year): its attempts are counted per account and device instead (the per-account limit), so guesses from its address at other names do not lock it out.",
+    body: { schema: "SignInRequest", media: "json" }, ok: { 204: { description: "Signed in: the session cookie, then a fresh device cookie for the account", headers: ["Set-Cookie"] } },
     errors: [400, 401, 403, 429] },
   { method: "get", path: "/api/session", operationId: "getSession", summary: "Who is signed in", tag: "Session", access: "browser",
     ok: { 200: json("SessionInfo", "The person, their role and what is left today and this month") }, errors: [] },
@@ -187,7 +187,7 @@ export const operations: Operation[] = [
     description: "This session; with all=1 every session of the person and, unless endTokens=0, every API token of theirs (all=1 needs a signed-in browser: a token gets 403).",
     query: contract.signOutQuerySchema, ok: { 204: { description: "Signed out: the cookie is cleared", headers: ["Set-Cookie"] } }, errors: [400, 401, 403] },
   { method: "post", path: "/api/session/password", operationId: "changePassword", summary: "Change one's password", tag: "Session", access: "browser",
-    description: "Accounts mode. Every other session of the person ends, and every API token unless endTokens is false; this one gets a fresh cookie. A wrong current password is 403 and counts with wrong sign-ins for the account at this address (429 past the limit).",
+    description: "Accounts mode. Every other session of the person ends, and every API token unless endTokens is false; this one gets a fresh cookie. A wrong current password is 403 and counts with wrong sign-ins for the account at this address, or with the browser's device cookie for the account, for that device (429 past the limit).",
     body: { schema: "ChangePasswordRequest", media: "json" }, ok: { 204: { description: "Changed", headers: ["Set-Cookie"] } }, errors: [400, 403, 429] },
   { method: "get", path: "/api/auth/oidc/start", operationId: "oidcStart", summary: "Sign in with OpenID Connect", tag: "Session", access: "public",
     description: "STUDIO_AUTH=oidc: off to the provider (authorization code with PKCE, state and nonce).",
@@ -196,7 +196,7 @@ export const operations: Operation[] = [
     description: "Where the provider sends the person back: home signed in, or /sign-in?error=oidc_failed|disabled.",
     query: queries.oidcCallback, ok: { 302: { description: "Home, or the sign-in page with the reason", headers: ["Location", "Set-Cookie"] } }, errors: [] },
   { method: "post", path: "/api/invites/{token}", operationId: "acceptInvite", summary: "Accept an invite", tag: "Session", access: "public",
-    description: "Sets the invited person's password (once) and signs them in.",
+    description: "Sets the invited person's password (once) and signs them in: the session cookie and a device cookie, as at sign-in.",
     params: { token: ids.invite }, body: { schema: "AcceptInviteRequest", media: "json" },
     ok: { 204: { description: "Signed in", headers: ["Set-Cookie"] } }, errors: [400, 404] },
 

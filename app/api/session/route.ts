@@ -2,18 +2,24 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { endSession } from "@/lib/auth/server-session";
 import { endPersonAccess } from "@/lib/accounts/sign-out";
 import { clearedSessionCookie, readCookie, SESSION_COOKIE } from "@/lib/auth/session";
-import { signIn } from "@/lib/auth/sign-in";
+import { signIn, throttleAccountOf } from "@/lib/auth/sign-in";
 import { getConfig } from "@/lib/config";
 import { signInSchema, signOutQuerySchema } from "@/lib/contract";
 import { StudioError, validationError } from "@/lib/errors";
 import { getDeps } from "@/lib/wiring";
 import { logger } from "@/lib/log";
 import { json, readJsonBody, searchParamsObject } from "@/lib/server/http";
+import { deviceCookieFor, trustedDevice } from "@/lib/server/device-cookie";
 import { apiRoute, publicRoute, routeCaller } from "@/lib/server/route";
 import { sessionInfoOf } from "@/lib/server/session-info";
 import { sessionCookieFor } from "@/lib/server/signed-in";
 
-/** Sign in with a name and a password: the shared one (password mode) or the person's own (accounts). */
+/**
+ * Sign in with a name and a password: the shared one (password mode) or the
+ * person's own (accounts). A right one also sets (renews) this browser's
+ * device cookie for the account: its later attempts count apart from the
+ * address's (lib/auth/device-cookie.ts).
+ */
 export const POST = publicRoute(async ({ request }) => {
   const auth = getConfig().auth;
   if (auth.mode !== "password" && auth.mode !== "accounts") {
@@ -22,10 +28,15 @@ export const POST = publicRoute(async ({ request }) => {
   const body = signInSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
   const { db } = await getDeps();
-  const user = await signIn({ db, auth, name: body.data.name, password: body.data.password, address: clientAddress(request) });
-  const cookie = await sessionCookieFor({ request, db, user, sessionDays: auth.sessionDays });
-  logger.info({ user: user.name }, "signed in");
-  return new Response(null, { status: 204, headers: { "set-cookie": cookie, "cache-control": "no-store" } });
+  const account = throttleAccountOf(auth, body.data.name);
+  const device = await trustedDevice({ db, request, account });
+  const user = await signIn({ db, auth, name: body.data.name, password: body.data.password, address: clientAddress(request), device });
+  const headers = new Headers({ "cache-control": "no-store" });
+  // The session cookie first: clients that read one Set-Cookie take the session.
+  headers.append("set-cookie", await sessionCookieFor({ request, db, user, sessionDays: auth.sessionDays }));
+  headers.append("set-cookie", await deviceCookieFor({ db, request, account }));
+  logger.info({ user: user.name, knownDevice: device !== undefined }, "signed in");
+  return new Response(null, { status: 204, headers });
 });
 
 /** Who is signed in, with what is left today and this month (a browser's session; a token gets 403, issue 21). */

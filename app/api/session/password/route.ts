@@ -8,6 +8,7 @@ import { StudioError, validationError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { getDeps } from "@/lib/wiring";
 import { readJsonBody } from "@/lib/server/http";
+import { trustedDevice } from "@/lib/server/device-cookie";
 import { apiRoute } from "@/lib/server/route";
 import { sessionCookieFor } from "@/lib/server/signed-in";
 
@@ -23,7 +24,9 @@ export const POST = apiRoute(async ({ request, viewer }) => {
   const body = changePasswordSchema.safeParse(await readJsonBody(request));
   if (!body.success) throw validationError(body.error);
   const { db } = await getDeps();
-  const ok = await checkCurrentPassword({ db, user: viewer, password: body.data.currentPassword, address: clientAddress(request) });
+  // A browser with a device cookie for this person is counted on its own, as at sign-in.
+  const device = await trustedDevice({ db, request, account: viewer.name });
+  const ok = await checkCurrentPassword({ db, user: viewer, password: body.data.currentPassword, address: clientAddress(request), device });
   if (!ok) throw new StudioError("forbidden", "The current password is wrong");
   await db.updateUser({ id: viewer.id, patch: { passwordHash: await hashPassword(body.data.newPassword) } });
   const ended = await endPersonAccess({ db }, { userId: viewer.id, endTokens: body.data.endTokens });
