@@ -234,7 +234,8 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
     await expect(dialog.getByRole("alert")).toHaveText("Your current password is not right.");
     await dialog.getByLabel("Current password").fill(CARL.password);
     await dialog.getByRole("button", { name: "Save" }).click();
-    await expect(dialog.getByText("Your password is changed.", { exact: false })).toBeVisible();
+    // Its tokens go too, by default (issue 21): the line says so after "changed".
+    await expect(dialog.getByText(/^Your password is changed and your API tokens are revoked\./)).toBeVisible();
     await dialog.getByRole("button", { name: "Close" }).click();
     await expect(dialog).toHaveCount(0);
   });
