@@ -37,19 +37,19 @@ export function LinksPage(props: { t: Dictionary; locale: Locale }) {
       <h2 id="links-heading" className="text-base font-semibold">
         {L.heading}
       </h2>
-      {links.error && !links.shares ? (
+      {links.error && !links.items ? (
         <p role="alert" className={alert}>
           {L.loadFailed} {errorText(links.error, t)}
         </p>
-      ) : !links.shares ? (
+      ) : !links.items ? (
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
           {L.loading}
         </p>
-      ) : links.shares.length === 0 ? (
+      ) : links.items.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{L.none}</p>
       ) : (
         <ul className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
-          {links.shares.map((share) => {
+          {links.items.map((share) => {
             const title = shortPrompt(share.title, 80);
             return (
               <li key={share.id} className="flex items-center gap-3 py-2 text-sm">

@@ -41,7 +41,7 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
   // The links to this picture or board: one's own, or everyone's for an admin (who manages others' boards).
   const target = "generationId" in props.target ? `generationId=${props.target.generationId}` : `boardId=${props.target.boardId}`;
   const shares = useSharePages(`${sharesApi.url}?${role === "admin" ? "all=1&" : ""}${target}`);
-  const mine = shares.shares ?? [];
+  const mine = shares.items ?? [];
   const boardId = "boardId" in props.target ? props.target.boardId : null;
   const preview = useSWR<SharePreview>(boardId && ["share-preview", boardId], () => sharesApi.preview(boardId!), { revalidateOnFocus: false });
   const hidden = preview.data?.hiddenPictures ?? 0;
@@ -143,7 +143,7 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
 
         <section className="flex flex-col gap-2">
           <h3 className="text-xs font-semibold tracking-wider text-zinc-500 uppercase dark:text-zinc-400">{S.existing}</h3>
-          {shares.isLoading && !shares.shares ? (
+          {shares.isLoading && !shares.items ? (
             <p className="text-sm text-zinc-500 dark:text-zinc-400">{S.loading}</p>
           ) : mine.length === 0 ? (
             <p className="text-sm text-zinc-500 dark:text-zinc-400">{S.none}</p>

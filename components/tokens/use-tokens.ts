@@ -1,25 +1,11 @@
 "use client";
-import useSWRInfinite from "swr/infinite";
 import { tokensApi } from "@/lib/client/api";
-import type { ApiToken, ApiTokenPage } from "@/lib/contract";
+import { useCursorPages } from "@/lib/client/use-cursor-pages";
+import type { ApiToken } from "@/lib/contract";
 
 /** A token list a page at a time (GET /api/tokens pages by cursor); null: nothing to read. */
 function useTokenPages(url: string | null) {
-  const key = (_index: number, previous: ApiTokenPage | null) => {
-    if (url === null || (previous && !previous.nextCursor)) return null;
-    return previous ? `${url}${url.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(previous.nextCursor!)}` : url;
-  };
-  const { data, error, size, setSize, mutate } = useSWRInfinite<ApiTokenPage>(key, tokensApi.list, { revalidateFirstPage: false });
-  const last = data?.[data.length - 1];
-  const items: ApiToken[] | undefined = data?.flatMap((page) => page.items);
-  return {
-    items,
-    error: error as Error | undefined,
-    hasMore: last !== undefined && last.nextCursor !== null,
-    loadingMore: data !== undefined && size > data.length,
-    loadMore: () => void setSize((n) => n + 1),
-    refresh: () => void mutate(),
-  };
+  return useCursorPages<ApiToken>(url, tokensApi.list);
 }
 
 export type TokenPages = ReturnType<typeof useTokenPages>;

@@ -1,0 +1,34 @@
+"use client";
+import useSWRInfinite, { type SWRInfiniteConfiguration } from "swr/infinite";
+
+/** One page of a list the API pages by cursor (`{ items, nextCursor }`). */
+export type CursorPage<T> = { items: T[]; nextCursor: string | null };
+
+/**
+ * A list read a page at a time (issue 21: boards, share links, tokens), for a
+ * list URL with its filter (null: nothing to read). The next page is the same
+ * URL with the previous page's cursor. `refresh` re-reads every page read so
+ * far, after a create or a revoke.
+ */
+export function useCursorPages<T>(
+  url: string | null,
+  fetchPage: (url: string) => Promise<CursorPage<T>>,
+  options: SWRInfiniteConfiguration = {},
+) {
+  const key = (_index: number, previous: CursorPage<T> | null) => {
+    if (url === null || (previous && !previous.nextCursor)) return null;
+    return previous ? `${url}${url.includes("?") ? "&" : "?"}cursor=${encodeURIComponent(previous.nextCursor!)}` : url;
+  };
+  // "More" reads the next page only; a change revalidates them all (refresh).
+  const { data, error, isLoading, size, setSize, mutate } = useSWRInfinite<CursorPage<T>>(key, fetchPage, { revalidateFirstPage: false, ...options });
+  const last = data?.[data.length - 1];
+  return {
+    items: data?.flatMap((page) => page.items),
+    error: error as Error | undefined,
+    isLoading,
+    hasMore: last !== undefined && last.nextCursor !== null,
+    loadingMore: data !== undefined && size > data.length,
+    loadMore: () => void setSize((n) => n + 1),
+    refresh: () => void mutate(),
+  };
+}
