@@ -86,6 +86,8 @@ const envSchema = z.object({
   /** Per person: generations a day (UTC), and generations in flight at once. */
   STUDIO_DAILY_LIMIT: int(200, 1, 100_000),
   STUDIO_MAX_ACTIVE: int(8, 1, 1_000),
+  /** Per person (issue 26): pictures waiting for a slot past STUDIO_MAX_ACTIVE; 0 = no queue (refuse, 429). */
+  STUDIO_MAX_QUEUED: int(20, 0, 10_000),
   /** Per person (issue 21): boards they own, and share links of theirs that have not expired. */
   STUDIO_MAX_BOARDS: int(500, 1, 100_000),
   STUDIO_MAX_SHARE_LINKS: int(200, 1, 100_000),
@@ -135,8 +137,11 @@ export type StudioConfig = {
   trustedProxies: number;
   /** Wrong passwords allowed per account at an address and per address, in windowMs (lib/auth/throttle.ts). */
   signInThrottle: { perAccount: number; perAddress: number; windowMs: number };
-  /** Studio-wide per-person limits; an admin can set others per person. monthlyBudget undefined = none. */
-  limits: { daily: number; maxActive: number; monthlyBudget: number | undefined };
+  /**
+   * Studio-wide per-person limits; an admin can set others per person. monthlyBudget undefined = none.
+   * maxQueued: pictures that may wait (status `waiting`) past maxActive; 0 = no queue.
+   */
+  limits: { daily: number; maxActive: number; maxQueued: number; monthlyBudget: number | undefined };
   /** API tokens one person may hold (STUDIO_MAX_TOKENS). */
   maxTokensPerPerson: number;
   /** Bytes of references one person may store a UTC day (STUDIO_UPLOAD_BYTES_PER_DAY); 0 = no allowance. */
@@ -184,7 +189,7 @@ export function parseConfig(env: Record<string, string | undefined>): StudioConf
       perAddress: e.STUDIO_SIGNIN_FAILURES_PER_ADDRESS,
       windowMs: e.STUDIO_SIGNIN_WINDOW_MINUTES * 60_000,
     },
-    limits: { daily: e.STUDIO_DAILY_LIMIT, maxActive: e.STUDIO_MAX_ACTIVE, monthlyBudget: e.STUDIO_MONTHLY_BUDGET },
+    limits: { daily: e.STUDIO_DAILY_LIMIT, maxActive: e.STUDIO_MAX_ACTIVE, maxQueued: e.STUDIO_MAX_QUEUED, monthlyBudget: e.STUDIO_MONTHLY_BUDGET },
     maxTokensPerPerson: e.STUDIO_MAX_TOKENS,
     uploadBytesPerDay: e.STUDIO_UPLOAD_BYTES_PER_DAY,
     boardsPerPerson: e.STUDIO_MAX_BOARDS,

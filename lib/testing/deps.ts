@@ -25,7 +25,7 @@ export function testDeps(input: { simulator?: Partial<SimulatorOptions>; pollInt
       pollIntervalMs: input.pollIntervalMs ?? 1_000,
       taskTimeoutMs: input.taskTimeoutMs ?? 15 * 60_000,
       requestTimeoutMs: input.requestTimeoutMs ?? 2_000,
-      limits: { daily: 1_000, maxActive: 100, monthlyBudget: undefined },
+      limits: { daily: 1_000, maxActive: 100, maxQueued: 0, monthlyBudget: undefined },
       prices: {},
       currency: "USD",
       uploadBytesPerDay: 200 * 1024 * 1024,

@@ -24,7 +24,7 @@ export type InstancesOptions = {
   pollIntervalMs?: number;
   taskTimeoutMs?: number;
   requestTimeoutMs?: number;
-  limits?: { daily?: number; maxActive?: number; monthlyBudget?: number };
+  limits?: { daily?: number; maxActive?: number; maxQueued?: number; monthlyBudget?: number };
   prices?: Record<string, number>;
   /** Each person's daily upload allowance in bytes (default: the studio's, 200 MB). */
   uploadBytesPerDay?: number;
@@ -52,7 +52,7 @@ export async function studioInstances(options: InstancesOptions) {
         pollIntervalMs: options.pollIntervalMs ?? 1_000,
         taskTimeoutMs: options.taskTimeoutMs ?? 15 * 60_000,
         requestTimeoutMs: options.requestTimeoutMs ?? 2_000,
-        limits: { daily: 1_000, maxActive: 100, monthlyBudget: undefined, ...options.limits },
+        limits: { daily: 1_000, maxActive: 100, maxQueued: 0, monthlyBudget: undefined, ...options.limits },
         prices: options.prices ?? {},
         currency: "USD",
         uploadBytesPerDay: options.uploadBytesPerDay ?? 200 * 1024 * 1024,
