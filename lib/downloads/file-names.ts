@@ -12,19 +12,62 @@ export const PROMPT_CHARACTERS = 50;
 const UNSAFE = /(?![\u200c\u200d])[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}/\\<>:"|?*]/gu;
 const LOOSE_ENDS = /^[\s\u200c\u200d]+|[\s.\u200c\u200d]+$/gu;
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Word boundaries of every script, Thai's and Khmer's (no spaces) from ICU's dictionaries.
+const words = new Intl.Segmenter(undefined, { granularity: "word" });
+// Chinese and Japanese are cut between any two characters: each one carries meaning.
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+// Left hanging before the ellipsis, these read as a mistake ("library, …").
+const HANGING = /[\s,;:\-\u2013\u2014\u00b7\u3001\u3002\uff0c\uff1b\uff1a.\u200c\u200d]+$/u;
+const ELLIPSIS = "…";
 
 /**
- * The readable part of a picture's file name: the prompt's first characters,
- * letters of every script kept, anything a file system could trip on turned
- * into a space. Cut between whole characters (an emoji or an accented letter
- * is never split), and never ending in a dot or a space, which Windows drops.
+ * The readable part of a picture's file name: the prompt, letters of every
+ * script kept, anything a file system could trip on turned into a space. A
+ * prompt longer than PROMPT_CHARACTERS is cut after its last whole word that
+ * fits with an ellipsis (between characters in Chinese and Japanese, or
+ * inside one endless word), never splitting a character (an emoji, an accented
+ * letter), and never ending in a dot or a space, which Windows drops.
  */
 export function promptStem(prompt: string): string {
   const cleaned = prompt.normalize("NFC").replace(UNSAFE, " ").replace(/\s+/g, " ").replace(LOOSE_ENDS, "");
-  const cut = Array.from(graphemes.segment(cleaned), (g) => g.segment)
-    .slice(0, PROMPT_CHARACTERS)
-    .join("");
-  return cut.replace(LOOSE_ENDS, "") || "picture";
+  const characters = Array.from(graphemes.segment(cleaned), (g) => g.segment);
+  if (characters.length <= PROMPT_CHARACTERS) return cleaned || "picture";
+  const kept = characters.slice(0, PROMPT_CHARACTERS - 1).join("");
+  const cut = kept.slice(0, lastBoundary(cleaned, kept.length)).replace(HANGING, "");
+  return cut ? `${cut}${ELLIPSIS}` : "picture";
+}
+
+/**
+ * Where to cut within the first `limit` UTF-16 units: the last word boundary
+ * (or gap between two Chinese or Japanese characters) in reach; `limit`
+ * itself (a grapheme boundary) when the nearest one would lose over half.
+ */
+function lastBoundary(text: string, limit: number): number {
+  if (isBoundary(text, limit)) return limit;
+  let best = 0;
+  for (const { index } of words.segment(text)) {
+    if (index > limit) break;
+    best = index;
+  }
+  for (let i = limit - 1; i > best; i--) {
+    if (CJK.test(text.charAt(i - 1)) && CJK.test(text.charAt(i))) {
+      best = i;
+      break;
+    }
+  }
+  return best >= limit / 2 ? best : limit;
+}
+
+/** Whether the text may be cut at `at` without splitting a word. */
+function isBoundary(text: string, at: number): boolean {
+  const before = text.charAt(at - 1);
+  const after = text.charAt(at);
+  if (CJK.test(before) || CJK.test(after)) return true;
+  for (const { index } of words.segment(text)) {
+    if (index === at) return true;
+    if (index > at) return false;
+  }
+  return false;
 }
 
 /**
