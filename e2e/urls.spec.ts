@@ -1,0 +1,246 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { startStudio, type StudioProcess } from "./support/server";
+import { card, gallery, screenshot, uniquePrompt } from "./support/studio-page";
+
+// Issue 26 item 6: everything a person looks at has an address. A picture
+// opens at /p/<id> (the viewer over the gallery, rendered by the server, so a
+// link opened cold shows it), Back closes the viewer, and the gallery's search
+// and filters are query parameters of / that a reload (and the server) reads.
+
+type Made = { id: string; prompt: string };
+
+/** A finished picture, made through the API (not the composer: this spec is about addresses). */
+async function madePicture(request: APIRequestContext, input: { prompt: string; model?: string; origin?: string }): Promise<Made> {
+  const headers = input.origin ? { origin: input.origin } : undefined;
+  const made = await request.post("/api/generations", { data: { model: input.model ?? "nano_banana_2", prompt: input.prompt }, headers });
+  expect(made.status()).toBe(201);
+  const id = ((await made.json()) as { generations: { id: string }[] }).generations[0].id;
+  await expect
+    .poll(async () => ((await (await request.get(`/api/generations/${id}`)).json()) as { image: unknown }).image !== null, { timeout: 45_000 })
+    .toBe(true);
+  return { id, prompt: input.prompt };
+}
+
+const viewer = (page: Page) => page.getByRole("dialog");
+const pathOf = (page: Page) => new URL(page.url()).pathname;
+const search = (page: Page) => new URL(page.url()).searchParams;
+
+async function pictureShown(page: Page, picture: Made) {
+  await expect(viewer(page)).toBeVisible();
+  const img = viewer(page).getByRole("img", { name: picture.prompt });
+  await expect(img).toHaveAttribute("src", `/api/images/${picture.id}`);
+  await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+}
+
+test("opening a picture gives it its address; Back closes the viewer, Forward reopens it", async ({ page, request }) => {
+  const older = await madePicture(request, { prompt: uniquePrompt("an address for the older one") });
+  const newer = await madePicture(request, { prompt: uniquePrompt("an address for the newer one") });
+
+  // Somewhere before the studio, to see that Back from its first screen still leaves it.
+  await page.goto("about:blank");
+  await page.goto("/");
+  await card(page, newer.prompt).getByRole("button", { name: `Open "${newer.prompt}"` }).click();
+  await pictureShown(page, newer);
+  await expect.poll(() => pathOf(page)).toBe(`/p/${newer.id}`);
+
+  // Moving inside the viewer replaces the address (Back does not step through every picture seen).
+  await page.keyboard.press("ArrowRight");
+  await pictureShown(page, older);
+  await expect.poll(() => pathOf(page)).toBe(`/p/${older.id}`);
+
+  await page.goBack();
+  await expect(viewer(page)).toBeHidden();
+  expect(pathOf(page)).toBe("/");
+  await expect(card(page, newer.prompt)).toBeVisible();
+
+  await page.goForward();
+  await pictureShown(page, older);
+  expect(pathOf(page)).toBe(`/p/${older.id}`);
+
+  // Closing goes back: no entry is left behind, and Back leaves the studio as it did before.
+  await page.keyboard.press("Escape");
+  await expect(viewer(page)).toBeHidden();
+  await expect.poll(() => pathOf(page)).toBe("/");
+  await page.goBack();
+  await expect.poll(() => page.url()).toBe("about:blank");
+});
+
+test("a picture's address opened cold shows it: the server sends the viewer with the HTML", async ({ page, request, browser, baseURL }) => {
+  const picture = await madePicture(request, { prompt: uniquePrompt("a link sent to a teammate") });
+
+  const answer = await request.get(`/p/${picture.id}`);
+  expect(answer.status()).toBe(200);
+  const html = await answer.text();
+  // The full picture's <img> is in the first HTML, inside the dialog: no flash of the gallery alone.
+  expect(html).toMatch(/role="dialog"/);
+  expect(html).toContain(`src="/api/images/${picture.id}"`);
+
+  // Without any script the picture is there.
+  const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const still = await noScript.newPage();
+  await still.goto(`/p/${picture.id}`);
+  await pictureShown(still, picture);
+  await noScript.close();
+
+  await page.goto(`/p/${picture.id}`);
+  await pictureShown(page, picture);
+  await expect(viewer(page).getByText(picture.prompt)).toBeVisible();
+  await screenshot(page, "item6-after");
+  await page.reload();
+  await pictureShown(page, picture);
+
+  // Closed: the gallery it was over, at the studio's own address.
+  await viewer(page).getByRole("button", { name: "Close" }).click();
+  await expect(viewer(page)).toBeHidden();
+  await expect.poll(() => pathOf(page)).toBe("/");
+  await expect(card(page, picture.prompt)).toBeVisible();
+});
+
+test("an unknown or deleted picture's address: the gallery with a notice, status 404", async ({ page, request }) => {
+  const deleted = await madePicture(request, { prompt: uniquePrompt("deleted before the link was opened") });
+  expect((await request.delete(`/api/generations/${deleted.id}`)).status()).toBe(204);
+
+  for (const address of ["/p/gen_00000000000000000000000000", `/p/${deleted.id}`, "/p/not-a-picture"]) {
+    const answer = await request.get(address);
+    expect(answer.status(), address).toBe(404);
+    expect(await answer.text(), address).toContain("This picture is not here");
+  }
+  await page.goto(`/p/${deleted.id}`);
+  await expect(page.getByText("This picture is not here")).toBeVisible();
+  await expect(gallery(page).or(page.getByText("Your gallery is waiting"))).toBeVisible();
+  await expect(viewer(page)).toHaveCount(0);
+});
+
+test("search and filters live in the address: a reload keeps them, and the server filters the first HTML", async ({ page, request }) => {
+  const word = Math.random().toString(36).slice(2, 8);
+  const banana2 = await madePicture(request, { prompt: `a fox ${word} on a hill`, model: "nano_banana_2" });
+  const pro = await madePicture(request, { prompt: `a fox ${word} in the snow`, model: "nano_banana_pro" });
+
+  await page.goto("about:blank");
+  await page.goto("/");
+  const toolbar = page.getByRole("search");
+  await toolbar.getByLabel("Search prompts").fill(`fox ${word}`);
+  await expect.poll(() => search(page).get("q")).toBe(`fox ${word}`);
+  await toolbar.getByLabel("Model").selectOption("nano_banana_pro");
+  await expect.poll(() => search(page).get("model")).toBe("nano_banana_pro");
+  await expect(card(page, pro.prompt)).toBeVisible();
+  await expect(card(page, banana2.prompt)).toHaveCount(0);
+
+  // The first HTML of that address is the filtered gallery.
+  const html = await (await page.request.get(page.url())).text();
+  expect(html).toContain(pro.prompt);
+  expect(html).not.toContain(banana2.prompt);
+
+  await page.reload();
+  await expect(toolbar.getByLabel("Search prompts")).toHaveValue(`fox ${word}`);
+  await expect(toolbar.getByLabel("Model")).toHaveValue("nano_banana_pro");
+  await expect(card(page, pro.prompt)).toBeVisible();
+  await expect(card(page, banana2.prompt)).toHaveCount(0);
+
+  // The other filters have their names too.
+  await toolbar.getByLabel("Status").selectOption("completed");
+  await toolbar.getByRole("button", { name: "Mine" }).click();
+  await expect.poll(() => [search(page).get("status"), search(page).get("mine")]).toEqual(["completed", "1"]);
+  await toolbar.getByRole("button", { name: "Favorites" }).click();
+  await expect.poll(() => search(page).get("favorites")).toBe("1");
+  await toolbar.getByRole("button", { name: "Favorites" }).click();
+  await expect.poll(() => search(page).has("favorites")).toBe(false);
+
+  // A picture opened from the filtered gallery keeps the query, so the view behind it stays the same.
+  await card(page, pro.prompt).getByRole("button", { name: `Open "${pro.prompt}"` }).click();
+  await pictureShown(page, pro);
+  await expect.poll(() => pathOf(page)).toBe(`/p/${pro.id}`);
+  expect(search(page).get("model")).toBe("nano_banana_pro");
+  await page.reload();
+  await pictureShown(page, pro);
+  await page.keyboard.press("Escape");
+  await expect(viewer(page)).toBeHidden();
+  await expect.poll(() => pathOf(page)).toBe("/");
+  expect(search(page).get("q")).toBe(`fox ${word}`);
+  await expect(card(page, banana2.prompt)).toHaveCount(0);
+
+  // Filters replace the address rather than piling up history.
+  await page.goBack();
+  await expect.poll(() => page.url()).toBe("about:blank");
+
+  // Values that are not filters are ignored, never an error.
+  const odd = await request.get(`/?model=nope&status=weird&favorites=maybe&mine=2&batch=bat_x&q=${"x".repeat(300)}`);
+  expect(odd.status()).toBe(200);
+});
+
+test("a picture opened on a board page has the board's address with ?p=", async ({ page, request }) => {
+  const picture = await madePicture(request, { prompt: uniquePrompt("a picture on a board") });
+  const board = await request.post("/api/boards", { data: { name: `Links ${Math.random().toString(36).slice(2, 6)}` } });
+  expect(board.status()).toBe(201);
+  const boardId = ((await board.json()) as { id: string }).id;
+  expect((await request.post(`/api/boards/${boardId}/items`, { data: { generationIds: [picture.id] } })).status()).toBe(200);
+
+  await page.goto(`/boards/${boardId}`);
+  await card(page, picture.prompt).getByRole("button", { name: `Open "${picture.prompt}"` }).click();
+  await pictureShown(page, picture);
+  await expect.poll(() => `${pathOf(page)}?${search(page)}`).toBe(`/boards/${boardId}?p=${picture.id}`);
+  expect(await (await request.get(page.url())).text()).toContain(`src="/api/images/${picture.id}"`);
+  await page.reload();
+  await pictureShown(page, picture);
+  await page.goBack();
+  await expect(viewer(page)).toBeHidden();
+  await expect.poll(() => `${pathOf(page)}${new URL(page.url()).search}`).toBe(`/boards/${boardId}`);
+});
+
+// A teammate: another person, in another browser, signing in on the way.
+test.describe("on a team (STUDIO_AUTH=accounts)", () => {
+  const ADMIN = { name: "admin", password: "admin-password-1" };
+  const BEA = { name: "bea", password: "bea-password-2026" };
+  let studio: StudioProcess;
+  let dataDir: string;
+
+  test.beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-urls-"));
+    studio = await startStudio({
+      port: 3263,
+      dataDir,
+      env: { STUDIO_AUTH: "accounts", STUDIO_ADMIN_NAME: ADMIN.name, STUDIO_ADMIN_PASSWORD: ADMIN.password, SIMULATOR_SPEED: "20", STUDIO_POLL_INTERVAL_MS: "300" },
+    });
+  });
+  test.afterAll(async () => {
+    await studio?.kill();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function signIn(page: Page, who: { name: string; password: string }) {
+    await page.getByLabel("Your name").fill(who.name);
+    await page.getByLabel("Your password").fill(who.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  async function person(browser: Browser) {
+    const context = await browser.newContext({ baseURL: studio.url });
+    return context.newPage();
+  }
+
+  test("a teammate opens the link: sign-in first, then the picture", async ({ browser }) => {
+    const admin = await person(browser);
+    await admin.goto("/sign-in");
+    await signIn(admin, ADMIN);
+    await expect(admin).toHaveURL(`${studio.url}/`);
+    const added = await admin.request.post("/api/admin/users", { data: BEA, headers: { origin: studio.url } });
+    expect(added.status()).toBe(201);
+    const picture = await madePicture(admin.request, { prompt: uniquePrompt("for bea to see"), origin: studio.url });
+
+    // Nothing about the picture reaches someone who is not signed in.
+    const anonymous = await (await person(browser)).request.get(`/p/${picture.id}`, { maxRedirects: 0 });
+    expect(anonymous.status()).toBeGreaterThanOrEqual(300);
+    expect(anonymous.status()).toBeLessThan(400);
+    expect(await anonymous.text()).not.toContain(picture.prompt);
+
+    const bea = await person(browser);
+    await bea.goto(`/p/${picture.id}`);
+    await expect(bea).toHaveURL(/\/sign-in\?/);
+    await signIn(bea, BEA);
+    await expect.poll(() => pathOf(bea)).toBe(`/p/${picture.id}`);
+    await pictureShown(bea, picture);
+  });
+});

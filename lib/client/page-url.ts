@@ -1,0 +1,94 @@
+// What a studio page's address says: which picture the viewer shows, and the
+// gallery's search and filters (names settled in studio-api.md, "Pages").
+// Pure, and free of zod: it runs in every studio page's first script, and its
+// checks agree with listGenerationsQuerySchema (lib/server/page-filters.ts
+// reads the same names through that schema; page-url.test.ts compares them).
+import { MODEL_IDS } from "@/lib/models";
+import { isBatchId } from "./batches";
+import type { FeedFilters, StatusFilter } from "./use-feed";
+
+/** The gallery's filters as query parameters of / (and of a board page), in the order they are written. */
+export const FILTER_PARAMS = ["q", "model", "status", "favorites", "mine", "batch"] as const;
+/** The open picture on a board page: /boards/<id>?p=<picture id>. */
+export const PICTURE_PARAM = "p";
+
+const PICTURE_ID = /^gen_[0-9A-HJKMNP-TV-Z]{26}$/;
+const PICTURE_PATH = /^\/p\/(gen_[0-9A-HJKMNP-TV-Z]{26})$/;
+const BOARD_PATH = /^\/boards\/brd_[0-9A-HJKMNP-TV-Z]{26}$/;
+// As the API's `q` (trimmed, at most 200 characters).
+const MAX_QUERY = 200;
+const STATUSES: readonly string[] = ["active", "completed", "failed"] satisfies StatusFilter[];
+const FLAGS = ["1", "true"];
+
+/** Anything with URLSearchParams' get (useSearchParams() answers one too). */
+type Query = { get(name: string): string | null };
+export type Place = { pathname: string; search: URLSearchParams };
+
+/** The filters a query names; a value that is not one of a filter's is ignored (no filter), never an error. */
+export function filtersFromQuery(query: Query): FeedFilters {
+  const q = query.get("q") ?? "";
+  const model = query.get("model") ?? "";
+  const status = query.get("status") ?? "";
+  const batch = query.get("batch");
+  return {
+    q: q.trim().length <= MAX_QUERY ? q : "",
+    model: (MODEL_IDS as readonly string[]).includes(model) ? model : "",
+    status: STATUSES.includes(status) ? (status as StatusFilter) : "all",
+    favorite: FLAGS.includes(query.get("favorites") ?? ""),
+    mine: FLAGS.includes(query.get("mine") ?? ""),
+    ...(isBatchId(batch) ? { batch } : {}),
+  };
+}
+
+/** `search` with its filter parameters replaced by `filters` (set ones only, first); other parameters stay as they were. */
+export function queryWithFilters(search: URLSearchParams, filters: FeedFilters): URLSearchParams {
+  const next = new URLSearchParams();
+  if (filters.q.trim()) next.set("q", filters.q);
+  if (filters.model) next.set("model", filters.model);
+  if (filters.status !== "all") next.set("status", filters.status);
+  if (filters.favorite) next.set("favorites", "1");
+  if (filters.mine) next.set("mine", "1");
+  if (filters.batch) next.set("batch", filters.batch);
+  for (const [name, value] of search) {
+    if (!(FILTER_PARAMS as readonly string[]).includes(name)) next.append(name, value);
+  }
+  return next;
+}
+
+/** The picture the address opens: /p/<id>, or ?p=<id> on a board page. */
+export function pictureIdOf(place: { pathname: string; search: Query }): string | null {
+  const match = PICTURE_PATH.exec(place.pathname);
+  if (match) return match[1];
+  const id = BOARD_PATH.test(place.pathname) ? place.search.get(PICTURE_PARAM) : null;
+  return id && PICTURE_ID.test(id) ? id : null;
+}
+
+/** The address of picture `id` opened over the gallery at `place`: the gallery's query goes along. */
+export function pictureHref(place: Place, id: string): string {
+  if (BOARD_PATH.test(place.pathname)) {
+    const search = new URLSearchParams(place.search);
+    search.set(PICTURE_PARAM, id);
+    return `${place.pathname}?${search}`;
+  }
+  return `/p/${id}${queryString(withoutPicture(place.search))}`;
+}
+
+/** The address of the gallery under the viewer at `place` (the studio's for /p/<id>). */
+export function galleryHref(place: Place): string {
+  const pathname = PICTURE_PATH.test(place.pathname) ? "/" : place.pathname;
+  return `${pathname}${queryString(withoutPicture(place.search))}`;
+}
+
+/** Whether `pathname` is a picture's own page (/p/<id>), not a gallery's. */
+export const isPicturePath = (pathname: string) => PICTURE_PATH.test(pathname);
+
+function withoutPicture(search: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams(search);
+  next.delete(PICTURE_PARAM);
+  return next;
+}
+
+const queryString = (search: URLSearchParams) => {
+  const text = search.toString();
+  return text ? `?${text}` : "";
+};
