@@ -9,6 +9,7 @@ import { describeInserts } from "./contract/inserts";
 import { describeListing } from "./contract/listing";
 import { describeLoginFailures } from "./contract/login-failures";
 import { describePolling } from "./contract/polling";
+import { describeQueue } from "./contract/queue";
 import { describeReferenceUse } from "./contract/reference-use";
 import { describeTeam } from "./contract/team";
 import { describeTokens } from "./contract/tokens";
@@ -47,5 +48,6 @@ export function describeStudioDatabaseContract(name: string, options: ContractOp
     describeTokens(options);
     describeBoards(options);
     describeCounters(options);
+    describeQueue(options);
   });
 }
