@@ -136,6 +136,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     pictures: new PictureCache(),
     pendingCompletion: new Set(),
     journal: options.persistFile ? new TaskJournal(options.persistFile, MAX_TASKS) : undefined,
+    flakyPrompts: new Set(),
   };
   if (state.journal) loadTasks(state, state.journal);
   const bursts: Burst[] = [];

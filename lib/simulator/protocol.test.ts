@@ -130,6 +130,21 @@ describe("task lifecycle", () => {
     expect((await api.content(directed)).status).toBe(400);
   });
 
+  it("#error fails every time for a reason that is not the safety filter; #flaky fails only the first task of its prompt (issue 26)", async () => {
+    const { sim, advance } = clockedSimulator();
+    const api = client(sim);
+    const broken = await api.create({ ...ok, prompt: "a cat #error" });
+    const brokenAgain = await api.create({ ...ok, prompt: "a cat #error" });
+    const flaky = await api.create({ ...ok, prompt: "a dog #flaky" });
+    const flakyAgain = await api.create({ ...ok, prompt: "a dog #flaky" });
+    advance(10_000);
+    for (const id of [broken, brokenAgain, flaky]) {
+      const failed = await readJson(await api.poll(id));
+      expect(failed).toMatchObject({ status: "failed", error: { code: "model_error", message: "The model stopped before the picture was finished (simulated)" } });
+    }
+    expect((await readJson(await api.poll(flakyAgain))).status).toBe("completed");
+  });
+
   it("#nourl completes without a url, and /content still serves the picture", async () => {
     const { sim, advance } = clockedSimulator();
     const api = client(sim);

@@ -25,10 +25,21 @@ export type SimulatorState = {
   pendingCompletion: Set<string>;
   /** Where accepted tasks are kept across restarts; absent = memory only. */
   journal: TaskJournal | undefined;
+  /** Prompts with `#flaky` seen so far (memory only). */
+  flakyPrompts: Set<string>;
 };
 
 // A demo server runs for days; old tasks are forgotten like a gateway's retention would.
 export const MAX_TASKS = 10_000;
+const MODEL_ERROR = "The model stopped before the picture was finished (simulated)";
+
+/** `#flaky`: the first task of a prompt fails, the ones after it succeed (a retry that works). */
+function firstOfItsPrompt(state: SimulatorState, prompt: string): boolean {
+  if (state.flakyPrompts.has(prompt)) return false;
+  if (state.flakyPrompts.size >= MAX_TASKS) state.flakyPrompts.clear();
+  state.flakyPrompts.add(prompt);
+  return true;
+}
 const FALLBACK_ORIGIN = "http://simulator.invalid";
 
 function authorized(state: SimulatorState, request: Request): boolean {
@@ -76,6 +87,9 @@ async function submit(state: SimulatorState, request: Request): Promise<Response
   if (!references) failure = { message: UNREADABLE_REFERENCE, code: "invalid_reference_image" };
   else if (/#fail\b/i.test(prompt) || (state.faults.failureRate > 0 && state.random() < state.faults.failureRate)) {
     failure = { message: state.faults.failureReason, code: "output_moderation" };
+  } else if (/#error\b/i.test(prompt) || (/#flaky\b/i.test(prompt) && firstOfItsPrompt(state, prompt))) {
+    // A failure a retry may cure (issue 26): the model, not the safety filter, gave up.
+    failure = { message: MODEL_ERROR, code: "model_error" };
   }
 
   const task: Task = {
