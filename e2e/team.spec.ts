@@ -108,6 +108,7 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
   await test.step("carl opens the invite, sets a password (checked twice) and makes pictures", async () => {
     await carl.goto(inviteUrl);
     await expect(carl.getByRole("heading", { name: "Set your password" })).toBeVisible();
+    await expect(carl.getByText(`You are joining as ${CARL.name}.`)).toBeVisible();
     await carl.getByLabel("New password", { exact: true }).fill("short");
     await carl.getByLabel("New password again").fill("short");
     await carl.getByRole("button", { name: "Set password and sign in" }).click();
@@ -128,14 +129,16 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
     carlsPicture = (await mine()).find((g) => g.prompt === carlsPrompt)!.id;
   });
 
-  await test.step("the used invite link does not work twice", async () => {
+  await test.step("the used invite link does not work twice: it says so at once, with no form (issue 26)", async () => {
     const stranger = await newPage(browser);
     await stranger.goto(inviteUrl);
-    await stranger.getByLabel("New password", { exact: true }).fill("another-password-1");
-    await stranger.getByLabel("New password again").fill("another-password-1");
-    await stranger.getByRole("button", { name: "Set password and sign in" }).click();
-    await expect(stranger.getByRole("alert").filter({ hasText: /\w/ })).toBeVisible();
-    await expect(stranger).toHaveURL(/\/invite\//);
+    await expect(stranger.getByRole("heading", { name: "This invite was already used" })).toBeVisible();
+    await expect(stranger.getByLabel("New password", { exact: true })).toHaveCount(0);
+    await stranger.getByRole("link", { name: "Go to sign in" }).click();
+    await expect(stranger).toHaveURL(/\/sign-in$/);
+    // The API refuses it too, whatever the page shows.
+    const again = await stranger.request.post(`/api/invites/${inviteUrl.split("/").pop()}`, { data: { password: "another-password-1" } });
+    expect(again.status()).toBe(404);
     await stranger.context().close();
   });
 

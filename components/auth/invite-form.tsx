@@ -4,8 +4,13 @@ import { ApiError, accountApi } from "@/lib/client/api";
 import type { Dictionary } from "@/lib/i18n";
 import { NewPasswordFields, newPasswordProblem } from "./new-password-fields";
 
-/** An invited person sets their password (twice) and is signed in. */
-export function InviteForm({ t, token }: { t: Dictionary; token: string }) {
+/**
+ * An invited person sets their password (twice) and is signed in. Their name
+ * rides along in a field hidden from sight (autocomplete="username"), so a
+ * password manager saves the new password under it (Chromium's guidance for
+ * forms whose username is implicit).
+ */
+export function InviteForm({ t, token, name }: { t: Dictionary; token: string; name: string }) {
   const [password, setPassword] = useState("");
   const [repeat, setRepeat] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -32,6 +37,7 @@ export function InviteForm({ t, token }: { t: Dictionary; token: string }) {
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+      <input type="text" name="username" autoComplete="username" value={name} readOnly aria-label={t.account.inviteYourName} className="hidden" />
       <NewPasswordFields t={t} password={password} repeat={repeat} onPassword={setPassword} onRepeat={setRepeat} />
       {error && (
         <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950/50 dark:text-rose-200">

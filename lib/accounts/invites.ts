@@ -28,12 +28,22 @@ export async function createInvite(deps: Deps, input: { userId: string; by: User
 const GONE = "This invite link was used already or has expired. Ask an admin for a new one.";
 const tokenShape = (token: string) => /^[A-Za-z0-9_-]{20,100}$/.test(token);
 
-/** For the invite page: whose invite this is, while it can still be used. */
-export async function inviteeOf(deps: Deps, token: string): Promise<UserRow | undefined> {
-  if (!tokenShape(token)) return undefined;
-  const invite = await deps.db.getInvite({ idHash: hashSessionId(token), now: deps.now() });
-  const user = invite && (await deps.db.getUser(invite.userId));
-  return user && !user.disabled ? user : undefined;
+/** What the invite page shows for a link: whose it is while it can be used, else why not. */
+export type InviteState = { state: "open"; name: string } | { state: "used" } | { state: "expired" } | { state: "gone" };
+
+/**
+ * For the invite page (issue 26): read on the server, so a used or expired
+ * link says so at once, not after a password was typed twice. "gone": no such
+ * link (mistyped, or its person was removed) or a disabled person's.
+ */
+export async function inviteState(deps: Deps, token: string): Promise<InviteState> {
+  if (!tokenShape(token)) return { state: "gone" };
+  const invite = await deps.db.findInvite(hashSessionId(token));
+  if (!invite) return { state: "gone" };
+  if (invite.usedAt !== null) return { state: "used" };
+  if (invite.expiresAt <= deps.now()) return { state: "expired" };
+  const user = await deps.db.getUser(invite.userId);
+  return user && !user.disabled ? { state: "open", name: user.name } : { state: "gone" };
 }
 
 /**

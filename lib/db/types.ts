@@ -515,6 +515,8 @@ export interface StudioDatabase {
   takeInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined>;
   /** An unused, unexpired invite, without using it (the page that asks for a password). */
   getInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined>;
+  /** An invite in any state (used, expired), so the invite page can say which (issue 26). */
+  findInvite(idHash: string): Promise<InviteRow | undefined>;
 
   // Prices set by admins (issue 12), by key.
   listPrices(): Promise<PriceRow[]>;

@@ -169,6 +169,21 @@ export function describeTeam(options: ContractOptions): void {
       expect(await db.getInvite({ idHash: crowd.idHash, now: T0 })).toBeUndefined();
     });
 
+    // Issue 26: the invite page says whether a link was used or expired, before a password is typed.
+    it("find shows an invite in any state: open, used, expired; unknown is undefined", async () => {
+      const { db } = await open();
+      const [carol] = await withPeople(db, "carol");
+      const invite = makeInvite({ userId: carol.id, expiresAt: T0 + 1_000 });
+      await db.insertInvite(invite);
+      expect(await db.findInvite(invite.idHash)).toEqual(invite);
+      await db.takeInvite({ idHash: invite.idHash, now: T0 + 10 });
+      expect(await db.findInvite(invite.idHash)).toEqual({ ...invite, usedAt: T0 + 10 });
+      const expired = makeInvite({ userId: carol.id, expiresAt: T0 + 1 });
+      await db.insertInvite(expired);
+      expect(await db.findInvite(expired.idHash)).toEqual(expired);
+      expect(await db.findInvite("i_unknown")).toBeUndefined();
+    });
+
     it("an invite needs its person, and goes with them", async () => {
       const fixture = await open();
       const { db } = fixture;

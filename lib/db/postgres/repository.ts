@@ -635,6 +635,11 @@ export class PostgresStudioDatabase implements StudioDatabase {
     return row;
   }
 
+  async findInvite(idHash: string): Promise<InviteRow | undefined> {
+    const [row] = await withDriverErrors(() => this.db.select().from(invites).where(eq(invites.idHash, idHash)));
+    return row;
+  }
+
   async takeInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined> {
     // One conditional UPDATE: a second use at the same time waits for the row
     // lock, re-checks used_at on the row as the first left it, and matches nothing.

@@ -498,6 +498,10 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return this.db.select().from(invites).where(usableInvite(input)).get();
   }
 
+  async findInvite(idHash: string): Promise<InviteRow | undefined> {
+    return this.db.select().from(invites).where(eq(invites.idHash, idHash)).get();
+  }
+
   async takeInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined> {
     // One conditional UPDATE: of two uses at once, the second finds used_at set.
     return this.db.update(invites).set({ usedAt: input.now }).where(usableInvite(input)).returning().get();
