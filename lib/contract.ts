@@ -3,7 +3,7 @@
 // Browser-safe: no server imports.
 import { z } from "zod";
 import { ASPECT_RATIOS, IMAGE_SIZES, MAX_PROMPT_LENGTH, MAX_REFERENCES, MODEL_IDS } from "@/lib/models";
-import { BOARD_VISIBILITIES, GENERATION_STATUSES, LIST_PAGE_SIZE, MAX_BOARD_NAME, MAX_BULK_IDS, MAX_LIST_PAGE_SIZE } from "./contract-values";
+import { BOARD_VISIBILITIES, GENERATION_ID, GENERATION_STATUSES, LIST_PAGE_SIZE, MAX_BOARD_NAME, MAX_BULK_IDS, MAX_LIST_PAGE_SIZE } from "./contract-values";
 
 export * from "./contract-values";
 
@@ -26,6 +26,10 @@ export const errorBodySchema = z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** A 429 from a person's limit names it: `daily`, `monthlyBudget` or `maxActive` (issue 26). */
+    limit: z.string().optional(),
+    /** When that limit starts afresh (ISO, UTC): daily and monthlyBudget refusals. */
+    resetsAt: z.string().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
@@ -61,6 +65,27 @@ export const uploadedReferenceSchema = z.object({
 });
 export type UploadedReference = z.infer<typeof uploadedReferenceSchema>;
 
+/** An http(s) URL without credentials, as references take it (the studio fetches it: public addresses only). */
+const isHttpLink = (value: string) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * POST /api/references with JSON (issue 26): a link checked when it is added.
+ * The studio fetches it, checks it is a picture and stores it as an upload
+ * (answered as UploadedReference); a link that is not refuses with 400.
+ */
+export const referenceUrlRequestSchema = z.strictObject({
+  url: z.string({ message: "url is required" }).trim().max(4096, { message: "url must be at most 4096 characters" }).refine(isHttpLink, {
+    message: "must be an http(s) URL without credentials",
+  }),
+});
+
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const LONE_SURROGATE = /\p{Cs}/u;
 const INVISIBLE = /[\s\p{Cf}]/gu;
@@ -89,7 +114,7 @@ export type CreateGenerationRequest = z.input<typeof createGenerationSchema>;
 
 
 /** `gen_` + a ULID: sortable by creation time, safe in paths. */
-export const generationIdSchema = z.string().regex(/^gen_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "not a generation id" });
+export const generationIdSchema = z.string().regex(GENERATION_ID, { message: "not a generation id" });
 
 export const generationSchema = z.object({
   id: z.string(),
@@ -140,6 +165,11 @@ export const generationSchema = z.object({
    * is kept (status completed, this set); a task the gateway fails ends failed.
    */
   cancelledAt: z.string().nullable(),
+  /**
+   * A waiting picture's place in its person's queue (issue 26): 1 = sent
+   * next, when one of their slots frees. Null when not waiting.
+   */
+  position: z.number().int().positive().nullable(),
 });
 export type Generation = z.infer<typeof generationSchema>;
 
@@ -155,7 +185,7 @@ export const listGenerationsQuerySchema = z.strictObject({
   model: z.enum(MODEL_IDS).optional(),
   favorite: flag.optional(),
   mine: flag.optional(),
-  cursor: z.string().regex(/^gen_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "cursor must come from a previous page" }).optional(),
+  cursor: z.string().regex(GENERATION_ID, { message: "cursor must come from a previous page" }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(40),
   /** Only the pictures on this board (one the person may see). */
   board: z.string().regex(/^brd_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "board is not a board id" }).optional(),
@@ -208,6 +238,14 @@ export const AUTH_MODES = ["none", "password", "header", "accounts", "oidc"] as 
 export type AuthMode = (typeof AUTH_MODES)[number];
 export const USER_ROLES = ["admin", "member"] as const;
 
+/**
+ * Every price key (lib/pricing.ts PRICE_KEYS: a model id, or `model-SIZE` for
+ * a model that offers sizes) → the price in force, null for none set. A
+ * picture costs priceOf(prices, model, size), as the server counts it.
+ */
+export const priceQuoteSchema = z.object({ currency: z.string(), prices: z.record(z.string(), z.number().nullable()) });
+export type PriceQuote = z.infer<typeof priceQuoteSchema>;
+
 export const sessionInfoSchema = z.object({
   user: z.string(),
   /** The account's id (usr_…); every mode has one, so limits and usage work everywhere. */
@@ -222,6 +260,15 @@ export const sessionInfoSchema = z.object({
     monthlyBudget: z.number().nullable(),
     spentThisMonth: z.number(),
     currency: z.string(),
+    /** Pictures of this person in flight now (they count toward maxActive). */
+    active: z.number().int(),
+    /** Pictures of this person waiting for a slot (status `waiting`), and how many may wait. */
+    waiting: z.number().int(),
+    maxQueued: z.number().int(),
+    /** The server's own prices (issue 26), so the composer prices a request the way the budget does. */
+    quote: priceQuoteSchema,
+    /** When each limit starts afresh (ISO, UTC); the in-flight cap has no reset time. */
+    resetsAt: z.object({ daily: z.string(), monthlyBudget: z.string().nullable() }),
   }),
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;

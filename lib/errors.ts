@@ -33,7 +33,7 @@ export class StudioError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { issues?: { path: string; message: string }[]; retryAfterSeconds?: number } = {},
+    readonly extra: { issues?: { path: string; message: string }[]; retryAfterSeconds?: number; limit?: string; resetsAt?: string } = {},
   ) {
     super(message);
     STUDIOERROR_BRAND.mark(this);
@@ -71,7 +71,8 @@ export function fromGatewayError(error: GatewayError): StudioError {
 }
 
 export function errorBody(error: StudioError): ErrorBody {
-  return { error: { code: error.code, message: error.message, ...(error.extra.issues ? { issues: error.extra.issues } : {}) } };
+  const { issues, limit, resetsAt } = error.extra;
+  return { error: { code: error.code, message: error.message, ...(issues ? { issues } : {}), ...(limit ? { limit } : {}), ...(resetsAt ? { resetsAt } : {}) } };
 }
 
 export function toStudioError(error: unknown): StudioError {

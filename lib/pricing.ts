@@ -1,6 +1,6 @@
 // What a picture costs, per model (or model and size). Browser-safe and pure:
 // the budget check, the usage page and the header all price the same way.
-import { IMAGE_SIZES, MODEL_IDS, type ImageSize, type ModelId } from "@/lib/models";
+import { getModel, IMAGE_SIZES, MODEL_IDS, type ImageSize, type ModelId } from "@/lib/models";
 
 export class PriceListError extends Error {
   override name = "PriceListError";
@@ -28,6 +28,23 @@ export function parsePrices(text: string): Record<string, number> {
 /** The most specific price: model-SIZE, then the model, then nothing (free). */
 export function priceOf(prices: Record<string, number>, model: ModelId, imageSize: ImageSize | null): number {
   return (imageSize ? prices[`${model}-${imageSize}`] : undefined) ?? prices[model] ?? 0;
+}
+
+/**
+ * Whether a picture of this model (and recorded size: null for a fixed-size
+ * model) has a price: `model-SIZE` or `model` set. Without either priceOf
+ * says 0, which under a budget the studio refuses; a price of 0 that someone
+ * set is a price (free on purpose).
+ */
+export function isPriced(prices: Record<string, number | null>, model: ModelId, imageSize: ImageSize | null): boolean {
+  return (imageSize !== null && typeof prices[`${model}-${imageSize}`] === "number") || typeof prices[model] === "number";
+}
+
+/** The size a picture is recorded and priced at: the one asked for on a model that offers sizes, null where the model's name fixes it. */
+export function pricedSize(model: ModelId, requested: ImageSize | null | undefined): ImageSize | null {
+  const info = getModel(model)!;
+  if (info.sizes.length === 1) return null;
+  return requested && info.sizes.includes(requested) ? requested : info.defaultSize;
 }
 
 /** Money is summed in cents' hundredths so 0.1 + 0.2 adds up. */

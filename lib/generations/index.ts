@@ -8,7 +8,8 @@ export { cancelGeneration, deleteGeneration, retryGeneration, setFavorite } from
 export { refreshGeneration } from "./refresh";
 export { toGeneration } from "./serialize";
 export { openImage, openReference } from "./files";
-export { uploadReference, MAX_REFERENCE_BYTES } from "./references";
+export { copyReferenceFromUrl, uploadReference, MAX_REFERENCE_BYTES } from "./references";
 export { usageOf, limitsOf, spendOf, chargedCount, startOfUtcMonth } from "./quota";
 export { currentPrices } from "./prices";
+export { sessionLimitsOf } from "./session-limits";
 export { mayManage, type Person } from "./person";

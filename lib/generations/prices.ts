@@ -1,6 +1,7 @@
 import "server-only";
 import { StudioError } from "@/lib/errors";
 import { MODELS, type ImageSize, type ModelId } from "@/lib/models";
+import { isPriced } from "@/lib/pricing";
 import type { GenerationDeps } from "./deps";
 
 /**
@@ -16,12 +17,8 @@ export async function currentPrices(deps: Pick<GenerationDeps, "db" | "config">)
 
 // A picture's price is `model-SIZE`, else `model` (lib/pricing.ts priceOf).
 // Without either, priceOf says 0: the picture would be free, and a budget
-// could not hold. A price of 0 that someone set is a price (free on purpose).
-
-/** Whether a picture of this model (and recorded size: null for a fixed-size model) has a price. */
-export function isPriced(prices: Record<string, number>, model: ModelId, imageSize: ImageSize | null): boolean {
-  return (imageSize !== null && `${model}-${imageSize}` in prices) || model in prices;
-}
+// could not hold. isPriced lives beside priceOf: the composer asks it too (issue 26).
+export { isPriced };
 
 /**
  * The price keys missing for every picture a person can ask for to have a

@@ -13,10 +13,13 @@ export function startOfUtcMonth(now: number): number {
   const d = new Date(now);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
 }
-const startOfNextUtcMonth = (now: number) => {
+export const startOfNextUtcMonth = (now: number) => {
   const d = new Date(now);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 };
+export const startOfNextUtcDay = (now: number) => startOfUtcDay(now) + DAY_MS;
+/** "1 January": the day a monthly budget starts afresh, in the studio's (English) messages. */
+const dayOfMonth = (at: number) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone: "UTC" }).format(at);
 
 /** A person's limits: their own where an admin set them, else the studio's. monthlyBudget null = none. */
 export function limitsOf(deps: Pick<GenerationDeps, "config">, person: Person) {
@@ -103,7 +106,8 @@ export function limitError(deps: GenerationDeps, refusal: LimitRefusal, limits: 
     return new StudioError(
       "quota_exceeded",
       `Daily limit reached: ${refusal.usedToday} of ${limits.daily} pictures used today, ${left} left. It resets at midnight UTC.`,
-      { retryAfterSeconds: Math.ceil((startOfUtcDay(now) + DAY_MS - now) / 1000) },
+      // limit and resetsAt: the composer says when, in the person's language (issue 26).
+      { retryAfterSeconds: Math.ceil((startOfNextUtcDay(now) - now) / 1000), limit: "daily", resetsAt: new Date(startOfNextUtcDay(now)).toISOString() },
     );
   }
   if (refusal.limit === "budget" && limits.budget) {
@@ -112,15 +116,15 @@ export function limitError(deps: GenerationDeps, refusal: LimitRefusal, limits: 
     return new StudioError(
       "quota_exceeded",
       `Monthly budget reached: ${money(spent, currency)} of ${money(limits.budget.amount, currency)} spent this month, ` +
-        `and this request would cost ${money(limits.budget.cost, currency)}. It resets on the 1st (UTC).`,
-      { retryAfterSeconds: Math.ceil((startOfNextUtcMonth(now) - now) / 1000) },
+        `and this request would cost ${money(limits.budget.cost, currency)}. It resets on ${dayOfMonth(startOfNextUtcMonth(now))} (UTC).`,
+      { retryAfterSeconds: Math.ceil((startOfNextUtcMonth(now) - now) / 1000), limit: "monthlyBudget", resetsAt: new Date(startOfNextUtcMonth(now)).toISOString() },
     );
   }
   return new StudioError(
     "rate_limited",
     `Too many pictures in progress: ${refusal.active} of ${limits.maxActive} at once, ` +
       "including deleted ones the gateway may still be making (they count until they would have timed out). Wait for some to finish.",
-    { retryAfterSeconds: 10 },
+    { retryAfterSeconds: 10, limit: "maxActive" },
   );
 }
 

@@ -63,10 +63,34 @@ async function saveReference(deps: GenerationDeps, input: { checked: Checked; cr
  */
 export async function uploadReference(deps: GenerationDeps, input: { bytes: Buffer; createdBy: string }): Promise<UploadedReference> {
   const checked = await checkImage(input.bytes, { field: { path: "file", label: "The file" } });
-  const reservation = await reserveUploadBytes(deps, { createdBy: input.createdBy, bytes: checked.bytes.length });
+  return storeUpload(deps, { checked, createdBy: input.createdBy });
+}
+
+/**
+ * POST /api/references { url } (issue 26): a link checked when it is added
+ * rather than at Generate. Fetched once through the private-address guard,
+ * decoded, and stored as the person's upload (the upload allowance counts
+ * it); the composer then names it by id. Refused with 400 naming `url`, and
+ * nothing stored, when it is not a picture anyone can reach.
+ */
+export async function copyReferenceFromUrl(deps: GenerationDeps, input: { url: string; createdBy: string }): Promise<UploadedReference> {
+  const field = { path: "url", label: "The link" };
+  let fetched;
+  try {
+    fetched = await fetchReference(input.url, { ...deps.referenceFetch, maxBytes: MAX_REFERENCE_BYTES });
+  } catch (error) {
+    if (error instanceof ReferenceFetchError) throw refused(field, `could not be fetched: ${error.message}`);
+    throw error;
+  }
+  return storeUpload(deps, { checked: await checkImage(fetched.bytes, { field }), createdBy: input.createdBy });
+}
+
+/** A checked picture counted against the person's allowance and stored; the count is given back if the write fails. */
+async function storeUpload(deps: GenerationDeps, input: { checked: Checked; createdBy: string }): Promise<UploadedReference> {
+  const reservation = await reserveUploadBytes(deps, { createdBy: input.createdBy, bytes: input.checked.bytes.length });
   let row: ReferenceRow;
   try {
-    row = await saveReference(deps, { checked, createdBy: input.createdBy });
+    row = await saveReference(deps, input);
   } catch (error) {
     await returnUploadBytes(deps, reservation).catch((err: unknown) => logger.warn({ err }, "could not give back the bytes of an upload that failed"));
     throw error;

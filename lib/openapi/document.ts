@@ -150,6 +150,13 @@ const SECURITY: Record<Access, Json[]> = {
   link: [{ bearer: [] }, { cookie: [] }, {}],
 };
 
+/** Each media type with its schema; a multipart route's JSON alternative (orJson) beside it. */
+function requestContent(body: NonNullable<Operation["body"]>, media: string[]): Json {
+  const content: Json = Object.fromEntries(media.map((type) => [type, { schema: ref(body.schema) }]));
+  if (body.orJson) content["application/json"] = { schema: ref(body.orJson) };
+  return content;
+}
+
 function operation(op: Operation): Json {
   const parameters = [...pathParameters(op), ...queryParameters(op), ...headerParameters(op)];
   const responses: Json = {};
@@ -162,7 +169,7 @@ function operation(op: Operation): Json {
     ...(op.description ? { description: op.description } : {}),
     tags: [op.tag],
     ...(parameters.length ? { parameters } : {}),
-    ...(op.body ? { requestBody: { required: !op.body.optional, content: Object.fromEntries(media.map((type) => [type, { schema: ref(op.body!.schema) }])) } } : {}),
+    ...(op.body ? { requestBody: { required: !op.body.optional, content: requestContent(op.body, media) } } : {}),
     responses,
     security: SECURITY[op.access],
   };
@@ -172,7 +179,7 @@ const DESCRIPTION = `The studio's own HTTP API: the browser uses exactly this, a
 
 **Who is calling.** A personal API token (created on /tokens) as \`Authorization: Bearer nst_…\` works on every route as that person, with the same limits and attribution as the browser, and no origin check, except where a signed-in browser is required: making, listing and revoking tokens, \`/api/session\` (who, password, sign out everywhere) and every \`/api/admin\` route answer a token 403. The browser's session cookie (\`${SESSION_COOKIE}\`) works too; writes with a cookie must come from the studio's own origin. With \`STUDIO_AUTH=none\` no credential is needed.
 
-**Errors.** Every /api error has one body: \`{"error":{"code","message","issues"}}\`; /v1 answers in OpenAI's shape: \`{"error":{"message","type","code","param"}}\`.
+**Errors.** Every /api error has one body: \`{"error":{"code","message","issues"}}\` (a 429 from a person's limit adds \`limit\`, and for the daily limit and the monthly budget \`resetsAt\`); /v1 answers in OpenAI's shape: \`{"error":{"message","type","code","param"}}\`.
 
 **OpenAI clients.** Base URL \`<this studio>/v1\`, API key a token, model e.g. \`nano_banana_2\`.`;
 

@@ -41,7 +41,13 @@ export type Operation = {
   /** Request headers the route reads, by name (each optional). */
   requestHeaders?: Record<string, z.ZodType>;
   /** json+form: JSON, or the same fields as an HTML form posts them (a browser download). */
-  body?: { schema: RequestSchemaName; media: "json" | "multipart" | "json+form"; optional?: boolean };
+  body?: {
+    schema: RequestSchemaName;
+    media: "json" | "multipart" | "json+form";
+    optional?: boolean;
+    /** A multipart route that also takes JSON (application/json) of this shape instead. */
+    orJson?: RequestSchemaName;
+  };
   ok: Record<number, Success>;
   /** Error statuses besides the ones access implies (401, 403). */
   errors: readonly number[];
@@ -102,8 +108,9 @@ export const operations: Operation[] = [
     errors: [400, 404] },
   { method: "post", path: "/api/references", operationId: "uploadReference", summary: "Upload a reference image", tag: "Pictures", access: "person",
     description:
-      "Upload once, then name it by id in references, so a big picture crosses the network once. An upload no generation uses is removed after a day. Counts against the person's daily upload allowance (STUDIO_UPLOAD_BYTES_PER_DAY), as do the data URLs and links a generation request stores: past it, 429 quota_exceeded with Retry-After until midnight UTC.",
-    body: { schema: "ReferenceUpload", media: "multipart" }, ok: { 201: json("UploadedReference", "The stored reference") }, errors: [400, 413, 429] },
+      "Upload once, then name it by id in references, so a big picture crosses the network once. An upload no generation uses is removed after a day. Counts against the person's daily upload allowance (STUDIO_UPLOAD_BYTES_PER_DAY), as do the data URLs and links a generation request stores: past it, 429 quota_exceeded with Retry-After until midnight UTC. " +
+      "Or JSON { url }: the studio fetches the link (public addresses only, on every redirect; at most 7 MB within 15 s), checks that it decodes as a PNG, JPEG or WebP and stores it as an upload of the caller's, answered the same way, so a link is checked when it is added rather than at Generate; a link that is private, unreachable or not a picture is a 400 naming url, and nothing is stored.",
+    body: { schema: "ReferenceUpload", media: "multipart", orJson: "ReferenceUrlRequest" }, ok: { 201: json("UploadedReference", "The stored reference") }, errors: [400, 413, 429] },
   { method: "get", path: "/api/references/{id}", operationId: "getReference", summary: "Download a reference image", tag: "Pictures", access: "person",
     description:
       "For the person who uploaded it and admins; for anyone when a completed picture uses it (the viewer shows a finished picture's references to the team). The references of a picture that was not made are 403 for others.",
@@ -182,6 +189,8 @@ export const operations: Operation[] = [
     body: { schema: "SignInRequest", media: "json" }, ok: { 204: { description: "Signed in: the session cookie, then a fresh device cookie for the account", headers: ["Set-Cookie"] } },
     errors: [400, 401, 403, 429] },
   { method: "get", path: "/api/session", operationId: "getSession", summary: "Who is signed in", tag: "Session", access: "browser",
+    description:
+      "limits: what is used and left today, in flight (active, waiting, maxQueued) and this month; quote: every price key (a model id, or model-SIZE for a model that offers sizes) with the price in force, null where none is set, so a client prices a request as the budget check does (lib/pricing.ts priceOf: model-SIZE, else the model); resetsAt: when the daily limit (next midnight UTC) and the monthly budget (the 1st of next month, UTC; null without a budget) start afresh. The in-flight cap has no reset time.",
     ok: { 200: json("SessionInfo", "The person, their role and what is left today and this month") }, errors: [] },
   { method: "delete", path: "/api/session", operationId: "signOut", summary: "Sign out", tag: "Session", access: "public",
     description: "This session; with all=1 every session of the person and, unless endTokens=0, every API token of theirs (all=1 needs a signed-in browser: a token gets 403).",

@@ -78,6 +78,7 @@ export const requestSchemas = {
   RetryGenerationRequest: contract.retryGenerationSchema,
   PatchGenerationRequest: contract.patchGenerationSchema,
   ReferenceUpload: referenceUploadSchema,
+  ReferenceUrlRequest: contract.referenceUrlRequestSchema,
   SignInRequest: contract.signInSchema,
   ChangePasswordRequest: contract.changePasswordSchema,
   CreateUserRequest: contract.createUserSchema,

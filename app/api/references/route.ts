@@ -1,9 +1,11 @@
 import { getConfig } from "@/lib/config";
-import { StudioError } from "@/lib/errors";
-import { MAX_REFERENCE_BYTES, uploadReference } from "@/lib/generations";
+import { referenceUrlRequestSchema } from "@/lib/contract";
+import { StudioError, validationError } from "@/lib/errors";
+import { copyReferenceFromUrl, MAX_REFERENCE_BYTES, uploadReference } from "@/lib/generations";
 import { readCappedBody } from "@/lib/read-capped";
 import { getDeps } from "@/lib/wiring";
-import { json } from "@/lib/server/http";
+import { JSON_BODY_LIMIT } from "@/lib/server/body-limit";
+import { json, readJsonBody } from "@/lib/server/http";
 import { apiRoute } from "@/lib/server/route";
 
 // One picture is at most 7 MB; room for the multipart framing on top. A bigger
@@ -11,13 +13,25 @@ import { apiRoute } from "@/lib/server/route";
 const FRAMING_BYTES = 64 * 1024;
 
 const needFile = () =>
-  new StudioError("invalid_request", "Send one picture as multipart/form-data in the field file", {
+  new StudioError("invalid_request", "Send one picture as multipart/form-data in the field file, or JSON { url } for a link", {
     issues: [{ path: "file", message: "a PNG, JPEG or WebP file is required" }],
   });
 
-/** POST /api/references: multipart, field `file` → 201 { id, url, width, height }. */
+/** A link to check and store (issue 26): the JSON is a few hundred bytes, however large the route's limit. */
+async function copyLink(request: Request, user: string): Promise<Response> {
+  const body = referenceUrlRequestSchema.safeParse(await readJsonBody(request, JSON_BODY_LIMIT));
+  if (!body.success) throw validationError(body.error);
+  return json(await copyReferenceFromUrl(await getDeps(), { url: body.data.url, createdBy: user }), { status: 201 });
+}
+
+/**
+ * POST /api/references → 201 { id, url, width, height }: multipart with the
+ * picture in field `file`, or JSON { url } for a link the studio fetches and
+ * stores. Who may call: a signed-in person or their token.
+ */
 export const POST = apiRoute(async ({ request, user }) => {
   const contentType = request.headers.get("content-type") ?? "";
+  if (/^application\/json\s*(;|$)/i.test(contentType)) return copyLink(request, user);
   if (!/^multipart\/form-data\s*;/i.test(contentType)) throw needFile();
   const limit = Math.min(getConfig().bodyLimitBytes, MAX_REFERENCE_BYTES + FRAMING_BYTES);
   const body = await readCappedBody(request, limit);
