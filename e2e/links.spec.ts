@@ -103,7 +103,16 @@ test("a member's board link leaves out a teammate's picture; the teammate revoke
   // Her own link is there too (it shows her picture).
   await expect(page.getByRole("button", { name: "Revoke the link to “Harbour” made by mia" })).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/links-page.png" });
+  // Revoking asks first, naming the board and who made the link (issue 26); Esc keeps it.
   await revoke.click();
+  const confirm = page.getByRole("alertdialog", { name: "Revoke the link to the board “Harbour”?" });
+  await expect(confirm).toContainText("The link made by admin on");
+  await page.keyboard.press("Escape");
+  await expect(confirm).toHaveCount(0);
+  await expect(revoke).toBeFocused();
+  expect((await visitor.goto(adminUrl))!.status()).toBe(200);
+  await revoke.click();
+  await confirm.getByRole("button", { name: "Revoke link" }).click();
   await expect(page.getByText("The link is revoked: it no longer works.")).toBeVisible();
   await expect(revoke).toHaveCount(0);
   expect((await visitor.goto(adminUrl))!.status()).toBe(404);

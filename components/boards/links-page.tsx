@@ -1,40 +1,39 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Share } from "@/lib/contract";
 import { sharesApi } from "@/lib/client/api";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 import { alert, button, section } from "@/components/admin/styles";
 import { errorText, formatDate, shortPrompt } from "@/components/gallery/format";
+import { RevokeLinkDialog } from "./revoke-link-dialog";
 import { useSharePages } from "./use-share-pages";
 
 /**
  * /links (issue 21): every live link that shows a picture the person made,
  * whoever made it (a link to one of their pictures; a link to a board holding
- * one, made by themselves or an admin), each with Revoke. The API lets them
- * revoke exactly these (GET /api/shares?showing=mine).
+ * one, made by themselves or an admin), each with Revoke, which asks first
+ * (issue 26). The API lets them revoke exactly these (GET /api/shares?showing=mine).
  */
 export function LinksPage(props: { t: Dictionary; locale: Locale }) {
   const { t, locale } = props;
   const L = t.boards.links;
   const links = useSharePages(`${sharesApi.url}?showing=mine`);
   const [status, setStatus] = useState("");
-  const [error, setError] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<Share | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const revokedOne = useRef(false);
 
-  async function revoke(share: Share) {
-    setError(null);
-    try {
-      await sharesApi.revoke(share.id);
-      setStatus(L.revoked);
-      void links.refresh();
-    } catch (e) {
-      setError(format(L.revokeFailed, { message: errorText(e, t) }));
-    }
+  function revoked() {
+    revokedOne.current = true;
+    setRevoking(null);
+    setStatus(L.revoked);
+    void links.refresh();
   }
 
   return (
     <section aria-labelledby="links-heading" className={`${section} flex flex-col gap-3`}>
-      <h2 id="links-heading" className="text-base font-semibold">
+      <h2 ref={heading} id="links-heading" tabIndex={-1} className="text-base font-semibold outline-none">
         {L.heading}
       </h2>
       {links.error && !links.items ? (
@@ -67,7 +66,10 @@ export function LinksPage(props: { t: Dictionary; locale: Locale }) {
                 </div>
                 <button
                   type="button"
-                  onClick={() => void revoke(share)}
+                  onClick={() => {
+                    revokedOne.current = false;
+                    setRevoking(share);
+                  }}
                   aria-label={format(L.revokeNamed, { title, name: share.createdBy })}
                   className="shrink-0 rounded-lg px-2.5 py-1.5 text-sm font-medium text-rose-700 ring-1 ring-rose-200 hover:bg-rose-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:text-rose-300 dark:ring-rose-500/30 dark:hover:bg-rose-500/10"
                 >
@@ -83,14 +85,20 @@ export function LinksPage(props: { t: Dictionary; locale: Locale }) {
           {links.loadingMore ? L.loading : L.more}
         </button>
       )}
-      {error && (
-        <p role="alert" className={alert}>
-          {error}
-        </p>
-      )}
       <p role="status" className="text-xs text-zinc-600 empty:hidden dark:text-zinc-400">
         {status}
       </p>
+      {revoking && (
+        <RevokeLinkDialog
+          t={t}
+          locale={locale}
+          share={revoking}
+          onRevoked={revoked}
+          onCancel={() => setRevoking(null)}
+          // Revoked: its row and button go, so focus lands on the list's heading.
+          returnFocus={() => (revokedOne.current ? heading.current : null)}
+        />
+      )}
     </section>
   );
 }

@@ -8,9 +8,11 @@ import { format } from "@/lib/i18n/format";
 import { RadioSegments } from "@/components/ui/radio-segments";
 import { useStudio } from "@/components/studio/studio-context";
 import { errorText, formatDate, shortPrompt } from "@/components/gallery/format";
-import { CheckIcon, CloseIcon, CopyIcon, ShareIcon } from "@/components/gallery/icons";
+import { CloseIcon, ShareIcon } from "@/components/gallery/icons";
 import { trapTab, useModal } from "@/components/gallery/use-modal";
+import { CreatedLink } from "./created-link";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./new-board-form";
+import { RevokeLinkDialog } from "./revoke-link-dialog";
 import { useSharePages } from "./use-share-pages";
 
 const EXPIRIES = ["never", "1", "7", "30"] as const;
@@ -19,7 +21,8 @@ type Expiry = (typeof EXPIRIES)[number];
 /**
  * A public link to a picture or a board: how long it works, the link itself
  * (shown this once: only its hash is kept), and the links already made to
- * the same thing, each revocable. For a board, before the link is made: how
+ * the same thing, each revocable after a confirmation (issue 26). The new
+ * link is copied for you (see CreatedLink). For a board, before the link is made: how
  * many pictures by others it leaves out (issue 21: a member's board link
  * shows only the pictures she made).
  */
@@ -37,6 +40,8 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
   const [created, setCreated] = useState<CreatedShare | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState("");
+  const [revoking, setRevoking] = useState<Share | null>(null);
+  const revokedOne = useRef(false);
 
   // The links to this picture or board: one's own, or everyone's for an admin (who manages others' boards).
   const target = "generationId" in props.target ? `generationId=${props.target.generationId}` : `boardId=${props.target.boardId}`;
@@ -62,16 +67,12 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
     }
   }
 
-  async function revoke(share: Share) {
-    setError(null);
-    try {
-      await sharesApi.revoke(share.id);
-      if (created?.id === share.id) setCreated(null);
-      setStatus(S.revoked);
-      void shares.refresh();
-    } catch (e) {
-      setError(errorText(e, t));
-    }
+  function revoked(share: Share) {
+    revokedOne.current = true;
+    setRevoking(null);
+    if (created?.id === share.id) setCreated(null);
+    setStatus(S.revoked);
+    void shares.refresh();
   }
 
   const label: Record<Expiry, string> = { never: S.never, "1": S.day1, "7": S.day7, "30": S.day30 };
@@ -164,7 +165,11 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
                     </div>
                     <button
                       type="button"
-                      onClick={() => void revoke(share)}
+                      onClick={() => {
+                        setError(null);
+                        revokedOne.current = false;
+                        setRevoking(share);
+                      }}
                       aria-label={format(S.revokeNamed, { date: made })}
                       className="shrink-0 rounded-lg px-2.5 py-1.5 text-sm font-medium text-rose-700 ring-1 ring-rose-200 hover:bg-rose-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:text-rose-300 dark:ring-rose-500/30 dark:hover:bg-rose-500/10"
                     >
@@ -190,61 +195,19 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
             {S.done}
           </button>
         </div>
+        {revoking && (
+          <RevokeLinkDialog
+            t={t}
+            locale={locale}
+            share={revoking}
+            onRevoked={revoked}
+            onCancel={() => setRevoking(null)}
+            // Kept: back to its Revoke button; revoked: that button goes, so to Create link.
+            returnFocus={() => (revokedOne.current ? createButton.current : null)}
+          />
+        )}
       </div>
     </div>,
     document.body,
-  );
-}
-
-/** The new link, absolute, with Copy: the only time it can be seen. */
-function CreatedLink({ share }: { share: CreatedShare }) {
-  const { t } = useStudio();
-  const S = t.boards.share;
-  const field = useRef<HTMLInputElement>(null);
-  const fieldId = useId();
-  const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
-  const link = new URL(share.url, window.location.origin).toString();
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied("yes");
-    } catch {
-      // No clipboard (plain http on a LAN address): selected, for Ctrl+C.
-      field.current?.select();
-      setCopied("failed");
-    }
-  }
-
-  return (
-    <div className="flex flex-col gap-2 rounded-xl bg-amber-50 p-3 ring-1 ring-amber-300 dark:bg-amber-500/10 dark:ring-amber-500/40">
-      <label htmlFor={fieldId} className="text-sm font-medium">
-        {S.linkLabel}
-      </label>
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <input
-          ref={field}
-          id={fieldId}
-          readOnly
-          value={link}
-          spellCheck={false}
-          onFocus={(e) => e.target.select()}
-          className="h-10 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 font-mono text-sm dark:border-zinc-700 dark:bg-zinc-950"
-        />
-        <button type="button" onClick={() => void copy()} className={PRIMARY_BUTTON}>
-          {copied === "yes" ? <CheckIcon className="size-4" /> : <CopyIcon className="size-4" />}
-          {copied === "yes" ? S.copied : S.copy}
-        </button>
-      </div>
-      <p className="text-xs font-medium text-amber-900 dark:text-amber-200">{S.shownOnce}</p>
-      {share.hiddenPictures > 0 && (
-        <p className="text-xs text-zinc-700 dark:text-zinc-300">
-          {share.hiddenPictures === 1 ? S.createdLeavesOutOne : format(S.createdLeavesOut, { count: share.hiddenPictures })}
-        </p>
-      )}
-      <p role="status" className="text-xs text-zinc-700 empty:-mt-2 dark:text-zinc-300">
-        {copied === "yes" ? S.copied : copied === "failed" ? S.copyFailed : ""}
-      </p>
-    </div>
   );
 }

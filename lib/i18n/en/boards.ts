@@ -134,6 +134,14 @@ export const boards = {
     createdLeavesOut: "This link leaves out {count} pictures by others.",
     createdLeavesOutOne: "This link leaves out 1 picture by someone else.",
     moreLinks: "More links",
+    // Issue 26: the new link is copied at once; revoking asks first.
+    copiedNow: "Copied: the link is on your clipboard.",
+    revokeTitleBoard: "Revoke the link to the board “{title}”?",
+    revokeTitlePicture: "Revoke the link to the picture “{title}”?",
+    revokeBody: "The link made by {name} on {date} stops working at once for everyone who has it. This cannot be undone: a new link would have a new address.",
+    revokeConfirm: "Revoke link",
+    revokeCancel: "Keep it",
+    revoking: "Revoking…",
   },
 
   // The page of links that show one's pictures (issue 21), /links.
@@ -150,7 +158,6 @@ export const boards = {
     revoke: "Revoke",
     revokeNamed: "Revoke the link to “{title}” made by {name}",
     revoked: "The link is revoked: it no longer works.",
-    revokeFailed: "The link could not be revoked: {message}",
     more: "More links",
   },
 };

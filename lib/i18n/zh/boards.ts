@@ -135,6 +135,13 @@ export const boards: typeof en = {
     createdLeavesOut: "此链接不含其他人的 {count} 张图片。",
     createdLeavesOutOne: "此链接不含其他人的 1 张图片。",
     moreLinks: "更多链接",
+    copiedNow: "已复制：链接已在你的剪贴板中。",
+    revokeTitleBoard: "撤销指向画板「{title}」的链接？",
+    revokeTitlePicture: "撤销指向图片「{title}」的链接？",
+    revokeBody: "{name} 于 {date} 创建的这个链接将对所有拿到它的人立即失效。此操作无法撤回：新建的链接会是新的地址。",
+    revokeConfirm: "撤销链接",
+    revokeCancel: "保留",
+    revoking: "正在撤销…",
   },
 
   links: {
@@ -150,7 +157,6 @@ export const boards: typeof en = {
     revoke: "撤销",
     revokeNamed: "撤销 {name} 创建的指向「{title}」的链接",
     revoked: "链接已撤销，不再可用。",
-    revokeFailed: "链接未能撤销：{message}",
     more: "更多链接",
   },
 };
