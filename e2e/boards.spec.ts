@@ -156,8 +156,9 @@ test("two batches, a selection across them, a board, a share link, a ZIP", async
   expect(apiCalls).toEqual([]);
   await visitor.screenshot({ path: "e2e/screenshots/share-board.png", fullPage: true });
 
-  // Revoke: the link is dead at once.
+  // Revoke (it asks first, issue 26): the link is dead at once.
   await dialog.getByRole("button", { name: /^Revoke/ }).click();
+  await page.getByRole("alertdialog", { name: `Revoke the link to the board “${boardName}”?` }).getByRole("button", { name: "Revoke link" }).click();
   await expect(dialog.getByText("No links yet.")).toBeVisible();
   const dead = await visitor.goto(link);
   expect(dead!.status()).toBe(404);
