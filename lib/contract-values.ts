@@ -3,14 +3,33 @@
 // these, and zod itself comes only with the first answer to check
 // (lib/client/api.ts loads the schemas on demand).
 
-export const GENERATION_STATUSES = ["submitting", "queued", "processing", "completed", "failed"] as const;
+/**
+ * `waiting` (issue 26): past the person's in-flight cap, queued on the
+ * studio's side, not sent nor billed yet; `submitting → …` starts when the
+ * poller gives it a slot.
+ */
+export const GENERATION_STATUSES = ["waiting", "submitting", "queued", "processing", "completed", "failed"] as const;
 export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
-export const ACTIVE_STATUSES: readonly GenerationStatus[] = ["submitting", "queued", "processing"];
+/** Not ended yet: what `?status=active` lists and what the page keeps polling. */
+export const ACTIVE_STATUSES: readonly GenerationStatus[] = ["waiting", "submitting", "queued", "processing"];
+/** Sent (or being sent) to the gateway: what the in-flight cap counts. A waiting row is not in flight. */
+export const IN_FLIGHT_STATUSES: readonly GenerationStatus[] = ["submitting", "queued", "processing"];
 
 /** Error codes a card treats specially (the rest are the gateway's own words). */
 export const UNKNOWN_OUTCOME_CODE = "unknown_outcome";
 export const CANCELLED_CODE = "cancelled";
 export const NOT_SENT_CODE = "not_sent";
+/** A waiting picture cancelled before it was sent (issue 26): free, nothing reached the gateway. */
+export const CANCELLED_WAITING_CODE = "cancelled_waiting";
+
+/**
+ * A generation's id: `gen_` and a ULID, sorting by creation time. A retry
+ * takes its failed generation's place (issue 26): its id is the failed one's
+ * with a "0" added, which sorts right after it and before any later id; a
+ * retry of that adds another. Past MAX_IN_PLACE_RETRIES a retry gets a new id.
+ */
+export const GENERATION_ID = /^gen_[0-9A-HJKMNP-TV-Z]{26}0{0,24}$/;
+export const MAX_IN_PLACE_RETRIES = 24;
 
 /** The page the studio's gallery asks for (and the studio page sends with its HTML). */
 export const GALLERY_PAGE_SIZE = 24;
@@ -24,3 +43,24 @@ export const BOARD_VISIBILITIES = ["team", "private"] as const;
 export const LIST_PAGE_SIZE = 50;
 export const MAX_LIST_PAGE_SIZE = 200;
 export type BoardVisibility = (typeof BOARD_VISIBILITIES)[number];
+
+/**
+ * The words of a search (issue 26): `GET /api/generations?q=` matches the
+ * pictures whose prompt holds every one of them, in any order, each as a part
+ * of the prompt (case-insensitive; Chinese and other text without spaces is
+ * matched by characters). Words are split on any whitespace (the ideographic
+ * space too); everything else, punctuation and quotes included, is part of a
+ * word and matched as it is.
+ */
+export function searchWords(q: string): string[] {
+  return [...new Set(q.split(/\s+/u).filter((word) => word.length > 0))];
+}
+
+/** Whether a prompt holds every word of q (the browser's copy of the server's rule, for pictures it already has). */
+export function promptMatches(prompt: string, q: string): boolean {
+  const text = prompt.toLowerCase();
+  return searchWords(q.toLowerCase()).every((word) => text.includes(word));
+}
+
+/** The most ids one GET /api/generations/ids answers ("select all N matching", issue 26). */
+export const MAX_MATCHING_IDS = 1_000;

@@ -5,7 +5,7 @@ import { logger } from "@/lib/log";
 import { createFromEntries, findReplay } from "./create";
 import type { GenerationDeps } from "./deps";
 import { assertWithinLimits } from "./quota";
-import { discardStaged } from "./save-result";
+import { dropGeneration } from "./replaced";
 import { mustGet } from "./reads";
 import { mayManage, type Person } from "./person";
 import { toGeneration, viewGenerations } from "./serialize";
@@ -33,11 +33,8 @@ function assertOwner(row: { createdBy: string }, person: Person, what: string) {
 export async function deleteGeneration(deps: GenerationDeps, input: { id: string; viewer: Person }): Promise<void> {
   const row = await mustGet(deps, input.id);
   assertOwner(row, input.viewer, "delete");
-  const deleted = await deps.db.deleteGeneration(input.id);
+  const deleted = await dropGeneration(deps, input.id);
   if (!deleted) throw new StudioError("not_found", "There is no generation with this id");
-  const keys = [deleted.row.imageKey, deleted.row.thumbKey, ...deleted.orphanedReferences.map((r) => r.storageKey)];
-  for (const key of keys) if (key) await deps.store.delete(key);
-  await discardStaged(deps, input.id);
   logger.info({ generation: input.id, user: input.viewer.name, status: row.status }, "generation deleted");
 }
 
@@ -71,7 +68,9 @@ export async function cancelGeneration(deps: GenerationDeps, input: { id: string
  * by its creator or an admin, as delete and cancel: it reuses the creator's
  * uploaded references, which nobody else can see on a picture that was not
  * made (issue 21). Concurrent retries of one generation with the same key (or none) make one:
- * a double click never pays twice.
+ * a double click never pays twice. The retry takes the failed one's place
+ * (issue 26): its batch, its place in the gallery (idInPlaceOf), and the
+ * failed row goes as a delete would, its cost still counted.
  */
 export async function retryGeneration(
   deps: GenerationDeps,
@@ -81,7 +80,13 @@ export async function retryGeneration(
   const key = `retry:${input.id}:${input.idempotencyKey ?? "-"}`;
   const replay = await findReplay(deps, { key, createdBy: person.name });
   if (replay) return replay;
-  const row = await mustGet(deps, input.id);
+  const row = await deps.db.getGeneration(input.id);
+  if (!row) {
+    // The same retry, finished between the two reads, has removed the row it replaced.
+    const done = await findReplay(deps, { key, createdBy: person.name });
+    if (done) return done;
+    throw new StudioError("not_found", "There is no generation with this id");
+  }
   assertOwner(row, person, "retry");
   if (row.status !== "failed") throw new StudioError("invalid_request", "Only a failed generation can be retried");
   await assertWithinLimits(deps, { person, rows: { model: row.model, imageSize: row.imageSize, count: 1 } });
@@ -91,5 +96,6 @@ export async function retryGeneration(
     count: 1,
     person,
     idempotencyKey: key,
+    inPlaceOf: row,
   });
 }

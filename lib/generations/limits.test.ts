@@ -49,15 +49,19 @@ describe.each(ENGINES)("on %s", (engine) => {
   it("concurrent retries of one generation make one, from one instance or two", async () => {
     env = await studioInstances({ engine });
     const [a, b] = [await env.instance("A"), await env.instance("B")];
-    const [failed] = await createGenerations(a, { request: { ...request, prompt: "a cat #fail" }, person: testPerson("t") });
+    const [failed, other] = await createGenerations(a, { request: { ...request, prompt: "a cat #fail", count: 2 }, person: testPerson("t") });
     env.advance(10_000);
     expect((await refreshGeneration(a, failed.id))?.status).toBe("failed");
+    expect((await refreshGeneration(a, other.id))?.status).toBe("failed");
     const submitsBefore = env.sim.stats().submits;
 
     const unkeyed = await Promise.all([a, a, b].map((deps) => retryGeneration(deps, { id: failed.id, person: testPerson("t") })));
     expect(new Set(unkeyed.flat().map((g) => g.id)).size).toBe(1);
-    const keyed = await Promise.all([a, b].map((deps) => retryGeneration(deps, { id: failed.id, person: testPerson("t"), idempotencyKey: "click-1" })));
+    const keyed = await Promise.all([a, b].map((deps) => retryGeneration(deps, { id: other.id, person: testPerson("t"), idempotencyKey: "click-1" })));
     expect(new Set(keyed.flat().map((g) => g.id)).size).toBe(1);
+    expect(env.sim.stats().submits - submitsBefore).toBe(2);
+    // A retry takes the failed one's place (issue 26): with another key, there is nothing left to retry.
+    await expect(retryGeneration(b, { id: other.id, person: testPerson("t"), idempotencyKey: "click-2" })).rejects.toMatchObject({ code: "not_found" });
     expect(env.sim.stats().submits - submitsBefore).toBe(2);
   });
 });
