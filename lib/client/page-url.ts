@@ -3,6 +3,7 @@
 // Pure, and free of zod: it runs in every studio page's first script, and its
 // checks agree with listGenerationsQuerySchema (lib/server/page-filters.ts
 // reads the same names through that schema; page-url.test.ts compares them).
+import { GENERATION_ID } from "@/lib/contract-values";
 import { MODEL_IDS } from "@/lib/models";
 import { isBatchId } from "./batches";
 import type { FeedFilters, StatusFilter } from "./use-feed";
@@ -12,8 +13,11 @@ export const FILTER_PARAMS = ["q", "model", "status", "favorites", "mine", "batc
 /** The open picture on a board page: /boards/<id>?p=<picture id>. */
 export const PICTURE_PARAM = "p";
 
-const PICTURE_ID = /^gen_[0-9A-HJKMNP-TV-Z]{26}$/;
-const PICTURE_PATH = /^\/p\/(gen_[0-9A-HJKMNP-TV-Z]{26})$/;
+// A retry's id carries a "0" per retry in place (issue 26 item 5): GENERATION_ID says which.
+const PICTURE_ID = GENERATION_ID;
+const PICTURE_PATH = new RegExp(`^/p/(${GENERATION_ID.source.slice(1, -1)})$`);
+// Any /p/<something>: a picture's page, even when <something> names none (it answers 404 with the gallery).
+const PICTURE_ROUTE = /^\/p\/[^/]+$/;
 const BOARD_PATH = /^\/boards\/brd_[0-9A-HJKMNP-TV-Z]{26}$/;
 // As the API's `q` (trimmed, at most 200 characters).
 const MAX_QUERY = 200;
@@ -75,12 +79,12 @@ export function pictureHref(place: Place, id: string): string {
 
 /** The address of the gallery under the viewer at `place` (the studio's for /p/<id>). */
 export function galleryHref(place: Place): string {
-  const pathname = PICTURE_PATH.test(place.pathname) ? "/" : place.pathname;
+  const pathname = PICTURE_ROUTE.test(place.pathname) ? "/" : place.pathname;
   return `${pathname}${queryString(withoutPicture(place.search))}`;
 }
 
 /** Whether `pathname` is a picture's own page (/p/<id>), not a gallery's. */
-export const isPicturePath = (pathname: string) => PICTURE_PATH.test(pathname);
+export const isPicturePath = (pathname: string) => PICTURE_ROUTE.test(pathname);
 
 function withoutPicture(search: URLSearchParams): URLSearchParams {
   const next = new URLSearchParams(search);
