@@ -3,6 +3,7 @@ import { useRef, useState } from "react";
 import type { Generation } from "@/lib/contract";
 import { CANCELLED_CODE, UNKNOWN_OUTCOME_CODE } from "@/lib/contract-values";
 import { api, ApiError } from "@/lib/client/api";
+import { failureReason } from "@/lib/client/failure-reason";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { CardActions } from "./card-actions";
@@ -56,7 +57,7 @@ export function FailedCard({ generation: g }: { generation: Generation }) {
         <CardActions generation={g} />
       </div>
       <p className="line-clamp-4 text-xs leading-snug break-words text-rose-900 dark:text-rose-100">
-        {g.error?.message || C.failedFallback}
+        {failureReason({ error: g.error, t })}
       </p>
       <p className="line-clamp-2 text-xs leading-snug break-words text-zinc-600 dark:text-zinc-400">{g.prompt}</p>
       {error && (

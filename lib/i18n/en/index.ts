@@ -1,13 +1,16 @@
 import { account } from "./account";
+import { allowance } from "./allowance";
 import { admin } from "./admin";
 import { auth } from "./auth";
 import { boards } from "./boards";
 import { common } from "./common";
 import { composer } from "./composer";
+import { docs } from "./docs";
+import { failures } from "./failures";
 import { gallery } from "./gallery";
 import { share } from "./share";
 import { tokens } from "./tokens";
 import { usage } from "./usage";
 
 // The English dictionary, in one section per area of the page.
-export const en = { common, composer, gallery, auth, account, admin, usage, tokens, share, boards };
+export const en = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs };

@@ -1,14 +1,17 @@
 import type { Dictionary } from "../types";
 import { account } from "./account";
+import { allowance } from "./allowance";
 import { admin } from "./admin";
 import { auth } from "./auth";
 import { boards } from "./boards";
 import { common } from "./common";
 import { composer } from "./composer";
+import { docs } from "./docs";
+import { failures } from "./failures";
 import { gallery } from "./gallery";
 import { share } from "./share";
 import { tokens } from "./tokens";
 import { usage } from "./usage";
 
 // 中文词典，与英文按区域一一对应。
-export const zh: Dictionary = { common, composer, gallery, auth, account, admin, usage, tokens, share, boards };
+export const zh: Dictionary = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs };
