@@ -44,6 +44,27 @@ export const gallery = {
     deleteShort: "Delete",
   },
 
+  // Issue 26 items 5 and 12: a refusal for content, the keyboard's and screen readers' words.
+  refused: {
+    editPrompt: "Edit prompt",
+    editPromptNamed: 'Edit the prompt of "{prompt}"',
+    hint: "The same prompt would be refused again: change it, then generate.",
+  },
+  keyboard: {
+    skipToPictures: "Skip to pictures",
+    /** The checkbox of a picture's card: the first words of its prompt. */
+    select: "Select “{prompt}”",
+    /** Read once when the gallery takes focus: how to move in it. */
+    hint: "Arrow keys move between pictures; Tab reaches the picture's buttons.",
+  },
+  announce: {
+    finishedOne: "Finished: {prompt}",
+    finishedMany: "Finished {count} pictures: {prompt}",
+    failedOne: "Failed: {prompt}: {reason}",
+    failedMany: "{count} pictures failed: {prompt}: {reason}",
+    finishedSome: "Finished {done} of {count} pictures, {failed} failed: {prompt}: {reason}",
+  },
+
   list: {
     loading: "Loading your gallery…",
     loadMore: "Load more",
@@ -69,6 +90,9 @@ export const gallery = {
   },
 
   lightbox: {
+    // /p/<id> naming no picture the person may see: the same words whether it never was, was deleted or is not theirs to see.
+    notFound: "This picture is not here. It may have been deleted, or the link is incomplete.",
+    dismissNotFound: "Dismiss",
     close: "Close",
     previous: "Previous picture",
     next: "Next picture",

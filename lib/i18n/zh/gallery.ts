@@ -45,6 +45,25 @@ export const gallery: typeof en = {
     deleteShort: "删除",
   },
 
+  // 第 26 号问题第 5、12 项：因内容被拒、键盘与读屏的文字。
+  refused: {
+    editPrompt: "修改提示词",
+    editPromptNamed: "修改「{prompt}」的提示词",
+    hint: "同样的提示词还会被拒绝：修改后再生成。",
+  },
+  keyboard: {
+    skipToPictures: "跳到图片",
+    select: "选择「{prompt}」",
+    hint: "方向键在图片间移动；Tab 键可到达图片上的按钮。",
+  },
+  announce: {
+    finishedOne: "已完成：{prompt}",
+    finishedMany: "已完成 {count} 张：{prompt}",
+    failedOne: "失败：{prompt}：{reason}",
+    failedMany: "{count} 张失败：{prompt}：{reason}",
+    finishedSome: "{count} 张中完成 {done} 张，失败 {failed} 张：{prompt}：{reason}",
+  },
+
   list: {
     loading: "正在加载图库…",
     loadMore: "加载更多",
@@ -70,6 +89,8 @@ export const gallery: typeof en = {
   },
 
   lightbox: {
+    notFound: "找不到这张图片。它可能已被删除，或者链接不完整。",
+    dismissNotFound: "关闭提示",
     close: "关闭",
     previous: "上一张",
     next: "下一张",
