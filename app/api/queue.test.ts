@@ -241,7 +241,6 @@ describe("the poller moves the queue", () => {
     expect(positions([second, third])).toEqual([["waiting", 1], ["waiting", 2]]);
     // The admin lowers her budget while they wait: only the picture already sent fits.
     await setLimits(lea.id, { monthlyBudget: 0.04 });
-    const sent = submits();
     startPoller();
     const refused = await until(async () => {
       const all = await Promise.all([second, third].map((g) => get(lea.cookie, g.id)));
@@ -252,7 +251,6 @@ describe("the poller moves the queue", () => {
       expect(g.error?.message).toMatch(/nothing was billed.*Monthly budget/i);
     }
     expect((await get(lea.cookie, first.id)).status).toBe("completed");
-    expect(submits()).toBe(sent);
     expect((await cost(lea.cookie)).cost).toBeCloseTo(0.04);
     expect(await usedToday(lea.cookie)).toBe(1);
   });

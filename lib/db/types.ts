@@ -186,7 +186,11 @@ export type ApiTokenRow = {
 
 export type ListFilter = {
   status?: "active" | "completed" | "failed";
-  /** Substring of the prompt, case-insensitive; LIKE wildcards in it are literal. */
+  /**
+   * Every word of it (split on whitespace, see searchWords) a part of the
+   * prompt, in any order, case-insensitive; what is typed is literal (LIKE
+   * wildcards, quotes, search syntax). A search index narrows it down (issue 26).
+   */
   q?: string;
   model?: ModelId;
   /** Only the pictures this account (a users.id) starred. */
@@ -304,14 +308,24 @@ export type InsertLimits = {
    * `prices`, plus `cost` (the new rows' price) must stay within `amount`.
    */
   budget?: { since: number; amount: number; prices: Record<string, number>; cost: number };
+  /**
+   * The queue (issue 26): past maxActive, up to this many of the person's rows
+   * may wait (status `waiting`). Rows wait behind any already waiting (FIFO);
+   * otherwise as many as there are free slots stay as given and the rest
+   * wait. Absent or 0: no queue, past maxActive the insert is refused.
+   */
+  maxQueued?: number;
 };
+/** The queue's budget check when a waiting row is sent (claimWaiting): the month's charged rows since `since`, priced. */
+export type QueueBudget = { since: number; amount: number; prices: Record<string, number> };
 /** An idempotency key (per person, live for ttlMs) and, optionally, a digest of the request it came with. */
 export type IdempotencyInput = { key: string; createdBy: string; now: number; ttlMs: number; requestHash?: string };
 export type LoginAttemptInput = { account: string; address: string; at: number; since: number; perAccount: number; perAddress: number };
 /** `failures`: the account's rows at the address before this claim. `retryAt`: when the oldest row in the way stops counting. */
 export type LoginAttemptClaim = { allowed: true; failures: number } | { allowed: false; retryAt: number };
 
-export type LimitRefusal = { limit: "daily" | "active" | "budget"; usedToday: number; active: number; spent?: number };
+/** `waiting`: the person's waiting rows, given only when a queue applies (InsertLimits.maxQueued). */
+export type LimitRefusal = { limit: "daily" | "active" | "budget"; usedToday: number; active: number; waiting?: number; spent?: number };
 
 export interface StudioDatabase {
   readonly kind: "sqlite" | "postgres";
@@ -391,8 +405,12 @@ export interface StudioDatabase {
 
   /** Newest first (id descending). */
   listGenerations(filter: ListFilter): Promise<GenerationRow[]>;
+  /** The ids listGenerations would answer, in its order ("select all N matching", issue 26). */
+  listGenerationIds(filter: ListFilter): Promise<string[]>;
+  /** How many rows the filter matches in all (no cursor, no limit). */
+  countGenerations(filter: Omit<ListFilter, "limit" | "beforeId">): Promise<number>;
   /**
-   * Rows in submitting/queued/processing, oldest first (by id). The poller
+   * Rows in submitting/queued/processing (never waiting ones: nothing to poll), oldest first (by id). The poller
    * pages through them with `afterId` (a cursor it rotates, so every row gets
    * its turn whatever the backlog); `due` leaves out rows polled within the
    * interval; `holder` leaves out rows another holder's staged bytes wait in,
@@ -405,10 +423,35 @@ export interface StudioDatabase {
    */
   countActive(input?: { createdBy?: string; inFlightSince?: number }): Promise<number>;
   /**
-   * One person's rows since `since` that the gateway took (deleted ones too):
-   * the daily allowance. A request never sent, or refused, uses none of it.
+   * One person's rows since `since` that the gateway took (deleted ones too),
+   * and their live waiting rows (asked for, issue 26): the daily allowance. A
+   * request never sent, or refused, or cancelled while waiting, uses none of it.
    */
   countCreatedSince(input: { createdBy: string; since: number }): Promise<number>;
+
+  // The queue (issue 26): rows waiting for one of their person's slots.
+  /** One person's waiting rows, next first (by createdAt, then id). */
+  listWaiting(input: { createdBy: string }): Promise<GenerationRow[]>;
+  /** Who has rows waiting (the poller moves each one's queue). */
+  waitingPeople(): Promise<string[]>;
+  /**
+   * Sends the queue on, atomically (serialized with insertGenerations' limit
+   * check for the same person, across instances): counts the person's rows in
+   * flight (as the insert does, deleted ones since inFlightSince too) and
+   * turns their oldest waiting rows into `submitting` (submittedAt = now), as
+   * many as slots are free; no row is claimed twice. With a budget, each row
+   * in turn must still fit (charged spending since budget.since plus the rows
+   * claimed before it, plus its price, within the amount); one that does not
+   * stays waiting and is named in `overBudget` with the spending it met, for
+   * the caller to end.
+   */
+  claimWaiting(input: {
+    createdBy: string;
+    maxActive: number;
+    inFlightSince?: number;
+    now: number;
+    budget?: QueueBudget;
+  }): Promise<{ claimed: GenerationRow[]; overBudget: { row: GenerationRow; spent: number }[] }>;
 
   /**
    * Deletes the row and returns it with the stored references no other

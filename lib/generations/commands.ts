@@ -8,8 +8,9 @@ import { assertWithinLimits } from "./quota";
 import { dropGeneration } from "./replaced";
 import { mustGet } from "./reads";
 import { mayManage, type Person } from "./person";
+import { cancelWaiting } from "./queue";
 import { toGeneration, viewGenerations } from "./serialize";
-import { ACTIVE, isActive } from "./status";
+import { IN_FLIGHT, isActive } from "./status";
 
 /** Stars are per person: anyone may star any picture, for themselves. */
 export async function setFavorite(deps: GenerationDeps, input: { id: string; favorite: boolean; viewer: Person }): Promise<Generation> {
@@ -52,12 +53,17 @@ export async function cancelGeneration(deps: GenerationDeps, input: { id: string
   assertOwner(row, input.viewer, "cancel");
   // Cancelled already (a second click): the answer is what it became since.
   if (row.cancelledAt !== null) return (await viewGenerations(deps, [row], input.viewer))[0];
+  // Never sent (issue 26): it ends now, free. Sent meanwhile: cancelled as any in flight, below.
+  if (row.status === "waiting") {
+    const cancelled = await cancelWaiting(deps, row);
+    return cancelled ? (await viewGenerations(deps, [cancelled], input.viewer))[0] : cancelGeneration(deps, input);
+  }
   if (!isActive(row.status)) throw new StudioError("invalid_request", "Only a generation in progress can be cancelled");
   if (row.resultSeenAt !== null) {
     throw new StudioError("invalid_request", "This picture is already made and is being saved: there is nothing left to cancel");
   }
   const now = deps.now();
-  const cancelled = await deps.db.updateGeneration({ id: input.id, patch: { cancelledAt: now, updatedAt: now }, onlyIfStatus: ACTIVE });
+  const cancelled = await deps.db.updateGeneration({ id: input.id, patch: { cancelledAt: now, updatedAt: now }, onlyIfStatus: IN_FLIGHT });
   if (cancelled) logger.info({ generation: input.id, task: row.upstreamId, user: input.viewer.name }, "generation cancelled; still polled until the gateway ends it");
   // Finished in the meantime: the answer is what it became.
   return (await viewGenerations(deps, [cancelled ?? (await mustGet(deps, input.id))], input.viewer))[0];

@@ -3,6 +3,7 @@ import { logger } from "@/lib/log";
 import { processSingleton } from "@/lib/singleton";
 import type { GenerationDeps } from "./deps";
 import { pruneUnusedUploads } from "./prune-references";
+import { moveQueues } from "./queue";
 import { isDue, refreshGeneration } from "./refresh";
 import { stagingHolder } from "./staged";
 
@@ -16,7 +17,8 @@ export type Poller = { stop(): void; tick(): Promise<void> };
 
 /**
  * Carries every active generation to its end with no browser open, and picks
- * up what a previous process left queued or processing. Ticks several times
+ * up what a previous process left queued or processing; sends waiting ones
+ * (issue 26) as their person's slots free. Ticks several times
  * per interval; the database's poll claim keeps upstream GETs to one per task
  * per interval, so a tick arriving a little early costs nothing.
  *
@@ -56,6 +58,9 @@ export function createPoller(deps: GenerationDeps): Poller {
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, worker));
+    // After the refreshes, which free the slots of pictures that ended: the
+    // queue's next rows take them (issue 26), whichever instance sweeps first.
+    await moveQueues(deps);
   }
 
   const tick = () => {

@@ -27,6 +27,8 @@ export function limitsOf(deps: Pick<GenerationDeps, "config">, person: Person) {
   return {
     daily: person.dailyLimit ?? studio.daily,
     maxActive: person.maxActive ?? studio.maxActive,
+    /** Past maxActive, pictures that may wait their turn (issue 26); 0: none, refused. */
+    maxQueued: studio.maxQueued,
     monthlyBudget: person.monthlyBudget ?? studio.monthlyBudget ?? null,
   };
 }
@@ -51,13 +53,16 @@ export function spendOf(groups: UsageGroup[], prices: Record<string, number>): n
  * row is gone), so the slot is held for as long as the studio would have
  * waited for the picture: its createdAt plus the task timeout.
  */
-const inFlightSince = (deps: GenerationDeps, now: number) => now - deps.config.taskTimeoutMs;
+export const inFlightSince = (deps: Pick<GenerationDeps, "config">, now: number) => now - deps.config.taskTimeoutMs;
 
 export type Usage = {
   daily: number;
   usedToday: number;
   maxActive: number;
   active: number;
+  maxQueued: number;
+  /** Waiting for a slot (issue 26): counted in usedToday, not in active nor in spentThisMonth. */
+  waiting: number;
   monthlyBudget: number | null;
   spentThisMonth: number;
   currency: string;
@@ -67,13 +72,14 @@ export async function usageOf(deps: GenerationDeps, input: { person: Person }): 
   const now = deps.now();
   const { name } = input.person;
   const limits = limitsOf(deps, input.person);
-  const [usedToday, active, month, { prices }] = await Promise.all([
+  const [usedToday, active, waiting, month, { prices }] = await Promise.all([
     deps.db.countCreatedSince({ createdBy: name, since: startOfUtcDay(now) }),
     deps.db.countActive({ createdBy: name, inFlightSince: inFlightSince(deps, now) }),
+    deps.db.listWaiting({ createdBy: name }).then((rows) => rows.length),
     deps.db.usageGroups({ from: startOfUtcMonth(now), to: now + 1, groupBy: "user", createdBy: name }),
     currentPrices(deps),
   ]);
-  return { ...limits, usedToday, active, spentThisMonth: spendOf(month, prices), currency: deps.config.currency };
+  return { ...limits, usedToday, active, waiting, spentThisMonth: spendOf(month, prices), currency: deps.config.currency };
 }
 
 type NewRows = { model: ModelId; imageSize: ImageSize | null; count: number };
@@ -82,7 +88,13 @@ type NewRows = { model: ModelId; imageSize: ImageSize | null; count: number };
 export async function insertLimits(deps: GenerationDeps, input: { person: Person; rows: NewRows }): Promise<InsertLimits> {
   const now = deps.now();
   const limits = limitsOf(deps, input.person);
-  const base = { since: startOfUtcDay(now), daily: limits.daily, maxActive: limits.maxActive, inFlightSince: inFlightSince(deps, now) };
+  const base = {
+    since: startOfUtcDay(now),
+    daily: limits.daily,
+    maxActive: limits.maxActive,
+    maxQueued: limits.maxQueued,
+    inFlightSince: inFlightSince(deps, now),
+  };
   if (limits.monthlyBudget === null) return base;
   const { prices } = await currentPrices(deps);
   // Unpriced would count as free: under a budget it is refused instead (issue 21).
@@ -91,7 +103,7 @@ export async function insertLimits(deps: GenerationDeps, input: { person: Person
   return { ...base, budget: { since: startOfUtcMonth(now), amount: limits.monthlyBudget, prices, cost } };
 }
 
-const money = (amount: number, currency: string) =>
+export const money = (amount: number, currency: string) =>
   new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 4 }).format(amount);
 
 /**
@@ -120,6 +132,14 @@ export function limitError(deps: GenerationDeps, refusal: LimitRefusal, limits: 
       { retryAfterSeconds: Math.ceil((startOfNextUtcMonth(now) - now) / 1000), limit: "monthlyBudget", resetsAt: new Date(startOfNextUtcMonth(now)).toISOString() },
     );
   }
+  if (limits.maxQueued) {
+    return new StudioError(
+      "rate_limited",
+      `Your queue is full: ${refusal.waiting ?? 0} of ${limits.maxQueued} waiting, and ${refusal.active} of ${limits.maxActive} in progress. ` +
+        "Nothing was queued; wait for some to finish, or cancel waiting ones.",
+      { retryAfterSeconds: 10, limit: "maxActive" },
+    );
+  }
   return new StudioError(
     "rate_limited",
     `Too many pictures in progress: ${refusal.active} of ${limits.maxActive} at once, ` +
@@ -135,6 +155,6 @@ export function limitError(deps: GenerationDeps, refusal: LimitRefusal, limits: 
 export async function assertWithinLimits(deps: GenerationDeps, input: { person: Person; rows: NewRows }): Promise<void> {
   const [usage, limits] = await Promise.all([usageOf(deps, { person: input.person }), insertLimits(deps, input)]);
   const spent = limits.budget ? usage.spentThisMonth : undefined;
-  const refusal = limitRefusal({ usedToday: usage.usedToday, active: usage.active, spent, count: input.rows.count, limits });
+  const refusal = limitRefusal({ usedToday: usage.usedToday, active: usage.active, waiting: usage.waiting, spent, count: input.rows.count, limits });
   if (refusal) throw limitError(deps, refusal, limits);
 }

@@ -5,13 +5,13 @@ import { GatewayError } from "@/lib/gateway";
 import { logger } from "@/lib/log";
 import { processSingleton } from "@/lib/singleton";
 import { failedReason } from "./cancelled";
-import { UNKNOWN_OUTCOME_MESSAGE } from "./create";
+import { UNKNOWN_OUTCOME_MESSAGE } from "./submit";
 import type { GenerationDeps } from "./deps";
 import { holdLease } from "./lease";
 import { refreshSlotFree, refreshSlots } from "./refresh-slots";
 import { retryDelayMs, saveResult } from "./save-result";
 import { heldElsewhere } from "./staged";
-import { ACTIVE, POLLABLE, isActive } from "./status";
+import { IN_FLIGHT, POLLABLE, isInFlight } from "./status";
 import { unansweredDelayMs, unansweredMessage, unansweredTooLong } from "./unanswered";
 
 /** "task_not_exist" must be confirmed this many polls in a row: gateways hiccup. */
@@ -37,9 +37,9 @@ export function refreshGeneration(deps: GenerationDeps, id: string): Promise<Gen
   return run;
 }
 
-/** A read of an active row nudges it, never waited on, and never queued behind the bound. */
+/** A read of a row in flight nudges it, never waited on, and never queued behind the bound (a waiting row has nothing to ask). */
 export function nudgeRefresh(deps: GenerationDeps, row: GenerationRow): void {
-  if (!isActive(row.status) || !isDue(row, deps.now(), deps.config.pollIntervalMs) || heldElsewhere(deps, row, deps.now())) return;
+  if (!isInFlight(row.status) || !isDue(row, deps.now(), deps.config.pollIntervalMs) || heldElsewhere(deps, row, deps.now())) return;
   if (!refreshSlotFree()) return;
   refreshGeneration(deps, row.id).catch((err: unknown) => logger.error({ err, generation: row.id }, "refresh failed"));
 }
@@ -64,7 +64,7 @@ export function isDue(
 
 async function refreshOnce(deps: GenerationDeps, id: string): Promise<GenerationRow | undefined> {
   const row = await deps.db.getGeneration(id);
-  if (!row || !isActive(row.status)) return row;
+  if (!row || !isInFlight(row.status)) return row;
   const now = deps.now();
   const intervalMs = deps.config.pollIntervalMs;
   // Not due (by any instance): the claim below would refuse, so skip its write
@@ -154,7 +154,7 @@ async function onPollError(deps: GenerationDeps, row: GenerationRow, error: Gate
   return row;
 }
 
-function fail(deps: GenerationDeps, row: GenerationRow, code: string, message: string, onlyIfStatus = ACTIVE) {
+function fail(deps: GenerationDeps, row: GenerationRow, code: string, message: string, onlyIfStatus = IN_FLIGHT) {
   logger.info({ generation: row.id, task: row.upstreamId, code }, "generation failed");
   return deps.db.updateGeneration({
     id: row.id,

@@ -7,7 +7,7 @@ import { logger } from "@/lib/log";
 import { failedReason } from "./cancelled";
 import type { GenerationDeps } from "./deps";
 import { downloadSlots } from "./refresh-slots";
-import { ACTIVE } from "./status";
+import { IN_FLIGHT } from "./status";
 
 // Gateway URLs expire (about 2 h on common upstreams): the picture is copied
 // the moment the task completes. A copy that fails is retried with backoff for
@@ -114,7 +114,7 @@ async function copyResult(
       savingReason: null,
       stagedBy: null,
     },
-    onlyIfStatus: ACTIVE,
+    onlyIfStatus: IN_FLIGHT,
   });
   // Only bytes staged by an earlier attempt are on disk: this one stored what it downloaded.
   if (staged) await discardStaged(deps, row.id);
@@ -183,7 +183,7 @@ async function keepSaving(
         stagedBy: null,
         updatedAt: now,
       },
-      onlyIfStatus: ACTIVE,
+      onlyIfStatus: IN_FLIGHT,
     });
   }
   return deps.db.updateGeneration({
@@ -199,6 +199,6 @@ async function keepSaving(
       stagedBy: failure.staged ? deps.stagingHolder : null,
       updatedAt: now,
     },
-    onlyIfStatus: ACTIVE,
+    onlyIfStatus: IN_FLIGHT,
   });
 }

@@ -9,9 +9,10 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /**
  * A row as the API shows it: our URLs only, never the gateway's. `starred`:
- * whether the person asking starred it (favorites are per person).
+ * whether the person asking starred it (favorites are per person);
+ * `position`: a waiting row's place in its person's queue (see queuePositions).
  */
-export function toGeneration(row: GenerationRow, starred = false): Generation {
+export function toGeneration(row: GenerationRow, starred = false, position: number | null = null): Generation {
   const hasImage = row.status === "completed" && row.imageKey !== null;
   return {
     id: row.id,
@@ -47,11 +48,31 @@ export function toGeneration(row: GenerationRow, starred = false): Generation {
     unansweredSince: isActive(row.status) ? iso(row.unansweredSince) : null,
     batchId: row.batchId ?? row.id,
     cancelledAt: iso(row.cancelledAt),
+    position: row.status === "waiting" ? position : null,
   };
+}
+
+/**
+ * Each waiting row's place in its person's queue (issue 26; 1 = sent next),
+ * read once per person with waiting rows among `rows`.
+ */
+async function queuePositions(deps: Pick<GenerationDeps, "db">, rows: readonly GenerationRow[]): Promise<Map<string, number>> {
+  const people = [...new Set(rows.filter((row) => row.status === "waiting").map((row) => row.createdBy))];
+  const queues = await Promise.all(people.map((createdBy) => deps.db.listWaiting({ createdBy })));
+  return new Map(queues.flatMap((queue) => queue.map((row, i) => [row.id, i + 1] as const)));
+}
+
+/** Rows just made (or replayed) as the API shows them: no stars yet, each waiting one with its place. */
+export async function presentGenerations(deps: Pick<GenerationDeps, "db">, rows: GenerationRow[]): Promise<Generation[]> {
+  const positions = await queuePositions(deps, rows);
+  return rows.map((row) => toGeneration(row, false, positions.get(row.id) ?? null));
 }
 
 /** Rows as one person sees them: their own stars, read in one query. */
 export async function viewGenerations(deps: Pick<GenerationDeps, "db">, rows: GenerationRow[], viewer: Pick<Person, "id">): Promise<Generation[]> {
-  const starred = await deps.db.favoritesAmong({ userId: viewer.id, generationIds: rows.map((row) => row.id) });
-  return rows.map((row) => toGeneration(row, starred.has(row.id)));
+  const [starred, positions] = await Promise.all([
+    deps.db.favoritesAmong({ userId: viewer.id, generationIds: rows.map((row) => row.id) }),
+    queuePositions(deps, rows),
+  ]);
+  return rows.map((row) => toGeneration(row, starred.has(row.id), positions.get(row.id) ?? null));
 }

@@ -16,17 +16,9 @@ export async function priceQuote(deps: Pick<GenerationDeps, "db" | "config">): P
   return { currency: deps.config.currency, prices: Object.fromEntries(PRICE_KEYS.map((key) => [key, prices[key] ?? null])) };
 }
 
-/**
- * Pictures of this person waiting for a slot. Zero until the queue (issue 26
- * item 3) gives the database a way to count them.
- */
-async function waitingOf(_deps: GenerationDeps, _person: Person): Promise<number> {
-  return 0;
-}
-
 export async function sessionLimitsOf(deps: GenerationDeps, input: { person: Person }): Promise<SessionInfo["limits"]> {
   const now = deps.now();
-  const [usage, quote, waiting] = await Promise.all([usageOf(deps, input), priceQuote(deps), waitingOf(deps, input.person)]);
+  const [usage, quote] = await Promise.all([usageOf(deps, input), priceQuote(deps)]);
   return {
     daily: usage.daily,
     usedToday: usage.usedToday,
@@ -35,8 +27,9 @@ export async function sessionLimitsOf(deps: GenerationDeps, input: { person: Per
     spentThisMonth: usage.spentThisMonth,
     currency: usage.currency,
     active: usage.active,
-    waiting,
-    maxQueued: deps.config.limits.maxQueued,
+    // Pictures waiting for a slot (issue 26 item 3): the queue's count, from usageOf.
+    waiting: usage.waiting,
+    maxQueued: usage.maxQueued,
     quote,
     resetsAt: {
       daily: new Date(startOfNextUtcDay(now)).toISOString(),

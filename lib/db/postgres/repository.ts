@@ -11,6 +11,7 @@ import type {
   GenerationRow,
   IdempotencyInput,
   InsertLimits,
+  QueueBudget,
   InviteRow,
   LimitRefusal,
   ListFilter,
@@ -35,17 +36,20 @@ import {
   boardRange,
   createdBetween,
   inFlight,
+  isWaiting,
   listConditions,
   pictureConditions,
   pollDue,
+  reservedSince,
   rowLimit,
   usageCounts,
 } from "@/lib/db/shared/conditions";
-import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisions";
+import { admission, queuePlan, spentOn, submissionChange, waitingLast } from "@/lib/db/shared/decisions";
 import { clearedLoginFailures, countAndOldest, loginAttemptDecision, loginFailuresSince } from "@/lib/db/shared/login-attempts";
 import { definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor, withBatch } from "@/lib/db/shared/row-mapping";
 import * as counters from "./counters";
-import { bytewise, countedRows, promptContains, insertRows, readGenerations, usageKey, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
+import { bytewise, countedRows, insertRows, readGenerations, usageKey, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
+import { promptSearch } from "./search";
 import {
   apiTokens,
   boardItems,
@@ -155,11 +159,13 @@ export class PostgresStudioDatabase implements StudioDatabase {
               for update skip locked
             )`);
         }
+        let wait = 0;
         if (limits && rows.length > 0) {
-          const refusal = await checkLimits(tx, { createdBy: rows[0].createdBy, count: rows.length, limits });
-          if (refusal) throw new LimitReached(refusal);
+          const decision = await checkLimits(tx, { createdBy: rows[0].createdBy, count: rows.length, limits });
+          if ("refused" in decision) throw new LimitReached(decision.refused);
+          wait = decision.wait;
         }
-        const stored = rows.map(withBatch);
+        const stored = waitingLast(rows, wait).map(withBatch);
         await insertRows(tx, generations, stored);
         await insertRows(tx, generationReferences, referenceLinks(rows));
         return { created: true, rows: stored.map((row) => ({ ...row, references: [...row.references] })) };
@@ -312,14 +318,13 @@ export class PostgresStudioDatabase implements StudioDatabase {
 
   async listGenerations(filter: ListFilter): Promise<GenerationRow[]> {
     const limit = rowLimit(filter.limit);
-    const promptSearch = (q: string) => promptContains(q, this.folding);
     const { board } = filter;
     return withDriverErrors(async () => {
       if (board === undefined) {
         const records = await this.db
           .select()
           .from(generations)
-          .where(listConditions(generations, filter, promptSearch, favorites))
+          .where(listConditions(generations, filter, this.search({ index: true }), favorites))
           .orderBy(desc(generations.id))
           .limit(limit);
         return records.map(toGenerationRow);
@@ -334,7 +339,7 @@ export class PostgresStudioDatabase implements StudioDatabase {
       const picture = this.db
         .select()
         .from(generations)
-        .where(and(eq(generations.id, boardItems.generationId), pictureConditions(generations, filter, promptSearch, favorites)))
+        .where(and(eq(generations.id, boardItems.generationId), pictureConditions(generations, filter, this.search({ index: false }), favorites)))
         .limit(1)
         .as("picture");
       const records = await this.db
@@ -346,6 +351,61 @@ export class PostgresStudioDatabase implements StudioDatabase {
         .limit(limit);
       return records.map((record) => toGenerationRow(record.picture));
     });
+  }
+
+  async listGenerationIds(filter: ListFilter): Promise<string[]> {
+    const limit = rowLimit(filter.limit);
+    const { board } = filter;
+    return withDriverErrors(async () => {
+      if (board === undefined) {
+        const rows = await this.db
+          .select({ id: generations.id })
+          .from(generations)
+          .where(listConditions(generations, filter, this.search({ index: true }), favorites))
+          .orderBy(desc(generations.id))
+          .limit(limit);
+        return rows.map((row) => row.id);
+      }
+      // As listGenerations reads a board: its range of board_items, each picture looked up by id.
+      const picture = this.db
+        .select({ id: generations.id })
+        .from(generations)
+        .where(and(eq(generations.id, boardItems.generationId), pictureConditions(generations, filter, this.search({ index: false }), favorites)))
+        .limit(1)
+        .as("picture");
+      const rows = await this.db
+        .select({ id: picture.id })
+        .from(boardItems)
+        .crossJoinLateral(picture)
+        .where(boardRange(boardItems, { board, beforeId: filter.beforeId }))
+        .orderBy(desc(boardItems.generationId))
+        .limit(limit);
+      return rows.map((row) => row.id);
+    });
+  }
+
+  async countGenerations(filter: Omit<ListFilter, "limit" | "beforeId">): Promise<number> {
+    const { board } = filter;
+    return withDriverErrors(async () => {
+      if (board === undefined) {
+        const [row] = await this.db
+          .select({ n: count() })
+          .from(generations)
+          .where(listConditions(generations, filter, this.search({ index: true }), favorites));
+        return row?.n ?? 0;
+      }
+      const [row] = await this.db
+        .select({ n: count() })
+        .from(boardItems)
+        .innerJoin(generations, eq(generations.id, boardItems.generationId))
+        .where(and(boardRange(boardItems, { board }), pictureConditions(generations, filter, this.search({ index: false }), favorites)));
+      return row?.n ?? 0;
+    });
+  }
+
+  /** Prompt search as this database folds case; the index narrows a word down across the gallery, not on a board's few items. */
+  private search(options: { index: boolean }) {
+    return (q: string) => promptSearch(q, this.folding, options);
   }
 
   async listActive(input: { limit: number; afterId?: string; due?: { now: number; intervalMs: number }; holder?: StagingHolder }): Promise<GenerationRow[]> {
@@ -365,9 +425,52 @@ export class PostgresStudioDatabase implements StudioDatabase {
     return withDriverErrors(() => countInFlight(this.db, input ?? {}));
   }
 
-  /** Charged rows only (see chargedSince), deleted ones included: a delete does not give back the day's allowance. */
+  /** Charged rows and live waiting ones (see reservedSince), deleted charged ones included: a delete does not give back the day's allowance. */
   async countCreatedSince(input: { createdBy: string; since: number }): Promise<number> {
     return withDriverErrors(() => countCreated(this.db, input));
+  }
+
+  async listWaiting(input: { createdBy: string }): Promise<GenerationRow[]> {
+    return withDriverErrors(() => waitingOf(this.db, input.createdBy));
+  }
+
+  async waitingPeople(): Promise<string[]> {
+    return withDriverErrors(async () => {
+      const records = await this.db.selectDistinct({ createdBy: generations.createdBy }).from(generations).where(eq(generations.status, "waiting"));
+      return records.map((r) => r.createdBy);
+    });
+  }
+
+  async claimWaiting(input: {
+    createdBy: string;
+    maxActive: number;
+    inFlightSince?: number;
+    now: number;
+    budget?: QueueBudget;
+  }): Promise<{ claimed: GenerationRow[]; overBudget: { row: GenerationRow; spent: number }[] }> {
+    const { createdBy, budget, now } = input;
+    return withDriverErrors(() =>
+      this.db.transaction(async (tx) => {
+        // The person's limits lock, as the insert's check takes it (held to
+        // commit): claims and inserts for one person, from any instance, run
+        // one after another, so the count below cannot go stale before the update.
+        await tx.execute(sql`select pg_advisory_xact_lock(${LIMITS_LOCK_SPACE}, hashtext(${createdBy}))`);
+        const free = input.maxActive - (await countInFlight(tx, { createdBy, inFlightSince: input.inFlightSince }));
+        if (free <= 0) return { claimed: [], overBudget: [] };
+        const spent = budget && (await monthSpent(tx, { createdBy, since: budget.since, prices: budget.prices, charged: true }));
+        const plan = queuePlan({ waiting: await waitingOf(tx, createdBy), free, budget: budget && { ...budget, spent: spent ?? 0 } });
+        const claimed: GenerationRow[] = [];
+        for (const row of plan.send) {
+          const [record] = await tx
+            .update(generations)
+            .set({ status: "submitting", submittedAt: now, updatedAt: now })
+            .where(and(eq(generations.id, row.id), eq(generations.status, "waiting")))
+            .returning();
+          if (record) claimed.push(toGenerationRow(record));
+        }
+        return { claimed, overBudget: plan.overBudget };
+      }),
+    );
   }
 
   async deleteGeneration(
@@ -937,13 +1040,23 @@ export class PostgresStudioDatabase implements StudioDatabase {
  * person's advisory lock (held to commit) makes concurrent inserts by the same
  * person, from any instance, count one after another.
  */
-async function checkLimits(tx: Db, input: { createdBy: string; count: number; limits: InsertLimits }): Promise<LimitRefusal | undefined> {
+async function checkLimits(
+  tx: Db,
+  input: { createdBy: string; count: number; limits: InsertLimits },
+): Promise<{ refused: LimitRefusal } | { wait: number }> {
   const { createdBy, limits } = input;
   await tx.execute(sql`select pg_advisory_xact_lock(${LIMITS_LOCK_SPACE}, hashtext(${createdBy}))`);
   const usedToday = await countCreated(tx, { createdBy, since: limits.since });
   const active = await countInFlight(tx, { createdBy, inFlightSince: limits.inFlightSince });
+  const waiting = limits.maxQueued ? (await waitingOf(tx, createdBy)).length : 0;
   const spent = limits.budget && (await monthSpent(tx, { createdBy, since: limits.budget.since, prices: limits.budget.prices }));
-  return limitRefusal({ usedToday, active, count: input.count, limits, spent });
+  return admission({ usedToday, active, waiting, count: input.count, limits, spent });
+}
+
+/** One person's waiting rows, next first: (created_by, status) of generations_created_by_status_id_idx. */
+async function waitingOf(db: Db, createdBy: string): Promise<GenerationRow[]> {
+  const records = await db.select().from(generations).where(isWaiting(generations, createdBy)).orderBy(asc(generations.createdAt), asc(generations.id));
+  return records.map(toGenerationRow);
 }
 
 /**
@@ -956,15 +1069,20 @@ async function countInFlight(db: Db, input: { createdBy?: string; inFlightSince?
   return Number(result?.n ?? 0);
 }
 
-/** One person's charged pictures since `since` (the gateway took them), deleted ones included. */
+/** One person's charged pictures since `since` (the gateway took them), deleted ones included, and their live waiting ones. */
 async function countCreated(db: Db, input: { createdBy: string; since: number }): Promise<number> {
-  const [result] = await db.select({ n: count() }).from(countedRows(db, (t) => chargedSince(t, input)));
+  const [result] = await db.select({ n: count() }).from(countedRows(db, (t, table) => reservedSince(t, input, table)));
   return result?.n ?? 0;
 }
 
-/** What the person's charged pictures since `since` cost (deleted ones too): one grouped read on (created_by, created_at). */
-async function monthSpent(tx: Db, input: { createdBy: string; since: number; prices: Record<string, number> }): Promise<number> {
-  const counted = countedRows(tx, (t) => chargedSince(t, input));
+/**
+ * What the person's pictures since `since` cost (deleted ones too): one
+ * grouped read on (created_by, created_at). The charged ones and the price
+ * reserved for waiting ones (a new request's check), or with `charged` the
+ * charged ones alone (the queue's check when it sends one).
+ */
+async function monthSpent(tx: Db, input: { createdBy: string; since: number; prices: Record<string, number>; charged?: boolean }): Promise<number> {
+  const counted = countedRows(tx, (t, table) => (input.charged ? chargedSince(t, input) : reservedSince(t, input, table)));
   const groups = await tx
     .select({ model: counted.model, imageSize: counted.imageSize, count: count() })
     .from(counted)

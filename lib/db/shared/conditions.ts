@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql, type AnyColumn, type SQL, type Table } from "drizzle-orm";
-import { ACTIVE_STATUSES, UNKNOWN_OUTCOME_CODE } from "@/lib/contract";
+import { and, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, ne, notInArray, or, sql, type AnyColumn, type SQL, type Table } from "drizzle-orm";
+import { ACTIVE_STATUSES, IN_FLIGHT_STATUSES, UNKNOWN_OUTCOME_CODE } from "@/lib/contract";
 import type { ListFilter, StagingHolder } from "@/lib/db/types";
 
 // WHERE clauses both engines build the same way. drizzle's operators take
@@ -26,12 +26,25 @@ export type FavoritesTable = Table & Record<"userId" | "generationId", AnyColumn
 /** The board_items table, for the `board` filter (issue 14). */
 export type BoardItemsTable = Table & Record<"boardId" | "generationId", AnyColumn>;
 
-/** Submitting, queued or processing; with `createdBy`, only that person's. */
+/** Not ended: waiting, submitting, queued or processing (the listing's "active"); with `createdBy`, only that person's. */
 export function isActive(t: Pick<CountedColumns, "status" | "createdBy">, createdBy?: string): SQL {
   return and(
     inArray(t.status, [...ACTIVE_STATUSES]),
     createdBy !== undefined ? eq(t.createdBy, createdBy) : undefined,
   )!;
+}
+
+/** Sent or being sent: submitting, queued or processing (never waiting, issue 26); with `createdBy`, only that person's. */
+export function isInFlight(t: Pick<CountedColumns, "status" | "createdBy">, createdBy?: string): SQL {
+  return and(
+    inArray(t.status, [...IN_FLIGHT_STATUSES]),
+    createdBy !== undefined ? eq(t.createdBy, createdBy) : undefined,
+  )!;
+}
+
+/** One person's rows waiting for a slot (issue 26). */
+export function isWaiting(t: Pick<CountedColumns, "status" | "createdBy">, createdBy: string): SQL {
+  return and(eq(t.status, "waiting"), eq(t.createdBy, createdBy))!;
 }
 
 /** Which table a counted row is read from (see countedRows): the live one or deleted_generations. */
@@ -52,9 +65,10 @@ export function inFlight(
   input: { createdBy?: string; inFlightSince?: number },
   table: CountedTable,
 ): SQL {
-  if (table === "generations") return isActive(t, input.createdBy);
+  if (table === "generations") return isInFlight(t, input.createdBy);
   if (input.inFlightSince === undefined) return sql`1 = 0`;
-  return and(isActive(t, input.createdBy), gte(t.createdAt, input.inFlightSince))!;
+  // A row deleted while waiting was never sent: it holds no slot.
+  return and(isInFlight(t, input.createdBy), gte(t.createdAt, input.inFlightSince))!;
 }
 
 /** One person's rows created at `since` or later. */
@@ -68,11 +82,13 @@ export function createdSince(t: Pick<CountedColumns, "createdBy" | "createdAt">,
  * task id (cancelled, timed out, lost, failed at the gateway, its picture not
  * copied) and one whose submit's answer never came (unknown outcome). Only a
  * failed row that never reached the gateway (not sent) or that the gateway
- * refused (submit_…, no task id) is free. The one rule behind the day's
- * allowance, the month's budget and the usage, on live and deleted rows alike.
+ * refused (submit_…, no task id) is free, and so is one still waiting for a
+ * slot (issue 26: not sent yet) or cancelled or deleted while waiting. The one
+ * rule behind the day's allowance, the month's budget and the usage, on live
+ * and deleted rows alike.
  */
 export function charged(t: Pick<CountedColumns, "status" | "upstreamId" | "errorCode">): SQL {
-  return or(ne(t.status, "failed"), isNotNull(t.upstreamId), eq(t.errorCode, UNKNOWN_OUTCOME_CODE))!;
+  return or(notInArray(t.status, ["failed", "waiting"]), isNotNull(t.upstreamId), eq(t.errorCode, UNKNOWN_OUTCOME_CODE))!;
 }
 
 /**
@@ -81,6 +97,20 @@ export function charged(t: Pick<CountedColumns, "status" | "upstreamId" | "error
  */
 export function chargedSince(t: Pick<CountedColumns, "createdBy" | "createdAt" | "status" | "upstreamId" | "errorCode">, input: { createdBy: string; since: number }): SQL {
   return and(createdSince(t, input), charged(t))!;
+}
+
+/**
+ * What a new request is checked against (issue 26): the charged rows and the
+ * live waiting ones, which were asked for (the day's allowance) and whose
+ * price is reserved (the month's budget) though nobody is charged for them
+ * until they are sent. A row deleted while waiting reserves nothing.
+ */
+export function reservedSince(
+  t: Pick<CountedColumns, "createdBy" | "createdAt" | "status" | "upstreamId" | "errorCode">,
+  input: { createdBy: string; since: number },
+  table: CountedTable,
+): SQL {
+  return and(createdSince(t, input), table === "generations" ? or(charged(t), eq(t.status, "waiting")) : charged(t))!;
 }
 
 /** The row, if its last upstream poll is at least `intervalMs` old (or it was never polled). */
@@ -110,7 +140,8 @@ export function activeBatch(
   input: { afterId?: string; due?: { now: number; intervalMs: number }; holder?: StagingHolder },
 ): SQL {
   return and(
-    isActive(t),
+    // A waiting row has nothing to poll; the queue (claimWaiting) moves it.
+    isInFlight(t),
     input.afterId !== undefined ? gt(t.id, input.afterId) : undefined,
     input.due ? polledBefore(t, input.due) : undefined,
     leftTo(t, input.holder),
@@ -134,7 +165,7 @@ export function starredBy(t: GenerationColumns, favorites: FavoritesTable, userI
 export function pictureConditions(
   t: GenerationColumns,
   filter: Omit<ListFilter, "limit">,
-  promptContains: (q: string) => SQL,
+  promptContains: (q: string) => SQL | undefined,
   favorites: FavoritesTable,
 ): SQL | undefined {
   return and(
@@ -151,7 +182,7 @@ export function pictureConditions(
 export function listConditions(
   t: GenerationColumns,
   filter: Omit<ListFilter, "limit">,
-  promptContains: (q: string) => SQL,
+  promptContains: (q: string) => SQL | undefined,
   favorites: FavoritesTable,
 ): SQL | undefined {
   return and(pictureConditions(t, filter, promptContains, favorites), filter.beforeId !== undefined ? lt(t.id, filter.beforeId) : undefined);
@@ -171,8 +202,10 @@ export function boardRange(items: BoardItemsTable, filter: { board: string; befo
  * The usage query's rows: created in [from, to) (the created_at index's
  * range), with createdBy only that person's (then (created_by, created_at)).
  */
-export function createdBetween(t: Pick<CountedColumns, "createdBy" | "createdAt">, input: { from: number; to: number; createdBy?: string }): SQL {
+export function createdBetween(t: Pick<CountedColumns, "createdBy" | "createdAt" | "status">, input: { from: number; to: number; createdBy?: string }): SQL {
   return and(
+    // Waiting rows are not charged (nor made) yet: not in the usage at all (issue 26).
+    ne(t.status, "waiting"),
     gte(t.createdAt, input.from),
     lt(t.createdAt, input.to),
     input.createdBy !== undefined ? eq(t.createdBy, input.createdBy) : undefined,
@@ -192,7 +225,7 @@ export function usageCounts(
     completed: countWhere(eq(t.status, "completed")),
     failed: countWhere(eq(t.status, "failed")),
     failedCharged: countWhere(and(eq(t.status, "failed"), charged(t))!),
-    active: countWhere(isActive(t)),
+    active: countWhere(isInFlight(t)),
   };
 }
 

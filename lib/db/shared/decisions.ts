@@ -13,18 +13,71 @@ import { priceOf, roundMoney } from "@/lib/pricing";
  * the daily one first, then the active one, then the budget (only with
  * `limits.budget`, and `spent`, the month's spending so far, read with it).
  */
-export function limitRefusal(input: {
+export function limitRefusal(input: AdmissionInput): LimitRefusal | undefined {
+  const decision = admission(input);
+  return "refused" in decision ? decision.refused : undefined;
+}
+
+type AdmissionInput = {
   usedToday: number;
+  /** In flight now (the cap's count). */
   active: number;
+  /** Waiting for a slot now (issue 26); 0 when absent. */
+  waiting?: number;
   count: number;
   limits: InsertLimits;
   spent?: number;
-}): LimitRefusal | undefined {
+};
+
+/**
+ * Where `count` new rows go (issue 26): refused (which limit), or admitted
+ * with the last `wait` of them waiting for a slot. While anything waits, new
+ * rows wait behind it (first come, first sent); otherwise the free slots are
+ * used and only the rest waits, up to `limits.maxQueued` waiting in all.
+ * Without a queue (maxQueued absent or 0) that is the old rule: past the cap,
+ * refused whole.
+ */
+export function admission(input: AdmissionInput): { refused: LimitRefusal } | { wait: number } {
   const { usedToday, active, count, limits, spent = 0 } = input;
-  if (usedToday + count > limits.daily) return { limit: "daily", usedToday, active };
-  if (active + count > limits.maxActive) return { limit: "active", usedToday, active };
-  if (limits.budget && overBudget(spent, limits.budget)) return { limit: "budget", usedToday, active, spent };
-  return undefined;
+  const waiting = input.waiting ?? 0;
+  const queue = limits.maxQueued ?? 0;
+  // The refusal names what waits only where a queue applies.
+  const seen = queue > 0 ? { usedToday, active, waiting } : { usedToday, active };
+  if (usedToday + count > limits.daily) return { refused: { limit: "daily", ...seen } };
+  const free = Math.max(0, limits.maxActive - active);
+  const wait = count - (waiting > 0 ? 0 : Math.min(count, free));
+  if (wait > 0 && waiting + wait > queue) return { refused: { limit: "active", ...seen } };
+  if (limits.budget && overBudget(spent, limits.budget)) return { refused: { limit: "budget", ...seen, spent } };
+  return { wait };
+}
+
+/**
+ * Which of a person's waiting rows (next first) the queue sends now: as many
+ * as `free` slots, each, under a budget, only if it still fits (the month's
+ * charged spending, plus the rows sent before it, plus its price); one that
+ * does not is named with the spending it met and skipped (it takes no slot).
+ */
+export function queuePlan<Row extends { model: ModelId; imageSize: ImageSize | null }>(input: {
+  waiting: readonly Row[];
+  free: number;
+  budget?: { amount: number; prices: Record<string, number>; spent: number };
+}): { send: Row[]; overBudget: { row: Row; spent: number }[] } {
+  const send: Row[] = [];
+  const over: { row: Row; spent: number }[] = [];
+  let spent = input.budget?.spent ?? 0;
+  for (const row of input.waiting) {
+    if (send.length >= input.free) break;
+    if (input.budget) {
+      const cost = priceOf(input.budget.prices, row.model, row.imageSize);
+      if (overBudget(spent, { amount: input.budget.amount, cost })) {
+        over.push({ row, spent });
+        continue;
+      }
+      spent = roundMoney(spent + cost);
+    }
+    send.push(row);
+  }
+  return { send, overBudget: over };
 }
 
 /**
@@ -62,4 +115,9 @@ export function submissionChange(
     };
   }
   return { set: { upstreamId, updatedAt: now }, revived: false, polling: false };
+}
+
+/** The rows as an insert stores them: the last `wait` of them waiting for a slot (issue 26), in the request's order. */
+export function waitingLast<Row extends Pick<GenerationRow, "status">>(rows: readonly Row[], wait: number): Row[] {
+  return rows.map((row, i) => (i >= rows.length - wait ? { ...row, status: "waiting" as const } : row));
 }

@@ -10,6 +10,7 @@ import type {
   GenerationRow,
   IdempotencyInput,
   InsertLimits,
+  QueueBudget,
   InviteRow,
   LimitRefusal,
   ListFilter,
@@ -35,17 +36,20 @@ import {
   boardRange,
   createdBetween,
   inFlight,
+  isWaiting,
   listConditions,
   pictureConditions,
   pollDue,
+  reservedSince,
   rowLimit,
   usageCounts,
 } from "@/lib/db/shared/conditions";
-import { limitRefusal, spentOn, submissionChange } from "@/lib/db/shared/decisions";
+import { admission, queuePlan, spentOn, submissionChange, waitingLast } from "@/lib/db/shared/decisions";
 import { clearedLoginFailures, countAndOldest, loginAttemptDecision, loginFailuresSince } from "@/lib/db/shared/login-attempts";
 import { chunked, definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor, withBatch } from "@/lib/db/shared/row-mapping";
 import * as counters from "./counters";
-import { countedRows, IDS_PER_QUERY, placeholders, promptContains, readGenerations, usageKey, type Db } from "./query-parts";
+import { countedRows, IDS_PER_QUERY, placeholders, readGenerations, usageKey, type Db } from "./query-parts";
+import { promptSearch } from "./search-index";
 import {
   apiTokens,
   boardItems,
@@ -95,9 +99,11 @@ export class SqliteStudioDatabase implements StudioDatabase {
       const earlier = idempotency && rowsOfLiveKey(tx, idempotency);
       if (earlier === "mismatch") return { created: false, rows: [], mismatch: true as const };
       if (earlier) return { created: false, rows: earlier };
+      let wait = 0;
       if (limits && rows.length > 0) {
-        const refused = checkLimits(tx, { createdBy: rows[0].createdBy, count: rows.length, limits });
-        if (refused) return { created: false, rows: [], refused };
+        const decision = checkLimits(tx, { createdBy: rows[0].createdBy, count: rows.length, limits });
+        if ("refused" in decision) return { created: false, rows: [], refused: decision.refused };
+        wait = decision.wait;
       }
       if (idempotency) {
         const { key, createdBy, now, ttlMs } = idempotency;
@@ -114,7 +120,7 @@ export class SqliteStudioDatabase implements StudioDatabase {
       }
       // One prepared statement run per row: drizzle builds its SQL once, not
       // once per batch, which is most of the cost of a large insert.
-      const stored = rows.map(withBatch);
+      const stored = waitingLast(rows, wait).map(withBatch);
       const insertRow = tx.insert(generations).values(placeholders(generations)).prepare();
       for (const row of stored) insertRow.run(row);
       const insertLink = tx.insert(generationReferences).values(placeholders(generationReferences)).prepare();
@@ -222,16 +228,9 @@ export class SqliteStudioDatabase implements StudioDatabase {
 
   async listGenerations(filter: ListFilter): Promise<GenerationRow[]> {
     const limit = rowLimit(filter.limit);
-    const { board } = filter;
-    if (board === undefined) {
-      return this.db
-        .select()
-        .from(generations)
-        .where(listConditions(generations, filter, promptContains, favorites))
-        .orderBy(desc(generations.id))
-        .limit(limit)
-        .all()
-        .map(toGenerationRow);
+    const where = this.listingWhere(filter);
+    if (filter.board === undefined) {
+      return this.db.select().from(generations).where(where).orderBy(desc(generations.id)).limit(limit).all().map(toGenerationRow);
     }
     // CROSS JOIN: SQLite's planner then keeps board_items outermost, walking
     // the board's primary-key range newest first and stopping after a page,
@@ -241,17 +240,47 @@ export class SqliteStudioDatabase implements StudioDatabase {
       .select(getTableColumns(generations))
       .from(boardItems)
       .crossJoin(generations)
-      .where(
-        and(
-          boardRange(boardItems, { board, beforeId: filter.beforeId }),
-          eq(generations.id, boardItems.generationId),
-          pictureConditions(generations, filter, promptContains, favorites),
-        ),
-      )
+      .where(where)
       .orderBy(desc(boardItems.generationId))
       .limit(limit)
       .all()
       .map(toGenerationRow);
+  }
+
+  async listGenerationIds(filter: ListFilter): Promise<string[]> {
+    const limit = rowLimit(filter.limit);
+    const where = this.listingWhere(filter);
+    const rows =
+      filter.board === undefined
+        ? this.db.select({ id: generations.id }).from(generations).where(where).orderBy(desc(generations.id)).limit(limit).all()
+        : this.db.select({ id: generations.id }).from(boardItems).crossJoin(generations).where(where).orderBy(desc(boardItems.generationId)).limit(limit).all();
+    return rows.map((row) => row.id);
+  }
+
+  async countGenerations(filter: Omit<ListFilter, "limit" | "beforeId">): Promise<number> {
+    const where = this.listingWhere(filter);
+    const counted =
+      filter.board === undefined
+        ? this.db.select({ n: count() }).from(generations).where(where).get()
+        : this.db.select({ n: count() }).from(boardItems).crossJoin(generations).where(where).get();
+    return counted?.n ?? 0;
+  }
+
+  /**
+   * A listing's condition: on generations alone, or (with a board) on the
+   * board's range of board_items crossed with generations. The search index
+   * narrows a word down across the gallery (issue 26); on a board each of its
+   * pictures is checked as it comes.
+   */
+  private listingWhere(filter: Omit<ListFilter, "limit">) {
+    const { board } = filter;
+    const search = (q: string) => promptSearch(this.db, q, { index: board === undefined });
+    if (board === undefined) return listConditions(generations, filter, search, favorites);
+    return and(
+      boardRange(boardItems, { board, beforeId: filter.beforeId }),
+      eq(generations.id, boardItems.generationId),
+      pictureConditions(generations, filter, search, favorites),
+    );
   }
 
   async listActive(input: { limit: number; afterId?: string; due?: { now: number; intervalMs: number }; holder?: StagingHolder }): Promise<GenerationRow[]> {
@@ -270,9 +299,48 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return countInFlight(this.db, input ?? {});
   }
 
-  /** Charged rows only (see chargedSince), deleted ones included: a delete does not give back the day's allowance. */
+  /** Charged rows and live waiting ones (see reservedSince), deleted charged ones included: a delete does not give back the day's allowance. */
   async countCreatedSince(input: { createdBy: string; since: number }): Promise<number> {
     return countCreated(this.db, input);
+  }
+
+  async listWaiting(input: { createdBy: string }): Promise<GenerationRow[]> {
+    return waitingOf(this.db, input.createdBy);
+  }
+
+  async waitingPeople(): Promise<string[]> {
+    const records = this.db.selectDistinct({ createdBy: generations.createdBy }).from(generations).where(eq(generations.status, "waiting")).all();
+    return records.map((r) => r.createdBy);
+  }
+
+  async claimWaiting(input: {
+    createdBy: string;
+    maxActive: number;
+    inFlightSince?: number;
+    now: number;
+    budget?: QueueBudget;
+  }): Promise<{ claimed: GenerationRow[]; overBudget: { row: GenerationRow; spent: number }[] }> {
+    const { createdBy, budget, now } = input;
+    // BEGIN IMMEDIATE: one writer at a time, across processes too, so the
+    // count, the pick and the update cannot interleave with another claim or
+    // an insert's limit check.
+    return this.db.transaction((tx) => {
+      const free = input.maxActive - countInFlight(tx, { createdBy, inFlightSince: input.inFlightSince });
+      if (free <= 0) return { claimed: [], overBudget: [] };
+      const spent = budget && monthSpent(tx, { createdBy, since: budget.since, prices: budget.prices, charged: true });
+      const plan = queuePlan({ waiting: waitingOf(tx, createdBy), free, budget: budget && { ...budget, spent: spent ?? 0 } });
+      const claimed: GenerationRow[] = [];
+      for (const row of plan.send) {
+        const record = tx
+          .update(generations)
+          .set({ status: "submitting", submittedAt: now, updatedAt: now })
+          .where(and(eq(generations.id, row.id), eq(generations.status, "waiting")))
+          .returning()
+          .get();
+        if (record) claimed.push(toGenerationRow(record));
+      }
+      return { claimed, overBudget: plan.overBudget };
+    }, WRITE);
   }
 
   async deleteGeneration(
@@ -793,13 +861,20 @@ function unexpiredToken(now: number) {
   return or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now));
 }
 
-/** Inside the insert's write transaction: which limit the new rows would pass, if any. */
-function checkLimits(tx: Db, input: { createdBy: string; count: number; limits: InsertLimits }): LimitRefusal | undefined {
+/** Inside the insert's write transaction: which limit the new rows would pass, or how many of them wait (issue 26). */
+function checkLimits(tx: Db, input: { createdBy: string; count: number; limits: InsertLimits }): { refused: LimitRefusal } | { wait: number } {
   const { createdBy, limits } = input;
   const usedToday = countCreated(tx, { createdBy, since: limits.since });
   const active = countInFlight(tx, { createdBy, inFlightSince: limits.inFlightSince });
+  const waiting = limits.maxQueued ? waitingOf(tx, createdBy).length : 0;
   const spent = limits.budget && monthSpent(tx, { createdBy, since: limits.budget.since, prices: limits.budget.prices });
-  return limitRefusal({ usedToday, active, count: input.count, limits, spent });
+  return admission({ usedToday, active, waiting, count: input.count, limits, spent });
+}
+
+/** One person's waiting rows, next first: (created_by, status) of generations_created_by_status_id_idx. */
+function waitingOf(db: Db, createdBy: string): GenerationRow[] {
+  const records = db.select().from(generations).where(isWaiting(generations, createdBy)).orderBy(asc(generations.createdAt), asc(generations.id)).all();
+  return records.map(toGenerationRow);
 }
 
 /**
@@ -811,15 +886,20 @@ function countInFlight(db: Db, input: { createdBy?: string; inFlightSince?: numb
   return db.select({ n: count() }).from(rows).get()?.n ?? 0;
 }
 
-/** One person's charged pictures since `since` (the gateway took them), deleted ones included. */
+/** One person's charged pictures since `since` (the gateway took them), deleted ones included, and their live waiting ones. */
 function countCreated(db: Db, input: { createdBy: string; since: number }): number {
-  const counted = countedRows(db, (t) => chargedSince(t, input));
+  const counted = countedRows(db, (t, table) => reservedSince(t, input, table));
   return db.select({ n: count() }).from(counted).get()?.n ?? 0;
 }
 
-/** What the person's charged pictures since `since` cost (deleted ones too): one grouped read on (created_by, created_at). */
-function monthSpent(tx: Db, input: { createdBy: string; since: number; prices: Record<string, number> }): number {
-  const counted = countedRows(tx, (t) => chargedSince(t, input));
+/**
+ * What the person's pictures since `since` cost (deleted ones too): one
+ * grouped read on (created_by, created_at). The charged ones and the price
+ * reserved for waiting ones (a new request's check), or with `charged` the
+ * charged ones alone (the queue's check when it sends one).
+ */
+function monthSpent(tx: Db, input: { createdBy: string; since: number; prices: Record<string, number>; charged?: boolean }): number {
+  const counted = countedRows(tx, (t, table) => (input.charged ? chargedSince(t, input) : reservedSince(t, input, table)));
   const groups = tx
     .select({ model: counted.model, imageSize: counted.imageSize, count: count() })
     .from(counted)
