@@ -32,7 +32,8 @@ let refreshGeneration: typeof import("@/lib/generations").refreshGeneration;
 let admin = "";
 
 beforeAll(async () => {
-  studio = await bootAccountsStudio({ STUDIO_TRUSTED_PROXIES: "1", STUDIO_PRICES: "nano_banana_2=0.04" });
+  // A queue of one (issue 26): past the in-flight cap one picture waits, the next is refused.
+  studio = await bootAccountsStudio({ STUDIO_TRUSTED_PROXIES: "1", STUDIO_PRICES: "nano_banana_2=0.04", STUDIO_MAX_QUEUED: "1" });
   routes = {
     users: await import("@/app/api/admin/users/route"),
     user: await import("@/app/api/admin/users/[id]/route"),
@@ -103,12 +104,19 @@ describe("cancelling gives no money back (item 1)", () => {
     const bob = await member("bob", { maxActive: 1 });
     const [g] = await created(await create(bob.cookie));
     expect((await cancel(bob.cookie, g.id)).status).toBe(200);
+    // Its slot is still taken: the next picture waits (nothing sent), and past the queue of one, 429.
+    const submits = studio.sim.stats().submits;
+    const [waiting] = await created(await create(bob.cookie));
+    expect(waiting).toMatchObject({ status: "waiting", position: 1 });
     const busy = await create(bob.cookie);
     expect(busy.status).toBe(429);
-    expect((await errorOf(busy)).message).toMatch(/Too many pictures in progress: 1 of 1/);
-    // Once the gateway has finished it, the slot is free again.
+    expect((await errorOf(busy)).message).toMatch(/queue is full: 1 of 1 waiting, and 1 of 1 in progress/);
+    expect(studio.sim.stats().submits).toBe(submits);
+    // Once the gateway has finished it, the slot is free again: with nothing waiting, the next one is sent at once.
     await ended(g.id, "completed");
-    expect((await create(bob.cookie)).status).toBe(201);
+    expect((await cancel(bob.cookie, waiting.id)).status).toBe(200);
+    const [next] = await created(await create(bob.cookie));
+    expect(next.status).not.toBe("waiting");
   });
 
   it("a cancel leaves the row in flight, marked; twice is the same; a picture that arrives is kept", async () => {
@@ -214,12 +222,16 @@ describe("deleting gives no slot back (item 1)", () => {
     expect(removed.status).toBe(204);
     expect(await studio.deps.db.getGeneration(g.id)).toBeUndefined();
 
-    // The gateway goes on with the task: its slot stays taken, nothing more is sent.
+    // The gateway goes on with the task: its slot stays taken, nothing more is
+    // sent: the next picture waits, and past the queue of one, 429.
     const submits = studio.sim.stats().submits;
+    const [waiting] = await created(await create(olga.cookie));
+    expect(waiting).toMatchObject({ status: "waiting", position: 1 });
     const busy = await create(olga.cookie);
     expect(busy.status).toBe(429);
-    expect((await errorOf(busy)).message).toMatch(/Too many pictures in progress: 1 of 1/);
+    expect((await errorOf(busy)).message).toMatch(/queue is full: 1 of 1 waiting, and 1 of 1 in progress/);
     expect(studio.sim.stats().submits).toBe(submits);
+    expect((await cancel(olga.cookie, waiting.id)).status).toBe(200);
 
     // The studio can no longer ask the gateway about it: the slot is held as
     // long as the studio would have waited (createdAt + the task timeout).
@@ -227,9 +239,12 @@ describe("deleting gives no slot back (item 1)", () => {
     const clock = vi.spyOn(studio.deps, "now");
     try {
       clock.mockReturnValue(timedOutAt);
-      expect((await create(olga.cookie)).status).toBe(429);
+      const [held] = await created(await create(olga.cookie));
+      expect(held.status).toBe("waiting");
+      expect((await cancel(olga.cookie, held.id)).status).toBe(200);
       clock.mockReturnValue(timedOutAt + 1);
-      expect((await create(olga.cookie)).status).toBe(201);
+      const [sent] = await created(await create(olga.cookie));
+      expect(sent.status).not.toBe("waiting");
     } finally {
       clock.mockRestore();
     }
