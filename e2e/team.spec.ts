@@ -205,7 +205,8 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
     const perDay = admin.getByRole("figure", { name: "Pictures per day" });
     await expect(perDay.locator(".recharts-bar-rectangle").first()).toBeVisible();
     expect(await perDay.locator(".recharts-bar-rectangle").count()).toBeGreaterThanOrEqual(2);
-    await expect(perDay.getByText("nano_banana_pro-4K")).toBeVisible();
+    // Models by name, not id (issue 26).
+    await expect(perDay.getByText("Nano Banana Pro · 4K")).toBeVisible();
     const spend = admin.getByRole("figure", { name: "Spend per person" });
     await expect(spend.locator(".recharts-bar-rectangle")).toHaveCount(2);
     await expect(admin.getByRole("figure", { name: "Failure rate per day" }).locator(".recharts-line-curve, .recharts-line-dot").first()).toBeAttached();
@@ -216,9 +217,10 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
 
   await test.step("a member's usage page shows only their own", async () => {
     await carl.goto(`${studio.url}/usage`);
-    const byPerson = carl.getByRole("table", { name: "By person" });
-    await expect(byPerson.getByRole("row", { name: /^carl 2 0/ })).toBeVisible();
-    await expect(byPerson.getByRole("row", { name: /^bea / })).toHaveCount(0);
+    // Only carl in view: his day table, and no per-person chart or table of one (issue 26).
+    await expect(carl.getByRole("table", { name: "By day, newest first" }).getByRole("row", { name: /^Total 2 0 / })).toBeVisible();
+    await expect(carl.getByRole("table", { name: "By person" })).toHaveCount(0);
+    await expect(carl.getByRole("figure", { name: "Spend per person" })).toHaveCount(0);
     await expect(carl.getByRole("link", { name: "Admin" })).toHaveCount(0);
     await carl.goto(`${studio.url}/admin`);
     await expect(carl.getByRole("heading", { name: "For admins only" })).toBeVisible();

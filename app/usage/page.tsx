@@ -22,7 +22,7 @@ export default async function UsageRoute({ searchParams }: { searchParams: Promi
     <div className="mx-auto flex min-h-dvh max-w-[1600px] flex-col gap-5 px-3 py-3 sm:px-5 sm:py-4">
       <PageHeader t={t} title={t.usage.title} intro={isAdmin ? t.usage.introAdmin : t.usage.introMember} current="usage" isAdmin={isAdmin} />
       <main>
-        <UsagePage t={t} locale={locale} initial={initial} />
+        <UsagePage t={t} locale={locale} initial={initial} isAdmin={isAdmin} />
       </main>
     </div>
   );

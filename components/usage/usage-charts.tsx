@@ -1,16 +1,18 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCount, formatMoney, formatPercent } from "@/lib/client/money";
+import { modelName } from "@/lib/client/usage-labels";
 import type { DayPoint } from "@/lib/client/usage-range";
 import type { UsageResponse } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
-import { format } from "@/lib/i18n/format";
+import { format, plural } from "@/lib/i18n/format";
 import { ChartFrame, PALETTE } from "./chart-frame";
 
 // The only module that imports recharts: loaded by next/dynamic from the
 // usage page alone, so the studio's own bundle never carries it.
 
-type Props = { t: Dictionary; locale: Locale; days: DayPoint[]; models: string[]; people: UsageResponse["rows"]; currency: string };
+/** `showPeople` false: one person in view, whose spend the tables already say (no "per person" chart of one). */
+type Props = { t: Dictionary; locale: Locale; days: DayPoint[]; models: string[]; people: UsageResponse["rows"]; showPeople: boolean; currency: string };
 
 const axis = { stroke: "currentColor", tick: { fill: "currentColor", fontSize: 12 }, tickLine: false } as const;
 // Tooltip colors follow the page's theme through CSS variables set on the frame.
@@ -21,7 +23,7 @@ const tooltip = {
 } as const;
 const grid = <CartesianGrid stroke="currentColor" strokeOpacity={0.15} vertical={false} />;
 
-export function UsageCharts({ t, locale, days, models, people, currency }: Props) {
+export function UsageCharts({ t, locale, days, models, people, showPeople, currency }: Props) {
   const intl = locale === "zh" ? "zh-CN" : "en";
   const shortDay = new Intl.DateTimeFormat(intl, { month: "numeric", day: "numeric", timeZone: "UTC" });
   const longDay = new Intl.DateTimeFormat(intl, { dateStyle: "medium", timeZone: "UTC" });
@@ -38,7 +40,7 @@ export function UsageCharts({ t, locale, days, models, people, currency }: Props
         className="xl:col-span-2"
         title={t.usage.perDayHeading}
         hint={t.usage.perDayHint}
-        summary={format(t.usage.chartSummaryDay, { pictures: formatCount(pictures, locale), days: days.length })}
+        summary={format(t.usage.chartSummaryDay, { pictures: plural(locale, pictures, t.usage.summaryPictures), days: plural(locale, days.length, t.usage.summaryDays) })}
       >
         <BarChart responsive data={days} style={{ width: "100%", height: 280 }} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           {grid}
@@ -47,28 +49,30 @@ export function UsageCharts({ t, locale, days, models, people, currency }: Props
           <Tooltip {...tooltip} labelFormatter={dayTitle} formatter={(v) => formatCount(Number(v), locale)} />
           <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value) => <span className="text-zinc-700 dark:text-zinc-300">{value}</span>} />
           {models.map((model, i) => (
-            <Bar key={model} dataKey={model} name={model} stackId="pictures" fill={PALETTE[i % PALETTE.length]} maxBarSize={28} isAnimationActive={false} />
+            <Bar key={model} dataKey={model} name={modelName(model, locale)} stackId="pictures" fill={PALETTE[i % PALETTE.length]} maxBarSize={28} isAnimationActive={false} />
           ))}
         </BarChart>
       </ChartFrame>
 
-      <ChartFrame title={t.usage.perPersonHeading} summary={format(t.usage.chartSummaryPerson, { n: spend.length })}>
-        <BarChart
-          responsive
-          layout="vertical"
-          data={spend}
-          style={{ width: "100%", height: Math.max(160, spend.length * 36 + 48) }}
-          margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
-        >
-          <CartesianGrid stroke="currentColor" strokeOpacity={0.15} horizontal={false} />
-          <XAxis type="number" {...axis} tickFormatter={money} />
-          <YAxis type="category" dataKey="key" {...axis} width={96} />
-          <Tooltip {...tooltip} formatter={(v) => [money(v), t.usage.spend]} />
-          <Bar dataKey="cost" name={t.usage.spend} fill={PALETTE[0]} maxBarSize={24} isAnimationActive={false} />
-        </BarChart>
-      </ChartFrame>
+      {showPeople && (
+        <ChartFrame title={t.usage.perPersonHeading} summary={format(t.usage.chartSummaryPerson, { people: plural(locale, spend.length, t.usage.summaryPeople) })}>
+          <BarChart
+            responsive
+            layout="vertical"
+            data={spend}
+            style={{ width: "100%", height: Math.max(160, spend.length * 36 + 48) }}
+            margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
+          >
+            <CartesianGrid stroke="currentColor" strokeOpacity={0.15} horizontal={false} />
+            <XAxis type="number" {...axis} tickFormatter={money} />
+            <YAxis type="category" dataKey="key" {...axis} width={96} />
+            <Tooltip {...tooltip} formatter={(v) => [money(v), t.usage.spend]} />
+            <Bar dataKey="cost" name={t.usage.spend} fill={PALETTE[0]} maxBarSize={24} isAnimationActive={false} />
+          </BarChart>
+        </ChartFrame>
+      )}
 
-      <ChartFrame title={t.usage.failureHeading} hint={t.usage.failureHint} summary={format(t.usage.chartSummaryFailure, { days: active.length })}>
+      <ChartFrame className={showPeople ? "" : "xl:col-span-2"} title={t.usage.failureHeading} hint={t.usage.failureHint} summary={format(t.usage.chartSummaryFailure, { days: plural(locale, active.length, t.usage.summaryActiveDays) })}>
         <LineChart responsive data={days} style={{ width: "100%", height: 240 }} margin={{ top: 8, right: 16, bottom: 0, left: -8 }}>
           {grid}
           <XAxis dataKey="day" {...axis} tickFormatter={dayLabel} minTickGap={12} />

@@ -5,19 +5,27 @@ import useSWR from "swr";
 import { errorText } from "@/components/gallery/format";
 import { usageApi, usageUrl } from "@/lib/client/api";
 import { formatCount, formatMoney } from "@/lib/client/money";
+import { showsPeople } from "@/lib/client/usage-labels";
 import { fillDays, modelsIn, validRange } from "@/lib/client/usage-range";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 import { CHART_BOX } from "./chart-frame";
 import { UsageTable } from "./usage-tables";
 
-// recharts only in the browser, and only on this page.
-const UsageCharts = dynamic(() => import("./usage-charts").then((m) => m.UsageCharts), { ssr: false, loading: () => <ChartsPlaceholder /> });
+// recharts only in the browser, and only on this page; its placeholder has the boxes
+// of the charts that will show (with or without the per-person one), so nothing jumps.
+const loadCharts = () => import("./usage-charts").then((m) => m.UsageCharts);
+const UsageCharts = dynamic(loadCharts, { ssr: false, loading: () => <ChartsPlaceholder people /> });
+const UsageChartsAlone = dynamic(loadCharts, { ssr: false, loading: () => <ChartsPlaceholder people={false} /> });
 
 type Range = { from: string; to: string };
 
-/** The usage page's body: a date range, three charts, the tables, CSV downloads. */
-export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range }) {
+/**
+ * The usage page's body: a date range, three charts, the tables, CSV downloads.
+ * The per-person chart and table show only with more than one person in view:
+ * a member sees only themself (`isAdmin` false), so never a chart of one.
+ */
+export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range; isAdmin: boolean }) {
   const { t, locale } = props;
   const [typed, setTyped] = useState<Range>(props.initial);
   const [range, setRange] = useState<Range>(props.initial);
@@ -39,6 +47,7 @@ export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range
   const byUser = useSWR(usageUrl({ ...range, groupBy: "user" }), usageApi.get, { keepPreviousData: true });
   const days = useMemo(() => (byDay.data ? fillDays(byDay.data.rows, range) : []), [byDay.data, range]);
   const models = useMemo(() => (byDay.data ? modelsIn(byDay.data.rows) : []), [byDay.data]);
+  const people = byUser.data ? showsPeople(byUser.data.rows) : props.isAdmin;
   const error = byDay.error ?? byUser.error;
   const currency = byDay.data?.currency ?? byUser.data?.currency ?? "USD";
   const longDay = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en", { dateStyle: "medium", timeZone: "UTC" });
@@ -70,9 +79,11 @@ export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range
           <a className={link} href={usageUrl({ ...range, groupBy: "day" }, "csv")} download>
             {t.usage.exportByDay}
           </a>
-          <a className={link} href={usageUrl({ ...range, groupBy: "user" }, "csv")} download>
-            {t.usage.exportByPerson}
-          </a>
+          {props.isAdmin && (
+            <a className={link} href={usageUrl({ ...range, groupBy: "user" }, "csv")} download>
+              {t.usage.exportByPerson}
+            </a>
+          )}
         </div>
         {!valid && (
           <p role="alert" className="basis-full text-sm text-rose-700 dark:text-rose-300">
@@ -86,13 +97,17 @@ export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range
           {errorText(error, t)}
         </p>
       ) : !byDay.data || !byUser.data ? (
-        <ChartsPlaceholder label={t.usage.loading} />
+        <ChartsPlaceholder label={t.usage.loading} people={people} />
       ) : (
         <>
           {byDay.data.total.pictures + byDay.data.total.failed + byDay.data.total.inFlight === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.usage.empty}</p>}
-          <UsageCharts t={t} locale={locale} days={days} models={models} people={byUser.data.rows} currency={currency} />
-          <div className="grid gap-5 xl:grid-cols-2">
-            <UsageTable t={t} locale={locale} caption={t.usage.byPersonTable} keyHeading={t.usage.colPerson} rows={byUser.data.rows} total={byUser.data.total} currency={currency} />
+          {people ? (
+            <UsageCharts t={t} locale={locale} days={days} models={models} people={byUser.data.rows} showPeople currency={currency} />
+          ) : (
+            <UsageChartsAlone t={t} locale={locale} days={days} models={models} people={byUser.data.rows} showPeople={false} currency={currency} />
+          )}
+          <div className={`grid gap-5 ${people ? "xl:grid-cols-2" : ""}`}>
+            {people && <UsageTable t={t} locale={locale} caption={t.usage.byPersonTable} keyHeading={t.usage.colPerson} rows={byUser.data.rows} total={byUser.data.total} currency={currency} />}
             <UsageTable
               t={t}
               locale={locale}
@@ -112,12 +127,12 @@ export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range
 }
 
 /** The charts' boxes at their final heights while recharts or the data loads: nothing below them jumps. */
-function ChartsPlaceholder({ label }: { label?: string }) {
+function ChartsPlaceholder({ label, people }: { label?: string; people: boolean }) {
   return (
     <div className="grid gap-5 xl:grid-cols-2" aria-busy="true">
       <div className={`${CHART_BOX} h-[352px] xl:col-span-2`}>{label && <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">{label}</p>}</div>
-      <div className={`${CHART_BOX} h-[236px]`} />
-      <div className={`${CHART_BOX} h-[312px]`} />
+      {people && <div className={`${CHART_BOX} h-[236px]`} />}
+      <div className={`${CHART_BOX} h-[312px] ${people ? "" : "xl:col-span-2"}`} />
     </div>
   );
 }
