@@ -31,6 +31,14 @@ export const CANCELLED_WAITING_CODE = "cancelled_waiting";
 export const GENERATION_ID = /^gen_[0-9A-HJKMNP-TV-Z]{26}0{0,24}$/;
 export const MAX_IN_PLACE_RETRIES = 24;
 
+/**
+ * The long side of a picture's smaller renditions (GET /api/images/{id}?variant=…):
+ * the gallery's srcset picks the smallest that is not smaller than its tile
+ * (issue 26 item 4); the original is the largest.
+ */
+export const THUMB_SIDE = 512;
+export const PREVIEW_SIDE = 1024;
+
 /** The page the studio's gallery asks for (and the studio page sends with its HTML). */
 export const GALLERY_PAGE_SIZE = 24;
 

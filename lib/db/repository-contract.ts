@@ -11,6 +11,7 @@ import { describeLoginFailures } from "./contract/login-failures";
 import { describePolling } from "./contract/polling";
 import { describeQueue } from "./contract/queue";
 import { describeReferenceUse } from "./contract/reference-use";
+import { describeSearch } from "./contract/search";
 import { describeTeam } from "./contract/team";
 import { describeTokens } from "./contract/tokens";
 import { describeUpdates } from "./contract/updates";
@@ -41,6 +42,7 @@ export function describeStudioDatabaseContract(name: string, options: ContractOp
     describeUpdates(options);
     describeLoginFailures(options);
     describeListing(options);
+    describeSearch(options);
     describeAccounts(options);
     describeTeam(options);
     describeCharges(options);

@@ -8,7 +8,7 @@ import Database from "better-sqlite3";
 // @ts-expect-error s3rver 3.7 ships no type declarations
 import S3rverUntyped from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, rawPool } from "@/lib/db/postgres/test-helpers";
+import { createTestDatabase, rawCount, rawPool } from "@/lib/db/postgres/test-helpers";
 import { createS3Store } from "@/lib/storage";
 import { openPostgresTarget, openSource, runCli, runMigration, s3FileTarget, verifyData, type ProgressEvent } from "./index";
 import { makeRedactor } from "./redact";
@@ -244,6 +244,12 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
         const batch = await target.db.listGenerations({ batch: "bat_seed7", limit: 10 });
         expect(batch.map((r) => r.id)).toEqual([seed.ids[29], seed.ids[28]]);
         expect(batch).toEqual(await source.db.listGenerations({ batch: "bat_seed7", limit: 10 }));
+        // Search (issue 26): the target's index is its own (never copied), filled as the rows
+        // arrived: every word in any order, Chinese too, on every picture copied.
+        const newest = [...seed.ids].sort().reverse();
+        expect((await target.db.listGenerations({ q: "bay 日出 seeded", limit: 500 })).map((r) => r.id)).toEqual(newest.slice(0, 500));
+        expect((await target.db.listGenerations({ q: "123: picture", limit: 10 })).map((r) => r.id)).toEqual([seed.ids[123]]);
+        expect(await rawCount(url, "generation_search")).toBe(1000);
       } finally {
         await source.close();
       }

@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { openSqliteDatabase, type BoardRow, type ShareRow, type StudioDatabase } from "@/lib/db";
 import { defaultSqliteMigrationsFolder } from "@/lib/db/sqlite/open";
 import { SqliteStudioDatabase } from "@/lib/db/sqlite/repository";
-import { CASEFOLD_FUNCTION, casefold } from "@/lib/db/sqlite/casefold";
+import { registerSqliteFunctions } from "@/lib/db/sqlite/casefold";
 import { createFsStore, type BlobStore } from "@/lib/storage";
 
 // The embedded data dir being moved out: <dir>/studio.db and <dir>/files, as
@@ -117,9 +117,7 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
   const raw = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
     raw.pragma("busy_timeout = 5000");
-    raw.function(CASEFOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
-      typeof value === "string" ? casefold(value) : value,
-    );
+    registerSqliteFunctions(raw);
     const pending = pendingMigrations(raw, migrationsFolder);
     const notes: string[] = [];
     let db: StudioDatabase;

@@ -111,6 +111,7 @@ describe("openPostgresDatabase", () => {
         "shares",
         "upload_days",
         "rate_counters",
+        "generation_search",
       ]),
     );
     expect(indexes.map((i) => i.indexname)).toEqual(
@@ -143,6 +144,7 @@ describe("openPostgresDatabase", () => {
         "shares_created_by_idx",
         "shares_generation_id_idx",
         "shares_board_id_idx",
+        "generation_search_key_idx",
       ]),
     );
     const collated = columns.filter((c) => c.collation_name === "C").map((c) => `${c.table_name}.${c.column_name}`);
@@ -159,6 +161,7 @@ describe("openPostgresDatabase", () => {
       "favorites.user_id",
       "generation_references.generation_id",
       "generation_references.reference_id",
+      "generation_search.generation_id",
       "generations.batch_id",
       "generations.id",
       "invites.id_hash",
@@ -336,6 +339,49 @@ describe("openPostgresDatabase", () => {
     expect((await upgraded.getGeneration(fresh.id))?.batchId).toBe("bat_NEW");
     expect(await upgraded.deleteGeneration(rows[0].id)).toBeDefined();
     expect((await upgraded.listBoards({ viewerId: alice.id }))[0]).toMatchObject({ count: 2, coverId: null });
+  });
+
+  it("the search migration (issue 26) indexes the pictures already there: a database from before finds them by every word", async () => {
+    const url = await createTestDatabase();
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_first_week"));
+    const { db } = await openTemp({ url, migrationsFolder: migrationsWith([], before) });
+    await db.close();
+    const rows = [
+      makeCompletedRow({ prompt: "Synthwave sunset over a neon city", createdAt: T0 }),
+      makeCompletedRow({ prompt: "一只红色的猫", createdAt: T0 + 1 }),
+      makeRow({ prompt: "a sunset at sea", createdAt: T0 + 2 }),
+    ];
+    await insertAsOlderApp(url, rows);
+
+    const { db: upgraded } = await openTemp({ url });
+    const q = async (text: string) => (await upgraded.listGenerations({ q: text, limit: 10 })).map((r) => r.id);
+    expect(await q("sunset synthwave")).toEqual([rows[0].id]);
+    expect(await q("猫 红色")).toEqual([rows[1].id]);
+    // Every picture is in the index, which follows inserts and deletes from now on.
+    expect(await rawCount(url, "generation_search")).toBe(3);
+    const later = makeRow({ prompt: "synthwave sunset, again", createdAt: T0 + 3 });
+    await upgraded.insertGenerations({ rows: [later] });
+    expect(await upgraded.deleteGeneration(rows[0].id)).toBeDefined();
+    expect(await q("sunset synthwave")).toEqual([later.id]);
+    expect(await rawCount(url, "generation_search")).toBe(3);
+    // pg_trgm is there, and the search reads its index.
+    expect(await rawCount(url, "pg_extension where extname = 'pg_trgm'")).toBe(1);
+    expect(await rawCount(url, "pg_indexes where indexname = 'generation_search_key_idx'")).toBe(1);
+  });
+
+  it("where pg_trgm cannot be created, the migration still runs and search still answers rightly, without the index", async () => {
+    const url = await createTestDatabase();
+    // A server where CREATE EXTENSION pg_trgm fails (no contrib package, an
+    // older server where only a superuser may, a managed one that refuses it):
+    // here a function of one of its names is in the way, which fails it just the same.
+    await rawPool(url).query("create function show_trgm(text) returns text[] language sql immutable as 'select array[]::text[]'");
+    const { db } = await openTemp({ url });
+    expect(await rawCount(url, "pg_extension where extname = 'pg_trgm'")).toBe(0);
+    expect(await rawCount(url, "pg_indexes where indexname = 'generation_search_key_idx'")).toBe(0);
+    const rows = [makeRow({ prompt: "synthwave sunset", createdAt: T0 }), makeRow({ prompt: "一只红色的猫", createdAt: T0 + 1 })];
+    await db.insertGenerations({ rows });
+    expect((await db.listGenerations({ q: "sunset synthwave", limit: 10 })).map((r) => r.id)).toEqual([rows[0].id]);
+    expect((await db.listGenerations({ q: "红色 猫", limit: 10 })).map((r) => r.id)).toEqual([rows[1].id]);
   });
 
   it("the OIDC subject migration keeps every account, unlinked, and links one at a time", async () => {

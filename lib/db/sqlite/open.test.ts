@@ -10,6 +10,7 @@ import { makeBoard, makeShare, makeUser } from "@/lib/db/shared/test-rows";
 import type { GenerationRow } from "@/lib/db/types";
 import { defaultSqliteMigrationsFolder, openSqliteDatabase } from "./open";
 import { generations } from "./schema";
+import { SEARCH_TRIGGERS } from "./search-index";
 import { makeCompletedRow, makeReference, makeRow, openTemp, tempDir, T0 } from "./test-helpers";
 
 type Journal = { entries: { idx: number; when: number; tag: string }[] };
@@ -262,6 +263,39 @@ describe("openSqliteDatabase", () => {
     await expectAccountsKeptUnlinked(upgraded);
   });
 
+  it("the search migration (issue 26) indexes the pictures already there: a data dir from before finds them by every word", async () => {
+    const file = path.join(tempDir(), "old", "studio.db");
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_first_week"));
+    const { db } = openTemp({ file, migrationsFolder: migrationsPrefix(before) });
+    await db.close();
+    const rows = [
+      makeCompletedRow({ prompt: "Synthwave sunset over a neon city", createdAt: T0 }),
+      makeCompletedRow({ prompt: "一只红色的猫", createdAt: T0 + 1 }),
+      makeRow({ prompt: "a sunset at sea", createdAt: T0 + 2 }),
+    ];
+    insertAsOlderApp(file, rows);
+
+    const { db: upgraded } = openTemp({ file });
+    const q = async (text: string) => (await upgraded.listGenerations({ q: text, limit: 10 })).map((r) => r.id);
+    expect(await q("sunset synthwave")).toEqual([rows[0].id]);
+    expect(await q("猫 红色")).toEqual([rows[1].id]);
+    // The index holds every picture, and follows inserts and deletes from now on.
+    expect(rawCount(file, "generations_search")).toBe(3);
+    const later = makeRow({ prompt: "synthwave sunset, again", createdAt: T0 + 3 });
+    await upgraded.insertGenerations({ rows: [later] });
+    expect(await upgraded.deleteGeneration(rows[0].id)).toBeDefined();
+    expect(await q("sunset synthwave")).toEqual([later.id]);
+    expect(rawCount(file, "generations_search")).toBe(3);
+  });
+
+  it("the search triggers the adapter puts back are the migration's own", () => {
+    const { file } = openTemp();
+    const sqlite = new Database(file, { readonly: true });
+    const triggers = sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and name like 'generations_search_%'").all() as { name: string; sql: string }[];
+    sqlite.close();
+    expect(Object.fromEntries(triggers.map((t) => [t.name, t.sql]))).toEqual(SEARCH_TRIGGERS);
+  });
+
   it("a migration that rebuilds a table (as drizzle-kit alters one) keeps the rows that point at it", async () => {
     const { db, file } = openTemp();
     const ref = makeReference();
@@ -290,6 +324,13 @@ describe("openSqliteDatabase", () => {
     const { db: upgraded } = openTemp({ file, migrationsFolder: folder });
     expect(rawCount(file, "generation_references")).toBe(1);
     expect(await upgraded.getGeneration(row.id)).toEqual(row);
+    // The search index (issue 26) went with the old table's triggers: the adapter puts it back.
+    const later = makeRow({ prompt: "a lighthouse at dusk", createdAt: row.createdAt + 1 });
+    await upgraded.insertGenerations({ rows: [later] });
+    expect((await upgraded.listGenerations({ q: "lighthouse dawn", limit: 10 })).map((r) => r.id)).toEqual([row.id]);
+    expect((await upgraded.listGenerations({ q: "lighthouse", limit: 10 })).map((r) => r.id)).toEqual([later.id, row.id]);
+    expect(await upgraded.deleteGeneration(later.id)).toBeDefined();
     expect(await upgraded.deleteGeneration(row.id)).toEqual({ row, orphanedReferences: [ref] });
+    expect(rawCount(file, "generations_search")).toBe(0);
   });
 });

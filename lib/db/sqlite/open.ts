@@ -6,7 +6,8 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { StudioDatabase } from "@/lib/db/types";
 import { SqliteStudioDatabase } from "./repository";
-import { CASEFOLD_FUNCTION, casefold } from "./casefold";
+import { registerSqliteFunctions } from "./casefold";
+import { repairSearchIndex } from "./search-index";
 
 export type OpenSqliteOptions = {
   /** A path (its folder is created), or ":memory:". */
@@ -32,11 +33,10 @@ export function openSqliteDatabase(options: OpenSqliteOptions): StudioDatabase {
     // WAL makes NORMAL safe against corruption; only the last commits before a
     // power cut may be lost, never the file.
     sqlite.pragma("synchronous = NORMAL");
-    sqlite.function(CASEFOLD_FUNCTION, { deterministic: true }, (value: unknown) =>
-      typeof value === "string" ? casefold(value) : value,
-    );
+    registerSqliteFunctions(sqlite);
     const db = drizzle({ client: sqlite });
     applyMigrations(sqlite, db, migrationsFolder);
+    repairSearchIndex(sqlite);
     sqlite.pragma("foreign_keys = ON");
     return new SqliteStudioDatabase(sqlite, db);
   } catch (error) {
