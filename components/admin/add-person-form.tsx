@@ -1,6 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { errorText } from "@/components/gallery/format";
+import { BusyButton, useBusy } from "@/components/ui/busy-button";
 import { adminApi } from "@/lib/client/api";
 import { PASSWORD_MIN_LENGTH, passwordSchema, userNameSchema, type User } from "@/lib/contract";
 import type { Dictionary } from "@/lib/i18n";
@@ -17,7 +18,7 @@ export function AddPersonForm(props: { t: Dictionary; onAdded(user: User): void;
   const [role, setRole] = useState<User["role"]>("member");
   const [how, setHow] = useState<"password" | "invite">("invite");
   const [password, setPassword] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const ruleId = useId();
 
@@ -29,20 +30,19 @@ export function AddPersonForm(props: { t: Dictionary; onAdded(user: User): void;
     if (how === "password" && !passwordSchema.safeParse(password).success) {
       return setMessage({ kind: "error", text: format(t.account.passwordTooShort, { min: PASSWORD_MIN_LENGTH }) });
     }
-    setBusy(true);
-    setMessage(null);
-    try {
-      const user = await adminApi.createUser({ name: checkedName.data, role, ...(how === "password" ? { password } : {}) });
-      props.onAdded(user);
-      setName("");
-      setPassword("");
-      if (how === "invite") props.onInvite(user, await adminApi.invite(user.id));
-      else setMessage({ kind: "ok", text: format(t.admin.added, { name: user.name }) });
-    } catch (e) {
-      setMessage({ kind: "error", text: errorText(e, t) });
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      setMessage(null);
+      try {
+        const user = await adminApi.createUser({ name: checkedName.data, role, ...(how === "password" ? { password } : {}) });
+        props.onAdded(user);
+        setName("");
+        setPassword("");
+        if (how === "invite") props.onInvite(user, await adminApi.invite(user.id));
+        else setMessage({ kind: "ok", text: format(t.admin.added, { name: user.name }) });
+      } catch (e) {
+        setMessage({ kind: "error", text: errorText(e, t) });
+      }
+    });
   }
 
   const label = "flex flex-col gap-1 text-sm font-medium";
@@ -91,9 +91,9 @@ export function AddPersonForm(props: { t: Dictionary; onAdded(user: User): void;
             {format(t.account.passwordRule, { min: PASSWORD_MIN_LENGTH })}
           </span>
         </div>
-        <button type="submit" className={`${primary} lg:mb-5`} disabled={busy}>
-          {busy ? t.admin.addBusy : t.admin.addSubmit}
-        </button>
+        <BusyButton busy={busy} busyLabel={t.admin.addBusy} className={`${primary} lg:mb-5`}>
+          {t.admin.addSubmit}
+        </BusyButton>
       </form>
       <p role={message?.kind === "error" ? "alert" : "status"} className={message?.kind === "error" ? `mt-3 ${alert}` : `mt-2 ${ok}`}>
         {message?.text}

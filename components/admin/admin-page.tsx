@@ -38,6 +38,7 @@ export function AdminPage(props: { t: Dictionary; locale: Locale; selfId: string
           users={users.data.items}
           currency={users.data.currency}
           defaults={users.data.defaults}
+          unpriced={prices.data?.unpriced ?? []}
           selfId={props.selfId}
           accountsMode={props.accountsMode}
           signsIn={props.signsIn}

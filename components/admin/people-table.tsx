@@ -1,17 +1,23 @@
 "use client";
 import type { User } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
-import { format } from "@/lib/i18n/format";
+import { format, plural } from "@/lib/i18n/format";
 import { PersonRow } from "./person-row";
 import { section } from "./styles";
 
-/** Everyone with an account, admins first, then by name; a wide table scrolls sideways on a phone. */
+/**
+ * Everyone with an account, admins first, then by name; a wide table scrolls
+ * sideways on a phone. Models without a price are flagged above it: under a
+ * budget they are refused.
+ */
 export function PeopleTable(props: {
   t: Dictionary;
   locale: Locale;
   users: User[];
   currency: string;
   defaults: { daily: number; maxActive: number; monthlyBudget: number | null };
+  /** Price keys with no price (the prices' answer): flagged here, where budgets are set (issue 26). */
+  unpriced: string[];
   selfId: string;
   accountsMode: boolean;
   signsIn: boolean;
@@ -28,9 +34,22 @@ export function PeopleTable(props: {
           {t.admin.peopleHeading}
         </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {format(t.admin.peopleCount, { n: people.length })} · {t.admin.limitsHint}
+          {plural(props.locale, people.length, t.admin.peopleCount)} · {t.admin.limitsHint}
         </p>
       </div>
+      {props.unpriced.length > 0 && (
+        <div role="note" aria-labelledby="unpriced-people-heading" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-100">
+          <p id="unpriced-people-heading" className="font-semibold break-words">
+            {format(t.admin.unpricedPeopleHeading, { keys: props.unpriced.join(", ") })}
+          </p>
+          <p className="mt-0.5">
+            {t.admin.unpricedPeopleHint}{" "}
+            <a href="#prices-heading" className="font-medium underline underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500">
+              {t.admin.unpricedPeopleLink}
+            </a>
+          </p>
+        </div>
+      )}
       <div className="-mx-4 mt-3 overflow-x-auto sm:-mx-5" tabIndex={0} role="region" aria-labelledby="people-heading">
         <table className="w-full min-w-[960px] text-sm">
           <thead>

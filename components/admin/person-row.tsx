@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { adminApi, type PatchUser } from "@/lib/client/api";
 import { LIMIT_KEYS, draftOf, limitsPatch, type LimitDraft, type LimitKey } from "@/lib/client/admin-limits";
+import { numberFieldWidth } from "@/lib/client/field-width";
 import { formatCount, formatMoney, formatWhen } from "@/lib/client/money";
 import type { User } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
@@ -132,22 +133,27 @@ export function PersonRow({ t, locale, user, currency, defaults, isSelf, account
           )}
         </div>
       </td>
-      {LIMIT_KEYS.map((key) => (
-        <td key={key} className={cell}>
-          <input
-            form={formId}
-            type="number"
-            inputMode={key === "monthlyBudget" ? "decimal" : "numeric"}
-            min={0}
-            step={key === "monthlyBudget" ? "0.01" : "1"}
-            value={draft[key]}
-            placeholder={defaultOf(t, { dailyLimit: defaults.daily, maxActive: defaults.maxActive, monthlyBudget: defaults.monthlyBudget }[key])}
-            aria-label={format(t.admin.limitOf, { limit: limitName[key], name: user.name })}
-            onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))}
-            className={`${input} w-24 tabular-nums`}
-          />
-        </td>
-      ))}
+      {LIMIT_KEYS.map((key) => {
+        const placeholder = defaultOf(t, { dailyLimit: defaults.daily, maxActive: defaults.maxActive, monthlyBudget: defaults.monthlyBudget }[key]);
+        return (
+          <td key={key} className={cell}>
+            <input
+              form={formId}
+              type="number"
+              inputMode={key === "monthlyBudget" ? "decimal" : "numeric"}
+              min={0}
+              step={key === "monthlyBudget" ? "0.01" : "1"}
+              value={draft[key]}
+              placeholder={placeholder}
+              aria-label={format(t.admin.limitOf, { limit: limitName[key], name: user.name })}
+              onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))}
+              // Wide enough for the placeholder in either language, beside the spin buttons (issue 26).
+              style={{ width: numberFieldWidth(placeholder) }}
+              className={`${input} tabular-nums`}
+            />
+          </td>
+        );
+      })}
       <td className={`${cell} whitespace-nowrap text-zinc-700 dark:text-zinc-300`}>{user.lastSeenAt ? formatWhen(user.lastSeenAt, locale) : t.admin.never}</td>
       <td className={`${cell} whitespace-nowrap tabular-nums text-zinc-700 dark:text-zinc-300`}>
         {user.month

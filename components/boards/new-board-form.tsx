@@ -5,6 +5,7 @@ import { MAX_BOARD_NAME } from "@/lib/contract-values";
 import { boardsApi } from "@/lib/client/api";
 import { useBoards } from "@/lib/client/use-boards";
 import { format } from "@/lib/i18n/format";
+import { BusyButton, useBusy } from "@/components/ui/busy-button";
 import { RadioSegments } from "@/components/ui/radio-segments";
 import { useStudio } from "@/components/studio/studio-context";
 import { errorText } from "@/components/gallery/format";
@@ -27,7 +28,7 @@ export function NewBoardForm(props: { onCreated(board: Board): void; onCancel():
   const { refresh } = useBoards();
   const [name, setName] = useState("");
   const [visibility, setVisibility] = useState<BoardVisibility>("team");
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const nameId = useId();
@@ -42,23 +43,22 @@ export function NewBoardForm(props: { onCreated(board: Board): void; onCancel():
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (busy) return;
     if (!name.trim()) {
       setError(N.nameRequired);
       input.current?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const board = await boardsApi.create({ name: name.trim(), visibility });
-      void refresh();
-      props.onCreated(board);
-    } catch (e) {
-      setError(errorText(e, t));
-      setBusy(false);
-      input.current?.focus();
-    }
+    await run(async () => {
+      setError(null);
+      try {
+        const board = await boardsApi.create({ name: name.trim(), visibility });
+        void refresh();
+        props.onCreated(board);
+      } catch (e) {
+        setError(errorText(e, t));
+        input.current?.focus();
+      }
+    });
   }
 
   return (
@@ -119,9 +119,9 @@ export function NewBoardForm(props: { onCreated(board: Board): void; onCancel():
         <button type="button" onClick={props.onCancel} className={SECONDARY_BUTTON}>
           {N.cancel}
         </button>
-        <button type="submit" aria-disabled={busy} className={PRIMARY_BUTTON}>
-          {busy ? N.creating : N.create}
-        </button>
+        <BusyButton busy={busy} busyLabel={N.creating} className={PRIMARY_BUTTON}>
+          {N.create}
+        </BusyButton>
       </div>
     </form>
   );

@@ -2,37 +2,37 @@
 import { useId, useState } from "react";
 import { alert, input, primary, section } from "@/components/admin/styles";
 import { errorText } from "@/components/gallery/format";
+import { BusyButton, useBusy } from "@/components/ui/busy-button";
 import { tokensApi } from "@/lib/client/api";
 import { defaultExpiry, expiryChoices } from "@/lib/client/token-expiry";
-import type { Dictionary } from "@/lib/i18n";
-import { format } from "@/lib/i18n/format";
+import type { Dictionary, Locale } from "@/lib/i18n";
+import { format, plural } from "@/lib/i18n/format";
 
 /** A new token: a name to recognise it by and how long it works (at most `maxDays`, the admins' maximum). */
-export function CreateTokenForm(props: { t: Dictionary; maxDays: number; onCreated(created: { name: string; token: string }): void }) {
+export function CreateTokenForm(props: { t: Dictionary; locale: Locale; maxDays: number; onCreated(created: { name: string; token: string }): void }) {
   const T = props.t.tokens;
   const choices = expiryChoices(props.maxDays);
   const [name, setName] = useState("");
   const [expiry, setExpiry] = useState(() => String(defaultExpiry(props.maxDays)));
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusy();
   const [error, setError] = useState<string | null>(null);
   const hintId = useId();
   const presetLabel: Record<number, string> = { 30: T.expiry30, 90: T.expiry90, 365: T.expiry365 };
-  const label = (days: number) => presetLabel[days] ?? format(T.expiryLongest, { days });
+  const label = (days: number) => presetLabel[days] ?? plural(props.locale, days, T.expiryLongest);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (!name.trim()) return setError(T.nameRequired);
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await tokensApi.create({ name: name.trim(), expiresInDays: Number(expiry) });
-      setName("");
-      props.onCreated({ name: created.name, token: created.token });
-    } catch (e) {
-      setError(errorText(e, props.t));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      setError(null);
+      try {
+        const created = await tokensApi.create({ name: name.trim(), expiresInDays: Number(expiry) });
+        setName("");
+        props.onCreated({ name: created.name, token: created.token });
+      } catch (e) {
+        setError(errorText(e, props.t));
+      }
+    });
   }
 
   const field = "flex flex-col gap-1 text-sm font-medium";
@@ -70,9 +70,9 @@ export function CreateTokenForm(props: { t: Dictionary; maxDays: number; onCreat
             ))}
           </select>
         </label>
-        <button type="submit" className={`${primary} sm:mt-6`} disabled={busy}>
-          {busy ? T.creating : T.createSubmit}
-        </button>
+        <BusyButton busy={busy} busyLabel={T.creating} className={`${primary} sm:mt-6`}>
+          {T.createSubmit}
+        </BusyButton>
       </form>
       {error && (
         <p role="alert" className={`mt-3 ${alert}`}>

@@ -41,6 +41,7 @@ export function TokensPage(props: { t: Dictionary; locale: Locale; isAdmin: bool
       {created && <NewToken t={t} {...created} onDone={() => setCreated(null)} />}
       <CreateTokenForm
         t={t}
+        locale={locale}
         maxDays={props.maxDays}
         onCreated={(made) => {
           setCreated(made);
