@@ -11,10 +11,11 @@ import { refreshGeneration } from "./refresh";
 let env: Instances;
 afterEach(() => env?.cleanup());
 
+const ids = (rows: readonly { id: string }[]) => rows.map((r) => r.id);
 const request = { model: "nano_banana_2" as const, prompt: "within limits", aspectRatio: "auto" as const, references: [], count: 1 };
 
 describe.each(ENGINES)("on %s", (engine) => {
-  it("10 parallel creates at a limit of 2 in flight: 2 are made and submitted, 8 refused", async () => {
+  it("without a queue (STUDIO_MAX_QUEUED=0): 10 parallel creates at a limit of 2 in flight: 2 are made and submitted, 8 refused", async () => {
     env = await studioInstances({ engine, limits: { daily: 1_000, maxActive: 2 } });
     const [a, b] = [await env.instance("A"), await env.instance("B")];
     const results = await Promise.allSettled(
@@ -24,6 +25,23 @@ describe.each(ENGINES)("on %s", (engine) => {
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(made).toHaveLength(2);
     expect(refused.map((r) => r.reason.code)).toEqual(Array(8).fill("rate_limited"));
+    expect(await a.db.countActive({ createdBy: "t" })).toBe(2);
+    expect(env.sim.stats().submits).toBe(2);
+  });
+
+  it("with a queue (issue 26): 10 parallel creates at a cap of 2 and a queue of 3 on two instances: 2 sent, 3 wait, 5 refused as the queue is full", async () => {
+    env = await studioInstances({ engine, limits: { daily: 1_000, maxActive: 2, maxQueued: 3 } });
+    const [a, b] = [await env.instance("A"), await env.instance("B")];
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => createGenerations(i % 2 ? a : b, { request, person: testPerson("t") })),
+    );
+    const made = results.flatMap((r) => (r.status === "fulfilled" ? r.value : []));
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    // Each answer gives its place as it was when answered; the queue itself holds the three, in order.
+    expect(ids(await a.db.listWaiting({ createdBy: "t" })).sort()).toEqual(ids(made.filter((g) => g.status === "waiting")).sort());
+    expect(made.filter((g) => g.status === "waiting")).toHaveLength(3);
+    expect(made.filter((g) => g.status !== "waiting")).toHaveLength(2);
+    expect(refused.map((r) => r.reason.message)).toEqual(Array(5).fill(expect.stringMatching(/queue is full: 3 of 3 waiting/)));
     expect(await a.db.countActive({ createdBy: "t" })).toBe(2);
     expect(env.sim.stats().submits).toBe(2);
   });
