@@ -3,7 +3,7 @@
 // Browser-safe: no server imports.
 import { z } from "zod";
 import { ASPECT_RATIOS, IMAGE_SIZES, MAX_PROMPT_LENGTH, MAX_REFERENCES, MODEL_IDS } from "@/lib/models";
-import { BOARD_VISIBILITIES, GENERATION_ID, GENERATION_STATUSES, LIST_PAGE_SIZE, MAX_BOARD_NAME, MAX_BULK_IDS, MAX_LIST_PAGE_SIZE } from "./contract-values";
+import { BOARD_VISIBILITIES, GENERATION_ID, GENERATION_STATUSES, LIST_PAGE_SIZE, MAX_BOARD_NAME, MAX_BULK_IDS, MAX_LIST_PAGE_SIZE, MAX_MATCHING_IDS } from "./contract-values";
 
 export * from "./contract-values";
 
@@ -135,6 +135,8 @@ export const generationSchema = z.object({
     .object({
       url: z.string(),
       thumbUrl: z.string(),
+      /** A WebP of at most 1024 px on the long side, between the thumbnail and the original (issue 26). */
+      previewUrl: z.string(),
       width: z.number().int(),
       height: z.number().int(),
       bytes: z.number().int(),
@@ -200,10 +202,19 @@ export const listGenerationsResponseSchema = z.object({
 });
 export type ListGenerationsResponse = z.infer<typeof listGenerationsResponseSchema>;
 
+/** GET /api/generations/ids (issue 26): the list's filters, and up to MAX_MATCHING_IDS ids at once (the default). */
+export const generationIdsQuerySchema = listGenerationsQuerySchema.extend({
+  limit: z.coerce.number().int().min(1).max(MAX_MATCHING_IDS).default(MAX_MATCHING_IDS),
+});
+export type GenerationIdsQuery = z.infer<typeof generationIdsQuerySchema>;
+/** Every matching picture's id, newest first (at most `limit`), and how many match in all (`total`, whatever the limit). */
+export const generationIdsResponseSchema = z.object({ ids: z.array(z.string()), total: z.number().int().min(0) });
+export type GenerationIdsResponse = z.infer<typeof generationIdsResponseSchema>;
+
 export const patchGenerationSchema = z.strictObject({ favorite: z.boolean() });
 
 export const imageQuerySchema = z.strictObject({
-  variant: z.enum(["full", "thumb"]).default("full"),
+  variant: z.enum(["full", "thumb", "preview"]).default("full"),
   download: flag.optional(),
   /** A signed link (the OpenAI API's `url` answers): expiry in Unix seconds and its signature; opens the picture without a session. */
   exp: z.string().regex(/^\d{1,12}$/, { message: "exp must be Unix seconds" }).optional(),

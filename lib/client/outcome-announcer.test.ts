@@ -38,7 +38,7 @@ const done = (g: Generation): Generation => ({
   ...g,
   status: "completed",
   progress: 100,
-  image: { url: `/api/images/${g.id}`, thumbUrl: "", width: 1024, height: 1024, bytes: 1, contentType: "image/png" },
+  image: { url: `/api/images/${g.id}`, thumbUrl: "", previewUrl: "", width: 1024, height: 1024, bytes: 1, contentType: "image/png" },
 });
 const failed = (g: Generation, message = "Output blocked by the safety filter"): Generation => ({
   ...g,

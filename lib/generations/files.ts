@@ -4,6 +4,7 @@ import { extensionFor } from "@/lib/images";
 import type { ServedFile } from "@/lib/storage";
 import type { GenerationDeps } from "./deps";
 import type { Person } from "./person";
+import { openPreview } from "./preview";
 
 
 /** A readable file name from the prompt: letters of any script, digits, dashes. */
@@ -19,13 +20,13 @@ export function fileNameFor(prompt: string, id: string, ext: string): string {
 
 
 /** Our stored copy of a picture. The type was recorded from the decoded bytes. */
-export async function openImage(deps: GenerationDeps, input: { id: string; variant: "full" | "thumb" }): Promise<ServedFile> {
+export async function openImage(deps: GenerationDeps, input: { id: string; variant: "full" | "thumb" | "preview" }): Promise<ServedFile> {
   const row = await deps.db.getGeneration(input.id);
   const key = input.variant === "thumb" ? row?.thumbKey : row?.imageKey;
   if (!row || !key || row.status !== "completed") throw new StudioError("not_found", "This generation has no stored picture");
-  const object = await deps.store.get(key);
+  const object = input.variant === "preview" ? await openPreview(deps, { id: row.id, imageKey: key }) : await deps.store.get(key);
   if (!object) throw new StudioError("not_found", "The stored picture is missing");
-  const contentType = input.variant === "thumb" ? "image/webp" : (row.imageContentType ?? "application/octet-stream");
+  const contentType = input.variant === "full" ? (row.imageContentType ?? "application/octet-stream") : "image/webp";
   return {
     ...object,
     contentType,

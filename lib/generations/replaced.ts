@@ -2,6 +2,7 @@ import "server-only";
 import { StudioError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import type { GenerationDeps } from "./deps";
+import { previewKey } from "./preview";
 import { discardStaged } from "./save-result";
 
 /**
@@ -12,7 +13,9 @@ import { discardStaged } from "./save-result";
 export async function dropGeneration(deps: GenerationDeps, id: string) {
   const deleted = await deps.db.deleteGeneration(id);
   if (!deleted) return undefined;
-  const keys = [deleted.row.imageKey, deleted.row.thumbKey, ...deleted.orphanedReferences.map((r) => r.storageKey)];
+  // A preview is made on first view (preview.ts): its key is deleted whether or not one was.
+  const preview = deleted.row.imageKey ? previewKey(id) : null;
+  const keys = [deleted.row.imageKey, deleted.row.thumbKey, preview, ...deleted.orphanedReferences.map((r) => r.storageKey)];
   for (const key of keys) if (key) await deps.store.delete(key);
   await discardStaged(deps, id);
   return deleted;

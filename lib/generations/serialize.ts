@@ -33,6 +33,7 @@ export function toGeneration(row: GenerationRow, starred = false, position: numb
       ? {
           url: `/api/images/${row.id}`,
           thumbUrl: `/api/images/${row.id}?variant=thumb`,
+          previewUrl: `/api/images/${row.id}?variant=preview`,
           width: row.imageWidth ?? 0,
           height: row.imageHeight ?? 0,
           bytes: row.imageBytes ?? 0,

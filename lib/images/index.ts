@@ -7,3 +7,4 @@ export type { ImageInfo, ImageFormat, ImageContentType } from "./inspect";
 export { parseImageDataUrl, toDataUrl } from "./data-url";
 export { makeThumbnail, THUMB_MAX_SIDE, THUMB_BYTE_BUDGET } from "./thumbnail";
 export type { Thumbnail } from "./thumbnail";
+export { makePreview } from "./preview";

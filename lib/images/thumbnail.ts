@@ -1,5 +1,6 @@
 import "server-only";
 import sharp from "sharp";
+import { THUMB_SIDE } from "@/lib/contract-values";
 import { oneDecodeAtATime } from "./gate";
 import { DEFAULT_MAX_PIXELS, FAIL_ON, decodeError } from "./inspect";
 import { sniffFormat } from "./sniff";
@@ -7,7 +8,7 @@ import { sniffFormat } from "./sniff";
 // The gallery grid loads dozens of these at once, so they must stay small:
 // WebP, at most 512 px on the long side, under a byte budget.
 
-export const THUMB_MAX_SIDE = 512;
+export const THUMB_MAX_SIDE = THUMB_SIDE;
 
 /**
  * Tried in order until the thumbnail fits the budget. Measured on a busy

@@ -40,7 +40,7 @@ const entries: [z.ZodType, string][] = [
     contract.generationSchema.shape.cancelledAt,
     "When its creator or an admin cancelled it. The gateway has no cancel: the generation stays active (and billed) until the gateway ends it; a picture that arrives is kept.",
   ],
-  [contract.generationSchema.shape.image, "The studio's stored copy, once completed: url is the original, thumbUrl a WebP of at most 512 px."],
+  [contract.generationSchema.shape.image, "The studio's stored copy, once completed: url is the original, thumbUrl a WebP of at most 512 px, previewUrl one of at most 1024 px (made on first request)."],
   [contract.generationSchema.shape.favorite, "Starred by the caller (stars are each person's own)."],
   [
     contract.generationSchema.shape.saving,
@@ -56,7 +56,7 @@ const entries: [z.ZodType, string][] = [
   [q.mine, "1: only the caller's own pictures."],
   [q.cursor, "nextCursor of the previous page."],
   [q.limit, "Page size, at most 100."],
-  [contract.imageQuerySchema.shape.variant, "full: the original bytes; thumb: a WebP of at most 512 px on the long side."],
+  [contract.imageQuerySchema.shape.variant, "full: the original bytes; thumb: a WebP of at most 512 px on the long side; preview: a WebP of at most 1024 px, made from the original on first request."],
   [contract.imageQuerySchema.shape.download, "1: add a Content-Disposition with a readable file name."],
   [contract.imageQuerySchema.shape.exp, "Signed links only (response_format url): when the link stops working, in Unix seconds."],
   [contract.imageQuerySchema.shape.sig, "Signed links only: the studio's signature over the picture and exp."],

@@ -144,7 +144,7 @@ export async function loadSharedView(deps: Deps, input: { token: string; before?
  */
 export async function openSharedImage(
   deps: GenerationDeps,
-  input: { token: string; id: string; variant: "full" | "thumb" },
+  input: { token: string; id: string; variant: "full" | "thumb" | "preview" },
 ): Promise<ServedFile> {
   const live = await liveShare(deps, input.token);
   const shown =
