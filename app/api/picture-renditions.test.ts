@@ -96,6 +96,15 @@ describe("GET /api/images/{id}?variant=preview", () => {
     expect((await image("gen_01J0000000000000000000000A", "?variant=preview")).status).toBe(404);
   });
 
+  it("without its original (a copy restored without them) the thumbnail stands in, never a hole", async () => {
+    const orphan = await picture("16:9");
+    const row = (await studio.deps.db.getGeneration(orphan.id))!;
+    await studio.deps.store.delete(row.imageKey!);
+    const res = await image(orphan.id, "?variant=preview");
+    expect(res.status).toBe(200);
+    expect(await sharp(Buffer.from(await res.arrayBuffer())).metadata()).toMatchObject({ format: "webp", width: 512, height: 286 });
+  });
+
   it("goes with the picture when it is deleted", async () => {
     const doomed = await picture("9:16");
     expect((await image(doomed.id, "?variant=preview")).status).toBe(200);

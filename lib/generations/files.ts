@@ -24,7 +24,7 @@ export async function openImage(deps: GenerationDeps, input: { id: string; varia
   const row = await deps.db.getGeneration(input.id);
   const key = input.variant === "thumb" ? row?.thumbKey : row?.imageKey;
   if (!row || !key || row.status !== "completed") throw new StudioError("not_found", "This generation has no stored picture");
-  const object = input.variant === "preview" ? await openPreview(deps, { id: row.id, imageKey: key }) : await deps.store.get(key);
+  const object = input.variant === "preview" ? await openPreview(deps, { id: row.id, imageKey: key, thumbKey: row.thumbKey }) : await deps.store.get(key);
   if (!object) throw new StudioError("not_found", "The stored picture is missing");
   const contentType = input.variant === "full" ? (row.imageContentType ?? "application/octet-stream") : "image/webp";
   return {

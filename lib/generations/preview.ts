@@ -1,7 +1,6 @@
 import "server-only";
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
-import { StudioError } from "@/lib/errors";
 import { ImageError, makePreview } from "@/lib/images";
 import { logger } from "@/lib/log";
 import type { StoredObject } from "@/lib/storage";
@@ -16,18 +15,25 @@ import type { GenerationDeps } from "./deps";
 
 export const previewKey = (id: string) => `previews/${id}.webp`;
 
-/** The stored preview, made from the original and stored first if there is none yet. */
-export async function openPreview(deps: GenerationDeps, input: { id: string; imageKey: string }): Promise<StoredObject> {
+/**
+ * The stored preview, made from the original and stored first if there is
+ * none yet. Without a readable original (a copy restored without its
+ * originals, a benchmark's seeded thumbnails) the thumbnail stands in: a
+ * tile then shows what it showed before previews existed, never a hole.
+ */
+export async function openPreview(deps: GenerationDeps, input: { id: string; imageKey: string; thumbKey: string | null }): Promise<StoredObject | undefined> {
   const stored = await deps.store.get(previewKey(input.id));
   if (stored) return stored;
   const original = await deps.store.get(input.imageKey);
-  if (!original) throw new StudioError("not_found", "The stored picture is missing");
+  const thumbnail = () => (input.thumbKey ? deps.store.get(input.thumbKey) : Promise.resolve(undefined));
+  if (!original) return thumbnail();
   let preview;
   try {
     preview = await makePreview(await buffer(original.stream));
   } catch (error) {
     if (!ImageError.is(error)) throw error;
-    throw new StudioError("not_found", "This picture has no preview: its stored original could not be read");
+    logger.warn({ err: error, generation: input.id }, "a picture's original could not be read for its preview; the thumbnail stands in");
+    return thumbnail();
   }
   // Two first views at once make it twice and store the same bytes: harmless.
   await deps.store
