@@ -170,12 +170,16 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
     await bea.keyboard.press("Escape");
   });
 
-  await test.step("bea reaches the daily limit the admin set: the composer names it", async () => {
+  await test.step("bea reaches the daily limit the admin set: Generate is off and says when it resets (issue 26)", async () => {
     await generate(bea, uniquePrompt("a blue bicycle #fail"));
     await expect(bea.getByText("0 of 2 left today")).toBeVisible();
-    await generate(bea, uniquePrompt("a green bicycle"));
-    await expect(bea.getByText(/Daily limit reached: 2 of 2 pictures used today/)).toBeVisible();
-    await expect(bea.getByText(/You have used up your quota for now/)).toBeVisible();
+    await bea.getByLabel("Prompt", { exact: true }).fill(uniquePrompt("a green bicycle"));
+    await expect(bea.getByRole("button", { name: "Generate", exact: true })).toBeDisabled();
+    await expect(bea.getByText(/^No pictures left today\. It resets at midnight UTC \(in \d+ (h|min|s)\)\.$/)).toBeVisible();
+    // The server refuses it all the same, naming the limit and when it resets.
+    const refused = await bea.request.post("/api/generations", { data: { model: "nano_banana_2", prompt: "a green bicycle" } });
+    expect(refused.status()).toBe(429);
+    expect((await refused.json()).error).toMatchObject({ code: "quota_exceeded", limit: "daily", message: expect.stringMatching(/^Daily limit reached: 2 of 2 pictures used today/) });
   });
 
   await test.step("the admin disables bea: her next request lands on sign-in with the reason", async () => {

@@ -24,8 +24,10 @@ export type ReferenceItem = {
   name: string;
   /** Size of what is uploaded, for pictures. */
   bytes?: number;
-  /** Set until the upload succeeded. */
+  /** Set until the upload succeeded (for a link: until the studio has checked and stored it). */
   upload?: UploadState;
+  /** The http(s) link it was added from; the studio stored a checked copy, named by `value`. */
+  source?: string;
 };
 
 export type ComposerApi = {
@@ -42,7 +44,8 @@ export type ComposerApi = {
   references: ReferenceItem[];
   /** Files from a drop, a paste or the file dialog: checked, scaled down, added (the sixth is refused with a message). */
   addFiles(files: File[]): Promise<void>;
-  addUrl(url: string): void;
+  /** A link, checked by the studio as it is added: true once stored (its thumbnail shows), false when refused (a note says why). */
+  addUrl(url: string): Promise<boolean>;
   removeReference(id: string): void;
   /** A message about the last reference problem (HEIC, not an image, too many…), or null. */
   referenceError: string | null;

@@ -2,16 +2,20 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useStudio } from "@/components/studio/studio-context";
 import { api, ApiError } from "@/lib/client/api";
+import type { ComposerSettings } from "@/lib/client/composer-settings";
 import type { Generation } from "@/lib/contract";
 import { format } from "@/lib/i18n/format";
 import { getModel, MAX_REFERENCES, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
 import { ComposerContext, type ComposerApi, type ReferenceItem } from "./composer-api";
 import { uploadRefusal } from "./describe-failure";
+import { useLastUsedSettings } from "./use-last-used-settings";
 import {
   dataUrlToBlob,
   failureNote,
   fileItem,
   isHttpUrl,
+  linkItem,
+  linkRefusalNote,
   loadDownscale,
   nameFromUrl,
   pictureName,
@@ -78,6 +82,20 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
     [update],
   );
 
+  /** A note instead of a new reference: false, for addUrl's caller. */
+  const refuse = useCallback((found: Note[]) => {
+    setNotes(found);
+    return false;
+  }, []);
+
+  const restoreSettings = useCallback((saved: ComposerSettings) => {
+    setModelState(saved.model);
+    setAspectRatio(saved.aspectRatio);
+    setChosenSize(saved.imageSize);
+    setCountState(saved.count);
+  }, []);
+  useLastUsedSettings({ settings: { model, aspectRatio, imageSize: chosenSize, count }, restore: restoreSettings });
+
   const info = getModel(model)!;
   const imageSize = info.sizes.includes(chosenSize) ? chosenSize : info.defaultSize;
 
@@ -112,17 +130,29 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
     [reserve, release, update, startUpload],
   );
 
+  // A link is checked as it is added (issue 26): the studio fetches it, checks
+  // it is a picture and stores it as an upload, so the tray shows the real
+  // picture at once, or says why not and keeps nothing.
   const addUrl = useCallback(
-    (url: string) => {
+    async (url: string): Promise<boolean> => {
       const value = url.trim();
-      if (!isHttpUrl(value)) return setNotes([{ key: "urlInvalid" }]);
-      if (current.current.some((r) => r.value === value)) return setNotes([{ key: "urlDuplicate" }]);
-      if (reserve(1) === 0) return setNotes([tooManyNote([value], MAX_REFERENCES)]);
+      if (!isHttpUrl(value)) return refuse([{ key: "urlInvalid" }]);
+      if (current.current.some((r) => r.value === value || r.source === value)) return refuse([{ key: "urlDuplicate" }]);
+      if (reserve(1) === 0) return refuse([tooManyNote([value], MAX_REFERENCES)]);
       release(1);
-      update((list) => [...list, urlItem(value)]);
+      const item = linkItem(value);
+      update((list) => [...list, item]);
       setNotes([]);
+      try {
+        const stored = await api.addReferenceUrl(value);
+        update((list) => list.map((r) => (r.id === item.id ? { ...r, value: stored.id, preview: stored.url, upload: undefined } : r)));
+        return true;
+      } catch (error) {
+        update((list) => list.filter((r) => r.id !== item.id));
+        return refuse([linkRefusalNote(error, t.composer)]);
+      }
     },
-    [reserve, release, update],
+    [reserve, release, update, refuse, t],
   );
 
   const removeReference = useCallback(

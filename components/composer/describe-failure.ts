@@ -1,5 +1,6 @@
 import { ApiError } from "@/lib/client/api";
-import type { Dictionary } from "@/lib/i18n";
+import { formatWait, limitRefusalTitle } from "@/lib/client/reset-wording";
+import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 import type { ReferenceItem } from "./composer-api";
 
@@ -15,11 +16,7 @@ export type Failure = {
   general: { title: string; detail: string | null } | null;
 };
 
-export function formatWait(seconds: number, t: Strings): string {
-  if (seconds < 90) return format(t.waitSeconds, { n: Math.max(1, Math.ceil(seconds)) });
-  if (seconds < 90 * 60) return format(t.waitMinutes, { n: Math.ceil(seconds / 60) });
-  return format(t.waitHours, { n: Math.ceil(seconds / 3600) });
-}
+export { formatWait };
 
 /** Why an upload was refused, for its thumbnail: the daily upload allowance in the person's language, else the studio's words. */
 export function uploadRefusal(error: ApiError, t: Strings): string {
@@ -27,17 +24,17 @@ export function uploadRefusal(error: ApiError, t: Strings): string {
   return error.message;
 }
 
-function general(error: ApiError, t: Strings, networkError: string): Failure["general"] {
-  const wait = error.retryAfterSeconds && error.retryAfterSeconds > 0 ? formatWait(error.retryAfterSeconds, t) : null;
+function general(error: ApiError, dictionary: Dictionary, locale: Locale): Failure["general"] {
+  const t = dictionary.composer;
   // The studio's own message is in plain (English) words; it is shown under a localized summary.
   const detail = error.message && !/^HTTP \d+$/.test(error.message) ? error.message : null;
   switch (error.code) {
     case "network_error":
-      return { title: networkError, detail: null };
+      return { title: dictionary.common.networkError, detail: null };
     case "rate_limited":
-      return { title: wait ? format(t.errorRateLimited, { wait }) : t.errorRateLimitedNoTime, detail };
     case "quota_exceeded":
-      return { title: wait ? format(t.errorQuota, { wait }) : t.errorQuotaNoTime, detail };
+      // Which limit, and when it resets: "on 1 January", not "in 598 h" (issue 26).
+      return { title: limitRefusalTitle({ error, now: Date.now(), locale, t: dictionary })!, detail };
     case "upstream_error":
       return { title: t.errorUpstream, detail };
     case "upstream_unavailable":
@@ -56,14 +53,9 @@ function general(error: ApiError, t: Strings, networkError: string): Failure["ge
 }
 
 /** An API error split by what caused it: the prompt, a reference, or the request as a whole. */
-export function describeFailure(input: {
-  error: unknown;
-  prompt: string;
-  references: ReferenceItem[];
-  t: Strings;
-  networkError: string;
-}): Failure {
-  const { error, t } = input;
+export function describeFailure(input: { error: unknown; prompt: string; references: ReferenceItem[]; t: Dictionary; locale: Locale }): Failure {
+  const { error } = input;
+  const t = input.t.composer;
   const failure: Failure = { prompt: null, references: new Map(), tray: null, general: null };
   if (!(error instanceof ApiError)) {
     failure.general = { title: t.errorInternal, detail: null };
@@ -86,7 +78,7 @@ export function describeFailure(input: {
   // Anything not tied to a field (or a field the composer has no place for) goes under Generate.
   const unplaced = error.issues.filter((i) => !/^(prompt|references)(\.|$)/.test(i.path));
   if (!placed || unplaced.length) {
-    failure.general = general(error, t, input.networkError);
+    failure.general = general(error, input.t, input.locale);
     if (failure.general && unplaced.length) {
       failure.general.detail = unplaced.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("\n");
     }

@@ -1,8 +1,10 @@
 "use client";
 import { useEffect, useRef } from "react";
 import { useStudio } from "@/components/studio/studio-context";
+import { formatMoney } from "@/lib/client/money";
 import { format } from "@/lib/i18n/format";
 import { ASPECT_RATIO_LABELS, getModel } from "@/lib/models";
+import { ALLOWANCE_LINE_ID, AllowanceLine } from "./allowance-line";
 import { useComposer } from "./composer-api";
 import { FieldAlert } from "./field-alert";
 import { CheckIcon, SparklesIcon, Spinner } from "./icons";
@@ -12,9 +14,12 @@ import type { GenerateState } from "./use-generate";
 export function GenerateBar({ state }: { state: GenerateState }) {
   const { t, locale } = useStudio();
   const { model, imageSize, aspectRatio, count } = useComposer();
+  const { fit, limits } = state;
   const info = getModel(model)!;
   const pictures = count === 1 ? t.composer.summaryOne : format(t.composer.summaryMany, { n: count });
-  const summary = [pictures, info.label[locale], imageSize, ASPECT_RATIO_LABELS[aspectRatio][locale]].join(" · ");
+  // The price with the server's own prices (GET /api/session quote), as the budget counts it.
+  const price = fit && limits && fit.price !== null ? formatMoney(fit.price, limits.quote.currency, locale) : null;
+  const summary = [pictures, info.label[locale], imageSize, ASPECT_RATIO_LABELS[aspectRatio][locale], price].filter(Boolean).join(" · ");
   const button = useRef<HTMLButtonElement>(null);
   const wasSending = useRef(false);
   // A disabled button drops focus to <body>; hand it back once sending ends.
@@ -39,7 +44,7 @@ export function GenerateBar({ state }: { state: GenerateState }) {
         onClick={() => void state.generate()}
         disabled={state.sending || state.blocker !== null}
         aria-busy={state.sending || undefined}
-        aria-describedby="composer-generate-summary"
+        aria-describedby={fit ? `composer-generate-summary ${ALLOWANCE_LINE_ID}` : "composer-generate-summary"}
         className="relative flex h-12 w-full items-center justify-center gap-2 rounded-xl bg-gradient-to-r from-amber-500 to-rose-500 px-4 text-base font-semibold text-white shadow-md shadow-rose-500/20 transition hover:from-amber-400 hover:to-rose-400 hover:shadow-lg hover:shadow-rose-500/25 focus:outline-none focus-visible:ring-4 focus-visible:ring-amber-500/40 active:scale-[0.99] disabled:cursor-not-allowed disabled:from-zinc-300 disabled:to-zinc-300 disabled:text-zinc-500 disabled:shadow-none dark:disabled:from-zinc-800 dark:disabled:to-zinc-800 dark:disabled:text-zinc-500"
       >
         {state.sending ? <Spinner className="size-5" /> : <SparklesIcon className="size-5" />}
@@ -48,6 +53,7 @@ export function GenerateBar({ state }: { state: GenerateState }) {
       <p id="composer-generate-summary" className="mt-2 text-center text-xs text-zinc-500 dark:text-zinc-400">
         {hint ?? summary}
       </p>
+      {fit && limits && <AllowanceLine fit={fit} limits={limits} model={model} imageSize={imageSize} />}
       {state.general && (
         <FieldAlert>
           <p className="font-medium">{state.general.title}</p>

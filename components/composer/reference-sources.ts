@@ -1,7 +1,9 @@
 "use client";
+import { ApiError } from "@/lib/client/api";
 import type { ReferenceFileError, ReferenceProblem } from "@/lib/client/downscale";
 import type { Dictionary } from "@/lib/i18n";
 import type { ReferenceItem } from "./composer-api";
+import { uploadRefusal } from "./describe-failure";
 
 // Where references come from (files, links, the studio's own stored pictures)
 // and the messages about them, kept as keys so a language switch re-renders them.
@@ -56,6 +58,18 @@ export function nameFromUrl(value: string): string {
 
 export function urlItem(url: string): ReferenceItem {
   return { id: newLocalId(), value: url, preview: url, name: nameFromUrl(url) };
+}
+
+/** A link being checked and stored by the studio: no picture to show until it answers. */
+export function linkItem(url: string): ReferenceItem {
+  return { id: newLocalId(), value: "", preview: "", name: nameFromUrl(url), source: url, upload: { state: "uploading" } };
+}
+
+/** Why the studio would not take a link: its reason (the field's issue), the upload allowance, or the network. */
+export function linkRefusalNote(error: unknown, t: Dictionary["composer"]): Note {
+  if (!(error instanceof ApiError) || error.code === "network_error") return { key: "linkNetwork" };
+  const reason = error.code === "quota_exceeded" ? uploadRefusal(error, t) : (error.issues[0]?.message ?? error.message);
+  return { key: "linkRefused", values: { reason } };
 }
 
 /**

@@ -16,7 +16,7 @@ export function ReferenceThumb(props: { item: ReferenceItem; index: number; prob
   const { t } = useStudio();
   const { item, index } = props;
   const [broken, setBroken] = useState(false);
-  const isLink = isHttpUrl(item.value);
+  const isLink = Boolean(item.source) || isHttpUrl(item.value);
   const uploading = item.upload?.state === "uploading";
   const failed = item.upload?.state === "failed";
   return (
@@ -26,7 +26,7 @@ export function ReferenceThumb(props: { item: ReferenceItem; index: number; prob
         props.problem || failed ? "ring-2 ring-red-500" : "ring-1 ring-zinc-200 dark:ring-zinc-700"
       }`}
     >
-      {broken ? (
+      {broken || !item.preview ? (
         <span className="grid size-full place-items-center text-zinc-400">
           <ImageIcon className="size-6" />
           <span className="sr-only">{format(t.composer.referenceAlt, { n: index + 1, name: item.name })}</span>
@@ -44,7 +44,7 @@ export function ReferenceThumb(props: { item: ReferenceItem; index: number; prob
       {uploading && (
         <span role="status" className="absolute inset-0 grid place-items-center bg-black/20 text-white">
           <Spinner className="size-5" />
-          <span className="sr-only">{format(t.composer.uploadingReference, { n: index + 1 })}</span>
+          <span className="sr-only">{format(item.source ? t.composer.linkChecking : t.composer.uploadingReference, { n: index + 1 })}</span>
         </span>
       )}
       {failed && (

@@ -1,29 +1,35 @@
 "use client";
 import { useState } from "react";
 import { useStudio } from "@/components/studio/studio-context";
-import { MAX_REFERENCES } from "@/lib/models";
 import { useComposer } from "./composer-api";
-import { isHttpUrl } from "./reference-sources";
 
 const ID = "composer-reference-url";
 
-/** A reference by link: only http(s); the gateway fetches it, not the studio. */
+/**
+ * A reference by link: only http(s). The studio checks it as it is added
+ * (fetches it, decodes it, stores a copy): the link stays in the field when
+ * it is refused, so it can be corrected.
+ */
 export function ReferenceUrlForm() {
   const { t } = useStudio();
-  const { addUrl, references, preparingReferences } = useComposer();
+  const { addUrl } = useComposer();
   const [url, setUrl] = useState("");
+  const [checking, setChecking] = useState(false);
 
   return (
     <form
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (!url.trim()) return;
         const value = url.trim();
-        const fits = references.length + preparingReferences < MAX_REFERENCES;
-        const fresh = !references.some((r) => r.value === value);
-        addUrl(value);
-        if (isHttpUrl(value) && fits && fresh) setUrl("");
+        if (!value || checking) return;
+        setChecking(true);
+        void addUrl(value)
+          .then((added) => {
+            // Cleared only if the field still holds what was added.
+            if (added) setUrl((now) => (now.trim() === value ? "" : now));
+          })
+          .finally(() => setChecking(false));
       }}
       className="mt-2 flex gap-2"
     >
@@ -43,7 +49,8 @@ export function ReferenceUrlForm() {
       />
       <button
         type="submit"
-        disabled={!url.trim()}
+        disabled={!url.trim() || checking}
+        aria-busy={checking || undefined}
         className="shrink-0 rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium text-zinc-700 shadow-xs transition hover:bg-zinc-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800"
       >
         {t.composer.urlAdd}

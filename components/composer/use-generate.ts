@@ -4,14 +4,16 @@ import { useStudio } from "@/components/studio/studio-context";
 import { api, ApiError } from "@/lib/client/api";
 import { rememberPrompt } from "@/lib/client/prompt-history";
 import type { CreateGenerationRequest } from "@/lib/contract";
+import { requestFit } from "@/lib/client/request-fit";
 import { getModel, MAX_PROMPT_LENGTH } from "@/lib/models";
 import { useComposer } from "./composer-api";
 import { describeFailure, type Failure } from "./describe-failure";
 import { newIdempotencyKey } from "./idempotency-key";
 import { promptLength } from "./prompt-box";
+import { useSessionLimits } from "./use-session-limits";
 
-/** Why Generate cannot be pressed right now, or null when it can. */
-export type Blocker = "prompt" | "over" | "preparing" | "uploadFailed" | null;
+/** Why Generate cannot be pressed right now, or null when it can ("limits": the request does not fit, see `fit.refusal`). */
+export type Blocker = "prompt" | "over" | "preparing" | "uploadFailed" | "limits" | null;
 
 /**
  * Sends the composer's settings as one request per click. The composer keeps
@@ -19,8 +21,11 @@ export type Blocker = "prompt" | "over" | "preparing" | "uploadFailed" | null;
  * nothing is lost: the state lives in the provider, untouched here.
  */
 export function useGenerate() {
-  const { t, feed } = useStudio();
+  const { t, locale, feed } = useStudio();
   const c = useComposer();
+  const { limits, refresh: refreshLimits } = useSessionLimits();
+  // What this request costs and whether it fits, as the settings change (issue 26).
+  const fit = limits ? requestFit(limits, { model: c.model, imageSize: c.imageSize, count: c.count }) : null;
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [started, setStarted] = useState<number | null>(null);
@@ -39,7 +44,9 @@ export function useGenerate() {
           ? "preparing"
           : c.failedUploads > 0
             ? "uploadFailed"
-            : null;
+            : fit?.refusal
+              ? "limits"
+              : null;
 
   useEffect(() => {
     if (started === null) return;
@@ -74,12 +81,14 @@ export function useGenerate() {
       setStarted(generations.length);
     } catch (error) {
       unsure.current = error instanceof ApiError && error.code === "network_error" ? { body: fingerprint, key: idempotencyKey } : null;
-      setFailure(describeFailure({ error, prompt: c.prompt, references, t: t.composer, networkError: t.common.networkError }));
+      setFailure(describeFailure({ error, prompt: c.prompt, references, t, locale }));
     } finally {
       busy.current = false;
       setSending(false);
+      // Used today, in flight, spent: changed by this request (or stale, if it was refused).
+      refreshLimits();
     }
-  }, [blocker, c.model, c.prompt, c.aspectRatio, c.imageSize, c.references, c.count, feed, t]);
+  }, [blocker, c.model, c.prompt, c.aspectRatio, c.imageSize, c.references, c.count, feed, t, locale, refreshLimits]);
 
   // A message about the prompt stays only while the prompt is the one refused.
   const promptError = failure?.prompt && failure.prompt.text === c.prompt ? failure.prompt.message : null;
@@ -87,6 +96,8 @@ export function useGenerate() {
     generate,
     sending,
     blocker,
+    fit,
+    limits,
     started,
     promptError,
     refused: failure?.references ?? new Map<string, string>(),

@@ -30,6 +30,8 @@ export class ApiError extends Error {
     message: string,
     readonly issues: { path: string; message: string }[] = [],
     readonly retryAfterSeconds?: number,
+    /** A 429 from a person's limit: which one (`daily`, `monthlyBudget`, `maxActive`…) and when it resets (ISO). */
+    readonly limit: { limit?: string; resetsAt?: string } = {},
   ) {
     super(message);
   }
@@ -58,7 +60,7 @@ async function errorOf(res: Response): Promise<ApiError> {
   const retryAfter = Number(res.headers.get("retry-after"));
   if (!parsed.success) return new ApiError(res.status, "internal_error", `HTTP ${res.status}`);
   const e = parsed.data.error;
-  return new ApiError(res.status, e.code, e.message, e.issues, Number.isFinite(retryAfter) ? retryAfter : undefined);
+  return new ApiError(res.status, e.code, e.message, e.issues, Number.isFinite(retryAfter) ? retryAfter : undefined, { limit: e.limit, resetsAt: e.resetsAt });
 }
 
 /**
@@ -135,6 +137,9 @@ export const api = {
     form.append("file", file, name);
     return (await schemas()).uploadedReferenceSchema.parse(await call("/api/references", { method: "POST", body: form }));
   },
+  /** A link checked when it is added: the studio fetches it, checks it is a picture and stores it as an upload (issue 26). */
+  addReferenceUrl: async (url: string): Promise<UploadedReference> =>
+    (await schemas()).uploadedReferenceSchema.parse(await call("/api/references", { method: "POST", body: JSON.stringify({ url }) })),
 };
 
 // Accounts, admin and usage (issue 12).
