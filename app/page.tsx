@@ -1,30 +1,14 @@
 import { Studio } from "@/components/studio/studio";
-import { getConfig } from "@/lib/config";
-import { listGenerationsQuerySchema } from "@/lib/contract";
-import { dictionaries } from "@/lib/i18n";
-import { feedStartFor } from "@/lib/server/feed-start";
+import { pageFiltersOf } from "@/lib/server/page-filters";
 import { pagePerson } from "@/lib/server/page-person";
-import { requestLocale, requestTheme } from "@/lib/server/preferences";
+import { addressOf, studioProps } from "@/lib/server/studio-page";
 
 export const dynamic = "force-dynamic";
 
 export default async function StudioPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [locale, theme] = await Promise.all([requestLocale(), requestTheme()]);
-  const config = getConfig();
-  const user = await pagePerson();
-  // A reload of "Show batch" (/?batch=…) gets that batch's pictures with the HTML.
-  const wanted = listGenerationsQuerySchema.shape.batch.safeParse((await searchParams).batch);
-  const initial = await feedStartFor(user, { batch: wanted.success ? wanted.data : undefined });
-  return (
-    <Studio
-      t={dictionaries[locale]}
-      locale={locale}
-      theme={theme}
-      upstream={config.upstream}
-      user={user.name}
-      role={user.role}
-      auth={config.auth.mode}
-      initial={initial}
-    />
-  );
+  const query = await searchParams;
+  const user = await pagePerson(addressOf("/", query));
+  // The gallery's search and filters are the address's query (/?q=…&model=…, /?batch=…): a reload or
+  // a link gets that gallery with the HTML. A value that is not a filter is ignored.
+  return <Studio {...await studioProps(user, pageFiltersOf(query))} />;
 }

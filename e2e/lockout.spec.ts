@@ -99,7 +99,8 @@ test("sign out everywhere revokes tokens; an admin caps token lives and signs a 
     await dialog.getByRole("button", { name: "Sign out" }).click();
     await expect(admin.getByText(`${BEA.name} is signed out. Sessions ended: 1. Tokens revoked: 1.`)).toBeVisible();
     await bea.reload();
-    await expect(bea).toHaveURL(/\/sign-in$/);
+    // She was on /tokens: sign-in brings her back there (issue 26 item 6).
+    await expect(bea).toHaveURL(/\/sign-in\?returnTo=%2Ftokens$/);
     expect((await asScript(secret)).status()).toBe(401);
   });
 

@@ -28,6 +28,9 @@ const viewer = (page: Page) => page.getByRole("dialog");
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 const search = (page: Page) => new URL(page.url()).searchParams;
 
+/** The viewer from the server's HTML is running (the page's script took it over and focused it): keys and buttons work. */
+const viewerRunning = (page: Page) => expect(viewer(page)).toBeFocused();
+
 async function pictureShown(page: Page, picture: Made) {
   await expect(viewer(page)).toBeVisible();
   const img = viewer(page).getByRole("img", { name: picture.prompt });
@@ -45,6 +48,7 @@ test("opening a picture gives it its address; Back closes the viewer, Forward re
   await card(page, newer.prompt).getByRole("button", { name: `Open "${newer.prompt}"` }).click();
   await pictureShown(page, newer);
   await expect.poll(() => pathOf(page)).toBe(`/p/${newer.id}`);
+  await viewerRunning(page);
 
   // Moving inside the viewer replaces the address (Back does not step through every picture seen).
   await page.keyboard.press("ArrowRight");
@@ -59,6 +63,7 @@ test("opening a picture gives it its address; Back closes the viewer, Forward re
   await page.goForward();
   await pictureShown(page, older);
   expect(pathOf(page)).toBe(`/p/${older.id}`);
+  await viewerRunning(page);
 
   // Closing goes back: no entry is left behind, and Back leaves the studio as it did before.
   await page.keyboard.press("Escape");
@@ -91,6 +96,7 @@ test("a picture's address opened cold shows it: the server sends the viewer with
   await screenshot(page, "item6-after");
   await page.reload();
   await pictureShown(page, picture);
+  await viewerRunning(page);
 
   // Closed: the gallery it was over, at the studio's own address.
   await viewer(page).getByRole("button", { name: "Close" }).click();
@@ -140,8 +146,11 @@ test("search and filters live in the address: a reload keeps them, and the serve
   await expect(card(page, pro.prompt)).toBeVisible();
   await expect(card(page, banana2.prompt)).toHaveCount(0);
 
-  // The other filters have their names too.
-  await toolbar.getByLabel("Status").selectOption("completed");
+  // The other filters have their names too (picked again if the first pick came before the page's script ran).
+  await expect(async () => {
+    await toolbar.getByLabel("Status").selectOption("completed");
+    expect(search(page).get("status")).toBe("completed");
+  }).toPass();
   await toolbar.getByRole("button", { name: "Mine" }).click();
   await expect.poll(() => [search(page).get("status"), search(page).get("mine")]).toEqual(["completed", "1"]);
   await toolbar.getByRole("button", { name: "Favorites" }).click();
@@ -156,6 +165,7 @@ test("search and filters live in the address: a reload keeps them, and the serve
   expect(search(page).get("model")).toBe("nano_banana_pro");
   await page.reload();
   await pictureShown(page, pro);
+  await viewerRunning(page);
   await page.keyboard.press("Escape");
   await expect(viewer(page)).toBeHidden();
   await expect.poll(() => pathOf(page)).toBe("/");
@@ -186,6 +196,7 @@ test("a picture opened on a board page has the board's address with ?p=", async 
   expect(html.includes(`src="/api/images/${picture.id}"`), "the board page's HTML holds the picture").toBe(true);
   await page.reload();
   await pictureShown(page, picture);
+  await viewerRunning(page);
   await page.goBack();
   await expect(viewer(page)).toBeHidden();
   await expect.poll(() => `${pathOf(page)}${new URL(page.url()).search}`).toBe(`/boards/${boardId}`);
@@ -243,5 +254,6 @@ test.describe("on a team (STUDIO_AUTH=accounts)", () => {
     await signIn(bea, BEA);
     await expect.poll(() => pathOf(bea)).toBe(`/p/${picture.id}`);
     await pictureShown(bea, picture);
+    await viewerRunning(bea);
   });
 });

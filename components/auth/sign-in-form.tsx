@@ -11,7 +11,7 @@ export const OIDC_START_URL = "/api/auth/oidc/start";
  * person's own password; oidc: a link to the team's identity provider.
  * Any of them ends in a session cookie and the studio.
  */
-export function SignInForm({ t, mode, initialError }: { t: Dictionary; mode: SignInMode; initialError: string | null }) {
+export function SignInForm({ t, mode, returnTo = "/", initialError }: { t: Dictionary; mode: SignInMode; returnTo?: string; initialError: string | null }) {
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(initialError);
@@ -28,7 +28,8 @@ export function SignInForm({ t, mode, initialError }: { t: Dictionary; mode: Sig
         body: JSON.stringify({ name, password }),
       });
       if (res.ok) {
-        window.location.assign("/");
+        // A path of this studio (the sign-in page checked it): the page that sent the person here.
+        window.location.assign(returnTo);
         return;
       }
       const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
@@ -56,7 +57,7 @@ export function SignInForm({ t, mode, initialError }: { t: Dictionary; mode: Sig
     return (
       <div className="flex flex-col gap-4">
         {alert}
-        <a href={OIDC_START_URL} className={primary}>
+        <a href={returnTo === "/" ? OIDC_START_URL : `${OIDC_START_URL}?returnTo=${encodeURIComponent(returnTo)}`} className={primary}>
           {t.auth.oidcButton}
         </a>
       </div>

@@ -5,6 +5,7 @@ import type { Generation } from "@/lib/contract";
 import { groupBatches } from "@/lib/client/batches";
 import { NO_FILTERS } from "@/lib/client/use-feed";
 import { useStudio } from "@/components/studio/studio-context";
+import { usePictureUrl } from "@/components/studio/use-picture-url";
 import { BoardBar } from "@/components/boards/board-bar";
 import { SelectionProvider, useSelection } from "@/components/selection/selection-context";
 import { BatchChip } from "./batch-chip";
@@ -14,14 +15,15 @@ import { GalleryStatusProvider, GalleryToast } from "./gallery-status";
 import { GalleryFooter } from "./gallery-footer";
 import { GallerySkeleton } from "./gallery-skeleton";
 import { GenerationCard } from "./generation-card";
+import { PictureMissing } from "./picture-missing";
 import { Toolbar } from "./toolbar";
 import { boxRatio, errorText, openButtonId } from "./format";
 import { JUSTIFIED_CONTAINER, JUSTIFIED_LIST, SHOWN_ONCE_PARSED } from "./justified";
 import { useInfiniteScroll } from "./use-infinite-scroll";
 import { useToggleFavorite } from "./use-favorite";
 
-// Nobody needs the lightbox for the first paint: its code comes when a picture is opened.
-const Lightbox = dynamic(() => import("./lightbox").then((m) => m.Lightbox), { ssr: false });
+// Its code comes when a picture is opened, or with the HTML of a page that opens one (/p/<id>), which the server renders.
+const Lightbox = dynamic(() => import("./lightbox").then((m) => m.Lightbox));
 // The selection bar (and its board menu, bulk delete, ZIP form) comes with the first selected picture.
 const SelectionBar = dynamic(() => import("@/components/selection/selection-bar").then((m) => m.SelectionBar), { ssr: false });
 
@@ -45,7 +47,7 @@ export function Gallery() {
 }
 
 function GalleryContent() {
-  const { t, filters, setFilters, board, batch, setBatch, feed } = useStudio();
+  const { t, filters, setFilters, board, batch, setBatch, feed, picture, pictureMissing } = useStudio();
   const [toolbarKey, setToolbarKey] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const toggleFavorite = useToggleFavorite(setNotice);
@@ -67,27 +69,34 @@ function GalleryContent() {
     onLoadMore: () => void feed.loadMore(),
   });
 
-  // The lightbox follows an id, not an index, so new pictures arriving on top do not shift it.
-  const [openId, setOpenId] = useState<string | null>(null);
-  const focusTarget = useRef<string | null | false>(null);
+  // The lightbox follows an id, not an index, so new pictures arriving on top do not shift it; the id is the page's address (/p/<id>).
+  const viewer = usePictureUrl({ completed, served: picture, missing: pictureMissing, stale });
+  const { openId, open: openPicture, close: closePicture, forget } = viewer;
+  const focusTarget = useRef<string | null | false>(openId);
   const openIndex = openId ? completed.findIndex((g) => g.id === openId) : -1;
-  if (openId && openIndex < 0 && !stale) setOpenId(null);
 
-  const show = useCallback((id: string) => {
-    focusTarget.current = id;
-    setOpenId(id);
-  }, []);
-  const close = useCallback((options?: { restoreFocus?: boolean }) => {
-    if (options?.restoreFocus === false) focusTarget.current = false;
-    setOpenId(null);
-  }, []);
+  const show = useCallback(
+    (id: string) => {
+      focusTarget.current = id;
+      openPicture(id);
+    },
+    [openPicture],
+  );
+  const close = useCallback(
+    (options?: { restoreFocus?: boolean }) => {
+      if (options?.restoreFocus === false) focusTarget.current = false;
+      closePicture();
+    },
+    [closePicture],
+  );
   const deleted = useCallback(
     (id: string) => {
       const i = completed.findIndex((g) => g.id === id);
       focusTarget.current = (completed[i + 1] ?? completed[i - 1])?.id ?? null;
-      setOpenId(null);
+      forget(id);
+      closePicture();
     },
-    [completed],
+    [completed, forget, closePicture],
   );
   const returnFocus = useCallback(() => {
     const target = focusTarget.current;
@@ -170,16 +179,17 @@ function GalleryContent() {
         <BoardBar />
         <Toolbar key={toolbarKey} searchRef={search} />
         <BatchChip />
+        <PictureMissing />
         {notice && (
           <p role="alert" className="rounded-xl bg-rose-50 px-4 py-2.5 text-sm text-rose-700 ring-1 ring-rose-200 dark:bg-rose-500/10 dark:text-rose-300 dark:ring-rose-500/30">
             {notice}
           </p>
         )}
         {body}
-        {openId && openIndex >= 0 && (
+        {openId && (
           <Lightbox
-            items={completed}
-            hasMore={feed.hasMore}
+            items={viewer.items}
+            hasMore={openIndex >= 0 && feed.hasMore}
             id={openId}
             onNavigate={show}
             onClose={close}

@@ -80,7 +80,8 @@ export function LightboxActions(props: {
       router.push(`/?batch=${encodeURIComponent(g.batchId)}`);
       return;
     }
-    props.onClose();
+    // The batch's address takes the picture's (/p/<id> → /?batch=…), which closes the viewer; closing
+    // first would go Back, and the batch would land on the entry Back leaves.
     setBatch(g.batchId);
   }
 

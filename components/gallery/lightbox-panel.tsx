@@ -20,7 +20,13 @@ export function LightboxPanel(props: { generation: Generation; onClose(): void; 
     [L.aspectRatio, ASPECT_RATIO_LABELS[g.aspectRatio][locale]],
     [L.dimensions, `${image.width} × ${image.height} px`],
     [L.fileSize, formatBytes(image.bytes, t, locale)],
-    [L.created, <time key="created" dateTime={g.createdAt}>{formatDate(g.createdAt, locale)}</time>],
+    // The server's time zone may not be the browser's: the viewer in /p/<id>'s HTML is drawn anew once the page runs.
+    [
+      L.created,
+      <time key="created" dateTime={g.createdAt} suppressHydrationWarning>
+        {formatDate(g.createdAt, locale)}
+      </time>,
+    ],
     [L.createdBy, g.createdBy === user ? format(L.you, { name: g.createdBy }) : g.createdBy],
   ];
 

@@ -1,5 +1,5 @@
 "use client";
-import { useRef } from "react";
+import { useRef, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
 import type { Generation } from "@/lib/contract";
 import { format } from "@/lib/i18n/format";
@@ -12,11 +12,7 @@ import { trapTab, useModal } from "./use-modal";
 const ROUND_BUTTON =
   "grid size-10 place-items-center rounded-full bg-white/10 text-white backdrop-blur-md transition hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-400 disabled:pointer-events-none disabled:opacity-0";
 
-/**
- * The full picture over the page, with its details and actions beside it.
- * ←/→ move between the completed pictures of the current list, Esc closes.
- */
-export function Lightbox(props: {
+type LightboxProps = {
   items: Generation[];
   /** More pages exist beyond the loaded items, so the count is "at least". */
   hasMore: boolean;
@@ -25,11 +21,29 @@ export function Lightbox(props: {
   onClose(options?: { restoreFocus?: boolean }): void;
   onDeleted(id: string): void;
   returnFocus(): HTMLElement | null | false;
-}) {
+};
+
+const noSubscription = () => () => {};
+
+/**
+ * The full picture over the page, with its details and actions beside it.
+ * ←/→ move between the completed pictures of the current list, Esc closes.
+ * A page opened on a picture (/p/<id>) has it in its server HTML, in place;
+ * once the page runs, it moves into document.body, where it is modal.
+ */
+export function Lightbox(props: LightboxProps) {
+  // false in the server's HTML and while hydrating it, true from then on (and for any later opening).
+  const running = useSyncExternalStore(noSubscription, () => true, () => false);
+  return running ? createPortal(<LightboxDialog {...props} modal />, document.body) : <LightboxDialog {...props} modal={false} />;
+}
+
+function LightboxDialog(props: LightboxProps & { modal: boolean }) {
   const { t } = useStudio();
   const dialog = useRef<HTMLDivElement>(null);
+  const none = useRef<HTMLDivElement>(null);
   const swipe = useRef<{ x: number; y: number } | null>(null);
-  useModal({ dialog, returnFocus: props.returnFocus });
+  // In place (the server's HTML) it is only shown: focus, inertness and scroll locking start in body.
+  useModal({ dialog: props.modal ? dialog : none, returnFocus: props.returnFocus });
 
   const index = props.items.findIndex((g) => g.id === props.id);
   const g = props.items[index];
@@ -57,7 +71,7 @@ export function Lightbox(props: {
     if (e.target === e.currentTarget) props.onClose();
   };
 
-  return createPortal(
+  return (
     <div
       ref={dialog}
       role="dialog"
@@ -133,7 +147,6 @@ export function Lightbox(props: {
       </div>
 
       <LightboxPanel generation={g} onClose={props.onClose} onDeleted={props.onDeleted} />
-    </div>,
-    document.body,
+    </div>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 import { createContext, useCallback, useContext, useMemo, useState } from "react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import type { AuthMode, Board } from "@/lib/contract";
+import { useRouter } from "next/navigation";
+import type { AuthMode, Board, Generation } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
-import { isBatchId } from "@/lib/client/batches";
 import { SWRConfig } from "swr";
 import { BOARDS_KEY, useBoards } from "@/lib/client/use-boards";
 import { NO_FILTERS, useFeed, type Feed, type FeedFilters, type FeedStart } from "@/lib/client/use-feed";
+import { useUrlFilters } from "@/lib/client/use-url-filters";
 
 export type Theme = "light" | "dark" | "system";
 
@@ -32,6 +32,10 @@ type StudioContextValue = {
   feed: Feed;
   /** What the server read for this page: the session (GET /api/session) as the header first shows it. */
   initial: FeedStart;
+  /** The picture the page's address opens (/p/<id>, a board's ?p=), read with the page. */
+  picture?: Generation;
+  /** The address named a picture there is none of (or none the person may see). */
+  pictureMissing?: boolean;
 };
 
 const StudioContext = createContext<StudioContextValue | null>(null);
@@ -53,6 +57,8 @@ export type StudioProviderProps = {
   initial: FeedStart;
   /** On a board page: the board as the server read it with the page. */
   board?: Board;
+  picture?: Generation;
+  pictureMissing?: boolean;
   hasComposer?: boolean;
   children: React.ReactNode;
 };
@@ -76,12 +82,14 @@ export function StudioProvider(props: StudioProviderProps) {
 function StudioState(props: StudioProviderProps) {
   const router = useRouter();
   const [theme, setThemeState] = useState<Theme>(props.theme);
-  const [filters, setFilterState] = useState<FeedFilters>(NO_FILTERS);
-  const { board, batch, setBatch } = usePageScope(props.board);
+  // Search and filters live in the address (?q=…&model=…, ?batch=…): a reload or a link keeps them.
+  const { filters, setFilters, batch, setBatch } = useUrlFilters();
+  const board = usePageBoard(props.board);
   const boardId = board?.id;
-  const feedFilters = useMemo(() => ({ ...filters, board: boardId, batch: batch ?? undefined }), [filters, boardId, batch]);
-  const initialBatch = props.initial?.batch;
-  const initialFilters = useMemo(() => ({ ...NO_FILTERS, board: boardId, batch: initialBatch }), [boardId, initialBatch]);
+  const feedFilters = useMemo(() => ({ ...filters, board: boardId }), [filters, boardId]);
+  // The server read its first page under the address's filters; another filter starts empty.
+  const served = props.initial?.filters;
+  const initialFilters = useMemo(() => served ?? { ...NO_FILTERS, board: boardId }, [served, boardId]);
   const feed = useFeed({ filters: feedFilters, initialFilters, user: props.user, initial: props.initial });
   const hasComposer = props.hasComposer ?? true;
 
@@ -100,7 +108,6 @@ function StudioState(props: StudioProviderProps) {
     if (next !== "system") root.classList.add(next);
     setThemeState(next);
   }, []);
-  const setFilters = useCallback((update: Partial<FeedFilters>) => setFilterState((f) => ({ ...f, ...update })), []);
 
   const value = useMemo(
     () => ({
@@ -121,36 +128,21 @@ function StudioState(props: StudioProviderProps) {
       hasComposer,
       feed,
       initial: props.initial,
+      picture: props.picture,
+      pictureMissing: props.pictureMissing,
     }),
-    [props.t, props.locale, setLocale, theme, setTheme, props.upstream, props.user, props.role, props.auth, filters, setFilters, board, batch, setBatch, hasComposer, feed, props.initial],
+    [
+      props.t, props.locale, setLocale, theme, setTheme, props.upstream, props.user, props.role, props.auth, filters, setFilters,
+      board, batch, setBatch, hasComposer, feed, props.initial, props.picture, props.pictureMissing,
+    ],
   );
   return <StudioContext.Provider value={value}>{props.children}</StudioContext.Provider>;
 }
 
-/**
- * The page's board (kept current by the boards list, so a rename shows at
- * once) and the batch filter from the URL. The batch goes into the address
- * with history.pushState, which Next.js folds into useSearchParams: Back
- * leaves the batch, and nothing is fetched from the server for the page.
- */
-function usePageScope(initialBoard: Board | undefined) {
-  const params = useSearchParams();
-  const pathname = usePathname();
+/** The page's board, kept current by the boards list (a rename shows at once). */
+function usePageBoard(initialBoard: Board | undefined): Board | null {
   const { boards } = useBoards();
-  const board = initialBoard ? (boards?.find((b) => b.id === initialBoard.id) ?? initialBoard) : null;
-  const raw = params.get("batch");
-  const batch = isBatchId(raw) ? raw : null;
-  const setBatch = useCallback(
-    (next: string | null) => {
-      const search = new URLSearchParams(window.location.search);
-      if (next) search.set("batch", next);
-      else search.delete("batch");
-      const query = search.toString();
-      window.history.pushState(null, "", `${pathname}${query ? `?${query}` : ""}`);
-    },
-    [pathname],
-  );
-  return { board, batch, setBatch };
+  return initialBoard ? (boards?.find((b) => b.id === initialBoard.id) ?? initialBoard) : null;
 }
 
 export function useStudio(): StudioContextValue {

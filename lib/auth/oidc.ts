@@ -10,6 +10,7 @@ import { StudioError } from "@/lib/errors";
 import { processSingleton } from "@/lib/singleton";
 import { isListedAdmin, newAccountRow } from "./accounts";
 import { isHttps } from "@/lib/server/signed-in";
+import { safeReturnTo } from "./return-to";
 
 // STUDIO_AUTH=oidc: authorization code + PKCE (S256) with state and nonce,
 // through openid-client, which does every check of the answer. What the
@@ -54,11 +55,8 @@ export function redirectUri(auth: OidcAuth, request: Request): string {
   return `${isHttps(request) ? "https" : "http"}://${host}${CALLBACK_PATH}`;
 }
 
-/** Only a path on this studio: never another site, so the sign-in is no open redirect. */
-export function safeReturnTo(value: string | undefined): string {
-  if (!value || value.length > 500 || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return "/";
-  return /^\/[^\p{Cc}]*$/u.test(value) ? value : "/";
-}
+// The password sign-in brings a person back the same way (app/sign-in/page.tsx).
+export { safeReturnTo };
 
 // Discovery once per process (Next bundles each route apart, hence globalThis);
 // a failed one is forgotten, so the next sign-in tries again.

@@ -72,6 +72,8 @@ describe("the open picture's address", () => {
     expect(pictureIdOf({ pathname: "/p/gen_short", search: q("") })).toBeNull();
     expect(pictureIdOf({ pathname: `/boards/${BRD}`, search: q("p=../../etc") })).toBeNull();
     expect(galleryHref({ pathname: "/", search: q("q=fox") })).toBe("/?q=fox");
+    // A /p/ address that names no picture (answered 404 with the gallery) becomes the studio's.
+    expect(galleryHref({ pathname: "/p/not-a-picture", search: q("mine=1") })).toBe("/?mine=1");
   });
 });
 

@@ -28,8 +28,8 @@ export type FeedStart = {
   session: SessionInfo;
   firstPage: ListGenerationsResponse;
   active: ListGenerationsResponse;
-  /** The batch the server read firstPage for (a reload of /?batch=…). */
-  batch?: string;
+  /** The filters the server read firstPage for (the page's query: a reload of /?q=…&model=…, a board). */
+  filters?: FeedFilters;
   /** The first page of the boards the person sees, read with the page (the board bar's first paint). */
   boards?: ListBoardsResponse;
 };

@@ -3,7 +3,7 @@ import { listBoards } from "@/lib/boards";
 import { GALLERY_PAGE_SIZE, LIST_PAGE_SIZE, listGenerationsQuerySchema } from "@/lib/contract";
 import type { UserRow } from "@/lib/db";
 import { listGenerations } from "@/lib/generations";
-import type { FeedStart } from "@/lib/client/use-feed";
+import type { FeedFilters, FeedStart } from "@/lib/client/use-feed";
 import { getDeps } from "@/lib/wiring";
 import { sessionInfoOf } from "./session-info";
 
@@ -14,14 +14,19 @@ import { sessionInfoOf } from "./session-info";
  * before any script runs, and the header, board bar and gallery never change
  * size at hydration.
  */
-export async function feedStartFor(user: UserRow, filter: { board?: string; batch?: string } = {}): Promise<FeedStart> {
+export async function feedStartFor(user: UserRow, filter: Partial<FeedFilters> = {}): Promise<FeedStart> {
   const deps = await getDeps();
+  // The page's own filters (its address's query, checked by lib/server/page-filters.ts), so the first HTML is the filtered gallery.
+  // No filter is NO_FILTERS (a value of a "use client" module, which a server module cannot read).
+  const filters: FeedFilters = { q: "", model: "", favorite: false, mine: false, status: "all", ...filter };
+  const { q, model, status, favorite, mine, board, batch } = filters;
+  const query = { q: q.trim() || undefined, model: model || undefined, status: status === "all" ? undefined : status, favorite: favorite ? "1" : undefined, mine: mine ? "1" : undefined, board, batch };
   const [session, firstPage, active, boards] = await Promise.all([
     sessionInfoOf(user),
-    listGenerations(deps, { query: listGenerationsQuerySchema.parse({ limit: GALLERY_PAGE_SIZE, ...filter }), viewer: user }),
+    listGenerations(deps, { query: listGenerationsQuerySchema.parse({ limit: GALLERY_PAGE_SIZE, ...query }), viewer: user }),
     listGenerations(deps, { query: listGenerationsQuerySchema.parse({ status: "active", limit: 100 }), viewer: user }),
     // The board bar's first page; more come when asked for (issue 21).
     listBoards(deps, { viewer: user, limit: LIST_PAGE_SIZE }),
   ]);
-  return { session, firstPage, active, boards, batch: filter.batch };
+  return { session, firstPage, active, boards, filters };
 }

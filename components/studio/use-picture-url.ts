@@ -1,0 +1,74 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import { usePathname, useSearchParams } from "next/navigation";
+import type { Generation } from "@/lib/contract";
+import { galleryHref, pictureHref, pictureIdOf } from "@/lib/client/page-url";
+
+// Marks a history entry this page pushed for the viewer: closing it goes back
+// to the gallery's entry. An entry without it (a link opened cold, a reload)
+// has no gallery entry of ours before it, so closing replaces the address.
+const OPENED_HERE = "studioViewer";
+
+const here = () => ({ pathname: window.location.pathname, search: new URLSearchParams(window.location.search) });
+const openedHere = () => Boolean((window.history.state as Record<string, unknown> | null)?.[OPENED_HERE]);
+
+/**
+ * The picture the viewer shows, kept in the page's address: /p/<id> over the
+ * studio, ?p=<id> on a board page. Opening pushes that address (the gallery's
+ * query goes along), moving between pictures replaces it, closing goes back;
+ * the browser's Back closes the viewer and Forward reopens it. The address is
+ * changed with history.pushState/replaceState (Next.js folds them into
+ * usePathname/useSearchParams, without a navigation); what is shown changes
+ * at once, not when Next.js has applied the new address.
+ *
+ * `completed` is what the viewer can move through; `served` the picture the
+ * server read with the page (a link opened cold), shown alone when the
+ * gallery's pages do not hold it. A picture the address names that neither
+ * holds (deleted, or the page's 404) closes the viewer.
+ */
+export function usePictureUrl(input: { completed: Generation[]; served?: Generation; missing?: boolean; stale: boolean }) {
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const fromAddress = pictureIdOf({ pathname, search: params });
+  const [openId, setOpenId] = useState(fromAddress);
+  const [seen, setSeen] = useState(fromAddress);
+  if (seen !== fromAddress) {
+    setSeen(fromAddress);
+    setOpenId(fromAddress);
+  }
+  const [served, setServed] = useState(input.served ?? null);
+
+  const open = useCallback((id: string) => {
+    setOpenId(id);
+    const place = here();
+    const href = pictureHref(place, id);
+    if (pictureIdOf(place)) window.history.replaceState({ [OPENED_HERE]: openedHere() }, "", href);
+    else window.history.pushState({ [OPENED_HERE]: true }, "", href);
+  }, []);
+
+  const close = useCallback(() => {
+    setOpenId(null);
+    const place = here();
+    if (!pictureIdOf(place)) return;
+    if (openedHere()) window.history.back();
+    else window.history.replaceState(null, "", galleryHref(place));
+  }, []);
+
+  /** Deleted from the viewer: the server's copy is not shown again (Forward, say). */
+  const forget = useCallback((id: string) => setServed((s) => (s?.id === id ? null : s)), []);
+
+  const { completed, stale } = input;
+  const items = !openId ? null : completed.some((g) => g.id === openId) ? completed : served?.id === openId ? [served] : null;
+  const vanished = Boolean(openId && !items && !stale);
+  useEffect(() => {
+    if (vanished) close();
+  }, [vanished, close]);
+
+  // The page answered "no such picture" (404, the gallery with a notice): the address becomes the gallery's.
+  const { missing } = input;
+  useEffect(() => {
+    if (missing) window.history.replaceState(null, "", galleryHref(here()));
+  }, [missing]);
+
+  return { openId: items ? openId : null, items: items ?? [], open, close, forget };
+}
