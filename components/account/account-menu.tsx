@@ -5,6 +5,9 @@ import { format } from "@/lib/i18n/format";
 
 type Item = { key: string; label: string } & ({ href: string } | { onSelect(): void });
 
+/** Below sm (Tailwind's max-sm): the header shows neither who is signed in nor Sign out; the menu does. */
+const NARROW = "(width < 40rem)";
+
 /**
  * The account menu in the studio's header: Usage, API tokens and Share links for everyone, Admin for
  * admins, Change password (accounts mode), Sign out everywhere. A menu button
@@ -19,12 +22,17 @@ export function AccountMenu(props: {
   canSignOutEverywhere: boolean;
   onChangePassword(): void;
   onSignOutEverywhere(): void;
+  /** On a phone: who is signed in (the menu's first line) and Sign out (its last item); null where the mode has none. */
+  narrowExtras?: { signedInAs: string | null; onSignOut: (() => void) | null };
 }) {
   const { t } = props;
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const menuId = useId();
+  // Read when the menu renders open, which only a click in the browser does (never on the server).
+  const narrow = open && props.narrowExtras !== undefined && window.matchMedia(NARROW).matches;
+  const signOut = narrow ? props.narrowExtras?.onSignOut : null;
 
   const items: Item[] = [
     { key: "usage", label: t.account.usage, href: "/usage" },
@@ -33,6 +41,7 @@ export function AccountMenu(props: {
     ...(props.isAdmin ? [{ key: "admin", label: t.account.admin, href: "/admin" }] : []),
     ...(props.canChangePassword ? [{ key: "password", label: t.account.changePassword, onSelect: props.onChangePassword }] : []),
     ...(props.canSignOutEverywhere ? [{ key: "everywhere", label: t.account.signOutEverywhere, onSelect: props.onSignOutEverywhere }] : []),
+    ...(signOut ? [{ key: "signout", label: t.auth.signOut, onSelect: signOut }] : []),
   ];
 
   useEffect(() => {
@@ -105,6 +114,9 @@ export function AccountMenu(props: {
           onKeyDown={onMenuKey}
           className="absolute right-0 top-full z-50 mt-1 min-w-52 rounded-xl bg-white p-1 shadow-lg ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-700"
         >
+          {narrow && props.narrowExtras?.signedInAs && (
+            <p className="border-b border-zinc-200 px-3 pt-1.5 pb-2 text-xs font-medium text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">{props.narrowExtras.signedInAs}</p>
+          )}
           {items.map((item) =>
             "href" in item ? (
               <a key={item.key} role="menuitem" tabIndex={-1} href={item.href} className={itemClass}>

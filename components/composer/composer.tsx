@@ -63,8 +63,10 @@ export function Composer() {
             <CountPicker />
           </div>
         </div>
-        {/* On wide screens the card scrolls inside the sticky column: Generate stays in reach. */}
-        <div className="-mx-4 bg-white/95 px-4 pb-4 pt-1 backdrop-blur-sm sm:-mx-5 sm:px-5 sm:pb-5 lg:sticky lg:bottom-0 lg:pt-3 lg:shadow-[0_-12px_16px_-14px_rgb(0_0_0/0.18)] dark:bg-zinc-900/95">
+        {/* Generate stays in reach: on wide screens the card scrolls inside the sticky column;
+            on a phone the bar sticks to the screen's bottom while the composer is on screen
+            (it never leaves the composer, so it covers nothing of the gallery). */}
+        <div className="sticky bottom-0 -mx-4 bg-white/95 px-4 pt-3 pb-4 shadow-[0_-12px_16px_-14px_rgb(0_0_0/0.18)] backdrop-blur-sm sm:-mx-5 sm:px-5 sm:pb-5 dark:bg-zinc-900/95">
           <GenerateBar state={state} />
         </div>
       </div>

@@ -8,8 +8,11 @@ import { ChevronIcon, SearchIcon, StarIcon, UserIcon } from "./icons";
 
 const SEARCH_DEBOUNCE_MS = 300;
 
+// On a phone each filter is as wide as its chosen option (and grows to fill its row), so
+// "All models" never shrinks to "Al…"; from sm up they keep their fixed widths.
+const FILTER_BOX = "relative max-w-full min-w-0 flex-auto sm:flex-none";
 const SELECT =
-  "h-10 w-full appearance-none truncate rounded-xl border border-zinc-200 bg-white pr-8 pl-3 text-sm shadow-sm focus:border-amber-400 focus:ring-2 focus:ring-amber-500/30 focus:outline-none dark:border-zinc-800 dark:bg-zinc-900";
+  "h-10 w-full appearance-none truncate max-sm:field-sizing-content rounded-xl border border-zinc-200 bg-white pr-8 pl-3 text-sm shadow-sm focus:border-amber-400 focus:ring-2 focus:ring-amber-500/30 focus:outline-none dark:border-zinc-800 dark:bg-zinc-900";
 
 /**
  * Search, model, status, favorites and "mine": all through the studio's filters.
@@ -55,7 +58,7 @@ export function Toolbar({ searchRef }: { searchRef?: React.Ref<HTMLInputElement>
       <label htmlFor={modelId} className="sr-only">
         {t.gallery.toolbar.modelLabel}
       </label>
-      <div className="relative min-w-0 flex-1 sm:flex-none">
+      <div className={FILTER_BOX}>
         <select
           id={modelId}
           value={filters.model}
@@ -75,7 +78,7 @@ export function Toolbar({ searchRef }: { searchRef?: React.Ref<HTMLInputElement>
       <label htmlFor={statusId} className="sr-only">
         {T.statusLabel}
       </label>
-      <div className="relative min-w-0 flex-1 sm:flex-none">
+      <div className={FILTER_BOX}>
         <select
           id={statusId}
           value={filters.status}

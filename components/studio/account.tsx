@@ -55,37 +55,46 @@ export function Account() {
     window.location.assign("/sign-in");
   }
 
-  const chip = "bg-zinc-200/70 px-2 py-0.5 leading-tight whitespace-nowrap tabular-nums dark:bg-zinc-800";
+  const signedInAs = format(t.auth.signedInAs, { user });
+  // On a phone the chip may wrap its words rather than push the header into a third row.
+  const chip = "w-fit bg-zinc-200/70 px-2 py-0.5 leading-tight tabular-nums sm:whitespace-nowrap dark:bg-zinc-800";
   return (
-    <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 xl:flex-nowrap dark:text-zinc-400">
-      {auth !== "none" && <span className="font-medium whitespace-nowrap text-zinc-800 dark:text-zinc-200">{format(t.auth.signedInAs, { user })}</span>}
-      {limits && left !== undefined ? (
-        // Under a budget the month goes on a second line of the same box: the header's height stays.
-        <span className={`${chip} flex flex-col ${limits.monthlyBudget !== null ? "rounded-lg" : "rounded-full"}`}>
-          <span data-testid="allowance">{format(t.auth.leftToday, { left, daily: limits.daily })}</span>
-          {limits.monthlyBudget !== null && (
-            <span data-testid="budget">
-              {format(t.account.leftThisMonth, { left: money(Math.max(0, limits.monthlyBudget - limits.spentThisMonth)), budget: money(limits.monthlyBudget) })}
-            </span>
-          )}
-        </span>
-      ) : (
-        // The same box, empty, until the session answers.
-        <span aria-hidden className={`${chip} invisible rounded-full`}>
-          {format(t.auth.leftToday, { left: "00", daily: "00" })}
-        </span>
-      )}
-      <AccountMenu
-        t={t}
-        user={user}
-        isAdmin={(data?.role ?? role) === "admin"}
-        canChangePassword={auth === "accounts"}
-        canSignOutEverywhere={signsIn}
-        onChangePassword={() => setChanging(true)}
-        onSignOutEverywhere={() => setLeaving(true)}
-      />
+    // On a phone (below sm) the header places these pieces itself (its two rows): who is
+    // signed in, and Sign out, are then items of the account menu.
+    <div className="contents text-xs text-zinc-600 sm:flex sm:flex-wrap sm:items-center sm:gap-2 xl:flex-nowrap dark:text-zinc-400">
+      {auth !== "none" && <span className="font-medium whitespace-nowrap text-zinc-800 max-sm:hidden dark:text-zinc-200">{signedInAs}</span>}
+      <div className="max-sm:order-4 max-sm:min-w-0 max-sm:flex-1">
+        {limits && left !== undefined ? (
+          // Under a budget the month goes on a second line of the same box: the header's height stays.
+          <span className={`${chip} flex flex-col ${limits.monthlyBudget !== null ? "rounded-lg" : "rounded-full"}`}>
+            <span data-testid="allowance">{format(t.auth.leftToday, { left, daily: limits.daily })}</span>
+            {limits.monthlyBudget !== null && (
+              <span data-testid="budget">
+                {format(t.account.leftThisMonth, { left: money(Math.max(0, limits.monthlyBudget - limits.spentThisMonth)), budget: money(limits.monthlyBudget) })}
+              </span>
+            )}
+          </span>
+        ) : (
+          // The same box, empty, until the session answers.
+          <span aria-hidden className={`${chip} invisible block rounded-full`}>
+            {format(t.auth.leftToday, { left: "00", daily: "00" })}
+          </span>
+        )}
+      </div>
+      <div className="max-sm:order-2">
+        <AccountMenu
+          t={t}
+          user={user}
+          isAdmin={(data?.role ?? role) === "admin"}
+          canChangePassword={auth === "accounts"}
+          canSignOutEverywhere={signsIn}
+          onChangePassword={() => setChanging(true)}
+          onSignOutEverywhere={() => setLeaving(true)}
+          narrowExtras={{ signedInAs: auth !== "none" ? signedInAs : null, onSignOut: signsIn ? () => void signOut(false) : null }}
+        />
+      </div>
       {signsIn && (
-        <button type="button" onClick={() => void signOut(false)} className="rounded-md px-2 py-1 font-medium hover:bg-zinc-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:hover:bg-zinc-800">
+        <button type="button" onClick={() => void signOut(false)} className="rounded-md px-2 py-1 font-medium max-sm:hidden hover:bg-zinc-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:hover:bg-zinc-800">
           {t.auth.signOut}
         </button>
       )}
