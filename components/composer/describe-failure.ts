@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/client/api";
+import { gatewayWords } from "@/lib/client/failure-reason";
 import { formatWait, limitRefusalTitle } from "@/lib/client/reset-wording";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
@@ -24,6 +25,12 @@ export function uploadRefusal(error: ApiError, t: Strings): string {
   return error.message;
 }
 
+/** In Chinese, the gateway's own words quoted (网关说：“…”) instead of the studio's English sentence around them (issue 26 item 15). */
+function gatewayDetail(error: ApiError, dictionary: Dictionary, locale: Locale): string | null {
+  const words = locale === "zh" ? gatewayWords(error.message) : null;
+  return words ? format(dictionary.failures.gatewaySaid, { words }) : null;
+}
+
 function general(error: ApiError, dictionary: Dictionary, locale: Locale): Failure["general"] {
   const t = dictionary.composer;
   // The studio's own message is in plain (English) words; it is shown under a localized summary.
@@ -36,9 +43,9 @@ function general(error: ApiError, dictionary: Dictionary, locale: Locale): Failu
       // Which limit, and when it resets: "on 1 January", not "in 598 h" (issue 26).
       return { title: limitRefusalTitle({ error, now: Date.now(), locale, t: dictionary })!, detail };
     case "upstream_error":
-      return { title: t.errorUpstream, detail };
+      return { title: t.errorUpstream, detail: gatewayDetail(error, dictionary, locale) ?? detail };
     case "upstream_unavailable":
-      return { title: t.errorUnavailable, detail };
+      return { title: t.errorUnavailable, detail: gatewayDetail(error, dictionary, locale) ?? detail };
     case "payload_too_large":
       return { title: t.errorTooLarge, detail };
     case "unauthorized":

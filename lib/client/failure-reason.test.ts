@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { CANCELLED_CODE, NOT_SENT_CODE, UNKNOWN_OUTCOME_CODE } from "@/lib/contract-values";
 import type { GatewayErrorKind } from "@/lib/gateway/errors";
 import { dictionaries, LOCALES } from "@/lib/i18n";
+import { describeFailure } from "@/components/composer/describe-failure";
+import { ApiError } from "./api";
 import { failureReason, gatewayWords } from "./failure-reason";
 
 // Every kind a submit can be refused with: a new kind fails the type check here until it has words.
@@ -81,5 +83,22 @@ describe("gatewayWords", () => {
     expect(gatewayWords("The gateway is unavailable (HTTP 503): model_not_found: no channel")).toBe("model_not_found: no channel");
     expect(gatewayWords("Could not reach the gateway (submit: ECONNREFUSED)")).toBeNull();
     expect(gatewayWords("The gateway could not make this picture: ")).toBeNull();
+  });
+});
+
+describe("the composer's refusal of a whole request (describe-failure.ts)", () => {
+  const refusal = (locale: "en" | "zh", message: string, code: "upstream_error" | "upstream_unavailable" = "upstream_error") =>
+    describeFailure({ error: new ApiError(502, code, message), prompt: "p", references: [], t: dictionaries[locale], locale }).general;
+
+  it("zh: under the Chinese summary, the gateway's own words quoted, not the studio's English sentence", () => {
+    expect(refusal("zh", "The gateway refused the key; check the key or its balance: 无效的令牌")).toEqual({ title: zh.composer.errorUpstream, detail: "网关说：“无效的令牌”" });
+    expect(refusal("zh", "The gateway is unavailable (HTTP 503): model_not_found", "upstream_unavailable")).toEqual({
+      title: zh.composer.errorUnavailable,
+      detail: "网关说：“model_not_found”",
+    });
+  });
+
+  it("en keeps the studio's full sentence", () => {
+    expect(refusal("en", "The gateway refused the key; check the key or its balance: 无效的令牌")?.detail).toBe("The gateway refused the key; check the key or its balance: 无效的令牌");
   });
 });
