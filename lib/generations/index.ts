@@ -4,6 +4,7 @@ export { createGenerations } from "./create";
 export type { GenerationDeps } from "./deps";
 export { startPoller, createPoller } from "./poller";
 export { getGeneration, listGenerations, mustGetAll, nameIds } from "./reads";
+export { listGenerationIds } from "./matching";
 export { cancelGeneration, deleteGeneration, retryGeneration, setFavorite } from "./commands";
 export { refreshGeneration } from "./refresh";
 export { toGeneration } from "./serialize";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Generation, ListGenerationsQuery, ListGenerationsResponse } from "@/lib/contract";
-import type { GenerationRow } from "@/lib/db";
+import type { GenerationRow, ListFilter } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { mustSeeBoard } from "@/lib/boards/access";
 import type { GenerationDeps } from "./deps";
@@ -15,20 +15,26 @@ export async function listGenerations(
   const { query } = input;
   // Someone else's private board lists nothing: it is a 404, like a missing one.
   if (query.board) await mustSeeBoard(deps.db, { id: query.board, person: input.viewer });
-  const rows = await deps.db.listGenerations({
-    status: query.status,
-    q: query.q || undefined,
-    model: query.model,
-    favoriteOf: query.favorite ? input.viewer.id : undefined,
-    createdBy: query.mine ? input.viewer.name : undefined,
-    board: query.board,
-    batch: query.batch,
-    beforeId: query.cursor,
-    limit: query.limit + 1,
-  });
+  const rows = await deps.db.listGenerations({ ...listFilterOf(query, input.viewer), beforeId: query.cursor, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   page.forEach((row) => nudgeRefresh(deps, row));
   return { items: await viewGenerations(deps, page, input.viewer), nextCursor: rows.length > query.limit ? page[page.length - 1].id : null };
+}
+
+/**
+ * What a listing's query asks of the database, as this viewer reads it (their
+ * own stars, their own pictures); the board is checked by the caller.
+ */
+export function listFilterOf(query: ListGenerationsQuery, viewer: Person): Omit<ListFilter, "limit" | "beforeId"> {
+  return {
+    status: query.status,
+    q: query.q || undefined,
+    model: query.model,
+    favoriteOf: query.favorite ? viewer.id : undefined,
+    createdBy: query.mine ? viewer.name : undefined,
+    board: query.board,
+    batch: query.batch,
+  };
 }
 
 export async function mustGet(deps: GenerationDeps, id: string): Promise<GenerationRow> {

@@ -83,6 +83,10 @@ export const operations: Operation[] = [
   { method: "get", path: "/api/generations", operationId: "listGenerations", summary: "List generations", tag: "Generations", access: "person",
     description: "The team gallery, newest first, in cursor pages.",
     query: contract.listGenerationsQuerySchema, ok: { 200: json("GenerationPage", "A page of generations") }, errors: [400] },
+  { method: "get", path: "/api/generations/ids", operationId: "listGenerationIds", summary: "Ids of every matching generation", tag: "Generations", access: "person",
+    description:
+      "Every generation the list's filters match (the same parameters as GET /api/generations, and what the list shows the caller: their own stars, their own pictures, a private board only its owner's), newest first: up to limit ids after cursor, and total, how many match in all. For acting on all of them (“select all N matching”): board items, a ZIP and deletes take their own limits per request.",
+    query: contract.generationIdsQuerySchema, ok: { 200: json("GenerationIds", "The ids and how many match") }, errors: [400, 404] },
   { method: "get", path: "/api/generations/{id}", operationId: "getGeneration", summary: "Get a generation", tag: "Generations", access: "person",
     params: { id: ids.generation }, ok: { 200: json("Generation", "The generation: status, progress, then its image") }, errors: [404] },
   { method: "patch", path: "/api/generations/{id}", operationId: "starGeneration", summary: "Star or unstar a generation", tag: "Generations", access: "person",

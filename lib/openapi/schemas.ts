@@ -104,6 +104,7 @@ export const responseSchemas = {
   Generation: contract.generationSchema,
   GenerationsCreated: contract.createGenerationResponseSchema,
   GenerationPage: contract.listGenerationsResponseSchema,
+  GenerationIds: contract.generationIdsResponseSchema,
   UploadedReference: contract.uploadedReferenceSchema,
   Health: contract.healthSchema,
   Ping: pingSchema,

@@ -49,6 +49,7 @@ import { clearedLoginFailures, countAndOldest, loginAttemptDecision, loginFailur
 import { chunked, definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor, withBatch } from "@/lib/db/shared/row-mapping";
 import * as counters from "./counters";
 import { countedRows, IDS_PER_QUERY, placeholders, readGenerations, usageKey, type Db } from "./query-parts";
+import { insertGenerationRows } from "./insert-rows";
 import { promptSearch } from "./search-index";
 import {
   apiTokens,
@@ -118,11 +119,10 @@ export class SqliteStudioDatabase implements StudioDatabase {
           })
           .run();
       }
-      // One prepared statement run per row: drizzle builds its SQL once, not
-      // once per batch, which is most of the cost of a large insert.
+      // Prepared statements of a hundred rows each (insert-rows.ts): drizzle
+      // builds their SQL once, not once per batch.
       const stored = waitingLast(rows, wait).map(withBatch);
-      const insertRow = tx.insert(generations).values(placeholders(generations)).prepare();
-      for (const row of stored) insertRow.run(row);
+      insertGenerationRows(tx, stored);
       const insertLink = tx.insert(generationReferences).values(placeholders(generationReferences)).prepare();
       for (const link of referenceLinks(rows)) insertLink.run(link);
       return { created: true, rows: stored.map((row) => ({ ...row, references: [...row.references] })) };
