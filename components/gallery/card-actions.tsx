@@ -7,6 +7,7 @@ import { useStudio } from "@/components/studio/studio-context";
 import { ConfirmDialog } from "./confirm-dialog";
 import { errorText, shortPrompt } from "./format";
 import { StopIcon, TrashIcon } from "./icons";
+import { useInnerTabIndex } from "./roving";
 
 const ICON_BUTTON =
   "grid size-6 shrink-0 place-items-center rounded-full bg-white/80 text-zinc-600 shadow-sm ring-1 ring-zinc-900/10 backdrop-blur-sm transition hover:bg-white hover:text-rose-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 @min-[9rem]:size-7 dark:bg-zinc-900/80 dark:text-zinc-300 dark:ring-white/10 dark:hover:bg-zinc-900 dark:hover:text-rose-300";
@@ -20,6 +21,7 @@ type Pending = { kind: "cancel" | "delete"; busy: boolean; error: string | null 
 export function CardActions({ generation: g }: { generation: Generation }) {
   const { t, user, role, feed } = useStudio();
   const [pending, setPending] = useState<Pending | null>(null);
+  const inner = useInnerTabIndex();
   // The server decides (creator or admin); the buttons only show where it would agree.
   if (g.createdBy !== user && role !== "admin") return null;
 
@@ -52,6 +54,7 @@ export function CardActions({ generation: g }: { generation: Generation }) {
       {canCancel && (
         <button
           type="button"
+          tabIndex={inner}
           aria-label={format(C.cancel, { prompt: name })}
           title={C.cancelShort}
           onClick={() => setPending({ kind: "cancel", busy: false, error: null })}
@@ -62,6 +65,7 @@ export function CardActions({ generation: g }: { generation: Generation }) {
       )}
       <button
         type="button"
+        tabIndex={inner}
         aria-label={format(C.delete, { prompt: name })}
         title={C.deleteShort}
         onClick={() => setPending({ kind: "delete", busy: false, error: null })}
@@ -72,7 +76,8 @@ export function CardActions({ generation: g }: { generation: Generation }) {
       {pending?.kind === "cancel" && (
         <ConfirmDialog
           title={t.gallery.confirmCancel.title}
-          body={t.gallery.confirmCancel.body}
+          // Waiting (issue 26): never sent, so the cancel is free.
+          body={g.status === "waiting" ? t.gallery.confirmCancel.bodyWaiting : t.gallery.confirmCancel.body}
           confirmLabel={t.gallery.confirmCancel.confirm}
           cancelLabel={t.gallery.confirmCancel.keep}
           busyLabel={t.gallery.confirmCancel.cancelling}
@@ -85,7 +90,13 @@ export function CardActions({ generation: g }: { generation: Generation }) {
       {pending?.kind === "delete" && (
         <ConfirmDialog
           title={t.gallery.confirmDeleteUnfinished.title}
-          body={active ? t.gallery.confirmDeleteUnfinished.bodyActive : t.gallery.confirmDeleteUnfinished.bodyFailed}
+          body={
+            g.status === "waiting"
+              ? t.gallery.confirmDeleteUnfinished.bodyWaiting
+              : active
+                ? t.gallery.confirmDeleteUnfinished.bodyActive
+                : t.gallery.confirmDeleteUnfinished.bodyFailed
+          }
           confirmLabel={t.gallery.confirmDelete.confirm}
           cancelLabel={t.gallery.confirmDelete.cancel}
           busyLabel={t.gallery.confirmDelete.deleting}

@@ -6,6 +6,7 @@ import { useStudio } from "@/components/studio/studio-context";
 import { CardActions } from "./card-actions";
 import { formatElapsed, formatSince } from "./format";
 import { Spinner } from "./icons";
+import { waitingLabel } from "./waiting";
 
 /** Current time, re-read every `ms` while mounted (one timer per ticking card). */
 function useNow(ms: number): number {
@@ -22,22 +23,27 @@ function useNow(ms: number): number {
  * clock, in the box the picture will fill. One being saved (the gateway made
  * it, the studio is still copying it) says "Saving…" with the reason: it
  * exists, so it never looks failed. One cancelled says so: the gateway has no
- * cancel, so it stays here, billed, until the gateway ends it.
+ * cancel, so it stays here, billed, until the gateway ends it. One waiting
+ * for a slot (issue 26) says its place in the person's queue and that
+ * cancelling it is free: nothing was sent.
  */
 export function ProgressCard({ generation: g }: { generation: Generation }) {
   const { t, locale } = useStudio();
   const now = useNow(1000);
   const saving = g.saving !== null;
+  const waiting = g.status === "waiting";
   const progress = saving ? 100 : Math.round(Math.min(100, Math.max(0, g.progress)));
   const status = saving
     ? g.saving?.reason
       ? format(t.gallery.card.savingReason, { reason: g.saving.reason })
       : t.gallery.card.saving
-    : g.status === "submitting"
-      ? t.gallery.card.submitting
-      : g.status === "queued"
-        ? t.gallery.card.queued
-        : format(t.gallery.card.processing, { progress });
+    : waiting
+      ? waitingLabel(g.position, t.gallery.card)
+      : g.status === "submitting"
+        ? t.gallery.card.submitting
+        : g.status === "queued"
+          ? t.gallery.card.queued
+          : format(t.gallery.card.processing, { progress });
   const elapsed = formatElapsed(now - Date.parse(g.createdAt));
 
   return (
@@ -56,6 +62,7 @@ export function ProgressCard({ generation: g }: { generation: Generation }) {
         {g.cancelledAt && (
           <p className="line-clamp-3 text-xs leading-snug font-medium break-words text-rose-700 dark:text-rose-300">{t.gallery.card.cancelledActive}</p>
         )}
+        {waiting && <p className="line-clamp-2 text-xs leading-snug break-words text-zinc-600 dark:text-zinc-400">{t.gallery.card.waitingFree}</p>}
         {g.saving?.reason && (
           <p className="line-clamp-3 text-xs leading-snug break-words text-zinc-600 dark:text-zinc-400">{g.saving.reason}</p>
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CANCELLED_CODE, NOT_SENT_CODE, UNKNOWN_OUTCOME_CODE } from "@/lib/contract-values";
+import { CANCELLED_CODE, CANCELLED_WAITING_CODE, NOT_SENT_CODE, UNKNOWN_OUTCOME_CODE } from "@/lib/contract-values";
 import type { GatewayErrorKind } from "@/lib/gateway/errors";
 import { dictionaries, LOCALES } from "@/lib/i18n";
 import { describeFailure } from "@/components/composer/describe-failure";
@@ -13,6 +13,8 @@ const KNOWN = [
   NOT_SENT_CODE,
   UNKNOWN_OUTCOME_CODE,
   CANCELLED_CODE,
+  // A waiting picture cancelled before it was sent (issue 26 item 3).
+  CANCELLED_WAITING_CODE,
   "timeout",
   "lost",
   "download_failed",

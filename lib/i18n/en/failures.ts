@@ -10,6 +10,7 @@ export const failures = {
     lost: "The gateway lost this task: it no longer knows the task id.",
     download_failed: "The picture was made but could not be copied to the studio.",
     cancelled: "Cancelled before the picture was finished.",
+    cancelled_waiting: "Cancelled before it was sent; nothing was billed.",
     submit_invalid: "The gateway refused the request.",
     submit_auth: "The gateway did not accept the studio's key for this request: check the key, its balance or its access to this model.",
     submit_quota: "The gateway account is out of credit.",

@@ -26,6 +26,10 @@ export const gallery = {
     elapsedLabel: "Elapsed",
     submitting: "Sending…",
     queued: "Waiting in the queue",
+    /** Issue 26: waiting on the studio's side for one of the person's slots, nothing sent yet. */
+    waitingNext: "Waiting · next",
+    waitingAhead: "Waiting · {count} ahead of you",
+    waitingFree: "Not sent yet: cancelling is free.",
     processing: "Drawing… {progress}%",
     failedTitle: "This one didn't work out",
     failedFallback: "The picture could not be made.",
@@ -134,11 +138,13 @@ export const gallery = {
     bodyFailed: "It disappears from the gallery for the whole team. This cannot be undone.",
     bodyActive:
       "The studio stops waiting for it and it disappears from the gallery for the whole team. The gateway has no cancel, so the task may still finish and be billed, and it still counts among your pictures in progress until it would have timed out.",
+    bodyWaiting: "It has not been sent yet: it disappears from the gallery for the whole team and nothing is billed.",
   },
 
   confirmCancel: {
     title: "Cancel this picture?",
     body: "The gateway has no cancel: the task keeps running and is billed either way. If the picture still arrives, it is kept.",
+    bodyWaiting: "It is still waiting its turn and has not been sent: cancelling it is free, nothing is billed.",
     confirm: "Cancel picture",
     keep: "Keep waiting",
     cancelling: "Cancelling…",

@@ -8,6 +8,7 @@ export const failures: typeof en = {
     lost: "网关丢失了这个任务：它已查不到这个任务编号。",
     download_failed: "图片已经生成，但没能复制到工作室。",
     cancelled: "图片完成之前已取消。",
+    cancelled_waiting: "在发送之前已取消，没有计费。",
     submit_invalid: "网关拒绝了这个请求。",
     submit_auth: "网关不接受工作室用于这个请求的密钥：请检查密钥、余额或它对这个模型的权限。",
     submit_quota: "网关账户余额不足。",

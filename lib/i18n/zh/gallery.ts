@@ -27,6 +27,9 @@ export const gallery: typeof en = {
     elapsedLabel: "已用时间",
     submitting: "正在提交…",
     queued: "排队等待中",
+    waitingNext: "排队中 · 下一张就是它",
+    waitingAhead: "排队中 · 前面还有 {count} 张",
+    waitingFree: "尚未发送：取消不收费。",
     processing: "正在绘制… {progress}%",
     failedTitle: "这张没能生成",
     failedFallback: "图片未能生成。",
@@ -131,11 +134,13 @@ export const gallery: typeof en = {
     title: "删除这条生成记录？",
     bodyFailed: "它会从整个团队的图库中消失，且无法撤销。",
     bodyActive: "工作室将不再等待它，它会从整个团队的图库中消失。网关无法取消任务，因此任务仍可能完成并计费；在它本应超时之前，它仍计入你正在生成的图片数。",
+    bodyWaiting: "它尚未发送：会从整个团队的图库中消失，不会计费。",
   },
 
   confirmCancel: {
     title: "取消这张图片？",
     body: "网关无法取消任务：任务会继续运行，无论如何都会计费。如果图片仍然送达，会被保留。",
+    bodyWaiting: "它还在排队，尚未发送：取消不收费，不会计费。",
     confirm: "取消图片",
     keep: "继续等待",
     cancelling: "正在取消…",
