@@ -65,6 +65,7 @@ export function GenerateBar({ state }: { state: GenerateState }) {
           <span className="inline-flex items-center gap-1">
             <CheckIcon className="size-3.5" />
             {state.started === 1 ? t.composer.startedOne : format(t.composer.startedMany, { n: state.started })}
+            {state.startedWaiting > 0 && format(t.composer.startedWaiting, { n: state.startedWaiting })}
           </span>
         )}
       </p>

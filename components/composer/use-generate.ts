@@ -29,6 +29,8 @@ export function useGenerate() {
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [started, setStarted] = useState<number | null>(null);
+  // Of those started, how many wait for a slot (issue 26: past the in-flight cap they queue).
+  const [startedWaiting, setStartedWaiting] = useState(0);
   // A ref, not state: two clicks in one frame both see `sending` false.
   const busy = useRef(false);
   // After a network error the request may have arrived: resending the same body reuses its key.
@@ -79,6 +81,7 @@ export function useGenerate() {
       feed.addCreated(generations);
       rememberPrompt(c.prompt);
       setStarted(generations.length);
+      setStartedWaiting(generations.filter((g) => g.status === "waiting").length);
     } catch (error) {
       unsure.current = error instanceof ApiError && error.code === "network_error" ? { body: fingerprint, key: idempotencyKey } : null;
       setFailure(describeFailure({ error, prompt: c.prompt, references, t, locale }));
@@ -99,6 +102,7 @@ export function useGenerate() {
     fit,
     limits,
     started,
+    startedWaiting,
     promptError,
     refused: failure?.references ?? new Map<string, string>(),
     trayProblem: failure?.tray ?? null,

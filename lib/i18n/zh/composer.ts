@@ -70,6 +70,7 @@ export const composer: typeof en = {
   removeFailedUploads: "请先移除上传失败的图片",
   startedOne: "已开始生成 1 张图片",
   startedMany: "已开始生成 {n} 张图片",
+  startedWaiting: "，其中 {n} 张排队中",
   waitSeconds: "{n} 秒",
   waitMinutes: "{n} 分钟",
   waitHours: "{n} 小时",
