@@ -107,7 +107,7 @@ const ERROR_MEANING: Record<number, string> = {
   403: "forbidden: a disabled account, a write from another origin, or not allowed for this person",
   404: "not_found: nothing with this id",
   413: "payload_too_large: the body is over this route's limit: 16 KB for JSON, 32 KB for a list of ids (downloads, board items), a picture's 7 MB and framing for POST /api/references, STUDIO_BODY_LIMIT_BYTES (40 MB) for POST /api/generations",
-  429: "quota_exceeded or rate_limited: a daily, in-flight or budget limit, or too many tries; Retry-After says when",
+  429: "quota_exceeded or rate_limited: a daily or budget limit, a full queue past the in-flight limit, or too many tries; Retry-After says when",
   502: "upstream_error: the gateway refused or failed",
   503: "upstream_unavailable: the gateway could not be reached",
 };
@@ -119,7 +119,7 @@ const OPENAI_ERROR_MEANING: Record<number, string> = {
   403: "permission_error: a disabled account",
   413: "invalid_request_error, request_too_large: the body, a picture (7 MB) or a field is over its limit; param names it",
   422: "invalid_request_error, idempotency_key_reused: the Idempotency-Key was used in the last 24 hours with a different request; nothing was made",
-  429: "rate_limit_error: quota_exceeded (a daily limit or the month's budget) or rate_limit_exceeded (too many in flight, or too many edits of yours being uploaded at once; Retry-After says when)",
+  429: "rate_limit_error: quota_exceeded (a daily limit or the month's budget) or rate_limit_exceeded (your queue past the in-flight limit is full, or too many edits of yours being uploaded at once; Retry-After says when). Past the in-flight limit a request waits its turn (up to STUDIO_MAX_QUEUED pictures), answered when its pictures are done",
   502: "upstream_error: the gateway refused or failed every picture",
   503: "server_error: the gateway could not be reached",
   504: "timeout_error: not done within STUDIO_SYNC_WAIT_MS; the message lists the generations, which still finish into the gallery",

@@ -30,11 +30,18 @@ const entries: [z.ZodType, string][] = [
   [g.count, "1 to 4 pictures from the same settings (one gateway task each)."],
   [g.idempotencyKey, "The same key within 24 hours returns the same generations instead of submitting again, so a double click never bills twice."],
   [contract.retryGenerationSchema.shape.idempotencyKey, "Concurrent retries of one generation with the same key (or none) make one."],
-  [contract.generationSchema.shape.status, "submitting, queued and processing are active; completed and failed are final."],
+  [
+    contract.generationSchema.shape.status,
+    "waiting, submitting, queued and processing are active; completed and failed are final. waiting: past the person's in-flight limit the picture waits its turn on the studio's side (nothing sent, nothing billed) and is submitted, in order, when one of their slots frees.",
+  ],
+  [
+    contract.generationSchema.shape.position,
+    "A waiting generation's place in its person's queue: 1 is sent next. Null when not waiting.",
+  ],
   [contract.generationSchema.shape.progress, "Percent, as the gateway reports it."],
   [
     contract.generationSchema.shape.error,
-    "Why it failed, in words for a person; it starts with Cancelled when the creator had cancelled it. Code not_sent or submit_…: the gateway never took the request, so it costs nothing; any other failure was billed (cancelled, timed out, lost, not copied, unknown_outcome). Code cancelled: a generation cancelled before cancels kept polling.",
+    "Why it failed, in words for a person; it starts with Cancelled when the creator had cancelled it. Code not_sent or submit_…: the gateway never took the request, so it costs nothing (not_sent also when a waiting picture no longer fit the budget when its turn came); cancelled_waiting: cancelled while waiting, free; any other failure was billed (cancelled, timed out, lost, not copied, unknown_outcome). Code cancelled: a generation cancelled before cancels kept polling.",
   ],
   [
     contract.generationSchema.shape.cancelledAt,
@@ -50,7 +57,7 @@ const entries: [z.ZodType, string][] = [
     contract.generationSchema.shape.unansweredSince,
     "While active: since when the gateway's status API has not answered for it (null once it answers). Silence never times a task out; it is asked again with backoff for as long as its result could still be fetched (the task timeout, the result URL's 2 hours, then 30 minutes of /content), then ends failed with code unknown_outcome (counted as spent).",
   ],
-  [q.status, "active: submitting, queued or processing."],
+  [q.status, "active: waiting, submitting, queued or processing."],
   [q.q, "Words the prompt contains, every one, in any order (split on whitespace; case-insensitive; Chinese and other text without spaces matched by characters; quotes, % and other signs are matched as typed)."],
   [q.favorite, "1: only the caller's starred pictures."],
   [q.mine, "1: only the caller's own pictures."],

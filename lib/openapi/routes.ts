@@ -78,8 +78,11 @@ const PICTURE_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
 export const operations: Operation[] = [
   // Generations
   { method: "post", path: "/api/generations", operationId: "createGenerations", summary: "Create generations", tag: "Generations", access: "person",
-    description: "Starts 1 to 4 pictures from one prompt and returns at once; follow them with GET /api/generations/{id} (or the list with status=active).",
-    body: { schema: "CreateGenerationRequest", media: "json" }, ok: { 201: json("GenerationsCreated", "The new generations, queued") }, errors: [400, 413, 429, 502, 503] },
+    description:
+      "Starts 1 to 4 pictures from one prompt and returns at once; follow them with GET /api/generations/{id} (or the list with status=active). " +
+      "Past the person's in-flight limit (maxActive) the request is queued, not refused: the pictures that do not fit come back with status waiting and a position (behind any already waiting), nothing sent or billed until the studio submits them in order as slots free; they count in the day's allowance and their price is reserved in the month's budget, checked again when each is sent. " +
+      "429 rate_limited when the person's queue (STUDIO_MAX_QUEUED, default 20) is full (the message says so); 429 quota_exceeded for the daily limit or the budget.",
+    body: { schema: "CreateGenerationRequest", media: "json" }, ok: { 201: json("GenerationsCreated", "The new generations: sent, or waiting for a slot") }, errors: [400, 413, 429, 502, 503] },
   { method: "get", path: "/api/generations", operationId: "listGenerations", summary: "List generations", tag: "Generations", access: "person",
     description: "The team gallery, newest first, in cursor pages.",
     query: contract.listGenerationsQuerySchema, ok: { 200: json("GenerationPage", "A page of generations") }, errors: [400] },
@@ -92,11 +95,11 @@ export const operations: Operation[] = [
   { method: "patch", path: "/api/generations/{id}", operationId: "starGeneration", summary: "Star or unstar a generation", tag: "Generations", access: "person",
     params: { id: ids.generation }, body: { schema: "PatchGenerationRequest", media: "json" }, ok: { 200: json("Generation", "The generation") }, errors: [400, 404] },
   { method: "delete", path: "/api/generations/{id}", operationId: "deleteGeneration", summary: "Delete a generation", tag: "Generations", access: "person",
-    description: "The row and its stored files go, in any state. Only its creator or an admin may. It still counts for the day's allowance and the month's budget; one deleted in flight (the gateway goes on with it, and the studio can no longer ask about it) keeps its place among the person's pictures in flight until it would have timed out (its createdAt plus STUDIO_TASK_TIMEOUT_MS).",
+    description: "The row and its stored files go, in any state. Only its creator or an admin may. It still counts for the day's allowance and the month's budget (a waiting one, never sent, counts for neither and holds no slot); one deleted in flight (the gateway goes on with it, and the studio can no longer ask about it) keeps its place among the person's pictures in flight until it would have timed out (its createdAt plus STUDIO_TASK_TIMEOUT_MS).",
     params: { id: ids.generation }, ok: { 204: noContent("Deleted") }, errors: [404] },
   { method: "post", path: "/api/generations/{id}/cancel", operationId: "cancelGeneration", summary: "Cancel a generation", tag: "Generations", access: "person",
     description:
-      "Only its creator or an admin (403 for others). The gateway has no cancel and bills the task anyway, so the generation stays active with cancelledAt set: it keeps its place among the person's pictures in flight and its cost (day, month, usage), and is polled until the gateway ends it. A picture that still arrives is kept (completed, cancelledAt set); a task the gateway fails ends failed, its message starting with Cancelled. A generation being saved (saving set: the picture exists) or already finished cannot be cancelled (400). Cancelling twice answers the generation as it is.",
+      "Only its creator or an admin (403 for others). A waiting generation (never sent) ends at once, failed with code cancelled_waiting, free: it leaves the person's queue and the day's allowance. Otherwise the gateway has no cancel and bills the task anyway, so the generation stays active with cancelledAt set: it keeps its place among the person's pictures in flight and its cost (day, month, usage), and is polled until the gateway ends it. A picture that still arrives is kept (completed, cancelledAt set); a task the gateway fails ends failed, its message starting with Cancelled. A generation being saved (saving set: the picture exists) or already finished cannot be cancelled (400). Cancelling twice answers the generation as it is.",
     params: { id: ids.generation }, ok: { 200: json("Generation", "The generation, cancelledAt set") }, errors: [400, 404] },
   { method: "post", path: "/api/generations/{id}/retry", operationId: "retryGeneration", summary: "Retry a generation", tag: "Generations", access: "person",
     description:
