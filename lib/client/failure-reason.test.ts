@@ -22,6 +22,8 @@ const KNOWN = [
   "output_moderation",
   "input_moderation",
   "invalid_reference_image",
+  "sensitive_words_detected",
+  "content_policy_violation",
 ];
 const { en, zh } = dictionaries;
 const reason = (code: string, message: string, locale: "en" | "zh" = "zh") => failureReason({ error: { code, message }, t: dictionaries[locale] });

@@ -21,6 +21,9 @@ export const failures = {
     output_moderation: "The gateway's safety filter blocked this picture.",
     input_moderation: "The gateway's safety filter refused the prompt or a reference image.",
     invalid_reference_image: "The gateway could not read a reference image.",
+    // new-api's own prompt filter, and OpenAI-style relays' content policy.
+    sensitive_words_detected: "The gateway refused the prompt: it has words the gateway's filter does not allow.",
+    content_policy_violation: "The gateway refused this request under its content policy.",
   },
   /** The gateway's own words, quoted as said. */
   gatewaySaid: "The gateway said: “{words}”",

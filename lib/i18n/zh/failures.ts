@@ -19,6 +19,8 @@ export const failures: typeof en = {
     output_moderation: "网关的安全过滤拦截了这张图片。",
     input_moderation: "网关的安全过滤拒绝了提示词或参考图。",
     invalid_reference_image: "网关无法读取其中一张参考图。",
+    sensitive_words_detected: "网关拒绝了提示词：其中有网关过滤规则不允许的词。",
+    content_policy_violation: "网关依据其内容政策拒绝了这个请求。",
   },
   gatewaySaid: "网关说：“{words}”",
   withDetail: "{reason}（{detail}）",
