@@ -25,6 +25,9 @@ async function madePicture(request: APIRequestContext, input: { prompt: string; 
 }
 
 const viewer = (page: Page) => page.getByRole("dialog");
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A card's open button: named by its prompt (issue 26 item 12; before it, 'Open "<prompt>"'). */
+const openButton = (page: Page, prompt: string) => card(page, prompt).getByRole("button", { name: new RegExp(`^(Open ")?${escaped(prompt)}"?$`) });
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 const search = (page: Page) => new URL(page.url()).searchParams;
 
@@ -45,7 +48,7 @@ test("opening a picture gives it its address; Back closes the viewer, Forward re
   // Somewhere before the studio, to see that Back from its first screen still leaves it.
   await page.goto("about:blank");
   await page.goto("/");
-  await card(page, newer.prompt).getByRole("button", { name: `Open "${newer.prompt}"` }).click();
+  await openButton(page, newer.prompt).click();
   await pictureShown(page, newer);
   await expect.poll(() => pathOf(page)).toBe(`/p/${newer.id}`);
   await viewerRunning(page);
@@ -140,6 +143,12 @@ test("search and filters live in the address: a reload keeps them, and the serve
   expect(html.includes(pro.prompt), "the HTML holds the matching picture").toBe(true);
   expect(html.includes(banana2.prompt), "the HTML holds the other model's picture").toBe(false);
 
+  // The gallery's lists the page asks for (not the poll of pictures in progress).
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === "/api/generations" && url.searchParams.get("status") !== "active") asked.push(url.search);
+  });
   await page.reload();
   await expect(toolbar.getByLabel("Search prompts")).toHaveValue(`fox ${word}`);
   await expect(toolbar.getByLabel("Model")).toHaveValue("nano_banana_pro");
@@ -151,6 +160,8 @@ test("search and filters live in the address: a reload keeps them, and the serve
     await toolbar.getByLabel("Status").selectOption("completed");
     expect(search(page).get("status")).toBe("completed");
   }).toPass();
+  // The server's first page was the filtered one the page shows: starting the page asked for no list (only the new status did).
+  expect(asked.filter((query) => !query.includes("status=completed"))).toEqual([]);
   await toolbar.getByRole("button", { name: "Mine" }).click();
   await expect.poll(() => [search(page).get("status"), search(page).get("mine")]).toEqual(["completed", "1"]);
   await toolbar.getByRole("button", { name: "Favorites" }).click();
@@ -159,7 +170,7 @@ test("search and filters live in the address: a reload keeps them, and the serve
   await expect.poll(() => search(page).has("favorites")).toBe(false);
 
   // A picture opened from the filtered gallery keeps the query, so the view behind it stays the same.
-  await card(page, pro.prompt).getByRole("button", { name: `Open "${pro.prompt}"` }).click();
+  await openButton(page, pro.prompt).click();
   await pictureShown(page, pro);
   await expect.poll(() => pathOf(page)).toBe(`/p/${pro.id}`);
   expect(search(page).get("model")).toBe("nano_banana_pro");
@@ -189,7 +200,7 @@ test("a picture opened on a board page has the board's address with ?p=", async 
   expect((await request.post(`/api/boards/${boardId}/items`, { data: { generationIds: [picture.id] } })).status()).toBe(200);
 
   await page.goto(`/boards/${boardId}`);
-  await card(page, picture.prompt).getByRole("button", { name: `Open "${picture.prompt}"` }).click();
+  await openButton(page, picture.prompt).click();
   await pictureShown(page, picture);
   await expect.poll(() => `${pathOf(page)}?${search(page)}`).toBe(`/boards/${boardId}?p=${picture.id}`);
   const html = await (await request.get(page.url())).text();
