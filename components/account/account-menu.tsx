@@ -9,7 +9,7 @@ type Item = { key: string; label: string } & ({ href: string } | { onSelect(): v
 const NARROW = "(width < 40rem)";
 
 /**
- * The account menu in the studio's header: Usage, API tokens and Share links for everyone, Admin for
+ * The account menu in the studio's header: Usage, API tokens, Share links and the API reference for everyone, Admin for
  * admins, Change password (accounts mode), Sign out everywhere. A menu button
  * (WAI-ARIA pattern): arrows move, Esc closes and returns focus, a click
  * outside closes. Its items are rendered only while it is open.
@@ -38,6 +38,7 @@ export function AccountMenu(props: {
     { key: "usage", label: t.account.usage, href: "/usage" },
     { key: "tokens", label: t.account.tokens, href: "/tokens" },
     { key: "links", label: t.account.links, href: "/links" },
+    { key: "docs", label: t.account.apiDocs, href: "/docs/api" },
     ...(props.isAdmin ? [{ key: "admin", label: t.account.admin, href: "/admin" }] : []),
     ...(props.canChangePassword ? [{ key: "password", label: t.account.changePassword, onSelect: props.onChangePassword }] : []),
     ...(props.canSignOutEverywhere ? [{ key: "everywhere", label: t.account.signOutEverywhere, onSelect: props.onSignOutEverywhere }] : []),

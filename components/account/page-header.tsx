@@ -1,14 +1,31 @@
 import type { Dictionary } from "@/lib/i18n";
 
-/** The head of the pages beside the studio (usage, API tokens, admin): where you are, and the way back. */
-export function PageHeader(props: { t: Dictionary; title: string; intro: string; current: "usage" | "tokens" | "links" | "admin"; isAdmin: boolean }) {
+/**
+ * The head of the pages beside the studio (usage, API tokens, share links,
+ * admin, the API reference): where you are, and the way back. `signedIn`
+ * false (the public API reference, read by someone not signed in): only the
+ * way back, as the other pages would ask them to sign in.
+ */
+export function PageHeader(props: {
+  t: Dictionary;
+  title: string;
+  intro: string;
+  current: "usage" | "tokens" | "links" | "admin" | "docs";
+  isAdmin: boolean;
+  signedIn?: boolean;
+}) {
   const { t } = props;
   const links = [
     { key: "studio", href: "/", label: t.account.backToStudio },
-    { key: "usage", href: "/usage", label: t.account.usage },
-    { key: "tokens", href: "/tokens", label: t.account.tokens },
-    { key: "links", href: "/links", label: t.account.links },
-    ...(props.isAdmin ? [{ key: "admin", href: "/admin", label: t.account.admin }] : []),
+    ...(props.signedIn === false
+      ? []
+      : [
+          { key: "usage", href: "/usage", label: t.account.usage },
+          { key: "tokens", href: "/tokens", label: t.account.tokens },
+          { key: "links", href: "/links", label: t.account.links },
+          ...(props.isAdmin ? [{ key: "admin", href: "/admin", label: t.account.admin }] : []),
+        ]),
+    { key: "docs", href: "/docs/api", label: t.account.apiDocs },
   ];
   return (
     <header className="flex flex-wrap items-end justify-between gap-3">

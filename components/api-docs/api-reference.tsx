@@ -1,21 +1,30 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 type Mounted = { destroy: () => void };
+type MountModule = typeof import("./mount-scalar");
+
+// The renderer's chunk is asked for as soon as this module runs (while the
+// page hydrates), not after the first effect: it is the slow part of the page.
+let renderer: Promise<MountModule> | undefined;
+const loadRenderer = () => (renderer ??= import("./mount-scalar"));
+if (typeof window !== "undefined") void loadRenderer().catch(() => undefined);
 
 /**
  * The browsable reference of /api/openapi.json. The renderer is imported
- * when this mounts, so no other page's bundle carries it and this page's
- * first bundle stays small.
+ * on its own, so no other page's bundle carries it and this page's first
+ * bundle stays small. Until it has drawn (or if it cannot), `children` (the
+ * server-rendered list of operations) stand in its place, so the page is
+ * useful from its first paint (issue 26).
  */
-export function ApiReference({ url, loadingLabel, failedLabel }: { url: string; loadingLabel: string; failedLabel: string }) {
+export function ApiReference({ url, loadingLabel, failedLabel, children }: { url: string; loadingLabel: string; failedLabel: string; children?: ReactNode }) {
   const target = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
 
   useEffect(() => {
     let mounted: Mounted | undefined;
     let gone = false;
-    import("./mount-scalar")
+    loadRenderer()
       .then(({ mountScalar }) => {
         if (gone || !target.current) return;
         const root = document.documentElement;
@@ -33,9 +42,13 @@ export function ApiReference({ url, loadingLabel, failedLabel }: { url: string; 
   return (
     <>
       {state !== "ready" && (
-        <p role="status" className="p-6 text-sm text-zinc-600 dark:text-zinc-400">
-          {state === "loading" ? loadingLabel : failedLabel}
-        </p>
+        <div className="flex flex-col gap-3">
+          <p role="status" className="flex items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+            {state === "loading" && <span aria-hidden className="size-3.5 animate-spin rounded-full border-2 border-zinc-300 border-t-amber-500 dark:border-zinc-700 dark:border-t-amber-400" />}
+            {state === "loading" ? loadingLabel : failedLabel}
+          </p>
+          {children}
+        </div>
       )}
       <div ref={target} />
     </>
