@@ -270,6 +270,8 @@ export const sessionInfoSchema = z.object({
     /** This calendar month (UTC): null budget = none. */
     monthlyBudget: z.number().nullable(),
     spentThisMonth: z.number(),
+    /** The price of the person's waiting pictures: reserved in the month's budget, charged once sent (issue 26). */
+    reservedThisMonth: z.number(),
     currency: z.string(),
     /** Pictures of this person in flight now (they count toward maxActive). */
     active: z.number().int(),

@@ -104,6 +104,19 @@ export function sessionLimitsSuite(boot: () => Promise<Record<string, string>>) 
     });
   });
 
+  describe("GET /api/session: the queue past the in-flight cap", () => {
+    it("counts what waits, and reserves its price in the month as the budget check does", async () => {
+      const ivy = await member("ivy", { maxActive: 1, monthlyBudget: 1 });
+      const res = await create(ivy, { count: 3 });
+      expect(res.status).toBe(201);
+      const { limits } = await session(ivy);
+      expect(limits).toMatchObject({ active: 1, waiting: 2, maxQueued: 20, usedToday: 3 });
+      // The one sent is charged; the two waiting are reserved (0.04 each), not yet charged.
+      expect(limits.spentThisMonth).toBe(0.04);
+      expect(limits.reservedThisMonth).toBe(0.08);
+    });
+  });
+
   describe("a refusal names its limit and when it resets", () => {
     it("the daily limit: 429 with limit daily and resetsAt the next midnight UTC", async () => {
       const fay = await member("fay", { dailyLimit: 1 });

@@ -1,6 +1,7 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useStudio } from "@/components/studio/studio-context";
+import { useEnteredBeforeHydration } from "@/lib/client/use-entered-before-hydration";
 import { useComposer } from "./composer-api";
 
 const ID = "composer-reference-url";
@@ -15,6 +16,9 @@ export function ReferenceUrlForm() {
   const { addUrl } = useComposer();
   const [url, setUrl] = useState("");
   const [checking, setChecking] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  // A link typed while the page's code was still loading is kept, not wiped.
+  useEnteredBeforeHydration(field, setUrl);
 
   return (
     <form
@@ -37,6 +41,7 @@ export function ReferenceUrlForm() {
         {t.composer.urlLabel}
       </label>
       <input
+        ref={field}
         id={ID}
         type="url"
         inputMode="url"

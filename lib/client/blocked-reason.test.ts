@@ -16,6 +16,7 @@ const limits: SessionLimits = {
   maxQueued: 20,
   monthlyBudget: 1,
   spentThisMonth: 0.96,
+  reservedThisMonth: 0,
   currency: "USD",
   quote: { currency: "USD", prices: { nano_banana_2: 0.04 } },
   resetsAt: { daily: "2026-12-21T00:00:00.000Z", monthlyBudget: "2027-01-01T00:00:00.000Z" },

@@ -16,6 +16,7 @@ const limits = (over: Partial<Limits> = {}): Limits => ({
   maxQueued: 20,
   monthlyBudget: null,
   spentThisMonth: 0,
+  reservedThisMonth: 0,
   currency: "USD",
   quote: {
     currency: "USD",
@@ -87,6 +88,13 @@ describe("requestFit: what is left and whether it fits", () => {
     const budget = { monthlyBudget: 0.2, spentThisMonth: 0.12 };
     expect(requestFit(limits(budget), ask({ count: 2 })).refusal).toBeNull();
     expect(requestFit(limits(budget), ask({ count: 3 })).refusal).toEqual({ limit: "monthlyBudget", left: 0.08, cost: 0.12 });
+  });
+
+  it("the price of pictures waiting for a slot is reserved: it counts against the month as the server's check does", () => {
+    const queued = limits({ monthlyBudget: 0.2, spentThisMonth: 0.08, reservedThisMonth: 0.08 });
+    expect(requestFit(queued, ask()).leftThisMonth).toBe(0.04);
+    expect(requestFit(queued, ask()).refusal).toBeNull();
+    expect(requestFit(queued, ask({ count: 2 })).refusal).toEqual({ limit: "monthlyBudget", left: 0.04, cost: 0.08 });
   });
 
   it("an unpriced model is refused while a budget applies (the server refuses it), and fine without one", () => {

@@ -31,6 +31,9 @@ export type RequestFit = {
   refusal: Refusal | null;
 };
 
+/** What the month's budget has taken: spent, plus the price reserved for pictures waiting for a slot. */
+const committedOf = (limits: SessionLimits) => roundMoney(limits.spentThisMonth + limits.reservedThisMonth);
+
 /** The quote's prices without its nulls: a price table as priceOf reads it. */
 function pricesOf(quote: SessionLimits["quote"]): Record<string, number> {
   const prices: Record<string, number> = {};
@@ -44,7 +47,7 @@ export function requestFit(limits: SessionLimits, request: PlannedRequest): Requ
   const priced = isPriced(prices, request.model, size);
   const price = priced ? roundMoney(priceOf(prices, request.model, size) * request.count) : null;
   const leftToday = Math.max(0, limits.daily - limits.usedToday);
-  const leftThisMonth = limits.monthlyBudget === null ? null : Math.max(0, roundMoney(limits.monthlyBudget - limits.spentThisMonth));
+  const leftThisMonth = limits.monthlyBudget === null ? null : Math.max(0, roundMoney(limits.monthlyBudget - committedOf(limits)));
   // Behind pictures already waiting, every new one waits too (they are sent in order).
   const free = limits.waiting > 0 ? 0 : Math.max(0, limits.maxActive - limits.active);
   const willWait = Math.max(0, request.count - free);
@@ -56,8 +59,9 @@ function refusalOf(input: { limits: SessionLimits; request: PlannedRequest; pric
   if (limits.monthlyBudget !== null && price === null) return { limit: "unpriced" };
   if (limits.usedToday + request.count > limits.daily) return { limit: "daily", left: Math.max(0, limits.daily - limits.usedToday) };
   if (willWait > 0 && limits.waiting + willWait > limits.maxQueued) return { limit: "queue", room: Math.max(0, limits.maxQueued - limits.waiting) };
-  if (limits.monthlyBudget !== null && price !== null && roundMoney(limits.spentThisMonth + price) > roundMoney(limits.monthlyBudget)) {
-    return { limit: "monthlyBudget", left: Math.max(0, roundMoney(limits.monthlyBudget - limits.spentThisMonth)), cost: price };
+  const committed = committedOf(limits);
+  if (limits.monthlyBudget !== null && price !== null && roundMoney(committed + price) > roundMoney(limits.monthlyBudget)) {
+    return { limit: "monthlyBudget", left: Math.max(0, roundMoney(limits.monthlyBudget - committed)), cost: price };
   }
   return null;
 }

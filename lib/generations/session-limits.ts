@@ -1,10 +1,10 @@
 import "server-only";
 import type { PriceQuote, SessionInfo } from "@/lib/contract";
-import { PRICE_KEYS } from "@/lib/pricing";
+import { PRICE_KEYS, priceOf, roundMoney } from "@/lib/pricing";
 import type { GenerationDeps } from "./deps";
 import type { Person } from "./person";
 import { currentPrices } from "./prices";
-import { startOfNextUtcDay, startOfNextUtcMonth, usageOf } from "./quota";
+import { startOfNextUtcDay, startOfNextUtcMonth, startOfUtcMonth, usageOf } from "./quota";
 
 // What GET /api/session says about a person's limits (issue 26): beside the
 // counts, the server's own prices, so the composer prices a request as the
@@ -16,15 +16,29 @@ export async function priceQuote(deps: Pick<GenerationDeps, "db" | "config">): P
   return { currency: deps.config.currency, prices: Object.fromEntries(PRICE_KEYS.map((key) => [key, prices[key] ?? null])) };
 }
 
+/**
+ * What the person's waiting pictures reserve of the month's budget: a new
+ * request's budget check counts them (lib/db/shared/conditions.ts
+ * reservedSince), though /usage charges them only once they are sent.
+ */
+async function reservedOf(deps: GenerationDeps, person: Person): Promise<number> {
+  const since = startOfUtcMonth(deps.now());
+  const [waiting, { prices }] = await Promise.all([deps.db.listWaiting({ createdBy: person.name }), currentPrices(deps)]);
+  // This month's, as the check counts them: one asked for last month reserves nothing of this one.
+  const thisMonth = waiting.filter((row) => row.createdAt >= since);
+  return roundMoney(thisMonth.reduce((sum, row) => sum + priceOf(prices, row.model, row.imageSize), 0));
+}
+
 export async function sessionLimitsOf(deps: GenerationDeps, input: { person: Person }): Promise<SessionInfo["limits"]> {
   const now = deps.now();
-  const [usage, quote] = await Promise.all([usageOf(deps, input), priceQuote(deps)]);
+  const [usage, quote, reservedThisMonth] = await Promise.all([usageOf(deps, input), priceQuote(deps), reservedOf(deps, input.person)]);
   return {
     daily: usage.daily,
     usedToday: usage.usedToday,
     maxActive: usage.maxActive,
     monthlyBudget: usage.monthlyBudget,
     spentThisMonth: usage.spentThisMonth,
+    reservedThisMonth,
     currency: usage.currency,
     active: usage.active,
     // Pictures waiting for a slot (issue 26 item 3): the queue's count, from usageOf.
