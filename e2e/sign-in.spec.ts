@@ -38,7 +38,8 @@ test.describe("STUDIO_AUTH=password", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(`${studio.url}/`);
     await expect(page.getByText("Signed in as alice")).toBeVisible();
-    await expect(page.getByText(/left today/)).toBeVisible();
+    // The header's allowance ("200 of 200 left today"; the composer's line says "200 left today").
+    await expect(page.getByText(/^\d+ of \d+ left today$/)).toBeVisible();
     const cookie = (await page.context().cookies()).find((c) => c.name === "studio_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
