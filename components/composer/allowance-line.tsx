@@ -34,6 +34,7 @@ export function AllowanceLine(props: { fit: RequestFit; limits: SessionLimits; m
   const a = t.allowance;
   const parts = [format(a.leftToday, { left: fit.leftToday })];
   if (fit.inFlight > 0) parts.push(format(a.inFlight, { n: fit.inFlight }));
+  if (limits.waiting > 0) parts.push(format(a.waiting, { n: limits.waiting }));
   if (fit.willWait > 0) parts.push(fit.willWait === 1 ? a.willWaitOne : format(a.willWaitMany, { n: fit.willWait }));
   if (fit.leftThisMonth !== null) parts.push(format(a.leftThisMonth, { left: formatMoney(fit.leftThisMonth, limits.quote.currency, locale) }));
   return (

@@ -4,6 +4,7 @@
 export const allowance = {
   leftToday: "{left} left today",
   inFlight: "{n} in flight",
+  waiting: "{n} waiting",
   willWaitOne: "1 will wait for a slot",
   willWaitMany: "{n} will wait for a slot",
   leftThisMonth: "{left} left this month",

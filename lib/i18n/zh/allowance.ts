@@ -2,6 +2,7 @@
 export const allowance = {
   leftToday: "今日还剩 {left} 张",
   inFlight: "{n} 张进行中",
+  waiting: "{n} 张排队中",
   willWaitOne: "1 张将排队等候",
   willWaitMany: "{n} 张将排队等候",
   leftThisMonth: "本月预算还剩 {left}",
