@@ -5,7 +5,7 @@ import { MAX_BULK_IDS } from "@/lib/contract-values";
 import { api, ApiError, boardsApi } from "@/lib/client/api";
 import { downloadZip } from "@/lib/client/download-zip";
 import { runLimited } from "@/lib/client/run-limited";
-import { neighbourOutside } from "@/lib/client/selection";
+import { neighbourOutside, zipPart } from "@/lib/client/selection";
 import { useBoards } from "@/lib/client/use-boards";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
@@ -16,6 +16,7 @@ import { useAnnounce } from "@/components/gallery/gallery-status";
 import { errorText, openButtonId } from "@/components/gallery/format";
 import { CloseIcon, DownloadIcon, MinusIcon, StarIcon, TrashIcon } from "@/components/gallery/icons";
 import { useSelection } from "./selection-context";
+import { useSelectMatching } from "./use-select-matching";
 
 // On a phone the less common actions show their icon only (the words stay their names): the bar keeps to two rows.
 const PHONE_HIDDEN = "max-sm:sr-only";
@@ -29,10 +30,13 @@ const BUTTON =
 /**
  * What can be done with the selected pictures, at the bottom of the window:
  * add to a board, take off this board, star, download as one ZIP, delete
- * (one's own, or anyone's for an admin, after one confirmation).
+ * (one's own, or anyone's for an admin, after one confirmation). After
+ * "Select all" with more to load, "Select all N matching" (issue 26): then
+ * the selection holds pictures the gallery has not loaded, and every action
+ * works on all of them, in requests of the sizes each endpoint takes.
  */
 export function SelectionBar() {
-  const { t, user, role, board, feed } = useStudio();
+  const { t, user, role, board, feed, filters } = useStudio();
   const selection = useSelection();
   const announce = useAnnounce();
   const { refresh: refreshBoards } = useBoards();
@@ -45,20 +49,27 @@ export function SelectionBar() {
   const count = ids.length;
   const byId = new Map(feed.items.map((g) => [g.id, g]));
   const picked = ids.map((id) => byId.get(id)).filter((g): g is Generation => g !== undefined);
-  const own = picked.filter((g) => g.createdBy === user).length;
+  // Who may delete what: only their own pictures, unless an admin (or all are theirs by the filter).
+  const ownOnlyRule = role !== "admin" && !filters.mine;
+  const matching = useSelectMatching({ hasMore: feed.hasMore, ownOnly: ownOnlyRule });
+  const ownLoaded = picked.filter((g) => g.createdBy === user).length;
+  // Not loaded (selected as all matching): theirs if the server said so.
+  const ownElsewhere = ids.filter((id) => !byId.has(id) && (!ownOnlyRule || matching.ownIds?.has(id))).length;
+  const own = ownLoaded + ownElsewhere;
   // The server decides (creator or admin); the button only offers what it would allow.
-  const mayDelete = role === "admin" || own === picked.length;
-  const ownOnly = format(S.deleteOwnOnly, { own, total: picked.length });
-  const tooMany = count > MAX_BULK_IDS;
+  const mayDelete = role === "admin" || own === count;
+  const ownOnly = format(S.deleteOwnOnly, { own, total: count });
+  const zip = zipPart(ids, MAX_BULK_IDS);
 
   const failureText = (template: string, failures: { error: unknown }[], total: number) =>
     format(template, { failed: failures.length, total, reason: errorText(failures[0].error, t) });
 
   async function favoriteAll() {
-    const todo = picked.filter((g) => !g.favorite);
+    // Not loaded: whether it is starred is not known here; starring again changes nothing.
+    const todo = ids.filter((id) => !byId.get(id)?.favorite);
     setBusy(true);
-    const failures = await runLimited(todo, AT_ONCE, async (g) => {
-      feed.replace(await api.setFavorite(g.id, true));
+    const failures = await runLimited(todo, AT_ONCE, async (id) => {
+      feed.replace(await api.setFavorite(id, true));
     });
     setBusy(false);
     if (failures.length > 0) announce({ text: failureText(S.favoriteFailed, failures, todo.length), tone: "error" });
@@ -86,12 +97,22 @@ export function SelectionBar() {
   async function downloadAll() {
     setBusy(true);
     try {
-      await downloadZip(ids);
-      announce({ text: format(S.downloading, { count }) });
+      // A ZIP names at most MAX_BULK_IDS pictures: a bigger selection gets its first ones, and is told so.
+      await downloadZip(zip.ids);
+      announce({ text: zip.cut ? format(S.downloadingFirst, { max: MAX_BULK_IDS, count }) : format(S.downloading, { count }) });
     } catch (e) {
       announce({ text: format(S.downloadFailed, { message: errorText(e, t) }), tone: "error" });
     } finally {
       setBusy(false);
+    }
+  }
+
+  async function selectAllMatching() {
+    try {
+      const selected = await matching.take();
+      if (selected > 0) announce({ text: format(S.selectedMatching, { count: selected }) });
+    } catch (e) {
+      announce({ text: format(S.selectMatchingFailed, { message: errorText(e, t) }), tone: "error" });
     }
   }
 
@@ -109,6 +130,9 @@ export function SelectionBar() {
       });
       feed.removeLocal(id);
     });
+    // Deleted ones the gallery never loaded leave the selection too; failed ones stay selected.
+    const failed = new Set(failures.map((f) => f.item));
+    selection.forget(ids.filter((id) => !failed.has(id)));
     void refreshBoards();
     setConfirming(null);
     if (failures.length > 0) announce({ text: failureText(S.deleteFailed, failures, ids.length), tone: "error" });
@@ -132,6 +156,15 @@ export function SelectionBar() {
         <button type="button" onClick={selection.selectAll} disabled={count >= selection.order.length} className={BUTTON}>
           {S.selectAll}
         </button>
+        {matching.offer && (
+          <button type="button" onClick={() => void selectAllMatching()} disabled={matching.busy} className={`${BUTTON} text-amber-300 hover:text-amber-200`}>
+            {matching.busy
+              ? S.selectingMatching
+              : matching.offer.count < matching.offer.total
+                ? format(S.selectMatchingNewest, matching.offer)
+                : format(S.selectMatching, matching.offer)}
+          </button>
+        )}
         <span className="hidden flex-1 sm:block" />
         <div className="flex w-full flex-wrap items-center gap-1 sm:w-auto sm:flex-nowrap">
           <AddToBoardMenu ids={selection.ids} onDone={announce} placement="up" buttonClassName={BUTTON} />
@@ -147,13 +180,13 @@ export function SelectionBar() {
           </button>
           <button
             type="button"
-            disabled={tooMany || busy}
+            disabled={busy}
             onClick={() => void downloadAll()}
-            title={tooMany ? format(S.downloadTooMany, { max: MAX_BULK_IDS }) : S.download}
+            title={zip.cut ? format(S.downloadFirstTitle, { max: MAX_BULK_IDS, count }) : S.download}
             className={BUTTON}
           >
             <DownloadIcon className="size-4" />
-            <span className={PHONE_HIDDEN}>{tooMany ? format(S.downloadTooMany, { max: MAX_BULK_IDS }) : S.download}</span>
+            <span className={PHONE_HIDDEN}>{zip.cut ? format(S.downloadFirst, { max: MAX_BULK_IDS }) : S.download}</span>
           </button>
           <button
             type="button"

@@ -1,6 +1,20 @@
 "use client";
 import { createContext, useContext, useEffect, useMemo, useState } from "react";
-import { EMPTY_SELECTION, clearSelection, prune, selectAll, selectRange, selectedInOrder, toggle, type Selection } from "@/lib/client/selection";
+import {
+  EMPTY_SELECTION,
+  clearSelection,
+  offersMatching,
+  prune,
+  selectAll,
+  selectMatching,
+  selectRange,
+  selectedInOrder,
+  toggle,
+  without,
+  type Selection,
+} from "@/lib/client/selection";
+import { useStudio } from "@/components/studio/studio-context";
+import { matchingScope } from "./matching-scope";
 
 type Modifiers = { shiftKey: boolean; metaKey: boolean; ctrlKey: boolean };
 
@@ -21,6 +35,19 @@ export type SelectionApi = {
   pick(id: string, modifiers: Modifiers): boolean;
   selectAll(): void;
   clear(): void;
+  /**
+   * "Select all N matching" (issue 26): GET /api/generations/ids for the
+   * gallery's filters (`scope`). Offered once every loaded picture is
+   * selected and more are left to load.
+   */
+  scope: string;
+  offersMatching(hasMore: boolean): boolean;
+  /** Selects what the server matched under `scope` (ignored if the filters changed meanwhile). */
+  selectMatching(matched: { ids: readonly string[]; total: number; scope: string }): void;
+  /** Set while the selection is all matching: how many matched in all. */
+  matching: { total: number } | null;
+  /** Lets go of these (deleted: a selection of all matching holds some the gallery never loaded). */
+  forget(ids: readonly string[]): void;
 };
 
 const SelectionContext = createContext<SelectionApi | null>(null);
@@ -32,8 +59,10 @@ const SelectionContext = createContext<SelectionApi | null>(null);
  * something on top (a dialog, a menu) took the key.
  */
 export function SelectionProvider({ order, children }: { order: readonly string[]; children: React.ReactNode }) {
+  const { filters, board, batch } = useStudio();
+  const scope = matchingScope(filters, { board: board?.id, batch });
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
-  const pruned = prune(selection, order);
+  const pruned = prune(selection, order, scope);
   if (pruned !== selection) setSelection(pruned);
 
   const count = pruned.ids.size;
@@ -66,8 +95,15 @@ export function SelectionProvider({ order, children }: { order: readonly string[
       },
       selectAll: () => setSelection((s) => selectAll(s, order)),
       clear: () => setSelection(clearSelection()),
+      scope,
+      offersMatching: (hasMore) => offersMatching(pruned, { loaded: order, hasMore }),
+      selectMatching: (matched) => {
+        if (matched.scope === scope) setSelection((s) => selectMatching(s, matched));
+      },
+      matching: pruned.matching ? { total: pruned.matching.total } : null,
+      forget: (ids) => setSelection((s) => without(s, ids)),
     };
-  }, [pruned, order, count]);
+  }, [pruned, order, count, scope]);
 
   return <SelectionContext.Provider value={api}>{children}</SelectionContext.Provider>;
 }

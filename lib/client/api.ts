@@ -6,6 +6,7 @@ import type {
   CreateGenerationRequest,
   ErrorCode,
   Generation,
+  GenerationIdsResponse,
   ListBoardsResponse,
   ListGenerationsResponse,
   ListSharesResponse,
@@ -116,8 +117,14 @@ export function listUrl(params: ListParams): string {
   return `/api/generations${qs ? `?${qs}` : ""}`;
 }
 
+/** GET /api/generations/ids with the list's filters (issue 26): every matching id, and how many match. */
+export function matchingIdsUrl(params: Omit<ListParams, "cursor" | "limit">): string {
+  return listUrl(params).replace(/^\/api\/generations/, "/api/generations/ids");
+}
+
 export const api = {
   list: async (url: string): Promise<ListGenerationsResponse> => (await schemas()).listGenerationsResponseSchema.parse(await call(url)),
+  matchingIds: async (url: string): Promise<GenerationIdsResponse> => (await schemas()).generationIdsResponseSchema.parse(await call(url)),
   get: async (id: string): Promise<Generation> => (await schemas()).generationSchema.parse(await call(`/api/generations/${id}`)),
   create: async (body: CreateGenerationRequest): Promise<Generation[]> =>
     (await schemas()).createGenerationResponseSchema.parse(await call("/api/generations", { method: "POST", body: JSON.stringify(body) })).generations,

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import useSWR from "swr";
 import useSWRInfinite, { unstable_serialize as infiniteKey } from "swr/infinite";
 import type { Generation, ListBoardsResponse, ListGenerationsResponse, SessionInfo } from "@/lib/contract";
-import { ACTIVE_STATUSES, GALLERY_PAGE_SIZE } from "@/lib/contract-values";
+import { ACTIVE_STATUSES, GALLERY_PAGE_SIZE, promptMatches } from "@/lib/contract-values";
 import { api, listUrl } from "./api";
 import { mountOptions, useSeededFromServer } from "./seeded";
 
@@ -47,7 +47,8 @@ function matches(g: Generation, f: FeedFilters, user: string): boolean {
   if (f.model && g.model !== f.model) return false;
   if (f.favorite && !g.favorite) return false;
   if (f.mine && g.createdBy !== user) return false;
-  if (f.q.trim() && !g.prompt.toLowerCase().includes(f.q.trim().toLowerCase())) return false;
+  // Every word, in any order, as the server matches q (issue 26).
+  if (f.q.trim() && !promptMatches(g.prompt, f.q)) return false;
   if (f.batch && g.batchId !== f.batch) return false;
   // Whether it is on the board only the server knows: the board's pages say so, the active list does not.
   if (f.board) return false;
