@@ -108,19 +108,26 @@ test("a picture's address opened cold shows it: the server sends the viewer with
   await expect(card(page, picture.prompt)).toBeVisible();
 });
 
-test("an unknown or deleted picture's address: the gallery with a notice, status 404", async ({ page, request }) => {
+// 200, not 404: a notFound() page is not rendered into the HTML (an empty shell the script fills), and this is a page for people.
+test("an unknown or deleted picture's address: the gallery with a notice, one answer for all", async ({ page, request }) => {
   const deleted = await madePicture(request, { prompt: uniquePrompt("deleted before the link was opened") });
   expect((await request.delete(`/api/generations/${deleted.id}`)).status()).toBe(204);
 
   for (const address of ["/p/gen_00000000000000000000000000", `/p/${deleted.id}`, "/p/not-a-picture"]) {
     const answer = await request.get(address);
-    expect(answer.status(), address).toBe(404);
-    expect((await answer.text()).includes("This picture is not here"), `${address} says the picture is not here`).toBe(true);
+    expect(answer.status(), address).toBe(200);
+    // Shown in the HTML (">…"), not only among the page's strings its script receives.
+    expect((await answer.text()).includes(">This picture is not here"), `${address} says the picture is not here`).toBe(true);
   }
+  const zh = await request.get(`/p/${deleted.id}`, { headers: { "accept-language": "zh-CN" } });
+  expect((await zh.text()).includes(">找不到这张图片"), "in Chinese too").toBe(true);
+
   await page.goto(`/p/${deleted.id}`);
   await expect(page.getByText("This picture is not here")).toBeVisible();
   await expect(gallery(page).or(page.getByText("Your gallery is waiting"))).toBeVisible();
   await expect(viewer(page)).toHaveCount(0);
+  // The address becomes the gallery's: a reload shows the gallery, and Back leaves as from /.
+  await expect.poll(() => pathOf(page)).toBe("/");
 });
 
 test("search and filters live in the address: a reload keeps them, and the server filters the first HTML", async ({ page, request }) => {

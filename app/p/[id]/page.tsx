@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Studio } from "@/components/studio/studio";
 import { pageFiltersOf } from "@/lib/server/page-filters";
 import { pagePerson } from "@/lib/server/page-person";
@@ -13,8 +12,13 @@ export const metadata: Metadata = { robots: { index: false } };
  * A picture's own address: the studio with the viewer open on it, both in
  * the first HTML (a link opened cold shows the picture before any script
  * runs). The query is the gallery's behind it. Whoever may use the studio may
- * open it (sign-in first, then back here); no such picture, a deleted one and
- * one the person may not see are the same 404 (./not-found.tsx).
+ * open it (sign-in first, then back here).
+ *
+ * No such picture, a deleted one, one still in progress and one the person
+ * may not see are one answer: 200 with the gallery and a notice. Not 404:
+ * notFound() would send an empty error shell for the script to fill (a
+ * not-found page is not rendered into the HTML here), and the page is for
+ * people; GET /api/generations/{id} is the 404 for scripts.
  */
 export default async function PicturePage(props: {
   params: Promise<{ id: string }>;
@@ -23,6 +27,5 @@ export default async function PicturePage(props: {
   const [{ id }, query] = await Promise.all([props.params, props.searchParams]);
   const user = await pagePerson(addressOf(`/p/${encodeURIComponent(id)}`, query));
   const [picture, studio] = await Promise.all([openablePicture(user, id), studioProps(user, pageFiltersOf(query))]);
-  if (!picture) notFound();
-  return <Studio {...studio} picture={picture} />;
+  return picture ? <Studio {...studio} picture={picture} /> : <Studio {...studio} pictureMissing />;
 }
