@@ -2,6 +2,7 @@
 import type { Board } from "@/lib/contract";
 import { ComposerProvider } from "@/components/composer/composer-context";
 import { Gallery } from "@/components/gallery/gallery";
+import { SkipLink } from "@/components/gallery/skip-link";
 import { StudioHeader } from "@/components/studio/studio-header";
 import { StudioProvider, type StudioProviderProps } from "@/components/studio/studio-context";
 import { BoardHeader } from "./board-header";
@@ -17,6 +18,7 @@ export function BoardStudio(props: Omit<StudioProviderProps, "children" | "hasCo
     <StudioProvider {...props} hasComposer={false}>
       <ComposerProvider>
         <div className="mx-auto flex min-h-dvh max-w-[1600px] flex-col gap-4 px-3 py-3 sm:px-5 sm:py-4">
+          <SkipLink />
           <StudioHeader />
           <main className="flex min-w-0 flex-col gap-4">
             <BoardHeader />

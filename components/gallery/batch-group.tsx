@@ -5,11 +5,12 @@ import { useStudio } from "@/components/studio/studio-context";
 import { GenerationCard } from "./generation-card";
 import { StackIcon } from "./icons";
 import { shortPrompt } from "./format";
-import { groupStyle } from "./justified";
+import { BATCH_GAP, BATCH_PAD } from "@/lib/client/justified-rows";
+import { BATCH_LIST, groupStyle, tileKey } from "./justified";
 
-// The frame's padding (6 px each side) and the gap between its pictures (6 px).
-const PAD_PX = 6;
-const GAP_PX = 6;
+// The frame's padding (p-1.5: 6 px each side) and the gap between its pictures (gap-1.5: 6 px), as justified-rows lays them out.
+const PAD_PX = BATCH_PAD;
+const GAP_PX = BATCH_GAP;
 
 /** The pictures of one request together: their prompt once, in a light frame, then the cards. */
 export function BatchGroup(props: {
@@ -26,7 +27,7 @@ export function BatchGroup(props: {
   const prompt = items[0].prompt;
   const chrome = 2 * PAD_PX + (items.length - 1) * GAP_PX;
   return (
-    <li className="min-w-0" style={groupStyle(ratios, chrome)}>
+    <li className="min-w-0" style={groupStyle(ratios, chrome)} data-tile={tileKey(props.start, "batch")}>
       <div
         role="group"
         aria-label={format(t.boards.batch.group, { count: items.length, prompt: shortPrompt(prompt, 80) })}
@@ -37,11 +38,12 @@ export function BatchGroup(props: {
           <span className="shrink-0 font-semibold tabular-nums">{items.length}×</span>
           <span className="min-w-0 truncate">{prompt}</span>
         </p>
-        {/* As in the gallery's list: the last row keeps its height instead of stretching. */}
-        <ul className="flex flex-wrap gap-1.5 after:grow-[1000000] after:content-['']">
+        {/* No filler: its pictures grow with the frame; a row of them that is not full is held by the gallery's rules. */}
+        <ul className={BATCH_LIST}>
           {items.map((g, i) => (
             <GenerationCard
               key={g.id}
+              tile={tileKey(props.start + i)}
               generation={g}
               ratio={ratios[i]}
               eager={props.start + i < props.eagerBelow}

@@ -3,28 +3,36 @@ import { useRef, useState } from "react";
 import type { Generation } from "@/lib/contract";
 import { CANCELLED_CODE, UNKNOWN_OUTCOME_CODE } from "@/lib/contract-values";
 import { api, ApiError } from "@/lib/client/api";
+import { isContentRefusal } from "@/lib/client/content-refusal";
 import { failureReason } from "@/lib/client/failure-reason";
 import { format } from "@/lib/i18n/format";
+import { useComposer } from "@/components/composer/composer-api";
 import { useStudio } from "@/components/studio/studio-context";
 import { CardActions } from "./card-actions";
 import { ConfirmDialog } from "./confirm-dialog";
 import { errorText, shortPrompt } from "./format";
-import { AlertIcon, RetryIcon, Spinner } from "./icons";
+import { AlertIcon, PencilIcon, RetryIcon, Spinner } from "./icons";
 import { forgetRetryKey, retryKeyFor } from "./retry-keys";
+import { focusCardSoon, useInnerTabIndex } from "./roving";
 
 /**
  * A generation that failed: the reason in plain words, a Retry that makes a
  * new one with the same settings (once, whatever the clicks: one idempotency
- * key per card) and, for one's own, Delete.
+ * key per card) in its place (issue 26: the new card takes the failed one's
+ * place in its batch, and the failed one goes), and, for one's own, Delete.
+ * A picture refused for its content would be refused again: it offers "Edit
+ * prompt" (its prompt and settings into the composer) instead of Retry.
  */
 export function FailedCard({ generation: g }: { generation: Generation }) {
-  const { t, feed } = useStudio();
+  const { t, feed, hasComposer } = useStudio();
+  const inner = useInnerTabIndex();
   const [busy, setBusy] = useState(false);
   // State updates only after the next render; a double click lands before it.
   const inFlight = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const canRetry = g.status === "failed";
+  const refused = isContentRefusal(g.error);
+  const canRetry = g.status === "failed" && !refused;
   // The studio could not learn whether the gateway took the task: it may exist and be billed already.
   const risky = g.error?.code === UNKNOWN_OUTCOME_CODE;
   const C = t.gallery.card;
@@ -36,7 +44,11 @@ export function FailedCard({ generation: g }: { generation: Generation }) {
     setBusy(true);
     setError(null);
     try {
-      feed.addCreated(await api.retry(g.id, retryKeyFor(g.id)));
+      const created = await api.retry(g.id, retryKeyFor(g.id));
+      // The retry took this card's place: the new card shows where it was (the same batch, the next id), and this one goes.
+      feed.addCreated(created);
+      if (created.every((c) => c.id !== g.id)) feed.removeLocal(g.id);
+      if (created[0]) focusCardSoon(created[0].id);
     } catch (e) {
       // Refused outright (quota, validation): nothing was made, a later press is a new attempt.
       if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 409) forgetRetryKey(g.id);
@@ -69,6 +81,7 @@ export function FailedCard({ generation: g }: { generation: Generation }) {
         <div className="mt-auto pt-1">
           <button
             type="button"
+            tabIndex={inner}
             onClick={() => {
               if (inFlight.current) return;
               if (risky) setConfirming(true);
@@ -88,6 +101,7 @@ export function FailedCard({ generation: g }: { generation: Generation }) {
           )}
         </div>
       )}
+      {refused && hasComposer && g.status === "failed" && <EditPrompt generation={g} tabIndex={inner} />}
       {confirming && (
         <ConfirmDialog
           title={t.gallery.confirmRetry.title}
@@ -103,6 +117,30 @@ export function FailedCard({ generation: g }: { generation: Generation }) {
           onCancel={() => setConfirming(false)}
         />
       )}
+    </div>
+  );
+}
+
+/** A refusal for content: the prompt and its settings back into the composer, to be changed before generating again. */
+function EditPrompt({ generation: g, tabIndex }: { generation: Generation; tabIndex: 0 | -1 }) {
+  const { t } = useStudio();
+  const composer = useComposer();
+  const R = t.gallery.refused;
+  return (
+    <div className="mt-auto flex flex-col gap-1 pt-1">
+      <p className="text-xs leading-snug text-rose-800 dark:text-rose-200">{R.hint}</p>
+      <div>
+        <button
+          type="button"
+          tabIndex={tabIndex}
+          onClick={() => void composer.remix(g)}
+          aria-label={format(R.editPromptNamed, { prompt: shortPrompt(g.prompt) })}
+          className="inline-flex items-center gap-1.5 rounded-lg bg-white px-3 py-1.5 text-xs font-semibold text-rose-700 shadow-sm ring-1 ring-rose-200 hover:bg-rose-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:bg-zinc-900 dark:text-rose-300 dark:ring-rose-500/30 dark:hover:bg-zinc-800"
+        >
+          <PencilIcon className="size-3.5" />
+          {R.editPrompt}
+        </button>
+      </div>
     </div>
   );
 }

@@ -9,16 +9,15 @@ import { usePictureUrl } from "@/components/studio/use-picture-url";
 import { BoardBar } from "@/components/boards/board-bar";
 import { SelectionProvider, useSelection } from "@/components/selection/selection-context";
 import { BatchChip } from "./batch-chip";
-import { BatchGroup } from "./batch-group";
 import { BoardEmptyState, EmptyState, ErrorState, NoResults } from "./empty-state";
 import { GalleryStatusProvider, GalleryToast } from "./gallery-status";
 import { GalleryFooter } from "./gallery-footer";
 import { GallerySkeleton } from "./gallery-skeleton";
-import { GenerationCard } from "./generation-card";
+import { GalleryList } from "./gallery-list";
+import { OutcomeAnnouncer } from "./outcome-announcer";
 import { PictureMissing } from "./picture-missing";
 import { Toolbar } from "./toolbar";
 import { boxRatio, errorText, openButtonId } from "./format";
-import { JUSTIFIED_CONTAINER, JUSTIFIED_LIST, SHOWN_ONCE_PARSED } from "./justified";
 import { useInfiniteScroll } from "./use-infinite-scroll";
 import { useToggleFavorite } from "./use-favorite";
 
@@ -136,37 +135,15 @@ function GalleryContent() {
       <>
         {/* A phone has no hover to show the checkboxes: say how a selection starts there. */}
         {selectable.length > 1 && <p className={`hidden text-xs text-zinc-600 dark:text-zinc-400 ${TOUCH_ONLY}`}>{t.gallery.list.holdToSelect}</p>}
-        <div className={JUSTIFIED_CONTAINER}>
-          <ul
-            aria-label={t.gallery.listLabel}
-            aria-busy={stale || undefined}
-            className={`${JUSTIFIED_LIST} ${SHOWN_ONCE_PARSED} transition-opacity duration-200 ${stale ? "opacity-60" : ""}`}
-          >
-            {segments.map((segment) =>
-              segment.kind === "single" ? (
-                <GenerationCard
-                  key={segment.item.id}
-                  generation={segment.item}
-                  ratio={ratios[segment.index]}
-                  eager={segment.index < EAGER_THUMBS}
-                  onOpen={show}
-                  onToggleFavorite={toggleFavorite}
-                />
-              ) : (
-                <BatchGroup
-                  key={`${segment.batchId}-${segment.items[0].id}`}
-                  items={segment.items}
-                  ratios={ratios.slice(segment.start, segment.start + segment.items.length)}
-                  start={segment.start}
-                  eagerBelow={EAGER_THUMBS}
-                  onOpen={show}
-                  onToggleFavorite={toggleFavorite}
-                />
-              ),
-            )}
-          </ul>
-          <span hidden data-list-end="" />
-        </div>
+        <GalleryList
+          items={items}
+          segments={segments}
+          ratios={ratios}
+          stale={stale}
+          eagerBelow={EAGER_THUMBS}
+          onOpen={show}
+          onToggleFavorite={toggleFavorite}
+        />
         <div ref={sentinel} aria-hidden className="h-px" />
         <GalleryFooter count={items.length} />
       </>
@@ -186,6 +163,7 @@ function GalleryContent() {
           </p>
         )}
         {body}
+        <OutcomeAnnouncer items={feed.items} />
         {openId && (
           <Lightbox
             items={viewer.items}

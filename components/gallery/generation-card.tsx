@@ -6,16 +6,25 @@ import { useStudio } from "@/components/studio/studio-context";
 import { startPicturesDrag } from "@/components/boards/drag";
 import { useSelection } from "@/components/selection/selection-context";
 import { useLongPress } from "@/components/selection/use-long-press";
+import { tileSizes, tileSrcSet } from "@/lib/client/renditions";
 import { tileStyle } from "./justified";
+import { CardInside, useCardStop, useFocusInside, useInnerTabIndex } from "./roving";
 import { FailedCard } from "./failed-card";
 import { ProgressCard } from "./progress-card";
 import { StarIcon } from "./icons";
 import { openButtonId, shortPrompt } from "./format";
 
-/** One `<li>` of the gallery: the picture, its progress, or why it failed — in a box that keeps its ratio. */
+/**
+ * One `<li>` of the gallery: the picture, its progress, or why it failed — in
+ * a box that keeps its ratio. Its picture's button (or, unfinished, the box)
+ * is the card's one Tab stop, named by the prompt; its other buttons are
+ * reached by Tab from there (roving.tsx).
+ */
 export function GenerationCard(props: {
   generation: Generation;
   ratio: number;
+  /** Its `data-tile`, named by the gallery's row rules (justified.ts). */
+  tile: string;
   /** Thumbnails of the first screen load at once; the rest when scrolled near. */
   eager?: boolean;
   onOpen(id: string): void;
@@ -23,19 +32,41 @@ export function GenerationCard(props: {
 }) {
   const { generation: g, ratio } = props;
   const done = g.status === "completed" && g.image !== null;
+  const focus = useFocusInside();
   const box =
     "group relative overflow-hidden rounded-xl bg-zinc-200 shadow-sm ring-1 ring-zinc-900/5 transition-shadow hover:shadow-lg has-focus-visible:ring-2 has-focus-visible:ring-amber-500 dark:bg-zinc-800 dark:ring-white/10";
 
   return (
-    <li className="min-w-0" style={tileStyle(ratio)}>
-      {done ? (
-        <PictureTile generation={g} ratio={ratio} box={box} eager={props.eager} onOpen={props.onOpen} onToggleFavorite={props.onToggleFavorite} />
-      ) : (
-        <div className={box} style={{ aspectRatio: ratio }}>
-          {g.saving === null && (g.status === "failed" || g.status === "completed") ? <FailedCard generation={g} /> : <ProgressCard generation={g} />}
-        </div>
-      )}
+    <li className="min-w-0" style={tileStyle(ratio)} data-tile={props.tile} {...focus.handlers}>
+      <CardInside inside={focus.inside}>
+        {done ? (
+          <PictureTile generation={g} ratio={ratio} box={box} eager={props.eager} onOpen={props.onOpen} onToggleFavorite={props.onToggleFavorite} />
+        ) : (
+          <UnfinishedTile generation={g} ratio={ratio} box={box} />
+        )}
+      </CardInside>
     </li>
+  );
+}
+
+/** In progress or failed: the box itself is the card's Tab stop, named by the prompt; Enter goes to its first button. */
+function UnfinishedTile({ generation: g, ratio, box }: { generation: Generation; ratio: number; box: string }) {
+  const stop = useCardStop(g.id);
+  return (
+    <div
+      {...stop}
+      role="group"
+      aria-label={shortPrompt(g.prompt)}
+      onKeyDown={(e) => {
+        if (e.key !== "Enter" || e.target !== e.currentTarget) return;
+        e.preventDefault();
+        e.currentTarget.querySelector<HTMLElement>("button, a[href]")?.focus();
+      }}
+      className={`${box} focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500`}
+      style={{ aspectRatio: ratio }}
+    >
+      {g.saving === null && (g.status === "failed" || g.status === "completed") ? <FailedCard generation={g} /> : <ProgressCard generation={g} />}
+    </div>
   );
 }
 
@@ -53,15 +84,16 @@ function PictureTile(props: {
   onOpen(id: string): void;
   onToggleFavorite(g: Generation): void;
 }) {
-  const { t, locale } = useStudio();
+  const { t, locale, hasComposer } = useStudio();
   const selection = useSelection();
+  const stop = useCardStop(props.generation.id);
+  const inner = useInnerTabIndex();
   const g = props.generation;
   const image = g.image!;
   const name = shortPrompt(g.prompt);
   const selected = selection.has(g.id);
   const selecting = selection.count > 0;
   const { lastPressWasTouch, ...press } = useLongPress(() => selection.toggle(g.id));
-  const S = t.boards.selection;
 
   function onDragStart(e: React.DragEvent) {
     // A finger's hold selects; dragging to a board is for a mouse.
@@ -79,17 +111,23 @@ function PictureTile(props: {
       data-selected={selected || undefined}
       {...press}
     >
+      {/* The card's Tab stop: its name is the prompt (Enter opens the viewer, a dialog). */}
       <button
+        {...stop}
         id={openButtonId(g.id)}
         type="button"
-        aria-label={format(t.gallery.card.open, { prompt: name })}
+        aria-label={name}
+        aria-haspopup="dialog"
         onClick={(e) => {
           if (!selection.pick(g.id, e)) props.onOpen(g.id);
         }}
         className={`absolute inset-0 block size-full focus:outline-none ${selecting ? "cursor-pointer" : "cursor-zoom-in"}`}
       >
+        {/* Never smaller than the tile: the thumbnail, the preview or the original, by the tile's width on this screen. */}
         <img
           src={image.thumbUrl}
+          srcSet={tileSrcSet(image)}
+          sizes={tileSizes({ ratio: props.ratio, lazy: !props.eager, withComposer: hasComposer })}
           alt={g.prompt}
           width={image.width}
           height={image.height}
@@ -102,12 +140,14 @@ function PictureTile(props: {
       </button>
       <label
         className={`absolute top-2 left-2 grid size-8 cursor-pointer place-items-center rounded-full bg-black/35 shadow-sm backdrop-blur-md transition has-focus-visible:opacity-100 has-focus-visible:ring-2 has-focus-visible:ring-amber-400 ${
-          selecting ? "opacity-100" : "opacity-0 group-hover:opacity-100"
+          // Shown while selecting, and while focus is in the card (its buttons are then in the Tab order).
+          selecting || inner === 0 ? "opacity-100" : "opacity-0 group-hover:opacity-100"
         }`}
       >
         <input
           type="checkbox"
-          aria-label={S.selectPicture}
+          tabIndex={inner}
+          aria-label={format(t.gallery.keyboard.select, { prompt: shortPrompt(g.prompt, 80) })}
           checked={selected}
           onChange={() => undefined}
           onClick={(e) => selection.check(g.id, { shiftKey: e.shiftKey })}
@@ -124,13 +164,14 @@ function PictureTile(props: {
       </div>
       <button
         type="button"
+        tabIndex={inner}
         aria-label={format(t.gallery.card.favorite, { prompt: name })}
         aria-pressed={g.favorite}
         onClick={() => props.onToggleFavorite(g)}
         className={`absolute top-2 right-2 grid size-8 place-items-center rounded-full shadow-sm backdrop-blur-md transition focus:outline-none focus-visible:opacity-100 focus-visible:ring-2 focus-visible:ring-amber-400 ${
           g.favorite
             ? "bg-black/45 text-amber-400 opacity-100 hover:bg-black/60"
-            : "bg-black/35 text-white opacity-0 group-hover:opacity-100 hover:bg-black/55 pointer-coarse:opacity-100"
+            : `bg-black/35 text-white hover:bg-black/55 ${inner === 0 ? "opacity-100" : "opacity-0 group-hover:opacity-100 pointer-coarse:opacity-100"}`
         }`}
       >
         <StarIcon filled={g.favorite} className="size-4" />

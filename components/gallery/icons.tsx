@@ -223,3 +223,12 @@ export function MinusIcon({ className }: IconProps) {
     </Svg>
   );
 }
+
+export function PencilIcon({ className }: IconProps) {
+  return (
+    <Svg className={className}>
+      <path d="M15.5 5.5l3 3L9 18l-4 1 1-4 9.5-9.5z" />
+      <path d="M13.5 7.5l3 3" />
+    </Svg>
+  );
+}

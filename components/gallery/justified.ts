@@ -8,6 +8,9 @@ import type { CSSProperties } from "react";
 // the list's own width (a container query: 150–260 px, a quarter of it), the
 // gap is 8 px below 640 px and 12 px above, and a pseudo-element that takes
 // all the free space of the last row keeps its tiles at the wanted height.
+// A row that is not full keeps the wanted height too (issue 26): rules from
+// lib/client/justified-rows.ts, rendered with the list, stop its tiles'
+// growth at the widths where filling it would blow them up.
 
 /** On the element that wraps the list: the container the tiles' sizes are read from. */
 export const JUSTIFIED_CONTAINER = "@container";
@@ -40,3 +43,15 @@ export function groupStyle(ratios: readonly number[], chromePx: number): CSSProp
   const sum = ratios.reduce((total, r) => total + r, 0);
   return { flexGrow: sum, flexBasis: `calc(${sum.toFixed(4)} * clamp(150px, 25cqw, 260px) + ${chromePx}px)` };
 }
+
+/** A tile's `data-tile`, which justified-rows' rules select: its index in the gallery (a batch's frame: its first picture's). */
+export function tileKey(index: number, kind: "picture" | "batch" = "picture"): string {
+  return kind === "batch" ? `b${index}` : String(index);
+}
+
+/**
+ * On a batch's own list of pictures: no filler, so its pictures grow with
+ * the frame when its row stretches; when the batch wraps (wider than the
+ * gallery), its last row is held at the row height by the same rules.
+ */
+export const BATCH_LIST = "flex flex-wrap gap-1.5";
