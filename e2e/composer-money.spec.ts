@@ -72,6 +72,15 @@ const counts = (page: Page) => composer(page).getByRole("radiogroup", { name: "P
 const ratios = (page: Page) => composer(page).getByRole("radiogroup", { name: "Aspect ratio" });
 const modelBox = (page: Page) => composer(page).getByRole("combobox", { name: "Model" });
 
+/**
+ * Types a prompt and waits for the summary to follow it, which only the
+ * page's code does: a click before that would be lost.
+ */
+async function typePrompt(page: Page, text: string) {
+  await page.getByLabel("Prompt", { exact: true }).fill(text);
+  await expect(page.getByText("Write a prompt to start")).toHaveCount(0);
+}
+
 async function pickModel(page: Page, label: string) {
   await modelBox(page).click();
   await composer(page).getByRole("option", { name: label, exact: true }).click();
@@ -80,7 +89,7 @@ async function pickModel(page: Page, label: string) {
 test("the summary prices the request with the server's prices, and the price follows size and count", async ({ browser }) => {
   const page = await newPage(browser);
   await signIn(page, ADMIN);
-  await page.getByLabel("Prompt", { exact: true }).fill(uniquePrompt("a lighthouse"));
+  await typePrompt(page, uniquePrompt("a lighthouse"));
   await expect(page.getByText("1 picture · Nano Banana 2 · 1K · Auto · $0.04", { exact: true })).toBeVisible();
   await sizes(page).getByRole("radio", { name: "2K" }).click();
   await expect(page.getByText("1 picture · Nano Banana 2 · 2K · Auto · $0.08", { exact: true })).toBeVisible();
@@ -99,10 +108,15 @@ test("the summary prices the request with the server's prices, and the price fol
 test("the model, ratio, size and count last used survive a reload", async ({ browser }) => {
   const page = await newPage(browser);
   await signIn(page, ADMIN);
+  await typePrompt(page, uniquePrompt("settings to keep"));
   await pickModel(page, "Nano Banana Pro");
   await ratios(page).getByRole("radio", { name: "Landscape 16:9" }).click();
   await sizes(page).getByRole("radio", { name: "4K" }).click();
   await counts(page).getByRole("radio", { name: "2" }).click();
+  // Kept in this browser as they change.
+  await expect
+    .poll(() => page.evaluate(() => JSON.parse(localStorage.getItem("nano-studio.composer-settings") ?? "{}")))
+    .toEqual({ model: "nano_banana_pro", aspectRatio: "16:9", imageSize: "4K", count: 2 });
   await page.reload();
   await expect(modelBox(page)).toContainText("Nano Banana Pro");
   await expect(modelBox(page)).not.toContainText("Nano Banana Pro 4K");
@@ -126,7 +140,7 @@ test("a member with a daily limit of 2 sees Generate off with the reason once it
   const mo = await member(admin, "mo", { dailyLimit: 2 });
   const page = await newPage(browser);
   await signIn(page, mo);
-  await page.getByLabel("Prompt", { exact: true }).fill(uniquePrompt("two boats"));
+  await typePrompt(page, uniquePrompt("two boats"));
   await expect(page.getByText("2 left today", { exact: true })).toBeVisible();
   // Three would not fit: Generate is off at once, saying why.
   await counts(page).getByRole("radio", { name: "3" }).click();
@@ -162,7 +176,7 @@ test("under a monthly budget: the price counts against what is left, the reset d
   const nia = await member(admin, "nia", { monthlyBudget: 0.1 });
   const page = await newPage(browser);
   await signIn(page, nia);
-  await page.getByLabel("Prompt", { exact: true }).fill(uniquePrompt("a red kite"));
+  await typePrompt(page, uniquePrompt("a red kite"));
   await expect(page.getByText("200 left today · $0.10 left this month", { exact: true })).toBeVisible();
   await counts(page).getByRole("radio", { name: "2" }).click();
   await generateButton(page).click();
@@ -190,7 +204,7 @@ test("under a monthly budget: the price counts against what is left, the reset d
 test("a link reference is checked when it is added: a bad one says why at once and nothing is kept", async ({ browser }) => {
   const page = await newPage(browser);
   await signIn(page, ADMIN);
-  await page.getByLabel("Prompt", { exact: true }).fill(uniquePrompt("in the style of a link"));
+  await typePrompt(page, uniquePrompt("in the style of a link"));
   await expect(page.getByText("1 picture · Nano Banana 2 · 1K · Auto · $0.04", { exact: true })).toBeVisible();
   const link = page.getByLabel("Image URL");
   // This machine's own address: the studio never fetches private addresses.
