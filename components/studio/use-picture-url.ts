@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 import type { Generation } from "@/lib/contract";
 import { galleryHref, pictureHref, pictureIdOf } from "@/lib/client/page-url";
@@ -31,27 +31,50 @@ export function usePictureUrl(input: { completed: Generation[]; served?: Generat
   const params = useSearchParams();
   const fromAddress = pictureIdOf({ pathname, search: params });
   const [openId, setOpenId] = useState(fromAddress);
+  // A picture opened while a Back from the last one is landing: shown, its address written once landed.
+  const [opening, setOpening] = useState<string | null>(null);
   const [seen, setSeen] = useState(fromAddress);
   if (seen !== fromAddress) {
     setSeen(fromAddress);
-    setOpenId(fromAddress);
+    setOpenId(fromAddress ?? opening);
+    if (fromAddress && fromAddress === opening) setOpening(null);
   }
   const [served, setServed] = useState(input.served ?? null);
 
+  // history.back() lands a moment later (popstate): an opening meanwhile waits for it, or it would
+  // replace the entry being left and be closed by the landing.
+  const goingBack = useRef<Promise<void> | null>(null);
+  const wanted = useRef<string | null>(null);
+
   const open = useCallback((id: string) => {
     setOpenId(id);
-    const place = here();
-    const href = pictureHref(place, id);
-    if (pictureIdOf(place)) window.history.replaceState({ [OPENED_HERE]: openedHere() }, "", href);
-    else window.history.pushState({ [OPENED_HERE]: true }, "", href);
+    wanted.current = id;
+    const write = () => {
+      if (wanted.current !== id) return; // closed, or another opened, while waiting
+      const place = here();
+      const href = pictureHref(place, id);
+      if (pictureIdOf(place)) window.history.replaceState({ [OPENED_HERE]: openedHere() }, "", href);
+      else window.history.pushState({ [OPENED_HERE]: true }, "", href);
+    };
+    if (!goingBack.current) return write();
+    setOpening(id);
+    void goingBack.current.then(write);
   }, []);
 
   const close = useCallback(() => {
     setOpenId(null);
+    setOpening(null);
+    wanted.current = null;
     const place = here();
-    if (!pictureIdOf(place)) return;
-    if (openedHere()) window.history.back();
-    else window.history.replaceState(null, "", galleryHref(place));
+    if (!pictureIdOf(place) || goingBack.current) return;
+    if (!openedHere()) return window.history.replaceState(null, "", galleryHref(place));
+    goingBack.current = new Promise((landed) =>
+      window.addEventListener("popstate", () => {
+        goingBack.current = null;
+        landed();
+      }, { once: true }),
+    );
+    window.history.back();
   }, []);
 
   /** Deleted from the viewer: the server's copy is not shown again (Forward, say). */
@@ -64,7 +87,7 @@ export function usePictureUrl(input: { completed: Generation[]; served?: Generat
     if (vanished) close();
   }, [vanished, close]);
 
-  // The page answered "no such picture" (404, the gallery with a notice): the address becomes the gallery's.
+  // The page answered "no such picture" (the gallery with a notice): the address becomes the gallery's.
   const { missing } = input;
   useEffect(() => {
     if (missing) window.history.replaceState(null, "", galleryHref(here()));
