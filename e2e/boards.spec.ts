@@ -78,15 +78,15 @@ test("two batches, a selection across them, a board, a share link, a ZIP", async
 
   // Select across the two batches: one picture of the older batch, then a
   // shift-click on one of the newer batch selects the range between them.
-  const boxesB = groupB.getByRole("checkbox", { name: "Select picture" });
-  const boxesA = groupA.getByRole("checkbox", { name: "Select picture" });
+  const boxesB = groupB.getByRole("checkbox", { name: /^Select “/ });
+  const boxesA = groupA.getByRole("checkbox", { name: /^Select “/ });
   await card(page, second).first().hover();
   await boxesB.first().check();
   const selection = page.getByRole("toolbar", { name: "Selection" });
   await expect(selection.getByText("1 selected")).toBeVisible();
   await boxesA.first().click({ modifiers: ["Shift"] });
   await expect(selection.getByText("3 selected")).toBeVisible();
-  const chosen = await gallery(page).getByRole("checkbox", { name: "Select picture", checked: true }).count();
+  const chosen = await gallery(page).getByRole("checkbox", { name: /^Select “/, checked: true }).count();
   expect(chosen).toBe(3);
   // Newest first: B1 B2 A1 A2, so the range B1…A1 leaves the older batch's second out.
   const leftOutSrc = await groupA.getByRole("img", { name: first }).nth(1).getAttribute("src");
@@ -167,7 +167,7 @@ test("two batches, a selection across them, a board, a share link, a ZIP", async
   await expect(dialog).toHaveCount(0);
 
   // Download the board as a ZIP: select all, Download ZIP.
-  await gallery(page).getByRole("checkbox", { name: "Select picture" }).first().check();
+  await gallery(page).getByRole("checkbox", { name: /^Select “/ }).first().check();
   await page.getByRole("toolbar", { name: "Selection" }).getByRole("button", { name: "Select all" }).click();
   await expect(page.getByRole("toolbar", { name: "Selection" }).getByText("3 selected")).toBeVisible();
   const [download] = await Promise.all([

@@ -74,28 +74,28 @@ test.describe("on the shared demo server", () => {
     await expect(card(page, prompt)).toHaveCount(0);
   });
 
-  test("a double-clicked Retry makes exactly one new generation", async ({ page }) => {
-    const prompt = uniquePrompt("try me twice #fail");
+  test("a double-clicked Retry makes exactly one new generation, in the failed one's place", async ({ page }) => {
+    const prompt = uniquePrompt("try me twice #error");
     await generate(page, prompt);
     const failed = await failedCard(page, prompt);
+    const original = await failed.locator("[data-card]").getAttribute("data-card");
     const keys: string[] = [];
     page.on("request", (r) => {
       if (r.method() === "POST" && r.url().endsWith("/retry")) keys.push(r.postDataJSON().idempotencyKey);
     });
     await failed.getByRole("button", { name: /^Retry "/ }).dblclick();
-    await expect(card(page, prompt)).toHaveCount(2);
-    // Pressing the same card's Retry again later is the same retry, not a third task.
-    await failedCard(page, prompt);
-    await expect(card(page, prompt).filter({ hasText: FAILED })).toHaveCount(2);
-    await card(page, prompt).last().getByRole("button", { name: /^Retry "/ }).click();
+    // The retry takes the failed card's place (issue 26): still one card, now another generation.
+    await expect(card(page, prompt).locator("[data-card]")).not.toHaveAttribute("data-card", original!);
+    await expect(card(page, prompt)).toHaveCount(1);
     await page.waitForTimeout(1_500);
     // The browser's half: every request of this card's retry carries one key.
-    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(keys.length).toBeGreaterThanOrEqual(1);
     expect(new Set(keys).size).toBe(1);
-    // The server's half: that key makes one generation.
+    // The server's half: that key makes one generation, and the failed one is gone.
     const list = await (await page.request.get(`/api/generations?q=${encodeURIComponent(prompt)}`)).json();
-    expect(list.items).toHaveLength(2);
-    await expect(card(page, prompt)).toHaveCount(2);
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0].id).not.toBe(original);
+    await expect(card(page, prompt)).toHaveCount(1);
   });
 
   test("two retry requests with one key make one generation (the server's half)", async ({ page }) => {
@@ -110,8 +110,9 @@ test.describe("on the shared demo server", () => {
     expect(answers.map((a) => a.status())).toEqual([201, 201]);
     const [a, b] = await Promise.all(answers.map((r) => r.json()));
     expect(a.generations[0].id).toBe(b.generations[0].id);
+    // The retry took the failed one's place: one generation with this prompt, the new one.
     const after = await (await page.request.get(`/api/generations?q=${encodeURIComponent(prompt)}`)).json();
-    expect(after.items).toHaveLength(2);
+    expect(after.items.map((g: { id: string }) => g.id)).toEqual([a.generations[0].id]);
   });
 
   test("an unknown-outcome card names the risk before retrying; a not-sent one retries at once", async ({ page }) => {
@@ -136,16 +137,21 @@ test.describe("on the shared demo server", () => {
     await page.waitForTimeout(500);
     await expect(card(page, unknown)).toHaveCount(1);
 
+    const riskyId = await risky.locator("[data-card]").getAttribute("data-card");
     await risky.getByRole("button", { name: /^Retry "/ }).click();
     await dialog(page).getByRole("button", { name: "Retry anyway" }).click();
-    await expect(card(page, unknown)).toHaveCount(2);
+    // The retry takes the failed card's place (issue 26): one card, another generation.
+    await expect(card(page, unknown).locator("[data-card]")).not.toHaveAttribute("data-card", riskyId!);
+    await expect(card(page, unknown)).toHaveCount(1);
 
     const unsent = uniquePrompt("never left #unsent #fail");
     await generate(page, unsent);
     const plain = card(page, unsent).filter({ hasText: "Nothing was sent" }).first();
     await expect(plain).toBeVisible({ timeout: 30_000 });
+    const plainId = await plain.locator("[data-card]").getAttribute("data-card");
     await plain.getByRole("button", { name: /^Retry "/ }).click();
-    await expect(card(page, unsent)).toHaveCount(2);
+    await expect(card(page, unsent).locator("[data-card]")).not.toHaveAttribute("data-card", plainId!);
+    await expect(card(page, unsent)).toHaveCount(1);
     await expect(dialog(page)).toHaveCount(0);
   });
 

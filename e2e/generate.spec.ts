@@ -56,14 +56,26 @@ test("a too-long prompt and a sixth reference are refused with messages", async 
 });
 
 test("a failed task shows its reason and can be retried", async ({ page }) => {
+  const prompt = uniquePrompt("this will #error");
+  await generate(page, prompt);
+  const failed = card(page, prompt).first();
+  await expect(failed.getByText(/model stopped/i)).toBeVisible({ timeout: 30_000 });
+  await screenshot(page, "failed");
+  const before = await failed.locator("[data-card]").getAttribute("data-card");
+  await failed.getByRole("button", { name: /^Retry "/ }).click();
+  // The retry is a new generation in the failed one's place (it fails again, by design of #error): one card, another id.
+  await expect(card(page, prompt).locator("[data-card]")).not.toHaveAttribute("data-card", before!);
+  await expect(card(page, prompt)).toHaveCount(1);
+});
+
+test("a picture refused by the safety filter says so, and offers to edit the prompt instead of a retry", async ({ page }) => {
   const prompt = uniquePrompt("this will #fail");
   await generate(page, prompt);
   const failed = card(page, prompt).first();
   await expect(failed.getByText(/safety filter/i)).toBeVisible({ timeout: 30_000 });
-  await screenshot(page, "failed");
-  await failed.getByRole("button", { name: "Retry" }).click();
-  // The retry is a new generation with the same prompt (it fails again, by design of #fail).
-  await expect(card(page, prompt)).toHaveCount(2);
+  await expect(failed.getByRole("button", { name: /^Retry/ })).toHaveCount(0);
+  await failed.getByRole("button", { name: `Edit the prompt of "${prompt}"` }).click();
+  await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue(prompt);
 });
 
 test("reload keeps the gallery", async ({ page }) => {

@@ -12,7 +12,7 @@ test("the lightbox shows the picture and its actions: remix, use as reference, d
   await pictureOf(page, second);
 
   // Open the newer one; ← / → move between pictures, Esc closes.
-  await card(page, second).getByRole("button", { name: `Open "${second}"` }).click();
+  await card(page, second).getByRole("button", { name: second, exact: true }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toBeVisible();
   await expect(dialog.getByText(second)).toBeVisible();
@@ -28,19 +28,19 @@ test("the lightbox shows the picture and its actions: remix, use as reference, d
   // Remix puts the prompt and settings back into the composer.
   await page.getByLabel("Prompt", { exact: true }).fill("something else");
   await page.getByRole("radiogroup", { name: "Aspect ratio" }).getByRole("radio", { name: /1:1/ }).click();
-  await card(page, second).getByRole("button", { name: `Open "${second}"` }).click();
+  await card(page, second).getByRole("button", { name: second, exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Remix" }).click();
   await expect(page.getByLabel("Prompt", { exact: true })).toHaveValue(second);
   await expect(page.getByRole("radiogroup", { name: "Aspect ratio" }).getByRole("radio", { name: /9:16/ })).toHaveAttribute("aria-checked", "true");
 
   // Use as reference adds the picture to the references.
-  await card(page, first).getByRole("button", { name: `Open "${first}"` }).click();
+  await card(page, first).getByRole("button", { name: first, exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Use as reference" }).click();
   await expect(page.getByRole("list", { name: "Selected references" }).getByRole("listitem")).toHaveCount(1);
   await expect(page.getByText(/Image-to-image/)).toBeVisible();
 
   // Delete asks first, then the picture is gone for good.
-  await card(page, first).getByRole("button", { name: `Open "${first}"` }).click();
+  await card(page, first).getByRole("button", { name: first, exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
   const confirm = page.getByRole("alertdialog");
   await expect(confirm).toBeVisible();

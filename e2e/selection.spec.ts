@@ -22,7 +22,7 @@ async function makePictures(request: APIRequestContext, words: string, count: nu
 async function selectFirstTwo(page: Page, prompt: string, count: number) {
   await page.goto("/");
   await expect(card(page, prompt).getByRole("img", { name: prompt })).toHaveCount(count, { timeout: 45_000 });
-  const boxes = card(page, prompt).getByRole("checkbox", { name: "Select picture" });
+  const boxes = card(page, prompt).getByRole("checkbox", { name: /^Select “/ });
   await boxes.nth(0).check();
   await boxes.nth(1).check();
   const selection = page.getByRole("toolbar", { name: "Selection" });
