@@ -103,7 +103,7 @@ export const operations: Operation[] = [
     params: { id: ids.generation }, ok: { 200: json("Generation", "The generation, cancelledAt set") }, errors: [400, 404] },
   { method: "post", path: "/api/generations/{id}/retry", operationId: "retryGeneration", summary: "Retry a generation", tag: "Generations", access: "person",
     description:
-      "A new generation with the same settings and stored references, for a failed one. Only its creator or an admin (403 for others): it reuses the creator's uploaded references.",
+      "A new generation with the same settings and stored references, for a failed one. Only its creator or an admin (403 for others): it reuses the creator's uploaded references. It takes the failed one's place: the same batchId, an id that sorts where the failed one's did (the failed id with a 0 added), and the failed one leaves the listings as a delete would (its cost stays counted). A generation already replaced by its retry is 404; the same idempotency key answers the same retry.",
     params: { id: ids.generation }, body: { schema: "RetryGenerationRequest", media: "json", optional: true },
     ok: { 201: json("GenerationsCreated", "The new generation") }, errors: [400, 404, 429, 502, 503] },
 
