@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { MODELS } from "@/lib/models";
 import { format } from "@/lib/i18n/format";
 import type { StatusFilter } from "@/lib/client/use-feed";
@@ -21,6 +21,24 @@ const SELECT =
 export function Toolbar({ searchRef }: { searchRef?: React.Ref<HTMLInputElement> }) {
   const { t, locale, filters, setFilters, feed } = useStudio();
   const [text, setText] = useState(filters.q);
+  // The search lives in the address (issue 26 item 6): when Back or Forward brings another one, the
+  // box shows it; a search this box sent itself leaves what is typed alone.
+  const [sent, setSent] = useState(filters.q);
+  const [shownQ, setShownQ] = useState(filters.q);
+  if (shownQ !== filters.q) {
+    setShownQ(filters.q);
+    if (filters.q !== sent) {
+      setText(filters.q);
+      setSent(filters.q);
+    }
+  }
+  const search = useCallback(
+    (q: string) => {
+      setSent(q);
+      setFilters({ q });
+    },
+    [setFilters],
+  );
   const modelId = useId();
   const statusId = useId();
   const T = t.gallery.toolbar;
@@ -33,9 +51,9 @@ export function Toolbar({ searchRef }: { searchRef?: React.Ref<HTMLInputElement>
 
   useEffect(() => {
     if (text === filters.q) return;
-    const timer = setTimeout(() => setFilters({ q: text }), SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => search(text), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text, filters.q, setFilters]);
+  }, [text, filters.q, search]);
 
   return (
     <div role="search" aria-label={t.gallery.toolbar.label} className="flex flex-wrap items-center gap-2">
@@ -49,7 +67,7 @@ export function Toolbar({ searchRef }: { searchRef?: React.Ref<HTMLInputElement>
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === "Enter") setFilters({ q: text });
+            if (e.key === "Enter") search(text);
           }}
           className="h-10 w-full rounded-xl border border-zinc-200 bg-white pr-3 pl-9 text-sm shadow-sm placeholder:text-zinc-400 focus:border-amber-400 focus:ring-2 focus:ring-amber-500/30 focus:outline-none dark:border-zinc-800 dark:bg-zinc-900 dark:placeholder:text-zinc-500"
         />
