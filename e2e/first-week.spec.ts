@@ -116,7 +116,7 @@ test("13: /admin says '1 person', its limit fields show their placeholders whole
     }
 
     // Where budgets are set, the models without a price, and what the server does with them.
-    const note = page.getByRole("note", { name: language === "en" ? /^No price: / : /^尚无价格：/ });
+    const note = page.getByRole("note", { name: language === "en" ? /^No price: / : /^未设置价格：/ });
     await expect(note).toContainText("nano_banana_pro");
     await expect(note).toContainText(
       language === "en"
