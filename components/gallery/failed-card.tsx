@@ -126,15 +126,20 @@ function EditPrompt({ generation: g, tabIndex }: { generation: Generation; tabIn
   const { t } = useStudio();
   const composer = useComposer();
   const R = t.gallery.refused;
+  const hint = `refused-hint-${g.id}`;
   return (
     <div className="mt-auto flex flex-col gap-1 pt-1">
-      <p className="text-xs leading-snug text-rose-800 dark:text-rose-200">{R.hint}</p>
+      {/* On a small card (a phone's) only screen readers get it, as the button's description. */}
+      <p id={hint} className="hidden text-xs leading-snug text-rose-800 @min-[16rem]:block dark:text-rose-200">
+        {R.hint}
+      </p>
       <div>
         <button
           type="button"
           tabIndex={tabIndex}
           onClick={() => void composer.remix(g)}
           aria-label={format(R.editPromptNamed, { prompt: shortPrompt(g.prompt) })}
+          aria-describedby={hint}
           className="inline-flex items-center gap-1.5 rounded-lg bg-white px-3 py-1.5 text-xs font-semibold text-rose-700 shadow-sm ring-1 ring-rose-200 hover:bg-rose-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:bg-zinc-900 dark:text-rose-300 dark:ring-rose-500/30 dark:hover:bg-zinc-800"
         >
           <PencilIcon className="size-3.5" />
