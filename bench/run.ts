@@ -24,6 +24,7 @@ const MEASUREMENTS: { name: string; title: string; timeoutMs: number; needsBuild
   { name: "boards", title: "10 board listing", timeoutMs: 240_000, needsBuild: false },
   { name: "zip", title: "11 ZIP download", timeoutMs: 600_000, needsBuild: false },
   { name: "openai-edits", title: "12 /v1/images/edits memory", timeoutMs: 300_000, needsBuild: false },
+  { name: "search", title: "13 prompt search", timeoutMs: 600_000, needsBuild: false },
 ];
 
 const log = (line: string) => console.log(`[bench] ${line}`);

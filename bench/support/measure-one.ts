@@ -18,6 +18,7 @@ const MEASUREMENTS: Record<string, () => Promise<{ measure(): Promise<Measuremen
   boards: () => import("../boards"),
   zip: () => import("../zip"),
   "openai-edits": () => import("../openai-edits"),
+  search: () => import("../search"),
 };
 
 const name = process.argv[2];
