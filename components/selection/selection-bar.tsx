@@ -157,7 +157,7 @@ export function SelectionBar() {
           {S.selectAll}
         </button>
         {matching.offer && (
-          <button type="button" onClick={() => void selectAllMatching()} disabled={matching.busy} className={`${BUTTON} text-amber-300 hover:text-amber-200`}>
+          <button type="button" onClick={() => void selectAllMatching()} disabled={matching.busy} className={BUTTON}>
             {matching.busy
               ? S.selectingMatching
               : matching.offer.count < matching.offer.total
