@@ -86,6 +86,9 @@ export function describeSearch(options: ContractOptions): void {
       for (const text of typed) {
         expect(await q(text), text).toEqual(reference(rows, text));
       }
+      // A NUL (which no prompt holds: the studio refuses control characters in prompts) matches nothing.
+      expect(await q("sunset \u0000")).toEqual([]);
+      expect(await q("a\u0000b")).toEqual([]);
       expect(await q('"quoted"')).toEqual([rows[6].id]);
       expect(await q("(NEAR) 50%")).toEqual([rows[6].id]);
       expect(await q("fox_tail")).toEqual([rows[9].id]);

@@ -16,7 +16,8 @@ import { generations } from "./schema";
 
 /** The condition for q; `index: false` for listings that read few rows anyway (a board's range). */
 export function promptSearch(q: string, folding: CaseFolding, options: { index: boolean }): SQL | undefined {
-  const { words, indexed } = searchPlan(q);
+  const { words, indexed, matchesNothing } = searchPlan(q);
+  if (matchesNothing) return sql`1 = 0`;
   const exact = words.map((word) => promptContains(word, folding));
   if (!options.index || indexed.length === 0) return and(...exact);
   const keys = indexed.map((word) => sql`search_key like '%' || studio_search_key(${word}) || '%'`);

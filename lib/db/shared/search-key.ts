@@ -44,8 +44,13 @@ export function indexable(word: string): boolean {
   return /[a-z0-9]{3}/.test(searchKey(word));
 }
 
-/** The words of q, and those an index can narrow down. */
-export function searchPlan(q: string): { words: string[]; indexed: string[] } {
+/**
+ * The words of q, and those an index can narrow down. `matchesNothing`: a
+ * word holds a NUL, which no prompt does (the studio refuses control
+ * characters in prompts) and neither engine can take literally (PostgreSQL
+ * refuses it in text, SQLite's LIKE ends the pattern there).
+ */
+export function searchPlan(q: string): { words: string[]; indexed: string[]; matchesNothing: boolean } {
   const words = searchWords(q);
-  return { words, indexed: words.filter(indexable) };
+  return { words, indexed: words.filter(indexable), matchesNothing: words.some((word) => word.includes("\0")) };
 }

@@ -64,7 +64,8 @@ export const CANDIDATE_CAP = 1_000;
  * CANDIDATE_CAP rows, only those rows.
  */
 export function promptSearch(db: Db, q: string, options: { index: boolean }): SQL | undefined {
-  const { words, indexed } = searchPlan(q);
+  const { words, indexed, matchesNothing } = searchPlan(q);
+  if (matchesNothing) return sql`1 = 0`;
   const exact = words.map((word) => promptContains(word));
   if (!options.index || indexed.length === 0) return and(...exact);
   // Keys hold a-z, 0-9 and spaces only: quoted, each is one FTS5 phrase, whatever was typed.
