@@ -15,6 +15,11 @@ import { deletedGenerations, generations } from "./schema";
 /** The connection or a transaction on it: both run queries synchronously. */
 export type Db = BaseSQLiteDatabase<"sync", Database.RunResult>;
 
+// Writes take the lock up front (BEGIN IMMEDIATE): a deferred transaction that
+// read first could not upgrade to a writer while another process writes, and
+// would fail with SQLITE_BUSY instead of waiting out busy_timeout.
+export const WRITE = { behavior: "immediate" } as const;
+
 // Well inside SQLite's 32,766 bound parameters per statement.
 export const IDS_PER_QUERY = 500;
 
