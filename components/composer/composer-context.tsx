@@ -2,7 +2,7 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useStudio } from "@/components/studio/studio-context";
 import { api, ApiError } from "@/lib/client/api";
-import type { ComposerSettings } from "@/lib/client/composer-settings";
+import type { ComposerSettings } from "@/lib/client/composer-settings-store";
 import type { Generation } from "@/lib/contract";
 import { format } from "@/lib/i18n/format";
 import { getModel, MAX_REFERENCES, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";

@@ -1,24 +1,29 @@
 "use client";
 import { useEffect, useState } from "react";
-import type { ComposerSettings } from "@/lib/client/composer-settings";
+import { rememberComposerSettings, storedComposerSettings, type ComposerSettings } from "@/lib/client/composer-settings-store";
 
-// The settings module brings zod (it checks what was stored): loaded after the page is up, not with it.
-const loadSettings = () => import("@/lib/client/composer-settings");
+// Checking what was stored brings zod: that module loads only when something
+// is stored, after the page is up; a first visit and every write load none.
+const loadChecks = () => import("@/lib/client/composer-settings");
 
 /**
- * The model, ratio, size and count a person last used, kept across reloads
- * (issue 26): read once after hydration (the server renders the defaults,
- * since it cannot see this browser's storage), then written on each change.
+ * The model, ratio, size and count a person last used, kept across reloads:
+ * read once after hydration (the server renders the defaults, since it cannot
+ * see this browser's storage), then written on each change.
  */
 export function useLastUsedSettings(input: { settings: ComposerSettings; /** Stable (useCallback). */ restore(saved: ComposerSettings): void }) {
   const { settings, restore } = input;
-  const [restored, setRestored] = useState(false);
+  // Nothing stored (a first visit): nothing to restore, writes may start. Not
+  // rendered, so the server's false and the browser's answer never mismatch.
+  const [restored, setRestored] = useState(() => typeof window !== "undefined" && storedComposerSettings() === null);
 
   useEffect(() => {
+    const raw = storedComposerSettings();
+    if (raw === null) return;
     let live = true;
-    loadSettings()
+    loadChecks()
       .then((m) => {
-        const saved = m.readComposerSettings();
+        const saved = m.parseComposerSettings(raw);
         if (live && saved) restore(saved);
       })
       .catch(() => {})
@@ -32,8 +37,6 @@ export function useLastUsedSettings(input: { settings: ComposerSettings; /** Sta
   useEffect(() => {
     // Not before the stored ones are back: the defaults would overwrite them.
     if (!restored) return;
-    void loadSettings()
-      .then((m) => m.rememberComposerSettings({ model, aspectRatio, imageSize, count }))
-      .catch(() => {});
+    rememberComposerSettings({ model, aspectRatio, imageSize, count });
   }, [restored, model, aspectRatio, imageSize, count]);
 }

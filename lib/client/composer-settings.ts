@@ -1,18 +1,18 @@
 "use client";
 import "./zod-jitless";
 import { z } from "zod";
-import { ASPECT_RATIOS, IMAGE_SIZES, isModelId, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
+import { ASPECT_RATIOS, IMAGE_SIZES, isModelId, type ModelId } from "@/lib/models";
+import { browserStorage, storedComposerSettings, type ComposerSettings } from "./composer-settings-store";
 
 // The model, ratio, size and count a person last used, kept in this browser
-// (localStorage, like the prompt history) so a reload keeps them (issue 26).
-// Loaded on demand by the composer: zod is not part of the page's first load.
+// (localStorage, like the prompt history) so a reload keeps them.
+// Loaded on demand by the composer, and only when something is stored: zod
+// is not part of the page's first load.
 // What was stored is checked field by field when read: a model that no
 // longer exists, or anything an old version or a person left there, falls
 // back to the default instead of breaking the composer.
 
-export const COMPOSER_SETTINGS_KEY = "nano-studio.composer-settings";
-
-export type ComposerSettings = { model: ModelId; aspectRatio: AspectRatio; imageSize: ImageSize; count: number };
+export { COMPOSER_SETTINGS_KEY, rememberComposerSettings, type ComposerSettings } from "./composer-settings-store";
 
 export const DEFAULT_COMPOSER_SETTINGS: ComposerSettings = { model: "nano_banana_2", aspectRatio: "auto", imageSize: "1K", count: 1 };
 
@@ -40,27 +40,10 @@ export function parseComposerSettings(raw: string | null): ComposerSettings | nu
   return settingsSchema.parse(value);
 }
 
-// localStorage can throw (private mode, storage disabled): the settings are a nicety, never an error.
-function browserStorage(): Storage | null {
-  try {
-    return typeof window === "undefined" ? null : window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
 export function readComposerSettings(storage: Storage | null = browserStorage()): ComposerSettings | null {
   try {
-    return parseComposerSettings(storage?.getItem(COMPOSER_SETTINGS_KEY) ?? null);
+    return parseComposerSettings(storedComposerSettings(storage));
   } catch {
     return null;
-  }
-}
-
-export function rememberComposerSettings(settings: ComposerSettings, storage: Storage | null = browserStorage()): void {
-  try {
-    storage?.setItem(COMPOSER_SETTINGS_KEY, JSON.stringify(settings));
-  } catch {
-    // Full or disabled storage: the composer starts from its defaults next time.
   }
 }
