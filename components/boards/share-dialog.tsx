@@ -1,15 +1,14 @@
 "use client";
 import { useId, useRef, useState } from "react";
-import { createPortal } from "react-dom";
 import useSWR from "swr";
 import type { CreatedShare, Share, SharePreview } from "@/lib/contract";
 import { sharesApi, type ShareTarget } from "@/lib/client/api";
 import { format } from "@/lib/i18n/format";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { RadioSegments } from "@/components/ui/radio-segments";
 import { useStudio } from "@/components/studio/studio-context";
 import { errorText, formatDate, shortPrompt } from "@/components/gallery/format";
 import { CloseIcon, ShareIcon } from "@/components/gallery/icons";
-import { trapTab, useModal } from "@/components/gallery/use-modal";
 import { CreatedLink } from "./created-link";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./new-board-form";
 import { RevokeLinkDialog } from "./revoke-link-dialog";
@@ -29,11 +28,9 @@ type Expiry = (typeof EXPIRIES)[number];
 export function ShareDialog(props: { target: ShareTarget; title: string; onClose(): void }) {
   const { t, locale, role } = useStudio();
   const S = t.boards.share;
-  const dialog = useRef<HTMLDivElement>(null);
   const createButton = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const expiryId = useId();
-  useModal({ dialog, initialFocus: createButton });
 
   const [expiry, setExpiry] = useState<Expiry>("7");
   const [busy, setBusy] = useState(false);
@@ -76,138 +73,114 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
   }
 
   const label: Record<Expiry, string> = { never: S.never, "1": S.day1, "7": S.day7, "30": S.day30 };
-  return createPortal(
-    <div
-      className="fixed inset-0 z-[60] flex items-end justify-center bg-zinc-950/60 p-3 backdrop-blur-[2px] sm:items-center sm:p-4"
-      onMouseDown={(e) => {
-        if (e.target === e.currentTarget) props.onClose();
-      }}
-    >
-      <div
-        ref={dialog}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        onKeyDown={(e) => {
-          // Keys stay here: the lightbox behind must not move or close.
-          e.stopPropagation();
-          if (e.key === "Escape") {
-            e.preventDefault();
-            props.onClose();
-          }
-          trapTab(e, dialog.current);
-        }}
-        className="flex max-h-[90dvh] w-full max-w-lg flex-col gap-4 overflow-y-auto rounded-2xl bg-white p-5 text-zinc-900 shadow-2xl ring-1 ring-zinc-900/5 outline-none dark:bg-zinc-900 dark:text-zinc-100 dark:ring-white/10"
-      >
-        <div className="flex items-start gap-3">
-          <span aria-hidden className="grid size-10 shrink-0 place-items-center rounded-full bg-amber-100 text-amber-700 dark:bg-amber-500/15 dark:text-amber-300">
-            <ShareIcon className="size-5" />
-          </span>
-          <div className="min-w-0 flex-1">
-            <h2 id={titleId} className="text-base font-semibold break-words">
-              {format(S.dialogTitle, { title: shortPrompt(props.title, 80) })}
-            </h2>
-            <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{S.intro}</p>
-          </div>
-          <button
-            type="button"
-            onClick={props.onClose}
-            aria-label={S.close}
-            className="grid size-8 shrink-0 place-items-center rounded-full text-zinc-500 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:hover:bg-zinc-800"
-          >
-            <CloseIcon className="size-4" />
-          </button>
+  return (
+    <ModalDialog size="wide" labelledBy={titleId} onClose={props.onClose} initialFocus={createButton}>
+      <div className="flex items-start gap-3">
+        <span aria-hidden className="grid size-10 shrink-0 place-items-center rounded-full bg-amber-100 text-amber-700 dark:bg-amber-500/15 dark:text-amber-300">
+          <ShareIcon className="size-5" />
+        </span>
+        <div className="min-w-0 flex-1">
+          <h2 id={titleId} className="text-base font-semibold break-words">
+            {format(S.dialogTitle, { title: shortPrompt(props.title, 80) })}
+          </h2>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{S.intro}</p>
         </div>
-
-        <div className="flex flex-col gap-1.5">
-          <span id={expiryId} className="text-sm font-medium">
-            {S.expiryLabel}
-          </span>
-          <RadioSegments<Expiry> labelledBy={expiryId} value={expiry} onChange={setExpiry} options={EXPIRIES.map((value) => ({ value, content: label[value] }))} />
-        </div>
-        {hidden > 0 && !created && (
-          <p className="rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
-            {hidden === 1 ? S.leavesOutOne : format(S.leavesOut, { count: hidden })}
-          </p>
-        )}
-        <button ref={createButton} type="button" onClick={() => void create()} aria-disabled={busy} className={PRIMARY_BUTTON}>
-          {busy ? S.creating : S.create}
+        <button
+          type="button"
+          onClick={props.onClose}
+          aria-label={S.close}
+          className="grid size-8 shrink-0 place-items-center rounded-full text-zinc-500 hover:bg-zinc-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:hover:bg-zinc-800"
+        >
+          <CloseIcon className="size-4" />
         </button>
-
-        {created && <CreatedLink share={created} />}
-        {error && (
-          <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-500/10 dark:text-rose-300">
-            {error}
-          </p>
-        )}
-
-        <section className="flex flex-col gap-2">
-          <h3 className="text-xs font-semibold tracking-wider text-zinc-500 uppercase dark:text-zinc-400">{S.existing}</h3>
-          {shares.isLoading && !shares.items ? (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">{S.loading}</p>
-          ) : mine.length === 0 ? (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">{S.none}</p>
-          ) : (
-            <ul className="flex flex-col divide-y divide-zinc-200 rounded-xl ring-1 ring-zinc-200 dark:divide-zinc-800 dark:ring-zinc-800">
-              {mine.map((share) => {
-                const made = formatDate(share.createdAt, locale);
-                const expired = share.expiresAt !== null && Date.parse(share.expiresAt) <= Date.now();
-                return (
-                  <li key={share.id} className="flex items-center gap-3 px-3 py-2 text-sm">
-                    <div className="min-w-0 flex-1">
-                      <p className={`font-medium ${expired ? "text-zinc-500 dark:text-zinc-400" : ""}`}>
-                        {share.expiresAt === null
-                          ? S.neverExpires
-                          : format(expired ? S.expired : S.expires, { date: formatDate(share.expiresAt, locale) })}
-                      </p>
-                      <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{format(S.createdBy, { name: share.createdBy, date: made })}</p>
-                    </div>
-                    <button
-                      type="button"
-                      onClick={() => {
-                        setError(null);
-                        revokedOne.current = false;
-                        setRevoking(share);
-                      }}
-                      aria-label={format(S.revokeNamed, { date: made })}
-                      className="shrink-0 rounded-lg px-2.5 py-1.5 text-sm font-medium text-rose-700 ring-1 ring-rose-200 hover:bg-rose-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:text-rose-300 dark:ring-rose-500/30 dark:hover:bg-rose-500/10"
-                    >
-                      {S.revoke}
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-          {shares.hasMore && (
-            <button type="button" onClick={() => void shares.loadMore()} aria-disabled={shares.loadingMore} className={`${SECONDARY_BUTTON} self-start`}>
-              {shares.loadingMore ? S.loading : S.moreLinks}
-            </button>
-          )}
-          <p role="status" className="text-xs text-zinc-600 empty:-mt-2 dark:text-zinc-400">
-            {status}
-          </p>
-        </section>
-
-        <div className="flex justify-end">
-          <button type="button" onClick={props.onClose} className={SECONDARY_BUTTON}>
-            {S.done}
-          </button>
-        </div>
-        {revoking && (
-          <RevokeLinkDialog
-            t={t}
-            locale={locale}
-            share={revoking}
-            onRevoked={revoked}
-            onCancel={() => setRevoking(null)}
-            // Kept: back to its Revoke button; revoked: that button goes, so to Create link.
-            returnFocus={() => (revokedOne.current ? createButton.current : null)}
-          />
-        )}
       </div>
-    </div>,
-    document.body,
+
+      <div className="flex flex-col gap-1.5">
+        <span id={expiryId} className="text-sm font-medium">
+          {S.expiryLabel}
+        </span>
+        <RadioSegments<Expiry> labelledBy={expiryId} value={expiry} onChange={setExpiry} options={EXPIRIES.map((value) => ({ value, content: label[value] }))} />
+      </div>
+      {hidden > 0 && !created && (
+        <p className="rounded-lg bg-zinc-100 px-3 py-2 text-sm text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+          {hidden === 1 ? S.leavesOutOne : format(S.leavesOut, { count: hidden })}
+        </p>
+      )}
+      <button ref={createButton} type="button" onClick={() => void create()} aria-disabled={busy} className={PRIMARY_BUTTON}>
+        {busy ? S.creating : S.create}
+      </button>
+
+      {created && <CreatedLink share={created} />}
+      {error && (
+        <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-500/10 dark:text-rose-300">
+          {error}
+        </p>
+      )}
+
+      <section className="flex flex-col gap-2">
+        <h3 className="text-xs font-semibold tracking-wider text-zinc-500 uppercase dark:text-zinc-400">{S.existing}</h3>
+        {shares.isLoading && !shares.items ? (
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">{S.loading}</p>
+        ) : mine.length === 0 ? (
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">{S.none}</p>
+        ) : (
+          <ul className="flex flex-col divide-y divide-zinc-200 rounded-xl ring-1 ring-zinc-200 dark:divide-zinc-800 dark:ring-zinc-800">
+            {mine.map((share) => {
+              const made = formatDate(share.createdAt, locale);
+              const expired = share.expiresAt !== null && Date.parse(share.expiresAt) <= Date.now();
+              return (
+                <li key={share.id} className="flex items-center gap-3 px-3 py-2 text-sm">
+                  <div className="min-w-0 flex-1">
+                    <p className={`font-medium ${expired ? "text-zinc-500 dark:text-zinc-400" : ""}`}>
+                      {share.expiresAt === null
+                        ? S.neverExpires
+                        : format(expired ? S.expired : S.expires, { date: formatDate(share.expiresAt, locale) })}
+                    </p>
+                    <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{format(S.createdBy, { name: share.createdBy, date: made })}</p>
+                  </div>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setError(null);
+                      revokedOne.current = false;
+                      setRevoking(share);
+                    }}
+                    aria-label={format(S.revokeNamed, { date: made })}
+                    className="shrink-0 rounded-lg px-2.5 py-1.5 text-sm font-medium text-rose-700 ring-1 ring-rose-200 hover:bg-rose-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:text-rose-300 dark:ring-rose-500/30 dark:hover:bg-rose-500/10"
+                  >
+                    {S.revoke}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {shares.hasMore && (
+          <button type="button" onClick={() => void shares.loadMore()} aria-disabled={shares.loadingMore} className={`${SECONDARY_BUTTON} self-start`}>
+            {shares.loadingMore ? S.loading : S.moreLinks}
+          </button>
+        )}
+        <p role="status" className="text-xs text-zinc-600 empty:-mt-2 dark:text-zinc-400">
+          {status}
+        </p>
+      </section>
+
+      <div className="flex justify-end">
+        <button type="button" onClick={props.onClose} className={SECONDARY_BUTTON}>
+          {S.done}
+        </button>
+      </div>
+      {revoking && (
+        <RevokeLinkDialog
+          t={t}
+          locale={locale}
+          share={revoking}
+          onRevoked={revoked}
+          onCancel={() => setRevoking(null)}
+          // Kept: back to its Revoke button; revoked: that button goes, so to Create link.
+          returnFocus={() => (revokedOne.current ? createButton.current : null)}
+        />
+      )}
+    </ModalDialog>
   );
 }

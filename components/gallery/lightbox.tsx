@@ -7,7 +7,7 @@ import { useStudio } from "@/components/studio/studio-context";
 import { LightboxPanel } from "./lightbox-panel";
 import { ChevronIcon, CloseIcon } from "./icons";
 import { shortPrompt } from "./format";
-import { trapTab, useModal } from "./use-modal";
+import { trapTab, useModal } from "@/components/ui/use-modal";
 
 const ROUND_BUTTON =
   "grid size-10 place-items-center rounded-full bg-white/10 text-white backdrop-blur-md transition hover:bg-white/20 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-400 disabled:pointer-events-none disabled:opacity-0";

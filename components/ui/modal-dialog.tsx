@@ -1,18 +1,25 @@
 "use client";
 import { useRef, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 import { createPortal } from "react-dom";
-import { trapTab, useModal } from "@/components/gallery/use-modal";
+import { trapTab, useModal } from "./use-modal";
 
-const panel =
-  "flex w-full max-w-sm flex-col gap-4 rounded-2xl bg-white p-5 text-zinc-900 shadow-2xl ring-1 ring-zinc-900/5 outline-none dark:bg-zinc-900 dark:text-zinc-100 dark:ring-white/10";
+const PANEL = "flex w-full flex-col gap-4 rounded-2xl bg-white p-5 text-zinc-900 shadow-2xl ring-1 ring-zinc-900/5 outline-none dark:bg-zinc-900 dark:text-zinc-100 dark:ring-white/10";
+const OVERLAY = "fixed inset-0 z-[60] flex items-end justify-center bg-zinc-950/60 backdrop-blur-[2px] sm:items-center";
+
+// narrow: a question or a short form. wide: a dialog holding a list, which
+// scrolls inside itself and comes closer to a phone's edges.
+const SIZES = {
+  narrow: { overlay: `${OVERLAY} p-4`, panel: `${PANEL} max-w-sm` },
+  wide: { overlay: `${OVERLAY} p-3 sm:p-4`, panel: `${PANEL} max-h-[90dvh] max-w-lg overflow-y-auto` },
+};
 
 /**
- * A modal dialog over the dimmed page, in a portal on <body>: focus moves in
- * (to `initialFocus`, else the dialog) and back out when it closes (see
- * useModal), Tab stays inside, Esc or a press on the backdrop closes it unless
- * `busy`. Keys stay in it: a dialog over the lightbox must not move or close
- * the lightbox. With `onSubmit` it is a form, so Enter in a field submits it.
- * Mount it only while it is open.
+ * The one modal dialog shell: over the dimmed page, in a portal on <body>;
+ * focus moves in (to `initialFocus`, else the dialog) and back out when it
+ * closes (see useModal), Tab stays inside, Esc or a press on the backdrop
+ * closes it unless `busy`. Keys stay in it: a dialog over the lightbox or
+ * over another dialog must not move or close what is behind. With `onSubmit`
+ * it is a form, so Enter in a field submits it. Mount it only while it is open.
  */
 export function ModalDialog(props: {
   role?: "dialog" | "alertdialog";
@@ -23,11 +30,13 @@ export function ModalDialog(props: {
   onSubmit?(event: FormEvent<HTMLFormElement>): void;
   initialFocus?: RefObject<HTMLElement | null>;
   returnFocus?: () => HTMLElement | null | false;
+  size?: keyof typeof SIZES;
   /** The panel's classes, for a dialog laid out otherwise than a column of pieces. */
   className?: string;
   children: ReactNode;
 }) {
   const { busy = false, onClose } = props;
+  const size = SIZES[props.size ?? "narrow"];
   const dialog = useRef<HTMLElement>(null);
   useModal({ dialog, initialFocus: props.initialFocus, returnFocus: props.returnFocus });
 
@@ -45,11 +54,11 @@ export function ModalDialog(props: {
       }
       trapTab(e, dialog.current);
     },
-    className: props.className ?? panel,
+    className: props.className ?? size.panel,
   };
   return createPortal(
     <div
-      className="fixed inset-0 z-[60] flex items-end justify-center bg-zinc-950/60 p-4 backdrop-blur-[2px] sm:items-center"
+      className={size.overlay}
       onMouseDown={(e) => {
         if (e.target === e.currentTarget && !busy) onClose();
       }}

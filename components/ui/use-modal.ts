@@ -5,7 +5,8 @@ import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type RefObject 
 // out on close, Tab stays inside, the page behind neither scrolls nor reaches
 // assistive tech (inert + aria-hidden on body's other children). Counters make
 // nested dialogs (the delete confirmation over the lightbox) safe to close in
-// any order.
+// any order. ModalDialog is the shell built on it; the lightbox, a full-screen
+// dialog with keys of its own, uses it directly.
 
 const hiddenBy = new WeakMap<Element, number>();
 let scrollLocks = 0;
