@@ -4,7 +4,8 @@ import "server-only";
 // copy, then verify. scripts/migrate-data.ts is the command line (cli.ts).
 
 export { copyData, copyFile, type CopyOptions, type CopyStats, type ProgressEvent } from "./copy";
-export { openSource, SourceError, type MigrationSource, type RowCounts } from "./source";
+export { openSource, SourceError, type MigrationSource } from "./source";
+export type { RowCounts } from "./tables";
 export { openPostgresTarget, s3FileTarget, type FileTarget, type RowTarget } from "./targets";
 export { verifyData, differences, type VerifyResult } from "./verify";
 export { makeRedactor, describeDatabaseUrl, urlPassword, errorLine, type Redactor } from "./redact";

@@ -1,15 +1,18 @@
 import "server-only";
+import { MIGRATE_TABLES, type CopiedTableName } from "@/lib/db/migrate-tables";
 import { copyData, type CopyStats, type ProgressEvent } from "./copy";
 import type { MigrationSource } from "./source";
 import type { FileTarget, RowTarget } from "./targets";
+import type { RowCounts } from "./tables";
 import { formatBytes } from "./util";
 import { verifyData, type VerifyResult } from "./verify";
 
 // One run: copy, then verify; and the report it prints.
 
 /** Tables deliberately not copied, with why: printed by the CLI. */
-export const NOT_COPIED =
-  "Not copied (short-lived, not worth moving): idempotency keys (retry protection, 24 h), sign-in failures (15-minute throttle window), poll leases (a few poll intervals; the new instances take their own), sessions (people sign in again), invites (an admin makes new links), the day's upload totals (each person's allowance starts afresh), rate counters (one-minute windows).";
+export const NOT_COPIED = `Not copied (short-lived, not worth moving): ${MIGRATE_TABLES.filter((table) => table.notCopied)
+  .map((table) => `${table.label} (${table.notCopied})`)
+  .join(", ")}.`;
 
 export type MigrationRun = {
   /** Absent with verifyOnly. */
@@ -47,66 +50,17 @@ export function formatReport(run: MigrationRun, sides: { rowsMoved: boolean; fil
   lines.push(row("", "source", "target"));
   const rowsKept = kept(sides.rowsMoved, "SQLite");
   const t = verify.target.rows;
-  lines.push(
-    row(
-      "generations",
-      String(verify.source.generations),
-      rowsKept ?? String(t?.generations ?? "?"),
-      copy && sides.rowsMoved ? `inserted ${copy.generations.inserted}, already there ${copy.generations.present}` : "",
-    ),
-  );
-  lines.push(
-    row(
-      "references",
-      String(verify.source.references),
-      rowsKept ?? String(t?.references ?? "?"),
-      copy && sides.rowsMoved ? `inserted ${copy.references.inserted}, already there ${copy.references.present}` : "",
-    ),
-  );
-  lines.push(row("reference links", String(verify.source.referenceLinks), rowsKept ?? String(t?.referenceLinks ?? "?")));
-  lines.push(
-    row(
-      "favorites",
-      String(verify.source.favorites),
-      rowsKept ?? String(t?.favorites ?? "?"),
-      copy && sides.rowsMoved ? `inserted ${copy.favorites.inserted}, already there ${copy.favorites.present}` : "",
-    ),
-  );
-  lines.push(
-    row(
-      "deleted pictures",
-      String(verify.source.deletedGenerations),
-      rowsKept ?? String(t?.deletedGenerations ?? "?"),
-      copy && sides.rowsMoved ? `inserted ${copy.deletedGenerations.inserted}, already there ${copy.deletedGenerations.present}` : "",
-    ),
-  );
-  if (copy && sides.rowsMoved && copy.prices.total > 0) {
-    lines.push(row("prices", String(copy.prices.total), "", `inserted ${copy.prices.inserted}, already there ${copy.prices.present}`));
-  }
-  lines.push(
-    row(
-      "api tokens",
-      String(verify.source.apiTokens),
-      rowsKept ?? String(t?.apiTokens ?? "?"),
-      copy && sides.rowsMoved ? `inserted ${copy.apiTokens.inserted}, already there ${copy.apiTokens.present}` : "",
-    ),
-  );
-  for (const [label, key] of [
-    ["boards", "boards"],
-    ["board items", "boardItems"],
-    ["share links", "shares"],
-  ] as const) {
-    lines.push(
-      row(
-        label,
-        String(verify.source[key]),
-        rowsKept ?? String(t?.[key] ?? "?"),
-        copy && sides.rowsMoved ? `inserted ${copy[key].inserted}, already there ${copy[key].present}` : "",
-      ),
-    );
-  }
-  if (copy && sides.rowsMoved && copy.settings.total > 0) {
-    lines.push(row("settings", String(copy.settings.total), "", `inserted ${copy.settings.inserted}, already there ${copy.settings.present}`));
+  for (const table of MIGRATE_TABLES) {
+    if (table.notCopied || table.quiet) continue;
+    const tally = copy && sides.rowsMoved && !table.copiedWith ? copy[table.name as CopiedTableName] : undefined;
+    const note = tally ? `inserted ${tally.inserted}, already there ${tally.present}` : "";
+    if (table.counted) {
+      const name = table.name as keyof RowCounts;
+      lines.push(row(table.label, String(verify.source[name]), rowsKept ?? String(t?.[name] ?? "?"), note));
+    } else if (tally && tally.total > 0) {
+      // Not counted: the rows the copy read.
+      lines.push(row(table.label, String(tally.total), "", note));
+    }
   }
   const f = verify.target.files;
   const filesKept = kept(sides.filesMoved, "the data dir");
@@ -129,7 +83,10 @@ export function formatReport(run: MigrationRun, sides: { rowsMoved: boolean; fil
   if (verify.ok) {
     const what: string[] = [];
     if (sides.rowsMoved) {
-      what.push(`${verify.source.generations} generation and ${verify.source.references} reference rows equal field by field`);
+      const compared = MIGRATE_TABLES.flatMap((table) =>
+        table.verify && table.counted ? [`${verify.source[table.name as keyof RowCounts]} ${table.verify.one}`] : [],
+      );
+      what.push(`${[compared.slice(0, -1).join(", "), ...compared.slice(-1)].filter(Boolean).join(" and ")} rows equal field by field`);
     }
     if (sides.filesMoved) what.push(`${verify.source.files} files with equal sha256`);
     lines.push(`Verified: counts equal; ${what.join("; ")}.`);

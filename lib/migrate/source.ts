@@ -3,11 +3,12 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { openSqliteDatabase, type BoardRow, type ShareRow, type StudioDatabase } from "@/lib/db";
+import { openSqliteDatabase, type StudioDatabase } from "@/lib/db";
 import { defaultSqliteMigrationsFolder } from "@/lib/db/sqlite/open";
 import { SqliteStudioDatabase } from "@/lib/db/sqlite/repository";
 import { registerSqliteFunctions } from "@/lib/db/sqlite/casefold";
 import { createFsStore, type BlobStore } from "@/lib/storage";
+import { countQuery as countStatement, keyOrder, keysetAfter, toCounts, type MigrateTable, type RowCounts, type TableRow } from "./tables";
 
 // The embedded data dir being moved out: <dir>/studio.db and <dir>/files, as
 // lib/config.ts lays them out. It is only read. The database file is opened
@@ -17,54 +18,17 @@ import { createFsStore, type BlobStore } from "@/lib/storage";
 // schema is older than this version (pending migrations) is it opened through
 // openSqliteDatabase, which applies them first.
 
-export type RowCounts = {
-  generations: number;
-  references: number;
-  referenceLinks: number;
-  favorites: number;
-  deletedGenerations: number;
-  /** Personal API tokens (issue 13). */
-  apiTokens: number;
-  /** Boards, the pictures on them, and share links (issue 14). */
-  boards: number;
-  boardItems: number;
-  shares: number;
-};
-
-/** One picture on one board, as board_items holds it (issue 14). */
-export type BoardItemRecord = { boardId: string; generationId: string; addedAt: number };
-
-/** One studio_settings row (issue 13): a value the studio made once, e.g. the key that signs picture links. A secret: never printed. */
-export type SettingRecord = { key: string; value: string; createdAt: number };
-
-/** One person's star, as the favorites table holds it (issue 12). */
-export type FavoriteRecord = { userId: string; generationId: string; createdAt: number };
-
-/**
- * What a deleted picture still counts for, as deleted_generations holds it:
- * usage and budgets move with it. upstreamId and errorCode say whether the
- * gateway took it (then it is charged, issue 21).
- */
-export type DeletedRecord = {
-  id: string;
-  createdBy: string;
-  model: string;
-  imageSize: string | null;
-  status: string;
-  createdAt: number;
-  deletedAt: number;
-  upstreamId: string | null;
-  errorCode: string | null;
-};
-
 /** One side holding rows: the source's SQLite file or the target Postgres. */
 export interface RowSide {
   readonly db: StudioDatabase;
   /** Safe to print (no password). */
   readonly label: string;
   counts(): Promise<RowCounts>;
-  /** Every studio_settings row (StudioDatabase only ensures one key at a time). */
-  settings(): Promise<SettingRecord[]>;
+  /**
+   * One page of a table's rows, strictly after `after`, in the order the copy
+   * walks it (key order; through the adapter, its own order).
+   */
+  page(table: MigrateTable, after: TableRow | undefined, limit: number): Promise<TableRow[]>;
 }
 
 export interface MigrationSource extends RowSide {
@@ -76,22 +40,6 @@ export interface MigrationSource extends RowSide {
   readonly readOnly: boolean;
   /** Things worth telling the person (e.g. that migrations were applied). */
   readonly notes: string[];
-  /** Stored reference ids in ascending order, strictly after `afterId`. */
-  referenceIds(afterId: string | undefined, limit: number): Promise<string[]>;
-  /**
-   * Every star, a page at a time in key order (user_id, generation_id),
-   * strictly after `after`: StudioDatabase only answers one person's stars
-   * among given pictures.
-   */
-  favorites(after: FavoriteRecord | undefined, limit: number): Promise<FavoriteRecord[]>;
-  /** deleted_generations rows in ascending id order, strictly after `afterId` (not in StudioDatabase either). */
-  deletedGenerations(afterId: string | undefined, limit: number): Promise<DeletedRecord[]>;
-  /** Every board, whoever may see it, in ascending id order, strictly after `afterId` (listBoards answers one viewer). */
-  boards(afterId: string | undefined, limit: number): Promise<BoardRow[]>;
-  /** Every board item in key order (board_id, generation_id), strictly after `after`. */
-  boardItems(after: BoardItemRecord | undefined, limit: number): Promise<BoardItemRecord[]>;
-  /** Every share link (its token's hash), in ascending id order, strictly after `afterId`. */
-  shares(afterId: string | undefined, limit: number): Promise<ShareRow[]>;
   close(): Promise<void>;
 }
 
@@ -132,42 +80,10 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
       notes.push(`the source's schema was ${pending} migration(s) behind; they were applied to ${dbFile} before reading`);
     }
 
-    const countStatement = raw.prepare(
-      `select (select count(*) from generations) as generations,
-              (select count(*) from reference_images) as "references",
-              (select count(*) from generation_references) as referenceLinks,
-              (select count(*) from favorites) as favorites,
-              (select count(*) from deleted_generations) as deletedGenerations,
-              (select count(*) from api_tokens) as apiTokens,
-              (select count(*) from boards) as boards,
-              (select count(*) from board_items) as boardItems,
-              (select count(*) from shares) as shares`,
-    );
-    const settingsStatement = raw.prepare("select key, value, created_at as createdAt from studio_settings order by key");
-    const idsStatement = raw.prepare("select id from reference_images where id > ? order by id limit ?").pluck();
-    // Row values compare as the primary key orders: keyset paging on it.
-    const favoritesStatement = raw.prepare(
-      `select user_id as userId, generation_id as generationId, created_at as createdAt from favorites
-        where (user_id, generation_id) > (?, ?) order by user_id, generation_id limit ?`,
-    );
-    const deletedStatement = raw.prepare(
-      `select id, created_by as createdBy, model, image_size as imageSize, status, created_at as createdAt, deleted_at as deletedAt,
-              upstream_id as upstreamId, error_code as errorCode
-         from deleted_generations where id > ? order by id limit ?`,
-    );
-    const boardsStatement = raw.prepare(
-      `select id, name, visibility, owner_id as ownerId, created_at as createdAt, updated_at as updatedAt
-         from boards where id > ? order by id limit ?`,
-    );
-    const boardItemsStatement = raw.prepare(
-      `select board_id as boardId, generation_id as generationId, added_at as addedAt from board_items
-        where (board_id, generation_id) > (?, ?) order by board_id, generation_id limit ?`,
-    );
-    const sharesStatement = raw.prepare(
-      `select id, token_hash as tokenHash, generation_id as generationId, board_id as boardId, created_by as createdBy,
-              created_at as createdAt, expires_at as expiresAt
-         from shares where id > ? order by id limit ?`,
-    );
+    // Every table read through drizzle on the same read-only handle: rows
+    // come back as the adapter reads them (booleans, JSON, numbers).
+    const reader = drizzle({ client: raw });
+    const countQuery = countStatement("sqlite");
 
     return {
       db,
@@ -179,39 +95,18 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
       readOnly: adapter === undefined,
       notes,
       async counts() {
-        const row = countStatement.get() as RowCounts;
-        return {
-          generations: Number(row.generations),
-          references: Number(row.references),
-          referenceLinks: Number(row.referenceLinks),
-          favorites: Number(row.favorites),
-          deletedGenerations: Number(row.deletedGenerations),
-          apiTokens: Number(row.apiTokens),
-          boards: Number(row.boards),
-          boardItems: Number(row.boardItems),
-          shares: Number(row.shares),
-        };
+        return toCounts(reader.get<Record<string, unknown>>(countQuery));
       },
-      async settings() {
-        return settingsStatement.all() as SettingRecord[];
-      },
-      async referenceIds(afterId, limit) {
-        return idsStatement.all(afterId ?? "", limit) as string[];
-      },
-      async favorites(after, limit) {
-        return favoritesStatement.all(after?.userId ?? "", after?.generationId ?? "", limit) as FavoriteRecord[];
-      },
-      async deletedGenerations(afterId, limit) {
-        return deletedStatement.all(afterId ?? "", limit) as DeletedRecord[];
-      },
-      async boards(afterId, limit) {
-        return boardsStatement.all(afterId ?? "", limit) as BoardRow[];
-      },
-      async boardItems(after, limit) {
-        return boardItemsStatement.all(after?.boardId ?? "", after?.generationId ?? "", limit) as BoardItemRecord[];
-      },
-      async shares(afterId, limit) {
-        return sharesStatement.all(afterId ?? "", limit) as ShareRow[];
+      async page(table, after, limit) {
+        if (table.through) return table.through.read(db, after, limit);
+        const lite = table.tables.sqlite;
+        return reader
+          .select()
+          .from(lite)
+          .where(keysetAfter(lite, table.key, after))
+          .orderBy(...keyOrder(lite, table.key))
+          .limit(limit)
+          .all();
       },
       async close() {
         // Not db.close() on the read-only handle: the adapter's close runs

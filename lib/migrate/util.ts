@@ -47,15 +47,6 @@ export async function forEachLimit<T>(items: readonly T[], limit: number, fn: (i
   if (failed) throw firstError;
 }
 
-const TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", webp: "image/webp" };
-
-/** The content type to store an object with: the row's own, else from the key's extension. */
-export function contentTypeFor(key: string, fromRow?: string | null): string {
-  if (fromRow) return fromRow;
-  const ext = /\.([a-z0-9]+)$/i.exec(key)?.[1]?.toLowerCase();
-  return (ext && TYPES[ext]) || "application/octet-stream";
-}
-
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ["KiB", "MiB", "GiB", "TiB"];

@@ -1,14 +1,16 @@
 import "server-only";
-import type { GenerationRow, ReferenceRow, ShareSummary } from "@/lib/db";
+import { MIGRATE_TABLES } from "@/lib/db/migrate-tables";
 import type { BlobStore } from "@/lib/storage";
-import type { MigrationSource, RowCounts } from "./source";
+import type { MigrationSource, RowSide } from "./source";
+import { COUNTED, identity, inTarget, matchOf, type MigrateTable, type RowCounts, type TableRow } from "./tables";
 import type { FileTarget, RowTarget } from "./targets";
 import { forEachLimit, hashStream } from "./util";
 
 // The check after the copy (and on its own with --verify-only): counts on both
-// sides, every reference and generation row field by field, and the sha256 of
-// every file on both sides (and every deleted picture's record, which still counts).
-// Each difference is one line naming what differs.
+// sides, the rows of every table that says so (lib/db/migrate-tables.ts) field
+// by field, and the sha256 of every file on both sides. The tables whose rows
+// name files come first, then the counts, then the other tables. Each
+// difference is one line naming what differs.
 
 export type SideCounts = RowCounts & { files: number; bytes: number };
 
@@ -101,142 +103,93 @@ export async function verifyData(options: VerifyOptions): Promise<VerifyResult> 
     });
   };
 
-  // References, ascending by id.
-  let afterId: string | undefined;
-  let referencesSeen = 0;
-  for (;;) {
-    const ids = await source.referenceIds(afterId, pageSize);
-    if (ids.length === 0) break;
-    afterId = ids[ids.length - 1];
-    const refs = (await Promise.all(ids.map((id) => source.db.getReference(id)))).filter(
-      (ref): ref is ReferenceRow => ref !== undefined,
-    );
-    referencesSeen += refs.length;
-    if (rows) {
-      await forEachLimit(refs, concurrency, async (ref) => {
-        const there = await rows.db.getReference(ref.id);
-        if (!there) problem(`reference ${ref.id}: missing in the target`);
-        else for (const line of differences(ref, there)) problem(`reference ${ref.id}: ${line}`);
-      });
-    }
-    await checkFiles(refs.map((ref) => ref.storageKey));
-  }
-
-  // Generations, newest first by keyset.
-  let beforeId: string | undefined;
-  let generationsSeen = 0;
-  for (;;) {
-    const page: GenerationRow[] = await source.db.listGenerations({ beforeId, limit: pageSize });
-    if (page.length === 0) break;
-    beforeId = page[page.length - 1].id;
-    generationsSeen += page.length;
-    if (rows) {
-      const there = new Map((await rows.db.getGenerations(page.map((row) => row.id))).map((row) => [row.id, row]));
-      for (const row of page) {
-        const other = there.get(row.id);
-        if (!other) problem(`generation ${row.id}: missing in the target`);
-        else for (const line of differences(row, other)) problem(`generation ${row.id}: ${line}`);
+  // A person's id may differ between the sides: rows naming one are compared by the name.
+  const named = new Map<string, { source: Map<unknown, unknown>; target: Map<unknown, unknown> }>();
+  const keyMaps = new Map<string, Map<unknown, unknown>>();
+  if (rows) {
+    for (const table of MIGRATE_TABLES) {
+      if (!table.verify) continue;
+      for (const { table: name } of Object.values(table.refs ?? {})) {
+        if (named.has(name)) continue;
+        const other = MIGRATE_TABLES.find((t) => t.name === name)!;
+        const [sourceNames, targetNames] = await Promise.all([matchesOf(source, other, pageSize), matchesOf(rows, other, pageSize)]);
+        named.set(name, { source: sourceNames, target: targetNames });
+        const targetKeys = new Map([...targetNames].map(([key, match]) => [match, key]));
+        keyMaps.set(name, new Map([...sourceNames].map(([key, match]) => [key, targetKeys.get(match) ?? key])));
       }
     }
-    const keys: string[] = [];
-    for (const row of page) {
-      if (row.imageKey) keys.push(row.imageKey);
-      if (row.thumbKey) keys.push(row.thumbKey);
-    }
-    await checkFiles(keys);
   }
+  /** The fields compared: those that may differ once live left out, named rows by their match. */
+  const compared = (table: MigrateTable, row: TableRow, side: "source" | "target") => {
+    const view: TableRow = { ...row };
+    for (const field of table.verify?.ignore ?? []) delete view[field];
+    for (const [column, { table: name, as }] of Object.entries(table.refs ?? {})) {
+      delete view[column];
+      view[as] = named.get(name)?.[side].get(row[column]);
+    }
+    return view;
+  };
 
+  /** Every row of `table` in the source, compared with the target's, and the files they name. */
+  const walk = async (table: MigrateTable) => {
+    const verify = rows ? table.verify : undefined;
+    const match = matchOf(table);
+    let after: TableRow | undefined;
+    let readRows = 0;
+    for (;;) {
+      const page = await source.page(table, after, pageSize);
+      if (page.length === 0) break;
+      after = page[page.length - 1];
+      readRows += page.length;
+      if (rows && verify) {
+        const wanted = page.map((row) => inTarget(table, row, keyMaps));
+        const there = new Map((await rows.find(table, wanted)).map((row) => [identity(row, match), row]));
+        for (const [i, row] of page.entries()) {
+          const name = `${verify.one} ${table.key.map((key) => String(row[key])).join(" ")}`;
+          const other = there.get(identity(wanted[i], match));
+          if (!other) {
+            problem(`${name}: missing in the target`);
+            continue;
+          }
+          const lines = differences(compared(table, row, "source"), compared(table, other, "target"));
+          if (verify.kept) {
+            // The values are secrets: which row differs, never its value.
+            if (lines.length > 0) warn(`${name}: ${verify.kept}`);
+          } else {
+            for (const line of lines) problem(`${name}: ${line}`);
+          }
+        }
+      }
+      if (table.files) await checkFiles(page.flatMap((row) => table.files!(row).map((file) => file.key)));
+    }
+    return readRows;
+  };
+
+  // The tables whose rows name files (every row read, whether the rows moved or not).
+  const read = new Map<MigrateTable, number>();
+  for (const table of MIGRATE_TABLES) {
+    if (table.files && !table.notCopied) read.set(table, await walk(table));
+  }
   // The source changed under the copy (the studio was left running)?
-  if (generationsSeen !== sourceCounts.generations || referencesSeen !== sourceCounts.references) {
+  const counted = [...read].filter(([table]) => table.counted);
+  if (counted.some(([table, readRows]) => readRows !== sourceCounts[table.name as keyof RowCounts])) {
+    const all = (parts: string[]) => parts.join(" and ");
     problem(
-      `source: counted ${sourceCounts.generations} generations and ${sourceCounts.references} references, read ${generationsSeen} and ${referencesSeen} (is the studio still running on it?)`,
+      `source: counted ${all(counted.map(([table]) => `${sourceCounts[table.name as keyof RowCounts]} ${table.label}`))}, read ${all(counted.map(([, readRows]) => String(readRows)))} (is the studio still running on it?)`,
     );
   }
 
   if (rows && targetRows) {
-    for (const [name, label] of [
-      ["generations", "generations"],
-      ["references", "references"],
-      ["referenceLinks", "reference links"],
-      ["favorites", "favorites"],
-      ["deletedGenerations", "deleted pictures"],
-      ["apiTokens", "api tokens"],
-      ["boards", "boards"],
-      ["boardItems", "board items"],
-      ["shares", "share links"],
-    ] as const) {
-      if (sourceCounts[name] !== targetRows[name]) {
-        problem(`${label}: source ${sourceCounts[name]}, target ${targetRows[name]}`);
-      }
+    for (const { name, label } of COUNTED) {
+      const key = name as keyof RowCounts;
+      if (sourceCounts[key] !== targetRows[key]) problem(`${label}: source ${sourceCounts[key]}, target ${targetRows[key]}`);
     }
   }
 
+  // The other tables compared field by field.
   if (rows) {
-    // Tokens: the same secret's hash, name and dates (the person may have
-    // another id in the target, and the last use moves on once it is live).
-    const there = new Map((await rows.db.listApiTokens({})).map((token) => [token.id, token]));
-    for (const token of await source.db.listApiTokens({})) {
-      const other = there.get(token.id);
-      if (!other) problem(`api token ${token.id}: missing in the target`);
-      else {
-        const pick = (t: typeof token) => ({ name: t.name, tokenHash: t.tokenHash, createdAt: t.createdAt, expiresAt: t.expiresAt, userName: t.userName });
-        for (const line of differences(pick(token), pick(other))) problem(`api token ${token.id}: ${line}`);
-      }
-    }
-    // Boards and share links: the same fields, and the same person by name
-    // (who may have another id in the target).
-    const sourceNames = new Map((await source.db.listUsers()).map((user) => [user.id, user.name]));
-    const targetNames = new Map((await rows.db.listUsers()).map((user) => [user.id, user.name]));
-    let afterBoard: string | undefined;
-    for (;;) {
-      const boards = await source.boards(afterBoard, pageSize);
-      if (boards.length === 0) break;
-      afterBoard = boards[boards.length - 1].id;
-      for (const { ownerId, ...board } of boards) {
-        const there = await rows.db.getBoard(board.id);
-        if (!there) problem(`board ${board.id}: missing in the target`);
-        else {
-          const { ownerId: theirOwner, ...other } = there;
-          const lines = differences({ ...board, owner: sourceNames.get(ownerId) }, { ...other, owner: targetNames.get(theirOwner) });
-          for (const line of lines) problem(`board ${board.id}: ${line}`);
-        }
-      }
-    }
-    // (A share's title is its picture's prompt or its board's name, checked there.)
-    const pickShare = (s: ShareSummary) => ({
-      tokenHash: s.tokenHash,
-      generationId: s.generationId,
-      boardId: s.boardId,
-      createdAt: s.createdAt,
-      expiresAt: s.expiresAt,
-      creatorName: s.creatorName,
-    });
-    const targetShares = new Map((await rows.db.listShares({})).map((share) => [share.id, share]));
-    for (const share of await source.db.listShares({})) {
-      const other = targetShares.get(share.id);
-      if (!other) problem(`share link ${share.id}: missing in the target`);
-      else for (const line of differences(pickShare(share), pickShare(other))) problem(`share link ${share.id}: ${line}`);
-    }
-    // Deleted pictures: field by field, since each still counts for usage and budgets
-    // (upstreamId and errorCode decide whether it is charged).
-    let afterDeleted: string | undefined;
-    for (;;) {
-      const records = await source.deletedGenerations(afterDeleted, pageSize);
-      if (records.length === 0) break;
-      afterDeleted = records[records.length - 1].id;
-      const there = new Map((await rows.deletedGenerationsByIds(records.map((r) => r.id))).map((r) => [r.id, r]));
-      for (const record of records) {
-        const other = there.get(record.id);
-        if (!other) problem(`deleted picture ${record.id}: missing in the target`);
-        else for (const line of differences(record, other)) problem(`deleted picture ${record.id}: ${line}`);
-      }
-    }
-    // Settings are secrets: which key differs, never its value.
-    const targetSettings = new Map((await rows.settings()).map((setting) => [setting.key, setting.value]));
-    for (const setting of await source.settings()) {
-      const value = targetSettings.get(setting.key);
-      if (value === undefined) problem(`setting ${setting.key}: missing in the target`);
-      else if (value !== setting.value) warn(`setting ${setting.key}: the target keeps its own value (links signed by the old studio stop working)`);
+    for (const table of MIGRATE_TABLES) {
+      if (table.verify && !table.files && !table.notCopied) await walk(table);
     }
   }
 
@@ -264,6 +217,21 @@ export async function verifyData(options: VerifyOptions): Promise<VerifyResult> 
     source: { ...sourceCounts, ...sourceFiles },
     target: { rows: targetRows, files: files ? targetFiles : undefined },
   };
+}
+
+/** Each row's match (a person's name) by its key, on one side. */
+async function matchesOf(side: RowSide, table: MigrateTable, pageSize: number): Promise<Map<unknown, unknown>> {
+  const [key] = table.key;
+  const [match] = matchOf(table);
+  const found = new Map<unknown, unknown>();
+  let after: TableRow | undefined;
+  for (;;) {
+    const page = await side.page(table, after, pageSize);
+    if (page.length === 0) break;
+    after = page[page.length - 1];
+    for (const row of page) found.set(row[key], row[match]);
+  }
+  return found;
 }
 
 async function digestOf(store: BlobStore, key: string): Promise<{ sha256: string; size: number } | undefined> {
