@@ -1,6 +1,6 @@
 "use client";
 import { useId, useRef, useState } from "react";
-import { errorText } from "@/components/gallery/format";
+import { errorText } from "@/lib/client/format";
 import { ConfirmActions } from "@/components/ui/dialog-actions";
 import { FormError } from "@/components/ui/form-error";
 import { DialogHeading, ModalDialog } from "@/components/ui/modal-dialog";

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import { errorText } from "@/components/gallery/format";
+import { errorText } from "@/lib/client/format";
 import { BusyButton, useBusy } from "@/components/ui/busy-button";
 import { adminApi } from "@/lib/client/api";
 import { PASSWORD_MIN_LENGTH, passwordSchema, userNameSchema, type User } from "@/lib/contract";

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { errorText } from "@/components/gallery/format";
+import { errorText } from "@/lib/client/format";
 import type { User } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { AddPersonForm } from "./add-person-form";

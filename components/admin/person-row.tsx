@@ -8,7 +8,7 @@ import type { User } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 import dynamic from "next/dynamic";
-import { errorText } from "@/components/gallery/format";
+import { errorText } from "@/lib/client/format";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 
 const EndSessionsDialog = dynamic(() => import("@/components/account/end-sessions-dialog").then((m) => m.EndSessionsDialog), { ssr: false });

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { errorText } from "@/components/gallery/format";
+import { errorText } from "@/lib/client/format";
 import { adminApi } from "@/lib/client/api";
 import type { z } from "zod";
 import type { pricesResponseSchema } from "@/lib/contract";

@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { NewPasswordFields, newPasswordProblem } from "@/components/auth/new-password-fields";
-import { errorText } from "@/components/gallery/format";
+import { errorText } from "@/lib/client/format";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { FormError } from "@/components/ui/form-error";
 import { ModalDialog } from "@/components/ui/modal-dialog";

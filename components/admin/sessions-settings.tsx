@@ -1,7 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import { useId, useState } from "react";
-import { errorText } from "@/components/gallery/format";
+import { errorText } from "@/lib/client/format";
 import { adminApi } from "@/lib/client/api";
 import type { StudioSettings } from "@/lib/contract";
 import type { Dictionary } from "@/lib/i18n";

@@ -5,8 +5,8 @@ import { useBoards } from "@/lib/client/use-boards";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import type { StatusMessage } from "@/components/gallery/gallery-status";
-import { errorText } from "@/components/gallery/format";
-import { BoardIcon, ChevronIcon, LockIcon, PlusIcon, StackIcon } from "@/components/gallery/icons";
+import { errorText } from "@/lib/client/format";
+import { BoardIcon, ChevronIcon, LockIcon, PlusIcon, StackIcon } from "@/components/ui/icons";
 import { NewBoardForm } from "./new-board-form";
 import { useAddToBoard } from "./use-add-to-board";
 

@@ -7,8 +7,8 @@ import { useBoards } from "@/lib/client/use-boards";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { useAnnounce } from "@/components/gallery/gallery-status";
-import { errorText } from "@/components/gallery/format";
-import { LockIcon, PlusIcon, StackIcon } from "@/components/gallery/icons";
+import { errorText } from "@/lib/client/format";
+import { LockIcon, PlusIcon, StackIcon } from "@/components/ui/icons";
 import { carriesPictures, droppedPictures } from "./drag";
 import { useAddToBoard } from "./use-add-to-board";
 

@@ -11,8 +11,8 @@ import { format } from "@/lib/i18n/format";
 import { RadioSegments } from "@/components/ui/radio-segments";
 import { useStudio } from "@/components/studio/studio-context";
 import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
-import { errorText } from "@/components/gallery/format";
-import { ArrowLeftIcon, LockIcon, ShareIcon, TrashIcon, UserIcon } from "@/components/gallery/icons";
+import { errorText } from "@/lib/client/format";
+import { ArrowLeftIcon, LockIcon, ShareIcon, TrashIcon, UserIcon } from "@/components/ui/icons";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./new-board-form";
 
 const ShareDialog = dynamic(() => import("./share-dialog").then((m) => m.ShareDialog), { ssr: false });

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { CreatedShare } from "@/lib/contract";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
-import { CheckIcon, CopyIcon } from "@/components/gallery/icons";
+import { CheckIcon, CopyIcon } from "@/components/ui/icons";
 import { PRIMARY_BUTTON } from "./new-board-form";
 
 /**

@@ -5,7 +5,7 @@ import { sharesApi } from "@/lib/client/api";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 import { alert, button, section } from "@/components/admin/styles";
-import { errorText, formatDate, shortPrompt } from "@/components/gallery/format";
+import { errorText, formatDate, shortPrompt } from "@/lib/client/format";
 import { RevokeLinkDialog } from "./revoke-link-dialog";
 import { useSharePages } from "./use-share-pages";
 

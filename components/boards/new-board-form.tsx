@@ -8,8 +8,8 @@ import { format } from "@/lib/i18n/format";
 import { BusyButton, useBusy } from "@/components/ui/busy-button";
 import { RadioSegments } from "@/components/ui/radio-segments";
 import { useStudio } from "@/components/studio/studio-context";
-import { errorText } from "@/components/gallery/format";
-import { LockIcon, UserIcon } from "@/components/gallery/icons";
+import { errorText } from "@/lib/client/format";
+import { LockIcon, UserIcon } from "@/components/ui/icons";
 
 const INPUT =
   "h-10 w-full rounded-xl border border-zinc-300 bg-white px-3 text-sm shadow-sm placeholder:text-zinc-500 focus:border-amber-400 focus:ring-2 focus:ring-amber-500/30 focus:outline-none aria-invalid:border-rose-400 dark:border-zinc-700 dark:bg-zinc-950 dark:placeholder:text-zinc-400";

@@ -5,7 +5,7 @@ import { sharesApi } from "@/lib/client/api";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
-import { errorText, formatDate, shortPrompt } from "@/components/gallery/format";
+import { errorText, formatDate, shortPrompt } from "@/lib/client/format";
 
 /**
  * Asks before a share link is revoked (issue 26), naming the board or picture

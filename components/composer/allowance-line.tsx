@@ -5,7 +5,7 @@ import { formatMoney } from "@/lib/client/money";
 import type { RequestFit, SessionLimits } from "@/lib/client/request-fit";
 import { format } from "@/lib/i18n/format";
 import type { ImageSize, ModelId } from "@/lib/models";
-import { AlertIcon } from "./icons";
+import { AlertCircleIcon } from "./icons";
 
 export const ALLOWANCE_LINE_ID = "composer-generate-limits";
 
@@ -26,7 +26,7 @@ export function AllowanceLine(props: { fit: RequestFit; limits: SessionLimits; m
         data-limit={fit.refusal.limit}
         className="mt-1.5 flex items-start justify-center gap-1.5 text-center text-xs font-medium text-amber-800 dark:text-amber-300"
       >
-        <AlertIcon className="mt-px size-3.5 shrink-0" />
+        <AlertCircleIcon className="mt-px size-3.5 shrink-0" />
         <span suppressHydrationWarning>{reason}</span>
       </p>
     );

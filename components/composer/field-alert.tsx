@@ -1,4 +1,4 @@
-import { AlertIcon } from "./icons";
+import { AlertCircleIcon } from "./icons";
 
 /** A problem shown right where it happened, announced as it appears. */
 export function FieldAlert({ id, children }: { id?: string; children: React.ReactNode }) {
@@ -8,7 +8,7 @@ export function FieldAlert({ id, children }: { id?: string; children: React.Reac
       role="alert"
       className="mt-2 flex items-start gap-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-inset ring-red-200 dark:bg-red-950/40 dark:text-red-200 dark:ring-red-900/60"
     >
-      <AlertIcon className="mt-0.5 size-4 shrink-0" />
+      <AlertCircleIcon className="mt-0.5 size-4 shrink-0" />
       <div className="min-w-0 whitespace-pre-line break-words">{children}</div>
     </div>
   );

@@ -7,7 +7,8 @@ import { ASPECT_RATIO_LABELS, getModel } from "@/lib/models";
 import { ALLOWANCE_LINE_ID, AllowanceLine } from "./allowance-line";
 import { useComposer } from "./composer-api";
 import { FieldAlert } from "./field-alert";
-import { CheckIcon, SparklesIcon, Spinner } from "./icons";
+import { CheckIcon, Spinner } from "@/components/ui/icons";
+import { SparklesIcon } from "./icons";
 import type { GenerateState } from "./use-generate";
 
 /** The Generate button, a one-line summary of what it will make, and request-wide errors. */
@@ -63,7 +64,7 @@ export function GenerateBar({ state }: { state: GenerateState }) {
       <p role="status" className="mt-1 min-h-4 text-center text-xs font-medium text-emerald-700 dark:text-emerald-400">
         {state.started !== null && (
           <span className="inline-flex items-center gap-1">
-            <CheckIcon className="size-3.5" />
+            <CheckIcon strokeWidth={2} className="size-3.5" />
             {state.started === 1 ? t.composer.startedOne : format(t.composer.startedMany, { n: state.started })}
             {state.startedWaiting > 0 && format(t.composer.startedWaiting, { n: state.startedWaiting })}
           </span>

@@ -5,7 +5,7 @@ import { format } from "@/lib/i18n/format";
 import { MODELS, type ModelInfo } from "@/lib/models";
 import { useComposer } from "./composer-api";
 import { FieldLabel } from "./field-alert";
-import { CheckIcon, ChevronDownIcon } from "./icons";
+import { CheckIcon, ChevronIcon } from "@/components/ui/icons";
 
 const ID = "composer-model";
 
@@ -103,7 +103,7 @@ export function ModelPicker() {
               {selected.description[locale]}
             </span>
           </span>
-          <ChevronDownIcon className={`size-4 shrink-0 text-zinc-500 transition-transform ${open ? "rotate-180" : ""}`} />
+          <ChevronIcon direction="down" strokeWidth={2} className={`size-4 shrink-0 text-zinc-500 transition-transform ${open ? "rotate-180" : ""}`} />
         </button>
         <ul
           id={`${ID}-listbox`}
@@ -126,7 +126,7 @@ export function ModelPicker() {
               onClick={() => choose(index)}
               className="flex cursor-pointer items-start gap-2.5 rounded-lg px-2.5 py-2 data-active:bg-amber-50 dark:data-active:bg-zinc-800"
             >
-              <CheckIcon className={`mt-0.5 size-4 shrink-0 text-amber-600 dark:text-amber-400 ${m.id === model ? "" : "invisible"}`} />
+              <CheckIcon strokeWidth={2} className={`mt-0.5 size-4 shrink-0 text-amber-600 dark:text-amber-400 ${m.id === model ? "" : "invisible"}`} />
               <span className="min-w-0 flex-1">
                 <span className="flex items-baseline justify-between gap-2">
                   <span id={`${ID}-option-${index}-label`} className="text-sm font-medium text-zinc-900 dark:text-zinc-100">

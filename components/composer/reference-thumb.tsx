@@ -3,7 +3,8 @@ import { useState } from "react";
 import { useStudio } from "@/components/studio/studio-context";
 import { format } from "@/lib/i18n/format";
 import type { ReferenceItem } from "./composer-api";
-import { CloseIcon, ImageIcon, Spinner } from "./icons";
+import { CloseIcon, Spinner } from "@/components/ui/icons";
+import { ImageIcon } from "./icons";
 import { isHttpUrl } from "./reference-sources";
 
 function size(bytes: number | undefined): string {
@@ -61,7 +62,7 @@ export function ReferenceThumb(props: { item: ReferenceItem; index: number; prob
         onClick={props.onRemove}
         className="absolute right-1 top-1 grid size-6 place-items-center rounded-full bg-black/60 text-white backdrop-blur-sm transition hover:bg-black/80 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-400"
       >
-        <CloseIcon className="size-3.5" />
+        <CloseIcon strokeWidth={2} className="size-3.5" />
       </button>
     </li>
   );

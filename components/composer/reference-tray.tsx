@@ -4,7 +4,8 @@ import { format } from "@/lib/i18n/format";
 import { MAX_REFERENCES } from "@/lib/models";
 import { useComposer } from "./composer-api";
 import { FieldAlert, FieldLabel } from "./field-alert";
-import { PlusIcon, Spinner, UploadIcon } from "./icons";
+import { PlusIcon, Spinner } from "@/components/ui/icons";
+import { UploadIcon } from "./icons";
 import { ReferenceThumb } from "./reference-thumb";
 import { ReferenceUrlForm } from "./reference-url-form";
 
@@ -106,7 +107,7 @@ export function ReferenceTray(props: { refused: Map<string, string>; trayProblem
               title={t.composer.addImages}
               className="grid size-16 shrink-0 cursor-pointer place-items-center rounded-xl border-2 border-dashed border-zinc-300 text-zinc-500 transition-colors hover:border-amber-400 hover:bg-amber-50/50 hover:text-amber-700 group-has-[#composer-references-input:focus-visible]/tray:border-amber-500 group-has-[#composer-references-input:focus-visible]/tray:ring-4 group-has-[#composer-references-input:focus-visible]/tray:ring-amber-500/15 dark:border-zinc-700 dark:text-zinc-400 dark:hover:border-amber-500/60 dark:hover:bg-amber-500/5 dark:hover:text-amber-300"
             >
-              <PlusIcon className="size-5" />
+              <PlusIcon strokeWidth={2} className="size-5" />
               <span className="sr-only">{t.composer.addImages}</span>
             </label>
           )}

@@ -1,7 +1,7 @@
 "use client";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
-import { CloseIcon, StackIcon } from "./icons";
+import { CloseIcon, StackIcon } from "@/components/ui/icons";
 
 /** "Batch · 4 pictures ✕": the gallery shows one request's pictures (from "Show batch"); ✕ shows everything again. */
 export function BatchChip() {

@@ -3,8 +3,8 @@ import type { Generation } from "@/lib/contract";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { GenerationCard } from "./generation-card";
-import { StackIcon } from "./icons";
-import { shortPrompt } from "./format";
+import { StackIcon } from "@/components/ui/icons";
+import { shortPrompt } from "@/lib/client/format";
 import { BATCH_GAP, BATCH_PAD } from "@/lib/client/justified-rows";
 import { BATCH_LIST, groupStyle, tileKey } from "./justified";
 

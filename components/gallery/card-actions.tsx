@@ -5,8 +5,8 @@ import { api, ApiError } from "@/lib/client/api";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { ConfirmDialog } from "./confirm-dialog";
-import { errorText, shortPrompt } from "./format";
-import { StopIcon, TrashIcon } from "./icons";
+import { errorText, shortPrompt } from "@/lib/client/format";
+import { StopIcon, TrashIcon } from "@/components/ui/icons";
 import { useInnerTabIndex } from "./roving";
 
 const ICON_BUTTON =

@@ -2,7 +2,7 @@
 import { useId, useRef } from "react";
 import { ConfirmActions } from "@/components/ui/dialog-actions";
 import { DialogHeading, ModalDialog } from "@/components/ui/modal-dialog";
-import { AlertIcon } from "./icons";
+import { AlertIcon } from "@/components/ui/icons";
 
 /** An in-app confirmation (role="alertdialog"): Cancel has focus first, Esc cancels. */
 export function ConfirmDialog(props: {

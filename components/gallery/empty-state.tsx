@@ -1,6 +1,6 @@
 "use client";
 import { useStudio } from "@/components/studio/studio-context";
-import { AlertIcon, SearchIcon, SparkIcon, StackIcon } from "./icons";
+import { AlertIcon, SearchIcon, SparkIcon, StackIcon } from "@/components/ui/icons";
 
 const BUTTON =
   "inline-flex items-center gap-2 rounded-xl bg-zinc-900 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-zinc-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 focus-visible:ring-offset-2 dark:bg-zinc-100 dark:text-zinc-900 dark:hover:bg-white dark:focus-visible:ring-offset-zinc-950";

@@ -10,8 +10,8 @@ import { useComposer } from "@/components/composer/composer-api";
 import { useStudio } from "@/components/studio/studio-context";
 import { CardActions } from "./card-actions";
 import { ConfirmDialog } from "./confirm-dialog";
-import { errorText, shortPrompt } from "./format";
-import { AlertIcon, PencilIcon, RetryIcon, Spinner } from "./icons";
+import { errorText, shortPrompt } from "@/lib/client/format";
+import { AlertIcon, PencilIcon, RetryIcon, Spinner } from "@/components/ui/icons";
 import { forgetRetryKey, retryKeyFor } from "./retry-keys";
 import { focusCardSoon, useInnerTabIndex } from "./roving";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useStudio } from "@/components/studio/studio-context";
-import { errorText } from "./format";
-import { Spinner } from "./icons";
+import { errorText } from "@/lib/client/format";
+import { Spinner } from "@/components/ui/icons";
 
 /** Below the list: a spinner while the next page loads, a "Load more" fallback, a retry, or the end. */
 export function GalleryFooter({ count }: { count: number }) {

@@ -17,7 +17,7 @@ import { GalleryList } from "./gallery-list";
 import { OutcomeAnnouncer } from "./outcome-announcer";
 import { PictureMissing } from "./picture-missing";
 import { Toolbar } from "./toolbar";
-import { boxRatio, errorText, openButtonId } from "./format";
+import { boxRatio, errorText, openButtonId } from "@/lib/client/format";
 import { useInfiniteScroll } from "./use-infinite-scroll";
 import { useToggleFavorite } from "./use-favorite";
 

@@ -11,8 +11,8 @@ import { tileStyle } from "./justified";
 import { CardInside, useCardStop, useFocusInside, useInnerTabIndex } from "./roving";
 import { FailedCard } from "./failed-card";
 import { ProgressCard } from "./progress-card";
-import { StarIcon } from "./icons";
-import { openButtonId, shortPrompt } from "./format";
+import { StarIcon } from "@/components/ui/icons";
+import { openButtonId, shortPrompt } from "@/lib/client/format";
 
 /**
  * One `<li>` of the gallery: the picture, its progress, or why it failed — in

@@ -9,8 +9,8 @@ import { useStudio } from "@/components/studio/studio-context";
 import { useComposer } from "@/components/composer/composer-api";
 import { AddToBoardMenu } from "@/components/boards/add-to-board-menu";
 import { ConfirmDialog } from "./confirm-dialog";
-import { DownloadIcon, ReferenceIcon, RemixIcon, ShareIcon, StackIcon, StarIcon, TrashIcon } from "./icons";
-import { errorText, openButtonId, withParam } from "./format";
+import { DownloadIcon, ReferenceIcon, RemixIcon, ShareIcon, StackIcon, StarIcon, TrashIcon } from "@/components/ui/icons";
+import { errorText, openButtonId, withParam } from "@/lib/client/format";
 import { useToggleFavorite } from "./use-favorite";
 
 const SECONDARY =

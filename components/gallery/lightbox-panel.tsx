@@ -5,8 +5,8 @@ import { ASPECT_RATIO_LABELS, effectiveSize, getModel } from "@/lib/models";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { LightboxActions } from "./lightbox-actions";
-import { CheckIcon, CopyIcon } from "./icons";
-import { formatBytes, formatDate } from "./format";
+import { CheckIcon, CopyIcon } from "@/components/ui/icons";
+import { formatBytes, formatDate } from "@/lib/client/format";
 
 /** The lightbox's side: the prompt, what the picture is, and what can be done with it. */
 export function LightboxPanel(props: { generation: Generation; onClose(): void; onDeleted(id: string): void }) {

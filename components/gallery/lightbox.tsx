@@ -5,8 +5,8 @@ import type { Generation } from "@/lib/contract";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { LightboxPanel } from "./lightbox-panel";
-import { ChevronIcon, CloseIcon } from "./icons";
-import { shortPrompt } from "./format";
+import { ChevronIcon, CloseIcon } from "@/components/ui/icons";
+import { shortPrompt } from "@/lib/client/format";
 import { trapTab, useModal } from "@/components/ui/use-modal";
 
 const ROUND_BUTTON =

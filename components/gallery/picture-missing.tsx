@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useStudio } from "@/components/studio/studio-context";
-import { CloseIcon } from "./icons";
+import { CloseIcon } from "@/components/ui/icons";
 
 /**
  * Over the gallery when the page's address named a picture there is none of

@@ -4,8 +4,8 @@ import type { Generation } from "@/lib/contract";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { CardActions } from "./card-actions";
-import { formatElapsed, formatSince } from "./format";
-import { Spinner } from "./icons";
+import { formatElapsed, formatSince } from "@/lib/client/format";
+import { Spinner } from "@/components/ui/icons";
 import { waitingLabel } from "./waiting";
 
 /** Current time, re-read every `ms` while mounted (one timer per ticking card). */

@@ -4,7 +4,7 @@ import { MODELS } from "@/lib/models";
 import { format } from "@/lib/i18n/format";
 import type { StatusFilter } from "@/lib/client/use-feed";
 import { useStudio } from "@/components/studio/studio-context";
-import { ChevronIcon, SearchIcon, StarIcon, UserIcon } from "./icons";
+import { ChevronIcon, SearchIcon, StarIcon, UserIcon } from "@/components/ui/icons";
 
 const SEARCH_DEBOUNCE_MS = 300;
 

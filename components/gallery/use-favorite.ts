@@ -3,7 +3,7 @@ import { useCallback } from "react";
 import type { Generation } from "@/lib/contract";
 import { api } from "@/lib/client/api";
 import { useStudio } from "@/components/studio/studio-context";
-import { errorText } from "./format";
+import { errorText } from "@/lib/client/format";
 
 /** Toggles a favorite at once on screen, then confirms with the server (or puts it back and reports why). */
 export function useToggleFavorite(onError: (message: string) => void) {

@@ -13,8 +13,8 @@ import { AddToBoardMenu } from "@/components/boards/add-to-board-menu";
 import { chunks } from "@/components/boards/use-add-to-board";
 import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
 import { useAnnounce } from "@/components/gallery/gallery-status";
-import { errorText, openButtonId } from "@/components/gallery/format";
-import { CloseIcon, DownloadIcon, MinusIcon, StarIcon, TrashIcon } from "@/components/gallery/icons";
+import { errorText, openButtonId } from "@/lib/client/format";
+import { CloseIcon, DownloadIcon, MinusIcon, StarIcon, TrashIcon } from "@/components/ui/icons";
 import { useSelection } from "./selection-context";
 import { useSelectMatching } from "./use-select-matching";
 

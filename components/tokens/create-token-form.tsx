@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { alert, input, primary, section } from "@/components/admin/styles";
-import { errorText } from "@/components/gallery/format";
+import { errorText } from "@/lib/client/format";
 import { BusyButton, useBusy } from "@/components/ui/busy-button";
 import { tokensApi } from "@/lib/client/api";
 import { defaultExpiry, expiryChoices } from "@/lib/client/token-expiry";

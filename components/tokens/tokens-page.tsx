@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { alert, button, section } from "@/components/admin/styles";
-import { errorText } from "@/components/gallery/format";
+import { errorText } from "@/lib/client/format";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { CreateTokenForm } from "./create-token-form";
 import { NewToken } from "./new-token";

@@ -2,7 +2,7 @@
 import { useRef, useState } from "react";
 import { button, ok, section } from "@/components/admin/styles";
 import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
-import { errorText } from "@/components/gallery/format";
+import { errorText } from "@/lib/client/format";
 import { tokensApi } from "@/lib/client/api";
 import { formatWhen } from "@/lib/client/money";
 import type { ApiToken } from "@/lib/contract";

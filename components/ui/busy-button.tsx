@@ -1,7 +1,7 @@
 "use client";
 import { useRef, useState, type ButtonHTMLAttributes, type ReactNode } from "react";
 import { singleFlight } from "@/lib/client/single-flight";
-import { Spinner } from "@/components/gallery/icons";
+import { Spinner } from "./icons";
 
 /**
  * Work one form does at a time (issue 26: creating took ~1 s with no sign of

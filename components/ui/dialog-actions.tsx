@@ -1,6 +1,6 @@
 "use client";
 import type { ReactNode, RefObject } from "react";
-import { Spinner } from "@/components/gallery/icons";
+import { Spinner } from "./icons";
 
 /** A dialog's buttons: in a row on the right, stacked with the main one on top on a phone. */
 export function DialogActions(props: { className?: string; children: ReactNode }) {

@@ -2,7 +2,7 @@
 import dynamic from "next/dynamic";
 import { useEffect, useMemo, useState } from "react";
 import useSWR from "swr";
-import { errorText } from "@/components/gallery/format";
+import { errorText } from "@/lib/client/format";
 import { usageApi, usageUrl } from "@/lib/client/api";
 import { formatCount, formatMoney } from "@/lib/client/money";
 import { showsPeople } from "@/lib/client/usage-labels";

@@ -1,9 +1,10 @@
 import type { Generation } from "@/lib/contract";
-import { ApiError } from "@/lib/client/api";
+import { ApiError } from "./api";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 
-// Small pure helpers shared by the gallery's cards and lightbox.
+// Small pure helpers for what the pages show: short prompts, times, sizes,
+// error messages for people, and the gallery's ids and box ratios.
 
 /** The DOM id of a picture's open button, so focus can come back to it from the lightbox. */
 export const openButtonId = (id: string) => `gallery-open-${id}`;
