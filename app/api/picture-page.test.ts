@@ -17,7 +17,7 @@ beforeAll(async () => {
   const { startPoller } = await import("@/lib/generations");
   startPoller(studio.deps);
   const { identify } = await import("@/lib/auth/identify");
-  viewer = await identify(new Request("http://studio.test/"));
+  viewer = await identify(new Request("http://studio.test/"), { db: studio.deps.db });
   pages = await import("@/lib/server/studio-page");
   ({ feedStartFor } = await import("@/lib/server/feed-start"));
   ({ pageFiltersOf } = await import("@/lib/server/page-filters"));

@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FRESH_GENERATION } from "@/lib/db/fresh-row";
-import { newGenerationId } from "@/lib/generations/ids";
+import { newGenerationId } from "@/lib/core/ids";
 import { accountsClient, captureLogs, ctx, errorOf } from "@/lib/testing/accounts-client";
 import { readNow } from "@/lib/testing/read-now";
 import { bootStudio, until, type Studio } from "@/lib/testing/studio";
@@ -297,7 +297,7 @@ describe("share links", () => {
     // Already expired in the database: the image route is a 404 too.
     const { newShareToken, hashShareToken } = await import("@/lib/shares/token");
     const token = newShareToken();
-    const { newShareId } = await import("@/lib/generations/ids");
+    const { newShareId } = await import("@/lib/core/ids");
     await studio.deps.db.insertShare({ id: newShareId(), tokenHash: hashShareToken(token), generationId: anns[2].id, boardId: null, createdBy: ids.ann, createdAt: Date.now() - 2 * 86_400_000, expiresAt: Date.now() - 1000 });
     expect(await load(token)).toBeUndefined();
     expect((await image(token, anns[2].id)).status).toBe(404);
@@ -538,7 +538,7 @@ describe("share link cap and pages (issue 21)", () => {
   it("past the cap of live links a new one is refused with 429 naming the cap; expired ones do not count", async () => {
     const [picture] = await make("cy", "cy's picture");
     const { newShareToken, hashShareToken } = await import("@/lib/shares/token");
-    const { newShareId } = await import("@/lib/generations/ids");
+    const { newShareId } = await import("@/lib/core/ids");
     // An expired link of cy's: not live, so not counted.
     await studio.deps.db.insertShare({ id: newShareId(), tokenHash: hashShareToken(newShareToken()), generationId: picture.id, boardId: null, createdBy: ids.cy, createdAt: Date.now() - 2 * 86_400_000, expiresAt: Date.now() - 1000 });
     for (let i = 0; i < LINK_CAP; i++) await shared("cy", { generationId: picture.id });

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installPeerStamping } from "@/lib/server/peer-address";
+import { installPeerStamping } from "@/lib/net/peer-address";
 import { bootStudio, type Studio } from "@/lib/testing/studio";
 
 // The sign-in throttle behind a real socket, at the default

@@ -1,10 +1,10 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInForm, type SignInMode } from "@/components/auth/sign-in-form";
-import { identifyForPage } from "@/lib/auth/identify";
 import { safeReturnTo } from "@/lib/auth/return-to";
 import { getConfig } from "@/lib/config";
 import { dictionaries } from "@/lib/i18n";
+import { identifyForPage } from "@/lib/server/page-person";
 import { requestLocale } from "@/lib/server/preferences";
 
 export const dynamic = "force-dynamic";

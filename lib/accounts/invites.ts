@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import type { GenerationDeps } from "@/lib/generations";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { hashSessionId } from "@/lib/auth/server-session";
 import { hashPassword } from "@/lib/auth/password";
 import { logger } from "@/lib/log";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { StudioSettings } from "@/lib/contract";
-import type { GenerationDeps } from "@/lib/generations";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { TOKEN_MAX_DAYS_SETTING, tokenMaxDays } from "@/lib/auth/api-tokens";
 import { logger } from "@/lib/log";
 

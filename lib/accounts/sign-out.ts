@@ -1,6 +1,6 @@
 import "server-only";
 import type { SignOutResult } from "@/lib/contract";
-import type { GenerationDeps } from "@/lib/generations";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { logger } from "@/lib/log";
 import { mustGetUser } from "./people";
 

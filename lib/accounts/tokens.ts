@@ -2,7 +2,7 @@ import "server-only";
 import type { ApiToken, ApiTokenPage } from "@/lib/contract";
 import type { ApiTokenRow, UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import type { GenerationDeps } from "@/lib/generations";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { createApiToken, effectiveExpiry, TokenCapReached, tokenMaxDays } from "@/lib/auth/api-tokens";
 import { logger } from "@/lib/log";
 

@@ -1,6 +1,6 @@
 import http from "node:http";
 import { describe, expect, it } from "vitest";
-import { PEER_HEADER, stampPeer } from "@/lib/server/peer-address";
+import { PEER_HEADER, stampPeer } from "@/lib/net/peer-address";
 import { chooseClientAddress, clientAddress } from "./client-address";
 
 const choose = (forwardedFor: string | null, peer: string | undefined, trustedProxies: number) =>

@@ -2,7 +2,7 @@ import "server-only";
 import { isIPv4, isIPv6 } from "node:net";
 import { Address6 } from "ip-address";
 import { getConfig } from "@/lib/config";
-import { peerAddress } from "@/lib/server/peer-address";
+import { peerAddress } from "@/lib/net/peer-address";
 
 /**
  * The client's address as the throttles count it (sign-in, share pages): an
@@ -22,7 +22,7 @@ export function clientAddress(request: Request, trustedProxies = getConfig().tru
 
 /** Pure: pick the address from the forwarding chain. */
 export function chooseClientAddress(input: { forwardedFor: string | null; peer: string | undefined; trustedProxies: number }): string {
-  // An unstamped request (see lib/server/peer-address.ts) has no known peer:
+  // An unstamped request (see lib/net/peer-address.ts) has no known peer:
   // all of them share one throttle bucket rather than trusting a header.
   const peer = input.peer ?? "unknown";
   if (input.trustedProxies <= 0) return addressBucket(peer);

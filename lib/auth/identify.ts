@@ -3,7 +3,6 @@ import { getConfig, type StudioConfig } from "@/lib/config";
 import { userNameSchema } from "@/lib/contract";
 import type { StudioDatabase, UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import { getDeps } from "@/lib/wiring";
 import { accountNamed, isListedAdmin, roleFromList } from "./accounts";
 import { bearerOf, isApiToken, resolveApiToken, tokenMaxDays } from "./api-tokens";
 import { resumeSession, sessionCredential } from "./server-session";
@@ -26,7 +25,8 @@ export const BAD_TOKEN_MESSAGE = "The API token is not valid (unknown, expired o
 export type AuthMethod = "session" | "token" | "proxy" | "local";
 export type Identity = { user: UserRow; method: AuthMethod };
 
-type IdentifyOptions = { auth?: StudioConfig["auth"]; db?: StudioDatabase; now?: number };
+/** `db`: the caller's (the routes' wrappers and pages hand over the composition root's). */
+type IdentifyOptions = { db: StudioDatabase; auth?: StudioConfig["auth"]; now?: number };
 
 /**
  * Who is asking, per STUDIO_AUTH, as their account, and how: the single local
@@ -41,9 +41,9 @@ type IdentifyOptions = { auth?: StudioConfig["auth"]; db?: StudioDatabase; now?:
  * behind an auth proxy (header mode) a bearer that is not ours is the proxy's
  * own (oauth2-proxy can pass its access token along) and is left to the proxy.
  */
-export async function identifyRequest(request: Request, options: IdentifyOptions = {}): Promise<Identity> {
+export async function identifyRequest(request: Request, options: IdentifyOptions): Promise<Identity> {
   const auth = options.auth ?? getConfig().auth;
-  const db = options.db ?? (await getDeps()).db;
+  const db = options.db;
   const now = options.now ?? Date.now();
   const bearer = bearerOf(request);
   const proxysOwn = auth.mode === "header" && bearer !== undefined && !isApiToken(bearer);
@@ -70,25 +70,8 @@ export async function identifyRequest(request: Request, options: IdentifyOptions
 }
 
 /** Who is asking (see identifyRequest), when how does not matter. */
-export async function identify(request: Request, options: IdentifyOptions = {}): Promise<UserRow> {
+export async function identify(request: Request, options: IdentifyOptions): Promise<UserRow> {
   return (await identifyRequest(request, options)).user;
-}
-
-/** The same check for pages: undefined instead of an error. */
-export async function identifyOrUndefined(request: Request): Promise<UserRow | undefined> {
-  const found = await identifyForPage(request);
-  return "user" in found ? found.user : undefined;
-}
-
-/** For pages that send a refused person somewhere: why they were refused. */
-export async function identifyForPage(request: Request): Promise<{ user: UserRow } | { refused: "unauthorized" | "disabled" }> {
-  try {
-    return { user: await identify(request) };
-  } catch (error) {
-    if (StudioError.is(error) && error.code === "forbidden") return { refused: "disabled" };
-    if (StudioError.is(error) && error.code === "unauthorized") return { refused: "unauthorized" };
-    throw error;
-  }
 }
 
 /** Modes where a person signs in on the studio's own sign-in page. */

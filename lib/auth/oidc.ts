@@ -7,9 +7,9 @@ import { getConfig, type StudioConfig } from "@/lib/config";
 import { userNameSchema } from "@/lib/contract";
 import type { StudioDatabase, UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
+import { isHttps } from "@/lib/net/is-https";
 import { processSingleton } from "@/lib/singleton";
 import { isListedAdmin, newAccountRow } from "./accounts";
-import { isHttps } from "@/lib/server/signed-in";
 import { safeReturnTo } from "./return-to";
 
 // STUDIO_AUTH=oidc: authorization code + PKCE (S256) with state and nonce,

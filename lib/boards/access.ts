@@ -1,7 +1,7 @@
 import "server-only";
 import type { BoardRow, StudioDatabase } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import type { Person } from "@/lib/generations/person";
+import type { Person } from "@/lib/core/person";
 
 // Who may do what with a board. A team board is the team's: everyone sees it
 // and puts pictures on it or takes them off; its owner or an admin renames,

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { FRESH_GENERATION, type GenerationRow } from "@/lib/db";
-import { newBatchId, newGenerationId } from "@/lib/generations/ids";
+import { newBatchId, newGenerationId } from "@/lib/core/ids";
 import type { BlobStore } from "@/lib/storage";
 import { testDeps } from "@/lib/testing/deps";
 import { readZip } from "./read-zip-for-tests";

@@ -2,8 +2,8 @@ import "server-only";
 import { StudioError } from "@/lib/errors";
 import { extensionFor } from "@/lib/images";
 import type { ServedFile } from "@/lib/storage";
-import type { GenerationDeps } from "./deps";
-import type { Person } from "./person";
+import type { GenerationDeps } from "@/lib/core/deps";
+import type { Person } from "@/lib/core/person";
 import { openPreview } from "./preview";
 
 

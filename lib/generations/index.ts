@@ -1,9 +1,8 @@
 import "server-only";
 
 export { createGenerations } from "./create";
-export type { GenerationDeps } from "./deps";
 export { startPoller, createPoller } from "./poller";
-export { getGeneration, listGenerations, mustGetAll, nameIds } from "./reads";
+export { getGeneration, listGenerations } from "./reads";
 export { listGenerationIds } from "./matching";
 export { cancelGeneration, deleteGeneration, retryGeneration, setFavorite } from "./commands";
 export { refreshGeneration } from "./refresh";
@@ -13,4 +12,3 @@ export { copyReferenceFromUrl, uploadReference, MAX_REFERENCE_BYTES } from "./re
 export { usageOf, limitsOf, spendOf, chargedCount, startOfUtcMonth } from "./quota";
 export { currentPrices } from "./prices";
 export { sessionLimitsOf } from "./session-limits";
-export { mayManage, type Person } from "./person";

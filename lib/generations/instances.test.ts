@@ -1,6 +1,6 @@
 import { testPerson } from "@/lib/testing/person";
 import { afterEach, describe, expect, it } from "vitest";
-import type { GenerationDeps } from "@/lib/generations";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { plainPicture } from "@/lib/images/test-images";
 import { ENGINES, studioInstances, type Engine, type Instances } from "@/lib/testing/instances";
 import { createGenerations } from "./create";

@@ -1,6 +1,6 @@
 import "server-only";
 import { logger } from "@/lib/log";
-import type { GenerationDeps } from "./deps";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { stagingHolder } from "./staged";
 
 /** A poll lease lasts this many intervals past its last renewal: a dead instance's tasks move on after it. */

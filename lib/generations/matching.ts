@@ -1,8 +1,8 @@
 import "server-only";
 import type { GenerationIdsQuery, GenerationIdsResponse } from "@/lib/contract";
 import { mustSeeBoard } from "@/lib/boards/access";
-import type { GenerationDeps } from "./deps";
-import type { Person } from "./person";
+import type { GenerationDeps } from "@/lib/core/deps";
+import type { Person } from "@/lib/core/person";
 import { listFilterOf } from "./reads";
 
 /**

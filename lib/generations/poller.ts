@@ -1,7 +1,7 @@
 import "server-only";
 import { logger } from "@/lib/log";
 import { processSingleton } from "@/lib/singleton";
-import type { GenerationDeps } from "./deps";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { pruneUnusedUploads } from "./prune-references";
 import { moveQueues } from "./queue";
 import { isDue, refreshGeneration } from "./refresh";

@@ -4,7 +4,7 @@ import { buffer } from "node:stream/consumers";
 import { ImageError, makePreview } from "@/lib/images";
 import { logger } from "@/lib/log";
 import type { StoredObject } from "@/lib/storage";
-import type { GenerationDeps } from "./deps";
+import type { GenerationDeps } from "@/lib/core/deps";
 
 // The preview rendition (issue 26 item 4): a WebP of at most PREVIEW_SIDE px,
 // for gallery tiles larger than the thumbnail on the screen. It is derived

@@ -2,7 +2,7 @@ import "server-only";
 import { StudioError } from "@/lib/errors";
 import { MODELS, type ImageSize, type ModelId } from "@/lib/models";
 import { isPriced } from "@/lib/pricing";
-import type { GenerationDeps } from "./deps";
+import type { GenerationDeps } from "@/lib/core/deps";
 
 /**
  * Prices in force: STUDIO_PRICES, with the prices admins set in the studio

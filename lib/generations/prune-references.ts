@@ -1,7 +1,7 @@
 import "server-only";
 import pLimit from "p-limit";
 import { logger } from "@/lib/log";
-import type { GenerationDeps } from "./deps";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { startOfUtcDay } from "./quota";
 
 /**

@@ -3,8 +3,8 @@ import { limitRefusal, type InsertLimits, type LimitRefusal, type UsageGroup } f
 import { StudioError } from "@/lib/errors";
 import type { ImageSize, ModelId } from "@/lib/models";
 import { priceOf, roundMoney } from "@/lib/pricing";
-import type { GenerationDeps } from "./deps";
-import type { Person } from "./person";
+import type { GenerationDeps } from "@/lib/core/deps";
+import type { Person } from "@/lib/core/person";
 import { assertPriced, currentPrices } from "./prices";
 
 const DAY_MS = 86_400_000;

@@ -3,9 +3,9 @@ import type { Generation, ListGenerationsQuery, ListGenerationsResponse } from "
 import type { GenerationRow, ListFilter } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { mustSeeBoard } from "@/lib/boards/access";
-import type { GenerationDeps } from "./deps";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { nudgeRefresh } from "./refresh";
-import type { Person } from "./person";
+import type { Person } from "@/lib/core/person";
 import { viewGenerations } from "./serialize";
 
 export async function listGenerations(
@@ -41,27 +41,6 @@ export async function mustGet(deps: GenerationDeps, id: string): Promise<Generat
   const row = await deps.db.getGeneration(id);
   if (!row) throw new StudioError("not_found", "There is no generation with this id");
   return row;
-}
-
-/** Ids named in a "no such picture" message; the rest are counted. */
-const NAMED_IDS = 5;
-
-/** Up to five ids, then how many more. */
-export function nameIds(ids: string[]): string {
-  const named = ids.slice(0, NAMED_IDS).join(", ");
-  return ids.length > NAMED_IDS ? `${named} and ${ids.length - NAMED_IDS} more` : named;
-}
-
-/**
- * The rows of `ids`, in that order. One unknown id refuses them all (404
- * naming the unknown ones, then `consequence`, e.g. "nothing was added").
- */
-export async function mustGetAll(deps: Pick<GenerationDeps, "db">, ids: string[], consequence?: string): Promise<GenerationRow[]> {
-  const rows = await deps.db.getGenerations(ids);
-  if (rows.length === new Set(ids).size) return rows;
-  const found = new Set(rows.map((row) => row.id));
-  const unknown = ids.filter((id) => !found.has(id));
-  throw new StudioError("not_found", `No picture with id ${nameIds(unknown)}${consequence ? `; ${consequence}` : ""}`);
 }
 
 export async function getGeneration(deps: GenerationDeps, input: { id: string; viewer: Person }): Promise<Generation> {

@@ -5,9 +5,9 @@ import type { ReferenceEntry, ReferenceRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { ImageError, extensionFor, inspectImage, parseImageDataUrl, toDataUrl, type ImageContentType } from "@/lib/images";
 import { logger } from "@/lib/log";
-import type { GenerationDeps } from "./deps";
-import { fetchReference, ReferenceFetchError, type FetchReferenceOptions } from "./fetch-reference";
-import { newReferenceId } from "./ids";
+import type { GenerationDeps } from "@/lib/core/deps";
+import { fetchReference, ReferenceFetchError, type FetchReferenceOptions } from "@/lib/net/fetch-reference";
+import { newReferenceId } from "@/lib/core/ids";
 import { reserveUploadBytes, returnUploadBytes } from "./upload-allowance";
 
 // The upstream takes references of up to 7 MB each; a bigger one would be

@@ -6,7 +6,7 @@ import { logger } from "@/lib/log";
 import { processSingleton } from "@/lib/singleton";
 import { failedReason } from "./cancelled";
 import { UNKNOWN_OUTCOME_MESSAGE } from "./submit";
-import type { GenerationDeps } from "./deps";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { holdLease } from "./lease";
 import { refreshSlotFree, refreshSlots } from "./refresh-slots";
 import { retryDelayMs, saveResult } from "./save-result";

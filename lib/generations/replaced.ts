@@ -1,7 +1,7 @@
 import "server-only";
 import { StudioError } from "@/lib/errors";
 import { logger } from "@/lib/log";
-import type { GenerationDeps } from "./deps";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { previewKey } from "./preview";
 import { discardStaged } from "./save-result";
 

@@ -5,7 +5,7 @@ import { GatewayError, type NormalizedTask } from "@/lib/gateway";
 import { ImageError, extensionFor, inspectImage, makeThumbnail } from "@/lib/images";
 import { logger } from "@/lib/log";
 import { failedReason } from "./cancelled";
-import type { GenerationDeps } from "./deps";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { downloadSlots } from "./refresh-slots";
 import { IN_FLIGHT } from "./status";
 

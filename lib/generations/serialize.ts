@@ -1,8 +1,8 @@
 import "server-only";
 import type { Generation } from "@/lib/contract";
 import type { GenerationRow } from "@/lib/db";
-import type { GenerationDeps } from "./deps";
-import type { Person } from "./person";
+import type { GenerationDeps } from "@/lib/core/deps";
+import type { Person } from "@/lib/core/person";
 import { isActive } from "./status";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -1,8 +1,8 @@
 import "server-only";
 import type { PriceQuote, SessionInfo } from "@/lib/contract";
 import { PRICE_KEYS, priceOf, roundMoney } from "@/lib/pricing";
-import type { GenerationDeps } from "./deps";
-import type { Person } from "./person";
+import type { GenerationDeps } from "@/lib/core/deps";
+import type { Person } from "@/lib/core/person";
 import { currentPrices } from "./prices";
 import { startOfNextUtcDay, startOfNextUtcMonth, startOfUtcMonth, usageOf } from "./quota";
 

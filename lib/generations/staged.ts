@@ -1,6 +1,6 @@
 import "server-only";
 import type { GenerationRow, StagingHolder } from "@/lib/db";
-import type { GenerationDeps } from "./deps";
+import type { GenerationDeps } from "@/lib/core/deps";
 
 // Bytes downloaded while storage was down wait in one staging folder (local
 // disk, a volume in compose.yaml). The row names that folder's holder

@@ -5,7 +5,7 @@ import { StudioError, fromGatewayError } from "@/lib/errors";
 import { GatewayError, type PreparedSubmit } from "@/lib/gateway";
 import { logger } from "@/lib/log";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
-import type { GenerationDeps } from "./deps";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { referencesForGateway } from "./references";
 
 // The one way rows reach the gateway: a new request's rows (create.ts) and

@@ -1,6 +1,6 @@
 import "server-only";
 import type { GenerationRow } from "@/lib/db";
-import type { GenerationDeps } from "./deps";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { CONTENT_GRACE_MS, MAX_RETRY_DELAY_MS, RESULT_URL_LIFETIME_MS } from "./save-result";
 
 // A status API that does not answer (issue 21 #10): network errors, timeouts,

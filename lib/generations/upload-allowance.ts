@@ -1,6 +1,6 @@
 import "server-only";
 import { StudioError } from "@/lib/errors";
-import type { GenerationDeps } from "./deps";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { startOfUtcDay } from "./quota";
 
 // Each person may store STUDIO_UPLOAD_BYTES_PER_DAY bytes of reference

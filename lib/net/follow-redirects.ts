@@ -3,7 +3,7 @@ import { assertSafeTarget, type SafeTargetOptions } from "./safe-target";
 
 // A GET whose redirects are followed by hand, each hop checked by the
 // private-address guard before anything connects to it. Shared by the result
-// download (lib/gateway) and the reference fetcher (lib/generations): both
+// download (lib/gateway) and the reference fetcher (fetch-reference.ts): both
 // follow URLs the studio did not choose. The caller reads (or refuses) the
 // final answer and turns these errors into its own.
 

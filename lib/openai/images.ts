@@ -1,5 +1,7 @@
 import "server-only";
-import { createGenerations, type GenerationDeps, type Person } from "@/lib/generations";
+import { createGenerations } from "@/lib/generations";
+import type { GenerationDeps } from "@/lib/core/deps";
+import type { Person } from "@/lib/core/person";
 import type { OpenAiImageRequest } from "@/lib/contract";
 import { logger } from "@/lib/log";
 import { OpenAiError, openAiErrorResponse } from "./errors";

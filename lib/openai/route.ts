@@ -1,8 +1,8 @@
 import "server-only";
-import { identify } from "@/lib/auth/identify";
 import type { UserRow } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { assertSameOrigin } from "@/lib/server/origin";
+import { routeCaller } from "@/lib/server/route";
 import { openAiErrorResponse } from "./errors";
 
 type Handler = (input: { request: Request; viewer: UserRow }) => Promise<Response>;
@@ -21,7 +21,7 @@ export function openAiRoute(handler: Handler) {
       // As on /api: cross-site writes with a visitor's cookie are refused; a
       // personal token without a cookie is let through (see origin.ts).
       assertSameOrigin(request);
-      const viewer = await identify(request);
+      const viewer = await routeCaller(request);
       user = viewer.name;
       response = await handler({ request, viewer });
     } catch (error) {

@@ -3,8 +3,8 @@ import { createHmac } from "node:crypto";
 import { deviceCookieHeader, deviceCookieName, signDeviceCookie, verifyDeviceCookie } from "@/lib/auth/device-cookie";
 import { readCookie } from "@/lib/auth/session";
 import type { StudioDatabase } from "@/lib/db";
+import { isHttps } from "@/lib/net/is-https";
 import { imageLinkKey } from "./signed-links";
-import { isHttps } from "./signed-in";
 
 // The device cookies of lib/auth/device-cookie.ts at the edge: their key and
 // reading and setting them on a request. The key is derived from the shared

@@ -1,9 +1,11 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { identifyForPage, signsInHere } from "@/lib/auth/identify";
+import { identify, signsInHere } from "@/lib/auth/identify";
 import { getConfig } from "@/lib/config";
 import type { UserRow } from "@/lib/db";
+import { StudioError } from "@/lib/errors";
+import { getDeps } from "@/lib/wiring";
 
 /**
  * The person a page is for, or off to where they can sign in: the sign-in
@@ -20,4 +22,21 @@ export async function pagePerson(path = "/"): Promise<UserRow> {
   if (found.refused === "disabled") query.set("error", "disabled");
   if (path !== "/") query.set("returnTo", path);
   redirect(`/sign-in${query.size > 0 ? `?${query}` : ""}`);
+}
+
+/** Who is asking (lib/auth/identify.ts) for a page that sends a refused person somewhere: why they were refused. */
+export async function identifyForPage(request: Request): Promise<{ user: UserRow } | { refused: "unauthorized" | "disabled" }> {
+  try {
+    return { user: await identify(request, { db: (await getDeps()).db }) };
+  } catch (error) {
+    if (StudioError.is(error) && error.code === "forbidden") return { refused: "disabled" };
+    if (StudioError.is(error) && error.code === "unauthorized") return { refused: "unauthorized" };
+    throw error;
+  }
+}
+
+/** The same check for pages open to anyone: undefined instead of an error. */
+export async function identifyOrUndefined(request: Request): Promise<UserRow | undefined> {
+  const found = await identifyForPage(request);
+  return "user" in found ? found.user : undefined;
 }

@@ -3,6 +3,7 @@ import { identifyRequest } from "@/lib/auth/identify";
 import type { UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { getDeps } from "@/lib/wiring";
 import { bodyLimitOf, limitRequestBody, type RouteBody } from "./body-limit";
 import { errorResponse } from "./http";
 import { assertSameOrigin } from "./origin";
@@ -22,7 +23,7 @@ export type RouteAuth = { admin?: boolean; auth?: "any" | "browser" };
 
 /** The caller of a route with these rules: 401/403 as apiRoute answers them. `log` gets the name, refused or not. */
 export async function routeCaller(request: Request, opts: RouteAuth = {}, log: { user?: string } = {}): Promise<UserRow> {
-  const { user, method } = await identifyRequest(request);
+  const { user, method } = await identifyRequest(request, { db: (await getDeps()).db });
   log.user = user.name;
   if (method === "token" && (opts.admin || opts.auth === "browser")) {
     throw new StudioError("forbidden", "An API token cannot do this: sign in to the studio in a browser (tokens are made, listed and revoked there, and reach no admin route)");

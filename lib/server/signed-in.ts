@@ -3,9 +3,7 @@ import { sessionCredential, startSession } from "@/lib/auth/server-session";
 import { sessionCookie } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 import type { StudioDatabase, UserRow } from "@/lib/db";
-
-export const isHttps = (request: Request) =>
-  new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+import { isHttps } from "@/lib/net/is-https";
 
 /**
  * A new server-side session for the person, bound to what today's

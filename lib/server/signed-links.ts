@@ -1,8 +1,8 @@
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { StudioDatabase } from "@/lib/db";
+import { isHttps } from "@/lib/net/is-https";
 import { processSingleton } from "@/lib/singleton";
-import { isHttps } from "./signed-in";
 
 // Links to a stored picture that work without a cookie (the OpenAI API's
 // `response_format: "url"`): `/api/images/<id>?exp=<unix s>&sig=<hmac>`, the

@@ -2,7 +2,7 @@ import "server-only";
 import type { ListSharesQuery, ListSharesResponse } from "@/lib/contract";
 import type { ShareFilter, UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import type { GenerationDeps } from "@/lib/generations";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { toShare } from "./commands";
 
 type Deps = Pick<GenerationDeps, "db" | "now">;

@@ -1,7 +1,7 @@
 import "server-only";
 import { clientAddress } from "@/lib/auth/client-address";
 import { dictionaries, pickLocale } from "@/lib/i18n";
-import { createRateLimiter, createSharedRateLimiter, type RateCounters, type RateDecision } from "@/lib/server/rate-limit";
+import { createRateLimiter, createSharedRateLimiter, type RateCounters, type RateDecision } from "@/lib/core/rate-limit";
 import { processSingleton } from "@/lib/singleton";
 
 // Share pages are the studio's only pages open to anyone, so each client

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { openSqliteDatabase } from "@/lib/db";
 import { createGatewayClient } from "@/lib/gateway";
-import type { GenerationDeps } from "@/lib/generations";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { createSimulator, type SimulatorOptions } from "@/lib/simulator";
 import { createFsStore } from "@/lib/storage";
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { openPostgresDatabase, openSqliteDatabase, type StudioDatabase } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/postgres/test-helpers";
 import { createGatewayClient } from "@/lib/gateway";
-import type { GenerationDeps } from "@/lib/generations";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { createSimulator, type SimulatorOptions } from "@/lib/simulator";
 import { createFsStore } from "@/lib/storage";
 

@@ -1,4 +1,4 @@
-import type { Person } from "@/lib/generations";
+import type { Person } from "@/lib/core/person";
 
 /** A person for domain tests: a member with the studio-wide limits unless told otherwise. */
 export function testPerson(name = "tester", overrides: Partial<Person> = {}): Person {

@@ -2,7 +2,9 @@ import "server-only";
 import type { UsageQuery, UsageResponse } from "@/lib/contract";
 import type { UsageGroup } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import { chargedCount, currentPrices, type GenerationDeps, type Person } from "@/lib/generations";
+import { chargedCount, currentPrices } from "@/lib/generations";
+import type { GenerationDeps } from "@/lib/core/deps";
+import type { Person } from "@/lib/core/person";
 import { priceOf, roundMoney } from "@/lib/pricing";
 
 // The usage page's numbers (issue 12): one grouped query per chart, priced

@@ -5,7 +5,7 @@ import path from "node:path";
 import { ensureFirstAdmin } from "@/lib/auth/accounts";
 import { getConfig, type StudioConfig } from "@/lib/config";
 import { openPostgresDatabase, openSqliteDatabase, type StudioDatabase } from "@/lib/db";
-import type { GenerationDeps } from "@/lib/generations";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { processSingleton } from "@/lib/singleton";
 import { logger } from "@/lib/log";
 import { checkS3Store, createFsStore, createS3Store, folderId, type BlobStore } from "@/lib/storage";

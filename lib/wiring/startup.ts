@@ -1,6 +1,7 @@
 import "server-only";
 import { ConfigError, getConfig } from "@/lib/config";
-import { startPoller, type GenerationDeps } from "@/lib/generations";
+import { startPoller } from "@/lib/generations";
+import type { GenerationDeps } from "@/lib/core/deps";
 import { unpricedWhileBudgeted } from "@/lib/generations/prices";
 import { useSharedCounters } from "@/lib/shares/throttle";
 import { getDeps } from "./deps";

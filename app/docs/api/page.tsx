@@ -4,8 +4,8 @@ import { preload } from "react-dom";
 import { PageHeader } from "@/components/account/page-header";
 import { ApiReference } from "@/components/api-docs/api-reference";
 import { OperationIndex } from "@/components/api-docs/operation-index";
-import { identifyOrUndefined } from "@/lib/auth/identify";
 import { dictionaries } from "@/lib/i18n";
+import { identifyOrUndefined } from "@/lib/server/page-person";
 import { requestLocale } from "@/lib/server/preferences";
 
 export const dynamic = "force-dynamic";

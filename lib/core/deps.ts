@@ -3,11 +3,12 @@ import type { StudioConfig } from "@/lib/config";
 import type { StudioDatabase } from "@/lib/db";
 import type { GatewayClient } from "@/lib/gateway";
 import type { BlobStore } from "@/lib/storage";
-import type { FetchReferenceOptions } from "./fetch-reference";
+import type { FetchReferenceOptions } from "@/lib/net/fetch-reference";
 
 /**
- * What the life of a generation needs from the outside. lib/wiring builds it
- * from the environment; tests build their own (lib/testing/deps.ts).
+ * What the services (the life of a generation, and boards, shares, accounts,
+ * usage beside it) need from the outside. lib/wiring builds it from the
+ * environment; tests build their own (lib/testing/deps.ts).
  */
 export type GenerationDeps = {
   db: StudioDatabase;

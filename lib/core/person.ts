@@ -2,7 +2,7 @@ import "server-only";
 import type { UserRow } from "@/lib/db";
 
 /**
- * Who is acting, as the generation domain needs them: the name rows record
+ * Who is acting, as the services need them: the name rows record
  * in createdBy, the account id that owns favorites, the role that lets an
  * admin act on anyone's picture, and the person's own limits (null = the
  * studio-wide ones).
