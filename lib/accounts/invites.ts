@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { hashSessionId } from "@/lib/auth/server-session";
 import { hashPassword } from "@/lib/auth/password";
 import { logger } from "@/lib/log";
@@ -13,7 +13,7 @@ import { mustGetUser } from "./people";
 // the database keeps only their hash, and using the link stamps it used.
 
 export const INVITE_TTL_MS = 7 * 86_400_000;
-type Deps = Pick<GenerationDeps, "db" | "now">;
+type Deps = Pick<ServiceDeps, "db" | "now">;
 
 export async function createInvite(deps: Deps, input: { userId: string; by: UserRow }): Promise<{ url: string; expiresAt: string }> {
   const user = await mustGetUser(deps, input.userId);

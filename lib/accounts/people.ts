@@ -3,7 +3,7 @@ import type { User } from "@/lib/contract";
 import type { UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { currentPrices, spendOf, startOfUtcMonth } from "@/lib/generations";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { isListedAdmin, newAccountRow } from "@/lib/auth/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { logger } from "@/lib/log";
@@ -11,7 +11,7 @@ import { logger } from "@/lib/log";
 // What admins do with people (issue 12): list them with this month's
 // pictures and spend, add them, change their role, limits and state.
 
-type Deps = Pick<GenerationDeps, "db" | "config" | "now">;
+type Deps = Pick<ServiceDeps, "db" | "config" | "now">;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function toUser(row: UserRow, month?: { pictures: number; cost: number }): User {

@@ -3,12 +3,12 @@ import type { z } from "zod";
 import type { pricesResponseSchema } from "@/lib/contract";
 import { StudioError } from "@/lib/errors";
 import { currentPrices } from "@/lib/generations";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { unpricedKeys } from "@/lib/generations/prices";
 import { logger } from "@/lib/log";
 import { isPriceKey, PRICE_KEYS } from "@/lib/pricing";
 
-type Deps = Pick<GenerationDeps, "db" | "config" | "now">;
+type Deps = Pick<ServiceDeps, "db" | "config" | "now">;
 
 export async function pricesView(deps: Deps): Promise<z.infer<typeof pricesResponseSchema>> {
   const { prices, fromStudio } = await currentPrices(deps);

@@ -1,13 +1,13 @@
 import "server-only";
 import type { StudioSettings } from "@/lib/contract";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { TOKEN_MAX_DAYS_SETTING, tokenMaxDays } from "@/lib/auth/api-tokens";
 import { logger } from "@/lib/log";
 
 // What admins set in the studio itself (issue 21), kept in studio_settings so
 // every instance reads the same: for now, the longest an API token lives.
 
-type Deps = Pick<GenerationDeps, "db" | "now">;
+type Deps = Pick<ServiceDeps, "db" | "now">;
 
 export async function studioSettings(deps: Deps): Promise<StudioSettings> {
   return { tokenMaxDays: await tokenMaxDays(deps.db) };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SignOutResult } from "@/lib/contract";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { logger } from "@/lib/log";
 import { mustGetUser } from "./people";
 
@@ -9,7 +9,7 @@ import { mustGetUser } from "./people";
 // unless the caller says otherwise: a thief who holds a session can have made
 // one, and a token outlives every session.
 
-type Deps = Pick<GenerationDeps, "db">;
+type Deps = Pick<ServiceDeps, "db">;
 
 /** Every session of the person and, with endTokens, every API token; how many of each. */
 export async function endPersonAccess(deps: Deps, input: { userId: string; endTokens: boolean }): Promise<SignOutResult> {

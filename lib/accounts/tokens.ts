@@ -2,7 +2,7 @@ import "server-only";
 import type { ApiToken, ApiTokenPage } from "@/lib/contract";
 import type { ApiTokenRow, UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { createApiToken, effectiveExpiry, TokenCapReached, tokenMaxDays } from "@/lib/auth/api-tokens";
 import { logger } from "@/lib/log";
 
@@ -12,7 +12,7 @@ import { logger } from "@/lib/log";
 // Issue 21: only from a signed-in browser (the routes refuse tokens), at most
 // `maxPerUser` per person, and never longer-lived than the admins allow.
 
-type Deps = Pick<GenerationDeps, "db" | "now">;
+type Deps = Pick<ServiceDeps, "db" | "now">;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** A token as the API shows it; `maxDays`: its expiry is the effective one (see effectiveExpiry). */

@@ -3,7 +3,7 @@ import type { Board, BoardVisibility, ListBoardsResponse } from "@/lib/contract"
 import type { BoardSummary, StudioDatabase } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { mustGetAll } from "@/lib/core/picture-ids";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { newBoardId } from "@/lib/core/ids";
 import type { Person } from "@/lib/core/person";
 import { logger } from "@/lib/log";
@@ -14,7 +14,7 @@ import { decodeBoardCursor, encodeBoardCursor } from "./cursor";
 // person's. A board holds references to pictures, never the pictures: deleting
 // a board, or taking a picture off it, deletes no picture.
 
-type Deps = Pick<GenerationDeps, "db" | "now">;
+type Deps = Pick<ServiceDeps, "db" | "now">;
 
 export function toBoard(row: BoardSummary, viewer: Pick<Person, "id" | "role">): Board {
   return {

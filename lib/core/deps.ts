@@ -10,7 +10,7 @@ import type { FetchReferenceOptions } from "@/lib/net/fetch-reference";
  * usage beside it) need from the outside. lib/wiring builds it from the
  * environment; tests build their own (lib/testing/deps.ts).
  */
-export type GenerationDeps = {
+export type ServiceDeps = {
   db: StudioDatabase;
   store: BlobStore;
   /**

@@ -1,7 +1,7 @@
 import "server-only";
 import type { GenerationRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import type { GenerationDeps } from "./deps";
+import type { ServiceDeps } from "./deps";
 
 // The pictures a request names by id (a board's additions, a download): all
 // of them must exist, and a refusal names the missing ones.
@@ -19,7 +19,7 @@ export function nameIds(ids: string[]): string {
  * The rows of `ids`, in that order. One unknown id refuses them all (404
  * naming the unknown ones, then `consequence`, e.g. "nothing was added").
  */
-export async function mustGetAll(deps: Pick<GenerationDeps, "db">, ids: string[], consequence?: string): Promise<GenerationRow[]> {
+export async function mustGetAll(deps: Pick<ServiceDeps, "db">, ids: string[], consequence?: string): Promise<GenerationRow[]> {
   const rows = await deps.db.getGenerations(ids);
   if (rows.length === new Set(ids).size) return rows;
   const found = new Set(rows.map((row) => row.id));

@@ -3,7 +3,7 @@ import pLimit from "p-limit";
 import type { GenerationRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { mustGetAll, nameIds } from "@/lib/core/picture-ids";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
 import { logger } from "@/lib/log";
 import { archiveFileName, pictureFileName } from "./file-names";
@@ -33,7 +33,7 @@ const CHECK_CONCURRENCY = 8;
  * Every picture of the studio is visible to every member (the gallery is the
  * team's), so any signed-in `viewer` may download any of them.
  */
-export async function zipDownload(deps: Pick<GenerationDeps, "db" | "store">, input: { ids: string[]; viewer: Pick<Person, "name"> }): Promise<ZipDownload> {
+export async function zipDownload(deps: Pick<ServiceDeps, "db" | "store">, input: { ids: string[]; viewer: Pick<Person, "name"> }): Promise<ZipDownload> {
   const rows = await picturesInOrder(deps, input.ids);
   await assertFilesStored(deps, rows);
 
@@ -64,7 +64,7 @@ export async function zipDownload(deps: Pick<GenerationDeps, "db" | "store">, in
 }
 
 /** The rows of `ids` in that order; refuses unknown ids and pictures that have no stored original. */
-async function picturesInOrder(deps: Pick<GenerationDeps, "db">, ids: string[]): Promise<GenerationRow[]> {
+async function picturesInOrder(deps: Pick<ServiceDeps, "db">, ids: string[]): Promise<GenerationRow[]> {
   const rows = await mustGetAll(deps, ids);
   const unfinished = rows.filter((row) => row.status !== "completed" || !row.imageKey);
   if (unfinished.length) {
@@ -74,7 +74,7 @@ async function picturesInOrder(deps: Pick<GenerationDeps, "db">, ids: string[]):
   return rows;
 }
 
-async function assertFilesStored(deps: Pick<GenerationDeps, "store">, rows: GenerationRow[]): Promise<void> {
+async function assertFilesStored(deps: Pick<ServiceDeps, "store">, rows: GenerationRow[]): Promise<void> {
   const limit = pLimit(CHECK_CONCURRENCY);
   const present = await Promise.all(rows.map((row) => limit(() => deps.store.exists(row.imageKey!))));
   const gone = rows.filter((_, i) => !present[i]).map((row) => row.id);

@@ -3,7 +3,7 @@ import type { Generation } from "@/lib/contract";
 import { StudioError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { createFromEntries, findReplay } from "./create";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { assertWithinLimits } from "./quota";
 import { dropGeneration } from "./replaced";
 import { mustGet } from "./reads";
@@ -13,7 +13,7 @@ import { toGeneration, viewGenerations } from "./serialize";
 import { IN_FLIGHT, isActive } from "./status";
 
 /** Stars are per person: anyone may star any picture, for themselves. */
-export async function setFavorite(deps: GenerationDeps, input: { id: string; favorite: boolean; viewer: Person }): Promise<Generation> {
+export async function setFavorite(deps: ServiceDeps, input: { id: string; favorite: boolean; viewer: Person }): Promise<Generation> {
   const row = await mustGet(deps, input.id);
   await deps.db.setFavorite({ userId: input.viewer.id, generationId: input.id, favorite: input.favorite, now: deps.now() });
   return toGeneration(row, input.favorite);
@@ -31,7 +31,7 @@ function assertOwner(row: { createdBy: string }, person: Person, what: string) {
  * would have timed out (the gateway goes on with the task; see inFlightSince
  * in quota.ts).
  */
-export async function deleteGeneration(deps: GenerationDeps, input: { id: string; viewer: Person }): Promise<void> {
+export async function deleteGeneration(deps: ServiceDeps, input: { id: string; viewer: Person }): Promise<void> {
   const row = await mustGet(deps, input.id);
   assertOwner(row, input.viewer, "delete");
   const deleted = await dropGeneration(deps, input.id);
@@ -48,7 +48,7 @@ export async function deleteGeneration(deps: GenerationDeps, input: { id: string
  * cancelled (refresh.ts). A picture being saved is known to exist: nothing to
  * cancel. Cancelling twice changes nothing.
  */
-export async function cancelGeneration(deps: GenerationDeps, input: { id: string; viewer: Person }): Promise<Generation> {
+export async function cancelGeneration(deps: ServiceDeps, input: { id: string; viewer: Person }): Promise<Generation> {
   const row = await mustGet(deps, input.id);
   assertOwner(row, input.viewer, "cancel");
   // Cancelled already (a second click): the answer is what it became since.
@@ -79,7 +79,7 @@ export async function cancelGeneration(deps: GenerationDeps, input: { id: string
  * failed row goes as a delete would, its cost still counted.
  */
 export async function retryGeneration(
-  deps: GenerationDeps,
+  deps: ServiceDeps,
   input: { id: string; person: Person; idempotencyKey?: string },
 ): Promise<Generation[]> {
   const { person } = input;

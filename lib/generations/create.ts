@@ -3,7 +3,7 @@ import type { CreateGenerationInput, Generation } from "@/lib/contract";
 import { FRESH_GENERATION, type GenerationRow, type ReferenceEntry } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { effectiveSize, getModel, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { idInPlaceOf, newBatchId, newGenerationId } from "@/lib/core/ids";
 import { IdempotencyKeyReused } from "./key-reused";
 import type { Person } from "@/lib/core/person";
@@ -30,7 +30,7 @@ function recordedSize(model: ModelId, requested: ImageSize | null | undefined): 
  * the key sent again with another request throws IdempotencyKeyReused.
  */
 export async function createGenerations(
-  deps: GenerationDeps,
+  deps: ServiceDeps,
   input: { request: CreateGenerationInput; person: Person; requestHash?: string },
 ): Promise<Generation[]> {
   const { request, person, requestHash } = input;
@@ -61,7 +61,7 @@ export async function createGenerations(
 }
 
 export async function findReplay(
-  deps: GenerationDeps,
+  deps: ServiceDeps,
   input: { key?: string; createdBy: string; requestHash?: string },
 ): Promise<Generation[] | undefined> {
   if (!input.key) return undefined;
@@ -78,7 +78,7 @@ export async function findReplay(
 
 /** Shared by create and retry: the references are already stored. */
 export async function createFromEntries(
-  deps: GenerationDeps,
+  deps: ServiceDeps,
   input: {
     settings: Omit<Settings, "imageSize"> & { imageSize?: ImageSize | null };
     entries: ReferenceEntry[];

@@ -2,7 +2,7 @@ import "server-only";
 import { StudioError } from "@/lib/errors";
 import { extensionFor } from "@/lib/images";
 import type { ServedFile } from "@/lib/storage";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
 import { openPreview } from "./preview";
 
@@ -20,7 +20,7 @@ export function fileNameFor(prompt: string, id: string, ext: string): string {
 
 
 /** Our stored copy of a picture. The type was recorded from the decoded bytes. */
-export async function openImage(deps: GenerationDeps, input: { id: string; variant: "full" | "thumb" | "preview" }): Promise<ServedFile> {
+export async function openImage(deps: ServiceDeps, input: { id: string; variant: "full" | "thumb" | "preview" }): Promise<ServedFile> {
   const row = await deps.db.getGeneration(input.id);
   const key = input.variant === "thumb" ? row?.thumbKey : row?.imageKey;
   if (!row || !key || row.status !== "completed") throw new StudioError("not_found", "This generation has no stored picture");
@@ -41,7 +41,7 @@ export async function openImage(deps: GenerationDeps, input: { id: string; varia
  * them). The references of a picture that was not made stay their
  * uploader's: the gallery shows nobody else what they were (issue 21).
  */
-export async function openReference(deps: GenerationDeps, input: { id: string; viewer: Person }): Promise<ServedFile> {
+export async function openReference(deps: ServiceDeps, input: { id: string; viewer: Person }): Promise<ServedFile> {
   const row = await deps.db.getReference(input.id);
   if (!row) throw new StudioError("not_found", "There is no stored reference image with this id");
   const { viewer } = input;

@@ -1,6 +1,6 @@
 import { testPerson } from "@/lib/testing/person";
 import { afterEach, describe, expect, it } from "vitest";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { plainPicture } from "@/lib/images/test-images";
 import { ENGINES, studioInstances, type Engine, type Instances } from "@/lib/testing/instances";
 import { createGenerations } from "./create";
@@ -26,7 +26,7 @@ const request = { model: "nano_banana_2" as const, prompt: "two instances", aspe
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Counts this instance's result downloads, each made to take `ms`. */
-function slowDownloads(deps: GenerationDeps, ms: number) {
+function slowDownloads(deps: ServiceDeps, ms: number) {
   const counted = { downloads: 0 };
   const fetchResult = deps.gateway.fetchResult;
   deps.gateway = { ...deps.gateway, fetchResult: async (task) => (counted.downloads++, await sleep(ms), fetchResult(task)) };
@@ -34,7 +34,7 @@ function slowDownloads(deps: GenerationDeps, ms: number) {
 }
 
 /** The shared picture store refuses writes while `outage.down`, on every instance given. */
-function storageOutage(...instances: GenerationDeps[]) {
+function storageOutage(...instances: ServiceDeps[]) {
   const outage = { down: true };
   for (const deps of instances) {
     const store = deps.store;

@@ -1,6 +1,6 @@
 import "server-only";
 import { logger } from "@/lib/log";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { stagingHolder } from "./staged";
 
 /** A poll lease lasts this many intervals past its last renewal: a dead instance's tasks move on after it. */
@@ -17,7 +17,7 @@ export type HeldLease = { release(): void };
  * a lease sized for a dead instance's hand-over: renewing, not a longer lease,
  * keeps both a slow refresh unshared and a dead instance's rows moving.
  */
-export async function holdLease(deps: GenerationDeps, input: { id: string; now: number }): Promise<HeldLease | undefined> {
+export async function holdLease(deps: ServiceDeps, input: { id: string; now: number }): Promise<HeldLease | undefined> {
   const { id, now } = input;
   const intervalMs = deps.config.pollIntervalMs;
   const leaseMs = intervalMs * LEASE_INTERVALS;

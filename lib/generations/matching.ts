@@ -1,7 +1,7 @@
 import "server-only";
 import type { GenerationIdsQuery, GenerationIdsResponse } from "@/lib/contract";
 import { mustSeeBoard } from "@/lib/boards/access";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
 import { listFilterOf } from "./reads";
 
@@ -11,7 +11,7 @@ import { listFilterOf } from "./reads";
  * match in all. Exactly what listGenerations would page through for this
  * viewer: someone else's private board is a 404, stars and "mine" are theirs.
  */
-export async function listGenerationIds(deps: GenerationDeps, input: { query: GenerationIdsQuery; viewer: Person }): Promise<GenerationIdsResponse> {
+export async function listGenerationIds(deps: ServiceDeps, input: { query: GenerationIdsQuery; viewer: Person }): Promise<GenerationIdsResponse> {
   const { query, viewer } = input;
   if (query.board) await mustSeeBoard(deps.db, { id: query.board, person: viewer });
   const filter = listFilterOf(query, viewer);

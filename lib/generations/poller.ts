@@ -1,7 +1,7 @@
 import "server-only";
 import { logger } from "@/lib/log";
 import { processSingleton } from "@/lib/singleton";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { pruneUnusedUploads } from "./prune-references";
 import { moveQueues } from "./queue";
 import { isDue, refreshGeneration } from "./refresh";
@@ -28,7 +28,7 @@ export type Poller = { stop(): void; tick(): Promise<void> };
  * over the backlog (backlog ÷ BATCH sweeps), however many older rows stay
  * due (a long storage outage keeps every "Saving…" row active).
  */
-export function createPoller(deps: GenerationDeps): Poller {
+export function createPoller(deps: ServiceDeps): Poller {
   let running: Promise<void> | undefined;
   const tickMs = Math.max(100, Math.min(1_000, Math.floor(deps.config.pollIntervalMs / 4)));
 
@@ -77,7 +77,7 @@ export function createPoller(deps: GenerationDeps): Poller {
 }
 
 /** Once per server process. */
-export function startPoller(deps: GenerationDeps): Poller {
+export function startPoller(deps: ServiceDeps): Poller {
   return processSingleton("poller", () => {
     logger.info({ intervalMs: deps.config.pollIntervalMs }, "poller started");
     return createPoller(deps);

@@ -4,7 +4,7 @@ import { buffer } from "node:stream/consumers";
 import { ImageError, makePreview } from "@/lib/images";
 import { logger } from "@/lib/log";
 import type { StoredObject } from "@/lib/storage";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 
 // The preview rendition (issue 26 item 4): a WebP of at most PREVIEW_SIDE px,
 // for gallery tiles larger than the thumbnail on the screen. It is derived
@@ -21,7 +21,7 @@ export const previewKey = (id: string) => `previews/${id}.webp`;
  * originals, a benchmark's seeded thumbnails) the thumbnail stands in: a
  * tile then shows what it showed before previews existed, never a hole.
  */
-export async function openPreview(deps: GenerationDeps, input: { id: string; imageKey: string; thumbKey: string | null }): Promise<StoredObject | undefined> {
+export async function openPreview(deps: ServiceDeps, input: { id: string; imageKey: string; thumbKey: string | null }): Promise<StoredObject | undefined> {
   const stored = await deps.store.get(previewKey(input.id));
   if (stored) return stored;
   const original = await deps.store.get(input.imageKey);

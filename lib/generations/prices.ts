@@ -2,13 +2,13 @@ import "server-only";
 import { StudioError } from "@/lib/errors";
 import { MODELS, type ImageSize, type ModelId } from "@/lib/models";
 import { isPriced } from "@/lib/pricing";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 
 /**
  * Prices in force: STUDIO_PRICES, with the prices admins set in the studio
  * winning (removing one there falls back to the environment's).
  */
-export async function currentPrices(deps: Pick<GenerationDeps, "db" | "config">): Promise<{ prices: Record<string, number>; fromStudio: Set<string> }> {
+export async function currentPrices(deps: Pick<ServiceDeps, "db" | "config">): Promise<{ prices: Record<string, number>; fromStudio: Set<string> }> {
   const rows = await deps.db.listPrices();
   const prices = { ...deps.config.prices };
   for (const row of rows) prices[row.key] = row.price;
@@ -65,7 +65,7 @@ export function assertPriced(prices: Record<string, number>, rows: { model: Mode
  * (the studio's STUDIO_MONTHLY_BUDGET or any person's), else none (without a
  * budget an unpriced model is only shown as free in /usage).
  */
-export async function unpricedWhileBudgeted(deps: Pick<GenerationDeps, "db" | "config">): Promise<{ unpriced: string[]; budgets: "studio" | "people" | "none" }> {
+export async function unpricedWhileBudgeted(deps: Pick<ServiceDeps, "db" | "config">): Promise<{ unpriced: string[]; budgets: "studio" | "people" | "none" }> {
   const budgets =
     deps.config.limits.monthlyBudget !== undefined ? "studio" : (await deps.db.listUsers()).some((user) => user.monthlyBudget !== null) ? "people" : "none";
   if (budgets === "none") return { unpriced: [], budgets };

@@ -1,7 +1,7 @@
 import "server-only";
 import pLimit from "p-limit";
 import { logger } from "@/lib/log";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { startOfUtcDay } from "./quota";
 
 /**
@@ -28,7 +28,7 @@ const DAY_MS = 86_400_000;
  * count removed. Several instances may run it at once: each row is deleted
  * by one of them, which then deletes its file.
  */
-export async function pruneUnusedUploads(deps: GenerationDeps): Promise<number> {
+export async function pruneUnusedUploads(deps: ServiceDeps): Promise<number> {
   // The poller does not wait for a run; a run still going when the next is due is left to finish.
   if (running.has(deps)) return 0;
   running.add(deps);
@@ -39,9 +39,9 @@ export async function pruneUnusedUploads(deps: GenerationDeps): Promise<number> 
   }
 }
 
-const running = new WeakSet<GenerationDeps>();
+const running = new WeakSet<ServiceDeps>();
 
-async function pruneRun(deps: GenerationDeps): Promise<number> {
+async function pruneRun(deps: ServiceDeps): Promise<number> {
   const createdBefore = deps.now() - UNUSED_UPLOAD_TTL_MS;
   const deleteFile = pLimit(DELETE_CONCURRENCY);
   let removed = 0;

@@ -4,7 +4,7 @@ import type { GenerationRow, QueueBudget } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { priceOf } from "@/lib/pricing";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
 import { currentPrices, isPriced } from "./prices";
 import { inFlightSince, limitsOf, money, startOfUtcMonth } from "./quota";
@@ -21,7 +21,7 @@ import { markNotSent, submitRows } from "./submit";
 export const CANCELLED_WAITING_MESSAGE = "Cancelled before it was sent; nothing was billed.";
 
 /** One sweep's worth: every person with waiting rows, one after another. */
-export async function moveQueues(deps: GenerationDeps): Promise<void> {
+export async function moveQueues(deps: ServiceDeps): Promise<void> {
   for (const name of await deps.db.waitingPeople()) {
     await moveQueueOf(deps, name).catch((err: unknown) => logger.error({ err, user: name }, "moving the queue failed"));
   }
@@ -33,7 +33,7 @@ export async function moveQueues(deps: GenerationDeps): Promise<void> {
  * price, since the rows were queued): under a budget each row must still fit
  * when its turn comes, and one that does not ends failed, not sent, free.
  */
-async function moveQueueOf(deps: GenerationDeps, name: string): Promise<void> {
+async function moveQueueOf(deps: ServiceDeps, name: string): Promise<void> {
   const user = await deps.db.getUserByName(name);
   // A person deleted under their rows: the studio-wide limits.
   const person: Person = user ?? { id: "", name, role: "member", dailyLimit: null, maxActive: null, monthlyBudget: null };
@@ -79,7 +79,7 @@ async function moveQueueOf(deps: GenerationDeps, name: string): Promise<void> {
  * lost its price meanwhile would count as free: it ends, not sent, as a new
  * request for it would be refused.
  */
-async function budgetAtSend(deps: GenerationDeps, input: { name: string; amount: number; now: number }): Promise<QueueBudget> {
+async function budgetAtSend(deps: ServiceDeps, input: { name: string; amount: number; now: number }): Promise<QueueBudget> {
   const { prices } = await currentPrices(deps);
   const unpriced = (await deps.db.listWaiting({ createdBy: input.name })).filter((row) => !isPriced(prices, row.model, row.imageSize));
   for (const row of unpriced) {
@@ -105,7 +105,7 @@ function byBatch(rows: GenerationRow[]): GenerationRow[][] {
  * is no longer waiting (the queue sent it meanwhile): then it is cancelled as
  * any picture in flight.
  */
-export async function cancelWaiting(deps: GenerationDeps, row: Pick<GenerationRow, "id">): Promise<GenerationRow | undefined> {
+export async function cancelWaiting(deps: ServiceDeps, row: Pick<GenerationRow, "id">): Promise<GenerationRow | undefined> {
   const now = deps.now();
   const cancelled = await deps.db.updateGeneration({
     id: row.id,

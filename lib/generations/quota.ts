@@ -3,7 +3,7 @@ import { limitRefusal, type InsertLimits, type LimitRefusal, type UsageGroup } f
 import { StudioError } from "@/lib/errors";
 import type { ImageSize, ModelId } from "@/lib/models";
 import { priceOf, roundMoney } from "@/lib/pricing";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
 import { assertPriced, currentPrices } from "./prices";
 
@@ -22,7 +22,7 @@ export const startOfNextUtcDay = (now: number) => startOfUtcDay(now) + DAY_MS;
 const dayOfMonth = (at: number) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", timeZone: "UTC" }).format(at);
 
 /** A person's limits: their own where an admin set them, else the studio's. monthlyBudget null = none. */
-export function limitsOf(deps: Pick<GenerationDeps, "config">, person: Person) {
+export function limitsOf(deps: Pick<ServiceDeps, "config">, person: Person) {
   const studio = deps.config.limits;
   return {
     daily: person.dailyLimit ?? studio.daily,
@@ -53,7 +53,7 @@ export function spendOf(groups: UsageGroup[], prices: Record<string, number>): n
  * row is gone), so the slot is held for as long as the studio would have
  * waited for the picture: its createdAt plus the task timeout.
  */
-export const inFlightSince = (deps: Pick<GenerationDeps, "config">, now: number) => now - deps.config.taskTimeoutMs;
+export const inFlightSince = (deps: Pick<ServiceDeps, "config">, now: number) => now - deps.config.taskTimeoutMs;
 
 export type Usage = {
   daily: number;
@@ -68,7 +68,7 @@ export type Usage = {
   currency: string;
 };
 
-export async function usageOf(deps: GenerationDeps, input: { person: Person }): Promise<Usage> {
+export async function usageOf(deps: ServiceDeps, input: { person: Person }): Promise<Usage> {
   const now = deps.now();
   const { name } = input.person;
   const limits = limitsOf(deps, input.person);
@@ -85,7 +85,7 @@ export async function usageOf(deps: GenerationDeps, input: { person: Person }): 
 type NewRows = { model: ModelId; imageSize: ImageSize | null; count: number };
 
 /** What the insert checks in its own transaction (the check that holds under concurrency). */
-export async function insertLimits(deps: GenerationDeps, input: { person: Person; rows: NewRows }): Promise<InsertLimits> {
+export async function insertLimits(deps: ServiceDeps, input: { person: Person; rows: NewRows }): Promise<InsertLimits> {
   const now = deps.now();
   const limits = limitsOf(deps, input.person);
   const base = {
@@ -111,7 +111,7 @@ export const money = (amount: number, currency: string) =>
  * cap on pictures in flight and possibly a monthly budget. Says which limit
  * was hit and when to come back.
  */
-export function limitError(deps: GenerationDeps, refusal: LimitRefusal, limits: InsertLimits): StudioError {
+export function limitError(deps: ServiceDeps, refusal: LimitRefusal, limits: InsertLimits): StudioError {
   const now = deps.now();
   if (refusal.limit === "daily") {
     const left = Math.max(0, limits.daily - refusal.usedToday);
@@ -152,7 +152,7 @@ export function limitError(deps: GenerationDeps, refusal: LimitRefusal, limits: 
  * A cheap early answer before any reference is stored; the insert checks
  * again in its transaction, which is what makes the limits hold.
  */
-export async function assertWithinLimits(deps: GenerationDeps, input: { person: Person; rows: NewRows }): Promise<void> {
+export async function assertWithinLimits(deps: ServiceDeps, input: { person: Person; rows: NewRows }): Promise<void> {
   const [usage, limits] = await Promise.all([usageOf(deps, { person: input.person }), insertLimits(deps, input)]);
   const spent = limits.budget ? usage.spentThisMonth : undefined;
   const refusal = limitRefusal({ usedToday: usage.usedToday, active: usage.active, waiting: usage.waiting, spent, count: input.rows.count, limits });

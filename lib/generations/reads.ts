@@ -3,13 +3,13 @@ import type { Generation, ListGenerationsQuery, ListGenerationsResponse } from "
 import type { GenerationRow, ListFilter } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { mustSeeBoard } from "@/lib/boards/access";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { nudgeRefresh } from "./refresh";
 import type { Person } from "@/lib/core/person";
 import { viewGenerations } from "./serialize";
 
 export async function listGenerations(
-  deps: GenerationDeps,
+  deps: ServiceDeps,
   input: { query: ListGenerationsQuery; viewer: Person },
 ): Promise<ListGenerationsResponse> {
   const { query } = input;
@@ -37,13 +37,13 @@ export function listFilterOf(query: ListGenerationsQuery, viewer: Person): Omit<
   };
 }
 
-export async function mustGet(deps: GenerationDeps, id: string): Promise<GenerationRow> {
+export async function mustGet(deps: ServiceDeps, id: string): Promise<GenerationRow> {
   const row = await deps.db.getGeneration(id);
   if (!row) throw new StudioError("not_found", "There is no generation with this id");
   return row;
 }
 
-export async function getGeneration(deps: GenerationDeps, input: { id: string; viewer: Person }): Promise<Generation> {
+export async function getGeneration(deps: ServiceDeps, input: { id: string; viewer: Person }): Promise<Generation> {
   const row = await mustGet(deps, input.id);
   nudgeRefresh(deps, row);
   return (await viewGenerations(deps, [row], input.viewer))[0];

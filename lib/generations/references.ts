@@ -5,7 +5,7 @@ import type { ReferenceEntry, ReferenceRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { ImageError, extensionFor, inspectImage, parseImageDataUrl, toDataUrl, type ImageContentType } from "@/lib/images";
 import { logger } from "@/lib/log";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { fetchReference, ReferenceFetchError, type FetchReferenceOptions } from "@/lib/net/fetch-reference";
 import { newReferenceId } from "@/lib/core/ids";
 import { reserveUploadBytes, returnUploadBytes } from "./upload-allowance";
@@ -38,7 +38,7 @@ async function checkImage(bytes: Buffer, input: { field: Field; declaredType?: s
 }
 
 /** The file, then its row: a row never points at a file that is not there. */
-async function saveReference(deps: GenerationDeps, input: { checked: Checked; createdBy: string }): Promise<ReferenceRow> {
+async function saveReference(deps: ServiceDeps, input: { checked: Checked; createdBy: string }): Promise<ReferenceRow> {
   const { checked } = input;
   const now = deps.now();
   const id = newReferenceId(now);
@@ -61,7 +61,7 @@ async function saveReference(deps: GenerationDeps, input: { checked: Checked; cr
  * POST /api/references: one picture stored for later requests to name by id,
  * so it crosses the network once however often it is used.
  */
-export async function uploadReference(deps: GenerationDeps, input: { bytes: Buffer; createdBy: string }): Promise<UploadedReference> {
+export async function uploadReference(deps: ServiceDeps, input: { bytes: Buffer; createdBy: string }): Promise<UploadedReference> {
   const checked = await checkImage(input.bytes, { field: { path: "file", label: "The file" } });
   return storeUpload(deps, { checked, createdBy: input.createdBy });
 }
@@ -73,7 +73,7 @@ export async function uploadReference(deps: GenerationDeps, input: { bytes: Buff
  * it); the composer then names it by id. Refused with 400 naming `url`, and
  * nothing stored, when it is not a picture anyone can reach.
  */
-export async function copyReferenceFromUrl(deps: GenerationDeps, input: { url: string; createdBy: string }): Promise<UploadedReference> {
+export async function copyReferenceFromUrl(deps: ServiceDeps, input: { url: string; createdBy: string }): Promise<UploadedReference> {
   const field = { path: "url", label: "The link" };
   let fetched;
   try {
@@ -86,7 +86,7 @@ export async function copyReferenceFromUrl(deps: GenerationDeps, input: { url: s
 }
 
 /** A checked picture counted against the person's allowance and stored; the count is given back if the write fails. */
-async function storeUpload(deps: GenerationDeps, input: { checked: Checked; createdBy: string }): Promise<UploadedReference> {
+async function storeUpload(deps: ServiceDeps, input: { checked: Checked; createdBy: string }): Promise<UploadedReference> {
   const reservation = await reserveUploadBytes(deps, { createdBy: input.createdBy, bytes: input.checked.bytes.length });
   let row: ReferenceRow;
   try {
@@ -104,7 +104,7 @@ type Resolved =
   | { kind: "copy"; url: string; checked: Checked }
   | { kind: "existing"; id: string };
 
-async function resolveReference(deps: GenerationDeps, input: { value: string; index: number; createdBy: string }): Promise<Resolved> {
+async function resolveReference(deps: ServiceDeps, input: { value: string; index: number; createdBy: string }): Promise<Resolved> {
   const { value, index } = input;
   const field = { path: `references.${index}`, label: `Reference ${index + 1}` };
   if (value.startsWith("data:")) {
@@ -148,7 +148,7 @@ export type StoredReferences = {
  * checked before anything is written.
  */
 export async function storeReferences(
-  deps: GenerationDeps,
+  deps: ServiceDeps,
   input: { references: string[]; createdBy: string },
 ): Promise<StoredReferences> {
   const resolved = await Promise.all(
@@ -190,7 +190,7 @@ export async function storeReferences(
  * goes first, and the file only if it went: the foreign key refuses the
  * delete while any generation links the reference, and that file must stay.
  */
-export async function discardReferences(deps: GenerationDeps, entries: ReferenceEntry[]): Promise<void> {
+export async function discardReferences(deps: ServiceDeps, entries: ReferenceEntry[]): Promise<void> {
   for (const entry of entries) {
     if (entry.kind !== "stored") continue;
     const row = await deps.db.getReference(entry.id);
@@ -208,7 +208,7 @@ export async function discardReferences(deps: GenerationDeps, entries: Reference
  * them, else our stored files as data URLs; links as they were given (not our copies).
  */
 export async function referencesForGateway(
-  deps: GenerationDeps,
+  deps: ServiceDeps,
   entries: ReferenceEntry[],
   inline: ReadonlyMap<string, string> = new Map(),
 ): Promise<string[]> {

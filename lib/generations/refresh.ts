@@ -6,7 +6,7 @@ import { logger } from "@/lib/log";
 import { processSingleton } from "@/lib/singleton";
 import { failedReason } from "./cancelled";
 import { UNKNOWN_OUTCOME_MESSAGE } from "./submit";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { holdLease } from "./lease";
 import { refreshSlotFree, refreshSlots } from "./refresh-slots";
 import { retryDelayMs, saveResult } from "./save-result";
@@ -27,7 +27,7 @@ const inflight = processSingleton("refresh-inflight", () => new Map<string, Prom
  * task per poll interval through, however many browsers and instances ask,
  * and the instance that got it holds the row's lease until it is done.
  */
-export function refreshGeneration(deps: GenerationDeps, id: string): Promise<GenerationRow | undefined> {
+export function refreshGeneration(deps: ServiceDeps, id: string): Promise<GenerationRow | undefined> {
   // Per instance id: tests run two "instances" in one process.
   const key = `${deps.instanceId}:${id}`;
   const running = inflight.get(key);
@@ -38,7 +38,7 @@ export function refreshGeneration(deps: GenerationDeps, id: string): Promise<Gen
 }
 
 /** A read of a row in flight nudges it, never waited on, and never queued behind the bound (a waiting row has nothing to ask). */
-export function nudgeRefresh(deps: GenerationDeps, row: GenerationRow): void {
+export function nudgeRefresh(deps: ServiceDeps, row: GenerationRow): void {
   if (!isInFlight(row.status) || !isDue(row, deps.now(), deps.config.pollIntervalMs) || heldElsewhere(deps, row, deps.now())) return;
   if (!refreshSlotFree()) return;
   refreshGeneration(deps, row.id).catch((err: unknown) => logger.error({ err, generation: row.id }, "refresh failed"));
@@ -62,7 +62,7 @@ export function isDue(
   return true;
 }
 
-async function refreshOnce(deps: GenerationDeps, id: string): Promise<GenerationRow | undefined> {
+async function refreshOnce(deps: ServiceDeps, id: string): Promise<GenerationRow | undefined> {
   const row = await deps.db.getGeneration(id);
   if (!row || !isInFlight(row.status)) return row;
   const now = deps.now();
@@ -84,7 +84,7 @@ async function refreshOnce(deps: GenerationDeps, id: string): Promise<Generation
   }
 }
 
-async function refreshClaimed(deps: GenerationDeps, row: GenerationRow, now: number): Promise<GenerationRow | undefined> {
+async function refreshClaimed(deps: ServiceDeps, row: GenerationRow, now: number): Promise<GenerationRow | undefined> {
   if (row.status === "submitting") {
     // Measured from when the submit started: its answer may still be on the way.
     if (now - (row.submittedAt ?? row.createdAt) < deps.config.requestTimeoutMs + SUBMIT_GRACE_MS) return row;
@@ -126,16 +126,16 @@ async function refreshClaimed(deps: GenerationDeps, row: GenerationRow, now: num
   });
 }
 
-function timedOut(deps: GenerationDeps, row: GenerationRow, now: number) {
+function timedOut(deps: ServiceDeps, row: GenerationRow, now: number) {
   return now - (row.submittedAt ?? row.createdAt) > deps.config.taskTimeoutMs;
 }
 
-function failTimedOut(deps: GenerationDeps, row: GenerationRow) {
+function failTimedOut(deps: ServiceDeps, row: GenerationRow) {
   const minutes = Math.round(deps.config.taskTimeoutMs / 60_000);
   return fail(deps, row, "timeout", `Timed out: the gateway did not finish this picture within ${minutes} minutes`);
 }
 
-async function onPollError(deps: GenerationDeps, row: GenerationRow, error: GatewayError, now: number) {
+async function onPollError(deps: ServiceDeps, row: GenerationRow, error: GatewayError, now: number) {
   if (error.kind === "not_found") {
     const count = row.notFoundCount + 1;
     if (count >= NOT_FOUND_CONFIRMATIONS) {
@@ -154,7 +154,7 @@ async function onPollError(deps: GenerationDeps, row: GenerationRow, error: Gate
   return row;
 }
 
-function fail(deps: GenerationDeps, row: GenerationRow, code: string, message: string, onlyIfStatus = IN_FLIGHT) {
+function fail(deps: ServiceDeps, row: GenerationRow, code: string, message: string, onlyIfStatus = IN_FLIGHT) {
   logger.info({ generation: row.id, task: row.upstreamId, code }, "generation failed");
   return deps.db.updateGeneration({
     id: row.id,

@@ -1,7 +1,7 @@
 import "server-only";
 import { StudioError } from "@/lib/errors";
 import { logger } from "@/lib/log";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { previewKey } from "./preview";
 import { discardStaged } from "./save-result";
 
@@ -10,7 +10,7 @@ import { discardStaged } from "./save-result";
  * it counted for (its cost if the gateway took it, the day's allowance), so
  * money, limits and /usage stay as they were. Undefined when it was gone.
  */
-export async function dropGeneration(deps: GenerationDeps, id: string) {
+export async function dropGeneration(deps: ServiceDeps, id: string) {
   const deleted = await deps.db.deleteGeneration(id);
   if (!deleted) return undefined;
   // A preview is made on first view (preview.ts): its key is deleted whether or not one was.
@@ -26,7 +26,7 @@ export async function dropGeneration(deps: GenerationDeps, id: string) {
  * one where the failed one was, so the failed one leaves the gallery. The
  * retry's row links the same references first, so none is orphaned here.
  */
-export async function removeReplaced(deps: GenerationDeps, id: string): Promise<void> {
+export async function removeReplaced(deps: ServiceDeps, id: string): Promise<void> {
   const gone = await dropGeneration(deps, id);
   if (gone) logger.info({ generation: id, status: gone.row.status }, "failed generation replaced by its retry");
 }

@@ -5,7 +5,7 @@ import { GatewayError, type NormalizedTask } from "@/lib/gateway";
 import { ImageError, extensionFor, inspectImage, makeThumbnail } from "@/lib/images";
 import { logger } from "@/lib/log";
 import { failedReason } from "./cancelled";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { downloadSlots } from "./refresh-slots";
 import { IN_FLIGHT } from "./status";
 
@@ -34,7 +34,7 @@ export function retryDelayMs(attempts: number, intervalMs: number): number {
 const stagingKey = (id: string) => `${id}.bin`;
 
 /** Bytes staged for a generation that no longer wants them (deleted; a cancelled one still wants its picture). */
-export async function discardStaged(deps: GenerationDeps, id: string): Promise<void> {
+export async function discardStaged(deps: ServiceDeps, id: string): Promise<void> {
   await deps.staging.delete(stagingKey(id)).catch((err: unknown) => logger.warn({ err, generation: id }, "could not discard a staged result"));
 }
 
@@ -42,7 +42,7 @@ export async function discardStaged(deps: GenerationDeps, id: string): Promise<v
 type Failure = { reason: string; stage: "download" | "storage"; staged: boolean };
 
 export async function saveResult(
-  deps: GenerationDeps,
+  deps: ServiceDeps,
   input: { row: GenerationRow; task: Pick<NormalizedTask, "id" | "url"> },
 ): Promise<GenerationRow | undefined> {
   const { row, task } = input;
@@ -54,7 +54,7 @@ export async function saveResult(
 }
 
 async function copyResult(
-  deps: GenerationDeps,
+  deps: ServiceDeps,
   input: { row: GenerationRow; task: Pick<NormalizedTask, "id" | "url">; seenAt: number },
 ): Promise<{ row: GenerationRow | undefined } | Failure> {
   const { row, task, seenAt } = input;
@@ -130,14 +130,14 @@ async function copyResult(
  * Deleted while the copy ran: the files go too, unless the row
  * (completed by another instance, say) points at them.
  */
-async function discardUnclaimed(deps: GenerationDeps, input: { id: string; keys: string[] }) {
+async function discardUnclaimed(deps: ServiceDeps, input: { id: string; keys: string[] }) {
   const current = await deps.db.getGeneration(input.id);
   const kept = new Set([current?.imageKey, current?.thumbKey]);
   for (const key of input.keys) if (!kept.has(key)) await deps.store.delete(key).catch(() => {});
   logger.info({ generation: input.id, status: current?.status ?? "deleted" }, "picture arrived for a generation no longer waiting for it");
 }
 
-async function readStaged(deps: GenerationDeps, id: string): Promise<Buffer | undefined> {
+async function readStaged(deps: ServiceDeps, id: string): Promise<Buffer | undefined> {
   try {
     const object = await deps.staging.get(stagingKey(id));
     return object ? await buffer(object.stream) : undefined;
@@ -148,7 +148,7 @@ async function readStaged(deps: GenerationDeps, id: string): Promise<Buffer | un
 }
 
 /** Whether the bytes are now on this instance's disk. */
-async function stage(deps: GenerationDeps, id: string, bytes: Buffer): Promise<boolean> {
+async function stage(deps: ServiceDeps, id: string, bytes: Buffer): Promise<boolean> {
   // If even the local disk refuses, the next attempt (by any instance) downloads again.
   return deps.staging
     .put({ key: stagingKey(id), bytes, contentType: "application/octet-stream" })
@@ -158,7 +158,7 @@ async function stage(deps: GenerationDeps, id: string, bytes: Buffer): Promise<b
 
 /** The copy failed this time: keep the row active and say why, or give up once nothing can have it any more. */
 async function keepSaving(
-  deps: GenerationDeps,
+  deps: ServiceDeps,
   input: { row: GenerationRow; task: Pick<NormalizedTask, "url">; seenAt: number; failure: Failure },
 ): Promise<GenerationRow | undefined> {
   const { row, task, seenAt, failure } = input;

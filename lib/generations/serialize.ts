@@ -1,7 +1,7 @@
 import "server-only";
 import type { Generation } from "@/lib/contract";
 import type { GenerationRow } from "@/lib/db";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
 import { isActive } from "./status";
 
@@ -57,20 +57,20 @@ export function toGeneration(row: GenerationRow, starred = false, position: numb
  * Each waiting row's place in its person's queue (issue 26; 1 = sent next),
  * read once per person with waiting rows among `rows`.
  */
-async function queuePositions(deps: Pick<GenerationDeps, "db">, rows: readonly GenerationRow[]): Promise<Map<string, number>> {
+async function queuePositions(deps: Pick<ServiceDeps, "db">, rows: readonly GenerationRow[]): Promise<Map<string, number>> {
   const people = [...new Set(rows.filter((row) => row.status === "waiting").map((row) => row.createdBy))];
   const queues = await Promise.all(people.map((createdBy) => deps.db.listWaiting({ createdBy })));
   return new Map(queues.flatMap((queue) => queue.map((row, i) => [row.id, i + 1] as const)));
 }
 
 /** Rows just made (or replayed) as the API shows them: no stars yet, each waiting one with its place. */
-export async function presentGenerations(deps: Pick<GenerationDeps, "db">, rows: GenerationRow[]): Promise<Generation[]> {
+export async function presentGenerations(deps: Pick<ServiceDeps, "db">, rows: GenerationRow[]): Promise<Generation[]> {
   const positions = await queuePositions(deps, rows);
   return rows.map((row) => toGeneration(row, false, positions.get(row.id) ?? null));
 }
 
 /** Rows as one person sees them: their own stars, read in one query. */
-export async function viewGenerations(deps: Pick<GenerationDeps, "db">, rows: GenerationRow[], viewer: Pick<Person, "id">): Promise<Generation[]> {
+export async function viewGenerations(deps: Pick<ServiceDeps, "db">, rows: GenerationRow[], viewer: Pick<Person, "id">): Promise<Generation[]> {
   const [starred, positions] = await Promise.all([
     deps.db.favoritesAmong({ userId: viewer.id, generationIds: rows.map((row) => row.id) }),
     queuePositions(deps, rows),

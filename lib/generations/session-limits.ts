@@ -1,7 +1,7 @@
 import "server-only";
 import type { PriceQuote, SessionInfo } from "@/lib/contract";
 import { PRICE_KEYS, priceOf, roundMoney } from "@/lib/pricing";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
 import { currentPrices } from "./prices";
 import { startOfNextUtcDay, startOfNextUtcMonth, startOfUtcMonth, usageOf } from "./quota";
@@ -11,7 +11,7 @@ import { startOfNextUtcDay, startOfNextUtcMonth, startOfUtcMonth, usageOf } from
 // budget check will, and when each limit starts afresh.
 
 /** Every price key with the price in force (the studio's, then STUDIO_PRICES), null where none is set. */
-export async function priceQuote(deps: Pick<GenerationDeps, "db" | "config">): Promise<PriceQuote> {
+export async function priceQuote(deps: Pick<ServiceDeps, "db" | "config">): Promise<PriceQuote> {
   const { prices } = await currentPrices(deps);
   return { currency: deps.config.currency, prices: Object.fromEntries(PRICE_KEYS.map((key) => [key, prices[key] ?? null])) };
 }
@@ -21,7 +21,7 @@ export async function priceQuote(deps: Pick<GenerationDeps, "db" | "config">): P
  * request's budget check counts them (lib/db/shared/conditions.ts
  * reservedSince), though /usage charges them only once they are sent.
  */
-async function reservedOf(deps: GenerationDeps, person: Person): Promise<number> {
+async function reservedOf(deps: ServiceDeps, person: Person): Promise<number> {
   const since = startOfUtcMonth(deps.now());
   const [waiting, { prices }] = await Promise.all([deps.db.listWaiting({ createdBy: person.name }), currentPrices(deps)]);
   // This month's, as the check counts them: one asked for last month reserves nothing of this one.
@@ -29,7 +29,7 @@ async function reservedOf(deps: GenerationDeps, person: Person): Promise<number>
   return roundMoney(thisMonth.reduce((sum, row) => sum + priceOf(prices, row.model, row.imageSize), 0));
 }
 
-export async function sessionLimitsOf(deps: GenerationDeps, input: { person: Person }): Promise<SessionInfo["limits"]> {
+export async function sessionLimitsOf(deps: ServiceDeps, input: { person: Person }): Promise<SessionInfo["limits"]> {
   const now = deps.now();
   const [usage, quote, reservedThisMonth] = await Promise.all([usageOf(deps, input), priceQuote(deps), reservedOf(deps, input.person)]);
   return {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { GenerationRow, StagingHolder } from "@/lib/db";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 
 // Bytes downloaded while storage was down wait in one staging folder (local
 // disk, a volume in compose.yaml). The row names that folder's holder
@@ -21,12 +21,12 @@ import type { GenerationDeps } from "@/lib/core/deps";
 export const STAGED_HOLDER_SILENCE_MS = 30 * 60_000;
 
 /** This instance as a staging holder, for the database's claim and list. */
-export function stagingHolder(deps: Pick<GenerationDeps, "stagingHolder">, now: number): StagingHolder {
+export function stagingHolder(deps: Pick<ServiceDeps, "stagingHolder">, now: number): StagingHolder {
   return { id: deps.stagingHolder, abandonedBefore: now - STAGED_HOLDER_SILENCE_MS };
 }
 
 /** Whether another holder's staged bytes wait in this row and it has not been silent long enough to take over. */
-export function heldElsewhere(deps: Pick<GenerationDeps, "stagingHolder">, row: Pick<GenerationRow, "stagedBy" | "lastPolledAt">, now: number): boolean {
+export function heldElsewhere(deps: Pick<ServiceDeps, "stagingHolder">, row: Pick<GenerationRow, "stagedBy" | "lastPolledAt">, now: number): boolean {
   if (row.stagedBy === null || row.stagedBy === deps.stagingHolder) return false;
   return row.lastPolledAt === null || row.lastPolledAt > stagingHolder(deps, now).abandonedBefore;
 }

@@ -5,7 +5,7 @@ import { StudioError, fromGatewayError } from "@/lib/errors";
 import { GatewayError, type PreparedSubmit } from "@/lib/gateway";
 import { logger } from "@/lib/log";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { referencesForGateway } from "./references";
 
 // The one way rows reach the gateway: a new request's rows (create.ts) and
@@ -27,7 +27,7 @@ export type SubmitSettings = { model: ModelId; prompt: string; aspectRatio: Aspe
  * the gateway's refusals and how many rows were submitted.
  */
 export async function submitRows(
-  deps: GenerationDeps,
+  deps: ServiceDeps,
   input: {
     rows: GenerationRow[];
     settings: SubmitSettings;
@@ -55,7 +55,7 @@ export async function submitRows(
  * Retry is safe. Applies to rows still submitting or waiting (`onlyIfStatus`).
  */
 export async function markNotSent(
-  deps: GenerationDeps,
+  deps: ServiceDeps,
   input: { rows: Pick<GenerationRow, "id">[]; error: unknown; onlyIfStatus?: readonly GenerationStatus[] },
 ) {
   const reason = StudioError.is(input.error) ? input.error.message : "the studio could not prepare the request";
@@ -75,7 +75,7 @@ export async function markNotSent(
 }
 
 async function submitOne(
-  deps: GenerationDeps,
+  deps: ServiceDeps,
   input: { row: GenerationRow; prepared: PreparedSubmit },
 ): Promise<GatewayError | undefined> {
   const { row } = input;
@@ -107,7 +107,7 @@ async function submitOne(
 }
 
 /** A task id the gateway gave is never dropped: it is the only handle on a billed task. */
-async function recordTask(deps: GenerationDeps, input: { row: GenerationRow; task: { id: string; status: string; progress: number } }) {
+async function recordTask(deps: ServiceDeps, input: { row: GenerationRow; task: { id: string; status: string; progress: number } }) {
   const { row, task } = input;
   const recorded = await deps.db.recordSubmission({
     id: row.id,

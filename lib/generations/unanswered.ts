@@ -1,6 +1,6 @@
 import "server-only";
 import type { GenerationRow } from "@/lib/db";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { CONTENT_GRACE_MS, MAX_RETRY_DELAY_MS, RESULT_URL_LIFETIME_MS } from "./save-result";
 
 // A status API that does not answer (issue 21 #10): network errors, timeouts,
@@ -46,6 +46,6 @@ export function unansweredMessage(row: Pick<GenerationRow, "unansweredSince">, n
 }
 
 /** Whether the row is past the time any result could still be fetched. */
-export function unansweredTooLong(deps: Pick<GenerationDeps, "config">, row: GenerationRow, now: number): boolean {
+export function unansweredTooLong(deps: Pick<ServiceDeps, "config">, row: GenerationRow, now: number): boolean {
   return now >= resultReachableUntil(row, deps.config.taskTimeoutMs);
 }

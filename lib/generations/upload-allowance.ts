@@ -1,6 +1,6 @@
 import "server-only";
 import { StudioError } from "@/lib/errors";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { startOfUtcDay } from "./quota";
 
 // Each person may store STUDIO_UPLOAD_BYTES_PER_DAY bytes of reference
@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 export type UploadReservation = { createdBy: string; day: number; bytes: number };
 
 /** Counts `bytes` against the person's allowance for today, or refuses them (429 quota_exceeded) with nothing counted. */
-export async function reserveUploadBytes(deps: GenerationDeps, input: { createdBy: string; bytes: number }): Promise<UploadReservation> {
+export async function reserveUploadBytes(deps: ServiceDeps, input: { createdBy: string; bytes: number }): Promise<UploadReservation> {
   const now = deps.now();
   const day = startOfUtcDay(now);
   const reservation = { createdBy: input.createdBy, day, bytes: input.bytes };
@@ -34,7 +34,7 @@ export async function reserveUploadBytes(deps: GenerationDeps, input: { createdB
 }
 
 /** Gives back the part of a reservation that was never stored (a failed write, a refused request before its writes). */
-export async function returnUploadBytes(deps: GenerationDeps, reservation: UploadReservation, bytes = reservation.bytes): Promise<void> {
+export async function returnUploadBytes(deps: ServiceDeps, reservation: UploadReservation, bytes = reservation.bytes): Promise<void> {
   if (bytes <= 0) return;
   await deps.db.returnUploadBytes({ createdBy: reservation.createdBy, day: reservation.day, bytes });
 }

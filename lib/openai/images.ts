@@ -1,6 +1,6 @@
 import "server-only";
 import { createGenerations } from "@/lib/generations";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
 import type { OpenAiImageRequest } from "@/lib/contract";
 import { logger } from "@/lib/log";
@@ -19,7 +19,7 @@ import { waitForGenerations, type Ended } from "./wait";
 /** What the answer needs of a started request. */
 export type Started = { ids: string[]; responseFormat: OpenAiImageRequest["response_format"] };
 
-type StartInput = { deps: GenerationDeps; request: Request; person: Person };
+type StartInput = { deps: ServiceDeps; request: Request; person: Person };
 
 /** POST /v1/images/generations: a JSON body. */
 export async function startGenerations(input: StartInput): Promise<Started> {
@@ -55,7 +55,7 @@ async function start(
  * (same Idempotency-Key) comes here too: it waits for the first request's
  * pictures if they are still being made, and answers them.
  */
-export async function answerImages(input: { deps: GenerationDeps; request: Request; started: Started; waitMs: number }): Promise<Response> {
+export async function answerImages(input: { deps: ServiceDeps; request: Request; started: Started; waitMs: number }): Promise<Response> {
   const { deps, started } = input;
   const ids = started.ids;
   const outcome = await waitForGenerations({ db: deps.db, ids, timeoutMs: input.waitMs, signal: input.request.signal });

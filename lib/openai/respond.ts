@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import type { z } from "zod";
 import type { openAiImagesResponseSchema } from "@/lib/contract";
 import { openImage } from "@/lib/generations";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { logger } from "@/lib/log";
 import { closeStream } from "@/lib/storage";
 import { signedImageUrl } from "@/lib/server/signed-links";
@@ -16,7 +16,7 @@ export type OpenAiImagesResponse = z.infer<typeof openAiImagesResponseSchema>;
 const HEADERS = { "content-type": "application/json", "cache-control": "no-store" };
 
 /** `url`: signed links that work for an hour without a cookie. */
-export async function urlResponse(input: { deps: GenerationDeps; request: Request; ids: string[]; created: number }): Promise<Response> {
+export async function urlResponse(input: { deps: ServiceDeps; request: Request; ids: string[]; created: number }): Promise<Response> {
   const data = [];
   for (const id of input.ids) data.push({ url: await signedImageUrl({ request: input.request, db: input.deps.db, id }) });
   const body: OpenAiImagesResponse = { created: input.created, data };
@@ -28,7 +28,7 @@ export async function urlResponse(input: { deps: GenerationDeps; request: Reques
  * picture after the other, a chunk at a time as the client reads. The
  * request never holds a whole picture, let alone its base64 or the JSON around it.
  */
-export function b64Response(input: { deps: GenerationDeps; ids: string[]; created: number }): Response {
+export function b64Response(input: { deps: ServiceDeps; ids: string[]; created: number }): Response {
   const encoder = new TextEncoder();
   const parts = b64Json(input);
   const body = new ReadableStream<Uint8Array>(
@@ -54,7 +54,7 @@ export function b64Response(input: { deps: GenerationDeps; ids: string[]; create
   return new Response(body, { status: 200, headers: HEADERS });
 }
 
-async function* b64Json(input: { deps: GenerationDeps; ids: string[]; created: number }): AsyncGenerator<string, void, undefined> {
+async function* b64Json(input: { deps: ServiceDeps; ids: string[]; created: number }): AsyncGenerator<string, void, undefined> {
   yield `{"created":${input.created},"data":[`;
   let first = true;
   for (const id of input.ids) {

@@ -5,7 +5,7 @@ import type { BoardRow, ShareRow, UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { mustManageBoard } from "@/lib/boards/access";
 import { mayManage } from "@/lib/core/person";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { newShareId } from "@/lib/core/ids";
 import { logger } from "@/lib/log";
 import { shownCreator } from "./shown";
@@ -19,7 +19,7 @@ import { hashShareToken, newShareToken, shareUrl } from "./token";
 // alone (shown.ts), a person has at most so many live links, and whoever made
 // a picture may revoke any link that shows it.
 
-type Deps = Pick<GenerationDeps, "db" | "now">;
+type Deps = Pick<ServiceDeps, "db" | "now">;
 const DAY_MS = 86_400_000;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

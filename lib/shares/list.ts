@@ -2,10 +2,10 @@ import "server-only";
 import type { ListSharesQuery, ListSharesResponse } from "@/lib/contract";
 import type { ShareFilter, UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { toShare } from "./commands";
 
-type Deps = Pick<GenerationDeps, "db" | "now">;
+type Deps = Pick<ServiceDeps, "db" | "now">;
 
 /**
  * Share links a page at a time, newest first: the viewer's own; with `all`

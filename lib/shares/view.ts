@@ -3,7 +3,7 @@ import { generationIdSchema } from "@/lib/contract";
 import type { GenerationRow, ShareRow, UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { openImage } from "@/lib/generations";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { THUMB_MAX_SIDE } from "@/lib/images";
 import type { ModelId } from "@/lib/models";
 import type { ServedFile } from "@/lib/storage";
@@ -20,7 +20,7 @@ import { hashShareToken, isShareToken, shareUrl } from "./token";
 /** A board's pictures per page; older ones through `?before=<the last id>`. */
 export const SHARE_PAGE_SIZE = 60;
 
-type Deps = Pick<GenerationDeps, "db" | "now">;
+type Deps = Pick<ServiceDeps, "db" | "now">;
 
 export type SharedPicture = {
   id: string;
@@ -144,7 +144,7 @@ export async function loadSharedView(deps: Deps, input: { token: string; before?
  * show (shown.ts). Anything else is the same 404.
  */
 export async function openSharedImage(
-  deps: GenerationDeps,
+  deps: ServiceDeps,
   input: { token: string; id: string; variant: "full" | "thumb" | "preview" },
 ): Promise<ServedFile> {
   const live = await liveShare(deps, input.token);

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { openSqliteDatabase } from "@/lib/db";
 import { createGatewayClient } from "@/lib/gateway";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { createSimulator, type SimulatorOptions } from "@/lib/simulator";
 import { createFsStore } from "@/lib/storage";
 
@@ -15,7 +15,7 @@ export function testDeps(input: { simulator?: Partial<SimulatorOptions>; pollInt
   let clock = 1_800_000_000_000;
   const now = () => clock;
   const sim = createSimulator({ apiKey: "k", now, ...input.simulator });
-  const deps: GenerationDeps = {
+  const deps: ServiceDeps = {
     db: openSqliteDatabase({ file: path.join(dir, "studio.db") }),
     store: createFsStore({ root: path.join(dir, "files") }),
     staging: createFsStore({ root: path.join(dir, "staging") }),

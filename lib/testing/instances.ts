@@ -4,7 +4,7 @@ import path from "node:path";
 import { openPostgresDatabase, openSqliteDatabase, type StudioDatabase } from "@/lib/db";
 import { createTestDatabase } from "@/lib/db/postgres/test-helpers";
 import { createGatewayClient } from "@/lib/gateway";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { createSimulator, type SimulatorOptions } from "@/lib/simulator";
 import { createFsStore } from "@/lib/storage";
 
@@ -38,7 +38,7 @@ export async function studioInstances(options: InstancesOptions) {
   const url = options.engine === "postgres" ? await createTestDatabase() : undefined;
   const opened: StudioDatabase[] = [];
 
-  async function instance(instanceId: string, overrides: Partial<GenerationDeps> = {}): Promise<GenerationDeps> {
+  async function instance(instanceId: string, overrides: Partial<ServiceDeps> = {}): Promise<ServiceDeps> {
     const db = url ? await openPostgresDatabase({ url }) : openSqliteDatabase({ file: path.join(dir, "studio.db") });
     opened.push(db);
     return {

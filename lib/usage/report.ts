@@ -3,7 +3,7 @@ import type { UsageQuery, UsageResponse } from "@/lib/contract";
 import type { UsageGroup } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { chargedCount, currentPrices } from "@/lib/generations";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
 import { priceOf, roundMoney } from "@/lib/pricing";
 
@@ -20,7 +20,7 @@ export const MAX_RANGE_DAYS = 366;
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const msOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
-type Deps = Pick<GenerationDeps, "db" | "config" | "now">;
+type Deps = Pick<ServiceDeps, "db" | "config" | "now">;
 type Row = UsageResponse["rows"][number];
 const NOTHING: UsageResponse["total"] = { pictures: 0, failed: 0, failedCharged: 0, inFlight: 0, cost: 0 };
 const emptyRow = (key: string): Row => ({ key, ...NOTHING, byModel: {} });

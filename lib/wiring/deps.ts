@@ -5,15 +5,15 @@ import path from "node:path";
 import { ensureFirstAdmin } from "@/lib/auth/accounts";
 import { getConfig, type StudioConfig } from "@/lib/config";
 import { openPostgresDatabase, openSqliteDatabase, type StudioDatabase } from "@/lib/db";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { processSingleton } from "@/lib/singleton";
 import { logger } from "@/lib/log";
 import { checkS3Store, createFsStore, createS3Store, folderId, type BlobStore } from "@/lib/storage";
 import { getGateway } from "./upstream";
 
 // The composition root: the database, storage and gateway built from the
-// environment, once per process. lib/generations is the domain alone and
-// only ever sees the GenerationDeps this hands it.
+// environment, once per process. The services (lib/generations, the domain,
+// and the ones beside it) only ever see the ServiceDeps this hands them.
 
 /** Start-up errors name the variable to fix. */
 function naming(variable: string) {
@@ -60,7 +60,7 @@ async function stagingHolderId(dir: string, instanceId: string): Promise<string>
 }
 
 /** The process-wide wiring from the environment, opened (and migrated) once. */
-export function getDeps(): Promise<GenerationDeps> {
+export function getDeps(): Promise<ServiceDeps> {
   return processSingleton("generation-deps", async () => {
     const config = getConfig();
     const [db, store] = await Promise.all([openDatabase(config), openStore(config)]);

@@ -1,7 +1,7 @@
 import "server-only";
 import { ConfigError, getConfig } from "@/lib/config";
 import { startPoller } from "@/lib/generations";
-import type { GenerationDeps } from "@/lib/core/deps";
+import type { ServiceDeps } from "@/lib/core/deps";
 import { unpricedWhileBudgeted } from "@/lib/generations/prices";
 import { useSharedCounters } from "@/lib/shares/throttle";
 import { getDeps } from "./deps";
@@ -44,7 +44,7 @@ export async function startServer(): Promise<void> {
  * price: say so once at start-up. While a budget applies, requests for them
  * are refused (an unpriced picture would count as free); /admin lists them too.
  */
-export async function warnAboutUnpricedModels(deps: Pick<GenerationDeps, "db" | "config">): Promise<void> {
+export async function warnAboutUnpricedModels(deps: Pick<ServiceDeps, "db" | "config">): Promise<void> {
   const { unpriced, budgets } = await unpricedWhileBudgeted(deps);
   if (unpriced.length === 0) return;
   logger.warn(
