@@ -114,7 +114,7 @@ export type StudioConfig = {
   resultMaxBytes: number;
   resultTimeoutMs: number;
   bodyLimitBytes: number;
-  /** /v1/images/edits per person being read or submitted at once (lib/openai/edit-slots.ts). */
+  /** /v1/images/edits per person being read or submitted at once (lib/openai-compat/edit-slots.ts). */
   maxConcurrentEdits: number;
   simulator: { speed: number; failureRate: number };
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];

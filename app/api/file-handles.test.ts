@@ -72,7 +72,7 @@ describe("no stored file is left open for the garbage collector", () => {
   });
 
   it("a /v1 b64_json answer cancelled after a picture was opened closes that picture", async () => {
-    const { b64Response } = await import("@/lib/openai/respond");
+    const { b64Response } = await import("@/lib/openai-compat/respond");
     const before = openPictures();
     const reader = b64Response({ deps: studio.deps, ids: pictures.map((p) => p.id), created: 1 }).body!.getReader();
     const decoder = new TextDecoder();

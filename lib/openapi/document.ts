@@ -112,7 +112,7 @@ const ERROR_MEANING: Record<number, string> = {
   503: "upstream_unavailable: the gateway could not be reached",
 };
 
-/** /v1 answers in OpenAI's shape, whose type and code the SDKs read (lib/openai/errors.ts). */
+/** /v1 answers in OpenAI's shape, whose type and code the SDKs read (lib/openai-compat/errors.ts). */
 const OPENAI_ERROR_MEANING: Record<number, string> = {
   400: "invalid_request_error: a field does not fit (param names it; model_not_found for an unknown model; a model or size without a price while a budget applies), or an unusable Idempotency-Key",
   401: "authentication_error: no token, or a wrong, expired or revoked one",

@@ -1,7 +1,7 @@
 import { getConfig } from "@/lib/config";
-import { withEditSlot } from "@/lib/openai/edit-slots";
-import { answerImages, startEdits } from "@/lib/openai/images";
-import { openAiRoute } from "@/lib/openai/route";
+import { withEditSlot } from "@/lib/openai-compat/edit-slots";
+import { answerImages, startEdits } from "@/lib/openai-compat/images";
+import { openAiRoute } from "@/lib/openai-compat/route";
 import { getDeps } from "@/lib/wiring";
 
 /**

@@ -1,6 +1,6 @@
 import { getConfig } from "@/lib/config";
-import { answerImages, startGenerations } from "@/lib/openai/images";
-import { openAiRoute } from "@/lib/openai/route";
+import { answerImages, startGenerations } from "@/lib/openai-compat/images";
+import { openAiRoute } from "@/lib/openai-compat/route";
 import { getDeps } from "@/lib/wiring";
 
 /**

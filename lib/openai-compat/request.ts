@@ -61,7 +61,7 @@ const FIELD_COUNT_LIMIT = 20;
 /**
  * POST /v1/images/edits: multipart, the pictures in `image` (one) or
  * `image[]` (several), as the SDKs send them. Read as a stream with bounds
- * (lib/openai/multipart.ts): a sixth picture, a mask, a picture over 7 MB or
+ * (lib/openai-compat/multipart.ts): a sixth picture, a mask, a picture over 7 MB or
  * a body over the limit is refused as soon as it starts or passes the limit.
  */
 export async function readEditsRequest(request: Request): Promise<EditsRequest> {
