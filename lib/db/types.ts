@@ -1,6 +1,11 @@
 import "server-only";
 import type { GenerationStatus } from "@/lib/contract";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
+import type { CountersStore } from "./counters/port";
+import type { PeopleStore } from "./people/port";
+
+export type * from "./counters/port";
+export type * from "./people/port";
 
 // The database adapter's interface. Services depend on this, never on SQL, so
 // a second engine (Postgres) implements the same methods behind it. Every
@@ -89,64 +94,6 @@ export type ReferenceRow = {
   createdBy: string;
 };
 
-export type UserRole = "admin" | "member";
-
-/** A person with an account (issue 12). Limits null = the studio-wide ones. */
-export type UserRow = {
-  id: string;
-  /** Unique as written: the name generations record in createdBy. */
-  name: string;
-  email: string | null;
-  /** argon2id (lib/auth/password.ts); null for people who sign in elsewhere (OIDC, header). */
-  passwordHash: string | null;
-  role: UserRole;
-  /**
-   * The admin role came from STUDIO_ADMINS (header and password modes, issue
-   * 21): taking the name off the list makes the person a member again. False
-   * for a role an admin gave in the studio, which the list leaves alone.
-   */
-  adminByList: boolean;
-  disabled: boolean;
-  dailyLimit: number | null;
-  maxActive: number | null;
-  /** Money per calendar month, in the currency of STUDIO_PRICES. */
-  monthlyBudget: number | null;
-  createdAt: number;
-  lastSeenAt: number | null;
-  /**
-   * With OIDC: the provider's issuer and subject, "<iss> <sub>" (unique). A
-   * name is only what the provider calls the person today; this is who they
-   * are. Null until such an account first signs in through OIDC.
-   */
-  ssoSubject: string | null;
-};
-
-/** A signed-in browser. The cookie holds an opaque id; only its hash is stored. */
-export type SessionRow = {
-  idHash: string;
-  userId: string;
-  createdAt: number;
-  expiresAt: number;
-  lastSeenAt: number;
-  /**
-   * What it was signed in with (issue 21): in password mode a digest of the
-   * shared password, so changing the password ends the session. Null: bound
-   * to nothing beyond the account.
-   */
-  credential: string | null;
-};
-
-/** A one-time link that lets a person set their first password. */
-export type InviteRow = {
-  idHash: string;
-  userId: string;
-  /** The admin's name, for the record. */
-  createdBy: string;
-  createdAt: number;
-  expiresAt: number;
-  usedAt: number | null;
-};
-
 /** A price an admin set in the studio; key = a model id, or `model-SIZE`. */
 export type PriceRow = { key: string; price: number; updatedAt: number; updatedBy: string };
 
@@ -171,18 +118,6 @@ export type UsageGroup = {
   active: number;
 };
 export type UsageGroupBy = "day" | "user" | "model";
-
-/** A personal API token (issue 13); only the secret's SHA-256 is kept. */
-export type ApiTokenRow = {
-  id: string;
-  userId: string;
-  name: string;
-  tokenHash: string;
-  createdAt: number;
-  /** Null: never expires. */
-  expiresAt: number | null;
-  lastUsedAt: number | null;
-};
 
 export type ListFilter = {
   status?: "active" | "completed" | "failed";
@@ -320,14 +255,10 @@ export type InsertLimits = {
 export type QueueBudget = { since: number; amount: number; prices: Record<string, number> };
 /** An idempotency key (per person, live for ttlMs) and, optionally, a digest of the request it came with. */
 export type IdempotencyInput = { key: string; createdBy: string; now: number; ttlMs: number; requestHash?: string };
-export type LoginAttemptInput = { account: string; address: string; at: number; since: number; perAccount: number; perAddress: number };
-/** `failures`: the account's rows at the address before this claim. `retryAt`: when the oldest row in the way stops counting. */
-export type LoginAttemptClaim = { allowed: true; failures: number } | { allowed: false; retryAt: number };
-
 /** `waiting`: the person's waiting rows, given only when a queue applies (InsertLimits.maxQueued). */
 export type LimitRefusal = { limit: "daily" | "active" | "budget"; usedToday: number; active: number; waiting?: number; spent?: number };
 
-export interface StudioDatabase {
+export interface StudioDatabase extends PeopleStore, CountersStore {
   readonly kind: "sqlite" | "postgres";
 
   /**
@@ -488,78 +419,11 @@ export interface StudioDatabase {
   returnUploadBytes(input: { createdBy: string; day: number; bytes: number }): Promise<void>;
   /** Forgets the totals of days before `day`; how many rows went. */
   deleteUploadDaysBefore(day: number): Promise<number>;
-  /** One more request under `key` in the window starting at `windowStart`: the count after it. */
-  incrementRateCounter(input: { key: string; windowStart: number }): Promise<number>;
-  /** Forgets windows that started before `windowStart`; how many rows went. */
-  deleteRateCountersBefore(windowStart: number): Promise<number>;
-
-  /**
-   * Sign-in throttling: one row per password check that did not succeed (a
-   * wrong one, or one still running), with the account it was for and the
-   * client's address (IPv6: its /64). `account` left out: counts for the
-   * address only (rows written before issue 21).
-   */
-  recordLoginFailure(input: { account?: string | null; address: string; at: number }): Promise<void>;
-  /** An address's rows since `since`; with `account`, only that account's there. */
-  countLoginFailures(input: { account?: string; address: string; since: number }): Promise<number>;
-  /**
-   * Before a password is checked, in one step: refused when the account has
-   * `perAccount` rows at the address since `since`, or the address
-   * `perAddress` over all accounts; else a row is written at once, so checks
-   * running in parallel (any process, any instance) count each other. The
-   * row stays as the failure unless clearLoginFailures follows a success.
-   * `address` is a client address, or a known browser's key (throttle.ts
-   * deviceCountKey), which only its one account is ever counted under.
-   */
-  claimLoginAttempt(input: LoginAttemptInput): Promise<LoginAttemptClaim>;
-  /** After a right password: forgets this account's rows at this address (its claim included), and everyone's older than `olderThan`. */
-  clearLoginFailures(input: { account: string; address: string; olderThan: number }): Promise<void>;
-
-  // Accounts and sessions (issue 12).
-  /** Throws on a name already taken (unique). */
-  insertUser(row: UserRow): Promise<void>;
-  getUser(id: string): Promise<UserRow | undefined>;
-  getUserByName(name: string): Promise<UserRow | undefined>;
-  getUserBySsoSubject(subject: string): Promise<UserRow | undefined>;
-  /**
-   * Sets an account's OIDC subject if it is still `replacing` (null: not
-   * linked yet); undefined when it has changed meanwhile (or the account is gone).
-   */
-  linkSsoSubject(input: { id: string; subject: string; replacing: string | null }): Promise<UserRow | undefined>;
-  /** By name. */
-  listUsers(): Promise<UserRow[]>;
-  updateUser(input: { id: string; patch: Partial<Omit<UserRow, "id" | "createdAt">> }): Promise<UserRow | undefined>;
-  /**
-   * The account with this name, made from `row` on first sight (a person the
-   * auth proxy or the identity provider names). Concurrent first sights make one.
-   */
-  ensureUser(row: UserRow): Promise<UserRow>;
-
-  insertSession(row: SessionRow): Promise<void>;
-  /** The session and its person, while the session has not expired at `now`. */
-  getSession(input: { idHash: string; now: number }): Promise<{ session: SessionRow; user: UserRow } | undefined>;
-  deleteSession(idHash: string): Promise<void>;
-  /** Ends every session of a person ("sign out everywhere", a disabled account); how many. */
-  deleteSessionsOf(userId: string): Promise<number>;
-  /** Ends everyone's sessions but `except` (the admin's own, by id hash); how many (issue 21). */
-  deleteAllSessions(input: { except?: string }): Promise<number>;
 
   // Per-person favorites (issue 12).
   setFavorite(input: { userId: string; generationId: string; favorite: boolean; now: number }): Promise<void>;
   /** Which of these generations the person starred. */
   favoritesAmong(input: { userId: string; generationIds: string[] }): Promise<Set<string>>;
-
-  // Invites (issue 12).
-  insertInvite(row: InviteRow): Promise<void>;
-  /**
-   * Uses an invite: stamps usedAt = now and returns it, only while it is unused
-   * and unexpired, atomically (two uses at once: one wins). Otherwise undefined.
-   */
-  takeInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined>;
-  /** An unused, unexpired invite, without using it (the page that asks for a password). */
-  getInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined>;
-  /** An invite in any state (used, expired), so the invite page can say which (issue 26). */
-  findInvite(idHash: string): Promise<InviteRow | undefined>;
 
   // Prices set by admins (issue 12), by key.
   listPrices(): Promise<PriceRow[]>;
@@ -571,41 +435,6 @@ export interface StudioDatabase {
    * UsageGroup), model and size. With createdBy, only that person's rows.
    */
   usageGroups(input: { from: number; to: number; groupBy: UsageGroupBy; createdBy?: string }): Promise<UsageGroup[]>;
-
-  // Personal API tokens (issue 13).
-  /**
-   * Inserts the token; with `maxPerUser`, only while its person holds fewer
-   * tokens than that (checked in the same transaction, so concurrent inserts
-   * cannot all pass). False: refused, nothing inserted.
-   */
-  insertApiToken(row: ApiTokenRow, options?: { maxPerUser?: number }): Promise<boolean>;
-  /** The token and its person, while the token has not expired at `now`. */
-  getApiTokenByHash(input: { tokenHash: string; now: number }): Promise<{ token: ApiTokenRow; user: UserRow } | undefined>;
-  /**
-   * One person's tokens, or everyone's (admins), newest first (by id: ids are
-   * ULIDs of their creation time), each with its person's name. Keyset pages:
-   * only ids strictly before `beforeId`, at most `limit` (all without one).
-   */
-  listApiTokens(input: { userId?: string; beforeId?: string; limit?: number }): Promise<(ApiTokenRow & { userName: string })[]>;
-  getApiToken(id: string): Promise<ApiTokenRow | undefined>;
-  /** True when a token was deleted. */
-  deleteApiToken(id: string): Promise<boolean>;
-  touchApiToken(input: { id: string; now: number }): Promise<void>;
-  /** Revokes every token of a person (a reset password, a disabled account, "sign out everywhere"); how many. */
-  deleteApiTokensOf(userId: string): Promise<number>;
-  /** Revokes everyone's tokens (an admin signing everyone out); how many. */
-  deleteAllApiTokens(): Promise<number>;
-
-  /**
-   * A value the studio makes once and all instances share: returns the stored
-   * value, or stores `candidate` when there is none yet (concurrent first calls
-   * agree on one).
-   */
-  ensureSetting(input: { key: string; candidate: string; now: number }): Promise<string>;
-  /** A setting an admin chose (issue 21), or undefined while none is stored. */
-  getSetting(key: string): Promise<string | undefined>;
-  /** Stores a setting, replacing what was there. */
-  setSetting(input: { key: string; value: string; now: number }): Promise<void>;
 
   // Boards (issue 14).
   /**

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import { withDriverErrors, type Db } from "./query-parts";
-import { rateCounters, uploadDays } from "./schema";
+import { uploadDays } from "./schema";
 
 // The counters every instance shares (issue 21): the daily upload allowance
-// and fixed-window request counts. Each check-and-count is one statement:
+// (the request counters are lib/db/counters/). Each check-and-count is one statement:
 // INSERT … ON CONFLICT DO UPDATE locks the row and reads its latest value, so
 // concurrent uploads on several instances cannot pass a limit together.
 
@@ -43,21 +43,5 @@ export async function returnUploadBytes(db: Db, input: { createdBy: string; day:
 
 export async function deleteUploadDaysBefore(db: Db, day: number): Promise<number> {
   const result = await withDriverErrors(() => db.delete(uploadDays).where(lt(uploadDays.day, day)));
-  return result.rowCount ?? 0;
-}
-
-export async function incrementRateCounter(db: Db, input: { key: string; windowStart: number }): Promise<number> {
-  const [row] = await withDriverErrors(() =>
-    db
-      .insert(rateCounters)
-      .values({ key: input.key, windowStart: input.windowStart, count: 1 })
-      .onConflictDoUpdate({ target: [rateCounters.key, rateCounters.windowStart], set: { count: sql`${rateCounters.count} + 1` } })
-      .returning({ count: rateCounters.count }),
-  );
-  return row.count;
-}
-
-export async function deleteRateCountersBefore(db: Db, windowStart: number): Promise<number> {
-  const result = await withDriverErrors(() => db.delete(rateCounters).where(lt(rateCounters.windowStart, windowStart)));
   return result.rowCount ?? 0;
 }

@@ -1,9 +1,8 @@
 import "server-only";
 import type { Pool } from "pg";
-import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, lte, ne, notExists, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, inArray, lt, lte, notExists, or, sql } from "drizzle-orm";
 import type { GenerationStatus } from "@/lib/contract";
 import type {
-  ApiTokenRow,
   BoardCursor,
   BoardRow,
   BoardSummary,
@@ -12,14 +11,10 @@ import type {
   IdempotencyInput,
   InsertLimits,
   QueueBudget,
-  InviteRow,
   LimitRefusal,
   ListFilter,
-  LoginAttemptClaim,
-  LoginAttemptInput,
   PriceRow,
   ReferenceRow,
-  SessionRow,
   ShareFilter,
   ShareRow,
   ShareSummary,
@@ -27,7 +22,6 @@ import type {
   StudioDatabase,
   UsageGroup,
   UsageGroupBy,
-  UserRow,
 } from "@/lib/db/types";
 import { boardPictures, boardsAfter, coverId, itemCount, shareConditions, unexpiredShare, visibleBoards, type NameOrder } from "@/lib/db/shared/boards";
 import {
@@ -45,13 +39,16 @@ import {
   usageCounts,
 } from "@/lib/db/shared/conditions";
 import { admission, queuePlan, spentOn, submissionChange, waitingLast } from "@/lib/db/shared/decisions";
-import { clearedLoginFailures, countAndOldest, loginAttemptDecision, loginFailuresSince } from "@/lib/db/shared/login-attempts";
 import { definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor, withBatch } from "@/lib/db/shared/row-mapping";
+import type { CountersStore } from "@/lib/db/counters/port";
+import { postgresCounters } from "@/lib/db/counters/postgres";
+import type { PeopleStore } from "@/lib/db/people/port";
+import { postgresPeople } from "@/lib/db/people/postgres";
+import type { PostgresEngine } from "./engine";
 import * as counters from "./counters";
 import { bytewise, countedRows, insertRows, readGenerations, usageKey, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
 import { promptSearch } from "./search";
 import {
-  apiTokens,
   boardItems,
   boards,
   deletedGenerations,
@@ -59,14 +56,10 @@ import {
   generationReferences,
   generations,
   idempotencyKeys,
-  invites,
-  loginFailures,
   pollLeases,
   prices,
   referenceImages,
-  sessions,
   shares,
-  studioSettings,
   users,
 } from "./schema";
 
@@ -85,13 +78,9 @@ class LimitReached extends Error {
 }
 /** The first key of this app's two-key advisory locks for per-person limits. */
 const LIMITS_LOCK_SPACE = 7_004_170;
-/** The first key of the sign-in throttle's advisory locks, one per client address. */
-const LOGIN_LOCK_SPACE = 7_004_171;
 /** The same for the per-person caps on boards and on live share links (issue 21). */
 const BOARD_CAP_LOCK_SPACE = 7_004_172;
 const SHARE_CAP_LOCK_SPACE = 7_004_173;
-/** … and for the cap on a person's API tokens (issue 21). */
-const TOKEN_CAP_LOCK_SPACE = 7_004_174;
 /**
  * Board names in the list's order: lower() (on PostgreSQL Unicode-aware, as
  * SQLite's is for ASCII) compared byte by byte, whatever the database's collation.
@@ -99,6 +88,10 @@ const TOKEN_CAP_LOCK_SPACE = 7_004_174;
 const boardNameOrder: NameOrder = (name) => bytewise(sql`lower(${name})`);
 
 const toUpdateSet = updateSetFor(generations);
+
+// The slices' methods join the class's own on each instance (Object.assign in
+// the constructor); this declaration tells TypeScript they are there.
+export interface PostgresStudioDatabase extends PeopleStore, CountersStore {}
 
 export class PostgresStudioDatabase implements StudioDatabase {
   readonly kind = "postgres" as const;
@@ -108,7 +101,11 @@ export class PostgresStudioDatabase implements StudioDatabase {
     private readonly pool: Pool,
     private readonly db: Db,
     private readonly folding: CaseFolding,
-  ) {}
+  ) {
+    const engine: PostgresEngine = { pool, db, folding };
+    Object.assign(this, postgresPeople(engine));
+    Object.assign(this, postgresCounters(engine));
+  }
 
   async insertGenerations(input: {
     rows: GenerationRow[];
@@ -586,126 +583,6 @@ export class PostgresStudioDatabase implements StudioDatabase {
     return counters.deleteUploadDaysBefore(this.db, day);
   }
 
-  async incrementRateCounter(input: { key: string; windowStart: number }): Promise<number> {
-    return counters.incrementRateCounter(this.db, input);
-  }
-
-  async deleteRateCountersBefore(windowStart: number): Promise<number> {
-    return counters.deleteRateCountersBefore(this.db, windowStart);
-  }
-
-  async recordLoginFailure(input: { account?: string | null; address: string; at: number }): Promise<void> {
-    await withDriverErrors(() => this.db.insert(loginFailures).values({ account: input.account ?? null, address: input.address, at: input.at }));
-  }
-
-  async countLoginFailures(input: { account?: string; address: string; since: number }): Promise<number> {
-    return withDriverErrors(async () => {
-      const [result] = await this.db.select({ n: count() }).from(loginFailures).where(loginFailuresSince(loginFailures, input));
-      return result?.n ?? 0;
-    });
-  }
-
-  async claimLoginAttempt(input: LoginAttemptInput): Promise<LoginAttemptClaim> {
-    return withDriverErrors(() =>
-      this.db.transaction(async (tx) => {
-        // Claims for one address, from any instance, count one after another:
-        // under READ COMMITTED two could both count four and both write.
-        await tx.execute(sql`select pg_advisory_xact_lock(${LOGIN_LOCK_SPACE}, hashtext(${input.address}))`);
-        const counted = async (account?: string) =>
-          (await tx.select(countAndOldest(loginFailures)).from(loginFailures).where(loginFailuresSince(loginFailures, { ...input, account })))[0] ?? { n: 0, oldest: null };
-        const decision = loginAttemptDecision(input, { account: await counted(input.account), address: await counted() });
-        if (decision.allowed) await tx.insert(loginFailures).values({ account: input.account, address: input.address, at: input.at });
-        return decision;
-      }),
-    );
-  }
-
-  async clearLoginFailures(input: { account: string; address: string; olderThan: number }): Promise<void> {
-    await withDriverErrors(() => this.db.delete(loginFailures).where(clearedLoginFailures(loginFailures, input)));
-  }
-
-  async insertUser(row: UserRow): Promise<void> {
-    await withDriverErrors(() => this.db.insert(users).values(row));
-  }
-
-  async getUser(id: string): Promise<UserRow | undefined> {
-    const [row] = await withDriverErrors(() => this.db.select().from(users).where(eq(users.id, id)));
-    return row;
-  }
-
-  async getUserByName(name: string): Promise<UserRow | undefined> {
-    const [row] = await withDriverErrors(() => this.db.select().from(users).where(eq(users.name, name)));
-    return row;
-  }
-
-  async getUserBySsoSubject(subject: string): Promise<UserRow | undefined> {
-    const [row] = await withDriverErrors(() => this.db.select().from(users).where(eq(users.ssoSubject, subject)));
-    return row;
-  }
-
-  async linkSsoSubject(input: { id: string; subject: string; replacing: string | null }): Promise<UserRow | undefined> {
-    const still = input.replacing === null ? isNull(users.ssoSubject) : eq(users.ssoSubject, input.replacing);
-    const [row] = await withDriverErrors(() =>
-      this.db
-        .update(users)
-        .set({ ssoSubject: input.subject })
-        .where(and(eq(users.id, input.id), still))
-        .returning(),
-    );
-    return row;
-  }
-
-  async listUsers(): Promise<UserRow[]> {
-    // Byte order, as SQLite sorts, whatever the database's collation.
-    return withDriverErrors(() => this.db.select().from(users).orderBy(bytewise(users.name)));
-  }
-
-  async updateUser(input: { id: string; patch: Partial<Omit<UserRow, "id" | "createdAt">> }): Promise<UserRow | undefined> {
-    const set = definedFields(input.patch);
-    if (Object.keys(set).length === 0) return this.getUser(input.id);
-    const [row] = await withDriverErrors(() => this.db.update(users).set(set).where(eq(users.id, input.id)).returning());
-    return row;
-  }
-
-  async ensureUser(row: UserRow): Promise<UserRow> {
-    await withDriverErrors(() => this.db.insert(users).values(row).onConflictDoNothing({ target: users.name }));
-    return (await this.getUserByName(row.name))!;
-  }
-
-  async insertSession(row: SessionRow): Promise<void> {
-    await withDriverErrors(() => this.db.insert(sessions).values(row));
-  }
-
-  async getSession(input: { idHash: string; now: number }): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-    const [found] = await withDriverErrors(() =>
-      this.db
-        .select({ session: sessions, user: users })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.idHash, input.idHash), gt(sessions.expiresAt, input.now))),
-    );
-    return found;
-  }
-
-  async deleteSession(idHash: string): Promise<void> {
-    await withDriverErrors(() => this.db.delete(sessions).where(eq(sessions.idHash, idHash)));
-  }
-
-  async deleteSessionsOf(userId: string): Promise<number> {
-    const deleted = await withDriverErrors(() => this.db.delete(sessions).where(eq(sessions.userId, userId)).returning({ idHash: sessions.idHash }));
-    return deleted.length;
-  }
-
-  async deleteAllSessions(input: { except?: string }): Promise<number> {
-    const deleted = await withDriverErrors(() =>
-      this.db
-        .delete(sessions)
-        .where(input.except === undefined ? undefined : ne(sessions.idHash, input.except))
-        .returning({ idHash: sessions.idHash }),
-    );
-    return deleted.length;
-  }
-
   async setFavorite(input: { userId: string; generationId: string; favorite: boolean; now: number }): Promise<void> {
     const { userId, generationId, now } = input;
     await withDriverErrors(async () => {
@@ -727,27 +604,6 @@ export class PostgresStudioDatabase implements StudioDatabase {
         .where(and(eq(favorites.userId, input.userId), sql`${favorites.generationId} = any(${sql.param([...new Set(input.generationIds)])}::text[])`)),
     );
     return new Set(records.map((record) => record.generationId));
-  }
-
-  async insertInvite(row: InviteRow): Promise<void> {
-    await withDriverErrors(() => this.db.insert(invites).values(row));
-  }
-
-  async getInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined> {
-    const [row] = await withDriverErrors(() => this.db.select().from(invites).where(usableInvite(input)));
-    return row;
-  }
-
-  async findInvite(idHash: string): Promise<InviteRow | undefined> {
-    const [row] = await withDriverErrors(() => this.db.select().from(invites).where(eq(invites.idHash, idHash)));
-    return row;
-  }
-
-  async takeInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined> {
-    // One conditional UPDATE: a second use at the same time waits for the row
-    // lock, re-checks used_at on the row as the first left it, and matches nothing.
-    const [row] = await withDriverErrors(() => this.db.update(invites).set({ usedAt: input.now }).where(usableInvite(input)).returning());
-    return row;
   }
 
   async listPrices(): Promise<PriceRow[]> {
@@ -774,94 +630,6 @@ export class PostgresStudioDatabase implements StudioDatabase {
         .from(counted)
         .groupBy(group, counted.model, counted.imageSize)
         .orderBy(order, bytewise(counted.model), sql`${bytewise(counted.imageSize)} nulls first`),
-    );
-  }
-
-  async insertApiToken(row: ApiTokenRow, options: { maxPerUser?: number } = {}): Promise<boolean> {
-    const max = options.maxPerUser;
-    return withDriverErrors(() =>
-      this.db.transaction(async (tx) => {
-        if (max !== undefined) {
-          // The person's advisory lock (held to commit): concurrent inserts, from any instance, count one after another.
-          await tx.execute(sql`select pg_advisory_xact_lock(${TOKEN_CAP_LOCK_SPACE}, hashtext(${row.userId}))`);
-          const [held] = await tx.select({ n: count() }).from(apiTokens).where(eq(apiTokens.userId, row.userId));
-          if (Number(held?.n ?? 0) >= max) return false;
-        }
-        await tx.insert(apiTokens).values(row);
-        return true;
-      }),
-    );
-  }
-
-  async getApiTokenByHash(input: { tokenHash: string; now: number }): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
-    const [found] = await withDriverErrors(() =>
-      this.db
-        .select({ token: apiTokens, user: users })
-        .from(apiTokens)
-        .innerJoin(users, eq(users.id, apiTokens.userId))
-        .where(and(eq(apiTokens.tokenHash, input.tokenHash), unexpiredToken(input.now))),
-    );
-    return found;
-  }
-
-  async listApiTokens(input: { userId?: string; beforeId?: string; limit?: number }): Promise<(ApiTokenRow & { userName: string })[]> {
-    // Ids are COLLATE "C", so the order and the cursor are byte order, as in SQLite.
-    return withDriverErrors(() => {
-      const query = this.db
-        .select({ ...getTableColumns(apiTokens), userName: users.name })
-        .from(apiTokens)
-        .innerJoin(users, eq(users.id, apiTokens.userId))
-        .where(tokensPage(input))
-        .orderBy(desc(apiTokens.id));
-      return input.limit === undefined ? query : query.limit(input.limit);
-    });
-  }
-
-  async getApiToken(id: string): Promise<ApiTokenRow | undefined> {
-    const [row] = await withDriverErrors(() => this.db.select().from(apiTokens).where(eq(apiTokens.id, id)));
-    return row;
-  }
-
-  async deleteApiToken(id: string): Promise<boolean> {
-    const deleted = await withDriverErrors(() => this.db.delete(apiTokens).where(eq(apiTokens.id, id)).returning({ id: apiTokens.id }));
-    return deleted.length > 0;
-  }
-
-  async touchApiToken(input: { id: string; now: number }): Promise<void> {
-    await withDriverErrors(() => this.db.update(apiTokens).set({ lastUsedAt: input.now }).where(eq(apiTokens.id, input.id)));
-  }
-
-  async deleteApiTokensOf(userId: string): Promise<number> {
-    const deleted = await withDriverErrors(() => this.db.delete(apiTokens).where(eq(apiTokens.userId, userId)).returning({ id: apiTokens.id }));
-    return deleted.length;
-  }
-
-  async deleteAllApiTokens(): Promise<number> {
-    const deleted = await withDriverErrors(() => this.db.delete(apiTokens).returning({ id: apiTokens.id }));
-    return deleted.length;
-  }
-
-  async ensureSetting(input: { key: string; candidate: string; now: number }): Promise<string> {
-    // Insert-or-ignore, then read: a concurrent insert of the same key waits
-    // for the first to commit and then does nothing, so all callers read one value.
-    return withDriverErrors(async () => {
-      await this.db.insert(studioSettings).values({ key: input.key, value: input.candidate, createdAt: input.now }).onConflictDoNothing();
-      const [row] = await this.db.select({ value: studioSettings.value }).from(studioSettings).where(eq(studioSettings.key, input.key));
-      return row!.value;
-    });
-  }
-
-  async getSetting(key: string): Promise<string | undefined> {
-    const [row] = await withDriverErrors(() => this.db.select({ value: studioSettings.value }).from(studioSettings).where(eq(studioSettings.key, key)));
-    return row?.value;
-  }
-
-  async setSetting(input: { key: string; value: string; now: number }): Promise<void> {
-    await withDriverErrors(() =>
-      this.db
-        .insert(studioSettings)
-        .values({ key: input.key, value: input.value, createdAt: input.now })
-        .onConflictDoUpdate({ target: studioSettings.key, set: { value: input.value } }),
     );
   }
 
@@ -1088,19 +856,4 @@ async function monthSpent(tx: Db, input: { createdBy: string; since: number; pri
     .from(counted)
     .groupBy(counted.model, counted.imageSize);
   return spentOn(groups, input.prices);
-}
-
-/** A token that still works at `now`: no expiry, or one still ahead. */
-/** One person's tokens or everyone's, before a keyset cursor. */
-function tokensPage(input: { userId?: string; beforeId?: string }) {
-  return and(input.userId === undefined ? undefined : eq(apiTokens.userId, input.userId), input.beforeId === undefined ? undefined : lt(apiTokens.id, input.beforeId));
-}
-
-function unexpiredToken(now: number) {
-  return or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now));
-}
-
-/** An invite that may still be used at `now`: unused and unexpired. */
-function usableInvite(input: { idHash: string; now: number }) {
-  return and(eq(invites.idHash, input.idHash), isNull(invites.usedAt), gt(invites.expiresAt, input.now));
 }

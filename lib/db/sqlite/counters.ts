@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "./query-parts";
-import { rateCounters, uploadDays } from "./schema";
+import { uploadDays } from "./schema";
 
 // The counters every process shares (issue 21): the daily upload allowance
-// and fixed-window request counts. Each check-and-count is one statement, and
+// (the request counters are lib/db/counters/). Each check-and-count is one statement, and
 // SQLite runs one writer at a time, so two uploads cannot pass a limit together.
 
 export function addUploadBytes(db: Db, input: { createdBy: string; day: number; bytes: number; limit: number }): { added: boolean; total: number } {
@@ -38,18 +38,4 @@ export function returnUploadBytes(db: Db, input: { createdBy: string; day: numbe
 
 export function deleteUploadDaysBefore(db: Db, day: number): number {
   return db.delete(uploadDays).where(lt(uploadDays.day, day)).run().changes;
-}
-
-export function incrementRateCounter(db: Db, input: { key: string; windowStart: number }): number {
-  const row = db
-    .insert(rateCounters)
-    .values({ key: input.key, windowStart: input.windowStart, count: 1 })
-    .onConflictDoUpdate({ target: [rateCounters.key, rateCounters.windowStart], set: { count: sql`${rateCounters.count} + 1` } })
-    .returning({ count: rateCounters.count })
-    .get();
-  return row.count;
-}
-
-export function deleteRateCountersBefore(db: Db, windowStart: number): number {
-  return db.delete(rateCounters).where(lt(rateCounters.windowStart, windowStart)).run().changes;
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { and, asc, count, desc, eq, getTableColumns, gt, gte, inArray, isNull, lt, ne, notExists, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, inArray, lt, notExists, or, sql } from "drizzle-orm";
 import type {
-  ApiTokenRow,
   BoardCursor,
   BoardRow,
   BoardSummary,
@@ -11,14 +10,10 @@ import type {
   IdempotencyInput,
   InsertLimits,
   QueueBudget,
-  InviteRow,
   LimitRefusal,
   ListFilter,
-  LoginAttemptClaim,
-  LoginAttemptInput,
   PriceRow,
   ReferenceRow,
-  SessionRow,
   ShareFilter,
   ShareRow,
   ShareSummary,
@@ -26,7 +21,6 @@ import type {
   StudioDatabase,
   UsageGroup,
   UsageGroupBy,
-  UserRow,
 } from "@/lib/db/types";
 import type { GenerationStatus } from "@/lib/contract";
 import { boardPictures, boardsAfter, coverId, itemCount, shareConditions, unexpiredShare, visibleBoards, type NameOrder } from "@/lib/db/shared/boards";
@@ -45,14 +39,17 @@ import {
   usageCounts,
 } from "@/lib/db/shared/conditions";
 import { admission, queuePlan, spentOn, submissionChange, waitingLast } from "@/lib/db/shared/decisions";
-import { clearedLoginFailures, countAndOldest, loginAttemptDecision, loginFailuresSince } from "@/lib/db/shared/login-attempts";
 import { chunked, definedFields, deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor, withBatch } from "@/lib/db/shared/row-mapping";
+import type { CountersStore } from "@/lib/db/counters/port";
+import { sqliteCounters } from "@/lib/db/counters/sqlite";
+import type { PeopleStore } from "@/lib/db/people/port";
+import { sqlitePeople } from "@/lib/db/people/sqlite";
+import type { SqliteEngine } from "./engine";
 import * as counters from "./counters";
 import { countedRows, IDS_PER_QUERY, placeholders, readGenerations, usageKey, type Db } from "./query-parts";
 import { insertGenerationRows } from "./insert-rows";
 import { promptSearch } from "./search-index";
 import {
-  apiTokens,
   boardItems,
   boards,
   deletedGenerations,
@@ -60,14 +57,10 @@ import {
   generationReferences,
   generations,
   idempotencyKeys,
-  invites,
-  loginFailures,
   pollLeases,
   prices,
   referenceImages,
-  sessions,
   shares,
-  studioSettings,
   users,
 } from "./schema";
 
@@ -80,13 +73,21 @@ const toUpdateSet = updateSetFor(generations);
 /** Board names in the list's order: SQLite's lower(), compared by its BINARY collation. */
 const boardNameOrder: NameOrder = (name) => sql`lower(${name})`;
 
+// The slices' methods join the class's own on each instance (Object.assign in
+// the constructor); this declaration tells TypeScript they are there.
+export interface SqliteStudioDatabase extends PeopleStore, CountersStore {}
+
 export class SqliteStudioDatabase implements StudioDatabase {
   readonly kind = "sqlite" as const;
 
   constructor(
     private readonly sqlite: Database.Database,
     private readonly db: Db,
-  ) {}
+  ) {
+    const engine: SqliteEngine = { sqlite, db };
+    Object.assign(this, sqlitePeople(engine));
+    Object.assign(this, sqliteCounters(engine));
+  }
 
   async insertGenerations(input: {
     rows: GenerationRow[];
@@ -432,108 +433,6 @@ export class SqliteStudioDatabase implements StudioDatabase {
     return counters.deleteUploadDaysBefore(this.db, day);
   }
 
-  async incrementRateCounter(input: { key: string; windowStart: number }): Promise<number> {
-    return counters.incrementRateCounter(this.db, input);
-  }
-
-  async deleteRateCountersBefore(windowStart: number): Promise<number> {
-    return counters.deleteRateCountersBefore(this.db, windowStart);
-  }
-
-  async recordLoginFailure(input: { account?: string | null; address: string; at: number }): Promise<void> {
-    this.db.insert(loginFailures).values({ account: input.account ?? null, address: input.address, at: input.at }).run();
-  }
-
-  async countLoginFailures(input: { account?: string; address: string; since: number }): Promise<number> {
-    const result = this.db.select({ n: count() }).from(loginFailures).where(loginFailuresSince(loginFailures, input)).get();
-    return result?.n ?? 0;
-  }
-
-  async claimLoginAttempt(input: LoginAttemptInput): Promise<LoginAttemptClaim> {
-    // One write transaction (BEGIN IMMEDIATE): other processes' claims wait for it.
-    return this.db.transaction((tx) => {
-      const counted = (account?: string) =>
-        tx.select(countAndOldest(loginFailures)).from(loginFailures).where(loginFailuresSince(loginFailures, { ...input, account })).get() ?? { n: 0, oldest: null };
-      const decision = loginAttemptDecision(input, { account: counted(input.account), address: counted() });
-      if (decision.allowed) tx.insert(loginFailures).values({ account: input.account, address: input.address, at: input.at }).run();
-      return decision;
-    }, WRITE);
-  }
-
-  async clearLoginFailures(input: { account: string; address: string; olderThan: number }): Promise<void> {
-    this.db.delete(loginFailures).where(clearedLoginFailures(loginFailures, input)).run();
-  }
-
-  async insertUser(row: UserRow): Promise<void> {
-    this.db.insert(users).values(row).run();
-  }
-
-  async getUser(id: string): Promise<UserRow | undefined> {
-    return this.db.select().from(users).where(eq(users.id, id)).get();
-  }
-
-  async getUserByName(name: string): Promise<UserRow | undefined> {
-    return this.db.select().from(users).where(eq(users.name, name)).get();
-  }
-
-  async getUserBySsoSubject(subject: string): Promise<UserRow | undefined> {
-    return this.db.select().from(users).where(eq(users.ssoSubject, subject)).get();
-  }
-
-  async linkSsoSubject(input: { id: string; subject: string; replacing: string | null }): Promise<UserRow | undefined> {
-    const still = input.replacing === null ? isNull(users.ssoSubject) : eq(users.ssoSubject, input.replacing);
-    return this.db
-      .update(users)
-      .set({ ssoSubject: input.subject })
-      .where(and(eq(users.id, input.id), still))
-      .returning()
-      .get();
-  }
-
-  async listUsers(): Promise<UserRow[]> {
-    return this.db.select().from(users).orderBy(asc(users.name)).all();
-  }
-
-  async updateUser(input: { id: string; patch: Partial<Omit<UserRow, "id" | "createdAt">> }): Promise<UserRow | undefined> {
-    const set = definedFields(input.patch);
-    if (Object.keys(set).length === 0) return this.getUser(input.id);
-    return this.db.update(users).set(set).where(eq(users.id, input.id)).returning().get();
-  }
-
-  async ensureUser(row: UserRow): Promise<UserRow> {
-    this.db.insert(users).values(row).onConflictDoNothing({ target: users.name }).run();
-    return (await this.getUserByName(row.name))!;
-  }
-
-  async insertSession(row: SessionRow): Promise<void> {
-    this.db.insert(sessions).values(row).run();
-  }
-
-  async getSession(input: { idHash: string; now: number }): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-    const found = this.db
-      .select({ session: sessions, user: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(and(eq(sessions.idHash, input.idHash), gt(sessions.expiresAt, input.now)))
-      .get();
-    return found;
-  }
-
-  async deleteSession(idHash: string): Promise<void> {
-    this.db.delete(sessions).where(eq(sessions.idHash, idHash)).run();
-  }
-
-  async deleteSessionsOf(userId: string): Promise<number> {
-    return this.db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
-  }
-
-  async deleteAllSessions(input: { except?: string }): Promise<number> {
-    return this.db
-      .delete(sessions)
-      .where(input.except === undefined ? undefined : ne(sessions.idHash, input.except))
-      .run().changes;
-  }
-
   async setFavorite(input: { userId: string; generationId: string; favorite: boolean; now: number }): Promise<void> {
     const { userId, generationId, now } = input;
     if (!input.favorite) {
@@ -556,23 +455,6 @@ export class SqliteStudioDatabase implements StudioDatabase {
       for (const record of records) starred.add(record.generationId);
     }
     return starred;
-  }
-
-  async insertInvite(row: InviteRow): Promise<void> {
-    this.db.insert(invites).values(row).run();
-  }
-
-  async getInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined> {
-    return this.db.select().from(invites).where(usableInvite(input)).get();
-  }
-
-  async findInvite(idHash: string): Promise<InviteRow | undefined> {
-    return this.db.select().from(invites).where(eq(invites.idHash, idHash)).get();
-  }
-
-  async takeInvite(input: { idHash: string; now: number }): Promise<InviteRow | undefined> {
-    // One conditional UPDATE: of two uses at once, the second finds used_at set.
-    return this.db.update(invites).set({ usedAt: input.now }).where(usableInvite(input)).returning().get();
   }
 
   async listPrices(): Promise<PriceRow[]> {
@@ -599,76 +481,6 @@ export class SqliteStudioDatabase implements StudioDatabase {
       .groupBy(group, counted.model, counted.imageSize)
       .orderBy(group, asc(counted.model), asc(counted.imageSize))
       .all();
-  }
-
-  async insertApiToken(row: ApiTokenRow, options: { maxPerUser?: number } = {}): Promise<boolean> {
-    const max = options.maxPerUser;
-    // One writer at a time (BEGIN IMMEDIATE): the count cannot go stale before the insert.
-    return this.db.transaction((tx) => {
-      if (max !== undefined) {
-        const held = tx.select({ n: count() }).from(apiTokens).where(eq(apiTokens.userId, row.userId)).get()!.n;
-        if (held >= max) return false;
-      }
-      tx.insert(apiTokens).values(row).run();
-      return true;
-    }, WRITE);
-  }
-
-  async getApiTokenByHash(input: { tokenHash: string; now: number }): Promise<{ token: ApiTokenRow; user: UserRow } | undefined> {
-    return this.db
-      .select({ token: apiTokens, user: users })
-      .from(apiTokens)
-      .innerJoin(users, eq(users.id, apiTokens.userId))
-      .where(and(eq(apiTokens.tokenHash, input.tokenHash), unexpiredToken(input.now)))
-      .get();
-  }
-
-  async listApiTokens(input: { userId?: string; beforeId?: string; limit?: number }): Promise<(ApiTokenRow & { userName: string })[]> {
-    const query = this.db
-      .select({ ...getTableColumns(apiTokens), userName: users.name })
-      .from(apiTokens)
-      .innerJoin(users, eq(users.id, apiTokens.userId))
-      .where(tokensPage(input))
-      .orderBy(desc(apiTokens.id));
-    return (input.limit === undefined ? query : query.limit(input.limit)).all();
-  }
-
-  async getApiToken(id: string): Promise<ApiTokenRow | undefined> {
-    return this.db.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
-  }
-
-  async deleteApiToken(id: string): Promise<boolean> {
-    return this.db.delete(apiTokens).where(eq(apiTokens.id, id)).run().changes > 0;
-  }
-
-  async touchApiToken(input: { id: string; now: number }): Promise<void> {
-    this.db.update(apiTokens).set({ lastUsedAt: input.now }).where(eq(apiTokens.id, input.id)).run();
-  }
-
-  async deleteApiTokensOf(userId: string): Promise<number> {
-    return this.db.delete(apiTokens).where(eq(apiTokens.userId, userId)).run().changes;
-  }
-
-  async deleteAllApiTokens(): Promise<number> {
-    return this.db.delete(apiTokens).run().changes;
-  }
-
-  async ensureSetting(input: { key: string; candidate: string; now: number }): Promise<string> {
-    // Insert-or-ignore, then read: whoever inserted first decides the value.
-    this.db.insert(studioSettings).values({ key: input.key, value: input.candidate, createdAt: input.now }).onConflictDoNothing().run();
-    return this.db.select({ value: studioSettings.value }).from(studioSettings).where(eq(studioSettings.key, input.key)).get()!.value;
-  }
-
-  async getSetting(key: string): Promise<string | undefined> {
-    return this.db.select({ value: studioSettings.value }).from(studioSettings).where(eq(studioSettings.key, key)).get()?.value;
-  }
-
-  async setSetting(input: { key: string; value: string; now: number }): Promise<void> {
-    this.db
-      .insert(studioSettings)
-      .values({ key: input.key, value: input.value, createdAt: input.now })
-      .onConflictDoUpdate({ target: studioSettings.key, set: { value: input.value } })
-      .run();
   }
 
   async insertBoard(row: BoardRow, cap?: { maxOwned: number }): Promise<boolean> {
@@ -844,21 +656,6 @@ function rowsOfLiveKey(db: Db, input: IdempotencyInput): GenerationRow[] | "mism
   if (!earlier || earlier.createdAt < input.now - input.ttlMs) return undefined;
   if (input.requestHash !== undefined && earlier.requestHash !== input.requestHash) return "mismatch";
   return readGenerations(db, earlier.generationIds);
-}
-
-/** An invite that may still be used at `now`: unused and unexpired. */
-function usableInvite(input: { idHash: string; now: number }) {
-  return and(eq(invites.idHash, input.idHash), isNull(invites.usedAt), gt(invites.expiresAt, input.now));
-}
-
-/** A token that still works at `now`: no expiry, or one still ahead. */
-/** One person's tokens or everyone's, before a keyset cursor. */
-function tokensPage(input: { userId?: string; beforeId?: string }) {
-  return and(input.userId === undefined ? undefined : eq(apiTokens.userId, input.userId), input.beforeId === undefined ? undefined : lt(apiTokens.id, input.beforeId));
-}
-
-function unexpiredToken(now: number) {
-  return or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now));
 }
 
 /** Inside the insert's write transaction: which limit the new rows would pass, or how many of them wait (issue 26). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gte, lt, or, sql, type Column, type SQL } from "drizzle-orm";
-import type { LoginAttemptClaim, LoginAttemptInput } from "@/lib/db/types";
+import type { LoginAttemptClaim, LoginAttemptInput } from "./port";
 
 // The rule of claimLoginAttempt, the same on both engines. Each engine reads
 // the two counts under its own lock (SQLite's one writer, a PostgreSQL
