@@ -1,12 +1,12 @@
 import "server-only";
 import { getTableColumns, sql } from "drizzle-orm";
-import type { GenerationRow } from "@/lib/db/types";
 import { chunked } from "@/lib/db/shared/row-mapping";
-import type { Db } from "./query-parts";
-import { generations } from "./schema";
+import type { Db } from "@/lib/db/sqlite/query-parts";
+import { generations } from "@/lib/db/sqlite/schema";
+import type { GenerationRow } from "./port";
 
 // Inserts generations a hundred rows per statement. One statement per row
-// was as fast before the search index (issue 26), but its insert trigger
+// was as fast before the search index, but its insert trigger
 // writes to an FTS5 table, and FTS5 flushes what it holds in memory to disk at
 // every statement that writes it from a trigger (a statement savepoint): one
 // flush per row made a 100,000-row insert ten times slower. Each statement

@@ -1,0 +1,135 @@
+import "server-only";
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import { boardRange, listConditions, pictureConditions, rowLimit } from "@/lib/db/shared/conditions";
+import { toGenerationRow } from "@/lib/db/shared/row-mapping";
+import type { PostgresEngine } from "@/lib/db/postgres/engine";
+import { withDriverErrors, type CaseFolding } from "@/lib/db/postgres/query-parts";
+import { boardItems, favorites, generations } from "@/lib/db/postgres/schema";
+import { promptSearch } from "@/lib/db/postgres/search";
+import type { GenerationsStore } from "./port";
+import { starOf } from "./rules";
+
+// The gallery's reads on PostgreSQL: pages of pictures (the whole gallery or
+// one board's), their ids and counts, and each person's stars on them.
+
+type Lists = Pick<GenerationsStore, "listGenerations" | "listGenerationIds" | "countGenerations" | "setFavorite" | "favoritesAmong">;
+
+export function postgresLists({ db, folding }: PostgresEngine): Lists {
+  const search = searchAs(folding);
+  return {
+    async listGenerations(filter) {
+      const limit = rowLimit(filter.limit);
+      const { board } = filter;
+      return withDriverErrors(async () => {
+        if (board === undefined) {
+          const records = await db
+            .select()
+            .from(generations)
+            .where(listConditions(generations, filter, search({ index: true }), favorites))
+            .orderBy(desc(generations.id))
+            .limit(limit);
+          return records.map(toGenerationRow);
+        }
+        // The board's range of board_items' key, newest first, each item's
+        // picture looked up by id. The LIMIT (one picture per id, as there is)
+        // keeps the lateral subquery a subquery: flattened into a join, the
+        // planner may pick a merge join that walks the whole gallery's id index
+        // from its newest end (a deep page, or a filter few of the board's
+        // pictures match, then reads every picture above the cursor), where a
+        // page should cost the board's items it reads.
+        const picture = db
+          .select()
+          .from(generations)
+          .where(and(eq(generations.id, boardItems.generationId), pictureConditions(generations, filter, search({ index: false }), favorites)))
+          .limit(1)
+          .as("picture");
+        const records = await db
+          .select()
+          .from(boardItems)
+          .crossJoinLateral(picture)
+          .where(boardRange(boardItems, { board, beforeId: filter.beforeId }))
+          .orderBy(desc(boardItems.generationId))
+          .limit(limit);
+        return records.map((record) => toGenerationRow(record.picture));
+      });
+    },
+
+    async listGenerationIds(filter) {
+      const limit = rowLimit(filter.limit);
+      const { board } = filter;
+      return withDriverErrors(async () => {
+        if (board === undefined) {
+          const rows = await db
+            .select({ id: generations.id })
+            .from(generations)
+            .where(listConditions(generations, filter, search({ index: true }), favorites))
+            .orderBy(desc(generations.id))
+            .limit(limit);
+          return rows.map((row) => row.id);
+        }
+        // As listGenerations reads a board: its range of board_items, each picture looked up by id.
+        const picture = db
+          .select({ id: generations.id })
+          .from(generations)
+          .where(and(eq(generations.id, boardItems.generationId), pictureConditions(generations, filter, search({ index: false }), favorites)))
+          .limit(1)
+          .as("picture");
+        const rows = await db
+          .select({ id: picture.id })
+          .from(boardItems)
+          .crossJoinLateral(picture)
+          .where(boardRange(boardItems, { board, beforeId: filter.beforeId }))
+          .orderBy(desc(boardItems.generationId))
+          .limit(limit);
+        return rows.map((row) => row.id);
+      });
+    },
+
+    async countGenerations(filter) {
+      const { board } = filter;
+      return withDriverErrors(async () => {
+        if (board === undefined) {
+          const [row] = await db
+            .select({ n: count() })
+            .from(generations)
+            .where(listConditions(generations, filter, search({ index: true }), favorites));
+          return row?.n ?? 0;
+        }
+        const [row] = await db
+          .select({ n: count() })
+          .from(boardItems)
+          .innerJoin(generations, eq(generations.id, boardItems.generationId))
+          .where(and(boardRange(boardItems, { board }), pictureConditions(generations, filter, search({ index: false }), favorites)));
+        return row?.n ?? 0;
+      });
+    },
+
+    async setFavorite(input) {
+      const { userId, generationId, now } = input;
+      await withDriverErrors(async () => {
+        if (!input.favorite) {
+          await db.delete(favorites).where(starOf(favorites, input));
+          return;
+        }
+        // Starring twice keeps the first star (and its time).
+        await db.insert(favorites).values({ userId, generationId, createdAt: now }).onConflictDoNothing();
+      });
+    },
+
+    async favoritesAmong(input) {
+      if (input.generationIds.length === 0) return new Set();
+      const records = await withDriverErrors(() =>
+        db
+          .select({ generationId: favorites.generationId })
+          .from(favorites)
+          .where(and(eq(favorites.userId, input.userId), sql`${favorites.generationId} = any(${sql.param([...new Set(input.generationIds)])}::text[])`)),
+      );
+      return new Set(records.map((record) => record.generationId));
+    },
+  };
+}
+
+/** Prompt search as this database folds case; the index narrows a word down across the gallery, not on a board's few items. */
+function searchAs(folding: CaseFolding) {
+  return (options: { index: boolean }) => (q: string) => promptSearch(q, folding, options);
+}
