@@ -1,6 +1,6 @@
 import { sealData, unsealData } from "iron-session";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashSessionId } from "@/lib/auth/server-session";
+import { hashSessionId } from "@/lib/auth/sessions";
 import { startTestProvider, TEST_ACCOUNTS, type TestAccount, type TestProvider } from "@/lib/testing/oidc-provider";
 import { bootStudio, type Studio } from "@/lib/testing/studio";
 

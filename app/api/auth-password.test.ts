@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sealSession } from "@/lib/auth/session";
+import { sealSession } from "@/lib/auth/session-cookie";
 import { bootStudio, type Studio } from "@/lib/testing/studio";
 
 // STUDIO_AUTH=password through the real route handlers.

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import type { ServiceDeps } from "@/lib/core/deps";
-import { hashSessionId } from "@/lib/auth/server-session";
+import { hashSessionId } from "@/lib/auth/sessions";
 import { hashPassword } from "@/lib/auth/password";
 import { logger } from "@/lib/log";
 import { mustGetUser } from "./people";

@@ -73,7 +73,7 @@ export type PersonPatch = Partial<Pick<UserRow, "role" | "disabled" | "dailyLimi
  * their API tokens at once; a disable revokes the tokens at once (issue 21:
  * enabling the account again brings none back) and ends each session at its
  * next request, which answers 403 with the reason so the browser can say so
- * (lib/auth/server-session.ts). A role given here is the
+ * (lib/auth/sessions.ts). A role given here is the
  * studio's, not STUDIO_ADMINS' (adminByList false), so the list leaves it
  * alone; `adminList` (header and password modes) names whom the list makes
  * admin, and demoting one of them here is refused, as their next request

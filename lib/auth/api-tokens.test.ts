@@ -4,8 +4,8 @@ import { openTemp } from "@/lib/db/sqlite/test-helpers";
 import type { StudioConfig } from "@/lib/config";
 import { bearerOf, createApiToken, effectiveExpiry, hashApiToken, resolveApiToken } from "./api-tokens";
 import { BAD_TOKEN_MESSAGE, DISABLED_MESSAGE, identify, identifyRequest } from "./identify";
-import { startSession } from "./server-session";
-import { SESSION_COOKIE } from "./session";
+import { startSession } from "./sessions";
+import { SESSION_COOKIE } from "./session-cookie";
 
 const DAY = 86_400_000;
 

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { monotonicFactory } from "ulid";
 import type { ApiTokenRow, StudioDatabase, UserRow } from "@/lib/db";
-import { hashSessionId } from "./server-session";
+import { hashSessionId } from "./sessions";
 
 // Personal API tokens (issue 13): `Authorization: Bearer nst_…` acts as the
 // person who made it, with their limits. The secret is 256 random bits shown

@@ -3,8 +3,8 @@ import { testDeps } from "@/lib/testing/deps";
 import { ensureFirstAdmin, newAccountRow } from "./accounts";
 import { identify } from "./identify";
 import { hashPassword } from "./password";
-import { endEverySession, startSession } from "./server-session";
-import { openSession, sealSession, sessionCookie, SESSION_COOKIE } from "./session";
+import { endEverySession, startSession } from "./sessions";
+import { openSession, sealSession, sessionCookie, SESSION_COOKIE } from "./session-cookie";
 import { signIn } from "./sign-in";
 
 const secret = "s".repeat(40);

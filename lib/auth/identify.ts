@@ -5,8 +5,8 @@ import type { StudioDatabase, UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { accountNamed, isListedAdmin, roleFromList } from "./accounts";
 import { bearerOf, isApiToken, resolveApiToken, tokenMaxDays } from "./api-tokens";
-import { resumeSession, sessionCredential } from "./server-session";
-import { SESSION_COOKIE, readCookie } from "./session";
+import { resumeSession, sessionCredential } from "./sessions";
+import { SESSION_COOKIE, readCookie } from "./session-cookie";
 
 export const LOCAL_USER = "local";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { SESSION_COOKIE } from "@/lib/auth/session";
+import { SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { descriptions } from "./notes";
 import { operations, TAGS, type Access, type HeaderName, type Operation, type Success } from "./routes";
 import { requestSchemas, responseSchemas } from "./schemas";

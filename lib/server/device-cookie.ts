@@ -1,7 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { deviceCookieHeader, deviceCookieName, signDeviceCookie, verifyDeviceCookie } from "@/lib/auth/device-cookie";
-import { readCookie } from "@/lib/auth/session";
+import { readCookie } from "@/lib/auth/session-cookie";
 import type { StudioDatabase } from "@/lib/db";
 import { isHttps } from "@/lib/net/is-https";
 import { imageLinkKey } from "./signed-links";

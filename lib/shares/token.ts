@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { hashSessionId } from "@/lib/auth/server-session";
+import { hashSessionId } from "@/lib/auth/sessions";
 
 // A share link's token is 256 random bits in base64url (43 characters): far
 // past guessing (the issue asks ≥ 128 bits), even at the rate limit of every

@@ -1,7 +1,7 @@
 import { clientAddress } from "@/lib/auth/client-address";
-import { endSession } from "@/lib/auth/server-session";
+import { endSession } from "@/lib/auth/sessions";
 import { endPersonAccess } from "@/lib/accounts/sign-out";
-import { clearedSessionCookie, readCookie, SESSION_COOKIE } from "@/lib/auth/session";
+import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookieFor } from "@/lib/auth/session-cookie";
 import { signIn, throttleAccountOf } from "@/lib/auth/sign-in";
 import { getConfig } from "@/lib/config";
 import { signInSchema, signOutQuerySchema } from "@/lib/contract";
@@ -12,7 +12,6 @@ import { json, readJsonBody, searchParamsObject } from "@/lib/server/http";
 import { deviceCookieFor, trustedDevice } from "@/lib/server/device-cookie";
 import { apiRoute, publicRoute, routeCaller } from "@/lib/server/route";
 import { sessionInfoOf } from "@/lib/server/session-info";
-import { sessionCookieFor } from "@/lib/server/signed-in";
 
 /**
  * Sign in with a name and a password: the shared one (password mode) or the

@@ -1,5 +1,5 @@
-import { hashSessionId } from "@/lib/auth/server-session";
-import { readCookie, SESSION_COOKIE } from "@/lib/auth/session";
+import { hashSessionId } from "@/lib/auth/sessions";
+import { readCookie, SESSION_COOKIE } from "@/lib/auth/session-cookie";
 import { adminSignOutSchema } from "@/lib/contract";
 import { validationError } from "@/lib/errors";
 import { signOutEveryone } from "@/lib/accounts/sign-out";

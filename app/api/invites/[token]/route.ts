@@ -1,4 +1,5 @@
 import { acceptInvite } from "@/lib/accounts/invites";
+import { sessionCookieFor } from "@/lib/auth/session-cookie";
 import { getConfig } from "@/lib/config";
 import { acceptInviteSchema } from "@/lib/contract";
 import { StudioError, validationError } from "@/lib/errors";
@@ -6,7 +7,6 @@ import { getDeps } from "@/lib/wiring";
 import { readJsonBody } from "@/lib/server/http";
 import { deviceCookieFor } from "@/lib/server/device-cookie";
 import { publicRoute } from "@/lib/server/route";
-import { sessionCookieFor } from "@/lib/server/signed-in";
 
 /** Sets the invited person's password (once) and signs them in; the browser gets its device cookie, as at sign-in. */
 export const POST = publicRoute<{ params: Promise<{ token: string }> }>(async ({ request, context }) => {

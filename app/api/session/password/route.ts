@@ -1,5 +1,6 @@
 import { clientAddress } from "@/lib/auth/client-address";
 import { hashPassword } from "@/lib/auth/password";
+import { sessionCookieFor } from "@/lib/auth/session-cookie";
 import { checkCurrentPassword } from "@/lib/auth/sign-in";
 import { endPersonAccess } from "@/lib/accounts/sign-out";
 import { getConfig } from "@/lib/config";
@@ -10,7 +11,6 @@ import { getDeps } from "@/lib/wiring";
 import { readJsonBody } from "@/lib/server/http";
 import { trustedDevice } from "@/lib/server/device-cookie";
 import { apiRoute } from "@/lib/server/route";
-import { sessionCookieFor } from "@/lib/server/signed-in";
 
 /**
  * A person changes their own password (accounts mode). Every other session

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { OidcRefusal, clearedTransactionCookie, finishSignIn, oidcAuth, redirectTo } from "@/lib/auth/oidc";
+import { sessionCookieFor } from "@/lib/auth/session-cookie";
 import { logger } from "@/lib/log";
 import { searchParamsObject } from "@/lib/server/http";
 import { publicRoute } from "@/lib/server/route";
-import { sessionCookieFor } from "@/lib/server/signed-in";
 import { getDeps } from "@/lib/wiring";
 
 // Bounds only: openid-client reads and checks the answer itself. Other

@@ -3,10 +3,10 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { StudioConfig } from "@/lib/config";
 import type { SessionRow, StudioDatabase, UserRow } from "@/lib/db";
 
-// Sessions kept on the server (issue 12): the cookie carries an opaque random
-// id, the database only its SHA-256, so a copy of the database signs nobody
-// in, and ending a session (one, or all of a person's) takes effect on the
-// next request. 256 bits: guessing one is hopeless.
+// Sessions kept on the server: the cookie (session-cookie.ts) carries an
+// opaque random id, the database only its SHA-256, so a copy of the database
+// signs nobody in, and ending a session (one, or all of a person's) takes
+// effect on the next request. 256 bits: guessing one is hopeless.
 
 const ID_BYTES = 32;
 /** A session seen within this long is not written again on every request. */

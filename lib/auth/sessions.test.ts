@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeUser, T0 } from "@/lib/db/shared/test-rows";
 import { openTemp } from "@/lib/db/sqlite/test-helpers";
-import { endEverySession, endSession, hashSessionId, resumeSession, sessionCredential, startSession } from "./server-session";
+import { endEverySession, endSession, hashSessionId, resumeSession, sessionCredential, startSession } from "./sessions";
 
 const DAY = 86_400_000;
 
