@@ -3,8 +3,10 @@ import { getTableColumns, gt, inArray, sql, type Column, type SQL, type Table } 
 import { MIGRATE_TABLES, type CountedTableName } from "@/lib/db/migrate-tables";
 import type { MigrateTable, TableRow } from "@/lib/db/shared/migrate-table";
 
-// The pieces of a table's statements both sides build alike (drizzle renders
-// them for SQLite and PostgreSQL): keyset pages, rows by their match, counts.
+// What the copy and the verify step do to any listed table
+// (lib/db/migrate-tables.ts): the statements both sides build alike (drizzle
+// renders them for SQLite and PostgreSQL: keyset pages, rows by their match,
+// counts), and a row's references to a person given the target's key.
 
 export type { MigrateTable, TableRow };
 
