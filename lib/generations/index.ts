@@ -10,5 +10,5 @@ export { toGeneration } from "./serialize";
 export { openImage, openReference } from "./files";
 export { copyReferenceFromUrl, uploadReference, MAX_REFERENCE_BYTES } from "./references";
 export { usageOf, limitsOf, spendOf, chargedCount, startOfUtcMonth } from "./quota";
-export { currentPrices } from "./prices";
+export { currentPrices } from "./prices-in-force";
 export { sessionLimitsOf } from "./session-limits";

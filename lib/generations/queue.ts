@@ -3,10 +3,10 @@ import { CANCELLED_WAITING_CODE } from "@/lib/contract";
 import type { GenerationRow, QueueBudget } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { logger } from "@/lib/log";
-import { priceOf } from "@/lib/pricing";
+import { isPriced, priceOf } from "@/lib/pricing";
 import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
-import { currentPrices, isPriced } from "./prices";
+import { currentPrices } from "./prices-in-force";
 import { inFlightSince, limitsOf, money, startOfUtcMonth } from "./quota";
 import { markNotSent, submitRows } from "./submit";
 

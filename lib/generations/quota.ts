@@ -5,7 +5,7 @@ import type { ImageSize, ModelId } from "@/lib/models";
 import { priceOf, roundMoney } from "@/lib/pricing";
 import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
-import { assertPriced, currentPrices } from "./prices";
+import { assertPriced, currentPrices } from "./prices-in-force";
 
 const DAY_MS = 86_400_000;
 export const startOfUtcDay = (now: number) => now - (now % DAY_MS);

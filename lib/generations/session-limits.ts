@@ -3,7 +3,7 @@ import type { PriceQuote, SessionInfo } from "@/lib/contract";
 import { PRICE_KEYS, priceOf, roundMoney } from "@/lib/pricing";
 import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
-import { currentPrices } from "./prices";
+import { currentPrices } from "./prices-in-force";
 import { startOfNextUtcDay, startOfNextUtcMonth, startOfUtcMonth, usageOf } from "./quota";
 
 // What GET /api/session says about a person's limits (issue 26): beside the

@@ -2,7 +2,7 @@ import "server-only";
 import { ConfigError, getConfig } from "@/lib/config";
 import { startPoller } from "@/lib/generations";
 import type { ServiceDeps } from "@/lib/core/deps";
-import { unpricedWhileBudgeted } from "@/lib/generations/prices";
+import { unpricedWhileBudgeted } from "@/lib/generations/prices-in-force";
 import { useSharedCounters } from "@/lib/shares/throttle";
 import { getDeps } from "./deps";
 import { logger } from "@/lib/log";

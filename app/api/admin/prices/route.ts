@@ -1,6 +1,6 @@
 import { putPricesSchema } from "@/lib/contract";
 import { validationError } from "@/lib/errors";
-import { pricesView, setPrices } from "@/lib/accounts/prices";
+import { pricesView, setPrices } from "@/lib/accounts/price-settings";
 import { getDeps } from "@/lib/wiring";
 import { json, readJsonBody } from "@/lib/server/http";
 import { apiRoute } from "@/lib/server/route";

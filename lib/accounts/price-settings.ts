@@ -2,11 +2,13 @@ import "server-only";
 import type { z } from "zod";
 import type { pricesResponseSchema } from "@/lib/contract";
 import { StudioError } from "@/lib/errors";
-import { currentPrices } from "@/lib/generations";
 import type { ServiceDeps } from "@/lib/core/deps";
-import { unpricedKeys } from "@/lib/generations/prices";
+import { currentPrices, unpricedKeys } from "@/lib/generations/prices-in-force";
 import { logger } from "@/lib/log";
 import { isPriceKey, PRICE_KEYS } from "@/lib/pricing";
+
+// The prices on /admin: each one in force and where it comes from, and an
+// admin's changes (the prices in force: lib/generations/prices-in-force.ts).
 
 type Deps = Pick<ServiceDeps, "db" | "config" | "now">;
 

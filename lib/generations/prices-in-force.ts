@@ -4,6 +4,10 @@ import { MODELS, type ImageSize, type ModelId } from "@/lib/models";
 import { isPriced } from "@/lib/pricing";
 import type { ServiceDeps } from "@/lib/core/deps";
 
+// Prices, one concept in three files: how a picture is priced (lib/pricing.ts,
+// pure, the browser's too), the prices in force and what has none (here),
+// and admins changing them (lib/accounts/price-settings.ts).
+
 /**
  * Prices in force: STUDIO_PRICES, with the prices admins set in the studio
  * winning (removing one there falls back to the environment's).
@@ -17,8 +21,7 @@ export async function currentPrices(deps: Pick<ServiceDeps, "db" | "config">): P
 
 // A picture's price is `model-SIZE`, else `model` (lib/pricing.ts priceOf).
 // Without either, priceOf says 0: the picture would be free, and a budget
-// could not hold. isPriced lives beside priceOf: the composer asks it too (issue 26).
-export { isPriced };
+// could not hold (lib/pricing.ts isPriced; the composer asks it too).
 
 /**
  * The price keys missing for every picture a person can ask for to have a
