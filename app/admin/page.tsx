@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/account/page-header";
 import { AdminPage } from "@/components/admin/admin-page";
 import { signsInHere } from "@/lib/auth/identify";
@@ -22,9 +23,9 @@ export default async function AdminRoute() {
           <p className="text-sm font-semibold text-zinc-600 dark:text-zinc-400">403</p>
           <h1 className="mt-1 text-xl font-bold">{t.account.forbiddenTitle}</h1>
           <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{t.account.forbiddenHint}</p>
-          <a href="/" className="mt-4 inline-block rounded-md px-2 py-1 text-sm font-medium underline underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500">
+          <Link href="/" className="mt-4 inline-block rounded-md px-2 py-1 text-sm font-medium underline underline-offset-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500">
             {t.account.backToStudio}
-          </a>
+          </Link>
         </div>
       </main>
     );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountsClient, captureLogs, ctx, errorOf } from "@/lib/testing/accounts-client";
+import { accountsClient, ctx, errorOf } from "@/lib/testing/accounts-client";
 import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 
 // Boards and batches through the real route handlers, on STUDIO_AUTH=accounts

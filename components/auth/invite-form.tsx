@@ -24,6 +24,7 @@ export function InviteForm({ t, token, name }: { t: Dictionary; token: string; n
     setBusy(true);
     try {
       await accountApi.acceptInvite(token, password);
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full page load on purpose: the session changed, so every client cache and the server-read first paint start over
       window.location.assign("/");
       return;
     } catch (e) {

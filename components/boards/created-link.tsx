@@ -38,6 +38,7 @@ export function CreatedLink({ share }: { share: CreatedShare }) {
     if (copiedFor.current === share.id) return;
     copiedFor.current = share.id;
     void copy();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per link: share.id says when; copy is a new function at each render
   }, [share.id]);
 
   return (

@@ -127,6 +127,7 @@ export function ShareDialog(props: { target: ShareTarget; title: string; onClose
           <ul className="flex flex-col divide-y divide-zinc-200 rounded-xl ring-1 ring-zinc-200 dark:divide-zinc-800 dark:ring-zinc-800">
             {mine.map((share) => {
               const made = formatDate(share.createdAt, locale);
+              // eslint-disable-next-line react-hooks/purity -- whether a link has expired is read at each render, on the browser's clock
               const expired = share.expiresAt !== null && Date.parse(share.expiresAt) <= Date.now();
               return (
                 <li key={share.id} className="flex items-center gap-3 px-3 py-2 text-sm">

@@ -18,6 +18,7 @@ export function AllowanceLine(props: { fit: RequestFit; limits: SessionLimits; m
   const { t, locale } = useStudio();
   const { fit, limits } = props;
   if (fit.refusal) {
+    // eslint-disable-next-line react-hooks/purity -- the hours until the limit resets are counted at each render, on the browser's clock
     const reason = blockedReason({ refusal: fit.refusal, limits, model: props.model, imageSize: props.imageSize, now: Date.now(), locale, t });
     return (
       // The hours until midnight are counted where it renders: the server's and the browser's clocks may differ by one.

@@ -35,6 +35,7 @@ export function GalleryList(props: {
   const shape = segments
     .map((s) => (s.kind === "single" ? ratios[s.index].toFixed(4) : `[${s.items.map((_, i) => ratios[s.start + i].toFixed(4)).join(",")}]`))
     .join(" ");
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the shapes (above), not on each poll's new arrays
   const held = useMemo(() => heldRowsCss(rowItems(segments, ratios), (key) => `[data-tile="${key}"]`), [shape]);
   const ids = useMemo(() => props.items.map((g) => g.id), [props.items]);
 

@@ -17,6 +17,7 @@ export function OutcomeAnnouncer({ items }: { items: Generation[] }) {
   const watching = useRef<Watching | null>(null);
   const [said, setSaid] = useState<{ text: string; serial: number } | null>(null);
 
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- after every render on purpose: it compares the pictures with what it last saw, and sets state only for a new outcome
   useEffect(() => {
     if (!watching.current) {
       watching.current = startWatching(own);

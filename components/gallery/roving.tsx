@@ -28,6 +28,7 @@ function setActive(store: Store, id: string | null) {
 /** Around the gallery's list: `ids` in order, so a card that went (deleted, replaced) hands its stop to the first. */
 export function RovingProvider({ ids, children }: { ids: readonly string[]; children: React.ReactNode }) {
   const [store] = useState<Store>(() => ({ active: null, listeners: new Set() }));
+  // eslint-disable-next-line react-hooks/immutability -- a mutable external store (read through useSyncExternalStore): a card that left the list gives up its stop in this render
   if (store.active !== null && !ids.includes(store.active)) store.active = null;
   return <RovingContext.Provider value={{ store, first: ids[0] ?? null }}>{children}</RovingContext.Provider>;
 }

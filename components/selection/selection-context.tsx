@@ -103,7 +103,7 @@ export function SelectionProvider({ order, children }: { order: readonly string[
       matching: pruned.matching ? { total: pruned.matching.total } : null,
       forget: (ids) => setSelection((s) => without(s, ids)),
     };
-  }, [pruned, order, count, scope]);
+  }, [pruned, order, count, scope, setSelection]);
 
   return <SelectionContext.Provider value={api}>{children}</SelectionContext.Provider>;
 }

@@ -35,8 +35,10 @@ export function Account() {
     onError(error) {
       // Signed out elsewhere ("sign out everywhere") or disabled by an admin: the sign-in page says which.
       if (!signsIn || !(error instanceof ApiError)) return;
+      /* eslint-disable @next/next/no-location-assign-relative-destination -- a full page load on purpose: the session changed, so every client cache and the server-read first paint start over */
       if (error.status === 403) window.location.assign("/sign-in?error=disabled");
       else if (error.status === 401) window.location.assign("/sign-in");
+      /* eslint-enable @next/next/no-location-assign-relative-destination */
     },
   });
   // A picture started or finished: what is left changed (not at mount: the server just read it).
@@ -52,6 +54,7 @@ export function Account() {
 
   async function signOut(everywhere: boolean, endTokens = true) {
     await accountApi.signOut(everywhere, endTokens).catch(() => undefined);
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full page load on purpose: the session changed, so every client cache and the server-read first paint start over
     window.location.assign("/sign-in");
   }
 

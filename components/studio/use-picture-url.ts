@@ -84,6 +84,7 @@ export function usePictureUrl(input: { completed: Generation[]; served?: Generat
   const items = !openId ? null : completed.some((g) => g.id === openId) ? completed : served?.id === openId ? [served] : null;
   const vanished = Boolean(openId && !items && !stale);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- closing also rewrites the address (history), a side effect
     if (vanished) close();
   }, [vanished, close]);
 

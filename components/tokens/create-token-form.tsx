@@ -6,7 +6,7 @@ import { BusyButton, useBusy } from "@/components/ui/busy-button";
 import { tokensApi } from "@/lib/client/api";
 import { defaultExpiry, expiryChoices } from "@/lib/client/token-expiry";
 import type { Dictionary, Locale } from "@/lib/i18n";
-import { format, plural } from "@/lib/i18n/format";
+import { plural } from "@/lib/i18n/format";
 
 /** A new token: a name to recognise it by and how long it works (at most `maxDays`, the admins' maximum). */
 export function CreateTokenForm(props: { t: Dictionary; locale: Locale; maxDays: number; onCreated(created: { name: string; token: string }): void }) {

@@ -14,6 +14,7 @@ export function NewToken(props: { t: Dictionary; name: string; token: string; on
 
   useEffect(() => {
     heading.current?.focus();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the origin exists in the browser only: the server's HTML has none, and hydration must match it
     setBase(window.location.origin);
   }, [props.token]);
 

@@ -49,6 +49,7 @@ export function TokensTable(props: {
     }
   }
 
+  // eslint-disable-next-line react-hooks/purity -- expiry and last-use are shown relative to the time of this render
   const now = Date.now();
   const head = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide whitespace-nowrap text-zinc-600 dark:text-zinc-400";
   const cell = "px-3 py-2.5 align-middle whitespace-nowrap text-zinc-700 dark:text-zinc-300";

@@ -24,18 +24,20 @@ export function ConfirmActions(props: {
   onConfirm?(): void;
   className?: string;
 }) {
-  const { busy, onConfirm } = props;
+  // Read once: the compiler takes any read of an object holding a ref
+  // (cancelRef) for a ref read during render.
+  const { busy, onConfirm, cancelRef, cancelLabel, confirmLabel, busyLabel, onCancel, className } = props;
   return (
     <>
-      <DialogActions className={props.className}>
+      <DialogActions className={className}>
         <button
-          ref={props.cancelRef}
+          ref={cancelRef}
           type="button"
-          onClick={props.onCancel}
+          onClick={onCancel}
           disabled={busy}
           className="rounded-lg px-4 py-2 text-sm font-medium text-zinc-700 ring-1 ring-zinc-300 hover:bg-zinc-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 disabled:opacity-50 dark:text-zinc-200 dark:ring-zinc-700 dark:hover:bg-zinc-800"
         >
-          {props.cancelLabel}
+          {cancelLabel}
         </button>
         <button
           type={onConfirm ? "button" : "submit"}
@@ -49,12 +51,12 @@ export function ConfirmActions(props: {
           className="inline-flex items-center justify-center gap-2 rounded-lg bg-rose-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-rose-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-rose-400 focus-visible:ring-offset-2 aria-disabled:opacity-70 dark:focus-visible:ring-offset-zinc-900"
         >
           {busy && <Spinner className="size-4" />}
-          {props.confirmLabel}
+          {confirmLabel}
         </button>
       </DialogActions>
       {busy && (
         <p role="status" className="sr-only">
-          {props.busyLabel}
+          {busyLabel}
         </p>
       )}
     </>

@@ -43,8 +43,6 @@ export const openApiDocumentSchema = z.looseObject({
   paths: z.record(z.string(), z.unknown()),
 });
 
-const flag = z.enum(["1", "true", "0", "false"]);
-
 /** Query strings parsed inside their routes. */
 export const queries = {
   /** GET /api/references/{id} */
