@@ -6,4 +6,4 @@ export type * from "./types";
 export { openSqliteDatabase, type OpenSqliteOptions } from "./sqlite/open";
 export { openPostgresDatabase, type OpenPostgresOptions } from "./postgres/open";
 export { FRESH_GENERATION } from "./fresh-row";
-export { limitRefusal } from "./shared/decisions";
+export { limitRefusal } from "./generations/decisions";

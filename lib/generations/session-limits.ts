@@ -18,7 +18,7 @@ export async function priceQuote(deps: Pick<ServiceDeps, "db" | "config">): Prom
 
 /**
  * What the person's waiting pictures reserve of the month's budget: a new
- * request's budget check counts them (lib/db/shared/conditions.ts
+ * request's budget check counts them (lib/db/generations/conditions.ts
  * reservedSince), though /usage charges them only once they are sent.
  */
 async function reservedOf(deps: ServiceDeps, person: Person): Promise<number> {

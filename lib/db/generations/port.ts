@@ -119,7 +119,7 @@ export type InsertLimits = {
   /**
    * Rows deleted while in flight and created at or after this (now minus the
    * task timeout) still count toward maxActive: the gateway goes on with them
-   * (see `inFlight` in lib/db/shared/conditions.ts). Absent: live rows only.
+   * (see `inFlight` in ./conditions.ts). Absent: live rows only.
    */
   inFlightSince?: number;
   /**

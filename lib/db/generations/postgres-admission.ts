@@ -1,13 +1,12 @@
 import "server-only";
 import { asc, count, eq, lt, sql } from "drizzle-orm";
-import { chargedSince, inFlight, isWaiting, reservedSince } from "@/lib/db/shared/conditions";
-import { admission, queuePlan, spentOn, waitingLast } from "@/lib/db/shared/decisions";
 import { referenceLinks, toGenerationRow, withBatch } from "@/lib/db/shared/row-mapping";
 import type { PostgresEngine } from "@/lib/db/postgres/engine";
 import { countedRows, insertRows, readGenerations, withDriverErrors, type Db } from "@/lib/db/postgres/query-parts";
 import { generationReferences, generations, idempotencyKeys } from "@/lib/db/postgres/schema";
 import type { GenerationRow, GenerationsStore, InsertLimits, LimitRefusal } from "./port";
-import { keyOf, liveKeyAnswer, sentFromQueue, stillWaiting } from "./rules";
+import { chargedSince, inFlight, isWaiting, keyOf, reservedSince, stillWaiting } from "./conditions";
+import { admission, liveKeyAnswer, queuePlan, sentFromQueue, spentOn, waitingLast } from "./decisions";
 
 // What may be made and sent, on PostgreSQL: the insert with its idempotency
 // key and limits, the counts those limits read, and the queue. Transactions

@@ -1,7 +1,6 @@
 import "server-only";
 import { asc, eq, inArray, lte, or, sql } from "drizzle-orm";
-import { activeBatch, pollDue, rowLimit } from "@/lib/db/shared/conditions";
-import { submissionChange } from "@/lib/db/shared/decisions";
+import { rowLimit } from "@/lib/db/shared/conditions";
 import { deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
 import type { PostgresEngine } from "@/lib/db/postgres/engine";
 import { readGenerations, withDriverErrors, type Db } from "@/lib/db/postgres/query-parts";
@@ -9,7 +8,8 @@ import { deletedGenerations, generationReferences, generations, pollLeases, refe
 import type { GenerationsStore } from "./port";
 import { postgresAdmission } from "./postgres-admission";
 import { postgresLists } from "./postgres-lists";
-import { leaseHeldByOther, updateTarget } from "./rules";
+import { activeBatch, pollDue, updateTarget } from "./conditions";
+import { leaseHeldByOther, submissionChange } from "./decisions";
 
 // The generations' store on PostgreSQL, method for method the SQLite one's
 // semantics: admission (postgres-admission.ts) and the gallery's reads

@@ -1,13 +1,12 @@
 import "server-only";
 import { asc, count, eq, lt } from "drizzle-orm";
-import { chargedSince, inFlight, isWaiting, reservedSince } from "@/lib/db/shared/conditions";
-import { admission, queuePlan, spentOn, waitingLast } from "@/lib/db/shared/decisions";
 import { referenceLinks, toGenerationRow, withBatch } from "@/lib/db/shared/row-mapping";
 import type { SqliteEngine } from "@/lib/db/sqlite/engine";
 import { countedRows, placeholders, readGenerations, WRITE, type Db } from "@/lib/db/sqlite/query-parts";
 import { generationReferences, generations, idempotencyKeys } from "@/lib/db/sqlite/schema";
 import type { GenerationRow, GenerationsStore, IdempotencyInput, InsertLimits, LimitRefusal } from "./port";
-import { keyOf, liveKeyAnswer, sentFromQueue, stillWaiting } from "./rules";
+import { chargedSince, inFlight, isWaiting, keyOf, reservedSince, stillWaiting } from "./conditions";
+import { admission, liveKeyAnswer, queuePlan, sentFromQueue, spentOn, waitingLast } from "./decisions";
 import { insertGenerationRows } from "./sqlite-insert-rows";
 
 // What may be made and sent, on SQLite: the insert with its idempotency key

@@ -1,14 +1,14 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
-import { activeBatch, pollDue, rowLimit } from "@/lib/db/shared/conditions";
-import { submissionChange } from "@/lib/db/shared/decisions";
+import { rowLimit } from "@/lib/db/shared/conditions";
 import { deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
 import type { ReferenceRow } from "@/lib/db/types";
 import type { SqliteEngine } from "@/lib/db/sqlite/engine";
 import { readGenerations, WRITE } from "@/lib/db/sqlite/query-parts";
 import { deletedGenerations, generationReferences, generations, pollLeases, referenceImages } from "@/lib/db/sqlite/schema";
 import type { GenerationsStore } from "./port";
-import { leaseHeldByOther, updateTarget } from "./rules";
+import { activeBatch, pollDue, updateTarget } from "./conditions";
+import { leaseHeldByOther, submissionChange } from "./decisions";
 import { sqliteAdmission } from "./sqlite-admission";
 import { sqliteLists } from "./sqlite-lists";
 

@@ -1,12 +1,12 @@
 import "server-only";
 import { UNKNOWN_OUTCOME_CODE } from "@/lib/contract";
-import type { GenerationPatch, GenerationRow, InsertLimits, LimitRefusal } from "@/lib/db/types";
 import type { ImageSize, ModelId } from "@/lib/models";
 import { priceOf, roundMoney } from "@/lib/pricing";
+import type { GenerationPatch, GenerationRow, IdempotencyInput, InsertLimits, LimitRefusal } from "./port";
 
-// The rules behind two writes, the same on both engines. Each engine reads the
-// row or the counts under its own locks (SQLite's one writer, PostgreSQL's row
-// and advisory locks) and then asks these what to write.
+// The rules behind the generations' writes, the same on both engines. Each
+// engine reads the row or the counts under its own locks (SQLite's one writer,
+// PostgreSQL's row and advisory locks) and then asks these what to write.
 
 /**
  * Which limit `count` new rows would pass, given what the person has used:
@@ -22,7 +22,7 @@ type AdmissionInput = {
   usedToday: number;
   /** In flight now (the cap's count). */
   active: number;
-  /** Waiting for a slot now (issue 26); 0 when absent. */
+  /** Waiting for a slot now; 0 when absent. */
   waiting?: number;
   count: number;
   limits: InsertLimits;
@@ -30,7 +30,7 @@ type AdmissionInput = {
 };
 
 /**
- * Where `count` new rows go (issue 26): refused (which limit), or admitted
+ * Where `count` new rows go: refused (which limit), or admitted
  * with the last `wait` of them waiting for a slot. While anything waits, new
  * rows wait behind it (first come, first sent); otherwise the free slots are
  * used and only the rest waits, up to `limits.maxQueued` waiting in all.
@@ -117,7 +117,31 @@ export function submissionChange(
   return { set: { upstreamId, updatedAt: now }, revived: false, polling: false };
 }
 
-/** The rows as an insert stores them: the last `wait` of them waiting for a slot (issue 26), in the request's order. */
+/** The rows as an insert stores them: the last `wait` of them waiting for a slot, in the request's order. */
 export function waitingLast<Row extends Pick<GenerationRow, "status">>(rows: readonly Row[], wait: number): Row[] {
   return rows.map((row, i) => (i >= rows.length - wait ? { ...row, status: "waiting" as const } : row));
+}
+
+/** What a row the queue sends becomes. */
+export function sentFromQueue(now: number) {
+  return { status: "submitting" as const, submittedAt: now, updatedAt: now };
+}
+
+/**
+ * What a stored idempotency key answers: nothing when there is none or it
+ * is older than ttlMs, "mismatch" when the caller gives a request hash the key
+ * was not stored with, else the ids of the rows it made.
+ */
+export function liveKeyAnswer(
+  earlier: { createdAt: number; requestHash: string | null; generationIds: string[] } | undefined,
+  input: IdempotencyInput,
+): string[] | "mismatch" | undefined {
+  if (!earlier || earlier.createdAt < input.now - input.ttlMs) return undefined;
+  if (input.requestHash !== undefined && earlier.requestHash !== input.requestHash) return "mismatch";
+  return earlier.generationIds;
+}
+
+/** Whether another owner's poll lease on the row still runs at `now`. */
+export function leaseHeldByOther(lease: { owner: string; until: number } | undefined, input: { owner: string; now: number }): boolean {
+  return lease !== undefined && lease.owner !== input.owner && lease.until > input.now;
 }
