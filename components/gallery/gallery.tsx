@@ -3,7 +3,7 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } fro
 import dynamic from "next/dynamic";
 import type { Generation } from "@/lib/contract";
 import { groupBatches } from "@/lib/client/batches";
-import { NO_FILTERS } from "@/lib/client/use-feed";
+import { NO_FILTERS } from "@/lib/contract-feed";
 import { useStudio } from "@/components/studio/studio-context";
 import { usePictureUrl } from "@/components/studio/use-picture-url";
 import { BoardBar } from "@/components/boards/board-bar";

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useId, useState } from "react";
 import { MODELS } from "@/lib/models";
 import { format } from "@/lib/i18n/format";
-import type { StatusFilter } from "@/lib/client/use-feed";
+import type { StatusFilter } from "@/lib/contract-feed";
 import { useStudio } from "@/components/studio/studio-context";
 import { ChevronIcon, SearchIcon, StarIcon, UserIcon } from "@/components/ui/icons";
 

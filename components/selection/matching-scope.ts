@@ -1,6 +1,6 @@
 "use client";
 import { matchingIdsUrl } from "@/lib/client/api";
-import type { FeedFilters } from "@/lib/client/use-feed";
+import type { FeedFilters } from "@/lib/contract-feed";
 
 /**
  * GET /api/generations/ids for the filters the gallery lists with (issue 26):

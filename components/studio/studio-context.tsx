@@ -5,7 +5,8 @@ import type { AuthMode, Board, Generation } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { SWRConfig } from "swr";
 import { BOARDS_KEY, useBoards } from "@/lib/client/use-boards";
-import { NO_FILTERS, useFeed, type Feed, type FeedFilters, type FeedStart } from "@/lib/client/use-feed";
+import { useFeed, type Feed } from "@/lib/client/use-feed";
+import { NO_FILTERS, type FeedFilters, type FeedStart } from "@/lib/contract-feed";
 import { useUrlFilters } from "@/lib/client/use-url-filters";
 
 export type Theme = "light" | "dark" | "system";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listUrl } from "./api";
-import { NO_FILTERS } from "./use-feed";
+import { NO_FILTERS } from "@/lib/contract-feed";
 import { filtersFromQuery, galleryHref, pictureHref, pictureIdOf, queryWithFilters } from "./page-url";
 import { pageFiltersOf } from "@/lib/server/page-filters";
 

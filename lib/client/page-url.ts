@@ -3,10 +3,10 @@
 // Pure, and free of zod: it runs in every studio page's first script, and its
 // checks agree with listGenerationsQuerySchema (lib/server/page-filters.ts
 // reads the same names through that schema; page-url.test.ts compares them).
+import type { FeedFilters, StatusFilter } from "@/lib/contract-feed";
 import { GENERATION_ID } from "@/lib/contract-values";
 import { MODEL_IDS } from "@/lib/models";
 import { isBatchId } from "./batches";
-import type { FeedFilters, StatusFilter } from "./use-feed";
 
 /** The gallery's filters as query parameters of / (and of a board page), in the order they are written. */
 export const FILTER_PARAMS = ["q", "model", "status", "favorites", "mine", "batch"] as const;

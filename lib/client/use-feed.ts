@@ -2,37 +2,14 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import useSWR from "swr";
 import useSWRInfinite, { unstable_serialize as infiniteKey } from "swr/infinite";
-import type { Generation, ListBoardsResponse, ListGenerationsResponse, SessionInfo } from "@/lib/contract";
+import type { Generation, ListGenerationsResponse } from "@/lib/contract";
+import { NO_FILTERS, type FeedFilters, type FeedStart } from "@/lib/contract-feed";
 import { ACTIVE_STATUSES, GALLERY_PAGE_SIZE, promptMatches } from "@/lib/contract-values";
 import { api, listUrl } from "./api";
 import { mountOptions, useSeededFromServer } from "./seeded";
 
-export type StatusFilter = "all" | "completed" | "failed" | "active";
-export type FeedFilters = {
-  q: string;
-  model: string;
-  favorite: boolean;
-  mine: boolean;
-  status: StatusFilter;
-  /** The board page's board (fixed for the page, not one of the toolbar's filters). */
-  board?: string;
-  /** One request's pictures ("Show batch"; kept in the page's URL). */
-  batch?: string;
-};
-export const NO_FILTERS: FeedFilters = { q: "", model: "", favorite: false, mine: false, status: "all" };
-
 const PAGE_SIZE = GALLERY_PAGE_SIZE;
 
-/** Read by the server with the page: SWR starts from these instead of asking. */
-export type FeedStart = {
-  session: SessionInfo;
-  firstPage: ListGenerationsResponse;
-  active: ListGenerationsResponse;
-  /** The filters the server read firstPage for (the page's query: a reload of /?q=…&model=…, a board). */
-  filters?: FeedFilters;
-  /** The first page of the boards the person sees, read with the page (the board bar's first paint). */
-  boards?: ListBoardsResponse;
-};
 const ACTIVE_POLL_MS = 1_000;
 // Teammates' new pictures: one small read of the first page, only while the page is visible.
 const TEAM_CHECK_MS = 20_000;

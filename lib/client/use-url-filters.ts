@@ -1,8 +1,8 @@
 "use client";
 import { useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "next/navigation";
+import type { FeedFilters } from "@/lib/contract-feed";
 import { filtersFromQuery, galleryHref, isPicturePath, queryWithFilters } from "./page-url";
-import type { FeedFilters } from "./use-feed";
 
 const here = () => ({ pathname: window.location.pathname, search: new URLSearchParams(window.location.search) });
 const withQuery = (pathname: string, search: URLSearchParams) => `${pathname}${search.size > 0 ? `?${search}` : ""}`;

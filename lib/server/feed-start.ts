@@ -1,9 +1,9 @@
 import "server-only";
 import { listBoards } from "@/lib/boards";
 import { GALLERY_PAGE_SIZE, LIST_PAGE_SIZE, listGenerationsQuerySchema } from "@/lib/contract";
+import { NO_FILTERS, type FeedFilters, type FeedStart } from "@/lib/contract-feed";
 import type { UserRow } from "@/lib/db";
 import { listGenerations } from "@/lib/generations";
-import type { FeedFilters, FeedStart } from "@/lib/client/use-feed";
 import { getDeps } from "@/lib/wiring";
 import { sessionInfoOf } from "./session-info";
 
@@ -17,8 +17,7 @@ import { sessionInfoOf } from "./session-info";
 export async function feedStartFor(user: UserRow, filter: Partial<FeedFilters> = {}): Promise<FeedStart> {
   const deps = await getDeps();
   // The page's own filters (its address's query, checked by lib/server/page-filters.ts), so the first HTML is the filtered gallery.
-  // No filter is NO_FILTERS (a value of a "use client" module, which a server module cannot read).
-  const filters: FeedFilters = { q: "", model: "", favorite: false, mine: false, status: "all", ...filter };
+  const filters: FeedFilters = { ...NO_FILTERS, ...filter };
   const { q, model, status, favorite, mine, board, batch } = filters;
   const query = { q: q.trim() || undefined, model: model || undefined, status: status === "all" ? undefined : status, favorite: favorite ? "1" : undefined, mine: mine ? "1" : undefined, board, batch };
   const [session, firstPage, active, boards] = await Promise.all([

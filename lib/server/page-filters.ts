@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { listGenerationsQuerySchema } from "@/lib/contract";
-import type { FeedFilters } from "@/lib/client/use-feed";
+import type { FeedFilters } from "@/lib/contract-feed";
 
 type PageQuery = Record<string, string | string[] | undefined>;
 

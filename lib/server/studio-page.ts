@@ -1,7 +1,7 @@
 import "server-only";
-import type { FeedFilters } from "@/lib/client/use-feed";
 import { getConfig } from "@/lib/config";
 import { generationIdSchema, type Generation } from "@/lib/contract";
+import type { FeedFilters } from "@/lib/contract-feed";
 import type { UserRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 import { getGeneration } from "@/lib/generations";

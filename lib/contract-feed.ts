@@ -1,0 +1,33 @@
+// What a studio page and its gallery agree on besides the HTTP API: the
+// gallery's filters, and what the server reads with the page so the browser
+// starts from it (lib/server/feed-start.ts writes it, lib/client/use-feed.ts
+// reads it). Browser-safe and without zod, like contract-values.ts: the
+// page's first-load code needs it.
+import type { ListBoardsResponse, ListGenerationsResponse, SessionInfo } from "./contract";
+
+export type StatusFilter = "all" | "completed" | "failed" | "active";
+
+export type FeedFilters = {
+  q: string;
+  model: string;
+  favorite: boolean;
+  mine: boolean;
+  status: StatusFilter;
+  /** The board page's board (fixed for the page, not one of the toolbar's filters). */
+  board?: string;
+  /** One request's pictures ("Show batch"; kept in the page's URL). */
+  batch?: string;
+};
+
+export const NO_FILTERS: FeedFilters = { q: "", model: "", favorite: false, mine: false, status: "all" };
+
+/** Read by the server with the page: SWR starts from these instead of asking. */
+export type FeedStart = {
+  session: SessionInfo;
+  firstPage: ListGenerationsResponse;
+  active: ListGenerationsResponse;
+  /** The filters the server read firstPage for (the page's query: a reload of /?q=…&model=…, a board). */
+  filters?: FeedFilters;
+  /** The first page of the boards the person sees, read with the page (the board bar's first paint). */
+  boards?: ListBoardsResponse;
+};
