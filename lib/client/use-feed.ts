@@ -1,70 +1,28 @@
 "use client";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from "react";
 import useSWR from "swr";
 import useSWRInfinite, { unstable_serialize as infiniteKey } from "swr/infinite";
 import type { Generation, ListGenerationsResponse } from "@/lib/contract";
 import { NO_FILTERS, type FeedFilters, type FeedStart } from "@/lib/contract-feed";
-import { ACTIVE_STATUSES, GALLERY_PAGE_SIZE, promptMatches } from "@/lib/contract-values";
+import { GALLERY_PAGE_SIZE } from "@/lib/contract-values";
 import { api, listUrl } from "./api";
+import { feedItems, isActive, keepFinished, leftActive, matches, mergeFirstPage, removedFrom, replacedOn, withCreated } from "./feed-merge";
 import { mountOptions, useSeededFromServer } from "./seeded";
+import { usePageVisible } from "./use-page-visible";
 
-const PAGE_SIZE = GALLERY_PAGE_SIZE;
+// The gallery's two lists as SWR keeps them, and when each is read or
+// changed. What the page shows from both, and how a change applies to each,
+// is feed-merge.ts (pure, tested there).
+
+type Page = ListGenerationsResponse;
 
 const ACTIVE_POLL_MS = 1_000;
 // Teammates' new pictures: one small read of the first page, only while the page is visible.
 const TEAM_CHECK_MS = 20_000;
-const isActive = (g: Generation) => ACTIVE_STATUSES.includes(g.status);
+const KEEP = { revalidate: false };
 
 const pageUrl = (f: FeedFilters, cursor?: string | null) =>
-  listUrl({ ...f, status: f.status === "all" ? undefined : f.status, cursor, limit: PAGE_SIZE });
-
-function matches(g: Generation, f: FeedFilters, user: string): boolean {
-  if (f.status === "active" && !isActive(g)) return false;
-  if ((f.status === "completed" || f.status === "failed") && g.status !== f.status) return false;
-  if (f.model && g.model !== f.model) return false;
-  if (f.favorite && !g.favorite) return false;
-  if (f.mine && g.createdBy !== user) return false;
-  // Every word, in any order, as the server matches q (issue 26).
-  if (f.q.trim() && !promptMatches(g.prompt, f.q)) return false;
-  if (f.batch && g.batchId !== f.batch) return false;
-  // Whether it is on the board only the server knows: the board's pages say so, the active list does not.
-  if (f.board) return false;
-  return true;
-}
-
-/** Pages with `finished` in place of their stale copies; ones no page holds yet go on top of the first. */
-function keepFinished(pages: ListGenerationsResponse[] | undefined, finished: Generation[]) {
-  if (!pages || pages.length === 0) return pages;
-  const byId = new Map(finished.map((g) => [g.id, g]));
-  const held = new Set<string>();
-  const next = pages.map((p) => ({
-    ...p,
-    items: p.items.map((x) => {
-      const last = byId.get(x.id);
-      if (!last) return x;
-      held.add(x.id);
-      return last;
-    }),
-  }));
-  next[0] = { ...next[0], items: [...finished.filter((g) => !held.has(g.id)), ...next[0].items] };
-  return next;
-}
-
-/**
- * Pages with a freshly read first page merged in, without re-reading the
- * others: new and changed ones come from `fresh`; a held one newer than
- * fresh's oldest but missing from it is gone (deleted, or no longer matching).
- */
-export function mergeFirstPage(pages: ListGenerationsResponse[] | undefined, fresh: ListGenerationsResponse) {
-  if (!pages || pages.length === 0) return [fresh];
-  if (!fresh.nextCursor) return [fresh]; // fresh holds everything there is
-  const oldest = fresh.items[fresh.items.length - 1]?.id ?? "";
-  const byId = new Map(fresh.items.map((g) => [g.id, g]));
-  const keep = (g: Generation) => !byId.has(g.id) && g.id < oldest;
-  const next = pages.map((p) => ({ ...p, items: p.items.filter(keep) }));
-  next[0] = { ...next[0], items: [...fresh.items, ...next[0].items] };
-  return next;
-}
+  listUrl({ ...f, status: f.status === "all" ? undefined : f.status, cursor, limit: GALLERY_PAGE_SIZE });
 
 /**
  * Everything the page shows: the gallery's cursor pages, and the active
@@ -76,13 +34,13 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   const { filters, user, initial } = input;
   // The server's first page was read with `initialFilters` (the studio: none; a board page: its board); another filter starts empty.
   const unfiltered = pageUrl(filters) === pageUrl(input.initialFilters ?? NO_FILTERS);
-  const galleryKey = (index: number, previous: ListGenerationsResponse | null) => {
+  const galleryKey = (index: number, previous: Page | null) => {
     if (previous && !previous.nextCursor) return null;
     return pageUrl(filters, previous?.nextCursor);
   };
   const galleryFallback = unfiltered && initial ? [initial.firstPage] : undefined;
   const gallerySeeded = useSeededFromServer(infiniteKey(galleryKey), galleryFallback !== undefined);
-  const gallery = useSWRInfinite<ListGenerationsResponse>(galleryKey, api.list, {
+  const gallery = useSWRInfinite<Page>(galleryKey, api.list, {
     revalidateFirstPage: true,
     revalidateOnFocus: false,
     fallbackData: galleryFallback,
@@ -90,35 +48,17 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   });
   const activeUrl = listUrl({ status: "active", limit: 100 });
   const activeSeeded = useSeededFromServer(activeUrl, initial?.active !== undefined);
-  const active = useSWR<ListGenerationsResponse>(activeUrl, api.list, {
+  const active = useSWR<Page>(activeUrl, api.list, {
     refreshInterval: (data) => (data && data.items.length > 0 ? ACTIVE_POLL_MS : 0),
     refreshWhenHidden: false,
     dedupingInterval: 500,
     fallbackData: initial?.active,
     ...mountOptions(activeSeeded),
   });
-  // SWR's mutate(fn) hands fn the cached value, never fallbackData: until SWR
-  // has fetched a list itself, what is shown is the server's answer, which its
-  // cache does not hold, and a change made then (a cancel, a favorite, a
-  // delete) applies to what is shown rather than to nothing.
-  const shownPages = useRef(gallery.data);
-  const shownActive = useRef(active.data);
-  useLayoutEffect(() => {
-    shownPages.current = gallery.data;
-    shownActive.current = active.data;
-  });
   const { mutate: mutateGallery } = gallery;
-  const changePages = useCallback(
-    (change: (pages: ListGenerationsResponse[] | undefined) => ListGenerationsResponse[] | undefined) =>
-      mutateGallery((pages) => change(pages ?? shownPages.current), { revalidate: false }),
-    [mutateGallery],
-  );
   const { mutate: mutateActive } = active;
-  const changeActive = useCallback(
-    (change: (list: ListGenerationsResponse | undefined) => ListGenerationsResponse | undefined, options: { revalidate: boolean }) =>
-      mutateActive((list) => change(list ?? shownActive.current), options),
-    [mutateActive],
-  );
+  const changePages = useChangeShown(gallery.data, mutateGallery);
+  const changeActive = useChangeShown(active.data, mutateActive);
 
   // When ids leave the active list, their final state lives in the gallery pages.
   // Until those are re-read, the pages hold each one as last seen: a card the
@@ -126,12 +66,11 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   const previousActive = useRef<Generation[]>([]);
   // A layout effect: SWR writes the cache synchronously, so the kept cards are back before the browser paints.
   useLayoutEffect(() => {
-    const now = new Set((active.data?.items ?? []).map((g) => g.id));
-    const finished = previousActive.current.filter((g) => !now.has(g.id));
+    const finished = leftActive(previousActive.current, active.data?.items ?? []);
     previousActive.current = active.data?.items ?? [];
     if (finished.length === 0) return;
     const shown = finished.filter((g) => matches(g, filters, user));
-    if (shown.length > 0) void changePages((pages) => keepFinished(pages, shown));
+    if (shown.length > 0) void changePages((pages) => keepFinished(pages, shown), KEEP);
     void mutateGallery();
   }, [active.data, mutateGallery, changePages, filters, user]);
 
@@ -150,7 +89,7 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
       const fresh = await api.list(firstPage).catch(() => null);
       // Stopped: a filter changed meanwhile and this answer belongs to another list.
       if (!fresh || stopped) return;
-      void changePages((pages) => mergeFirstPage(pages, fresh));
+      void changePages((pages) => mergeFirstPage(pages, fresh), KEEP);
     }, TEAM_CHECK_MS);
     return () => {
       stopped = true;
@@ -158,26 +97,10 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
     };
   }, [visible, firstPage, mutateActive, changePages]);
 
-  const items = useMemo(() => {
-    const fresh = new Map((active.data?.items ?? []).map((g) => [g.id, g]));
-    const seen = new Set<string>();
-    const out: Generation[] = [];
-    // Active ones the gallery pages do not hold yet (just created) go on top.
-    for (const g of active.data?.items ?? []) {
-      if (!seen.has(g.id) && matches(g, filters, user)) {
-        out.push(g);
-        seen.add(g.id);
-      }
-    }
-    for (const page of gallery.data ?? []) {
-      for (const g of page.items) {
-        if (seen.has(g.id)) continue;
-        seen.add(g.id);
-        out.push(fresh.get(g.id) ?? g);
-      }
-    }
-    return out.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-  }, [active.data, gallery.data, filters, user]);
+  const items = useMemo(
+    () => feedItems({ active: active.data?.items ?? [], pages: gallery.data ?? [], filters, user }),
+    [active.data, gallery.data, filters, user],
+  );
 
   const last = gallery.data?.[gallery.data.length - 1];
   const hasMore = Boolean(last?.nextCursor);
@@ -190,15 +113,7 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   /** Show just-created generations at once, before the next poll. */
   const addCreated = useCallback(
     (created: Generation[]) => {
-      // A replayed request (same idempotency key) answers generations we may already hold.
-      const ids = new Set(created.map((g) => g.id));
-      void changeActive(
-        (current) => ({
-          items: [...created.filter((g) => isActive(g)), ...(current?.items ?? []).filter((g) => !ids.has(g.id))],
-          nextCursor: current?.nextCursor ?? null,
-        }),
-        { revalidate: true },
-      );
+      void changeActive((current) => withCreated(current, created), { revalidate: true });
       if (created.some((g) => !isActive(g))) void mutateGallery();
     },
     [changeActive, mutateGallery],
@@ -207,7 +122,7 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   /** Replace one generation everywhere it is cached (after PATCH). */
   const replace = useCallback(
     (g: Generation) => {
-      void changePages((pages) => pages?.map((p) => ({ ...p, items: p.items.map((x) => (x.id === g.id ? g : x)) })));
+      void changePages((pages) => pages?.map((p) => replacedOn(p, g)), KEEP);
     },
     [changePages],
   );
@@ -216,7 +131,7 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   const dropActive = useCallback(
     (id: string) => {
       previousActive.current = previousActive.current.filter((x) => x.id !== id);
-      void changeActive((list) => list && { ...list, items: list.items.filter((x) => x.id !== id) }, { revalidate: false });
+      void changeActive((list) => list && removedFrom(list, id), KEEP);
     },
     [changeActive],
   );
@@ -225,7 +140,7 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
     (id: string) => {
       // Deleted, not finished: it must not be kept in the pages as last seen.
       dropActive(id);
-      void changePages((pages) => pages?.map((p) => ({ ...p, items: p.items.filter((x) => x.id !== id) })));
+      void changePages((pages) => pages?.map((p) => removedFrom(p, id)), KEEP);
     },
     [changePages, dropActive],
   );
@@ -240,12 +155,12 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   const settle = useCallback(
     (g: Generation) => {
       if (isActive(g)) {
-        void changeActive((list) => list && { ...list, items: list.items.map((x) => (x.id === g.id ? g : x)) }, { revalidate: false });
+        void changeActive((list) => list && replacedOn(list, g), KEEP);
         return replace(g);
       }
       if (!matches(g, filters, user)) return removeLocal(g.id);
       dropActive(g.id);
-      void changePages((pages) => keepFinished(pages, [g]));
+      void changePages((pages) => keepFinished(pages, [g]), KEEP);
     },
     [changePages, changeActive, replace, filters, user, removeLocal, dropActive],
   );
@@ -268,14 +183,23 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
 
 export type Feed = ReturnType<typeof useFeed>;
 
-/** Whether the page is visible; polling of anything custom should stop when it is not. */
-export function usePageVisible(): boolean {
-  const [visible, setVisible] = useState(true);
-  useEffect(() => {
-    const update = () => setVisible(document.visibilityState === "visible");
-    update();
-    document.addEventListener("visibilitychange", update);
-    return () => document.removeEventListener("visibilitychange", update);
-  }, []);
-  return visible;
+/**
+ * A change to one list, applied to what is shown. SWR's mutate(fn) hands fn
+ * the cached value, never fallbackData: until SWR has fetched a list itself,
+ * what is shown is the server's answer, which its cache does not hold, and a
+ * change made then (a cancel, a favorite, a delete) applies to what is shown
+ * rather than to nothing.
+ */
+function useChangeShown<T>(
+  data: T | undefined,
+  mutate: (change: (cached?: T) => T | undefined, options: { revalidate: boolean }) => Promise<unknown>,
+) {
+  const shown = useRef(data);
+  useLayoutEffect(() => {
+    shown.current = data;
+  });
+  return useCallback(
+    (change: (current: T | undefined) => T | undefined, options: { revalidate: boolean }) => mutate((cached) => change(cached ?? shown.current), options),
+    [mutate],
+  );
 }
