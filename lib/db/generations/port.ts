@@ -282,3 +282,12 @@ export interface GenerationsStore {
   /** Which of these generations the person starred. */
   favoritesAmong(input: { userId: string; generationIds: string[] }): Promise<Set<string>>;
 }
+
+/** What may be made and sent: the insert with its idempotency key and limits, the counts those limits read, the queue. */
+export type GenerationAdmission = Pick<
+  GenerationsStore,
+  "insertGenerations" | "findIdempotent" | "countActive" | "countCreatedSince" | "listWaiting" | "waitingPeople" | "claimWaiting"
+>;
+
+/** The gallery's reads: pages of pictures, their ids and counts, and each person's stars on them. */
+export type GenerationLists = Pick<GenerationsStore, "listGenerations" | "listGenerationIds" | "countGenerations" | "setFavorite" | "favoritesAmong">;

@@ -4,7 +4,7 @@ import { referenceLinks, toGenerationRow, withBatch } from "@/lib/db/shared/row-
 import type { PostgresEngine } from "@/lib/db/postgres/engine";
 import { countedRows, insertRows, readGenerations, withDriverErrors, type Db } from "@/lib/db/postgres/query-parts";
 import { generationReferences, generations, idempotencyKeys } from "@/lib/db/postgres/schema";
-import type { GenerationRow, GenerationsStore, InsertLimits, LimitRefusal } from "./port";
+import type { GenerationAdmission, GenerationRow, InsertLimits, LimitRefusal } from "./port";
 import { chargedSince, inFlight, isWaiting, keyOf, reservedSince, stillWaiting } from "./conditions";
 import { admission, liveKeyAnswer, queuePlan, sentFromQueue, spentOn, waitingLast } from "./decisions";
 
@@ -23,12 +23,7 @@ class LimitReached extends Error {
 /** The first key of this app's two-key advisory locks for per-person limits. */
 const LIMITS_LOCK_SPACE = 7_004_170;
 
-type Admission = Pick<
-  GenerationsStore,
-  "insertGenerations" | "findIdempotent" | "countActive" | "countCreatedSince" | "listWaiting" | "waitingPeople" | "claimWaiting"
->;
-
-export function postgresAdmission({ db }: PostgresEngine): Admission {
+export function postgresAdmission({ db }: PostgresEngine): GenerationAdmission {
   return {
     async insertGenerations({ rows, idempotency, limits }) {
       return withDriverErrors(() =>

@@ -6,15 +6,13 @@ import type { PostgresEngine } from "@/lib/db/postgres/engine";
 import { withDriverErrors, type CaseFolding } from "@/lib/db/postgres/query-parts";
 import { boardItems, favorites, generations } from "@/lib/db/postgres/schema";
 import { promptSearch } from "@/lib/db/postgres/search";
-import type { GenerationsStore } from "./port";
+import type { GenerationLists } from "./port";
 import { boardRange, listConditions, pictureConditions, starOf } from "./conditions";
 
 // The gallery's reads on PostgreSQL: pages of pictures (the whole gallery or
 // one board's), their ids and counts, and each person's stars on them.
 
-type Lists = Pick<GenerationsStore, "listGenerations" | "listGenerationIds" | "countGenerations" | "setFavorite" | "favoritesAmong">;
-
-export function postgresLists({ db, folding }: PostgresEngine): Lists {
+export function postgresLists({ db, folding }: PostgresEngine): GenerationLists {
   const search = searchAs(folding);
   return {
     async listGenerations(filter) {

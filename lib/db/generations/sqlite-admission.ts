@@ -4,7 +4,7 @@ import { referenceLinks, toGenerationRow, withBatch } from "@/lib/db/shared/row-
 import type { SqliteEngine } from "@/lib/db/sqlite/engine";
 import { countedRows, placeholders, readGenerations, WRITE, type Db } from "@/lib/db/sqlite/query-parts";
 import { generationReferences, generations, idempotencyKeys } from "@/lib/db/sqlite/schema";
-import type { GenerationRow, GenerationsStore, IdempotencyInput, InsertLimits, LimitRefusal } from "./port";
+import type { GenerationAdmission, GenerationRow, IdempotencyInput, InsertLimits, LimitRefusal } from "./port";
 import { chargedSince, inFlight, isWaiting, keyOf, reservedSince, stillWaiting } from "./conditions";
 import { admission, liveKeyAnswer, queuePlan, sentFromQueue, spentOn, waitingLast } from "./decisions";
 import { insertGenerationRows } from "./sqlite-insert-rows";
@@ -13,12 +13,7 @@ import { insertGenerationRows } from "./sqlite-insert-rows";
 // and limits, the counts those limits read, and the queue. SQLite runs one
 // writer at a time: each check-then-write is one BEGIN IMMEDIATE transaction.
 
-type Admission = Pick<
-  GenerationsStore,
-  "insertGenerations" | "findIdempotent" | "countActive" | "countCreatedSince" | "listWaiting" | "waitingPeople" | "claimWaiting"
->;
-
-export function sqliteAdmission({ db }: SqliteEngine): Admission {
+export function sqliteAdmission({ db }: SqliteEngine): GenerationAdmission {
   return {
     async insertGenerations({ rows, idempotency, limits }) {
       // BEGIN IMMEDIATE makes this whole check-then-insert one writer at a time,

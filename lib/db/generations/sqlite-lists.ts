@@ -6,15 +6,13 @@ import type { SqliteEngine } from "@/lib/db/sqlite/engine";
 import { IDS_PER_QUERY, type Db } from "@/lib/db/sqlite/query-parts";
 import { boardItems, favorites, generations } from "@/lib/db/sqlite/schema";
 import { promptSearch } from "@/lib/db/sqlite/search-index";
-import type { GenerationsStore, ListFilter } from "./port";
+import type { GenerationLists, ListFilter } from "./port";
 import { boardRange, listConditions, pictureConditions, starOf } from "./conditions";
 
 // The gallery's reads on SQLite: pages of pictures (the whole gallery or one
 // board's), their ids and counts, and each person's stars on them.
 
-type Lists = Pick<GenerationsStore, "listGenerations" | "listGenerationIds" | "countGenerations" | "setFavorite" | "favoritesAmong">;
-
-export function sqliteLists({ db }: SqliteEngine): Lists {
+export function sqliteLists({ db }: SqliteEngine): GenerationLists {
   return {
     async listGenerations(filter) {
       const limit = rowLimit(filter.limit);
