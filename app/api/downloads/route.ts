@@ -1,4 +1,5 @@
-import { readDownloadIds, zipDownload } from "@/lib/downloads";
+import { zipDownload } from "@/lib/downloads";
+import { readDownloadIds } from "@/lib/server/download-ids";
 import { apiRoute } from "@/lib/server/route";
 import { getDeps } from "@/lib/wiring";
 

@@ -3,7 +3,7 @@ import { getConfig } from "@/lib/config";
 import { downloadSchema } from "@/lib/contract";
 import { StudioError, validationError } from "@/lib/errors";
 import { readCappedBody } from "@/lib/read-capped";
-import { readJsonBody } from "@/lib/server/http";
+import { readJsonBody } from "./http";
 
 const FORM = "application/x-www-form-urlencoded";
 
