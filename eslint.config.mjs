@@ -60,6 +60,15 @@ export default defineConfig([
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
+    // architecture.md: pages never read process.env; the server side reads
+    // the configuration parsed once (lib/config.ts).
+    files: ["app/**/*.tsx", "components/**"],
+    ignores: ["app/api/**", "app/v1/**"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Pages never read process.env: use getConfig() on the server side." }],
+    },
+  },
+  {
     // CommonJS config files (.dependency-cruiser.cjs) can only require().
     files: ["**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
