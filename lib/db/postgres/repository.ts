@@ -1,22 +1,17 @@
 import "server-only";
 import type { Pool } from "pg";
-import { and, asc, count, desc, eq, getTableColumns, inArray, lt, notExists, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, notExists, sql } from "drizzle-orm";
 import type {
-  BoardCursor,
-  BoardRow,
-  BoardSummary,
   PriceRow,
   ReferenceRow,
-  ShareFilter,
-  ShareRow,
-  ShareSummary,
   StudioDatabase,
   UsageGroup,
   UsageGroupBy,
 } from "@/lib/db/types";
-import { boardPictures, boardsAfter, coverId, itemCount, shareConditions, unexpiredShare, visibleBoards, type NameOrder } from "@/lib/db/shared/boards";
+import type { BoardsStore } from "@/lib/db/boards/port";
+import { postgresBoards } from "@/lib/db/boards/postgres";
 import { createdBetween, rowLimit, usageCounts } from "@/lib/db/shared/conditions";
-import { definedFields, toReferenceRow } from "@/lib/db/shared/row-mapping";
+import { toReferenceRow } from "@/lib/db/shared/row-mapping";
 import type { CountersStore } from "@/lib/db/counters/port";
 import { postgresCounters } from "@/lib/db/counters/postgres";
 import type { PeopleStore } from "@/lib/db/people/port";
@@ -25,14 +20,10 @@ import type { PostgresEngine } from "./engine";
 import * as counters from "./counters";
 import { bytewise, countedRows, usageKey, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
 import {
-  boardItems,
-  boards,
   generationReferences,
   generations,
   prices,
   referenceImages,
-  shares,
-  users,
 } from "./schema";
 import type { GenerationsStore } from "@/lib/db/generations/port";
 import { postgresGenerations } from "@/lib/db/generations/postgres";
@@ -46,15 +37,10 @@ import { postgresGenerations } from "@/lib/db/generations/postgres";
 /** The same for the per-person caps on boards and on live share links (issue 21). */
 const BOARD_CAP_LOCK_SPACE = 7_004_172;
 const SHARE_CAP_LOCK_SPACE = 7_004_173;
-/**
- * Board names in the list's order: lower() (on PostgreSQL Unicode-aware, as
- * SQLite's is for ASCII) compared byte by byte, whatever the database's collation.
- */
-const boardNameOrder: NameOrder = (name) => bytewise(sql`lower(${name})`);
 
 // The slices' methods join the class's own on each instance (Object.assign in
 // the constructor); this declaration tells TypeScript they are there.
-export interface PostgresStudioDatabase extends GenerationsStore, PeopleStore, CountersStore {}
+export interface PostgresStudioDatabase extends GenerationsStore, PeopleStore, CountersStore, BoardsStore {}
 
 export class PostgresStudioDatabase implements StudioDatabase {
   readonly kind = "postgres" as const;
@@ -69,6 +55,7 @@ export class PostgresStudioDatabase implements StudioDatabase {
     Object.assign(this, postgresGenerations(engine));
     Object.assign(this, postgresPeople(engine));
     Object.assign(this, postgresCounters(engine));
+    Object.assign(this, postgresBoards(engine));
   }
 
   async insertReference(row: ReferenceRow): Promise<void> {
@@ -153,169 +140,6 @@ export class PostgresStudioDatabase implements StudioDatabase {
         .groupBy(group, counted.model, counted.imageSize)
         .orderBy(order, bytewise(counted.model), sql`${bytewise(counted.imageSize)} nulls first`),
     );
-  }
-
-  async insertBoard(row: BoardRow, cap?: { maxOwned: number }): Promise<boolean> {
-    return withDriverErrors(() =>
-      this.db.transaction(async (tx) => {
-        if (cap) {
-          // The owner's advisory lock (held to commit): concurrent inserts by one person, from any instance, count one after another.
-          await tx.execute(sql`select pg_advisory_xact_lock(${BOARD_CAP_LOCK_SPACE}, hashtext(${row.ownerId}))`);
-          const [owned] = await tx.select({ n: count() }).from(boards).where(eq(boards.ownerId, row.ownerId));
-          if (Number(owned?.n ?? 0) >= cap.maxOwned) return false;
-        }
-        await tx.insert(boards).values(row);
-        return true;
-      }),
-    );
-  }
-
-  async getBoard(id: string): Promise<BoardRow | undefined> {
-    const [row] = await withDriverErrors(() => this.db.select().from(boards).where(eq(boards.id, id)));
-    return row;
-  }
-
-  async listBoards(input: { viewerId: string; ids?: string[]; after?: BoardCursor; limit?: number }): Promise<BoardSummary[]> {
-    if (input.ids?.length === 0) return [];
-    if (input.limit !== undefined) {
-      // A page: its ids first (the name order, no counts or covers), then those boards in full.
-      const page = await withDriverErrors(() =>
-        this.db
-          .select({ id: boards.id })
-          .from(boards)
-          .where(and(visibleBoards(boards, input), input.after ? boardsAfter(boards, input.after, boardNameOrder) : undefined))
-          .orderBy(boardNameOrder(boards.name), asc(boards.id))
-          .limit(rowLimit(input.limit!)),
-      );
-      return this.listBoards({ viewerId: input.viewerId, ids: page.map((b) => b.id) });
-    }
-    // By name folded as SQLite's lower() folds it and then compared byte by
-    // byte, whatever the database's collation; ids are COLLATE "C" already.
-    return withDriverErrors(() =>
-      this.db
-        .select({
-          ...getTableColumns(boards),
-          ownerName: users.name,
-          count: itemCount(boards, boardItems),
-          coverId: coverId(boards, boardItems, generations),
-        })
-        .from(boards)
-        .innerJoin(users, eq(users.id, boards.ownerId))
-        .where(visibleBoards(boards, input))
-        .orderBy(boardNameOrder(boards.name), asc(boards.id)),
-    );
-  }
-
-  async countBoardPictures(input: { boardId: string; createdBy?: string }): Promise<number> {
-    const [result] = await withDriverErrors(() =>
-      this.db.select({ n: count() }).from(boardItems).crossJoin(generations).where(boardPictures(boardItems, generations, input)),
-    );
-    return Number(result?.n ?? 0);
-  }
-
-  async updateBoard(input: { id: string; patch: Partial<Pick<BoardRow, "name" | "visibility" | "updatedAt">> }): Promise<BoardRow | undefined> {
-    const set = definedFields(input.patch);
-    if (Object.keys(set).length === 0) return this.getBoard(input.id);
-    const [row] = await withDriverErrors(() => this.db.update(boards).set(set).where(eq(boards.id, input.id)).returning());
-    return row;
-  }
-
-  async deleteBoard(id: string): Promise<boolean> {
-    // Its items and shares go with it (ON DELETE CASCADE); the pictures stay.
-    const deleted = await withDriverErrors(() => this.db.delete(boards).where(eq(boards.id, id)).returning({ id: boards.id }));
-    return deleted.length > 0;
-  }
-
-  async addBoardItems(input: { boardId: string; generationIds: string[]; now: number }): Promise<number> {
-    if (input.generationIds.length === 0) return 0;
-    // One INSERT … SELECT: only ids that exist are selected, ones already on
-    // the board are skipped by the primary key (a concurrent add of the same
-    // picture waits for the first and then skips it too).
-    const result = await withDriverErrors(() =>
-      this.db.execute(sql`
-        insert into ${boardItems} (${sql.identifier(boardItems.boardId.name)}, ${sql.identifier(boardItems.generationId.name)}, ${sql.identifier(boardItems.addedAt.name)})
-        select ${input.boardId}::text, ${generations.id}, ${input.now}::bigint from ${generations}
-        where ${generations.id} = any(${sql.param([...new Set(input.generationIds)])}::text[])
-        on conflict do nothing`),
-    );
-    return result.rowCount ?? 0;
-  }
-
-  async removeBoardItems(input: { boardId: string; generationIds: string[] }): Promise<number> {
-    if (input.generationIds.length === 0) return 0;
-    const removed = await withDriverErrors(() =>
-      this.db
-        .delete(boardItems)
-        .where(and(eq(boardItems.boardId, input.boardId), sql`${boardItems.generationId} = any(${sql.param([...new Set(input.generationIds)])}::text[])`))
-        .returning({ id: boardItems.generationId }),
-    );
-    return removed.length;
-  }
-
-  async boardHas(input: { boardId: string; generationId: string }): Promise<boolean> {
-    const found = await withDriverErrors(() =>
-      this.db
-        .select({ one: sql`1` })
-        .from(boardItems)
-        .where(and(eq(boardItems.boardId, input.boardId), eq(boardItems.generationId, input.generationId))),
-    );
-    return found.length > 0;
-  }
-
-  async insertShare(row: ShareRow, cap?: { maxLive: number; now: number }): Promise<boolean> {
-    return withDriverErrors(() =>
-      this.db.transaction(async (tx) => {
-        if (cap) {
-          await tx.execute(sql`select pg_advisory_xact_lock(${SHARE_CAP_LOCK_SPACE}, hashtext(${row.createdBy}))`);
-          const [live] = await tx
-            .select({ n: count() })
-            .from(shares)
-            .where(and(eq(shares.createdBy, row.createdBy), unexpiredShare(shares, cap.now)));
-          if (Number(live?.n ?? 0) >= cap.maxLive) return false;
-        }
-        await tx.insert(shares).values(row);
-        return true;
-      }),
-    );
-  }
-
-  async getShareByHash(input: { tokenHash: string; now: number }): Promise<ShareRow | undefined> {
-    const [row] = await withDriverErrors(() =>
-      this.db
-        .select()
-        .from(shares)
-        .where(and(eq(shares.tokenHash, input.tokenHash), unexpiredShare(shares, input.now))),
-    );
-    return row;
-  }
-
-  async getShare(id: string): Promise<ShareRow | undefined> {
-    const [row] = await withDriverErrors(() => this.db.select().from(shares).where(eq(shares.id, id)));
-    return row;
-  }
-
-  async listShares(input: ShareFilter): Promise<ShareSummary[]> {
-    // Ids are COLLATE "C": byte order, as in SQLite.
-    return withDriverErrors(() => {
-      const query = this.db
-        .select({
-          ...getTableColumns(shares),
-          creatorName: users.name,
-          title: sql<string>`coalesce(${generations.prompt}, ${boards.name}, '')`,
-        })
-        .from(shares)
-        .innerJoin(users, eq(users.id, shares.createdBy))
-        .leftJoin(generations, eq(generations.id, shares.generationId))
-        .leftJoin(boards, eq(boards.id, shares.boardId))
-        .where(shareConditions({ shares, users, items: boardItems, generations }, input))
-        .orderBy(desc(shares.id));
-      return input.limit === undefined ? query : query.limit(rowLimit(input.limit));
-    });
-  }
-
-  async deleteShare(id: string): Promise<boolean> {
-    const deleted = await withDriverErrors(() => this.db.delete(shares).where(eq(shares.id, id)).returning({ id: shares.id }));
-    return deleted.length > 0;
   }
 
   async close(): Promise<void> {

@@ -1,38 +1,29 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { and, asc, count, desc, eq, getTableColumns, inArray, lt, notExists, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, notExists, sql } from "drizzle-orm";
 import type {
-  BoardCursor,
-  BoardRow,
-  BoardSummary,
   PriceRow,
   ReferenceRow,
-  ShareFilter,
-  ShareRow,
-  ShareSummary,
   StudioDatabase,
   UsageGroup,
   UsageGroupBy,
 } from "@/lib/db/types";
-import { boardPictures, boardsAfter, coverId, itemCount, shareConditions, unexpiredShare, visibleBoards, type NameOrder } from "@/lib/db/shared/boards";
+import type { BoardsStore } from "@/lib/db/boards/port";
+import { sqliteBoards } from "@/lib/db/boards/sqlite";
 import { createdBetween, rowLimit, usageCounts } from "@/lib/db/shared/conditions";
-import { chunked, definedFields, toReferenceRow } from "@/lib/db/shared/row-mapping";
+import { toReferenceRow } from "@/lib/db/shared/row-mapping";
 import type { CountersStore } from "@/lib/db/counters/port";
 import { sqliteCounters } from "@/lib/db/counters/sqlite";
 import type { PeopleStore } from "@/lib/db/people/port";
 import { sqlitePeople } from "@/lib/db/people/sqlite";
 import type { SqliteEngine } from "./engine";
 import * as counters from "./counters";
-import { countedRows, IDS_PER_QUERY, usageKey, type Db } from "./query-parts";
+import { countedRows, usageKey, type Db } from "./query-parts";
 import {
-  boardItems,
-  boards,
   generationReferences,
   generations,
   prices,
   referenceImages,
-  shares,
-  users,
 } from "./schema";
 import type { GenerationsStore } from "@/lib/db/generations/port";
 import { sqliteGenerations } from "@/lib/db/generations/sqlite";
@@ -42,12 +33,9 @@ import { sqliteGenerations } from "@/lib/db/generations/sqlite";
 // would fail with SQLITE_BUSY instead of waiting out busy_timeout.
 const WRITE = { behavior: "immediate" } as const;
 
-/** Board names in the list's order: SQLite's lower(), compared by its BINARY collation. */
-const boardNameOrder: NameOrder = (name) => sql`lower(${name})`;
-
 // The slices' methods join the class's own on each instance (Object.assign in
 // the constructor); this declaration tells TypeScript they are there.
-export interface SqliteStudioDatabase extends GenerationsStore, PeopleStore, CountersStore {}
+export interface SqliteStudioDatabase extends GenerationsStore, PeopleStore, CountersStore, BoardsStore {}
 
 export class SqliteStudioDatabase implements StudioDatabase {
   readonly kind = "sqlite" as const;
@@ -60,6 +48,7 @@ export class SqliteStudioDatabase implements StudioDatabase {
     Object.assign(this, sqliteGenerations(engine));
     Object.assign(this, sqlitePeople(engine));
     Object.assign(this, sqliteCounters(engine));
+    Object.assign(this, sqliteBoards(engine));
   }
 
   async insertReference(row: ReferenceRow): Promise<void> {
@@ -140,158 +129,6 @@ export class SqliteStudioDatabase implements StudioDatabase {
       .groupBy(group, counted.model, counted.imageSize)
       .orderBy(group, asc(counted.model), asc(counted.imageSize))
       .all();
-  }
-
-  async insertBoard(row: BoardRow, cap?: { maxOwned: number }): Promise<boolean> {
-    // One writer at a time (BEGIN IMMEDIATE): the count and the insert are one step.
-    return this.db.transaction((tx) => {
-      if (cap) {
-        const owned = tx.select({ n: count() }).from(boards).where(eq(boards.ownerId, row.ownerId)).get()?.n ?? 0;
-        if (owned >= cap.maxOwned) return false;
-      }
-      tx.insert(boards).values(row).run();
-      return true;
-    }, WRITE);
-  }
-
-  async getBoard(id: string): Promise<BoardRow | undefined> {
-    return this.db.select().from(boards).where(eq(boards.id, id)).get();
-  }
-
-  async listBoards(input: { viewerId: string; ids?: string[]; after?: BoardCursor; limit?: number }): Promise<BoardSummary[]> {
-    if (input.ids?.length === 0) return [];
-    if (input.limit !== undefined) {
-      // A page: its ids first (the name order, no counts or covers), then those boards in full.
-      const page = this.db
-        .select({ id: boards.id })
-        .from(boards)
-        .where(and(visibleBoards(boards, input), input.after ? boardsAfter(boards, input.after, boardNameOrder) : undefined))
-        .orderBy(boardNameOrder(boards.name), asc(boards.id))
-        .limit(rowLimit(input.limit))
-        .all();
-      return this.listBoards({ viewerId: input.viewerId, ids: page.map((b) => b.id) });
-    }
-    // One statement; with ids, a page's worth at most (the API asks for a page or a few).
-    return this.db
-      .select({
-        ...getTableColumns(boards),
-        ownerName: users.name,
-        count: itemCount(boards, boardItems),
-        coverId: coverId(boards, boardItems, generations),
-      })
-      .from(boards)
-      .innerJoin(users, eq(users.id, boards.ownerId))
-      .where(visibleBoards(boards, input))
-      .orderBy(boardNameOrder(boards.name), asc(boards.id))
-      .all();
-  }
-
-  async countBoardPictures(input: { boardId: string; createdBy?: string }): Promise<number> {
-    const result = this.db.select({ n: count() }).from(boardItems).crossJoin(generations).where(boardPictures(boardItems, generations, input)).get();
-    return result?.n ?? 0;
-  }
-
-  async updateBoard(input: { id: string; patch: Partial<Pick<BoardRow, "name" | "visibility" | "updatedAt">> }): Promise<BoardRow | undefined> {
-    const set = definedFields(input.patch);
-    if (Object.keys(set).length === 0) return this.getBoard(input.id);
-    return this.db.update(boards).set(set).where(eq(boards.id, input.id)).returning().get();
-  }
-
-  async deleteBoard(id: string): Promise<boolean> {
-    // Its items and shares go with it (ON DELETE CASCADE); the pictures stay.
-    return this.db.delete(boards).where(eq(boards.id, id)).run().changes > 0;
-  }
-
-  async addBoardItems(input: { boardId: string; generationIds: string[]; now: number }): Promise<number> {
-    const { boardId, now } = input;
-    return this.db.transaction((tx) => {
-      let added = 0;
-      // One INSERT … SELECT per chunk (one for any request the API accepts):
-      // only ids that exist are selected, and ones already on the board are
-      // skipped by the primary key.
-      for (const chunk of chunked([...new Set(input.generationIds)], IDS_PER_QUERY)) {
-        added += tx
-          .insert(boardItems)
-          .select(
-            tx
-              .select({ boardId: sql<string>`${boardId}`.as("board_id"), generationId: generations.id, addedAt: sql<number>`${now}`.as("added_at") })
-              .from(generations)
-              .where(inArray(generations.id, chunk)),
-          )
-          .onConflictDoNothing()
-          .run().changes;
-      }
-      return added;
-    }, WRITE);
-  }
-
-  async removeBoardItems(input: { boardId: string; generationIds: string[] }): Promise<number> {
-    return this.db.transaction((tx) => {
-      let removed = 0;
-      for (const chunk of chunked([...new Set(input.generationIds)], IDS_PER_QUERY)) {
-        removed += tx
-          .delete(boardItems)
-          .where(and(eq(boardItems.boardId, input.boardId), inArray(boardItems.generationId, chunk)))
-          .run().changes;
-      }
-      return removed;
-    }, WRITE);
-  }
-
-  async boardHas(input: { boardId: string; generationId: string }): Promise<boolean> {
-    const found = this.db
-      .select({ one: sql`1` })
-      .from(boardItems)
-      .where(and(eq(boardItems.boardId, input.boardId), eq(boardItems.generationId, input.generationId)))
-      .get();
-    return found !== undefined;
-  }
-
-  async insertShare(row: ShareRow, cap?: { maxLive: number; now: number }): Promise<boolean> {
-    return this.db.transaction((tx) => {
-      if (cap) {
-        const live = tx
-          .select({ n: count() })
-          .from(shares)
-          .where(and(eq(shares.createdBy, row.createdBy), unexpiredShare(shares, cap.now)))
-          .get()?.n ?? 0;
-        if (live >= cap.maxLive) return false;
-      }
-      tx.insert(shares).values(row).run();
-      return true;
-    }, WRITE);
-  }
-
-  async getShareByHash(input: { tokenHash: string; now: number }): Promise<ShareRow | undefined> {
-    return this.db
-      .select()
-      .from(shares)
-      .where(and(eq(shares.tokenHash, input.tokenHash), unexpiredShare(shares, input.now)))
-      .get();
-  }
-
-  async getShare(id: string): Promise<ShareRow | undefined> {
-    return this.db.select().from(shares).where(eq(shares.id, id)).get();
-  }
-
-  async listShares(input: ShareFilter): Promise<ShareSummary[]> {
-    const query = this.db
-      .select({
-        ...getTableColumns(shares),
-        creatorName: users.name,
-        title: sql<string>`coalesce(${generations.prompt}, ${boards.name}, '')`,
-      })
-      .from(shares)
-      .innerJoin(users, eq(users.id, shares.createdBy))
-      .leftJoin(generations, eq(generations.id, shares.generationId))
-      .leftJoin(boards, eq(boards.id, shares.boardId))
-      .where(shareConditions({ shares, users, items: boardItems, generations }, input))
-      .orderBy(desc(shares.id));
-    return (input.limit === undefined ? query : query.limit(rowLimit(input.limit))).all();
-  }
-
-  async deleteShare(id: string): Promise<boolean> {
-    return this.db.delete(shares).where(eq(shares.id, id)).run().changes > 0;
   }
 
   async close(): Promise<void> {

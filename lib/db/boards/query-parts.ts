@@ -1,14 +1,16 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type AnyColumn, type SQL, type Table } from "drizzle-orm";
-import type { BoardCursor, ShareFilter } from "@/lib/db/types";
-import type { BoardItemsTable } from "./conditions";
+import { and, desc, eq, getTableColumns, gt, inArray, isNotNull, isNull, lt, or, sql, type AnyColumn, type SQL, type Table } from "drizzle-orm";
+import type { BoardItemsTable } from "@/lib/db/shared/conditions";
+import type { BoardCursor, ShareFilter } from "./port";
 
-// The board and share queries' pieces that both engines write alike (issue
-// 14). As in conditions.ts, each engine passes its own tables.
+// The board and share queries' pieces that both engines write alike. As in
+// lib/db/shared/conditions.ts, each engine passes its own tables: drizzle's
+// operators take either dialect's columns.
 
 export type BoardsTable = Table & Record<"id" | "name" | "visibility" | "ownerId", AnyColumn>;
 export type SharesTable = Table & Record<"expiresAt", AnyColumn>;
 type PictureColumns = Record<"id" | "status" | "imageKey", AnyColumn>;
+type UserNames = Table & Record<"id" | "name", AnyColumn>;
 /** How an engine orders board names (its lower(), compared as it sorts): the list's key and its cursor's. */
 export type NameOrder = (name: AnyColumn | SQL) => SQL;
 
@@ -52,13 +54,71 @@ export function coverId(boards: BoardsTable, items: BoardItemsTable, generations
   )`;
 }
 
+/**
+ * A board list's columns: the board's own, its owner's name, its picture
+ * count and its cover (the query joins `users` on the owner).
+ */
+export function boardSummaryFields<B extends BoardsTable, U extends UserNames>(tables: {
+  boards: B;
+  users: U;
+  items: BoardItemsTable;
+  generations: Table & PictureColumns;
+}) {
+  const { boards, users, items, generations } = tables;
+  return {
+    ...getTableColumns(boards),
+    ownerName: users.name as U["name"],
+    count: itemCount(boards, items),
+    coverId: coverId(boards, items, generations),
+  };
+}
+
+/** A page's boards: those the viewer may see, after the cursor (if any) in the list's order. */
+export function boardPage(boards: BoardsTable, input: { viewerId: string; after?: BoardCursor }, order: NameOrder): SQL {
+  return and(visibleBoards(boards, input), input.after ? boardsAfter(boards, input.after, order) : undefined)!;
+}
+
+/** One picture's item on one board. */
+export function boardItem(items: BoardItemsTable, input: { boardId: string; generationId: string }): SQL {
+  return and(eq(items.boardId, input.boardId), eq(items.generationId, input.generationId))!;
+}
+
 /** A link that still works at `now`: no expiry, or one still ahead. */
 export function unexpiredShare(shares: SharesTable, now: number): SQL {
   return or(isNull(shares.expiresAt), gt(shares.expiresAt, now))!;
 }
 
+/** A maker's links unexpired at `now`: what the cap on live links counts. */
+export function liveSharesBy(shares: SharesTable & Record<"createdBy", AnyColumn>, input: { createdBy: string; now: number }): SQL {
+  return and(eq(shares.createdBy, input.createdBy), unexpiredShare(shares, input.now))!;
+}
+
+/** The link with this token hash, while it works at `now`. */
+export function shareWithHash(shares: SharesTable & Record<"tokenHash", AnyColumn>, input: { tokenHash: string; now: number }): SQL {
+  return and(eq(shares.tokenHash, input.tokenHash), unexpiredShare(shares, input.now))!;
+}
+
 /**
- * The boards after a page's last one (issue 21), in the list's order: by
+ * A share list's columns: the link's own, its maker's name and its title (the
+ * picture's prompt or the board's name; the query joins `users` on the maker
+ * and left-joins the picture and the board).
+ */
+export function shareSummaryFields<S extends SharesTable, U extends UserNames>(tables: {
+  shares: S;
+  users: U;
+  generations: Record<"prompt", AnyColumn>;
+  boards: BoardsTable;
+}) {
+  const { shares, users, generations, boards } = tables;
+  return {
+    ...getTableColumns(shares),
+    creatorName: users.name as U["name"],
+    title: sql<string>`coalesce(${generations.prompt}, ${boards.name}, '')`,
+  };
+}
+
+/**
+ * The boards after a page's last one, in the list's order: by
  * folded name, then id. The cursor's name is folded by the same SQL as the
  * column, so both engines page exactly as they sort. The cast gives
  * PostgreSQL a type for the parameter (lower() is overloaded).
@@ -88,7 +148,7 @@ type ShareColumns = Table & Record<"id" | "generationId" | "boardId" | "createdB
 type UserColumns = Table & Record<"id" | "role", AnyColumn>;
 
 /**
- * Links that show a picture this person made (issue 21; see
+ * Links that show a picture this person made (see
  * ShareFilter.showingPicturesOf): unexpired, and either a link to one of
  * their pictures, or a board link whose board holds one of their pictures and
  * whose maker is that person or an admin now (a member's board link shows
