@@ -6,7 +6,7 @@ import { adminApi } from "@/lib/client/api";
 import { PASSWORD_MIN_LENGTH, passwordSchema, userNameSchema, type User } from "@/lib/contract";
 import type { Dictionary } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
-import { alert, input, ok, primary, section } from "./styles";
+import { alert, input, ok, primary, section } from "@/components/ui/styles";
 
 /**
  * A new person with a password set now, or none and an invite link: the

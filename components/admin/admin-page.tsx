@@ -8,7 +8,7 @@ import { InviteLink } from "./invite-link";
 import { PeopleTable } from "./people-table";
 import { PricesEditor } from "./prices-editor";
 import { SessionsSettings } from "./sessions-settings";
-import { alert, section } from "./styles";
+import { alert, section } from "@/components/ui/styles";
 import { useAdminData } from "./use-admin-data";
 
 type Invite = { name: string; url: string; expiresAt: string };

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { formatWhen } from "@/lib/client/money";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
-import { button, primary } from "./styles";
+import { button, primary } from "@/components/ui/styles";
 
 /** A new invite link, shown once: copy it now and send it. */
 export function InviteLink(props: { t: Dictionary; locale: Locale; name: string; url: string; expiresAt: string; onDone(): void }) {

@@ -3,7 +3,7 @@ import type { User } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format, plural } from "@/lib/i18n/format";
 import { PersonRow } from "./person-row";
-import { section } from "./styles";
+import { section } from "@/components/ui/styles";
 
 /**
  * Everyone with an account, admins first, then by name; a wide table scrolls

@@ -12,7 +12,7 @@ import { errorText } from "@/lib/client/format";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 
 const EndSessionsDialog = dynamic(() => import("@/components/account/end-sessions-dialog").then((m) => m.EndSessionsDialog), { ssr: false });
-import { button, input } from "./styles";
+import { button, input } from "@/components/ui/styles";
 
 type Props = {
   t: Dictionary;

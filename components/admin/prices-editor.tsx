@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { pricesResponseSchema } from "@/lib/contract";
 import type { Dictionary } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
-import { alert, button, input, ok, primary, section } from "./styles";
+import { alert, button, input, ok, primary, section } from "@/components/ui/styles";
 
 type Prices = z.infer<typeof pricesResponseSchema>;
 type Row = { key: string; price: string; source: "env" | "studio" | "new"; removed: boolean };

@@ -7,7 +7,7 @@ import { FormError } from "@/components/ui/form-error";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { Dictionary } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
-import { button, primary } from "./styles";
+import { button, primary } from "@/components/ui/styles";
 
 /** An admin gives a person a new password (typed twice). */
 export function ResetPasswordDialog(props: { t: Dictionary; name: string; onClose(): void; onSave(password: string): Promise<void> }) {

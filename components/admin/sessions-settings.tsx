@@ -6,7 +6,7 @@ import { adminApi } from "@/lib/client/api";
 import type { StudioSettings } from "@/lib/contract";
 import type { Dictionary } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
-import { alert, button, input, ok, primary, section } from "./styles";
+import { alert, button, input, ok, primary, section } from "@/components/ui/styles";
 
 const EndSessionsDialog = dynamic(() => import("@/components/account/end-sessions-dialog").then((m) => m.EndSessionsDialog), { ssr: false });
 

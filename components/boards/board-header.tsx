@@ -10,7 +10,7 @@ import { useBoards } from "@/lib/client/use-boards";
 import { format } from "@/lib/i18n/format";
 import { RadioSegments } from "@/components/ui/radio-segments";
 import { useStudio } from "@/components/studio/studio-context";
-import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorText } from "@/lib/client/format";
 import { ArrowLeftIcon, LockIcon, ShareIcon, TrashIcon, UserIcon } from "@/components/ui/icons";
 import { PRIMARY_BUTTON, SECONDARY_BUTTON } from "./new-board-form";

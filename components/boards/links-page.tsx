@@ -4,7 +4,7 @@ import type { Share } from "@/lib/contract";
 import { sharesApi } from "@/lib/client/api";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
-import { alert, button, section } from "@/components/admin/styles";
+import { alert, button, section } from "@/components/ui/styles";
 import { errorText, formatDate, shortPrompt } from "@/lib/client/format";
 import { RevokeLinkDialog } from "./revoke-link-dialog";
 import { useSharePages } from "./use-share-pages";

@@ -4,7 +4,7 @@ import type { Share } from "@/lib/contract";
 import { sharesApi } from "@/lib/client/api";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
-import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorText, formatDate, shortPrompt } from "@/lib/client/format";
 
 /**

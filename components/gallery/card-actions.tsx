@@ -4,7 +4,7 @@ import type { Generation } from "@/lib/contract";
 import { api, ApiError } from "@/lib/client/api";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorText, shortPrompt } from "@/lib/client/format";
 import { StopIcon, TrashIcon } from "@/components/ui/icons";
 import { useInnerTabIndex } from "./roving";

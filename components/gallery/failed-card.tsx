@@ -9,7 +9,7 @@ import { format } from "@/lib/i18n/format";
 import { useComposer } from "@/components/composer/composer-api";
 import { useStudio } from "@/components/studio/studio-context";
 import { CardActions } from "./card-actions";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorText, shortPrompt } from "@/lib/client/format";
 import { AlertIcon, PencilIcon, RetryIcon, Spinner } from "@/components/ui/icons";
 import { forgetRetryKey, retryKeyFor } from "./retry-keys";

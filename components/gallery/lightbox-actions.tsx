@@ -8,7 +8,7 @@ import { api, ApiError, listUrl } from "@/lib/client/api";
 import { useStudio } from "@/components/studio/studio-context";
 import { useComposer } from "@/components/composer/composer-api";
 import { AddToBoardMenu } from "@/components/boards/add-to-board-menu";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DownloadIcon, ReferenceIcon, RemixIcon, ShareIcon, StackIcon, StarIcon, TrashIcon } from "@/components/ui/icons";
 import { errorText, openButtonId, withParam } from "@/lib/client/format";
 import { useToggleFavorite } from "./use-favorite";

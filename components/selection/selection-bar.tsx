@@ -11,7 +11,7 @@ import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { AddToBoardMenu } from "@/components/boards/add-to-board-menu";
 import { chunks } from "@/components/boards/use-add-to-board";
-import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useAnnounce } from "@/components/gallery/gallery-status";
 import { errorText, openButtonId } from "@/lib/client/format";
 import { CloseIcon, DownloadIcon, MinusIcon, StarIcon, TrashIcon } from "@/components/ui/icons";

@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import { alert, input, primary, section } from "@/components/admin/styles";
+import { alert, input, primary, section } from "@/components/ui/styles";
 import { errorText } from "@/lib/client/format";
 import { BusyButton, useBusy } from "@/components/ui/busy-button";
 import { tokensApi } from "@/lib/client/api";

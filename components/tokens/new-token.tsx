@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { button, primary } from "@/components/admin/styles";
+import { button, primary } from "@/components/ui/styles";
 import type { Dictionary } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 

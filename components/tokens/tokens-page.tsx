@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { alert, button, section } from "@/components/admin/styles";
+import { alert, button, section } from "@/components/ui/styles";
 import { errorText } from "@/lib/client/format";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { CreateTokenForm } from "./create-token-form";

@@ -1,7 +1,7 @@
 "use client";
 import { useRef, useState } from "react";
-import { button, ok, section } from "@/components/admin/styles";
-import { ConfirmDialog } from "@/components/gallery/confirm-dialog";
+import { button, ok, section } from "@/components/ui/styles";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorText } from "@/lib/client/format";
 import { tokensApi } from "@/lib/client/api";
 import { formatWhen } from "@/lib/client/money";

@@ -1,4 +1,4 @@
-// Tailwind class lists the admin page's pieces share.
+// Tailwind class lists the list-and-form pages share: /admin, /tokens, /links.
 export const input =
   "rounded-lg border border-zinc-300 bg-white px-2.5 py-1.5 text-sm shadow-sm placeholder:text-zinc-500 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:placeholder:text-zinc-400";
 export const button =

@@ -1,8 +1,8 @@
 "use client";
 import { useId, useRef } from "react";
-import { ConfirmActions } from "@/components/ui/dialog-actions";
-import { DialogHeading, ModalDialog } from "@/components/ui/modal-dialog";
-import { AlertIcon } from "@/components/ui/icons";
+import { ConfirmActions } from "./dialog-actions";
+import { DialogHeading, ModalDialog } from "./modal-dialog";
+import { AlertIcon } from "./icons";
 
 /** An in-app confirmation (role="alertdialog"): Cancel has focus first, Esc cancels. */
 export function ConfirmDialog(props: {
