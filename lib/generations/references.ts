@@ -6,7 +6,7 @@ import { StudioError } from "@/lib/errors";
 import { ImageError, extensionFor, inspectImage, parseImageDataUrl, toDataUrl, type ImageContentType } from "@/lib/images";
 import { logger } from "@/lib/log";
 import type { ServiceDeps } from "@/lib/core/deps";
-import { fetchReference, ReferenceFetchError, type FetchReferenceOptions } from "@/lib/net/fetch-reference";
+import { fetchReference, ReferenceFetchError } from "@/lib/net/fetch-reference";
 import { newReferenceId } from "@/lib/core/ids";
 import { reserveUploadBytes, returnUploadBytes } from "./upload-allowance";
 
