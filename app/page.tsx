@@ -1,4 +1,4 @@
-import { Studio } from "@/components/studio/studio";
+import { Studio } from "@/components/pages/studio";
 import { pageFiltersOf } from "@/lib/server/page-filters";
 import { pagePerson } from "@/lib/server/page-person";
 import { addressOf, studioProps } from "@/lib/server/studio-page";

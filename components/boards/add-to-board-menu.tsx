@@ -4,7 +4,7 @@ import type { Board } from "@/lib/contract";
 import { useBoards } from "@/lib/client/use-boards";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
-import type { StatusMessage } from "@/components/gallery/gallery-status";
+import type { StatusMessage } from "@/components/ui/gallery-status";
 import { errorText } from "@/lib/client/format";
 import { BoardIcon, ChevronIcon, LockIcon, PlusIcon, StackIcon } from "@/components/ui/icons";
 import { NewBoardForm } from "./new-board-form";

@@ -6,7 +6,7 @@ import type { Board } from "@/lib/contract";
 import { useBoards } from "@/lib/client/use-boards";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
-import { useAnnounce } from "@/components/gallery/gallery-status";
+import { useAnnounce } from "@/components/ui/gallery-status";
 import { errorText } from "@/lib/client/format";
 import { LockIcon, PlusIcon, StackIcon } from "@/components/ui/icons";
 import { carriesPictures, droppedPictures } from "./drag";

@@ -10,7 +10,7 @@ import { BoardBar } from "@/components/boards/board-bar";
 import { SelectionProvider, useSelection } from "@/components/selection/selection-context";
 import { BatchChip } from "./batch-chip";
 import { BoardEmptyState, EmptyState, ErrorState, NoResults } from "./empty-state";
-import { GalleryStatusProvider, GalleryToast } from "./gallery-status";
+import { GalleryStatusProvider, GalleryToast } from "@/components/ui/gallery-status";
 import { GalleryFooter } from "./gallery-footer";
 import { GallerySkeleton } from "./gallery-skeleton";
 import { GalleryList } from "./gallery-list";

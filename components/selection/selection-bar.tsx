@@ -12,7 +12,7 @@ import { useStudio } from "@/components/studio/studio-context";
 import { AddToBoardMenu } from "@/components/boards/add-to-board-menu";
 import { chunks } from "@/components/boards/use-add-to-board";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { useAnnounce } from "@/components/gallery/gallery-status";
+import { useAnnounce } from "@/components/ui/gallery-status";
 import { errorText, openButtonId } from "@/lib/client/format";
 import { CloseIcon, DownloadIcon, MinusIcon, StarIcon, TrashIcon } from "@/components/ui/icons";
 import { useSelection } from "./selection-context";

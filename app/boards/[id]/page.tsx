@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { BoardStudio } from "@/components/boards/board-studio";
+import { BoardStudio } from "@/components/pages/board-studio";
 import { getBoard } from "@/lib/boards";
 import { boardIdSchema } from "@/lib/contract";
 import { StudioError } from "@/lib/errors";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { Studio } from "@/components/studio/studio";
+import { Studio } from "@/components/pages/studio";
 import { pageFiltersOf } from "@/lib/server/page-filters";
 import { pagePerson } from "@/lib/server/page-person";
 import { addressOf, openablePicture, studioProps } from "@/lib/server/studio-page";

@@ -3,8 +3,8 @@ import { ComposerProvider } from "@/components/composer/composer-context";
 import { Composer } from "@/components/composer/composer";
 import { Gallery } from "@/components/gallery/gallery";
 import { SkipLink } from "@/components/gallery/skip-link";
-import { StudioHeader } from "./studio-header";
-import { StudioProvider, type StudioProviderProps } from "./studio-context";
+import { StudioHeader } from "@/components/studio/studio-header";
+import { StudioProvider, type StudioProviderProps } from "@/components/studio/studio-context";
 
 /** The page a team opens all day: composer above (phone) or beside (desktop) the gallery. */
 export function Studio(props: Omit<StudioProviderProps, "children" | "hasComposer" | "board">) {

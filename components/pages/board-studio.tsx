@@ -5,7 +5,7 @@ import { Gallery } from "@/components/gallery/gallery";
 import { SkipLink } from "@/components/gallery/skip-link";
 import { StudioHeader } from "@/components/studio/studio-header";
 import { StudioProvider, type StudioProviderProps } from "@/components/studio/studio-context";
-import { BoardHeader } from "./board-header";
+import { BoardHeader } from "@/components/boards/board-header";
 
 /**
  * A board's page: the studio's header and gallery, filtered to the board,
