@@ -145,3 +145,9 @@ export function liveKeyAnswer(
 export function leaseHeldByOther(lease: { owner: string; until: number } | undefined, input: { owner: string; now: number }): boolean {
   return lease !== undefined && lease.owner !== input.owner && lease.until > input.now;
 }
+
+/** `found` in the order of `wanted` (ids, each once); ids not found are skipped. */
+export function inOrderAsked(wanted: readonly string[], found: readonly GenerationRow[]): GenerationRow[] {
+  const byId = new Map(found.map((row) => [row.id, row]));
+  return wanted.flatMap((id) => byId.get(id) ?? []);
+}

@@ -2,10 +2,11 @@ import "server-only";
 import { asc, count, eq, lt, sql } from "drizzle-orm";
 import { referenceLinks, toGenerationRow, withBatch } from "@/lib/db/shared/row-mapping";
 import type { PostgresEngine } from "@/lib/db/postgres/engine";
-import { countedRows, insertRows, readGenerations, withDriverErrors, type Db } from "@/lib/db/postgres/query-parts";
+import { countedRows, insertRows, withDriverErrors, type Db } from "@/lib/db/postgres/query-parts";
 import { generationReferences, generations, idempotencyKeys } from "@/lib/db/postgres/schema";
 import type { GenerationAdmission, GenerationRow, InsertLimits, LimitRefusal } from "./port";
 import { chargedSince, inFlight, isWaiting, keyOf, reservedSince, stillWaiting } from "./conditions";
+import { readGenerations } from "./postgres-rows";
 import { admission, liveKeyAnswer, queuePlan, sentFromQueue, spentOn, waitingLast } from "./decisions";
 
 // What may be made and sent, on PostgreSQL: the insert with its idempotency

@@ -3,11 +3,12 @@ import { asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { rowLimit } from "@/lib/db/shared/conditions";
 import { deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
 import type { PostgresEngine } from "@/lib/db/postgres/engine";
-import { readGenerations, withDriverErrors, type Db } from "@/lib/db/postgres/query-parts";
+import { withDriverErrors, type Db } from "@/lib/db/postgres/query-parts";
 import { deletedGenerations, generationReferences, generations, pollLeases, referenceImages } from "@/lib/db/postgres/schema";
 import type { GenerationsStore } from "./port";
 import { postgresAdmission } from "./postgres-admission";
 import { postgresLists } from "./postgres-lists";
+import { readGenerations } from "./postgres-rows";
 import { activeBatch, pollDue, updateTarget } from "./conditions";
 import { leaseHeldByOther, submissionChange } from "./decisions";
 

@@ -2,12 +2,12 @@ import "server-only";
 import { asc, count, eq, lt } from "drizzle-orm";
 import { referenceLinks, toGenerationRow, withBatch } from "@/lib/db/shared/row-mapping";
 import type { SqliteEngine } from "@/lib/db/sqlite/engine";
-import { countedRows, placeholders, readGenerations, WRITE, type Db } from "@/lib/db/sqlite/query-parts";
+import { countedRows, placeholders, WRITE, type Db } from "@/lib/db/sqlite/query-parts";
 import { generationReferences, generations, idempotencyKeys } from "@/lib/db/sqlite/schema";
 import type { GenerationAdmission, GenerationRow, IdempotencyInput, InsertLimits, LimitRefusal } from "./port";
 import { chargedSince, inFlight, isWaiting, keyOf, reservedSince, stillWaiting } from "./conditions";
 import { admission, liveKeyAnswer, queuePlan, sentFromQueue, spentOn, waitingLast } from "./decisions";
-import { insertGenerationRows } from "./sqlite-insert-rows";
+import { insertGenerationRows, readGenerations } from "./sqlite-rows";
 
 // What may be made and sent, on SQLite: the insert with its idempotency key
 // and limits, the counts those limits read, and the queue. SQLite runs one
@@ -41,7 +41,7 @@ export function sqliteAdmission({ db }: SqliteEngine): GenerationAdmission {
             })
             .run();
         }
-        // Prepared statements of a hundred rows each (sqlite-insert-rows.ts):
+        // Prepared statements of a hundred rows each (sqlite-rows.ts):
         // drizzle builds their SQL once, not once per batch.
         const stored = waitingLast(rows, wait).map(withBatch);
         insertGenerationRows(tx, stored);

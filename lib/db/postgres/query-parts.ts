@@ -2,9 +2,9 @@ import "server-only";
 import { DrizzleQueryError, getTableColumns, getTableName, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgTable } from "drizzle-orm/pg-core";
-import type { GenerationRow, UsageGroupBy } from "@/lib/db/types";
+import type { UsageGroupBy } from "@/lib/db/types";
 import type { CountedColumns, CountedTable } from "@/lib/db/shared/conditions";
-import { chunked, containsPattern, isAscii, toGenerationRow } from "@/lib/db/shared/row-mapping";
+import { chunked, containsPattern, isAscii } from "@/lib/db/shared/row-mapping";
 import { deletedGenerations, generations } from "./schema";
 
 // Pieces of the PostgreSQL repository's queries that more than one method
@@ -26,8 +26,6 @@ export type CaseFolding = "icu" | "database";
 // Rows per INSERT … SELECT FROM unnest(…): one array parameter per column,
 // whatever the row count, so the bound is the statement's size (~2 MB here).
 const ROWS_PER_INSERT = 10_000;
-// Ids per `id = any($1)` read.
-const IDS_PER_QUERY = 10_000;
 
 export function promptContains(q: string, folding: CaseFolding): SQL {
   // ILIKE lowers both sides under the expression's collation. ASCII folds the
@@ -112,22 +110,6 @@ export async function insertRows<T extends PgTable>(db: Db, table: T, rows: read
       )})
       select * from unnest(${sql.join(arrays, sql`, `)})`);
   }
-}
-
-/** In the order asked for; unknown ids are skipped, repeated ones answered once. */
-export async function readGenerations(db: Db, ids: readonly string[]): Promise<GenerationRow[]> {
-  const wanted = [...new Set(ids)];
-  const byId = new Map<string, GenerationRow>();
-  for (const chunk of chunked(wanted, IDS_PER_QUERY)) {
-    const records = await db
-      .select()
-      .from(generations)
-      .where(sql`${generations.id} = any(${sql.param(chunk)}::text[])`);
-    for (const record of records) {
-      byId.set(record.id, toGenerationRow(record));
-    }
-  }
-  return wanted.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**

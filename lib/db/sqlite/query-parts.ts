@@ -1,10 +1,10 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { getTableColumns, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { getTableColumns, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { BaseSQLiteDatabase, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { GenerationRow, UsageGroupBy } from "@/lib/db/types";
+import type { UsageGroupBy } from "@/lib/db/types";
 import type { CountedColumns, CountedTable } from "@/lib/db/shared/conditions";
-import { chunked, containsPattern, isAscii, toGenerationRow } from "@/lib/db/shared/row-mapping";
+import { containsPattern, isAscii } from "@/lib/db/shared/row-mapping";
 import { CASEFOLD_FUNCTION, casefold } from "./casefold";
 import { deletedGenerations, generations } from "./schema";
 
@@ -77,15 +77,4 @@ export function placeholders<T extends SQLiteTable>(table: T) {
   return Object.fromEntries(Object.keys(columns).map((key) => [key, sql.placeholder(key)])) as {
     [K in keyof T["$inferInsert"]]-?: Placeholder<K & string>;
   };
-}
-
-export function readGenerations(db: Db, ids: readonly string[]): GenerationRow[] {
-  const wanted = [...new Set(ids)];
-  const byId = new Map<string, GenerationRow>();
-  for (const chunk of chunked(wanted, IDS_PER_QUERY)) {
-    for (const record of db.select().from(generations).where(inArray(generations.id, chunk)).all()) {
-      byId.set(record.id, toGenerationRow(record));
-    }
-  }
-  return wanted.flatMap((id) => byId.get(id) ?? []);
 }

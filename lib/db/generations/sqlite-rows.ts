@@ -1,11 +1,13 @@
 import "server-only";
-import { getTableColumns, sql } from "drizzle-orm";
-import { chunked } from "@/lib/db/shared/row-mapping";
-import type { Db } from "@/lib/db/sqlite/query-parts";
+import { getTableColumns, inArray, sql } from "drizzle-orm";
+import { chunked, toGenerationRow } from "@/lib/db/shared/row-mapping";
+import { IDS_PER_QUERY, type Db } from "@/lib/db/sqlite/query-parts";
 import { generations } from "@/lib/db/sqlite/schema";
+import { inOrderAsked } from "./decisions";
 import type { GenerationRow } from "./port";
 
-// Inserts generations a hundred rows per statement. One statement per row
+// Generations in bulk on SQLite: read by id a chunk per statement, and
+// inserted a hundred rows per statement. One statement per row
 // was as fast before the search index, but its insert trigger
 // writes to an FTS5 table, and FTS5 flushes what it holds in memory to disk at
 // every statement that writes it from a trigger (a statement savepoint): one
@@ -31,4 +33,11 @@ export function insertGenerationRows(db: Db, rows: readonly GenerationRow[]): vo
     });
     statement.run(params);
   }
+}
+
+/** In the order asked for; unknown ids are skipped, repeated ones answered once. */
+export function readGenerations(db: Db, ids: readonly string[]): GenerationRow[] {
+  const wanted = [...new Set(ids)];
+  const found = chunked(wanted, IDS_PER_QUERY).flatMap((chunk) => db.select().from(generations).where(inArray(generations.id, chunk)).all());
+  return inOrderAsked(wanted, found.map(toGenerationRow));
 }
