@@ -4,11 +4,13 @@ import type { GenerationsStore } from "./generations/port";
 import type { CountersStore } from "./counters/port";
 import type { PeopleStore } from "./people/port";
 import type { BoardsStore } from "./boards/port";
+import type { UsageStore } from "./usage/port";
 
 export type * from "./generations/port";
 export type * from "./counters/port";
 export type * from "./people/port";
 export type * from "./boards/port";
+export type * from "./usage/port";
 
 // The database adapter's interface. Services depend on this, never on SQL, so
 // a second engine (Postgres) implements the same methods behind it. Every
@@ -26,32 +28,7 @@ export type ReferenceRow = {
   createdBy: string;
 };
 
-/** A price an admin set in the studio; key = a model id, or `model-SIZE`. */
-export type PriceRow = { key: string; price: number; updatedAt: number; updatedBy: string };
-
-/**
- * One group of the usage query: pictures by (key, model, size), so prices can
- * be applied per model and per size. key: "YYYY-MM-DD" (UTC) by day, the
- * person's name by user, the model id by model.
- */
-export type UsageGroup = {
-  key: string;
-  model: ModelId;
-  imageSize: ImageSize | null;
-  completed: number;
-  /** Every failed one, refused or not. */
-  failed: number;
-  /**
-   * The failed ones the gateway took (cancelled, timed out, lost, not copied,
-   * an unknown outcome): billed all the same, so priced like completed ones.
-   */
-  failedCharged: number;
-  /** Still in flight: not billed yet, but counted against a budget. */
-  active: number;
-};
-export type UsageGroupBy = "day" | "user" | "model";
-
-export interface StudioDatabase extends GenerationsStore, PeopleStore, CountersStore, BoardsStore {
+export interface StudioDatabase extends GenerationsStore, PeopleStore, CountersStore, BoardsStore, UsageStore {
   readonly kind: "sqlite" | "postgres";
 
   insertReference(row: ReferenceRow): Promise<void>;
@@ -83,17 +60,6 @@ export interface StudioDatabase extends GenerationsStore, PeopleStore, CountersS
   returnUploadBytes(input: { createdBy: string; day: number; bytes: number }): Promise<void>;
   /** Forgets the totals of days before `day`; how many rows went. */
   deleteUploadDaysBefore(day: number): Promise<number>;
-
-  // Prices set by admins (issue 12), by key.
-  listPrices(): Promise<PriceRow[]>;
-  setPrice(row: PriceRow): Promise<void>;
-  deletePrice(key: string): Promise<void>;
-
-  /**
-   * Usage in [from, to) by createdAt, one grouped query: per key (see
-   * UsageGroup), model and size. With createdBy, only that person's rows.
-   */
-  usageGroups(input: { from: number; to: number; groupBy: UsageGroupBy; createdBy?: string }): Promise<UsageGroup[]>;
 
 
 

@@ -2,7 +2,6 @@ import "server-only";
 import { DrizzleQueryError, getTableColumns, getTableName, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgTable } from "drizzle-orm/pg-core";
-import type { UsageGroupBy } from "@/lib/db/types";
 import type { CountedColumns, CountedTable } from "@/lib/db/shared/conditions";
 import { chunked, containsPattern, isAscii } from "@/lib/db/shared/row-mapping";
 import { deletedGenerations, generations } from "./schema";
@@ -62,24 +61,6 @@ export function countedRows(db: Db, where: (t: CountedColumns, table: CountedTab
   const live = db.select(columnsOf(generations)).from(generations).where(where(generations, "generations"));
   const deleted = db.select(columnsOf(deletedGenerations)).from(deletedGenerations).where(where(deletedGenerations, "deleted_generations"));
   return live.unionAll(deleted).as("counted");
-}
-
-/**
- * The usage query's group key and how it reads. By day: rows are grouped on
- * the UTC day number (created_at / 86,400,000, a bigint division), and only
- * each group's day is formatted "YYYY-MM-DD" in UTC whatever the session's
- * time zone, as SQLite's strftime does: to_char on every row costs several
- * times the rest of the query. Day numbers sort as their dates do. By user or
- * model: the column itself, sorted byte by byte. Literals stay in the SQL, not
- * parameters, so PostgreSQL sees the select list's day as the GROUP BY's.
- */
-export function usageKey(groupBy: UsageGroupBy, t: CountedColumns): { group: SQL; key: SQL<string>; order: SQL } {
-  if (groupBy === "day") {
-    const day = sql`(${t.createdAt} / 86400000)`;
-    return { group: day, key: sql<string>`to_char(to_timestamp(${day} * 86400) at time zone 'UTC', 'YYYY-MM-DD')`, order: day };
-  }
-  const column = sql<string>`${groupBy === "user" ? t.createdBy : t.model}`;
-  return { group: column, key: column, order: bytewise(column) };
 }
 
 /**

@@ -1,16 +1,12 @@
 import "server-only";
 import type { Pool } from "pg";
 import { and, asc, eq, inArray, lt, notExists, sql } from "drizzle-orm";
-import type {
-  PriceRow,
-  ReferenceRow,
-  StudioDatabase,
-  UsageGroup,
-  UsageGroupBy,
-} from "@/lib/db/types";
+import type { ReferenceRow, StudioDatabase } from "@/lib/db/types";
 import type { BoardsStore } from "@/lib/db/boards/port";
 import { postgresBoards } from "@/lib/db/boards/postgres";
-import { createdBetween, rowLimit, usageCounts } from "@/lib/db/shared/conditions";
+import type { UsageStore } from "@/lib/db/usage/port";
+import { postgresUsage } from "@/lib/db/usage/postgres";
+import { rowLimit } from "@/lib/db/shared/conditions";
 import { toReferenceRow } from "@/lib/db/shared/row-mapping";
 import type { CountersStore } from "@/lib/db/counters/port";
 import { postgresCounters } from "@/lib/db/counters/postgres";
@@ -18,13 +14,8 @@ import type { PeopleStore } from "@/lib/db/people/port";
 import { postgresPeople } from "@/lib/db/people/postgres";
 import type { PostgresEngine } from "./engine";
 import * as counters from "./counters";
-import { bytewise, countedRows, usageKey, withDriverErrors, type CaseFolding, type Db } from "./query-parts";
-import {
-  generationReferences,
-  generations,
-  prices,
-  referenceImages,
-} from "./schema";
+import { withDriverErrors, type CaseFolding, type Db } from "./query-parts";
+import { generationReferences, generations, referenceImages } from "./schema";
 import type { GenerationsStore } from "@/lib/db/generations/port";
 import { postgresGenerations } from "@/lib/db/generations/postgres";
 
@@ -34,13 +25,9 @@ import { postgresGenerations } from "@/lib/db/generations/postgres";
 // check-then-write is either one conditional statement or holds the row locks
 // it decides on.
 
-/** The same for the per-person caps on boards and on live share links (issue 21). */
-const BOARD_CAP_LOCK_SPACE = 7_004_172;
-const SHARE_CAP_LOCK_SPACE = 7_004_173;
-
 // The slices' methods join the class's own on each instance (Object.assign in
 // the constructor); this declaration tells TypeScript they are there.
-export interface PostgresStudioDatabase extends GenerationsStore, PeopleStore, CountersStore, BoardsStore {}
+export interface PostgresStudioDatabase extends GenerationsStore, PeopleStore, CountersStore, BoardsStore, UsageStore {}
 
 export class PostgresStudioDatabase implements StudioDatabase {
   readonly kind = "postgres" as const;
@@ -56,6 +43,7 @@ export class PostgresStudioDatabase implements StudioDatabase {
     Object.assign(this, postgresPeople(engine));
     Object.assign(this, postgresCounters(engine));
     Object.assign(this, postgresBoards(engine));
+    Object.assign(this, postgresUsage(engine));
   }
 
   async insertReference(row: ReferenceRow): Promise<void> {
@@ -113,33 +101,6 @@ export class PostgresStudioDatabase implements StudioDatabase {
 
   async deleteUploadDaysBefore(day: number): Promise<number> {
     return counters.deleteUploadDaysBefore(this.db, day);
-  }
-
-  async listPrices(): Promise<PriceRow[]> {
-    return withDriverErrors(() => this.db.select().from(prices).orderBy(bytewise(prices.key)));
-  }
-
-  async setPrice(row: PriceRow): Promise<void> {
-    const { price, updatedAt, updatedBy } = row;
-    await withDriverErrors(() => this.db.insert(prices).values(row).onConflictDoUpdate({ target: prices.key, set: { price, updatedAt, updatedBy } }));
-  }
-
-  async deletePrice(key: string): Promise<void> {
-    await withDriverErrors(() => this.db.delete(prices).where(eq(prices.key, key)));
-  }
-
-  async usageGroups(input: { from: number; to: number; groupBy: UsageGroupBy; createdBy?: string }): Promise<UsageGroup[]> {
-    const counted = countedRows(this.db, (t) => createdBetween(t, input));
-    const { group, key, order } = usageKey(input.groupBy, counted);
-    // Byte order and NULL (no size) first, as SQLite sorts, whatever the
-    // database's collation.
-    return withDriverErrors(() =>
-      this.db
-        .select({ key, model: counted.model, imageSize: counted.imageSize, ...usageCounts(counted) })
-        .from(counted)
-        .groupBy(group, counted.model, counted.imageSize)
-        .orderBy(order, bytewise(counted.model), sql`${bytewise(counted.imageSize)} nulls first`),
-    );
   }
 
   async close(): Promise<void> {

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, gte, inArray, isNotNull, lt, ne, notInArray, or, sql, type AnyColumn, type SQL, type Table } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, notInArray, or, type AnyColumn, type SQL, type Table } from "drizzle-orm";
 import { IN_FLIGHT_STATUSES, UNKNOWN_OUTCOME_CODE } from "@/lib/contract";
 
-// WHERE clauses and aggregates more than one slice builds, the same way on
+// WHERE clauses more than one slice builds, the same way on
 // both engines: drizzle's operators take either dialect's columns, so each
 // engine passes its own tables. A slice's own conditions live in its folder
 // (lib/db/generations/conditions.ts).
@@ -43,37 +43,6 @@ export type CountedTable = "generations" | "deleted_generations";
  */
 export function charged(t: Pick<CountedColumns, "status" | "upstreamId" | "errorCode">): SQL {
   return or(notInArray(t.status, ["failed", "waiting"]), isNotNull(t.upstreamId), eq(t.errorCode, UNKNOWN_OUTCOME_CODE))!;
-}
-
-/**
- * The usage query's rows: created in [from, to) (the created_at index's
- * range), with createdBy only that person's (then (created_by, created_at)).
- */
-export function createdBetween(t: Pick<CountedColumns, "createdBy" | "createdAt" | "status">, input: { from: number; to: number; createdBy?: string }): SQL {
-  return and(
-    // Waiting rows are not charged (nor made) yet: not in the usage at all (issue 26).
-    ne(t.status, "waiting"),
-    gte(t.createdAt, input.from),
-    lt(t.createdAt, input.to),
-    input.createdBy !== undefined ? eq(t.createdBy, input.createdBy) : undefined,
-  )!;
-}
-
-/**
- * The usage query's counts per group, by status (failedCharged: the failed
- * ones the gateway took, see `charged`): aggregates both engines write alike.
- */
-export function usageCounts(
-  t: Pick<CountedColumns, "status" | "createdBy" | "upstreamId" | "errorCode">,
-): Record<"completed" | "failed" | "failedCharged" | "active", SQL<number>> {
-  // count(*) is a bigint on PostgreSQL, which pg hands over as a string.
-  const countWhere = (condition: SQL) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
-  return {
-    completed: countWhere(eq(t.status, "completed")),
-    failed: countWhere(eq(t.status, "failed")),
-    failedCharged: countWhere(and(eq(t.status, "failed"), charged(t))!),
-    active: countWhere(isInFlight(t)),
-  };
 }
 
 /** A listing's LIMIT: a whole number, never negative. */

@@ -2,7 +2,6 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { getTableColumns, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { BaseSQLiteDatabase, SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { UsageGroupBy } from "@/lib/db/types";
 import type { CountedColumns, CountedTable } from "@/lib/db/shared/conditions";
 import { containsPattern, isAscii } from "@/lib/db/shared/row-mapping";
 import { CASEFOLD_FUNCTION, casefold } from "./casefold";
@@ -52,23 +51,6 @@ export function countedRows(db: Db, where: (t: CountedColumns, table: CountedTab
   const live = db.select(columnsOf(generations)).from(generations).where(where(generations, "generations"));
   const deleted = db.select(columnsOf(deletedGenerations)).from(deletedGenerations).where(where(deletedGenerations, "deleted_generations"));
   return live.unionAll(deleted).as("counted");
-}
-
-/**
- * The usage query's group key and how it reads. By day: rows are grouped on
- * the UTC day number (created_at / 86,400,000: an integer division, so
- * 23:59:59.999 stays on its day), and only each group's day is formatted
- * "YYYY-MM-DD", with strftime: formatting every row instead costs more than
- * the rest of the query. Day numbers sort as their dates do. By user or model:
- * the column itself.
- */
-export function usageKey(groupBy: UsageGroupBy, t: CountedColumns): { group: SQL; key: SQL<string> } {
-  if (groupBy === "day") {
-    const day = sql`(${t.createdAt} / 86400000)`;
-    return { group: day, key: sql<string>`strftime('%Y-%m-%d', ${day} * 86400, 'unixepoch')` };
-  }
-  const column = sql<string>`${groupBy === "user" ? t.createdBy : t.model}`;
-  return { group: column, key: column };
 }
 
 /** `{ column: sql.placeholder(column) }` for every column, for a prepared INSERT. */

@@ -1,16 +1,12 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { and, asc, eq, inArray, lt, notExists, sql } from "drizzle-orm";
-import type {
-  PriceRow,
-  ReferenceRow,
-  StudioDatabase,
-  UsageGroup,
-  UsageGroupBy,
-} from "@/lib/db/types";
+import type { ReferenceRow, StudioDatabase } from "@/lib/db/types";
 import type { BoardsStore } from "@/lib/db/boards/port";
 import { sqliteBoards } from "@/lib/db/boards/sqlite";
-import { createdBetween, rowLimit, usageCounts } from "@/lib/db/shared/conditions";
+import type { UsageStore } from "@/lib/db/usage/port";
+import { sqliteUsage } from "@/lib/db/usage/sqlite";
+import { rowLimit } from "@/lib/db/shared/conditions";
 import { toReferenceRow } from "@/lib/db/shared/row-mapping";
 import type { CountersStore } from "@/lib/db/counters/port";
 import { sqliteCounters } from "@/lib/db/counters/sqlite";
@@ -18,13 +14,8 @@ import type { PeopleStore } from "@/lib/db/people/port";
 import { sqlitePeople } from "@/lib/db/people/sqlite";
 import type { SqliteEngine } from "./engine";
 import * as counters from "./counters";
-import { countedRows, usageKey, type Db } from "./query-parts";
-import {
-  generationReferences,
-  generations,
-  prices,
-  referenceImages,
-} from "./schema";
+import { type Db } from "./query-parts";
+import { generationReferences, generations, referenceImages } from "./schema";
 import type { GenerationsStore } from "@/lib/db/generations/port";
 import { sqliteGenerations } from "@/lib/db/generations/sqlite";
 
@@ -35,7 +26,7 @@ const WRITE = { behavior: "immediate" } as const;
 
 // The slices' methods join the class's own on each instance (Object.assign in
 // the constructor); this declaration tells TypeScript they are there.
-export interface SqliteStudioDatabase extends GenerationsStore, PeopleStore, CountersStore, BoardsStore {}
+export interface SqliteStudioDatabase extends GenerationsStore, PeopleStore, CountersStore, BoardsStore, UsageStore {}
 
 export class SqliteStudioDatabase implements StudioDatabase {
   readonly kind = "sqlite" as const;
@@ -49,6 +40,7 @@ export class SqliteStudioDatabase implements StudioDatabase {
     Object.assign(this, sqlitePeople(engine));
     Object.assign(this, sqliteCounters(engine));
     Object.assign(this, sqliteBoards(engine));
+    Object.assign(this, sqliteUsage(engine));
   }
 
   async insertReference(row: ReferenceRow): Promise<void> {
@@ -103,32 +95,6 @@ export class SqliteStudioDatabase implements StudioDatabase {
 
   async deleteUploadDaysBefore(day: number): Promise<number> {
     return counters.deleteUploadDaysBefore(this.db, day);
-  }
-
-  async listPrices(): Promise<PriceRow[]> {
-    return this.db.select().from(prices).orderBy(asc(prices.key)).all();
-  }
-
-  async setPrice(row: PriceRow): Promise<void> {
-    const { price, updatedAt, updatedBy } = row;
-    this.db.insert(prices).values(row).onConflictDoUpdate({ target: prices.key, set: { price, updatedAt, updatedBy } }).run();
-  }
-
-  async deletePrice(key: string): Promise<void> {
-    this.db.delete(prices).where(eq(prices.key, key)).run();
-  }
-
-  async usageGroups(input: { from: number; to: number; groupBy: UsageGroupBy; createdBy?: string }): Promise<UsageGroup[]> {
-    const counted = countedRows(this.db, (t) => createdBetween(t, input));
-    const { group, key } = usageKey(input.groupBy, counted);
-    // SQLite compares text byte by byte (BINARY) and sorts NULL first, as the
-    // PostgreSQL adapter asks for explicitly.
-    return this.db
-      .select({ key, model: counted.model, imageSize: counted.imageSize, ...usageCounts(counted) })
-      .from(counted)
-      .groupBy(group, counted.model, counted.imageSize)
-      .orderBy(group, asc(counted.model), asc(counted.imageSize))
-      .all();
   }
 
   async close(): Promise<void> {
