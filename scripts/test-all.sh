@@ -1,32 +1,125 @@
 #!/usr/bin/env bash
 # Every test: types, unit + integration (Vitest), then the built app in
-# Debian's Chromium (Playwright). Ends with one "N passed, N failed" line.
+# Debian's Chromium (Playwright). Ends with where the time went (each step,
+# the slowest files) and one "N passed, N failed" line.
+#
+# What can overlap does, on two cores: Vitest needs no build, so it starts
+# with it; the type check waits for the build's route types (.next/types,
+# which tsconfig includes) and then runs beside Playwright, which starts the
+# moment the build is done. Vitest and tsc run at a lower CPU priority
+# (TEST_BACKGROUND_NICE, below): the build and the browser tests are
+# the longest chain, and what they leave idle (Playwright mostly waits for
+# pictures) is theirs. The few files that assert wall-clock bounds run last,
+# alone. A background step's output is printed whole once it has ended, so
+# no two steps' lines interleave.
 set -uo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
-mkdir -p test-results
-rm -f test-results/vitest.json test-results/e2e.json
+mkdir -p test-results/logs
+rm -f test-results/vitest.json test-results/vitest-timing.json test-results/vitest-files.json test-results/e2e.json test-results/steps.tsv test-results/logs/*.log
+
+# The background steps' lower priority, unless TEST_BACKGROUND_NICE says:
+# none on a machine already busy with other work (a load average above twice
+# its cores), where it would starve them into timeouts.
+if [ -z "${TEST_BACKGROUND_NICE:-}" ]; then
+  if awk -v load="$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)" -v cores="$(nproc 2>/dev/null || echo 2)" 'BEGIN { exit !(load > 2 * cores) }'; then
+    TEST_BACKGROUND_NICE=0
+  else
+    TEST_BACKGROUND_NICE=10
+  fi
+fi
+echo "test line: background steps at nice $TEST_BACKGROUND_NICE (load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null), $(nproc 2>/dev/null) cores)"
 
 status=0
-step() { echo; echo "== $*"; }
+now_ms() { date +%s%3N; }
+T0=$(now_ms)
+header() { echo; echo "== $* (at $(( ($(now_ms) - T0) / 1000 )) s)"; }
+# One line of test-results/steps.tsv (summarize-tests.mjs reads it): name,
+# start and end (epoch ms), exit code, and the CPU seconds (user + system) of
+# the step's processes, from bash's `times` in the step's own subshell (a
+# figure the other work on a shared machine changes less than the wall time).
+record() {
+  local cpu file="test-results/logs/.times-$BASHPID"
+  times > "$file"
+  cpu=$(awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, p, /[ms]/); t += p[1] * 60 + p[2] } printf "%.1f", t }' "$file")
+  rm -f "$file"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$(now_ms)" "$3" "$cpu" >> test-results/steps.tsv
+}
 
-step "typecheck"
-npx tsc --noEmit || status=1
+# step NAME COMMAND...: in the foreground, its output streamed.
+step() {
+  local name=$1
+  shift
+  header "$name"
+  (
+    start=$(now_ms)
+    "$@"
+    rc=$?
+    record "$name" "$start" "$rc"
+    exit $rc
+  )
+}
 
-step "unit and integration tests (vitest)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+# background NAME COMMAND...: started now at a lower priority, its output in
+# test-results/logs/NAME.log; `finish NAME PID` waits for it and prints that.
+background() {
+  local name=$1
+  shift
+  (
+    start=$(now_ms)
+    renice -n "$TEST_BACKGROUND_NICE" -p "$BASHPID" > /dev/null
+    "$@" > "test-results/logs/$name.log" 2>&1
+    rc=$?
+    record "$name" "$start" "$rc"
+    exit $rc
+  ) &
+}
+finish() {
+  local name=$1 pid=$2 rc
+  wait "$pid"
+  rc=$?
+  header "$name (output in full; it ran in the background)"
+  cat "test-results/logs/$name.log"
+  [ $rc -eq 0 ] || echo "(exit $rc)"
+  return $rc
+}
 
-step "build (with a sentinel gateway key, which e2e/key-secrecy.spec.ts looks for everywhere)"
+run_vitest() {
+  local project=$1
+  shift
+  npx vitest run --project "$project" "$@" --reporter=default --reporter=json \
+    --outputFile.json="test-results/vitest$([ "$project" = unit ] || echo "-$project").json" --reporter=./lib/testing/file-timings-reporter.ts
+}
+background "unit and integration tests (vitest)" run_vitest unit
+vitest_pid=$!
+
+# One build serves every end-to-end test: `next start` runs .next as it is, and
+# the standalone server the Dockerfile ships is laid out from the same build
+# (.next/standalone). It carries a sentinel gateway key, which
+# e2e/key-secrecy.spec.ts looks for in every browser file, response and log.
+build() {
+  NEXT_OUTPUT=standalone NANO_API_KEY="$KEY_SENTINEL" npx next build \
+    && bash scripts/assemble-standalone.sh .next test-results/standalone-server
+}
 export KEY_SENTINEL="sk-sentinel-$(node -e 'console.log(require("crypto").randomBytes(12).toString("hex"))')"
-if NANO_API_KEY="$KEY_SENTINEL" npx next build \
-  && step "standalone build (what the Dockerfile ships)" \
-  && NEXT_OUTPUT=standalone NEXT_DIST_DIR=.next-standalone npx next build >/dev/null \
-  && bash scripts/assemble-standalone.sh .next-standalone test-results/standalone-server; then
-  step "end-to-end tests (playwright, Debian chromium)"
-  npx playwright test || status=1
+step "build (one, standalone output, with a sentinel gateway key)" build
+built=$?
+
+background "typecheck (tsc, with the build's route types)" npx tsc --noEmit
+tsc_pid=$!
+
+if [ $built -eq 0 ]; then
+  step "end-to-end tests (playwright, Debian chromium)" npx playwright test || status=1
 else
   status=1
 fi
+
+finish "typecheck (tsc, with the build's route types)" "$tsc_pid" || status=1
+finish "unit and integration tests (vitest)" "$vitest_pid" || status=1
+
+# Last, with nothing else running: the files that assert wall-clock bounds
+# (vitest.config.ts, the "timing" project), one at a time.
+step "timing-sensitive tests (vitest, alone)" run_vitest timing --maxWorkers=1 || status=1
 
 node scripts/summarize-tests.mjs || status=1
 exit $status
