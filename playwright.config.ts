@@ -1,11 +1,35 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { demoPort } from "./e2e/support/demo";
 
 // Debian's Chromium: Playwright cannot download its own browsers here.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const port = Number(process.env.E2E_PORT ?? 3100);
-const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `nano-studio-e2e-${process.pid}`);
+// Two workers: each spec file runs whole in one of them (fullyParallel off),
+// against its own servers or its worker's demo studio (e2e/support/demo.ts);
+// most of a browser test's time is waiting for pictures, which two can share.
+const workers = Number(process.env.E2E_WORKERS ?? 2);
+const dataRoot = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `nano-studio-e2e-${process.pid}`);
+
+/** The built app in demo mode on a throw-away data dir; the simulator runs fast. */
+function demoStudio(parallelIndex: number) {
+  const port = demoPort(parallelIndex);
+  const dataDir = path.join(dataRoot, `worker-${parallelIndex}`);
+  return {
+    command: `rm -rf "${dataDir}" && node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      STUDIO_DATA_DIR: dataDir,
+      SIMULATOR_SPEED: "3",
+      STUDIO_POLL_INTERVAL_MS: "500",
+      NANO_API_KEY: "",
+      LOG_LEVEL: "warn",
+    },
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -13,11 +37,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1,
+  workers,
   retries: 0,
   reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    // Worker 0's demo studio; specs importing e2e/support/demo.ts get their worker's.
+    baseURL: `http://127.0.0.1:${demoPort(0)}`,
     launchOptions: {
       executablePath,
       args: [
@@ -33,19 +58,6 @@ export default defineConfig({
     trace: "off",
     screenshot: "only-on-failure",
   },
-  webServer: {
-    // The built app in demo mode on a throw-away data dir; the simulator runs fast.
-    command: `rm -rf "${dataDir}" && npx next start -p ${port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      NEXT_TELEMETRY_DISABLED: "1",
-      STUDIO_DATA_DIR: dataDir,
-      SIMULATOR_SPEED: "3",
-      STUDIO_POLL_INTERVAL_MS: "500",
-      NANO_API_KEY: "",
-      LOG_LEVEL: "warn",
-    },
-  },
+  // One demo studio per worker (the tests' baseURL, e2e/support/demo.ts).
+  webServer: Array.from({ length: workers }, (_, i) => demoStudio(i)),
 });

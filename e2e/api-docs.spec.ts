@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/demo";
 
 // Someone opens /docs/api to see what the studio's API offers: the reference
 // draws from /api/openapi.json with everything served by the studio itself,

@@ -2,8 +2,9 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { startStudio, type StudioProcess } from "./support/server";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./support/demo";
+import { accountsStudio } from "./support/own-studio";
 import { card, gallery, generate, pictureOf, uniquePrompt } from "./support/studio-page";
 
 // Issue 14, as a person does it: two requests of two pictures (two batches),
@@ -20,21 +21,7 @@ test.describe.configure({ mode: "serial" });
 test.setTimeout(180_000);
 
 const ADMIN = { name: "admin", password: "admin-password-1" };
-let studio: StudioProcess;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-boards-"));
-  studio = await startStudio({
-    port: 3201,
-    dataDir,
-    env: { STUDIO_AUTH: "accounts", STUDIO_ADMIN_NAME: ADMIN.name, STUDIO_ADMIN_PASSWORD: ADMIN.password, SIMULATOR_SPEED: "20", STUDIO_POLL_INTERVAL_MS: "300" },
-  });
-});
-test.afterAll(async () => {
-  await studio?.kill();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const studio = accountsStudio({ admin: ADMIN });
 
 async function signedIn(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext({ baseURL: studio.url, acceptDownloads: true })).newPage();

@@ -1,9 +1,7 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import sharp from "sharp";
-import { startStudio, type StudioProcess } from "./support/server";
+import { expect, test } from "./support/demo";
+import { accountsStudio } from "./support/own-studio";
 import { screenshot, uniquePrompt } from "./support/studio-page";
 
 // Issue 26 as a team meets it in the composer: the price of a request and
@@ -13,32 +11,12 @@ import { screenshot, uniquePrompt } from "./support/studio-page";
 // reference checked when it is added (item 17).
 
 const ADMIN = { name: "admin", password: "admin-password-26" };
-// Its own studio (accounts, prices), on a port no other spec uses.
-const PORT = 3282;
-
-let studio: StudioProcess;
-let dataDir: string;
 
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-money-"));
-  studio = await startStudio({
-    port: PORT,
-    dataDir,
-    env: {
-      STUDIO_AUTH: "accounts",
-      STUDIO_ADMIN_NAME: ADMIN.name,
-      STUDIO_ADMIN_PASSWORD: ADMIN.password,
-      SIMULATOR_SPEED: "20",
-      STUDIO_POLL_INTERVAL_MS: "300",
-      STUDIO_PRICES: "nano_banana_2=0.04,nano_banana_2-2K=0.08,nano_banana_pro-4K=0.24",
-    },
-  });
-});
-test.afterAll(async () => {
-  await studio?.kill();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+const studio = accountsStudio({
+  admin: ADMIN,
+  env: { STUDIO_PRICES: "nano_banana_2=0.04,nano_banana_2-2K=0.08,nano_banana_pro-4K=0.24" },
 });
 
 async function newPage(browser: Browser): Promise<Page> {

@@ -1,9 +1,7 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/demo";
 import { rewriteGenerations } from "./support/rewrite";
-import { startStudio, type StudioProcess } from "./support/server";
+import { ownStudio } from "./support/own-studio";
 import { card, gallery, generate, pictureOf, uniquePrompt } from "./support/studio-page";
 
 // The edges a person meets around unfinished pictures: filtering by status,
@@ -217,23 +215,14 @@ test.describe("on the shared demo server", () => {
 
 // Tasks slow enough to be caught in progress, on a server of this file's own.
 test.describe("in progress, on a slow simulator", () => {
-  let studio: StudioProcess;
-  let dataDir: string;
-
-  test.beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-edges-"));
-    studio = await startStudio({ port: 3121, dataDir, env: { SIMULATOR_SPEED: "0.1", STUDIO_POLL_INTERVAL_MS: "500" } });
-  });
-  test.afterAll(async () => {
-    await studio?.kill();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  // 0.2: a picture takes about 20 s, several times what the steps below need to see it in progress.
+  const studio = ownStudio({ env: { SIMULATOR_SPEED: "0.2", STUDIO_POLL_INTERVAL_MS: "500" } });
   test.beforeEach(async ({ page }) => {
     await page.goto(studio.url);
   });
 
   test("an in-progress picture can be cancelled, with a warning about billing; if it still arrives it is kept", async ({ page }) => {
-    // At speed 0.1 a picture takes about 40 s: the gateway has no cancel, so the cancelled one still arrives.
+    // A picture takes about 20 s here: the gateway has no cancel, so the cancelled one still arrives.
     test.setTimeout(120_000);
     const prompt = uniquePrompt("changed my mind");
     await generate(page, prompt);

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/demo";
 import { rewriteGenerations } from "./support/rewrite";
 import { card, gallery, screenshot, uniquePrompt } from "./support/studio-page";
 

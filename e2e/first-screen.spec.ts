@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/demo";
 import { card, gallery, uniquePrompt } from "./support/studio-page";
 
 // Issue 15: the first screen is the server's HTML plus hydration. What the

@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContextOptions, type Locator, type Page, type Route } from "@playwright/test";
-import { startStudio, type StudioProcess } from "./support/server";
+import type { APIRequestContext, Browser, BrowserContextOptions, Locator, Page, Route } from "@playwright/test";
+import { expect, test } from "./support/demo";
+import { accountsStudio } from "./support/own-studio";
 
 // Issue 26, small things I, as a new team meets them: share links copied when
 // made and revoked only after a question (9); the API reference linked from
@@ -16,35 +14,18 @@ const DORA = { name: "dora", password: "dora-password-2026" };
 // Chromium's spin buttons take about this much of a number field's text room while it is hovered or focused.
 const SPIN_BUTTONS_PX = 15;
 
-let studio: StudioProcess;
-let dataDir: string;
 let api: APIRequestContext;
 
 test.describe.configure({ mode: "serial" });
 test.setTimeout(120_000);
 
-test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-first-week-"));
-  studio = await startStudio({
-    port: 3266,
-    dataDir,
-    env: {
-      STUDIO_AUTH: "accounts",
-      STUDIO_ADMIN_NAME: ADMIN.name,
-      STUDIO_ADMIN_PASSWORD: ADMIN.password,
-      SIMULATOR_SPEED: "20",
-      STUDIO_POLL_INTERVAL_MS: "300",
-      // nano_banana_pro (and its sizes) stay unpriced: /admin flags them.
-      STUDIO_PRICES: "nano_banana_2=0.04",
-    },
-  });
-  api = await playwrightRequest.newContext({ baseURL: studio.url });
-  expect((await api.post("/api/session", { data: ADMIN })).status()).toBe(204);
+const studio = accountsStudio({
+  admin: ADMIN,
+  // nano_banana_pro (and its sizes) stay unpriced: /admin flags them.
+  env: { STUDIO_PRICES: "nano_banana_2=0.04" },
 });
-test.afterAll(async () => {
-  await api?.dispose();
-  await studio?.kill();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+test.beforeAll(async () => {
+  api = await studio.signedIn(ADMIN);
 });
 
 async function signedIn(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {

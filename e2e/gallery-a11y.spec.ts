@@ -1,5 +1,6 @@
 import sharp from "sharp";
-import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import { expect, test } from "./support/demo";
 import { card, gallery, generate, pictureOf, uniquePrompt } from "./support/studio-page";
 
 // Issue 26 items 4, 5 and 12, as a person meets them: a single picture made

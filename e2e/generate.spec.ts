@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/demo";
 import { card, dropFiles, generate, gallery, pasteImage, pictureOf, pngFile, screenshot, uniquePrompt } from "./support/studio-page";
 
 test.beforeEach(async ({ page }) => {

@@ -3,9 +3,9 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { startStudio, type StudioProcess } from "./support/server";
+import { expect, test } from "./support/demo";
+import { freePort, startStudio, type StudioProcess } from "./support/server";
 
 // The gateway key must appear in no response, header or client file. The
 // test line builds the app with a sentinel key in its environment
@@ -59,7 +59,7 @@ test("the gateway key never reaches a browser", async ({ page }) => {
   let studio: StudioProcess | undefined;
   try {
     const running = await startStudio({
-      port: 3141,
+      port: await freePort(),
       dataDir,
       env: { NANO_API_KEY: SENTINEL, NANO_API_BASE_URL: gatewayUrl, STUDIO_POLL_INTERVAL_MS: "300", LOG_LEVEL: "info" },
     });

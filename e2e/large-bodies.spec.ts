@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/demo";
 
 // Under `next start`, a request body that passes through the proxy (proxy.ts)
 // is cloned for it, and Next cuts a clone off at 10 MB: a script sending large

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/demo";
 import { card, generate, pictureOf, screenshot, uniquePrompt } from "./support/studio-page";
 
 test("the lightbox shows the picture and its actions: remix, use as reference, delete", async ({ page }) => {

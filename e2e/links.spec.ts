@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { startStudio, type StudioProcess } from "./support/server";
+import type { APIRequestContext, Browser } from "@playwright/test";
+import { expect, test } from "./support/demo";
+import { accountsStudio } from "./support/own-studio";
 
 // Issue 21, as people meet it. Mia (a member) shares her board that also
 // holds the admin's picture: the dialog says before and after that the link
@@ -16,29 +14,14 @@ test.setTimeout(180_000);
 
 const ADMIN = { name: "admin", password: "admin-password-1" };
 const MIA = { name: "mia", password: "mia-password-2026" };
-let studio: StudioProcess;
-let dataDir: string;
 let admin: APIRequestContext;
 let mia: APIRequestContext;
 
+const studio = accountsStudio({ admin: ADMIN });
 test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-links-"));
-  studio = await startStudio({
-    port: 3231,
-    dataDir,
-    env: { STUDIO_AUTH: "accounts", STUDIO_ADMIN_NAME: ADMIN.name, STUDIO_ADMIN_PASSWORD: ADMIN.password, SIMULATOR_SPEED: "20", STUDIO_POLL_INTERVAL_MS: "300" },
-  });
-  admin = await playwrightRequest.newContext({ baseURL: studio.url });
-  expect((await admin.post("/api/session", { data: ADMIN })).status()).toBe(204);
+  admin = await studio.signedIn(ADMIN);
   expect((await admin.post("/api/admin/users", { data: { ...MIA, role: "member" } })).status()).toBe(201);
-  mia = await playwrightRequest.newContext({ baseURL: studio.url });
-  expect((await mia.post("/api/session", { data: MIA })).status()).toBe(204);
-});
-test.afterAll(async () => {
-  await admin?.dispose();
-  await mia?.dispose();
-  await studio?.kill();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  mia = await studio.signedIn(MIA);
 });
 
 type Gen = { id: string; status: string };

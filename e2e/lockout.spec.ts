@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, request as playwrightRequest, test, type Browser, type Page } from "@playwright/test";
-import { startStudio, type StudioProcess } from "./support/server";
+import { request as playwrightRequest, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/demo";
+import { accountsStudio } from "./support/own-studio";
 
 // Issue 21: locking a thief out. A person's "Sign out everywhere" asks first
 // and revokes their API tokens too (ticked); an admin sets how long a token
@@ -10,21 +8,7 @@ import { startStudio, type StudioProcess } from "./support/server";
 
 const ADMIN = { name: "admin", password: "admin-password-1" };
 const BEA = { name: "bea", password: "bea-password-2026" };
-let studio: StudioProcess;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-lockout-"));
-  studio = await startStudio({
-    port: 3241,
-    dataDir,
-    env: { STUDIO_AUTH: "accounts", STUDIO_ADMIN_NAME: ADMIN.name, STUDIO_ADMIN_PASSWORD: ADMIN.password, SIMULATOR_SPEED: "20" },
-  });
-});
-test.afterAll(async () => {
-  await studio?.kill();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const studio = accountsStudio({ admin: ADMIN });
 
 async function signIn(page: Page, who: { name: string; password: string }) {
   await page.goto("/");

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { startStudio, type StudioProcess } from "./support/server";
+import { expect, test } from "./support/demo";
+import { freePorts, startStudio, type StudioProcess } from "./support/server";
 
 // Three `next start` processes on one PostgreSQL and one S3 bucket, sharing
 // one gateway (the simulator on a port). A browser-less client spreads 30
@@ -73,7 +73,8 @@ test("three instances, one database and bucket, one killed: nothing lost, nothin
   const instances: StudioProcess[] = [];
   try {
     // Started together: their migrations race, which the advisory lock settles.
-    instances.push(...(await Promise.all([0, 1, 2].map((i) => startStudio({ port: 3161 + i, dataDir: dataDirs[i], env })))));
+    const ports = await freePorts(3);
+    instances.push(...(await Promise.all([0, 1, 2].map((i) => startStudio({ port: ports[i], dataDir: dataDirs[i], env })))));
     for (const instance of instances) {
       const health = await (await fetch(`${instance.url}/api/health`)).json();
       expect(health).toMatchObject({ ok: true, upstream: "gateway", db: "postgres", storage: "s3" });

@@ -1,49 +1,44 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { startTestProvider, type TestProvider } from "../lib/testing/oidc-provider";
-import { startStudio, type StudioProcess } from "./support/server";
+import { expect, test } from "./support/demo";
+import { ownStudio } from "./support/own-studio";
+import { freePort } from "./support/server";
 
 // STUDIO_AUTH=oidc as a person meets it: the studio sends them to the team's
 // provider (a real OpenID Connect provider on loopback), they log in there and
 // come back signed in. This provider keeps the person's name out of the ID
 // token (userinfo only), so the studio's userinfo path is the one used here.
 
-const PORT = 3171;
 const CLIENT = { id: "studio-e2e", secret: "studio-e2e-client-secret" };
 
 test.describe("STUDIO_AUTH=oidc", () => {
   let provider: TestProvider;
-  let studio: StudioProcess;
-  let dataDir: string;
+  // The provider knows the studio's callback before the studio starts: its port is picked first.
+  let port = 0;
   test.beforeAll(async () => {
+    port = await freePort();
     provider = await startTestProvider({
       clientId: CLIENT.id,
       clientSecret: CLIENT.secret,
-      redirectUris: [`http://127.0.0.1:${PORT}/api/auth/oidc/callback`],
+      redirectUris: [`http://127.0.0.1:${port}/api/auth/oidc/callback`],
       claimsIn: "userinfo",
-    });
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-auth-oidc-"));
-    studio = await startStudio({
-      port: PORT,
-      dataDir,
-      env: {
-        STUDIO_AUTH: "oidc",
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: CLIENT.id,
-        OIDC_CLIENT_SECRET: CLIENT.secret,
-        STUDIO_SESSION_SECRET: "e2e-oidc-session-secret-with-more-than-32-chars",
-        STUDIO_ADMINS: "alice@example.test",
-        // Every line, so the spec can check that none carries a code or a state.
-        LOG_LEVEL: "info",
-      },
     });
   });
   test.afterAll(async () => {
-    await studio?.kill();
     await provider?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  const studio = ownStudio({
+    port: () => port,
+    env: () => ({
+      STUDIO_AUTH: "oidc",
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: CLIENT.id,
+      OIDC_CLIENT_SECRET: CLIENT.secret,
+      STUDIO_SESSION_SECRET: "e2e-oidc-session-secret-with-more-than-32-chars",
+      STUDIO_ADMINS: "alice@example.test",
+      // Every line, so the spec can check that none carries a code or a state.
+      LOG_LEVEL: "info",
+    }),
   });
 
   /** From the studio's sign-in page to the provider's login form. */

@@ -1,10 +1,7 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, test } from "@playwright/test";
 import OpenAI, { toFile } from "openai";
 import sharp from "sharp";
-import { startStudio, type StudioProcess } from "./support/server";
+import { expect, test } from "./support/demo";
+import { accountsStudio } from "./support/own-studio";
 
 // The official `openai` npm package, as a person would point it at the studio
 // (`new OpenAI({ baseURL: `${url}/v1`, apiKey })`), against the built studio
@@ -15,32 +12,15 @@ import { startStudio, type StudioProcess } from "./support/server";
 const ADMIN = { name: "admin", password: "admin-password-2026" };
 const MIA = { name: "mia", password: "mia-password-2026" };
 
-let studio: StudioProcess;
-let dataDir: string;
 let adminCookie = "";
 let adminToken = "";
 
 test.describe.configure({ mode: "serial" });
 
+const studio = accountsStudio({ admin: ADMIN });
 test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-openai-"));
-  studio = await startStudio({
-    port: 3181,
-    dataDir,
-    env: {
-      STUDIO_AUTH: "accounts",
-      STUDIO_ADMIN_NAME: ADMIN.name,
-      STUDIO_ADMIN_PASSWORD: ADMIN.password,
-      SIMULATOR_SPEED: "20",
-      STUDIO_POLL_INTERVAL_MS: "300",
-    },
-  });
   adminCookie = await signIn(ADMIN);
   adminToken = (await newToken(adminCookie, "sdk e2e")).token;
-});
-test.afterAll(async () => {
-  await studio?.kill();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** POST /api/session → the session cookie. */

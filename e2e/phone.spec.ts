@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { startStudio, type StudioProcess } from "./support/server";
+import type { Browser, Locator, Page } from "@playwright/test";
+import { expect, test } from "./support/demo";
+import { accountsStudio } from "./support/own-studio";
 import { gallery } from "./support/studio-page";
 
 // The studio on a phone (390×844, touch), as a member of a team with a daily
@@ -21,44 +21,22 @@ const WORDS = {
 type Locale = keyof typeof WORDS;
 const SCREENS = path.join("test-results", "screens");
 
-let studio: StudioProcess;
-let dataDir: string;
+const studio = accountsStudio({ admin: ADMIN, env: { STUDIO_PRICES: "nano_banana_2=0.04" } });
 
-test.beforeAll(async ({ playwright }) => {
+test.beforeAll(async () => {
   test.setTimeout(120_000);
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-phone-"));
-  studio = await startStudio({
-    port: 3257,
-    dataDir,
-    env: {
-      STUDIO_AUTH: "accounts",
-      STUDIO_ADMIN_NAME: ADMIN.name,
-      STUDIO_ADMIN_PASSWORD: ADMIN.password,
-      SIMULATOR_SPEED: "20",
-      STUDIO_POLL_INTERVAL_MS: "300",
-      STUDIO_PRICES: "nano_banana_2=0.04",
-    },
-  });
   // dana: a member with a daily limit and a monthly budget (the header's fullest case), and pictures in her gallery.
-  const admin = await playwright.request.newContext({ baseURL: studio.url });
-  expect((await admin.post("/api/session", { data: ADMIN })).status()).toBe(204);
+  const admin = await studio.signedIn(ADMIN);
   const created = await admin.post("/api/admin/users", { data: { name: DANA.name, password: DANA.password } });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
   expect((await admin.patch(`/api/admin/users/${id}`, { data: { dailyLimit: 50, monthlyBudget: 5 } })).ok()).toBe(true);
-  await admin.dispose();
-  const dana = await playwright.request.newContext({ baseURL: studio.url });
-  expect((await dana.post("/api/session", { data: DANA })).status()).toBe(204);
+  const dana = await studio.signedIn(DANA);
   const made = await dana.post("/api/generations", { data: { model: "nano_banana_2", prompt: "a row of beach huts, pastel", count: 4 } });
   expect(made.status()).toBe(201);
   await expect
     .poll(async () => ((await (await dana.get("/api/generations")).json()) as { items: { status: string }[] }).items.map((g) => g.status), { timeout: 60_000 })
     .toEqual(["completed", "completed", "completed", "completed"]);
-  await dana.dispose();
-});
-test.afterAll(async () => {
-  await studio?.kill();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function open(browser: Browser, input: { scheme: "light" | "dark"; locale: Locale; phone?: boolean }): Promise<Page> {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/demo";
 import { generate, pictureOf, screenshot, uniquePrompt } from "./support/studio-page";
 
 test("light, English, desktop", async ({ page }) => {

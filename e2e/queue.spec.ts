@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { startStudio, type StudioProcess } from "./support/server";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/demo";
+import { ownStudio } from "./support/own-studio";
 import { card, gallery, screenshot, uniquePrompt } from "./support/studio-page";
 
 // Issue 26 item 3 as a person meets it: past their in-flight cap a request is
@@ -10,21 +8,7 @@ import { card, gallery, screenshot, uniquePrompt } from "./support/studio-page";
 // and four wait; a picture takes a few seconds (simulator at half speed), so
 // the waiting cards can be read, and one cancelled, before their turn comes.
 
-let studio: StudioProcess;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-queue-"));
-  studio = await startStudio({
-    port: 3275,
-    dataDir,
-    env: { STUDIO_MAX_ACTIVE: "1", STUDIO_MAX_QUEUED: "4", SIMULATOR_SPEED: "0.5", STUDIO_POLL_INTERVAL_MS: "500" },
-  });
-});
-test.afterAll(async () => {
-  await studio?.kill();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const studio = ownStudio({ env: { STUDIO_MAX_ACTIVE: "1", STUDIO_MAX_QUEUED: "4", SIMULATOR_SPEED: "0.5", STUDIO_POLL_INTERVAL_MS: "500" } });
 
 async function ask(page: Page, input: { prompt: string; count: number; generate: string; countsLabel: string }) {
   await page.getByLabel(input.generate === "生成" ? "提示词" : "Prompt", { exact: true }).fill(input.prompt);

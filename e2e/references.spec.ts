@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import sharp from "sharp";
+import { expect, test } from "./support/demo";
 import { card, dropFiles, generate, pasteImage, screenshot, uniquePrompt } from "./support/studio-page";
 
 // References are uploaded once, as soon as they are added, and a request

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { startStudio } from "./support/server";
+import { expect, test } from "./support/demo";
+import { freePort, startStudio } from "./support/server";
 
 // A server killed while tasks are processing loses nothing: a new one on the
 // same data dir picks every task up and stores every picture.
@@ -11,7 +11,7 @@ test("tasks in flight survive a SIGKILL and a restart", async () => {
   test.setTimeout(120_000);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-restart-"));
   const env = { SIMULATOR_SPEED: "0.6", STUDIO_POLL_INTERVAL_MS: "500" };
-  const first = await startStudio({ port: 3111, dataDir, env });
+  const first = await startStudio({ port: await freePort(), dataDir, env });
 
   const res = await fetch(`${first.url}/api/generations`, {
     method: "POST",
@@ -30,7 +30,7 @@ test("tasks in flight survive a SIGKILL and a restart", async () => {
     .toBe(3);
   await first.kill("SIGKILL");
 
-  const second = await startStudio({ port: 3112, dataDir, env });
+  const second = await startStudio({ port: await freePort(), dataDir, env });
   try {
     for (const { id } of generations) {
       await expect

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./support/demo";
 import { gallery } from "./support/studio-page";
 
 // Issue 26, items 7 and 8, as a person meets them: the pictures were made

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, test } from "./support/demo";
 import { card, gallery, uniquePrompt } from "./support/studio-page";
 
 // A selection of pictures, at its edges: a ZIP the server refuses, focus

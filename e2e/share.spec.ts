@@ -1,10 +1,10 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
 import path from "node:path";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { startStudio, type StudioProcess } from "./support/server";
+import { request as playwrightRequest, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./support/demo";
+import { accountsStudio } from "./support/own-studio";
 
 // A person shares a picture and a board; someone without an account opens the
 // links in a fresh browser: the pictures and prompts are there, nothing else
@@ -14,26 +14,13 @@ import { startStudio, type StudioProcess } from "./support/server";
 
 const ADMIN = { name: "admin", password: "admin-password-1" };
 const SHOTS = path.join(import.meta.dirname, "screenshots");
-let studio: StudioProcess;
-let dataDir: string;
 let owner: APIRequestContext;
 
 test.describe.configure({ mode: "serial" });
 
+const studio = accountsStudio({ admin: ADMIN });
 test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-share-"));
-  studio = await startStudio({
-    port: Number(process.env.E2E_PORT ?? 3100) + 1,
-    dataDir,
-    env: { STUDIO_AUTH: "accounts", STUDIO_ADMIN_NAME: ADMIN.name, STUDIO_ADMIN_PASSWORD: ADMIN.password, SIMULATOR_SPEED: "20", STUDIO_POLL_INTERVAL_MS: "300" },
-  });
-  owner = await playwrightRequest.newContext({ baseURL: studio.url });
-  expect((await owner.post("/api/session", { data: ADMIN })).status()).toBe(204);
-});
-test.afterAll(async () => {
-  await owner?.dispose();
-  await studio?.kill();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  owner = await studio.signedIn(ADMIN);
 });
 
 type Gen = { id: string; status: string; prompt: string };
@@ -230,7 +217,7 @@ test("share pages are rate-limited per client address, as the server sees it", a
   expect((await getFrom("127.0.0.4", unknownLink)).status).toBe(404);
   // Counted in the database every instance shares (issue 21), not in this
   // process's memory: the proxy got it from the server at start-up.
-  const db = new Database(path.join(dataDir, "studio.db"), { readonly: true });
+  const db = new Database(path.join(studio.dataDir, "studio.db"), { readonly: true });
   try {
     const counted = db.prepare("select sum(count) as n from rate_counters where key = 'share-page:127.0.0.3'").get() as { n: number | null };
     expect(counted.n).toBeGreaterThan(0);

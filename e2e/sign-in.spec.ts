@@ -1,26 +1,12 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { startStudio, type StudioProcess } from "./support/server";
+import { expect, test } from "./support/demo";
+import { ownStudio } from "./support/own-studio";
 import { screenshot } from "./support/studio-page";
 
 // Sign-in as a person meets it, in each mode that has one.
 
 test.describe("STUDIO_AUTH=password", () => {
-  let studio: StudioProcess;
-  let dataDir: string;
-  test.beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-auth-pw-"));
-    studio = await startStudio({
-      port: 3131,
-      dataDir,
-      env: { STUDIO_AUTH: "password", STUDIO_PASSWORD: "team-password-2026", STUDIO_SESSION_SECRET: "e2e-session-secret-with-more-than-32-chars" },
-    });
-  });
-  test.afterAll(async () => {
-    await studio.kill();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+  const studio = ownStudio({
+    env: { STUDIO_AUTH: "password", STUDIO_PASSWORD: "team-password-2026", STUDIO_SESSION_SECRET: "e2e-session-secret-with-more-than-32-chars" },
   });
 
   test("the studio asks for the password, refuses a wrong one, and lets the team in", async ({ page }) => {
@@ -57,16 +43,7 @@ test.describe("STUDIO_AUTH=password", () => {
 });
 
 test.describe("STUDIO_AUTH=header", () => {
-  let studio: StudioProcess;
-  let dataDir: string;
-  test.beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-auth-hdr-"));
-    studio = await startStudio({ port: 3132, dataDir, env: { STUDIO_AUTH: "header", STUDIO_USER_HEADER: "X-Forwarded-User" } });
-  });
-  test.afterAll(async () => {
-    await studio.kill();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const studio = ownStudio({ env: { STUDIO_AUTH: "header", STUDIO_USER_HEADER: "X-Forwarded-User" } });
 
   test("without the proxy's header the studio stays closed", async ({ page }) => {
     await page.goto(`${studio.url}/`);

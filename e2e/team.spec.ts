@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { startStudio, type StudioProcess } from "./support/server";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./support/demo";
+import { accountsStudio } from "./support/own-studio";
 import { card, generate, pictureOf, uniquePrompt } from "./support/studio-page";
 
 // A team on STUDIO_AUTH=accounts, as its people meet it: the admin adds two
@@ -14,30 +14,9 @@ const ADMIN = { name: "admin", password: "admin-password-1" };
 const BEA = { name: "bea", password: "bea-password-2026" };
 const CARL = { name: "carl", password: "carl-password-2026" };
 
-let studio: StudioProcess;
-let dataDir: string;
-
 test.describe.configure({ mode: "serial" });
 
-test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-team-"));
-  studio = await startStudio({
-    port: 3171,
-    dataDir,
-    env: {
-      STUDIO_AUTH: "accounts",
-      STUDIO_ADMIN_NAME: ADMIN.name,
-      STUDIO_ADMIN_PASSWORD: ADMIN.password,
-      SIMULATOR_SPEED: "20",
-      STUDIO_POLL_INTERVAL_MS: "300",
-      STUDIO_PRICES: "nano_banana_2=0.04,nano_banana_pro-4K=0.24",
-    },
-  });
-});
-test.afterAll(async () => {
-  await studio?.kill();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const studio = accountsStudio({ admin: ADMIN, env: { STUDIO_PRICES: "nano_banana_2=0.04,nano_banana_pro-4K=0.24" } });
 
 async function signIn(page: Page, who: { name: string; password: string }) {
   await page.goto(`${studio.url}/`);

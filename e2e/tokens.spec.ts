@@ -1,29 +1,13 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { startStudio, type StudioProcess } from "./support/server";
+import { request as playwrightRequest } from "@playwright/test";
+import { expect, test } from "./support/demo";
+import { accountsStudio } from "./support/own-studio";
 
 // A person makes a personal API token on /tokens, copies the secret the page
 // shows once, and a script with no cookies uses it; revoking it on the page
 // shuts the script out on its next request.
 
 const ADMIN = { name: "admin", password: "admin-password-1" };
-let studio: StudioProcess;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-tokens-"));
-  studio = await startStudio({
-    port: 3191,
-    dataDir,
-    env: { STUDIO_AUTH: "accounts", STUDIO_ADMIN_NAME: ADMIN.name, STUDIO_ADMIN_PASSWORD: ADMIN.password, SIMULATOR_SPEED: "20", STUDIO_POLL_INTERVAL_MS: "300" },
-  });
-});
-test.afterAll(async () => {
-  await studio?.kill();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+const studio = accountsStudio({ admin: ADMIN });
 
 test("a token made on /tokens works from a script until it is revoked there", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: studio.url });

@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { startStudio, type StudioProcess } from "./support/server";
+import { expect, test } from "./support/demo";
+import { accountsStudio } from "./support/own-studio";
 
 // Issue 21 #3 as an admin meets it: with a studio-wide budget and prices for
 // some models only, start-up warns once naming the unpriced ones, /admin
@@ -11,26 +8,9 @@ import { startStudio, type StudioProcess } from "./support/server";
 
 const ADMIN = { name: "admin", password: "admin-password-21" };
 
-let studio: StudioProcess;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-unpriced-"));
-  studio = await startStudio({
-    port: 3211,
-    dataDir,
-    env: {
-      STUDIO_AUTH: "accounts",
-      STUDIO_ADMIN_NAME: ADMIN.name,
-      STUDIO_ADMIN_PASSWORD: ADMIN.password,
-      STUDIO_PRICES: "nano_banana_2=0.04,nano_banana_pro=0.13,nano_banana_pro-1K=0.13,nano_banana_pro-2K=0.13",
-      STUDIO_MONTHLY_BUDGET: "20",
-    },
-  });
-});
-test.afterAll(async () => {
-  await studio?.kill();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+const studio = accountsStudio({
+  admin: ADMIN,
+  env: { STUDIO_PRICES: "nano_banana_2=0.04,nano_banana_pro=0.13,nano_banana_pro-1K=0.13,nano_banana_pro-2K=0.13", STUDIO_MONTHLY_BUDGET: "20" },
 });
 
 test("start-up warns, /admin flags the unpriced model and prices it", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/demo";
 
 test("the studio says it runs on the demo upstream", async ({ page }) => {
   await page.goto("/");

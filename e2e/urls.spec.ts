@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { startStudio, type StudioProcess } from "./support/server";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import { expect, test } from "./support/demo";
+import { accountsStudio } from "./support/own-studio";
 import { card, gallery, screenshot, uniquePrompt } from "./support/studio-page";
 
 // Issue 26 item 6: everything a person looks at has an address. A picture
@@ -224,21 +222,7 @@ test("a picture opened on a board page has the board's address with ?p=", async 
 test.describe("on a team (STUDIO_AUTH=accounts)", () => {
   const ADMIN = { name: "admin", password: "admin-password-1" };
   const BEA = { name: "bea", password: "bea-password-2026" };
-  let studio: StudioProcess;
-  let dataDir: string;
-
-  test.beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-urls-"));
-    studio = await startStudio({
-      port: 3263,
-      dataDir,
-      env: { STUDIO_AUTH: "accounts", STUDIO_ADMIN_NAME: ADMIN.name, STUDIO_ADMIN_PASSWORD: ADMIN.password, SIMULATOR_SPEED: "20", STUDIO_POLL_INTERVAL_MS: "300" },
-    });
-  });
-  test.afterAll(async () => {
-    await studio?.kill();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const studio = accountsStudio({ admin: ADMIN });
 
   async function signIn(page: Page, who: { name: string; password: string }) {
     await page.getByLabel("Your name").fill(who.name);

@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { startStudio, type StudioProcess } from "./support/server";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./support/demo";
+import { accountsStudio } from "./support/own-studio";
 
 // The usage page names models as people know them (issue 26 item 16), in both
 // languages, and shows per-person views only when there are people to compare:
@@ -11,29 +9,13 @@ import { startStudio, type StudioProcess } from "./support/server";
 const ADMIN = { name: "admin", password: "admin-password-1" };
 const EVA = { name: "eva", password: "eva-password-2026" };
 
-let studio: StudioProcess;
-let dataDir: string;
+const studio = accountsStudio({ admin: ADMIN, env: { STUDIO_PRICES: "nano_banana_2=0.04,nano_banana_pro-4K=0.24" } });
 
-test.beforeAll(async ({ playwright }) => {
+test.beforeAll(async () => {
   test.setTimeout(120_000);
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "studio-usage-"));
-  studio = await startStudio({
-    port: 3267,
-    dataDir,
-    env: {
-      STUDIO_AUTH: "accounts",
-      STUDIO_ADMIN_NAME: ADMIN.name,
-      STUDIO_ADMIN_PASSWORD: ADMIN.password,
-      SIMULATOR_SPEED: "20",
-      STUDIO_POLL_INTERVAL_MS: "300",
-      STUDIO_PRICES: "nano_banana_2=0.04,nano_banana_pro-4K=0.24",
-    },
-  });
-  const admin = await playwright.request.newContext({ baseURL: studio.url });
-  expect((await admin.post("/api/session", { data: ADMIN })).status()).toBe(204);
+  const admin = await studio.signedIn(ADMIN);
   expect((await admin.post("/api/admin/users", { data: { name: EVA.name, password: EVA.password } })).status()).toBe(201);
-  const eva = await playwright.request.newContext({ baseURL: studio.url });
-  expect((await eva.post("/api/session", { data: EVA })).status()).toBe(204);
+  const eva = await studio.signedIn(EVA);
   // Two models for eva (one whose id fixes its size), one for the admin: two people, a stacked day.
   for (const [who, model] of [[eva, "nano_banana_pro-4K"], [eva, "nano_banana_2"], [admin, "nano_banana_2"]] as const) {
     expect((await who.post("/api/generations", { data: { model, prompt: `a usage test in ${model}` } })).status()).toBe(201);
@@ -42,12 +24,7 @@ test.beforeAll(async ({ playwright }) => {
     await expect
       .poll(async () => ((await (await who.get("/api/generations?mine=1")).json()) as { items: { status: string }[] }).items.every((g) => g.status === "completed"), { timeout: 60_000 })
       .toBe(true);
-    await who.dispose();
   }
-});
-test.afterAll(async () => {
-  await studio?.kill();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function usagePage(browser: Browser, who: { name: string; password: string }, locale: "en" | "zh"): Promise<Page> {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 
 // A `next start` of the built app that a spec owns (and may kill), on its own
 // port and data dir, in demo mode.
@@ -10,8 +11,33 @@ export type StudioProcess = {
   kill(signal?: NodeJS.Signals): Promise<void>;
 };
 
+/** `count` different ports nothing listens on now (the system's picks), for servers started next. */
+export async function freePorts(count: number): Promise<number[]> {
+  // Held open together, so that the system cannot hand out one of them twice.
+  const servers = Array.from({ length: count }, () => net.createServer());
+  await Promise.all(servers.map((s) => new Promise<void>((resolve, reject) => s.once("error", reject).listen(0, "127.0.0.1", resolve))));
+  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+  return ports;
+}
+
+export const freePort = async () => (await freePorts(1))[0];
+
+/** Whether something already accepts connections on the port. */
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
 export async function startStudio(input: { port: number; dataDir: string; env?: Record<string, string> }): Promise<StudioProcess> {
-  const child = spawn("npx", ["next", "start", "-p", String(input.port), "-H", "127.0.0.1"], {
+  // Another server there (a second test run on the machine, one left over)
+  // would answer the health check below, and the spec would test it instead.
+  if (await answers(input.port)) throw new Error(`port ${input.port} is taken: something else answers there`);
+  // The project's own next, not through npx (which looks it up on every start).
+  const child = spawn("node_modules/.bin/next", ["start", "-p", String(input.port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
@@ -48,7 +74,7 @@ export async function startStudio(input: { port: number; dataDir: string; env?: 
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
-        // The whole process group: npx → next-server.
+        // The whole process group: next → next-server.
         process.kill(-child.pid!, signal);
       }),
   };
