@@ -1,6 +1,6 @@
 import "server-only";
 import type { GenerationStatus } from "@/lib/contract";
-import type { ReferenceRow } from "@/lib/db/types";
+import type { ReferenceRow } from "@/lib/db/references/port";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
 
 // The generations' store: the rows of the pictures asked for, from insert

@@ -2,7 +2,7 @@ import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { rowLimit } from "@/lib/db/shared/conditions";
 import { deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
-import type { ReferenceRow } from "@/lib/db/types";
+import type { ReferenceRow } from "@/lib/db/references/port";
 import type { SqliteEngine } from "@/lib/db/sqlite/engine";
 import { WRITE } from "@/lib/db/sqlite/query-parts";
 import { deletedGenerations, generationReferences, generations, pollLeases, referenceImages } from "@/lib/db/sqlite/schema";
