@@ -4,9 +4,10 @@ import type { ImageSize, ModelId } from "@/lib/models";
 import { priceOf, roundMoney } from "@/lib/pricing";
 import type { GenerationPatch, GenerationRow, IdempotencyInput, InsertLimits, LimitRefusal } from "./port";
 
-// The rules behind the generations' writes, the same on both engines. Each
-// engine reads the row or the counts under its own locks (SQLite's one writer,
-// PostgreSQL's row and advisory locks) and then asks these what to write.
+// What both engines decide alike about the generations' rows: the rules
+// behind their writes (each engine reads the row or the counts under its own
+// locks, SQLite's one writer or PostgreSQL's row and advisory locks, then asks
+// these what to write), and the order a read by ids answers in.
 
 /**
  * Which limit `count` new rows would pass, given what the person has used:

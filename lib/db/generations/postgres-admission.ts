@@ -1,6 +1,5 @@
 import "server-only";
 import { asc, count, eq, lt, sql } from "drizzle-orm";
-import { referenceLinks, toGenerationRow, withBatch } from "@/lib/db/shared/row-mapping";
 import type { PostgresEngine } from "@/lib/db/postgres/engine";
 import { countedRows, insertRows, withDriverErrors, type Db } from "@/lib/db/postgres/query-parts";
 import { generationReferences, generations, idempotencyKeys } from "@/lib/db/postgres/schema";
@@ -8,6 +7,7 @@ import type { GenerationAdmission, GenerationRow, InsertLimits, LimitRefusal } f
 import { chargedSince, inFlight, isWaiting, keyOf, reservedSince, stillWaiting } from "./conditions";
 import { readGenerations } from "./postgres-rows";
 import { admission, liveKeyAnswer, queuePlan, sentFromQueue, spentOn, waitingLast } from "./decisions";
+import { referenceLinks, toGenerationRow, withBatch } from "./row-mapping";
 
 // What may be made and sent, on PostgreSQL: the insert with its idempotency
 // key and limits, the counts those limits read, and the queue. Transactions

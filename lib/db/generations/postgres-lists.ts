@@ -1,13 +1,13 @@
 import "server-only";
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import { rowLimit } from "@/lib/db/shared/conditions";
-import { toGenerationRow } from "@/lib/db/shared/row-mapping";
 import type { PostgresEngine } from "@/lib/db/postgres/engine";
 import { withDriverErrors, type CaseFolding } from "@/lib/db/postgres/query-parts";
 import { boardItems, favorites, generations } from "@/lib/db/postgres/schema";
 import { promptSearch } from "@/lib/db/postgres/search";
 import type { GenerationLists } from "./port";
 import { boardRange, listConditions, pictureConditions, starOf } from "./conditions";
+import { toGenerationRow } from "./row-mapping";
 
 // The gallery's reads on PostgreSQL: pages of pictures (the whole gallery or
 // one board's), their ids and counts, and each person's stars on them.

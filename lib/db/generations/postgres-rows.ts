@@ -1,10 +1,11 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { chunked, toGenerationRow } from "@/lib/db/shared/row-mapping";
+import { chunked } from "@/lib/db/shared/row-mapping";
 import type { Db } from "@/lib/db/postgres/query-parts";
 import { generations } from "@/lib/db/postgres/schema";
 import { inOrderAsked } from "./decisions";
 import type { GenerationRow } from "./port";
+import { toGenerationRow } from "./row-mapping";
 
 // Generations read by id on PostgreSQL: one array parameter per statement
 // (`id = any($1)`), whatever the chunk's size.

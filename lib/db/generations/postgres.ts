@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { rowLimit } from "@/lib/db/shared/conditions";
-import { deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
+import { toReferenceRow } from "@/lib/db/shared/row-mapping";
 import type { PostgresEngine } from "@/lib/db/postgres/engine";
 import { withDriverErrors, type Db } from "@/lib/db/postgres/query-parts";
 import { deletedGenerations, generationReferences, generations, pollLeases, referenceImages } from "@/lib/db/postgres/schema";
@@ -11,6 +11,7 @@ import { postgresLists } from "./postgres-lists";
 import { readGenerations } from "./postgres-rows";
 import { activeBatch, pollDue, updateTarget } from "./conditions";
 import { leaseHeldByOther, submissionChange } from "./decisions";
+import { deletedRecord, referenceLinks, toGenerationRow, updateSetFor } from "./row-mapping";
 
 // The generations' store on PostgreSQL, method for method the SQLite one's
 // semantics: admission (postgres-admission.ts) and the gallery's reads

@@ -1,6 +1,5 @@
 import "server-only";
 import { asc, count, eq, lt } from "drizzle-orm";
-import { referenceLinks, toGenerationRow, withBatch } from "@/lib/db/shared/row-mapping";
 import type { SqliteEngine } from "@/lib/db/sqlite/engine";
 import { countedRows, placeholders, WRITE, type Db } from "@/lib/db/sqlite/query-parts";
 import { generationReferences, generations, idempotencyKeys } from "@/lib/db/sqlite/schema";
@@ -8,6 +7,7 @@ import type { GenerationAdmission, GenerationRow, IdempotencyInput, InsertLimits
 import { chargedSince, inFlight, isWaiting, keyOf, reservedSince, stillWaiting } from "./conditions";
 import { admission, liveKeyAnswer, queuePlan, sentFromQueue, spentOn, waitingLast } from "./decisions";
 import { insertGenerationRows, readGenerations } from "./sqlite-rows";
+import { referenceLinks, toGenerationRow, withBatch } from "./row-mapping";
 
 // What may be made and sent, on SQLite: the insert with its idempotency key
 // and limits, the counts those limits read, and the queue. SQLite runs one

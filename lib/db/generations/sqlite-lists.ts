@@ -1,13 +1,14 @@
 import "server-only";
 import { and, count, desc, eq, getTableColumns, inArray } from "drizzle-orm";
 import { rowLimit } from "@/lib/db/shared/conditions";
-import { chunked, toGenerationRow } from "@/lib/db/shared/row-mapping";
+import { chunked } from "@/lib/db/shared/row-mapping";
 import type { SqliteEngine } from "@/lib/db/sqlite/engine";
 import { IDS_PER_QUERY, type Db } from "@/lib/db/sqlite/query-parts";
 import { boardItems, favorites, generations } from "@/lib/db/sqlite/schema";
 import { promptSearch } from "@/lib/db/sqlite/search-index";
 import type { GenerationLists, ListFilter } from "./port";
 import { boardRange, listConditions, pictureConditions, starOf } from "./conditions";
+import { toGenerationRow } from "./row-mapping";
 
 // The gallery's reads on SQLite: pages of pictures (the whole gallery or one
 // board's), their ids and counts, and each person's stars on them.

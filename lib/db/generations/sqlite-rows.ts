@@ -1,10 +1,11 @@
 import "server-only";
 import { getTableColumns, inArray, sql } from "drizzle-orm";
-import { chunked, toGenerationRow } from "@/lib/db/shared/row-mapping";
+import { chunked } from "@/lib/db/shared/row-mapping";
 import { IDS_PER_QUERY, type Db } from "@/lib/db/sqlite/query-parts";
 import { generations } from "@/lib/db/sqlite/schema";
 import { inOrderAsked } from "./decisions";
 import type { GenerationRow } from "./port";
+import { toGenerationRow } from "./row-mapping";
 
 // Generations in bulk on SQLite: read by id a chunk per statement, and
 // inserted a hundred rows per statement. One statement per row

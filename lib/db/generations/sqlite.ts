@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { rowLimit } from "@/lib/db/shared/conditions";
-import { deletedRecord, referenceLinks, toGenerationRow, toReferenceRow, updateSetFor } from "@/lib/db/shared/row-mapping";
+import { toReferenceRow } from "@/lib/db/shared/row-mapping";
 import type { ReferenceRow } from "@/lib/db/references/port";
 import type { SqliteEngine } from "@/lib/db/sqlite/engine";
 import { WRITE } from "@/lib/db/sqlite/query-parts";
@@ -12,6 +12,7 @@ import { activeBatch, pollDue, updateTarget } from "./conditions";
 import { leaseHeldByOther, submissionChange } from "./decisions";
 import { sqliteAdmission } from "./sqlite-admission";
 import { sqliteLists } from "./sqlite-lists";
+import { deletedRecord, referenceLinks, toGenerationRow, updateSetFor } from "./row-mapping";
 
 // The generations' store on SQLite: admission (sqlite-admission.ts) and the
 // gallery's reads (sqlite-lists.ts) joined with a row's life here: reads,

@@ -1,0 +1,71 @@
+import "server-only";
+import { getTableColumns, type Table } from "drizzle-orm";
+import type * as pgSchema from "@/lib/db/postgres/schema";
+import type * as sqliteSchema from "@/lib/db/sqlite/schema";
+import type { GenerationPatch, GenerationRow } from "./port";
+
+// The generations' records to rows and back, for both engines. Each engine's
+// generations table carries GenerationRow's own field names and types (SQLite:
+// integer booleans and JSON text mapped by drizzle; PostgreSQL: bigint read
+// back as numbers, jsonb as the arrays), so a record is already a row. These
+// lines stop compiling the day either schema drifts from the port.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const shapesMatch: [
+  Same<typeof sqliteSchema.generations.$inferSelect, GenerationRow>,
+  Same<typeof pgSchema.generations.$inferSelect, GenerationRow>,
+] = [true, true];
+void shapesMatch;
+
+export function toGenerationRow(record: GenerationRow): GenerationRow {
+  return record;
+}
+
+/** Fields a patch may not change: who made a row, when, and its id. */
+const FIXED = new Set<string>(["id", "createdAt", "createdBy"]);
+
+/**
+ * The columns a patch sets, for an engine's generations table. Keys outside
+ * its columns or fixed (a caller's cast slipping `id` in) and undefined values
+ * are dropped.
+ */
+export function updateSetFor(generations: Table): (patch: GenerationPatch) => GenerationPatch {
+  const patchable = new Set(Object.keys(getTableColumns(generations)).filter((key) => !FIXED.has(key)));
+  return (patch) => {
+    const set: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(patch)) {
+      if (value !== undefined && patchable.has(key)) set[key] = value;
+    }
+    return set as GenerationPatch;
+  };
+}
+
+/**
+ * What a deleted picture still counts for (deleted_generations): its
+ * person, model, size, status and creation time, kept so that a delete gives
+ * back neither the day's allowance nor the month's budget.
+ */
+export function deletedRecord(row: GenerationRow, deletedAt: number) {
+  const { id, createdBy, model, imageSize, status, createdAt, upstreamId, errorCode } = row;
+  return { id, createdBy, model, imageSize, status, createdAt, deletedAt, upstreamId, errorCode };
+}
+
+/**
+ * The row as an insert stores it: one request's rows carry its batch id; a
+ * row given none is a batch of its own (the migration gave older rows theirs).
+ */
+export function withBatch<T extends Pick<GenerationRow, "id" | "batchId">>(row: T): T {
+  return { ...row, batchId: row.batchId ?? row.id };
+}
+
+export type ReferenceLink = { generationId: string; referenceId: string; position: number };
+
+/** Rows for generation_references: one per stored reference, in the person's order. */
+export function referenceLinks(rows: readonly Pick<GenerationRow, "id" | "references">[]): ReferenceLink[] {
+  const links: ReferenceLink[] = [];
+  for (const row of rows) {
+    row.references.forEach((entry, position) => {
+      if (entry.kind === "stored") links.push({ generationId: row.id, referenceId: entry.id, position });
+    });
+  }
+  return links;
+}
