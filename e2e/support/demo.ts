@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { test as base } from "@playwright/test";
 
 // The demo studio every spec may use without starting its own: one per
@@ -6,12 +7,35 @@ import { test as base } from "@playwright/test";
 // else in progress" still means it. Tests find theirs through `baseURL`
 // (page.goto("/"), request.get("/api/…")).
 
-export const DEMO_PORT = Number(process.env.E2E_PORT ?? 3100);
+const MAX_WORKERS = 8;
+
+/**
+ * The demo studios' ports: from E2E_PORT up when it is set, else free ones
+ * the runner picks once (the config is read first there) and hands to its
+ * workers through the environment, so another test run on the machine
+ * cannot be in the way.
+ */
+function demoPorts(): number[] {
+  if (process.env.E2E_PORT) return Array.from({ length: MAX_WORKERS }, (_, i) => Number(process.env.E2E_PORT) + (i === 0 ? 0 : 299 + i));
+  const ports = (process.env.E2E_DEMO_PORTS ??= execFileSync(
+    process.execPath,
+    [
+      "-e",
+      `const net = require("node:net");
+       const servers = Array.from({ length: ${MAX_WORKERS} }, () => net.createServer().listen(0, "127.0.0.1"));
+       Promise.all(servers.map((s) => new Promise((r) => s.on("listening", r)))).then(() => {
+         console.log(servers.map((s) => s.address().port).join(","));
+         servers.forEach((s) => s.close());
+       });`,
+    ],
+    { encoding: "utf8" },
+  ).trim());
+  return ports.split(",").map(Number);
+}
 
 /** The demo studio of the worker with this parallel index (0 … workers - 1). */
 export function demoPort(parallelIndex: number): number {
-  // 3100, then 3400, 3401, …: the ports between are specs' own servers'.
-  return parallelIndex === 0 ? DEMO_PORT : DEMO_PORT + 299 + parallelIndex;
+  return demoPorts()[parallelIndex];
 }
 
 export const demoUrl = (parallelIndex: number) => `http://127.0.0.1:${demoPort(parallelIndex)}`;
