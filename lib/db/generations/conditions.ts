@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type AnyColumn, type SQL, type Table } from "drizzle-orm";
 import { ACTIVE_STATUSES, type GenerationStatus } from "@/lib/contract";
-import { charged, isInFlight, type BoardItemsTable, type CountedColumns, type CountedTable } from "@/lib/db/shared/conditions";
+import { charged, isInFlight, statusIn, type BoardItemsTable, type CountedColumns, type CountedTable } from "@/lib/db/shared/conditions";
 import type { ListFilter, StagingHolder } from "./port";
 
 // The generations' WHERE clauses, built the same way on both engines:
@@ -17,10 +17,7 @@ export type FavoritesTable = Table & Record<"userId" | "generationId", AnyColumn
 
 /** Not ended: waiting, submitting, queued or processing (the listing's "active"); with `createdBy`, only that person's. */
 export function isActive(t: Pick<CountedColumns, "status" | "createdBy">, createdBy?: string): SQL {
-  return and(
-    inArray(t.status, [...ACTIVE_STATUSES]),
-    createdBy !== undefined ? eq(t.createdBy, createdBy) : undefined,
-  )!;
+  return statusIn(t, ACTIVE_STATUSES, createdBy);
 }
 
 /** One person's rows waiting for a slot. */

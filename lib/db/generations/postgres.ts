@@ -27,9 +27,6 @@ const toUpdateSet = updateSetFor(generations);
 export function postgresGenerations(engine: PostgresEngine): GenerationsStore {
   const { db } = engine;
   return {
-    ...postgresAdmission(engine),
-    ...postgresLists(engine),
-
     async recordSubmission(input) {
       return withDriverErrors(() =>
         db.transaction(async (tx) => {
@@ -201,5 +198,9 @@ export function postgresGenerations(engine: PostgresEngine): GenerationsStore {
         }),
       );
     },
+
+    // Admission and the gallery's reads, from their own files.
+    ...postgresAdmission(engine),
+    ...postgresLists(engine),
   };
 }

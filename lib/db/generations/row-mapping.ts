@@ -1,20 +1,15 @@
 import "server-only";
 import { getTableColumns, type Table } from "drizzle-orm";
 import type * as pgSchema from "@/lib/db/postgres/schema";
+import type { Same } from "@/lib/db/shared/row-mapping";
 import type * as sqliteSchema from "@/lib/db/sqlite/schema";
 import type { GenerationPatch, GenerationRow } from "./port";
 
 // The generations' records to rows and back, for both engines. Each engine's
 // generations table carries GenerationRow's own field names and types (SQLite:
 // integer booleans and JSON text mapped by drizzle; PostgreSQL: bigint read
-// back as numbers, jsonb as the arrays), so a record is already a row. These
-// lines stop compiling the day either schema drifts from the port.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const shapesMatch: [
-  Same<typeof sqliteSchema.generations.$inferSelect, GenerationRow>,
-  Same<typeof pgSchema.generations.$inferSelect, GenerationRow>,
-] = [true, true];
-void shapesMatch;
+// back as numbers, jsonb as the arrays), so a record is already a row (the
+// check at the end of this file says so).
 
 export function toGenerationRow(record: GenerationRow): GenerationRow {
   return record;
@@ -69,3 +64,10 @@ export function referenceLinks(rows: readonly Pick<GenerationRow, "id" | "refere
   }
   return links;
 }
+
+// These lines stop compiling the day either schema drifts from the port.
+const shapesMatch: [
+  Same<typeof sqliteSchema.generations.$inferSelect, GenerationRow>,
+  Same<typeof pgSchema.generations.$inferSelect, GenerationRow>,
+] = [true, true];
+void shapesMatch;

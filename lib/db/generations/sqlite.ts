@@ -23,9 +23,6 @@ const toUpdateSet = updateSetFor(generations);
 export function sqliteGenerations(engine: SqliteEngine): GenerationsStore {
   const { db } = engine;
   return {
-    ...sqliteAdmission(engine),
-    ...sqliteLists(engine),
-
     async recordSubmission(input) {
       return db.transaction((tx) => {
         const before = tx.select().from(generations).where(eq(generations.id, input.id)).get();
@@ -147,5 +144,9 @@ export function sqliteGenerations(engine: SqliteEngine): GenerationsStore {
         return { row: toGenerationRow(record), orphanedReferences };
       }, WRITE);
     },
+
+    // Admission and the gallery's reads, from their own files.
+    ...sqliteAdmission(engine),
+    ...sqliteLists(engine),
   };
 }

@@ -19,12 +19,17 @@ export type CountedColumns = Record<"createdBy" | "createdAt" | "model" | "image
 /** The board_items table, for the `board` filter (issue 14). */
 export type BoardItemsTable = Table & Record<"boardId" | "generationId", AnyColumn>;
 
-/** Sent or being sent: submitting, queued or processing (never waiting, issue 26); with `createdBy`, only that person's. */
-export function isInFlight(t: Pick<CountedColumns, "status" | "createdBy">, createdBy?: string): SQL {
+/** Rows in one of these statuses; with `createdBy`, only that person's. */
+export function statusIn(t: Pick<CountedColumns, "status" | "createdBy">, statuses: readonly string[], createdBy?: string): SQL {
   return and(
-    inArray(t.status, [...IN_FLIGHT_STATUSES]),
+    inArray(t.status, [...statuses]),
     createdBy !== undefined ? eq(t.createdBy, createdBy) : undefined,
   )!;
+}
+
+/** Sent or being sent: submitting, queued or processing (never waiting, issue 26); with `createdBy`, only that person's. */
+export function isInFlight(t: Pick<CountedColumns, "status" | "createdBy">, createdBy?: string): SQL {
+  return statusIn(t, IN_FLIGHT_STATUSES, createdBy);
 }
 
 /** Which table a counted row is read from (see countedRows): the live one or deleted_generations. */

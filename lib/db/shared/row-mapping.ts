@@ -9,7 +9,8 @@ import type * as sqliteSchema from "../sqlite/schema";
 // text mapped by drizzle; PostgreSQL: bigint read back as numbers, jsonb as the
 // arrays), so a record is already a row. These lines stop compiling the day
 // either schema drifts from the interface.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** true when A and B are the same type (each assignable to the other). */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const shapesMatch: [
   Same<typeof sqliteSchema.referenceImages.$inferSelect, ReferenceRow>,
   Same<typeof pgSchema.referenceImages.$inferSelect, ReferenceRow>,
