@@ -97,8 +97,10 @@ vitest_pid=$!
 # the standalone server the Dockerfile ships is laid out from the same build
 # (.next/standalone). It carries a sentinel gateway key, which
 # e2e/key-secrecy.spec.ts looks for in every browser file, response and log.
+# STUDIO_TEST_BUILD: no type check in the build (tsc below checks every file)
+# and no build cache (next.config.mjs).
 build() {
-  NEXT_OUTPUT=standalone NANO_API_KEY="$KEY_SENTINEL" npx next build \
+  STUDIO_TEST_BUILD=1 NEXT_OUTPUT=standalone NANO_API_KEY="$KEY_SENTINEL" npx next build \
     && bash scripts/assemble-standalone.sh .next test-results/standalone-server
 }
 export KEY_SENTINEL="sk-sentinel-$(node -e 'console.log(require("crypto").randomBytes(12).toString("hex"))')"
