@@ -3,7 +3,8 @@ import "server-only";
 // The database layer's public face: services import from here, never from an
 // engine's folder.
 export type * from "./types";
-export { openSqliteDatabase, type OpenSqliteOptions } from "./sqlite/open";
-export { openPostgresDatabase, type OpenPostgresOptions } from "./postgres/open";
+export { openPostgresDatabase, openSqliteDatabase } from "./open";
+export type { OpenSqliteOptions } from "./sqlite/open";
+export type { OpenPostgresOptions } from "./postgres/open";
 export { FRESH_GENERATION } from "./fresh-row";
 export { limitRefusal } from "./generations/decisions";

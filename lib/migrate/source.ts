@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { openSqliteDatabase, type StudioDatabase } from "@/lib/db";
 import { defaultSqliteMigrationsFolder } from "@/lib/db/sqlite/open";
-import { SqliteStudioDatabase } from "@/lib/db/sqlite/repository";
+import { sqliteDatabase } from "@/lib/db/open";
 import { registerSqliteFunctions } from "@/lib/db/sqlite/casefold";
 import { createFsStore, type BlobStore } from "@/lib/storage";
 import { countQuery as countStatement, keyOrder, keysetAfter, toCounts, type MigrateTable, type RowCounts, type TableRow } from "./tables";
@@ -71,7 +71,7 @@ export async function openSource(dataDir: string, options: OpenSourceOptions = {
     let db: StudioDatabase;
     let adapter: StudioDatabase | undefined;
     if (pending === 0) {
-      db = new SqliteStudioDatabase(raw, drizzle({ client: raw }));
+      db = sqliteDatabase({ sqlite: raw, db: drizzle({ client: raw }) });
     } else {
       // Older schema: the adapter brings it up to date (migrations only add to
       // it), then this read-only handle sees the same, current tables.

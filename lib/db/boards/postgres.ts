@@ -5,6 +5,7 @@ import { definedFields } from "@/lib/db/shared/row-mapping";
 import type { PostgresEngine } from "@/lib/db/postgres/engine";
 import { bytewise, withDriverErrors } from "@/lib/db/postgres/query-parts";
 import { boardItems, boards, generations, shares, users } from "@/lib/db/postgres/schema";
+import { LOCK_SPACES } from "@/lib/db/postgres/lock-spaces";
 import type { BoardsStore } from "./port";
 import {
   boardItem,
@@ -22,13 +23,8 @@ import {
 // Transactions here run side by side (READ COMMITTED), so each cap's count and
 // insert hold a per-person advisory lock to commit.
 
-/**
- * The first keys of the two-key advisory locks for the per-person caps on
- * boards and on live share links. Every lock space of the app is its own
- * number (7_004_170 upwards, one per kind of lock).
- */
-const BOARD_CAP_LOCK_SPACE = 7_004_172;
-const SHARE_CAP_LOCK_SPACE = 7_004_173;
+const BOARD_CAP_LOCK_SPACE = LOCK_SPACES.boardCap;
+const SHARE_CAP_LOCK_SPACE = LOCK_SPACES.shareCap;
 
 /**
  * Board names in the list's order: lower() (on PostgreSQL Unicode-aware, as

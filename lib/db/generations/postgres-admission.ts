@@ -8,6 +8,7 @@ import { chargedSince, inFlight, isWaiting, keyOf, reservedSince, stillWaiting }
 import { readGenerations } from "./postgres-rows";
 import { admission, liveKeyAnswer, queuePlan, sentFromQueue, spentOn, waitingLast } from "./decisions";
 import { referenceLinks, toGenerationRow, withBatch } from "./row-mapping";
+import { LOCK_SPACES } from "@/lib/db/postgres/lock-spaces";
 
 // What may be made and sent, on PostgreSQL: the insert with its idempotency
 // key and limits, the counts those limits read, and the queue. Transactions
@@ -21,8 +22,7 @@ class LimitReached extends Error {
     super(refusal.limit);
   }
 }
-/** The first key of this app's two-key advisory locks for per-person limits. */
-const LIMITS_LOCK_SPACE = 7_004_170;
+const LIMITS_LOCK_SPACE = LOCK_SPACES.limits;
 
 export function postgresAdmission({ db }: PostgresEngine): GenerationAdmission {
   return {

@@ -7,19 +7,14 @@ import { definedFields } from "@/lib/db/shared/row-mapping";
 import { liveSession, liveToken, sessionsBut, stillLinkedTo, tokensPage, usableInvite } from "./conditions";
 import { clearedLoginFailures, countAndOldest, loginAttemptDecision, loginFailuresSince } from "./login-attempts";
 import type { PeopleStore, UserRow } from "./port";
+import { LOCK_SPACES } from "@/lib/db/postgres/lock-spaces";
 
 // Transactions run side by side here (READ COMMITTED), across connections and
 // processes: every check-then-write is one conditional statement or holds an
 // advisory lock on what it decides on.
 
-/**
- * The first keys of the two-key advisory locks of the sign-in throttle (one
- * per client address) and of the cap on a person's API tokens (one per
- * person). Every lock space of the app is its own number (7_004_170 upwards,
- * one per kind of lock).
- */
-const LOGIN_LOCK_SPACE = 7_004_171;
-const TOKEN_CAP_LOCK_SPACE = 7_004_174;
+const LOGIN_LOCK_SPACE = LOCK_SPACES.login;
+const TOKEN_CAP_LOCK_SPACE = LOCK_SPACES.tokenCap;
 
 export function postgresPeople({ db }: PostgresEngine): PeopleStore {
   const getUser = async (id: string): Promise<UserRow | undefined> => {

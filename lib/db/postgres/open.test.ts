@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ACCOUNTS_BEFORE_SSO_SUBJECT, expectAccountsKeptUnlinked } from "@/lib/db/contract/accounts";
 import { makeBoard, makeShare, makeUser } from "@/lib/db/shared/test-rows";
 import type { GenerationRow } from "@/lib/db/types";
-import { defaultPostgresMigrationsFolder, MIGRATION_LOCK_KEY, openPostgresDatabase } from "./open";
+import { openPostgresDatabase } from "@/lib/db/open";
+import { defaultPostgresMigrationsFolder, MIGRATION_LOCK_KEY } from "./open";
 import { generations } from "./schema";
 import { createTestDatabase, makeCompletedRow, makeReference, makeRow, openTemp, rawCount, rawPool, T0, TEST_URL } from "./test-helpers";
 

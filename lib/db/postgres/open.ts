@@ -4,9 +4,8 @@ import pg from "pg";
 import { DrizzleQueryError } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
-import type { StudioDatabase } from "@/lib/db/types";
+import type { PostgresEngine } from "./engine";
 import type { CaseFolding } from "./query-parts";
-import { PostgresStudioDatabase } from "./repository";
 
 export type OpenPostgresOptions = {
   /** postgres://user:password@host:port/database (pg's connection-string options apply). */
@@ -35,11 +34,12 @@ export function defaultPostgresMigrationsFolder(): string {
 export const MIGRATION_LOCK_KEY = 7_004_170_115_262_010n;
 
 /**
- * Connects (checking the server answers and accepts the credentials), brings
- * the schema up to date and returns the adapter. Throws an Error naming the
- * host that could not be reached or authenticated to, never the password.
+ * Connects (checking the server answers and accepts the credentials) and
+ * brings the schema up to date; lib/db/open.ts joins the slices over what this
+ * returns. Throws an Error naming the host that could not be reached or
+ * authenticated to, never the password.
  */
-export async function openPostgresDatabase(options: OpenPostgresOptions): Promise<StudioDatabase> {
+export async function openPostgresEngine(options: OpenPostgresOptions): Promise<PostgresEngine> {
   const { url, migrationsFolder = defaultPostgresMigrationsFolder(), maxConnections = 10 } = options;
   const target = describeTarget(url);
   const pool = new pg.Pool({
@@ -63,7 +63,7 @@ export async function openPostgresDatabase(options: OpenPostgresOptions): Promis
   try {
     const folding = await migrateLocked(client, migrationsFolder);
     client.release();
-    return new PostgresStudioDatabase(pool, drizzle({ client: pool }), folding);
+    return { pool, db: drizzle({ client: pool }), folding };
   } catch (error) {
     // Destroys the connection rather than pooling it: with it goes any
     // advisory lock or transaction a failure left behind.

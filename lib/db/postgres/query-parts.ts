@@ -6,7 +6,7 @@ import type { CountedColumns, CountedTable } from "@/lib/db/shared/conditions";
 import { chunked, containsPattern, isAscii } from "@/lib/db/shared/row-mapping";
 import { deletedGenerations, generations } from "./schema";
 
-// Pieces of the PostgreSQL repository's queries that more than one method
+// Pieces of the PostgreSQL slices' queries that more than one method
 // uses, and what differs from SQLite's: case folding (ICU), statement sizes,
 // unnest inserts, the driver's errors.
 

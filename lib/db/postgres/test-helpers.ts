@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, afterEach } from "vitest";
 import type { StudioDatabase } from "@/lib/db/types";
-import { openPostgresDatabase, type OpenPostgresOptions } from "./open";
+import { openPostgresDatabase } from "@/lib/db/open";
+import type { OpenPostgresOptions } from "./open";
 
 // Shared by the PostgreSQL adapter's tests. They need a real server: start one
 // with `bash scripts/pg-test-server.sh` (CI does), or point DATABASE_URL_TEST

@@ -1,8 +1,20 @@
 import "server-only";
 import { and, eq, lt, notExists, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
+import type * as pgSchema from "@/lib/db/postgres/schema";
+import type { Same } from "@/lib/db/shared/row-mapping";
+import type * as sqliteSchema from "@/lib/db/sqlite/schema";
+import type { ReferenceRow } from "./port";
 
 // The reference queries' pieces that both engines write alike; each engine
 // passes its own tables (drizzle's operators take either dialect's columns).
+
+// A record is already a row on both engines: these lines stop compiling the
+// day either schema's reference_images drifts from ReferenceRow.
+const shapesMatch: [
+  Same<typeof sqliteSchema.referenceImages.$inferSelect, ReferenceRow>,
+  Same<typeof pgSchema.referenceImages.$inferSelect, ReferenceRow>,
+] = [true, true];
+void shapesMatch;
 
 type LinkColumns = Record<"generationId" | "referenceId", AnyColumn>;
 

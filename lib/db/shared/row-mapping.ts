@@ -1,21 +1,14 @@
 import "server-only";
 import type { ReferenceRow } from "@/lib/db/types";
-import type * as pgSchema from "../postgres/schema";
-import type * as sqliteSchema from "../sqlite/schema";
 
 // Records to rows and back, for both engines (the generations' own in
 // lib/db/generations/row-mapping.ts). Each engine's tables carry the
 // interface's own field names and types (SQLite: integer booleans and JSON
 // text mapped by drizzle; PostgreSQL: bigint read back as numbers, jsonb as the
-// arrays), so a record is already a row. These lines stop compiling the day
-// either schema drifts from the interface.
+// arrays), so a record is already a row; each slice checks that its tables'
+// shapes match its rows (references/query-parts.ts, generations/row-mapping.ts).
 /** true when A and B are the same type (each assignable to the other). */
 export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const shapesMatch: [
-  Same<typeof sqliteSchema.referenceImages.$inferSelect, ReferenceRow>,
-  Same<typeof pgSchema.referenceImages.$inferSelect, ReferenceRow>,
-] = [true, true];
-void shapesMatch;
 
 export function toReferenceRow(record: ReferenceRow): ReferenceRow {
   return record;

@@ -4,8 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import type { StudioDatabase } from "@/lib/db/types";
-import { SqliteStudioDatabase } from "./repository";
+import type { SqliteEngine } from "./engine";
 import { registerSqliteFunctions } from "./casefold";
 import { repairSearchIndex } from "./search-index";
 
@@ -20,8 +19,11 @@ export function defaultSqliteMigrationsFolder(): string {
   return path.join(process.cwd(), "drizzle/sqlite");
 }
 
-/** Opens (creating if needed) the database file and brings its schema up to date. */
-export function openSqliteDatabase(options: OpenSqliteOptions): StudioDatabase {
+/**
+ * Opens (creating if needed) the database file and brings its schema up to
+ * date; lib/db/open.ts joins the slices over what this returns.
+ */
+export function openSqliteEngine(options: OpenSqliteOptions): SqliteEngine {
   const { file, migrationsFolder = defaultSqliteMigrationsFolder() } = options;
   if (file !== ":memory:" && !file.startsWith("file:")) {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -38,7 +40,7 @@ export function openSqliteDatabase(options: OpenSqliteOptions): StudioDatabase {
     applyMigrations(sqlite, db, migrationsFolder);
     repairSearchIndex(sqlite);
     sqlite.pragma("foreign_keys = ON");
-    return new SqliteStudioDatabase(sqlite, db);
+    return { sqlite, db };
   } catch (error) {
     sqlite.close();
     throw error;

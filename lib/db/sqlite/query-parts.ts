@@ -7,7 +7,7 @@ import { containsPattern, isAscii } from "@/lib/db/shared/row-mapping";
 import { CASEFOLD_FUNCTION, casefold } from "./casefold";
 import { deletedGenerations, generations } from "./schema";
 
-// Pieces of the SQLite repository's queries that more than one method uses,
+// Pieces of the SQLite slices' queries that more than one method uses,
 // and what differs from PostgreSQL's: case folding, statement sizes, prepared
 // inserts.
 

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";
 import type { StudioDatabase } from "@/lib/db/types";
-import { openSqliteDatabase } from "./open";
+import { openSqliteDatabase } from "@/lib/db/open";
 
 // Shared by the SQLite adapter's tests: throw-away data dirs closed and removed
 // after each test. The rows they write are the engines' common ones.
