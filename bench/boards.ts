@@ -7,7 +7,7 @@ import { ratioOf, type Figure, type Measurement } from "./support/figures";
 import { createSeeder } from "./support/seed";
 import { median, percentile } from "./support/stats";
 
-// 10. Board listing (issue 14) on SQLite at 100,000 stored generations, with a
+// 10. Board listing on SQLite at 100,000 stored generations, with a
 // board holding every 10th picture (10,000): the first page and a deep page
 // (the cursor 90% of the way down the board) of listGenerations({ board }),
 // and listBoards with 50 boards (counts and covers). Baseline: the same

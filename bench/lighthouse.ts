@@ -6,7 +6,7 @@ import type { Figure, Measurement } from "./support/figures";
 import { createSeeder } from "./support/seed";
 import { withServer } from "./support/server";
 
-// 9. Lighthouse (issue 15) on `/` of the built app under `next start`, in
+// 9. Lighthouse on `/` of the built app under `next start`, in
 // Debian's Chromium: the default (mobile, simulated throttling) config and the
 // desktop preset, each against an empty gallery and one with 200 stored
 // generations (the other benches' seeder, plus a real webp thumbnail on disk

@@ -19,7 +19,7 @@ import { sleep } from "./support/stats";
 // - the gateway case again with glibc's default arenas (one per thread), to
 //   show what MALLOC_ARENA_MAX=1 (and the fixed MALLOC_MMAP_THRESHOLD_) in
 //   `npm start` and the Dockerfile save;
-// - 50 tasks all at 4K, each request carrying a 4 MB reference (issue 11 #8).
+// - 50 tasks all at 4K, each request carrying a 4 MB reference.
 
 const PORTS = { demo: 3402, gateway: 3404, simulator: 3405 };
 const STORED = 10_000;
@@ -46,7 +46,7 @@ const SCENARIOS: Scenario[] = [
   // Not how `npm start` runs: one glibc arena per thread, each keeping
   // libvips' freed buffers — the cause of the first runs' misses.
   { key: "gatewayDefaultArenas", label: "gateway, default malloc arenas (comparison)", mode: "gateway", env: { MALLOC_ARENA_MAX: "", MALLOC_MMAP_THRESHOLD_: "" }, comparison: true },
-  // Issue 11 #8: the worst case of the bound: every task at 4K (results of
+  // The worst case of the bound: every task at 4K (results of
   // 10-20 MB each), and each request carrying a 4 MB reference four times.
   { key: "gateway4k", label: "gateway, 50 × 4K with a 4 MB reference", mode: "gateway", size: "4K", referenceBytes: 4 * MB },
 ];
@@ -157,7 +157,7 @@ export async function measure(): Promise<Measurement> {
     figures.push(...result.figures);
     details[s.key] = result.details;
   }
-  // Issue 13: 20 OpenAI requests waiting for their pictures (bench/openai-waiting.ts).
+  // 20 OpenAI requests waiting for their pictures (bench/openai-waiting.ts).
   if (!only || only.includes("openai20")) {
     const result = await openAiWaiting();
     figures.push(...result.figures);

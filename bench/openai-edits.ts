@@ -3,7 +3,7 @@ import type { Figure, Measurement } from "./support/figures";
 import { startSimulatorProcess } from "./support/server";
 import { sleep } from "./support/stats";
 
-// 12 /v1/images/edits memory (issue 21 #14): N people each send one edit of
+// 12 /v1/images/edits memory: N people each send one edit of
 // five 6 MB pictures (30 MB of multipart) at the same moment, in-process
 // through the real route handler, the gateway being the simulator in a
 // process of its own (so what it holds is not counted). The process's RSS,

@@ -3,7 +3,7 @@ import { seedDataDir } from "./support/seed";
 import { startSimulatorProcess, withServer } from "./support/server";
 import { sleep } from "./support/stats";
 
-// 7 memory, issue 13: 20 OpenAI requests waiting. The built app under `next
+// 7 memory: 20 OpenAI requests waiting. The built app under `next
 // start` with the memory benches' 10,000 stored generations, the simulator in
 // a process of its own (so RSS is the studio's). 20 concurrent
 // POST /v1/images/generations (b64_json, one picture each, nano_banana_pro-4K

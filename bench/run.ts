@@ -6,8 +6,8 @@ import { notMeasured, type Figure, type Measurement } from "./support/figures";
 import { ensureBuild } from "./support/server";
 import { renderTable } from "./support/table";
 
-// `npm run bench`: the seven measurements of issue 7 and the usage query of
-// issue 12, Lighthouse on / (issue 15), board listing and ZIP downloads (issue 14), each in its own process, then one table and bench/results.json. Figures are printed, never asserted:
+// `npm run bench`: the seven first measurements and the usage query of
+// Lighthouse on /, board listing and ZIP downloads, each in its own process, then one table and bench/results.json. Figures are printed, never asserted:
 // a speed is shown as a ratio to a baseline measured in the same run.
 // `npm run bench -- paging memory` runs only those.
 

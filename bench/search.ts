@@ -9,7 +9,7 @@ import { notMeasured, ratioOf, type Figure, type Measurement } from "./support/f
 import { createSeeder } from "./support/seed";
 import { median, percentile } from "./support/stats";
 
-// 13. Prompt search (issue 26): a page of GET /api/generations?q= as the
+// 13. Prompt search: a page of GET /api/generations?q= as the
 // adapter reads it (listGenerations, 24 rows), for a two-word query in the
 // other order than the prompts' ("sunset synthwave") and a Chinese one of two
 // characters ("红色"), at 1,000, 10,000 and 100,000 stored generations, on

@@ -6,7 +6,7 @@ import { ratioOf, type Figure, type Measurement } from "./support/figures";
 import { createSeeder } from "./support/seed";
 import { median, percentile } from "./support/stats";
 
-// 8. The usage page's query (issue 12): usageGroups over the last 30 days, by
+// 8. The usage page's query: usageGroups over the last 30 days, by
 // day, by person and by model, and by day for one person, on SQLite at
 // 100,000 stored generations (one a minute, so 43,200 of them in the 30 days).
 // Baseline: the same query on a database holding only those 30 days, so the

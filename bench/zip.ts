@@ -5,7 +5,7 @@ import { FRESH_GENERATION, type GenerationRow } from "@/lib/db";
 import { ratioOf, type Figure, type Measurement } from "./support/figures";
 import { sleep } from "./support/stats";
 
-// 11. ZIP download (issue 14): POST /api/downloads for 200 pictures at 4K
+// 11. ZIP download: POST /api/downloads for 200 pictures at 4K
 // (5504×3072 PNGs of about 24 MB, grainy like a photo so they do not
 // compress; one file in the studio's fs store that all 200 rows name, which
 // keeps seeding fast), through the real route handler in this process, read

@@ -7,7 +7,7 @@ import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
 import { card, gallery, generate, pictureOf, uniquePrompt } from "./support/studio-page";
 
-// Issue 14, as a person does it: two requests of two pictures (two batches),
+// As a person does it: two requests of two pictures (two batches),
 // a selection across both, a new board made from the selection bar, the
 // board's page, a share link opened in a fresh browser without signing in,
 // the link revoked, and the board downloaded as a ZIP whose entries and
@@ -143,7 +143,7 @@ test("two batches, a selection across them, a board, a share link, a ZIP", async
   expect(apiCalls).toEqual([]);
   await visitor.screenshot({ path: "e2e/screenshots/share-board.png", fullPage: true });
 
-  // Revoke (it asks first, issue 26): the link is dead at once.
+  // Revoke (it asks first): the link is dead at once.
   await dialog.getByRole("button", { name: /^Revoke/ }).click();
   await page.getByRole("alertdialog", { name: `Revoke the link to the board “${boardName}”?` }).getByRole("button", { name: "Revoke link" }).click();
   await expect(dialog.getByText("No links yet.")).toBeVisible();

@@ -4,7 +4,7 @@ import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
 import { screenshot, uniquePrompt } from "./support/studio-page";
 
-// Issue 26 as a team meets it in the composer: the price of a request and
+// As a team meets it in the composer: the price of a request and
 // what is left, from the server's own prices (item 1); Generate off, with the
 // reason and when the limit resets, when the request cannot fit (items 1, 2);
 // the model, ratio, size and count kept across a reload (item 6); a link

@@ -82,7 +82,7 @@ test.describe("on the shared demo server", () => {
       if (r.method() === "POST" && r.url().endsWith("/retry")) keys.push(r.postDataJSON().idempotencyKey);
     });
     await failed.getByRole("button", { name: /^Retry "/ }).dblclick();
-    // The retry takes the failed card's place (issue 26): still one card, now another generation.
+    // The retry takes the failed card's place: still one card, now another generation.
     await expect(card(page, prompt).locator("[data-card]")).not.toHaveAttribute("data-card", original!);
     await expect(card(page, prompt)).toHaveCount(1);
     await page.waitForTimeout(1_500);
@@ -138,7 +138,7 @@ test.describe("on the shared demo server", () => {
     const riskyId = await risky.locator("[data-card]").getAttribute("data-card");
     await risky.getByRole("button", { name: /^Retry "/ }).click();
     await dialog(page).getByRole("button", { name: "Retry anyway" }).click();
-    // The retry takes the failed card's place (issue 26): one card, another generation.
+    // The retry takes the failed card's place: one card, another generation.
     await expect(card(page, unknown).locator("[data-card]")).not.toHaveAttribute("data-card", riskyId!);
     await expect(card(page, unknown)).toHaveCount(1);
 

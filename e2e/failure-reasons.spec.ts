@@ -3,7 +3,7 @@ import { expect, test } from "./support/demo";
 import { rewriteGenerations } from "./support/rewrite";
 import { card, gallery, screenshot, uniquePrompt } from "./support/studio-page";
 
-// In Chinese, a failed picture's reason is Chinese too (issue 26 item 15): the
+// In Chinese, a failed picture's reason is Chinese too: the
 // reasons the studio knows are translated by their code, and words it does
 // not know are quoted as the gateway's own.
 

@@ -1,7 +1,7 @@
 import { expect, test } from "./support/demo";
 import { card, gallery, uniquePrompt } from "./support/studio-page";
 
-// Issue 15: the first screen is the server's HTML plus hydration. What the
+// The first screen is the server's HTML plus hydration. What the
 // page shows (who is here, the boards, the gallery's first page, what is in
 // progress) came with that HTML, so starting the page asks the API nothing
 // again: on a phone each such request meant a fetch, loading zod to check the
@@ -82,7 +82,7 @@ test("a change made right after the page starts applies to the list the server s
 test("a prompt typed and a language picked before the page's code has run are kept", async ({ page }) => {
   // The page is usable in the HTML alone; what was done there before
   // hydration reached no handler. A language picked then was lost (a flaky
-  // preferences spec found it); the prompt is kept since issue 7.
+  // preferences spec found it); the prompt is kept.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {

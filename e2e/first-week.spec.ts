@@ -2,7 +2,7 @@ import type { APIRequestContext, Browser, BrowserContextOptions, Locator, Page, 
 import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
 
-// Issue 26, small things I, as a new team meets them: share links copied when
+// Small things I, as a new team meets them: share links copied when
 // made and revoked only after a question (9); the API reference linked from
 // the studio's pages, with a way back, useful before its renderer loads and
 // sending nothing elsewhere (10); /admin's placeholders, plurals and unpriced

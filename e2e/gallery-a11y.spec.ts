@@ -3,7 +3,7 @@ import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { card, gallery, generate, pictureOf, uniquePrompt } from "./support/studio-page";
 
-// Issue 26 items 4, 5 and 12, as a person meets them: a single picture made
+// As a person meets them: a single picture made
 // beside earlier batches keeps the gallery's row height and is sharp on a
 // 2× screen; Retry puts the new picture where the failed one was, in its
 // batch, and a picture refused for its content offers "Edit prompt"; with the

@@ -46,7 +46,7 @@ test("the lightbox shows the picture and its actions: remix, use as reference, d
   await expect(confirm).toBeVisible();
   await confirm.getByRole("button", { name: "Delete" }).click();
   await expect(card(page, first)).toHaveCount(0);
-  // The viewer closed by going Back from the picture's address (/p/<id>, issue 26): reload once that has landed.
+  // The viewer closed by going Back from the picture's address (/p/<id>): reload once that has landed.
   await expect.poll(() => new URL(page.url()).pathname).toBe("/");
   await page.reload();
   await pictureOf(page, second);

@@ -2,7 +2,7 @@ import type { APIRequestContext, Browser } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
 
-// Issue 21, as people meet it. Mia (a member) shares her board that also
+// As people meet it. Mia (a member) shares her board that also
 // holds the admin's picture: the dialog says before and after that the link
 // leaves that picture out, and a stranger sees only hers. The admin shares
 // the same board (an admin's link shows every picture): Mia finds that link
@@ -86,7 +86,7 @@ test("a member's board link leaves out a teammate's picture; the teammate revoke
   // Her own link is there too (it shows her picture).
   await expect(page.getByRole("button", { name: "Revoke the link to “Harbour” made by mia" })).toBeVisible();
   await page.screenshot({ path: "e2e/screenshots/links-page.png" });
-  // Revoking asks first, naming the board and who made the link (issue 26); Esc keeps it.
+  // Revoking asks first, naming the board and who made the link; Esc keeps it.
   await revoke.click();
   const confirm = page.getByRole("alertdialog", { name: "Revoke the link to the board “Harbour”?" });
   await expect(confirm).toContainText("The link made by admin on");

@@ -2,7 +2,7 @@ import { request as playwrightRequest, type Browser, type Page } from "@playwrig
 import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
 
-// Issue 21: locking a thief out. A person's "Sign out everywhere" asks first
+// Locking a thief out. A person's "Sign out everywhere" asks first
 // and revokes their API tokens too (ticked); an admin sets how long a token
 // may live, and signs a person out from /admin.
 
@@ -83,7 +83,7 @@ test("sign out everywhere revokes tokens; an admin caps token lives and signs a 
     await dialog.getByRole("button", { name: "Sign out" }).click();
     await expect(admin.getByText(`${BEA.name} is signed out. Sessions ended: 1. Tokens revoked: 1.`)).toBeVisible();
     await bea.reload();
-    // She was on /tokens: sign-in brings her back there (issue 26 item 6).
+    // She was on /tokens: sign-in brings her back there.
     await expect(bea).toHaveURL(/\/sign-in\?returnTo=%2Ftokens$/);
     expect((await asScript(secret)).status()).toBe(401);
   });

@@ -6,7 +6,7 @@ import { accountsStudio } from "./support/own-studio";
 import { gallery } from "./support/studio-page";
 
 // The studio on a phone (390×844, touch), as a member of a team with a daily
-// limit and a monthly budget meets it (issue 26 item 11): the gallery's
+// limit and a monthly budget meets it: the gallery's
 // filters read in full, the header keeps to two rows, and Generate is in
 // reach without scrolling, covering neither the prompt nor the last pictures.
 // A desktop check makes sure the wide layout did not move.

@@ -3,7 +3,7 @@ import { expect, test } from "./support/demo";
 import { ownStudio } from "./support/own-studio";
 import { card, gallery, screenshot, uniquePrompt } from "./support/studio-page";
 
-// Issue 26 item 3 as a person meets it: past their in-flight cap a request is
+// As a person meets it: past their in-flight cap a request is
 // queued, not refused. The studio here lets one picture be in flight at once
 // and four wait; a picture takes a few seconds (simulator at half speed), so
 // the waiting cards can be read, and one cancelled, before their turn comes.

@@ -2,7 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { gallery } from "./support/studio-page";
 
-// Issue 26, items 7 and 8, as a person meets them: the pictures were made
+// As a person meets them: the pictures were made
 // with "Synthwave sunset over the bay …" and the search "sunset synthwave"
 // must find them (it found none: the literal phrase only), Chinese too; then
 // "Select all" on a search with more pictures than the gallery loaded offers

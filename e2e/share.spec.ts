@@ -215,7 +215,7 @@ test("share pages are rate-limited per client address, as the server sees it", a
   expect(Number(refused!.retryAfter)).toBeGreaterThanOrEqual(1);
   // Another address is its own client, not held back by the first.
   expect((await getFrom("127.0.0.4", unknownLink)).status).toBe(404);
-  // Counted in the database every instance shares (issue 21), not in this
+  // Counted in the database every instance shares, not in this
   // process's memory: the proxy got it from the server at start-up.
   const db = new Database(path.join(studio.dataDir, "studio.db"), { readonly: true });
   try {

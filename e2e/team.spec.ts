@@ -108,7 +108,7 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
     carlsPicture = (await mine()).find((g) => g.prompt === carlsPrompt)!.id;
   });
 
-  await test.step("the used invite link does not work twice: it says so at once, with no form (issue 26)", async () => {
+  await test.step("the used invite link does not work twice: it says so at once, with no form", async () => {
     const stranger = await newPage(browser);
     await stranger.goto(inviteUrl);
     await expect(stranger.getByRole("heading", { name: "This invite was already used" })).toBeVisible();
@@ -149,7 +149,7 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
     await bea.keyboard.press("Escape");
   });
 
-  await test.step("bea reaches the daily limit the admin set: Generate is off and says when it resets (issue 26)", async () => {
+  await test.step("bea reaches the daily limit the admin set: Generate is off and says when it resets", async () => {
     await generate(bea, uniquePrompt("a blue bicycle #fail"));
     await expect(bea.getByText("0 of 2 left today")).toBeVisible();
     await bea.getByLabel("Prompt", { exact: true }).fill(uniquePrompt("a green bicycle"));
@@ -181,14 +181,14 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
     await admin.goto(`${studio.url}/usage`);
     const byPerson = admin.getByRole("table", { name: "By person" });
     // bea's "#fail" picture was taken by the gateway and failed there: it is
-    // charged like any task the gateway took (issue 21), so she spent $0.08.
+    // charged like any task the gateway took, so she spent $0.08.
     await expect(byPerson.getByRole("row", { name: /^bea 1 1 50% \$0\.08$/ })).toBeVisible();
     await expect(byPerson.getByRole("row", { name: /^carl 2 0 0% \$0\.28$/ })).toBeVisible();
     await expect(byPerson.getByRole("row", { name: /^Total 3 1 25% \$0\.36$/ })).toBeVisible();
     const perDay = admin.getByRole("figure", { name: "Pictures per day" });
     await expect(perDay.locator(".recharts-bar-rectangle").first()).toBeVisible();
     expect(await perDay.locator(".recharts-bar-rectangle").count()).toBeGreaterThanOrEqual(2);
-    // Models by name, not id (issue 26).
+    // Models by name, not id.
     await expect(perDay.getByText("Nano Banana Pro · 4K")).toBeVisible();
     const spend = admin.getByRole("figure", { name: "Spend per person" });
     await expect(spend.locator(".recharts-bar-rectangle")).toHaveCount(2);
@@ -200,7 +200,7 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
 
   await test.step("a member's usage page shows only their own", async () => {
     await carl.goto(`${studio.url}/usage`);
-    // Only carl in view: his day table, and no per-person chart or table of one (issue 26).
+    // Only carl in view: his day table, and no per-person chart or table of one.
     await expect(carl.getByRole("table", { name: "By day, newest first" }).getByRole("row", { name: /^Total 2 0 / })).toBeVisible();
     await expect(carl.getByRole("table", { name: "By person" })).toHaveCount(0);
     await expect(carl.getByRole("figure", { name: "Spend per person" })).toHaveCount(0);
@@ -222,7 +222,7 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
     await expect(dialog.getByRole("alert")).toHaveText("Your current password is not right.");
     await dialog.getByLabel("Current password").fill(CARL.password);
     await dialog.getByRole("button", { name: "Save" }).click();
-    // Its tokens go too, by default (issue 21): the line says so after "changed".
+    // Its tokens go too, by default: the line says so after "changed".
     await expect(dialog.getByText(/^Your password is changed and your API tokens are revoked\./)).toBeVisible();
     await dialog.getByRole("button", { name: "Close" }).click();
     await expect(dialog).toHaveCount(0);

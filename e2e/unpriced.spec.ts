@@ -1,7 +1,7 @@
 import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
 
-// Issue 21 #3 as an admin meets it: with a studio-wide budget and prices for
+// As an admin meets it: with a studio-wide budget and prices for
 // some models only, start-up warns once naming the unpriced ones, /admin
 // flags them (in English and Chinese) and offers a row to price each; once
 // priced, the flag goes.

@@ -3,7 +3,7 @@ import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
 import { card, gallery, screenshot, uniquePrompt } from "./support/studio-page";
 
-// Issue 26 item 6: everything a person looks at has an address. A picture
+// Everything a person looks at has an address. A picture
 // opens at /p/<id> (the viewer over the gallery, rendered by the server, so a
 // link opened cold shows it), Back closes the viewer, and the gallery's search
 // and filters are query parameters of / that a reload (and the server) reads.
@@ -24,7 +24,7 @@ async function madePicture(request: APIRequestContext, input: { prompt: string; 
 
 const viewer = (page: Page) => page.getByRole("dialog");
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** A card's open button: named by its prompt (issue 26 item 12; before it, 'Open "<prompt>"'). */
+/** A card's open button: named by its prompt (before it, 'Open "<prompt>"'). */
 const openButton = (page: Page, prompt: string) => card(page, prompt).getByRole("button", { name: new RegExp(`^(Open ")?${escaped(prompt)}"?$`) });
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 const search = (page: Page) => new URL(page.url()).searchParams;

@@ -2,7 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
 
-// The usage page names models as people know them (issue 26 item 16), in both
+// The usage page names models as people know them, in both
 // languages, and shows per-person views only when there are people to compare:
 // a member sees only themself, so their page has no "per person" chart or table.
 

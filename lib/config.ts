@@ -86,9 +86,9 @@ const envSchema = z.object({
   /** Per person: generations a day (UTC), and generations in flight at once. */
   STUDIO_DAILY_LIMIT: int(200, 1, 100_000),
   STUDIO_MAX_ACTIVE: int(8, 1, 1_000),
-  /** Per person (issue 26): pictures waiting for a slot past STUDIO_MAX_ACTIVE; 0 = no queue (refuse, 429). */
+  /** Per person: pictures waiting for a slot past STUDIO_MAX_ACTIVE; 0 = no queue (refuse, 429). */
   STUDIO_MAX_QUEUED: int(20, 0, 10_000),
-  /** Per person (issue 21): boards they own, and share links of theirs that have not expired. */
+  /** Per person: boards they own, and share links of theirs that have not expired. */
   STUDIO_MAX_BOARDS: int(500, 1, 100_000),
   STUDIO_MAX_SHARE_LINKS: int(200, 1, 100_000),
   /** Per person: personal API tokens held at once (expired ones count until revoked). */
@@ -146,7 +146,7 @@ export type StudioConfig = {
   maxTokensPerPerson: number;
   /** Bytes of references one person may store a UTC day (STUDIO_UPLOAD_BYTES_PER_DAY); 0 = no allowance. */
   uploadBytesPerDay: number;
-  /** Per person: boards owned, and live (unexpired) share links made (issue 21). */
+  /** Per person: boards owned, and live (unexpired) share links made. */
   boardsPerPerson: number;
   shareLinksPerPerson: number;
   /** Prices from STUDIO_PRICES by model id or `model-SIZE`, before the admins' changes. */

@@ -4,7 +4,7 @@
 // (lib/client/api.ts loads the schemas on demand).
 
 /**
- * `waiting` (issue 26): past the person's in-flight cap, queued on the
+ * `waiting`: past the person's in-flight cap, queued on the
  * studio's side, not sent nor billed yet; `submitting → …` starts when the
  * poller gives it a slot.
  */
@@ -19,12 +19,12 @@ export const IN_FLIGHT_STATUSES: readonly GenerationStatus[] = ["submitting", "q
 export const UNKNOWN_OUTCOME_CODE = "unknown_outcome";
 export const CANCELLED_CODE = "cancelled";
 export const NOT_SENT_CODE = "not_sent";
-/** A waiting picture cancelled before it was sent (issue 26): free, nothing reached the gateway. */
+/** A waiting picture cancelled before it was sent: free, nothing reached the gateway. */
 export const CANCELLED_WAITING_CODE = "cancelled_waiting";
 
 /**
  * A generation's id: `gen_` and a ULID, sorting by creation time. A retry
- * takes its failed generation's place (issue 26): its id is the failed one's
+ * takes its failed generation's place: its id is the failed one's
  * with a "0" added, which sorts right after it and before any later id; a
  * retry of that adds another. Past MAX_IN_PLACE_RETRIES a retry gets a new id.
  */
@@ -34,7 +34,7 @@ export const MAX_IN_PLACE_RETRIES = 24;
 /**
  * The long side of a picture's smaller renditions (GET /api/images/{id}?variant=…):
  * the gallery's srcset picks the smallest that is not smaller than its tile
- * (issue 26 item 4); the original is the largest.
+ *; the original is the largest.
  */
 export const THUMB_SIDE = 512;
 export const PREVIEW_SIDE = 1024;
@@ -42,18 +42,18 @@ export const PREVIEW_SIDE = 1024;
 /** The page the studio's gallery asks for (and the studio page sends with its HTML). */
 export const GALLERY_PAGE_SIZE = 24;
 
-// Boards, batches, sharing, bulk (issue 14).
+// Boards, batches, sharing, bulk.
 export const MAX_BOARD_NAME = 100;
 /** The most pictures one bulk request (board items, a ZIP download) names. */
 export const MAX_BULK_IDS = 200;
 export const BOARD_VISIBILITIES = ["team", "private"] as const;
-/** Boards and share links a list answers at once (issue 21): the default page, and the most one may ask for. */
+/** Boards and share links a list answers at once: the default page, and the most one may ask for. */
 export const LIST_PAGE_SIZE = 50;
 export const MAX_LIST_PAGE_SIZE = 200;
 export type BoardVisibility = (typeof BOARD_VISIBILITIES)[number];
 
 /**
- * The words of a search (issue 26): `GET /api/generations?q=` matches the
+ * The words of a search: `GET /api/generations?q=` matches the
  * pictures whose prompt holds every one of them, in any order, each as a part
  * of the prompt (case-insensitive; Chinese and other text without spaces is
  * matched by characters). Words are split on any whitespace (the ideographic
@@ -70,5 +70,5 @@ export function promptMatches(prompt: string, q: string): boolean {
   return searchWords(q.toLowerCase()).every((word) => text.includes(word));
 }
 
-/** The most ids one GET /api/generations/ids answers ("select all N matching", issue 26). */
+/** The most ids one GET /api/generations/ids answers ("select all N matching"). */
 export const MAX_MATCHING_IDS = 1_000;

@@ -26,7 +26,7 @@ export const errorBodySchema = z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    /** A 429 from a person's limit names it: `daily`, `monthlyBudget` or `maxActive` (issue 26). */
+    /** A 429 from a person's limit names it: `daily`, `monthlyBudget` or `maxActive`. */
     limit: z.string().optional(),
     /** When that limit starts afresh (ISO, UTC): daily and monthlyBudget refusals. */
     resetsAt: z.string().optional(),
@@ -76,7 +76,7 @@ const isHttpLink = (value: string) => {
 };
 
 /**
- * POST /api/references with JSON (issue 26): a link checked when it is added.
+ * POST /api/references with JSON: a link checked when it is added.
  * The studio fetches it, checks it is a picture and stores it as an upload
  * (answered as UploadedReference); a link that is not refuses with 400.
  */
@@ -135,7 +135,7 @@ export const generationSchema = z.object({
     .object({
       url: z.string(),
       thumbUrl: z.string(),
-      /** A WebP of at most 1024 px on the long side, between the thumbnail and the original (issue 26). */
+      /** A WebP of at most 1024 px on the long side, between the thumbnail and the original. */
       previewUrl: z.string(),
       width: z.number().int(),
       height: z.number().int(),
@@ -156,7 +156,7 @@ export const generationSchema = z.object({
    * generation (null: it answered at the last poll, or the row has ended).
    * Silence never times a task out: the row is asked again with backoff for
    * as long as its result could still be fetched, then ends as an unknown
-   * outcome (issue 21 #10).
+   * outcome.
    */
   unansweredSince: z.string().nullable(),
   /** Shared by every picture one request made (`bat_…`; an older row: its own id). */
@@ -168,7 +168,7 @@ export const generationSchema = z.object({
    */
   cancelledAt: z.string().nullable(),
   /**
-   * A waiting picture's place in its person's queue (issue 26): 1 = sent
+   * A waiting picture's place in its person's queue: 1 = sent
    * next, when one of their slots frees. Null when not waiting.
    */
   position: z.number().int().positive().nullable(),
@@ -202,7 +202,7 @@ export const listGenerationsResponseSchema = z.object({
 });
 export type ListGenerationsResponse = z.infer<typeof listGenerationsResponseSchema>;
 
-/** GET /api/generations/ids (issue 26): the list's filters, and up to MAX_MATCHING_IDS ids at once (the default). */
+/** GET /api/generations/ids: the list's filters, and up to MAX_MATCHING_IDS ids at once (the default). */
 export const generationIdsQuerySchema = listGenerationsQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(MAX_MATCHING_IDS).default(MAX_MATCHING_IDS),
 });
@@ -270,7 +270,7 @@ export const sessionInfoSchema = z.object({
     /** This calendar month (UTC): null budget = none. */
     monthlyBudget: z.number().nullable(),
     spentThisMonth: z.number(),
-    /** The price of the person's waiting pictures: reserved in the month's budget, charged once sent (issue 26). */
+    /** The price of the person's waiting pictures: reserved in the month's budget, charged once sent. */
     reservedThisMonth: z.number(),
     currency: z.string(),
     /** Pictures of this person in flight now (they count toward maxActive). */
@@ -278,7 +278,7 @@ export const sessionInfoSchema = z.object({
     /** Pictures of this person waiting for a slot (status `waiting`), and how many may wait. */
     waiting: z.number().int(),
     maxQueued: z.number().int(),
-    /** The server's own prices (issue 26), so the composer prices a request the way the budget does. */
+    /** The server's own prices, so the composer prices a request the way the budget does. */
     quote: priceQuoteSchema,
     /** When each limit starts afresh (ISO, UTC); the in-flight cap has no reset time. */
     resetsAt: z.object({ daily: z.string(), monthlyBudget: z.string().nullable() }),
@@ -286,7 +286,7 @@ export const sessionInfoSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
-// Accounts (issue 12). Limits null = the studio-wide ones.
+// Accounts. Limits null = the studio-wide ones.
 export const PASSWORD_MIN_LENGTH = 10;
 export const passwordSchema = z
   .string({ message: "password is required" })
@@ -344,14 +344,14 @@ export const acceptInviteSchema = z.strictObject({ password: passwordSchema });
 export const changePasswordSchema = z.strictObject({
   currentPassword: z.string().min(1, { message: "currentPassword is required" }).max(1000),
   newPassword: passwordSchema,
-  /** Also revoke every API token of the person (issue 21): a thief's too. */
+  /** Also revoke every API token of the person: a thief's too. */
   endTokens: z.boolean().default(true),
 });
 
 /** DELETE /api/session: `all` ends every session of the person; with it, `endTokens` (default yes) revokes their tokens too. */
 export const signOutQuerySchema = z.object({ all: flag.optional(), endTokens: flag.optional() });
 
-/** POST /api/admin/users/{id}/sign-out and /api/admin/sign-out-everyone (issue 21). */
+/** POST /api/admin/users/{id}/sign-out and /api/admin/sign-out-everyone. */
 export const adminSignOutSchema = z.strictObject({
   /** Also revoke the API tokens (default yes). */
   endTokens: z.boolean().default(true),
@@ -360,7 +360,7 @@ export const adminSignOutSchema = z.strictObject({
 export const signOutResultSchema = z.object({ sessions: z.number().int(), tokens: z.number().int() });
 export type SignOutResult = z.infer<typeof signOutResultSchema>;
 
-/** GET/PUT /api/admin/settings: what admins set in the studio (issue 21). */
+/** GET/PUT /api/admin/settings: what admins set in the studio. */
 export const TOKEN_MAX_DAYS_LIMIT = 3650;
 export const studioSettingsSchema = z.strictObject({
   /** The longest an API token lives, in days: no expiry, or a longer one, gets this (default 365). */
@@ -379,7 +379,7 @@ export const pricesResponseSchema = z.object({
   /**
    * Price keys that would price every model and size but have no price: a
    * whole model, or a `model-SIZE` of a model priced at other sizes only.
-   * While a budget applies to a person, these are refused (issue 21 #3).
+   * While a budget applies to a person, these are refused.
    */
   unpriced: z.array(z.string()),
 });
@@ -388,7 +388,7 @@ export const putPricesSchema = z.strictObject({
   prices: z.record(z.string(), z.number().min(0).max(1e6).nullable()),
 });
 
-// Usage (issue 12).
+// Usage.
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be YYYY-MM-DD" }).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), {
   message: "must be a real date",
 });
@@ -431,7 +431,7 @@ export const usageResponseSchema = z.object({
 });
 export type UsageResponse = z.infer<typeof usageResponseSchema>;
 
-// Personal API tokens (issue 13).
+// Personal API tokens.
 export const createTokenSchema = z.strictObject({
   name: z.string({ message: "name is required" }).trim().min(1, { message: "name is required" }).max(100, { message: "name must be at most 100 characters" }),
   /** null: as long as the admins allow (GET /api/admin/settings tokenMaxDays; a longer value gets that too). */
@@ -459,7 +459,7 @@ export const listTokensQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
-// OpenAI-compatible images API (issue 13), in OpenAI's own shapes.
+// OpenAI-compatible images API, in OpenAI's own shapes.
 export const OPENAI_SIZES = ["auto", "1024x1024", "1536x1024", "1792x1024", "1024x1536", "1024x1792"] as const;
 export const openAiImageRequestSchema = z.object({
   model: z.enum(MODEL_IDS, { message: `model must be one of ${MODEL_IDS.join(", ")}` }).default("nano_banana_2"),
@@ -476,7 +476,7 @@ export const openAiImageRequestSchema = z.object({
   user: z.string().max(200).optional(),
 });
 export type OpenAiImageRequest = z.infer<typeof openAiImageRequestSchema>;
-/** The Idempotency-Key header of /v1/images/* (issue 21 #2). */
+/** The Idempotency-Key header of /v1/images/*. */
 export const openAiIdempotencyKeySchema = z
   .string()
   .trim()
@@ -494,7 +494,7 @@ export const openAiModelsResponseSchema = z.object({
   data: z.array(z.object({ id: z.string(), object: z.literal("model"), created: z.number().int(), owned_by: z.string() })),
 });
 
-// Boards, batches, sharing, bulk (issue 14).
+// Boards, batches, sharing, bulk.
 export const boardIdSchema = z.string().regex(/^brd_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "not a board id" });
 export const shareIdSchema = z.string().regex(/^shr_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "not a share id" });
 const boardName = z
@@ -519,7 +519,7 @@ export const boardSchema = z.object({
   canManage: z.boolean(),
 });
 export type Board = z.infer<typeof boardSchema>;
-/** A page of a list of boards or share links (issue 21): `limit` of them, after `cursor` (a previous page's nextCursor). */
+/** A page of a list of boards or share links: `limit` of them, after `cursor` (a previous page's nextCursor). */
 const listLimit = z.coerce
   .number({ message: `limit must be 1 to ${MAX_LIST_PAGE_SIZE}` })
   .int({ message: `limit must be 1 to ${MAX_LIST_PAGE_SIZE}` })
@@ -582,7 +582,7 @@ export type ListSharesResponse = z.infer<typeof listSharesResponseSchema>;
 /**
  * GET /api/shares: the caller's own links; `all=1` everyone's (admins);
  * `showing=mine` the live links, whoever made them, that show a picture the
- * caller made (issue 21). Narrowed to one picture or board; newest first.
+ * caller made. Narrowed to one picture or board; newest first.
  */
 export const listSharesQuerySchema = z
   .strictObject({

@@ -25,7 +25,7 @@ export const logger = pino({
       "*.authorization",
       "headers.authorization",
       "*.headers.authorization",
-      // Accounts (issue 12): nothing that opens an account is ever logged.
+      // Accounts: nothing that opens an account is ever logged.
       "password",
       "*.password",
       "passwordHash",

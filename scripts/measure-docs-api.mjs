@@ -1,4 +1,4 @@
-// `node scripts/measure-docs-api.mjs http://127.0.0.1:3000 7` against a running `next start` (issue 26 item 10).
+// `node scripts/measure-docs-api.mjs http://127.0.0.1:3000 7` against a running `next start`.
 // Times /docs/api in Chromium: first contentful paint, the first moment the page
 // shows something useful (the server-drawn operation list, or the reference's
 // own title), and the moment the interactive reference has drawn. Medians of N.

@@ -221,7 +221,7 @@ describe("accounts mode", () => {
   });
 });
 
-// The wrong-password throttle (issue 21): counted per account at an address
+// The wrong-password throttle: counted per account at an address
 // (5 in 15 minutes) and per address over all accounts (50; 6 here), the check
 // and the count one step, so parallel guesses cannot all pass before one is
 // counted. A browser that signed in as a person before (its device cookie) is
@@ -369,9 +369,9 @@ describe("the wrong-password throttle", () => {
   }, 60_000);
 });
 
-// Issue 21: an admin ends a person's sessions (and tokens, unless told not to)
+// An admin ends a person's sessions (and tokens, unless told not to)
 // or everyone's but their own, from /admin.
-describe("an admin signs people out (issue 21)", () => {
+describe("an admin signs people out", () => {
   it("a person's sessions and tokens end; with endTokens false the tokens stay; everyone's sessions end but the admin's own", async () => {
     const tokens = await import("@/app/api/tokens/route");
     const signOutOne = await import("@/app/api/admin/users/[id]/sign-out/route");

@@ -19,7 +19,7 @@ it("refuses requests without the header and attributes work to the header's user
   expect(g.createdBy).toBe("carol");
 });
 
-// Issue 21: STUDIO_ADMINS wins over the stored role. A name taken off the list
+// STUDIO_ADMINS wins over the stored role. A name taken off the list
 // is a member from its next request; someone an admin made admin in the
 // studio (never listed) stays one; an admin's token reaches no admin route.
 it("a name removed from STUDIO_ADMINS is demoted on its next request; an admin made in the studio stays", async () => {

@@ -127,7 +127,7 @@ describe("password mode", () => {
   }, 30_000);
 });
 
-// Issue 21: a session is bound to the shared password (and the secret) it was
+// A session is bound to the shared password (and the secret) it was
 // made with; STUDIO_ADMINS wins over the stored role; admins end sessions.
 describe("password mode: changing the password, the admin list, ending sessions", () => {
   type PasswordAuth = { password: string; sessionSecret: string; admins: string[] };

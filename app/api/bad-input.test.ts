@@ -88,7 +88,7 @@ describe("other routes refuse bad input", () => {
   });
 });
 
-// Each route reads no more of a body than what it takes needs (issue 21): 16 KB
+// Each route reads no more of a body than what it takes needs: 16 KB
 // for the small JSON routes, 32 KB for a list of 200 ids, the configured
 // limit (256 KB in this file) for POST /api/generations and its data URLs.
 describe("each route has a body limit that fits what it takes", () => {

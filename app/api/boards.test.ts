@@ -199,8 +199,8 @@ describe("boards and batches", () => {
   });
 });
 
-// Issue 21, item 16: boards per person are capped, and the list comes a page at a time.
-describe("board cap and pages (issue 21)", () => {
+// Boards per person are capped, and the list comes a page at a time.
+describe("board cap and pages", () => {
   type Page = { items: Board[]; nextCursor: string | null };
   const page = async (as: Who, query: string): Promise<Page> => {
     const res = await routes.boards.GET(req(`/api/boards${query}`, { as }), undefined);

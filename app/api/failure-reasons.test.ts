@@ -4,7 +4,7 @@ import { failureReason } from "@/lib/client/failure-reason";
 import { dictionaries } from "@/lib/i18n";
 import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 
-// The failed card's words (issue 26 item 15) from what the real route handlers
+// The failed card's words from what the real route handlers
 // answer: the studio's English sentence is never shown in Chinese, the reason is
 // chosen by its code, and the gateway's own words are quoted.
 

@@ -4,7 +4,7 @@ import { plainPicture } from "@/lib/images/test-images";
 import { openFilesUnder } from "@/lib/testing/open-files";
 import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 
-// Issue 21, item 19: a stored picture opened for an answer that is never
+// A stored picture opened for an answer that is never
 // read stayed open until the garbage collector closed it (Node's DEP0137
 // warning, soon an error). Next answers HEAD with the GET handler and drops
 // the body unread; a /v1 b64_json answer can be cancelled between pictures.

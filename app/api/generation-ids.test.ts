@@ -5,7 +5,7 @@ import type { Studio } from "@/lib/testing/studio";
 import { makeBoard, makeCompletedRow } from "@/lib/db/shared/test-rows";
 import type { GenerationRow } from "@/lib/db";
 
-// Search and "select all N matching" (issue 26) through the real route
+// Search and "select all N matching" through the real route
 // handlers, on STUDIO_AUTH=accounts: q matches every word in any order, and
 // GET /api/generations/ids answers every id the list's filters match (and how
 // many), to whoever may read the list (a session or a token), seeing no more
@@ -77,7 +77,7 @@ async function idsRoute() {
 }
 const matching = async (auth: Auth, query: string) => (await idsRoute()).GET(req(`/api/generations/ids${query}`, auth), undefined);
 
-describe("GET /api/generations?q=: every word, in any order (issue 26)", () => {
+describe("GET /api/generations?q=: every word, in any order", () => {
   it("finds the pictures made with “synthwave sunset …” when searching “sunset synthwave”", async () => {
     const first = await listIds({ cookie: people.ann }, `?q=${encodeURIComponent("sunset synthwave")}&limit=24`);
     expect(first.items.map((g) => g.id)).toEqual(newestFirst(bothWords()).slice(0, 24));
@@ -90,7 +90,7 @@ describe("GET /api/generations?q=: every word, in any order (issue 26)", () => {
   });
 });
 
-describe("GET /api/generations/ids (issue 26)", () => {
+describe("GET /api/generations/ids", () => {
   it("answers every id the list's filters match, newest first, and how many match", async () => {
     const res = await matching({ cookie: people.ann }, `?q=${encodeURIComponent("sunset synthwave")}&limit=1000`);
     expect(res.status).toBe(200);

@@ -123,7 +123,7 @@ describe("a generation from submit to stored picture", () => {
     expect(done.image?.width).toBe(1024);
   });
 
-  it("a status API that stops answering: the generation says since when, then completes once it answers again (issue 21 #10)", async () => {
+  it("a status API that stops answering: the generation says since when, then completes once it answers again", async () => {
     // Nothing else in flight takes the failures meant for this one.
     await until(async () => ((await studio.deps.db.countActive()) === 0 ? true : undefined));
     // Retry-After longer than the client's retry budget: each poll fails at once.

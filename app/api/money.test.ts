@@ -6,7 +6,7 @@ import { accountsClient, ctx as id, errorOf } from "@/lib/testing/accounts-clien
 import { ADMIN, bootAccountsStudio } from "@/lib/testing/accounts-studio";
 import { until, type Studio } from "@/lib/testing/studio";
 
-// Issue 21, items 1, 4 and 13, through the real route handlers: a cancel gives
+// Through the real route handlers: a cancel gives
 // no money back and frees no slot (the gateway has no cancel and bills the
 // task anyway), a picture arriving after a cancel is kept, a picture being
 // saved cannot be cancelled, and only its creator or an admin may retry a
@@ -32,7 +32,7 @@ let refreshGeneration: typeof import("@/lib/generations").refreshGeneration;
 let admin = "";
 
 beforeAll(async () => {
-  // A queue of one (issue 26): past the in-flight cap one picture waits, the next is refused.
+  // A queue of one: past the in-flight cap one picture waits, the next is refused.
   studio = await bootAccountsStudio({ STUDIO_TRUSTED_PROXIES: "1", STUDIO_PRICES: "nano_banana_2=0.04", STUDIO_MAX_QUEUED: "1" });
   routes = {
     users: await import("@/app/api/admin/users/route"),
@@ -292,7 +292,7 @@ describe("someone else's failed picture (item 4)", () => {
     expect((await rows()).length).toBe(before);
     expect(studio.sim.stats().submits).toBe(submits);
     expect((await retry(ivan.cookie, failed.id)).status).toBe(201);
-    // The retry took the failed one's place (issue 26); an admin may retry another of ivan's.
+    // The retry took the failed one's place; an admin may retry another of ivan's.
     const [another] = await created(await create(ivan.cookie, { prompt: "another sketch #fail" }));
     await ended(another.id, "failed");
     expect((await retry(admin, another.id)).status).toBe(201);

@@ -3,7 +3,7 @@ import type { Generation } from "@/lib/contract";
 import type { UserRow } from "@/lib/db";
 import { bootStudio, until, type Studio } from "@/lib/testing/studio";
 
-// What the studio's pages read with their HTML (issue 26 item 6): the picture
+// What the studio's pages read with their HTML: the picture
 // /p/<id> opens, and the gallery's first page under the address's filters.
 
 let studio: Studio;

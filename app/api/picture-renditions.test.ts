@@ -7,7 +7,7 @@ import { ADMIN, bootAccountsStudio } from "@/lib/testing/accounts-studio";
 import { readNow } from "@/lib/testing/read-now";
 import { until, type Studio } from "@/lib/testing/studio";
 
-// Issue 26 item 4: the gallery's tiles are up to ~460 CSS px wide (about 920
+// The gallery's tiles are up to ~460 CSS px wide (about 920
 // device pixels on a 2× screen), more than the 512 px thumbnail. A preview
 // rendition (WebP, at most 1024 px on the long side) sits between the
 // thumbnail and the original, so a tile's srcset never has to pick a picture

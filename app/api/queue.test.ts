@@ -5,7 +5,7 @@ import { accountsClient, ctx as id, errorOf } from "@/lib/testing/accounts-clien
 import { ADMIN, bootAccountsStudio } from "@/lib/testing/accounts-studio";
 import { until, type Studio } from "@/lib/testing/studio";
 
-// Issue 26 item 3 through the real route handlers: past the in-flight cap a
+// Through the real route handlers: past the in-flight cap a
 // request is queued, not refused. Its pictures wait (status `waiting`, a
 // position in the person's queue), nothing is sent or billed while they wait,
 // a cancel of a waiting picture is free, and the poller (no browser) sends

@@ -6,7 +6,7 @@ import { ADMIN, bootAccountsStudio } from "@/lib/testing/accounts-studio";
 import { startScriptedServer } from "@/lib/testing/http-server";
 import type { Studio } from "@/lib/testing/studio";
 
-// Issue 26 item 17, through the real route handlers: a link is checked when
+// Through the real route handlers: a link is checked when
 // it is added, not at Generate. POST /api/references with JSON { url } makes
 // the studio fetch it (public addresses only, 7 MB, a picture that decodes),
 // store it as an upload and answer it like one, or refuse it with 4xx and

@@ -4,7 +4,7 @@ import { accountsClient, ctx as id, errorOf } from "@/lib/testing/accounts-clien
 import { ADMIN, bootAccountsStudio } from "@/lib/testing/accounts-studio";
 import { until, type Studio } from "@/lib/testing/studio";
 
-// Issue 26 item 5, through the real route handlers, once per database engine
+// Through the real route handlers, once per database engine
 // (retry-in-place.test.ts, retry-in-place-postgres.test.ts): a retry takes the
 // failed picture's place. The new generation joins the failed one's batch and
 // sorts where it sorted (the gallery is newest first by id); the failed one

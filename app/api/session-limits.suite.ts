@@ -5,7 +5,7 @@ import { accountsClient, ctx as id } from "@/lib/testing/accounts-client";
 import { ADMIN, bootAccountsStudio } from "@/lib/testing/accounts-studio";
 import type { Studio } from "@/lib/testing/studio";
 
-// Issue 26 items 1 and 2, through the real route handlers, run once per
+// Through the real route handlers, run once per
 // database engine (session-limits.test.ts, session-limits-postgres.test.ts):
 // GET /api/session carries the server's own prices (`quote`), what is in
 // flight and waiting, and when each limit resets (`resetsAt`); a daily or

@@ -250,7 +250,7 @@ describe("share links", () => {
     expect(share).toMatchObject({ kind: "board", boardId: team, generationId: null, title: "Harbour" });
     const page = await load(share.token);
     expect(page).toMatchObject({ kind: "board", title: "Harbour", olderUrl: null, firstUrl: null });
-    // A member's board link shows the pictures she made (issue 21): not bob's.
+    // A member's board link shows the pictures she made: not bob's.
     expect(page!.pictures.map((p) => p.id)).toEqual([anns[0].id, anns[2].id]);
     expect((await image(share.token, anns[0].id, "?variant=thumb")).status).toBe(200);
     // Another board's picture, and one on no board at all.
@@ -390,11 +390,11 @@ describe("share links", () => {
   });
 });
 
-// Issue 21, item 5: a link never shows a picture its maker could not share
+// A link never shows a picture its maker could not share
 // alone. A member's board link shows the pictures she made; an admin's shows
 // every picture; the maker's role is read when the link is opened. Whoever
 // made a picture sees and may revoke every live link that shows it.
-describe("a link shows only what its maker could share alone (issue 21)", () => {
+describe("a link shows only what its maker could share alone", () => {
   let anns: Gen[];
   let bobs: Gen[];
   beforeAll(async () => {
@@ -533,8 +533,8 @@ describe("a link shows only what its maker could share alone (issue 21)", () => 
   });
 });
 
-// Issue 21, item 16: share links per person are capped (live ones) and listed a page at a time.
-describe("share link cap and pages (issue 21)", () => {
+// Share links per person are capped (live ones) and listed a page at a time.
+describe("share link cap and pages", () => {
   it("past the cap of live links a new one is refused with 429 naming the cap; expired ones do not count", async () => {
     const [picture] = await make("cy", "cy's picture");
     const { newShareToken, hashShareToken } = await import("@/lib/shares/token");

@@ -81,7 +81,7 @@ describe("personal API tokens", () => {
     expect(Date.parse(alicesToken.expiresAt!) - Date.parse(alicesToken.createdAt)).toBe(90 * 86_400_000);
     expect(Date.parse(alicesToken.createdAt)).toBeGreaterThanOrEqual(before);
 
-    // No expiry asked: as long as the admins allow (issue 21), a year by default.
+    // No expiry asked: as long as the admins allow, a year by default.
     const forever = await madeToken({ cookie: aliceCookie }, { name: "forever", expiresInDays: null });
     secrets.push(forever.token);
     expect(Date.parse(forever.expiresAt!) - Date.parse(forever.createdAt)).toBe(365 * 86_400_000);
@@ -196,7 +196,7 @@ describe("personal API tokens", () => {
     expect((await revoke({ cookie: aliceCookie }, alicesToken.id)).status).toBe(404);
   });
 
-  it("a token cannot revoke itself (issue 21: tokens are managed from a browser); its owner and an admin can", async () => {
+  it("a token cannot revoke itself (tokens are managed from a browser); its owner and an admin can", async () => {
     const self = await madeToken({ cookie: aliceCookie }, { name: "self-revoking", expiresInDays: 1 });
     secrets.push(self.token);
     expect((await revoke({ bearer: self.token }, self.id)).status).toBe(403);
@@ -231,7 +231,7 @@ describe("personal API tokens", () => {
     expect(items.map((t) => t.id)).toContain(short.id);
   });
 
-  it("disabling a person revokes their tokens (issue 21): the next use is 401", async () => {
+  it("disabling a person revokes their tokens: the next use is 401", async () => {
     const token = await madeToken({ cookie: aliceCookie }, { name: "before disabling", expiresInDays: null });
     secrets.push(token.token);
     const off = await routes.user.PATCH(req(`/api/admin/users/${aliceId}`, { method: "PATCH", cookie: admin, body: { disabled: true } }), id(aliceId));
@@ -254,11 +254,11 @@ describe("personal API tokens", () => {
   });
 });
 
-// Issue 21: a token (or a stolen cookie) must not outlive the ways of locking
+// A token (or a stolen cookie) must not outlive the ways of locking
 // a thief out. Tokens are made, listed and revoked only from a signed-in
 // browser; an admin's reset, a disable, "sign out everywhere" and a password
 // change end them; they live at most as long as the admins allow.
-describe("tokens cannot lock a thief in (issue 21)", () => {
+describe("tokens cannot lock a thief in", () => {
   let root = "";
   const people: Record<string, { id: string; cookie: string; password: string }> = {};
   const DAY = 86_400_000;
@@ -297,7 +297,7 @@ describe("tokens cannot lock a thief in (issue 21)", () => {
     await refused(await prices.PUT(req("/api/admin/prices", { ...bearer, method: "PUT", body: { prices: { nano_banana_2: 0 } } }), undefined), "PUT /api/admin/prices");
     const invite = await import("@/app/api/admin/users/[id]/invite/route");
     await refused(await invite.POST(req(`/api/admin/users/${carl.id}/invite`, { ...bearer, method: "POST" }), id(carl.id)), "POST /api/admin/users/{id}/invite");
-    // The admin routes issue 21 adds, the same.
+    // The admin routes, the same.
     const settings = await import("@/app/api/admin/settings/route");
     await refused(await settings.GET(req("/api/admin/settings", bearer), undefined), "GET /api/admin/settings");
     await refused(await settings.PUT(req("/api/admin/settings", { ...bearer, method: "PUT", body: { tokenMaxDays: 3650 } }), undefined), "PUT /api/admin/settings");

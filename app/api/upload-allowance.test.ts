@@ -3,7 +3,7 @@ import type { ErrorBody } from "@/lib/contract";
 import { plainPicture } from "@/lib/images/test-images";
 import { bootStudio, type Studio } from "@/lib/testing/studio";
 
-// Issue 21, item 15, through the real route handlers: the daily upload
+// Through the real route handlers: the daily upload
 // allowance (STUDIO_UPLOAD_BYTES_PER_DAY) holds for POST /api/references,
 // the data URLs of POST /api/generations and the files of /v1/images/edits,
 // each answering 429 quota_exceeded with Retry-After and storing nothing.

@@ -8,7 +8,7 @@ import { requestLocale } from "@/lib/server/preferences";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Share links · Nano Studio", robots: { index: false } };
 
-/** The share links that show one's pictures, whoever made them, each revocable (issue 21). */
+/** The share links that show one's pictures, whoever made them, each revocable. */
 export default async function LinksRoute() {
   const locale = await requestLocale();
   const t = dictionaries[locale];

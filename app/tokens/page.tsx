@@ -16,7 +16,7 @@ export default async function TokensRoute() {
   const t = dictionaries[locale];
   const user = await pagePerson("/tokens");
   const isAdmin = user.role === "admin";
-  // The longest a token may live (issue 21): the form offers nothing longer.
+  // The longest a token may live: the form offers nothing longer.
   const maxDays = await tokenMaxDays((await getDeps()).db);
   return (
     <div className="mx-auto flex min-h-dvh max-w-[1600px] flex-col gap-5 px-3 py-3 sm:px-5 sm:py-4">

@@ -10,7 +10,7 @@ import type { Dictionary } from "@/lib/i18n";
 /**
  * A person changes their own password (accounts mode): the current one, the
  * new one twice, and whether their API tokens are revoked too (checked: a
- * thief may have made one, issue 21).
+ * thief may have made one).
  */
 export function ChangePasswordDialog({ t, onClose }: { t: Dictionary; onClose(): void }) {
   const first = useRef<HTMLInputElement>(null);

@@ -16,7 +16,7 @@ export function PeopleTable(props: {
   users: User[];
   currency: string;
   defaults: { daily: number; maxActive: number; monthlyBudget: number | null };
-  /** Price keys with no price (the prices' answer): flagged here, where budgets are set (issue 26). */
+  /** Price keys with no price (the prices' answer): flagged here, where budgets are set. */
   unpriced: string[];
   selfId: string;
   accountsMode: boolean;

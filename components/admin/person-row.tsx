@@ -147,7 +147,7 @@ export function PersonRow({ t, locale, user, currency, defaults, isSelf, account
               placeholder={placeholder}
               aria-label={format(t.admin.limitOf, { limit: limitName[key], name: user.name })}
               onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))}
-              // Wide enough for the placeholder in either language, beside the spin buttons (issue 26).
+              // Wide enough for the placeholder in either language, beside the spin buttons.
               style={{ width: numberFieldWidth(placeholder) }}
               className={`${input} tabular-nums`}
             />

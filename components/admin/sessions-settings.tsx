@@ -13,7 +13,7 @@ const EndSessionsDialog = dynamic(() => import("@/components/account/end-session
 const LONGEST = 3650;
 
 /**
- * Sessions and API tokens (issue 21): how long a token may live at most, and
+ * Sessions and API tokens: how long a token may live at most, and
  * signing everyone out (their tokens too, unless unticked) when a password
  * or a device may be in the wrong hands. `signsIn`: the studio has sessions
  * of its own (password, accounts, oidc).

@@ -15,7 +15,7 @@ if (typeof window !== "undefined") void loadRenderer().catch(() => undefined);
  * on its own, so no other page's bundle carries it and this page's first
  * bundle stays small. Until it has drawn (or if it cannot), `children` (the
  * server-rendered list of operations) stand in its place, so the page is
- * useful from its first paint (issue 26).
+ * useful from its first paint.
  */
 export function ApiReference({ url, loadingLabel, failedLabel, children }: { url: string; loadingLabel: string; failedLabel: string; children?: ReactNode }) {
   const target = useRef<HTMLDivElement>(null);

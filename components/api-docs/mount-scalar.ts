@@ -19,7 +19,7 @@ export function mountScalar(element: HTMLElement, input: { url: string; dark: bo
     servers: [{ url: origin, description: "This studio" }],
     baseServerURL: origin,
     agent: { disabled: true },
-    // "Open API Client" would send this document's address to client.scalar.com (issue 26): "Try it" stays, here.
+    // "Open API Client" would send this document's address to client.scalar.com: "Try it" stays, here.
     hideClientButton: true,
     showDeveloperTools: "never",
     darkMode: input.dark,

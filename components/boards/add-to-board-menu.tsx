@@ -146,7 +146,7 @@ export function AddToBoardMenu(props: {
               </button>
             ))}
             {hasMore && (
-              // The next page of boards (issue 21); the menu stays open and focus stays here.
+              // The next page of boards; the menu stays open and focus stays here.
               <button type="button" role="menuitem" tabIndex={-1} aria-disabled={loadingMore} onClick={() => {
                   if (loadingMore) return;
                   focusFrom.current = boards?.length ?? 0;

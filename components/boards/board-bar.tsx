@@ -26,7 +26,7 @@ const DROP = "border-amber-500 bg-amber-100 text-amber-950 ring-2 ring-amber-500
  * private) and "+ New board", in one row that scrolls sideways on a phone. A
  * board chip opens the board; dropping dragged pictures on it adds them.
  * The boards come a page at a time: the first with the page, the next ones
- * from "More boards" at the row's end (issue 21).
+ * from "More boards" at the row's end.
  * The row has its height before the boards arrive, so nothing below moves.
  */
 export function BoardBar() {

@@ -8,7 +8,7 @@ import { PRIMARY_BUTTON } from "./new-board-form";
 
 /**
  * The new link, absolute: the only time it can be seen. It is copied to the
- * clipboard as it appears (issue 26: making a link is asking to send it);
+ * clipboard as it appears (making a link is asking to send it);
  * where the browser refuses (plain http on a LAN address, a denied
  * permission) it is selected for Ctrl+C and the line says so. Copy again
  * stays at hand.

@@ -10,10 +10,10 @@ import { RevokeLinkDialog } from "./revoke-link-dialog";
 import { useSharePages } from "./use-share-pages";
 
 /**
- * /links (issue 21): every live link that shows a picture the person made,
+ * /links: every live link that shows a picture the person made,
  * whoever made it (a link to one of their pictures; a link to a board holding
  * one, made by themselves or an admin), each with Revoke, which asks first
- * (issue 26). The API lets them revoke exactly these (GET /api/shares?showing=mine).
+ *. The API lets them revoke exactly these (GET /api/shares?showing=mine).
  */
 export function LinksPage(props: { t: Dictionary; locale: Locale }) {
   const { t, locale } = props;

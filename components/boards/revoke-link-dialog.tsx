@@ -8,7 +8,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorText, formatDate, shortPrompt } from "@/lib/client/format";
 
 /**
- * Asks before a share link is revoked (issue 26), naming the board or picture
+ * Asks before a share link is revoked, naming the board or picture
  * it shows and who made it: revoking cannot be undone, and everyone who was
  * sent the link loses it. Esc or Keep it leaves the link as it was.
  */

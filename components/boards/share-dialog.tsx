@@ -20,9 +20,9 @@ type Expiry = (typeof EXPIRIES)[number];
 /**
  * A public link to a picture or a board: how long it works, the link itself
  * (shown this once: only its hash is kept), and the links already made to
- * the same thing, each revocable after a confirmation (issue 26). The new
+ * the same thing, each revocable after a confirmation. The new
  * link is copied for you (see CreatedLink). For a board, before the link is made: how
- * many pictures by others it leaves out (issue 21: a member's board link
+ * many pictures by others it leaves out (a member's board link
  * shows only the pictures she made).
  */
 export function ShareDialog(props: { target: ShareTarget; title: string; onClose(): void }) {

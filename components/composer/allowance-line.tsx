@@ -10,7 +10,7 @@ import { AlertCircleIcon } from "./icons";
 export const ALLOWANCE_LINE_ID = "composer-generate-limits";
 
 /**
- * Under Generate (issue 26): what is left today, in flight and this month as
+ * Under Generate: what is left today, in flight and this month as
  * the settings change, or, when this request cannot fit, why and when the
  * limit resets. Generate names this line in aria-describedby.
  */

@@ -131,7 +131,7 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
     [reserve, release, update, startUpload],
   );
 
-  // A link is checked as it is added (issue 26): the studio fetches it, checks
+  // A link is checked as it is added: the studio fetches it, checks
   // it is a picture and stores it as an upload, so the tray shows the real
   // picture at once, or says why not and keeps nothing.
   const addUrl = useCallback(

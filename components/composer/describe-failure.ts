@@ -25,7 +25,7 @@ export function uploadRefusal(error: ApiError, t: Strings): string {
   return error.message;
 }
 
-/** In Chinese, the gateway's own words quoted (网关说：“…”) instead of the studio's English sentence around them (issue 26 item 15). */
+/** In Chinese, the gateway's own words quoted (网关说：“…”) instead of the studio's English sentence around them. */
 function gatewayDetail(error: ApiError, dictionary: Dictionary, locale: Locale): string | null {
   const words = locale === "zh" ? gatewayWords(error.message) : null;
   return words ? format(dictionary.failures.gatewaySaid, { words }) : null;
@@ -40,7 +40,7 @@ function general(error: ApiError, dictionary: Dictionary, locale: Locale): Failu
       return { title: dictionary.common.networkError, detail: null };
     case "rate_limited":
     case "quota_exceeded":
-      // Which limit, and when it resets: "on 1 January", not "in 598 h" (issue 26).
+      // Which limit, and when it resets: "on 1 January", not "in 598 h".
       return { title: limitRefusalTitle({ error, now: Date.now(), locale, t: dictionary })!, detail };
     case "upstream_error":
       return { title: t.errorUpstream, detail: gatewayDetail(error, dictionary, locale) ?? detail };

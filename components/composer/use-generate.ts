@@ -24,12 +24,12 @@ export function useGenerate() {
   const { t, locale, feed } = useStudio();
   const c = useComposer();
   const { limits, refresh: refreshLimits } = useSessionLimits();
-  // What this request costs and whether it fits, as the settings change (issue 26).
+  // What this request costs and whether it fits, as the settings change.
   const fit = limits ? requestFit(limits, { model: c.model, imageSize: c.imageSize, count: c.count }) : null;
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [started, setStarted] = useState<number | null>(null);
-  // Of those started, how many wait for a slot (issue 26: past the in-flight cap they queue).
+  // Of those started, how many wait for a slot (past the in-flight cap they queue).
   const [startedWaiting, setStartedWaiting] = useState(0);
   // A ref, not state: two clicks in one frame both see `sending` false.
   const busy = useRef(false);

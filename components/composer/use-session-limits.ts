@@ -10,7 +10,7 @@ export const SESSION_URL = "/api/session";
 
 /**
  * The person's limits and the server's prices, as GET /api/session last said
- * them (issue 26). Seeded with what the server sent with the page; the
+ * them. Seeded with what the server sent with the page; the
  * header polls and revalidates it as pictures start and finish, and the
  * composer after each request (useGenerate), so the numbers stay true.
  */

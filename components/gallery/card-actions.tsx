@@ -76,7 +76,7 @@ export function CardActions({ generation: g }: { generation: Generation }) {
       {pending?.kind === "cancel" && (
         <ConfirmDialog
           title={t.gallery.confirmCancel.title}
-          // Waiting (issue 26): never sent, so the cancel is free.
+          // Waiting: never sent, so the cancel is free.
           body={g.status === "waiting" ? t.gallery.confirmCancel.bodyWaiting : t.gallery.confirmCancel.body}
           confirmLabel={t.gallery.confirmCancel.confirm}
           cancelLabel={t.gallery.confirmCancel.keep}

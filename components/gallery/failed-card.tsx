@@ -18,7 +18,7 @@ import { focusCardSoon, useInnerTabIndex } from "./roving";
 /**
  * A generation that failed: the reason in plain words, a Retry that makes a
  * new one with the same settings (once, whatever the clicks: one idempotency
- * key per card) in its place (issue 26: the new card takes the failed one's
+ * key per card) in its place (the new card takes the failed one's
  * place in its batch, and the failed one goes), and, for one's own, Delete.
  * A picture refused for its content would be refused again: it offers "Edit
  * prompt" (its prompt and settings into the composer) instead of Retry.

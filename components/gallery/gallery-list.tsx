@@ -15,7 +15,7 @@ export const PICTURES_ID = "pictures";
 
 /**
  * The gallery's justified list: its cards and batches, the rules that keep a
- * row that is not full at the row height (issue 26 item 4), and one Tab stop
+ * row that is not full at the row height, and one Tab stop
  * with arrow keys between the cards (item 12).
  */
 export function GalleryList(props: {

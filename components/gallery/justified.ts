@@ -8,7 +8,7 @@ import type { CSSProperties } from "react";
 // the list's own width (a container query: 150–260 px, a quarter of it), the
 // gap is 8 px below 640 px and 12 px above, and a pseudo-element that takes
 // all the free space of the last row keeps its tiles at the wanted height.
-// A row that is not full keeps the wanted height too (issue 26): rules from
+// A row that is not full keeps the wanted height too: rules from
 // lib/client/justified-rows.ts, rendered with the list, stop its tiles'
 // growth at the widths where filling it would blow them up.
 

@@ -8,7 +8,7 @@ import { useStudio } from "@/components/studio/studio-context";
 /**
  * A polite live region that says when the person's pictures finish or fail
  * ("Finished: <prompt>", "Failed: <prompt>: <reason>"), once per request,
- * never for what was done when the page loaded (issue 26 item 12). Visually
+ * never for what was done when the page loaded. Visually
  * hidden: the cards already show it.
  */
 export function OutcomeAnnouncer({ items }: { items: Generation[] }) {

@@ -24,7 +24,7 @@ function useNow(ms: number): number {
  * it, the studio is still copying it) says "Saving…" with the reason: it
  * exists, so it never looks failed. One cancelled says so: the gateway has no
  * cancel, so it stays here, billed, until the gateway ends it. One waiting
- * for a slot (issue 26) says its place in the person's queue and that
+ * for a slot says its place in the person's queue and that
  * cancelling it is free: nothing was sent.
  */
 export function ProgressCard({ generation: g }: { generation: Generation }) {

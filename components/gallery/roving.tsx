@@ -1,7 +1,7 @@
 "use client";
 import { createContext, useCallback, useContext, useState, useSyncExternalStore } from "react";
 
-// One Tab stop for the whole gallery (issue 26 item 12), WAI-ARIA's roving
+// One Tab stop for the whole gallery, WAI-ARIA's roving
 // tabindex: the card last focused (at first, the first card) is the one in
 // the Tab order; the arrow keys move between cards (grid-keys.ts, wired in
 // gallery-list.tsx). A card's own buttons (its checkbox, star, Retry,

@@ -3,7 +3,7 @@ import { useStudio } from "@/components/studio/studio-context";
 import { PICTURES_ID } from "./gallery-list";
 
 /**
- * The page's first Tab stop (issue 26 item 12): past the header, the
+ * The page's first Tab stop: past the header, the
  * composer and the filters, to the gallery's current card. Shown only while
  * focused. Before the page's scripts run, the link's #pictures does the same.
  */

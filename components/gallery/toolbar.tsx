@@ -21,7 +21,7 @@ const SELECT =
 export function Toolbar({ searchRef }: { searchRef?: React.Ref<HTMLInputElement> }) {
   const { t, locale, filters, setFilters, feed } = useStudio();
   const [text, setText] = useState(filters.q);
-  // The search lives in the address (issue 26 item 6): when Back or Forward brings another one, the
+  // The search lives in the address: when Back or Forward brings another one, the
   // box shows it; a search this box sent itself leaves what is typed alone.
   const [sent, setSent] = useState(filters.q);
   const [shownQ, setShownQ] = useState(filters.q);

@@ -3,7 +3,7 @@ import { gallery as en } from "@/lib/i18n/en/gallery";
 import { gallery as zh } from "@/lib/i18n/zh/gallery";
 import { waitingLabel } from "./waiting";
 
-describe("waitingLabel (issue 26)", () => {
+describe("waitingLabel", () => {
   it("says how many pictures go before this one, and 'next' for the first", () => {
     expect(waitingLabel(1, en.card)).toBe("Waiting · next");
     expect(waitingLabel(2, en.card)).toBe("Waiting · 1 ahead of you");

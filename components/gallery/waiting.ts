@@ -1,6 +1,6 @@
 import { format } from "@/lib/i18n/format";
 
-/** The words a waiting card shows (issue 26), from the gallery card's dictionary. */
+/** The words a waiting card shows, from the gallery card's dictionary. */
 type WaitingWords = { waitingNext: string; waitingAhead: string };
 
 /**

@@ -3,7 +3,7 @@ import { matchingIdsUrl } from "@/lib/client/api";
 import type { FeedFilters } from "@/lib/contract-feed";
 
 /**
- * GET /api/generations/ids for the filters the gallery lists with (issue 26):
+ * GET /api/generations/ids for the filters the gallery lists with:
  * the same parameters as its pages, finished pictures only, so "all N
  * matching" is what paging down would let one select. It also names the
  * selection's scope: another filter, another URL, and a selection of all

@@ -31,7 +31,7 @@ const BUTTON =
  * What can be done with the selected pictures, at the bottom of the window:
  * add to a board, take off this board, star, download as one ZIP, delete
  * (one's own, or anyone's for an admin, after one confirmation). After
- * "Select all" with more to load, "Select all N matching" (issue 26): then
+ * "Select all" with more to load, "Select all N matching": then
  * the selection holds pictures the gallery has not loaded, and every action
  * works on all of them, in requests of the sizes each endpoint takes.
  */

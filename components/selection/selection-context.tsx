@@ -36,7 +36,7 @@ export type SelectionApi = {
   selectAll(): void;
   clear(): void;
   /**
-   * "Select all N matching" (issue 26): GET /api/generations/ids for the
+   * "Select all N matching": GET /api/generations/ids for the
    * gallery's filters (`scope`). Offered once every loaded picture is
    * selected and more are left to load.
    */

@@ -10,7 +10,7 @@ type Matched = GenerationIdsResponse & { scope: string };
 const mineOf = (scope: string) => `${scope}${scope.includes("?") ? "&" : "?"}mine=1`;
 
 /**
- * "Select all N matching" (issue 26). Once every loaded picture is selected
+ * "Select all N matching". Once every loaded picture is selected
  * and the gallery has more to load, the server is asked which pictures the
  * filters match (GET /api/generations/ids, the newest 1,000 at most) so the
  * offer can name N; taking it selects them all. For someone who may delete

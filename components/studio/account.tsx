@@ -103,7 +103,7 @@ export function Account() {
       )}
       {changing && <ChangePasswordDialog t={t} onClose={() => setChanging(false)} />}
       {leaving && (
-        // Sign out everywhere asks first, offering to revoke the person's API tokens too (issue 21).
+        // Sign out everywhere asks first, offering to revoke the person's API tokens too.
         <EndSessionsDialog
           t={t}
           title={t.account.signOutEverywhereTitle}

@@ -4,7 +4,7 @@ import { singleFlight } from "@/lib/client/single-flight";
 import { Spinner } from "./icons";
 
 /**
- * Work one form does at a time (issue 26: creating took ~1 s with no sign of
+ * Work one form does at a time (creating took ~1 s with no sign of
  * it, and a second click sent a second request): `busy` for the button, and
  * `run`, which drops a call while one is under way.
  */

@@ -3,7 +3,7 @@ import { makeUser } from "@/lib/db/shared/test-rows";
 import { testDeps } from "@/lib/testing/deps";
 import { acceptInvite, createInvite, INVITE_TTL_MS, inviteState } from "./invites";
 
-// Issue 26: the invite page reads the link's state on the server, so a used
+// The invite page reads the link's state on the server, so a used
 // or expired link says so at once instead of after the password is typed twice.
 
 let fixture: ReturnType<typeof testDeps>;

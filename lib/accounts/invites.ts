@@ -32,7 +32,7 @@ const tokenShape = (token: string) => /^[A-Za-z0-9_-]{20,100}$/.test(token);
 export type InviteState = { state: "open"; name: string } | { state: "used" } | { state: "expired" } | { state: "gone" };
 
 /**
- * For the invite page (issue 26): read on the server, so a used or expired
+ * For the invite page: read on the server, so a used or expired
  * link says so at once, not after a password was typed twice. "gone": no such
  * link (mistyped, or its person was removed) or a disabled person's.
  */
@@ -50,7 +50,7 @@ export async function inviteState(deps: Deps, token: string): Promise<InviteStat
  * Sets the person's password from an invite, once; a second use, or an
  * expired link, is refused. An invite to someone who had a password is a
  * reset: like an admin's, it ends their sessions and revokes their API
- * tokens (issue 21); the caller then starts this browser's session.
+ * tokens; the caller then starts this browser's session.
  */
 export async function acceptInvite(deps: Deps, input: { token: string; password: string }): Promise<UserRow> {
   if (!tokenShape(input.token)) throw new StudioError("not_found", GONE);

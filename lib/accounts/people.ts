@@ -8,7 +8,7 @@ import { isListedAdmin, newAccountRow } from "@/lib/auth/accounts";
 import { hashPassword } from "@/lib/auth/password";
 import { logger } from "@/lib/log";
 
-// What admins do with people (issue 12): list them with this month's
+// What admins do with people: list them with this month's
 // pictures and spend, add them, change their role, limits and state.
 
 type Deps = Pick<ServiceDeps, "db" | "config" | "now">;
@@ -70,8 +70,8 @@ export type PersonPatch = Partial<Pick<UserRow, "role" | "disabled" | "dailyLimi
 
 /**
  * Changes a person. A reset password ends the person's sessions and revokes
- * their API tokens at once; a disable revokes the tokens at once (issue 21:
- * enabling the account again brings none back) and ends each session at its
+ * their API tokens at once; a disable revokes the tokens at once
+ * (enabling the account again brings none back) and ends each session at its
  * next request, which answers 403 with the reason so the browser can say so
  * (lib/auth/sessions.ts). A role given here is the
  * studio's, not STUDIO_ADMINS' (adminByList false), so the list leaves it

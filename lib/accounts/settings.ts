@@ -4,7 +4,7 @@ import type { ServiceDeps } from "@/lib/core/deps";
 import { TOKEN_MAX_DAYS_SETTING, tokenMaxDays } from "@/lib/auth/api-tokens";
 import { logger } from "@/lib/log";
 
-// What admins set in the studio itself (issue 21), kept in studio_settings so
+// What admins set in the studio itself, kept in studio_settings so
 // every instance reads the same: for now, the longest an API token lives.
 
 type Deps = Pick<ServiceDeps, "db" | "now">;

@@ -4,7 +4,7 @@ import type { ServiceDeps } from "@/lib/core/deps";
 import { logger } from "@/lib/log";
 import { mustGetUser } from "./people";
 
-// Ending sessions and tokens (issue 21): a person's own "sign out
+// Ending sessions and tokens: a person's own "sign out
 // everywhere", an admin signing one person or everyone out. Tokens go too
 // unless the caller says otherwise: a thief who holds a session can have made
 // one, and a token outlives every session.

@@ -6,10 +6,10 @@ import type { ServiceDeps } from "@/lib/core/deps";
 import { createApiToken, effectiveExpiry, TokenCapReached, tokenMaxDays } from "@/lib/auth/api-tokens";
 import { logger } from "@/lib/log";
 
-// Personal API tokens (issue 13): each person makes and revokes their own;
+// Personal API tokens: each person makes and revokes their own;
 // admins also see and revoke everyone's. The secret leaves the server once,
 // in the answer to the create; logs name the token's id, never the secret.
-// Issue 21: only from a signed-in browser (the routes refuse tokens), at most
+// Only from a signed-in browser (the routes refuse tokens), at most
 // `maxPerUser` per person, and never longer-lived than the admins allow.
 
 type Deps = Pick<ServiceDeps, "db" | "now">;

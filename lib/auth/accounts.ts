@@ -57,7 +57,7 @@ export async function accountNamed(db: StudioDatabase, input: { name: string; ad
 }
 
 /**
- * STUDIO_ADMINS wins (header and password modes, issue 21): a listed person
+ * STUDIO_ADMINS wins (header and password modes): a listed person
  * is an admin, and the list's; someone the list made admin (adminByList) who
  * is no longer on it is a member again. A person an admin made admin in the
  * studio was never the list's, so the list leaves them alone. Writes only on

@@ -127,7 +127,7 @@ describe("a bearer token in identify", () => {
   });
 });
 
-describe("a token's longest life (issue 21)", () => {
+describe("a token's longest life", () => {
   it("with maxDays, a token made longer ago than the maximum resolves to nobody, whatever its own expiry", async () => {
     const { db, user } = await withPerson();
     const forever = await createApiToken({ db, user, name: "from before the maximum", expiresInDays: null, now: T0 });
@@ -141,7 +141,7 @@ describe("a token's longest life (issue 21)", () => {
   });
 });
 
-describe("how a request was identified (issue 21)", () => {
+describe("how a request was identified", () => {
   it("says session, token, proxy or local, so routes can refuse tokens", async () => {
     const { db, user } = await withPerson({ name: "alice" });
     const accounts = { mode: "accounts" as const, sessionDays: 30, firstAdmin: undefined };

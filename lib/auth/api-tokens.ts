@@ -4,7 +4,7 @@ import { monotonicFactory } from "ulid";
 import type { ApiTokenRow, StudioDatabase, UserRow } from "@/lib/db";
 import { hashSessionId } from "./sessions";
 
-// Personal API tokens (issue 13): `Authorization: Bearer nst_…` acts as the
+// Personal API tokens: `Authorization: Bearer nst_…` acts as the
 // person who made it, with their limits. The secret is 256 random bits shown
 // once; the database keeps only its SHA-256 (as for sessions), so a copy of
 // the database lets nobody in, and revoking is deleting the row.
@@ -48,7 +48,7 @@ export function bearerOf(request: Request): string | undefined {
 export const isApiToken = (value: string) => value.startsWith(TOKEN_PREFIX) && value.length <= MAX_TOKEN_LENGTH;
 
 /**
- * When a token stops working (issue 21): its own expiry, or its creation plus
+ * When a token stops working: its own expiry, or its creation plus
  * the longest life the admins allow, whichever comes first. So a token that
  * never expires (made before there was a maximum) ends at createdAt + max,
  * and lowering the maximum shortens every token at once.
@@ -92,7 +92,7 @@ export async function createApiToken(input: {
 
 /**
  * The person a token acts for; "disabled" when their account is disabled
- * (403; disabling someone on /admin also revokes their tokens, issue 21); undefined
+ * (403; disabling someone on /admin also revokes their tokens); undefined
  * for an unknown, expired or revoked one, and one older than `maxDays` (the
  * admins' maximum, see effectiveExpiry). Marks the token used, at most once
  * a minute.

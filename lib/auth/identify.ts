@@ -17,7 +17,7 @@ export const DISABLED_MESSAGE = "This account is disabled. Ask an admin of the s
 export const BAD_TOKEN_MESSAGE = "The API token is not valid (unknown, expired or revoked)";
 
 /**
- * How the person was identified (issue 21): a studio session cookie, a
+ * How the person was identified: a studio session cookie, a
  * personal API token, the auth proxy's header (header mode) or the one local
  * user (none mode). Routes that must not be reachable with a token (making
  * tokens, the session, admin) refuse "token" (lib/server/route.ts).

@@ -1,7 +1,7 @@
 import "server-only";
 import argon2 from "argon2";
 
-// Passwords of people's own accounts (issue 12), hashed with argon2id by the
+// Passwords of people's own accounts, hashed with argon2id by the
 // maintained native binding (node-argon2), never by hand. The parameters are
 // OWASP's first argon2id recommendation (19 MiB, 2 passes, 1 lane): a sign-in
 // costs tens of milliseconds here and a stolen hash stays expensive to guess.

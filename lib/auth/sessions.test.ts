@@ -59,7 +59,7 @@ describe("server-side sessions", () => {
   });
 });
 
-describe("a session bound to what it was made with (issue 21)", () => {
+describe("a session bound to what it was made with", () => {
   it("resumes only with the same credential; otherwise it is ended, not just refused", async () => {
     const { db } = openTemp();
     const user = makeUser();

@@ -15,7 +15,7 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 export const hashSessionId = (id: string) => createHash("sha256").update(id).digest("base64url");
 
 /**
- * What a session is bound to besides its account (issue 21). Password mode:
+ * What a session is bound to besides its account. Password mode:
  * the shared password, as an HMAC keyed by the session secret (never the
  * password itself; without the secret a copy of the database cannot be
  * guessed against), so a new STUDIO_PASSWORD (or secret) ends every session

@@ -10,7 +10,7 @@ import { logger } from "@/lib/log";
 import { mayManageBoard, mustManageBoard, mustSeeBoard } from "./access";
 import { decodeBoardCursor, encodeBoardCursor } from "./cursor";
 
-// Boards (issue 14): named collections of pictures, the team's or one
+// Boards: named collections of pictures, the team's or one
 // person's. A board holds references to pictures, never the pictures: deleting
 // a board, or taking a picture off it, deletes no picture.
 
@@ -31,7 +31,7 @@ export function toBoard(row: BoardSummary, viewer: Pick<Person, "id" | "role">):
 
 /**
  * Every team board and the viewer's private ones, by name, a page at a time
- * (issue 21: a team's boards are many; a page reads counts and covers for its
+ * (a team's boards are many; a page reads counts and covers for its
  * own boards only). `cursor`: a previous page's nextCursor.
  */
 export async function listBoards(deps: Deps, input: { viewer: Person; limit: number; cursor?: string }): Promise<ListBoardsResponse> {
@@ -52,8 +52,8 @@ export async function getBoard(deps: Deps, input: { id: string; viewer: Person }
 }
 
 /**
- * A new board of the viewer's, while they own fewer than `maxOwned` (issue 21:
- * every studio page lists boards, so one person's thousands would weigh on
+ * A new board of the viewer's, while they own fewer than `maxOwned`
+ * (every studio page lists boards, so one person's thousands would weigh on
  * everyone's); past it a 429 naming the cap, and nothing made.
  */
 export async function createBoard(deps: Deps, input: { viewer: Person; name: string; visibility: BoardVisibility; maxOwned: number }): Promise<Board> {

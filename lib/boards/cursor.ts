@@ -5,7 +5,7 @@ import { MAX_BOARD_NAME } from "@/lib/contract-values";
 import type { BoardCursor } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
 
-// The boards list's cursor (issue 21): boards are listed by name, so a page
+// The boards list's cursor: boards are listed by name, so a page
 // ends at a name and an id. Both travel in the cursor (base64url JSON, opaque
 // to clients), so the next page starts at the right place even when that
 // board was renamed or deleted in between.

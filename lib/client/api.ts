@@ -117,7 +117,7 @@ export function listUrl(params: ListParams): string {
   return `/api/generations${qs ? `?${qs}` : ""}`;
 }
 
-/** GET /api/generations/ids with the list's filters (issue 26): every matching id, and how many match. */
+/** GET /api/generations/ids with the list's filters: every matching id, and how many match. */
 export function matchingIdsUrl(params: Omit<ListParams, "cursor" | "limit">): string {
   return listUrl(params).replace(/^\/api\/generations/, "/api/generations/ids");
 }
@@ -144,12 +144,12 @@ export const api = {
     form.append("file", file, name);
     return (await schemas()).uploadedReferenceSchema.parse(await call("/api/references", { method: "POST", body: form }));
   },
-  /** A link checked when it is added: the studio fetches it, checks it is a picture and stores it as an upload (issue 26). */
+  /** A link checked when it is added: the studio fetches it, checks it is a picture and stores it as an upload. */
   addReferenceUrl: async (url: string): Promise<UploadedReference> =>
     (await schemas()).uploadedReferenceSchema.parse(await call("/api/references", { method: "POST", body: JSON.stringify({ url }) })),
 };
 
-// Accounts, admin and usage (issue 12).
+// Accounts, admin and usage.
 
 export type PatchUser = { role?: User["role"]; disabled?: boolean; dailyLimit?: number | null; maxActive?: number | null; monthlyBudget?: number | null; password?: string };
 export type UsageParams = { from: string; to: string; groupBy: "day" | "user" | "model"; user?: string };
@@ -198,7 +198,7 @@ export const adminApi = {
     (await schemas()).signOutResultSchema.parse(await call("/api/admin/sign-out-everyone", { method: "POST", body: JSON.stringify({ endTokens }) })),
 };
 
-// Personal API tokens (issue 13).
+// Personal API tokens.
 
 export const tokensApi = {
   mineUrl: "/api/tokens",
@@ -215,7 +215,7 @@ export const usageApi = {
   get: async (url: string): Promise<UsageResponse> => (await schemas()).usageResponseSchema.parse(await call(url)),
 };
 
-// Boards and share links (issue 14).
+// Boards and share links.
 
 export const boardsApi = {
   /** One page of GET /api/boards (its URL carries limit and cursor). */

@@ -4,7 +4,7 @@ import { zh } from "@/lib/i18n/zh";
 import { blockedReason } from "./blocked-reason";
 import type { SessionLimits } from "./request-fit";
 
-// Why Generate is off, said under it (issue 26 item 1), with when the limit resets (item 2).
+// Why Generate is off, said under it, with when the limit resets (item 2).
 
 const NOW = Date.parse("2026-12-20T19:00:00.000Z");
 const limits: SessionLimits = {

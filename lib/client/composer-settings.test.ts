@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COMPOSER_SETTINGS_KEY, DEFAULT_COMPOSER_SETTINGS, parseComposerSettings, readComposerSettings, rememberComposerSettings } from "./composer-settings";
 
-// Issue 26 item 6 (part): the model, ratio, size and count a person last
+// Item 6 (part): the model, ratio, size and count a person last
 // used are kept in this browser, and whatever is stored is checked when read.
 
 function memoryStorage(initial: Record<string, string> = {}): Storage {

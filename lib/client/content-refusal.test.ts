@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isContentRefusal } from "./content-refusal";
 
-// Issue 26 item 5: a picture the model refused for its content cannot be made
+// A picture the model refused for its content cannot be made
 // by sending the same prompt again; its card offers "Edit prompt" instead of Retry.
 
 describe("isContentRefusal", () => {

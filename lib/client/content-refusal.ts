@@ -1,5 +1,5 @@
 // A picture the model (or the gateway's safety filter) refused for what it
-// shows or was asked to show (issue 26 item 5): the same prompt sent again
+// shows or was asked to show: the same prompt sent again
 // meets the same refusal, so its card offers "Edit prompt" rather than Retry.
 // Gateways say so by an error code (our simulator's output_moderation, new-api's
 // sensitive_words_detected, OpenAI's content_policy_violation) or, with no code

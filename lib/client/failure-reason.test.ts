@@ -13,7 +13,7 @@ const KNOWN = [
   NOT_SENT_CODE,
   UNKNOWN_OUTCOME_CODE,
   CANCELLED_CODE,
-  // A waiting picture cancelled before it was sent (issue 26 item 3).
+  // A waiting picture cancelled before it was sent.
   CANCELLED_WAITING_CODE,
   "timeout",
   "lost",

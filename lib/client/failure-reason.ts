@@ -1,7 +1,7 @@
 import type { Dictionary } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 
-// A failed picture's reason in the person's language (issue 26 item 15). The
+// A failed picture's reason in the person's language. The
 // studio's server writes each failure as a code and an English sentence; the
 // sentence's first colon outside parentheses is where the gateway's (or the
 // studio's) own detail begins ("The gateway could not make this picture: …").

@@ -1,5 +1,5 @@
-// How wide a text box must be for its placeholder to show whole (issue 26:
-// "default: 20" was cut to "default: 2(" behind a number field's spin buttons).
+// How wide a text box must be for its placeholder to show whole
+// ("default: 20" was cut to "default: 2(" behind a number field's spin buttons).
 
 // East Asian wide and fullwidth characters take about two "0"s of a Latin font.
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cardToFocus, type CardBox } from "./grid-keys";
 
-// Issue 26 item 12: one Tab stop for the gallery, arrow keys between its
+// One Tab stop for the gallery, arrow keys between its
 // cards. The cards are laid out in justified rows (and batches inside them),
 // so "up" and "down" are read from where each card is on the screen.
 

@@ -1,4 +1,4 @@
-// The gallery's arrow keys (issue 26 item 12): the cards are one Tab stop
+// The gallery's arrow keys: the cards are one Tab stop
 // (a roving tabindex) and the arrows move between them, as in a WAI-ARIA
 // layout grid. The rows are the browser's (justified, batches framed inside
 // them), so Up and Down are read from where each card is on the screen.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MAX_STRETCH, WIDTHS, heldAt, heldRowsCss, rowHeight, type RowItem } from "./justified-rows";
 
-// Issue 26 item 4: a row that is not full keeps the row height, as justified
+// A row that is not full keeps the row height, as justified
 // galleries do; only rows close to full stretch to the list's width.
 
 const WIDE = 16 / 9;

@@ -1,5 +1,5 @@
 // Which rows of the justified gallery stretch to the list's width, and which
-// keep the row height (issue 26 item 4). The rows themselves are CSS's (see
+// keep the row height. The rows themselves are CSS's (see
 // justified.ts): flex-wrap breaks them, each tile grows in proportion to its
 // ratio. A row followed by something that does not fit beside it (a batch
 // wider than what is left) used to grow until it filled the width: one

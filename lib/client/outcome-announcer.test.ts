@@ -3,7 +3,7 @@ import type { Generation } from "@/lib/contract";
 import { dictionaries } from "@/lib/i18n";
 import { noticeOutcomes, outcomeText, startWatching, type Outcome } from "./outcome-announcer";
 
-// Issue 26 item 12: a picture that finishes or fails is announced (politely),
+// A picture that finishes or fails is announced (politely),
 // once, when its whole batch has ended; never for what was done at load, and
 // never once per poll.
 

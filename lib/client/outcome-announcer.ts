@@ -3,7 +3,7 @@ import { ACTIVE_STATUSES } from "@/lib/contract-values";
 import type { Dictionary } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 
-// What a screen reader hears when pictures finish (issue 26 item 12): the
+// What a screen reader hears when pictures finish: the
 // gallery's polite live region says "Finished: <prompt>" or "Failed:
 // <prompt>: <reason>" once per request, when the last of its pictures that
 // were seen in progress has ended. Pictures that were done when the page

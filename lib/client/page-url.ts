@@ -13,7 +13,7 @@ export const FILTER_PARAMS = ["q", "model", "status", "favorites", "mine", "batc
 /** The open picture on a board page: /boards/<id>?p=<picture id>. */
 export const PICTURE_PARAM = "p";
 
-// A retry's id carries a "0" per retry in place (issue 26 item 5): GENERATION_ID says which.
+// A retry's id carries a "0" per retry in place: GENERATION_ID says which.
 const PICTURE_ID = GENERATION_ID;
 const PICTURE_PATH = new RegExp(`^/p/(${GENERATION_ID.source.slice(1, -1)})$`);
 // Any /p/<something>: a picture's page, even when <something> names none (it answers 404 with the gallery).

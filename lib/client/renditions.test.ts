@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tileSizes, tileSrcSet } from "./renditions";
 
-// Issue 26 item 4: a tile's <img> offers the thumbnail (512 px), the preview
+// A tile's <img> offers the thumbnail (512 px), the preview
 // (1024 px) and the original, each with its real width, so the browser never
 // picks one narrower than the tile (times the screen's density).
 

@@ -1,7 +1,7 @@
 import { PREVIEW_SIDE, THUMB_SIDE } from "@/lib/contract-values";
 import { MAX_STRETCH } from "./justified-rows";
 
-// A gallery tile's <img> (issue 26 item 4): the thumbnail, the preview and
+// A gallery tile's <img>: the thumbnail, the preview and
 // the original, each with its width, and how wide the tile is, so the browser
 // takes the smallest picture that is not smaller than the tile on the screen.
 

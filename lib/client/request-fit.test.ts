@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { SessionInfo } from "@/lib/contract";
 import { requestFit } from "./request-fit";
 
-// What the composer says about one request before it is sent (issue 26 item 1):
+// What the composer says about one request before it is sent:
 // its price from the server's quote, what is left, and whether it can fit.
 
 type Limits = SessionInfo["limits"];

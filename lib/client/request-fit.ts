@@ -3,7 +3,7 @@ import type { ImageSize, ModelId } from "@/lib/models";
 import { isPriced, priceOf, pricedSize, roundMoney } from "@/lib/pricing";
 
 // What one request would cost and whether it fits the person's limits, from
-// GET /api/session as the server last said it (issue 26 item 1). Prices come
+// GET /api/session as the server last said it. Prices come
 // from the server's quote through the server's own priceOf; the checks follow
 // the server's order (lib/generations/quota.ts): an unpriced model under a
 // budget, today's allowance, the queue past the in-flight cap, the budget.

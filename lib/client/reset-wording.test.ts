@@ -4,7 +4,7 @@ import { zh } from "@/lib/i18n/zh";
 import { ApiError } from "./api";
 import { limitRefusalTitle, resetWhen } from "./reset-wording";
 
-// Issue 26 item 2: a refusal says when the limit resets, in the person's
+// A refusal says when the limit resets, in the person's
 // language: "on 1 January" for a monthly budget (not "in 598 h"), "at
 // midnight UTC (in 5 h)" for the daily limit, "in 10 s" only where that is true.
 

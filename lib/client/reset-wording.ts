@@ -2,7 +2,7 @@ import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 import type { ApiError } from "./api";
 
-// When a limit starts afresh, in the person's words (issue 26 item 2): a
+// When a limit starts afresh, in the person's words: a
 // monthly budget "on 1 January" (not "in 598 h"), the daily limit "at
 // midnight UTC (in 5 h)", and "in 10 s" only where waiting seconds is true
 // (the in-flight cap, the gateway's own rate limit).

@@ -82,7 +82,7 @@ describe("neighbourOutside", () => {
   });
 });
 
-describe("select all N matching (issue 26)", () => {
+describe("select all N matching", () => {
   // The gallery newest first: 24 of 40 loaded (gen_40 … gen_17); the server matched all 40.
   const pad = (n: number) => `gen_${String(n).padStart(2, "0")}`;
   const loaded = Array.from({ length: 24 }, (_, i) => pad(40 - i));

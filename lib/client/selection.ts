@@ -8,7 +8,7 @@ export type Selection = {
   /** The picture clicked last: a shift-click selects from here. */
   readonly anchor: string | null;
   /**
-   * "Select all N matching" (issue 26): `ids` holds what the server matched
+   * "Select all N matching": `ids` holds what the server matched
    * for the gallery's filters (`scope`, the list's URL), loaded or not, and
    * `total` how many matched in all.
    */

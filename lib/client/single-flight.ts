@@ -2,7 +2,7 @@
  * One piece of work at a time: a call while one runs is dropped (answers
  * undefined), not queued. Kept in a plain object, not React state, so that
  * two submits in the same tick (a double click, Enter pressed twice before a
- * re-render) cannot both start a request (issue 26).
+ * re-render) cannot both start a request.
  */
 export function singleFlight() {
   let running = false;

@@ -1,4 +1,4 @@
-// What the create-token form offers (issue 21): the presets up to the
+// What the create-token form offers: the presets up to the
 // admins' maximum, and the maximum itself when it is none of them. No token
 // lives longer than the maximum, so "never" is not offered.
 

@@ -1,7 +1,7 @@
 import type { Locale } from "@/lib/i18n";
 import { getModel } from "@/lib/models";
 
-// What the usage page calls things (issue 26 item 16): models by their names,
+// What the usage page calls things: models by their names,
 // not the ids the API and the CSV keep for scripts.
 
 /**

@@ -14,7 +14,7 @@ export const BOARDS_KEY = infiniteKey(pageKey);
 
 /**
  * The boards the person may see (every team board, their own private ones),
- * by name, a page at a time (issue 21: a team may have thousands). One SWR
+ * by name, a page at a time (a team may have thousands). One SWR
  * entry for the whole page: the board bar, the "Add to board" menus and the
  * board page read, extend and revalidate the same pages.
  */

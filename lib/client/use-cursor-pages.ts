@@ -5,7 +5,7 @@ import useSWRInfinite, { type SWRInfiniteConfiguration } from "swr/infinite";
 export type CursorPage<T> = { items: T[]; nextCursor: string | null };
 
 /**
- * A list read a page at a time (issue 21: boards, share links, tokens), for a
+ * A list read a page at a time (boards, share links, tokens), for a
  * list URL with its filter (null: nothing to read). The next page is the same
  * URL with the previous page's cursor. `refresh` re-reads every page read so
  * far, after a create or a revoke.

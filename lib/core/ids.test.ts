@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GENERATION_ID, MAX_IN_PLACE_RETRIES } from "@/lib/contract-values";
 import { idInPlaceOf, newGenerationId } from "./ids";
 
-describe("idInPlaceOf (issue 26: a retry takes its failed generation's place)", () => {
+describe("idInPlaceOf (a retry takes its failed generation's place)", () => {
   it("sorts right after the failed id and before every id made after it", () => {
     const now = Date.now();
     const [older, failed, newer] = [newGenerationId(now), newGenerationId(now), newGenerationId(now)];

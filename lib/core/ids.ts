@@ -13,7 +13,7 @@ export const newBoardId = (now = Date.now()) => `brd_${ulid(now)}`;
 export const newShareId = (now = Date.now()) => `shr_${ulid(now)}`;
 
 /**
- * The id of a retry that takes `failedId`'s place (issue 26): the gallery is
+ * The id of a retry that takes `failedId`'s place: the gallery is
  * newest first by id, and `failedId + "0"` sorts right after it and before
  * every id made later (only ids that start with `failedId` lie between, and
  * only a retry of it makes one). Undefined once a picture has been retried in

@@ -27,7 +27,7 @@ describe("createRateLimiter", () => {
   });
 });
 
-// Issue 21, item 18: the shared limiter counts in the database (rate_counters);
+// The shared limiter counts in the database (rate_counters);
 // the behaviour on both engines is in lib/shares/throttle.test.ts. Here, with
 // a counter store in memory: what it asks the database, and when.
 describe("createSharedRateLimiter", () => {

@@ -37,7 +37,7 @@ describe("file names in the archive", () => {
     expect(promptStem("山".repeat(PROMPT_CHARACTERS))).toBe("山".repeat(PROMPT_CHARACTERS));
   });
 
-  // Issue 26: "…reading to ow.png" was cut in the middle of a word.
+  // "…reading to ow.png" was cut in the middle of a word.
   it(`cut a longer prompt after its last whole word, within ${PROMPT_CHARACTERS} characters with the ellipsis`, () => {
     const prompt = "at midnight, a witch in her tower is reading to owls by the fire";
     expect(promptStem(prompt)).toBe("at midnight, a witch in her tower is reading to…");

@@ -7,7 +7,7 @@ import { createGenerations } from "./create";
 import { listGenerations } from "./reads";
 import { REFRESH_CONCURRENCY } from "./refresh-slots";
 
-// Memory that stays bounded whatever asks (issue 11 #8).
+// Memory that stays bounded whatever asks.
 
 let env: Instances;
 afterEach(() => env?.cleanup());

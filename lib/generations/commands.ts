@@ -53,7 +53,7 @@ export async function cancelGeneration(deps: ServiceDeps, input: { id: string; v
   assertOwner(row, input.viewer, "cancel");
   // Cancelled already (a second click): the answer is what it became since.
   if (row.cancelledAt !== null) return (await viewGenerations(deps, [row], input.viewer))[0];
-  // Never sent (issue 26): it ends now, free. Sent meanwhile: cancelled as any in flight, below.
+  // Never sent: it ends now, free. Sent meanwhile: cancelled as any in flight, below.
   if (row.status === "waiting") {
     const cancelled = await cancelWaiting(deps, row);
     return cancelled ? (await viewGenerations(deps, [cancelled], input.viewer))[0] : cancelGeneration(deps, input);
@@ -73,9 +73,9 @@ export async function cancelGeneration(deps: ServiceDeps, input: { id: string; v
  * A new generation with the same settings and references, for a failed one,
  * by its creator or an admin, as delete and cancel: it reuses the creator's
  * uploaded references, which nobody else can see on a picture that was not
- * made (issue 21). Concurrent retries of one generation with the same key (or none) make one:
+ * made. Concurrent retries of one generation with the same key (or none) make one:
  * a double click never pays twice. The retry takes the failed one's place
- * (issue 26): its batch, its place in the gallery (idInPlaceOf), and the
+ *: its batch, its place in the gallery (idInPlaceOf), and the
  * failed row goes as a delete would, its cost still counted.
  */
 export async function retryGeneration(

@@ -134,7 +134,7 @@ export async function createFromEntries(
   if (!inserted.created) return presentGenerations(deps, inserted.rows);
   if (inPlaceOf) await removeReplaced(deps, inPlaceOf.id);
 
-  // Past the in-flight cap the last rows wait (issue 26): the queue sends them when slots free.
+  // Past the in-flight cap the last rows wait: the queue sends them when slots free.
   const { sent, failures } = await submitRows(deps, {
     rows: inserted.rows,
     settings: { ...settings, imageSize: settings.imageSize ?? imageSize ?? undefined },

@@ -39,7 +39,7 @@ export async function openImage(deps: ServiceDeps, input: { id: string; variant:
  * A stored reference, for its uploader, an admin, or anyone when a finished
  * picture uses it (the viewer shows those to the team, and Remix reuses
  * them). The references of a picture that was not made stay their
- * uploader's: the gallery shows nobody else what they were (issue 21).
+ * uploader's: the gallery shows nobody else what they were.
  */
 export async function openReference(deps: ServiceDeps, input: { id: string; viewer: Person }): Promise<ServedFile> {
   const row = await deps.db.getReference(input.id);

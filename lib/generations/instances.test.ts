@@ -10,10 +10,10 @@ import { RESULT_URL_LIFETIME_MS } from "./save-result";
 import { STAGED_HOLDER_SILENCE_MS } from "./staged";
 
 // Several instances on one database: a refresh longer than a lease is still
-// one instance's (issue 11 #2), a task id the gateway gave is never dropped
+// one instance's, a task id the gateway gave is never dropped
 // however late it arrives (#3), and bytes staged on one instance's disk while
 // storage is down are finished by that instance, not given up by another
-// (issue 21 #12).
+//.
 
 let env: Instances;
 const pollers: Poller[] = [];

@@ -6,7 +6,7 @@ import { createGenerations } from "./create";
 import { refreshGeneration } from "./refresh";
 
 // Limits that hold under concurrency and a retry that never bills twice
-// (issue 11 #6, #7), on both engines.
+//, on both engines.
 
 let env: Instances;
 afterEach(() => env?.cleanup());
@@ -29,7 +29,7 @@ describe.each(ENGINES)("on %s", (engine) => {
     expect(env.sim.stats().submits).toBe(2);
   });
 
-  it("with a queue (issue 26): 10 parallel creates at a cap of 2 and a queue of 3 on two instances: 2 sent, 3 wait, 5 refused as the queue is full", async () => {
+  it("with a queue: 10 parallel creates at a cap of 2 and a queue of 3 on two instances: 2 sent, 3 wait, 5 refused as the queue is full", async () => {
     env = await studioInstances({ engine, limits: { daily: 1_000, maxActive: 2, maxQueued: 3 } });
     const [a, b] = [await env.instance("A"), await env.instance("B")];
     const results = await Promise.allSettled(
@@ -78,7 +78,7 @@ describe.each(ENGINES)("on %s", (engine) => {
     const keyed = await Promise.all([a, b].map((deps) => retryGeneration(deps, { id: other.id, person: testPerson("t"), idempotencyKey: "click-1" })));
     expect(new Set(keyed.flat().map((g) => g.id)).size).toBe(1);
     expect(env.sim.stats().submits - submitsBefore).toBe(2);
-    // A retry takes the failed one's place (issue 26): with another key, there is nothing left to retry.
+    // A retry takes the failed one's place: with another key, there is nothing left to retry.
     await expect(retryGeneration(b, { id: other.id, person: testPerson("t"), idempotencyKey: "click-2" })).rejects.toMatchObject({ code: "not_found" });
     expect(env.sim.stats().submits - submitsBefore).toBe(2);
   });

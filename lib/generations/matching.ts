@@ -6,7 +6,7 @@ import type { Person } from "@/lib/core/person";
 import { listFilterOf } from "./reads";
 
 /**
- * "Select all N matching" (issue 26): the ids of every picture the gallery's
+ * "Select all N matching": the ids of every picture the gallery's
  * filters match, newest first (at most `limit`, after `cursor`), and how many
  * match in all. Exactly what listGenerations would page through for this
  * viewer: someone else's private board is a 404, stars and "mine" are theirs.

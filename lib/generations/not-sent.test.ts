@@ -8,7 +8,7 @@ import { uploadReference } from "./references";
 import { refreshGeneration } from "./refresh";
 
 // A request that fails after its rows exist but before anything was sent
-// keeps its reference files and says plainly that nothing was billed (issue 11 #4).
+// keeps its reference files and says plainly that nothing was billed.
 
 let env: Instances;
 afterEach(() => env?.cleanup());

@@ -3,7 +3,7 @@ import { makeRow } from "@/lib/db/shared/test-rows";
 import { ENGINES, studioInstances, type Instances } from "@/lib/testing/instances";
 import { createPoller, type Poller } from "./poller";
 
-// Every due row gets its turn whatever the backlog (issue 21 #11): the poller
+// Every due row gets its turn whatever the backlog: the poller
 // once read only the oldest 500 active rows, so in a long storage outage the
 // rows behind them were never polled.
 

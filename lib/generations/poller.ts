@@ -18,11 +18,11 @@ export type Poller = { stop(): void; tick(): Promise<void> };
 /**
  * Carries every active generation to its end with no browser open, and picks
  * up what a previous process left queued or processing; sends waiting ones
- * (issue 26) as their person's slots free. Ticks several times
+ * as their person's slots free. Ticks several times
  * per interval; the database's poll claim keeps upstream GETs to one per task
  * per interval, so a tick arriving a little early costs nothing.
  *
- * Every due row gets its turn whatever the backlog (issue 21 #11): each sweep
+ * Every due row gets its turn whatever the backlog: each sweep
  * reads the next page of due active rows after a cursor, and starts from the
  * oldest again once a page comes back short. A row waits at most one pass
  * over the backlog (backlog ÷ BATCH sweeps), however many older rows stay
@@ -59,7 +59,7 @@ export function createPoller(deps: ServiceDeps): Poller {
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, rows.length) }, worker));
     // After the refreshes, which free the slots of pictures that ended: the
-    // queue's next rows take them (issue 26), whichever instance sweeps first.
+    // queue's next rows take them, whichever instance sweeps first.
     await moveQueues(deps);
   }
 

@@ -6,7 +6,7 @@ import { logger } from "@/lib/log";
 import type { StoredObject } from "@/lib/storage";
 import type { ServiceDeps } from "@/lib/core/deps";
 
-// The preview rendition (issue 26 item 4): a WebP of at most PREVIEW_SIDE px,
+// The preview rendition: a WebP of at most PREVIEW_SIDE px,
 // for gallery tiles larger than the thumbnail on the screen. It is derived
 // from the original, so it is made the first time it is asked for (pictures
 // stored before it existed get one too) and kept under a key of its own; the

@@ -48,7 +48,7 @@ describe("unused uploads", () => {
   });
 });
 
-// Issue 21, item 15: one run removed at most 200 (one batch) an hour, so a
+// One run removed at most 200 (one batch) an hour, so a
 // person uploading more than that a day outran it for good.
 describe.each(ENGINES)("a pruning run on %s", (engine) => {
   it("removes every old unused upload, 1,000 of them, rows and files, in one run", async () => {

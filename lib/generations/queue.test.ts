@@ -5,7 +5,7 @@ import { createGenerations } from "./create";
 import { moveQueues } from "./queue";
 import { refreshGeneration } from "./refresh";
 
-// The queue across instances sharing one database (issue 26 item 3), on both
+// The queue across instances sharing one database, on both
 // engines: a waiting picture lives in the database, so whichever instance
 // sweeps sends it (one that restarted, or another); two sweeping at once send
 // each waiting picture once and never pass the person's cap.

@@ -10,7 +10,7 @@ import { currentPrices } from "./prices-in-force";
 import { inFlightSince, limitsOf, money, startOfUtcMonth } from "./quota";
 import { markNotSent, submitRows } from "./submit";
 
-// The queue (issue 26 item 3). Past a person's in-flight cap a request is
+// The queue. Past a person's in-flight cap a request is
 // queued, not refused: its rows wait (status `waiting`), nothing sent and
 // nothing billed. The poller, not a browser, moves each person's queue: it
 // claims their oldest waiting rows, as many as they have free slots, in one

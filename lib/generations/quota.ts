@@ -27,7 +27,7 @@ export function limitsOf(deps: Pick<ServiceDeps, "config">, person: Person) {
   return {
     daily: person.dailyLimit ?? studio.daily,
     maxActive: person.maxActive ?? studio.maxActive,
-    /** Past maxActive, pictures that may wait their turn (issue 26); 0: none, refused. */
+    /** Past maxActive, pictures that may wait their turn; 0: none, refused. */
     maxQueued: studio.maxQueued,
     monthlyBudget: person.monthlyBudget ?? studio.monthlyBudget ?? null,
   };
@@ -61,7 +61,7 @@ export type Usage = {
   maxActive: number;
   active: number;
   maxQueued: number;
-  /** Waiting for a slot (issue 26): counted in usedToday, not in active nor in spentThisMonth. */
+  /** Waiting for a slot: counted in usedToday, not in active nor in spentThisMonth. */
   waiting: number;
   monthlyBudget: number | null;
   spentThisMonth: number;
@@ -97,7 +97,7 @@ export async function insertLimits(deps: ServiceDeps, input: { person: Person; r
   };
   if (limits.monthlyBudget === null) return base;
   const { prices } = await currentPrices(deps);
-  // Unpriced would count as free: under a budget it is refused instead (issue 21).
+  // Unpriced would count as free: under a budget it is refused instead.
   assertPriced(prices, input.rows);
   const cost = roundMoney(priceOf(prices, input.rows.model, input.rows.imageSize) * input.rows.count);
   return { ...base, budget: { since: startOfUtcMonth(now), amount: limits.monthlyBudget, prices, cost } };
@@ -118,7 +118,7 @@ export function limitError(deps: ServiceDeps, refusal: LimitRefusal, limits: Ins
     return new StudioError(
       "quota_exceeded",
       `Daily limit reached: ${refusal.usedToday} of ${limits.daily} pictures used today, ${left} left. It resets at midnight UTC.`,
-      // limit and resetsAt: the composer says when, in the person's language (issue 26).
+      // limit and resetsAt: the composer says when, in the person's language.
       { retryAfterSeconds: Math.ceil((startOfNextUtcDay(now) - now) / 1000), limit: "daily", resetsAt: new Date(startOfNextUtcDay(now)).toISOString() },
     );
   }

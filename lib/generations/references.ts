@@ -67,7 +67,7 @@ export async function uploadReference(deps: ServiceDeps, input: { bytes: Buffer;
 }
 
 /**
- * POST /api/references { url } (issue 26): a link checked when it is added
+ * POST /api/references { url }: a link checked when it is added
  * rather than at Generate. Fetched once through the private-address guard,
  * decoded, and stored as the person's upload (the upload allowance counts
  * it); the composer then names it by id. Refused with 400 naming `url`, and

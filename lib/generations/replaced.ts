@@ -22,7 +22,7 @@ export async function dropGeneration(deps: ServiceDeps, id: string) {
 }
 
 /**
- * A retry took this failed row's place (issue 26): the gallery shows the new
+ * A retry took this failed row's place: the gallery shows the new
  * one where the failed one was, so the failed one leaves the gallery. The
  * retry's row links the same references first, so none is orphaned here.
  */

@@ -8,7 +8,7 @@ import { RESULT_URL_LIFETIME_MS, retryDelayMs } from "./save-result";
 import { toGeneration } from "./serialize";
 
 // A picture the gateway made is never lost: not to a timeout racing its
-// download (issue 11 #1), nor to a flaky CDN or a storage outage (#5).
+// download, nor to a flaky CDN or a storage outage (#5).
 
 let env: Instances;
 afterEach(() => env?.cleanup());

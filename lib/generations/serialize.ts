@@ -54,7 +54,7 @@ export function toGeneration(row: GenerationRow, starred = false, position: numb
 }
 
 /**
- * Each waiting row's place in its person's queue (issue 26; 1 = sent next),
+ * Each waiting row's place in its person's queue (1 = sent next),
  * read once per person with waiting rows among `rows`.
  */
 async function queuePositions(deps: Pick<ServiceDeps, "db">, rows: readonly GenerationRow[]): Promise<Map<string, number>> {

@@ -6,7 +6,7 @@ import type { Person } from "@/lib/core/person";
 import { currentPrices } from "./prices-in-force";
 import { startOfNextUtcDay, startOfNextUtcMonth, startOfUtcMonth, usageOf } from "./quota";
 
-// What GET /api/session says about a person's limits (issue 26): beside the
+// What GET /api/session says about a person's limits: beside the
 // counts, the server's own prices, so the composer prices a request as the
 // budget check will, and when each limit starts afresh.
 
@@ -41,7 +41,7 @@ export async function sessionLimitsOf(deps: ServiceDeps, input: { person: Person
     reservedThisMonth,
     currency: usage.currency,
     active: usage.active,
-    // Pictures waiting for a slot (issue 26 item 3): the queue's count, from usageOf.
+    // Pictures waiting for a slot: the queue's count, from usageOf.
     waiting: usage.waiting,
     maxQueued: usage.maxQueued,
     quote,

@@ -4,7 +4,7 @@ import type { ServiceDeps } from "@/lib/core/deps";
 
 // Bytes downloaded while storage was down wait in one staging folder (local
 // disk, a volume in compose.yaml). The row names that folder's holder
-// (stagedBy), and only it finishes the copy (issue 21 #12): another instance
+// (stagedBy), and only it finishes the copy: another instance
 // would download again, or, once the gateway's copy has expired, give up on a
 // picture that sits safely on the holder's disk.
 //

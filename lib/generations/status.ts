@@ -5,7 +5,7 @@ import { ACTIVE_STATUSES, IN_FLIGHT_STATUSES, type GenerationStatus } from "@/li
 export const ACTIVE = ACTIVE_STATUSES;
 /**
  * Rows sent (or being sent) to the gateway, which the poller owes an answer:
- * a waiting row (issue 26) is not among them; the queue moves it (queue.ts).
+ * a waiting row is not among them; the queue moves it (queue.ts).
  */
 export const IN_FLIGHT = IN_FLIGHT_STATUSES;
 /** Rows waiting on the gateway (a submitting row has no task id yet). */

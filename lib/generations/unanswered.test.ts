@@ -7,7 +7,7 @@ import { refreshGeneration } from "./refresh";
 import { RESULT_URL_LIFETIME_MS } from "./save-result";
 import { toGeneration } from "./serialize";
 
-// A status API that stops answering (issue 21 #10): the timeout ends a task
+// A status API that stops answering: the timeout ends a task
 // only when the gateway says it is still running. While it does not answer,
 // the row says since when, is asked again with backoff for as long as a
 // result could still be fetched, and only then ends as an unknown outcome.

@@ -3,7 +3,7 @@ import type { GenerationRow } from "@/lib/db";
 import type { ServiceDeps } from "@/lib/core/deps";
 import { CONTENT_GRACE_MS, MAX_RETRY_DELAY_MS, RESULT_URL_LIFETIME_MS } from "./save-result";
 
-// A status API that does not answer (issue 21 #10): network errors, timeouts,
+// A status API that does not answer: network errors, timeouts,
 // 5xx, 429, a key refused. The task may have finished (and been billed)
 // meanwhile, so silence never ends it as timed out: the timeout ends a task
 // only when the gateway answers that it is still running. The row records

@@ -6,7 +6,7 @@ import { createGenerations } from "./create";
 import { uploadReference } from "./references";
 import { formatBytes } from "./upload-allowance";
 
-// Issue 21, item 15: reference uploads counted against no limit. Each person
+// Reference uploads counted against no limit. Each person
 // now has a daily allowance in bytes (UTC days) that every stored upload
 // counts against: POST /api/references, and the pictures a request carries
 // (data URLs, copies of links; /v1/images/edits' files arrive as data URLs).

@@ -4,7 +4,7 @@ import type { ServiceDeps } from "@/lib/core/deps";
 import { startOfUtcDay } from "./quota";
 
 // Each person may store STUDIO_UPLOAD_BYTES_PER_DAY bytes of reference
-// pictures a UTC day (issue 21): without it one member could fill the disk or
+// pictures a UTC day: without it one member could fill the disk or
 // the bucket faster than the pruner empties it. Every stored upload counts,
 // whichever way it came (POST /api/references, a request's data URLs, the
 // copies of its links, /v1/images/edits' files); an upload named by its id

@@ -10,7 +10,7 @@ describe("groupThousands", () => {
   });
 });
 
-// Issue 26: "1 people", "on 1 days".
+// Not "1 people", "on 1 days".
 describe("plural", () => {
   const people = { one: "{n} person", other: "{n} people" };
   it("picks English's one for exactly 1, other for 0, 2 and more", () => {

@@ -5,7 +5,7 @@ import { processSingleton } from "@/lib/singleton";
 // Decoding a big picture holds tens of MB of native memory while it runs, and
 // memory libvips frees mostly stays with the process (glibc keeps it in
 // per-thread arenas). With several decodes at once, 50 results finishing
-// together took the server from 150 MB to 465 MB (npm run bench, issue 7).
+// together took the server from 150 MB to 465 MB (npm run bench).
 // sharp already works on one thread per picture here (glibc), so on a small
 // machine running them one after another costs little time: every decode of
 // the studio goes through this gate.

@@ -5,7 +5,7 @@ import { oneDecodeAtATime } from "./gate";
 import { DEFAULT_MAX_PIXELS, FAIL_ON, decodeError } from "./inspect";
 import { sniffFormat } from "./sniff";
 
-// Between the 512 px thumbnail and the original (issue 26 item 4): a gallery
+// Between the 512 px thumbnail and the original: a gallery
 // tile on a 2× screen needs up to ~920 device pixels across, and the
 // original is megabytes. Made from the original when first asked for.
 

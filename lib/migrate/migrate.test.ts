@@ -244,7 +244,7 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
         const batch = await target.db.listGenerations({ batch: "bat_seed7", limit: 10 });
         expect(batch.map((r) => r.id)).toEqual([seed.ids[29], seed.ids[28]]);
         expect(batch).toEqual(await source.db.listGenerations({ batch: "bat_seed7", limit: 10 }));
-        // Search (issue 26): the target's index is its own (never copied), filled as the rows
+        // Search: the target's index is its own (never copied), filled as the rows
         // arrived: every word in any order, Chinese too, on every picture copied.
         const newest = [...seed.ids].sort().reverse();
         expect((await target.db.listGenerations({ q: "bay 日出 seeded", limit: 500 })).map((r) => r.id)).toEqual(newest.slice(0, 500));
@@ -264,7 +264,7 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     liteDb.close();
     expect(targetStars.map((s) => ({ ...s, created_at: Number(s.created_at) }))).toEqual(sourceStars);
     // What deleted pictures count for, as they were.
-    // upstream_id and error_code say whether the gateway took it (issue 21): what makes it charged.
+    // upstream_id and error_code say whether the gateway took it: what makes it charged.
     const deletedQuery = "select id, created_by, model, image_size, status, created_at, deleted_at, upstream_id, error_code from deleted_generations order by id";
     const { rows: targetDeleted } = await rawPool(url).query<Record<string, unknown>>(deletedQuery);
     const liteDeleted = new Database(path.join(sourceDir, "studio.db"), { readonly: true });

@@ -17,16 +17,16 @@ export type SeedSummary = {
   /** Keys of every file written. */
   files: string[];
   ids: string[];
-  /** Stars (per person, issue 12) and prices set in the studio. */
+  /** Stars (per person) and prices set in the studio. */
   favorites: number;
   prices: number;
   /** Pictures made and deleted (beyond `generations`): they still count. */
   deletedGenerations: number;
-  /** Personal API tokens (issue 13): the secrets, whose hashes alone are stored. */
+  /** Personal API tokens: the secrets, whose hashes alone are stored. */
   tokenSecrets: { user: string; secret: string }[];
   /** studio_settings rows (the link-signing key). */
   settings: number;
-  /** Boards (a team one, a private one, an empty one), the pictures on them, share links (issue 14). */
+  /** Boards (a team one, a private one, an empty one), the pictures on them, share links. */
   boards: number;
   boardItems: number;
   shares: number;
@@ -143,7 +143,7 @@ export async function seedDataDir(input: {
     }
     await db.recordLoginFailure({ address: "203.0.113.7", at: t0 });
     // One account per person, with a password hash for one of them, as the
-    // accounts of issue 12 keep them.
+    // accounts keep them.
     const userIds = new Map<string, string>();
     for (const [i, name] of ["alice", "bob", "carol"].entries()) {
       const user = await db.ensureUser({
@@ -180,7 +180,7 @@ export async function seedDataDir(input: {
     for (const { key, price } of prices) await db.setPrice({ key, price, updatedAt: t0, updatedBy: "alice" });
     // A few pictures deleted since (no files, no stored references), which
     // still count for the usage and budgets: the gateway took all but the
-    // refused one (task id and error code say which, issue 21).
+    // refused one (task id and error code say which).
     const outcomes = [
       { status: "failed", upstreamId: "task_deleted_timeout", errorCode: "timeout" },
       { status: "failed", upstreamId: null, errorCode: "submit_invalid" },
@@ -225,7 +225,7 @@ export async function seedDataDir(input: {
       });
     }
     await db.ensureSetting({ key: "seed-link-key", candidate: `seed-secret-${t0}`, now: t0 });
-    // Boards (issue 14): alice's for the team with every 10th picture, bob's
+    // Boards: alice's for the team with every 10th picture, bob's
     // private one with every 15th, carol's empty one; links to a board and
     // to pictures (one expiring, one expired).
     const boards = [

@@ -151,7 +151,7 @@ describe("the OpenAPI document", () => {
   });
 });
 
-describe("what a token may not call (issue 21)", () => {
+describe("what a token may not call", () => {
   it("tokens, the session and every admin route take a browser's cookie only", () => {
     const browserOnly = Object.entries(doc.paths as Json).flatMap(([p, item]) =>
       Object.entries(item as Json)

@@ -12,7 +12,7 @@ export type Method = "get" | "post" | "put" | "patch" | "delete";
 
 /**
  * public: no identity; person: a session cookie or a token; browser: a
- * signed-in browser only (a token gets 403, issue 21); admin: a browser, as
+ * signed-in browser only (a token gets 403); admin: a browser, as
  * an admin; link: also a signed link.
  */
 export type Access = "public" | "person" | "browser" | "admin" | "link";

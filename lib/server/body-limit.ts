@@ -2,7 +2,7 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { StudioError } from "@/lib/errors";
 
-// Each route reads at most the body it can use (issue 21): a few fields of
+// Each route reads at most the body it can use: a few fields of
 // JSON need kilobytes, not the 40 MB that POST /api/generations may need for
 // five data-URL references. The limit is the route's (lib/server/route.ts
 // applies it), so no way of reading the body, JSON, a form or raw bytes, can

@@ -24,7 +24,7 @@ export async function feedStartFor(user: UserRow, filter: Partial<FeedFilters> =
     sessionInfoOf(user),
     listGenerations(deps, { query: listGenerationsQuerySchema.parse({ limit: GALLERY_PAGE_SIZE, ...query }), viewer: user }),
     listGenerations(deps, { query: listGenerationsQuerySchema.parse({ status: "active", limit: 100 }), viewer: user }),
-    // The board bar's first page; more come when asked for (issue 21).
+    // The board bar's first page; more come when asked for.
     listBoards(deps, { viewer: user, limit: LIST_PAGE_SIZE }),
   ]);
   return { session, firstPage, active, boards, filters };

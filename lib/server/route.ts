@@ -12,7 +12,7 @@ type Handler<C> = (input: { request: Request; user: string; viewer: UserRow; con
 type PublicHandler<C> = (input: { request: Request; context: C }) => Promise<Response>;
 
 /**
- * Who may call a route (issue 21). `admin`: admins only. `auth: "browser"`:
+ * Who may call a route. `admin`: admins only. `auth: "browser"`:
  * a person signed in with a browser (a studio session, or the auth proxy's
  * header, or the local user), never an API token: making, listing and
  * revoking tokens, the session itself (password, sign out everywhere) and

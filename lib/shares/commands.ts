@@ -11,11 +11,11 @@ import { logger } from "@/lib/log";
 import { shownCreator } from "./shown";
 import { hashShareToken, newShareToken, shareUrl } from "./token";
 
-// Share links (issue 14): a public, read-only link to one picture or one
+// Share links: a public, read-only link to one picture or one
 // board. Whoever may manage the thing may share it; the link is shown once, in
 // the answer to the create, and dies when its row is deleted (revoked, or the
 // picture or board deleted: the database cascades). Logs name the share's id,
-// never its token. Issue 21: a link shows only what its maker could share
+// never its token. A link shows only what its maker could share
 // alone (shown.ts), a person has at most so many live links, and whoever made
 // a picture may revoke any link that shows it.
 
@@ -96,7 +96,7 @@ export async function createShare(
 
 /**
  * Revokes a link: one's own, anyone's for an admin, or one that shows a
- * picture the viewer made (issue 21: a creator may take down whatever
+ * picture the viewer made (a creator may take down whatever
  * publishes her pictures). Any other is "not found", as a missing one, so
  * ids tell nothing and nothing changes.
  */

@@ -10,7 +10,7 @@ type Deps = Pick<ServiceDeps, "db" | "now">;
 /**
  * Share links a page at a time, newest first: the viewer's own; with `all`
  * everyone's (admins only); with `showing=mine` the live links, whoever made
- * them, that show a picture the viewer made (issue 21), each of which the
+ * them, that show a picture the viewer made, each of which the
  * viewer may revoke. Narrowed to one picture or board when asked.
  */
 export async function listShares(deps: Deps, input: { viewer: UserRow; query: ListSharesQuery }): Promise<ListSharesResponse> {

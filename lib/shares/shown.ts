@@ -1,7 +1,7 @@
 import "server-only";
 import type { GenerationRow, UserRow } from "@/lib/db";
 
-// What a link may show (issue 21): never a picture its maker could not share
+// What a link may show: never a picture its maker could not share
 // alone. Sharing one picture takes its creator or an admin, so a board link
 // made by a member shows only the pictures of the board that member made, and
 // an admin's shows them all. The maker's role is read each time the link is

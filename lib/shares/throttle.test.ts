@@ -6,7 +6,7 @@ import { openTemp as openSqlite } from "@/lib/db/sqlite/test-helpers";
 import { ENGINES, type Engine } from "@/lib/testing/instances";
 import { SHARE_IMAGES_PER_MINUTE, SHARE_PAGES_PER_MINUTE, createShareThrottle, useSharedCounters } from "./throttle";
 
-// Issue 21, item 18: the share pages' limit per client address was counted in
+// The share pages' limit per client address was counted in
 // each instance's memory, so N instances behind a proxy let an address make N
 // times the limit. Now every instance counts in the database (rate_counters),
 // the same table on PostgreSQL and SQLite.

@@ -9,7 +9,7 @@ import { processSingleton } from "@/lib/singleton";
 // page asks for up to 60 thumbnails, and a viewer opening pictures should not
 // run out of pages.
 //
-// The budget holds across instances (issue 21): the counts are in the
+// The budget holds across instances: the counts are in the
 // database every instance shares (rate_counters; SQLite has the same table).
 // The check runs in proxy.ts, before Next renders the page, because a page
 // cannot answer 429 with Retry-After itself. The proxy does not import the

@@ -130,7 +130,7 @@ describe("task lifecycle", () => {
     expect((await api.content(directed)).status).toBe(400);
   });
 
-  it("#error fails every time for a reason that is not the safety filter; #flaky fails only the first task of its prompt (issue 26)", async () => {
+  it("#error fails every time for a reason that is not the safety filter; #flaky fails only the first task of its prompt", async () => {
     const { sim, advance } = clockedSimulator();
     const api = client(sim);
     const broken = await api.create({ ...ok, prompt: "a cat #error" });

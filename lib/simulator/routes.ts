@@ -88,7 +88,7 @@ async function submit(state: SimulatorState, request: Request): Promise<Response
   else if (/#fail\b/i.test(prompt) || (state.faults.failureRate > 0 && state.random() < state.faults.failureRate)) {
     failure = { message: state.faults.failureReason, code: "output_moderation" };
   } else if (/#error\b/i.test(prompt) || (/#flaky\b/i.test(prompt) && firstOfItsPrompt(state, prompt))) {
-    // A failure a retry may cure (issue 26): the model, not the safety filter, gave up.
+    // A failure a retry may cure: the model, not the safety filter, gave up.
     failure = { message: MODEL_ERROR, code: "model_error" };
   }
 

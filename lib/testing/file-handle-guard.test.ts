@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// Issue 21, item 19: "Closing a FileHandle object on garbage collection is
+// Item 19: "Closing a FileHandle object on garbage collection is
 // deprecated" was a warning in the test output that failed nothing. Now the
 // test in which it happens fails, or the file when only the collection after
 // its last test finds it. Checked by running the studio's own vitest setup on

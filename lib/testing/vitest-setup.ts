@@ -3,7 +3,7 @@ import { collectGarbage, garbageClosedMessage, watchGarbageClosedFiles } from ".
 
 // Every test file: a file handle the garbage collector had to close fails the
 // test it happened in, or the file when only the collection after its last
-// test finds it (issue 21: Node's DEP0137 warning passed unnoticed).
+// test finds it (Node's DEP0137 warning passed unnoticed).
 
 const garbageClosed = watchGarbageClosedFiles();
 

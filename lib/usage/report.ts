@@ -7,9 +7,9 @@ import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
 import { priceOf, roundMoney } from "@/lib/pricing";
 
-// The usage page's numbers (issue 12): one grouped query per chart, priced
+// The usage page's numbers: one grouped query per chart, priced
 // here per model and size. Every task the gateway took costs its price
-// (issue 21): a completed picture, one still in flight, and a failed one the
+//: a completed picture, one still in flight, and a failed one the
 // gateway had taken (cancelled, timed out…: `failedCharged`); a request it
 // never got or refused is counted as a failure and costs nothing. The same
 // count as the monthly budget's (chargedCount). Members see their own rows,

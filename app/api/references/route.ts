@@ -17,7 +17,7 @@ const needFile = () =>
     issues: [{ path: "file", message: "a PNG, JPEG or WebP file is required" }],
   });
 
-/** A link to check and store (issue 26): the JSON is a few hundred bytes, however large the route's limit. */
+/** A link to check and store: the JSON is a few hundred bytes, however large the route's limit. */
 async function copyLink(request: Request, user: string): Promise<Response> {
   const body = referenceUrlRequestSchema.safeParse(await readJsonBody(request, JSON_BODY_LIMIT));
   if (!body.success) throw validationError(body.error);

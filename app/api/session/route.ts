@@ -38,7 +38,7 @@ export const POST = publicRoute(async ({ request }) => {
   return new Response(null, { status: 204, headers });
 });
 
-/** Who is signed in, with what is left today and this month (a browser's session; a token gets 403, issue 21). */
+/** Who is signed in, with what is left today and this month (a browser's session; a token gets 403). */
 export const GET = apiRoute(async ({ viewer }) => json(await sessionInfoOf(viewer)), { auth: "browser" });
 
 /**
@@ -46,7 +46,7 @@ export const GET = apiRoute(async ({ viewer }) => json(await sessionInfoOf(viewe
  * out everywhere") and, unless endTokens=0, every API token of theirs (a
  * thief with a session may have made one). Signing out of one works even
  * with an expired session, so it never traps anyone; everywhere needs to
- * know who is asking, from a browser (a token gets 403, issue 21).
+ * know who is asking, from a browser (a token gets 403).
  */
 export const DELETE = publicRoute(async ({ request }) => {
   const { db } = await getDeps();

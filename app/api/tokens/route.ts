@@ -6,7 +6,7 @@ import { getDeps } from "@/lib/wiring";
 import { json, readJsonBody, searchParamsObject } from "@/lib/server/http";
 import { apiRoute } from "@/lib/server/route";
 
-// Tokens are made and listed only from a signed-in browser (issue 21): a
+// Tokens are made and listed only from a signed-in browser: a
 // token gets 403 here, so a stolen one cannot mint its own successors.
 
 /** The caller's API tokens, without secrets, newest first in pages; `?all=1`: everyone's (admins only). */

@@ -19,7 +19,7 @@ const link = "font-medium underline underline-offset-2 hover:text-zinc-900 focus
  * head (the way back, as on the other pages), how to call the API and every
  * operation, so the page is useful from its first paint; the interactive
  * reference (in English, the document's words) replaces the list once its
- * renderer has loaded (issue 26).
+ * renderer has loaded.
  */
 export default async function ApiDocsPage() {
   const t = dictionaries[await requestLocale()];

@@ -13,7 +13,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false }, ref
 
 /**
  * Where an invite link lands. The link's state is read here, on the server
- * (issue 26): an open invite names the person and asks for a password; a
+ *: an open invite names the person and asks for a password; a
  * used, expired or unknown one says so at once, with the way to sign in.
  */
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {

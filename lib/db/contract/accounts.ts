@@ -3,7 +3,7 @@ import { T0, makeSession, makeUser } from "@/lib/db/shared/test-rows";
 import type { StudioDatabase } from "@/lib/db/types";
 import { rejection, secondOf, type ContractOptions } from "./context";
 
-// Accounts and server-side sessions (issue 12).
+// Accounts and server-side sessions.
 
 /** Accounts as an app from before the OIDC-subject migration wrote them: id, name, email, role, created_at. */
 export const ACCOUNTS_BEFORE_SSO_SUBJECT = [
@@ -17,7 +17,7 @@ export async function expectAccountsKeptUnlinked(upgraded: StudioDatabase): Prom
     ["usr_OLD_ALICE", "alice", "admin", null],
     ["usr_OLD_BOB", "bob", "member", null],
   ]);
-  // Issue 21: an admin from before users.admin_by_list counts as made by
+  // An admin from before users.admin_by_list counts as made by
   // STUDIO_ADMINS, so in header and password modes a name already taken off
   // the list loses the role at its next request.
   expect((await upgraded.listUsers()).map((u) => [u.name, u.adminByList])).toEqual([
@@ -144,7 +144,7 @@ export function describeAccounts(options: ContractOptions): void {
       await rejection(db.insertSession(makeSession({ userId: "usr_missing" })));
     });
 
-    it("the credential a session was made with round-trips (issue 21)", async () => {
+    it("the credential a session was made with round-trips", async () => {
       const { db } = await open();
       const user = makeUser();
       await db.insertUser(user);
@@ -153,7 +153,7 @@ export function describeAccounts(options: ContractOptions): void {
       expect(await db.getSession({ idHash: bound.idHash, now: T0 })).toEqual({ session: bound, user });
     });
 
-    it("deleteAllSessions ends everyone's, but the one it is told to keep (issue 21)", async () => {
+    it("deleteAllSessions ends everyone's, but the one it is told to keep", async () => {
       const { db } = await open();
       const [alice, bob] = [makeUser({ name: "alice" }), makeUser({ name: "bob" })];
       await db.insertUser(alice);

@@ -3,7 +3,7 @@ import { makeBoard, makeCompletedRow, makeRow, makeShare, makeUser, T0 } from "@
 import type { BoardSummary, ShareSummary, StudioDatabase, UserRow } from "@/lib/db/types";
 import { secondOf, type ContractOptions } from "./context";
 
-// Issue 21: boards and share links a page at a time, a cap per person on each
+// Boards and share links a page at a time, a cap per person on each
 // (checked and written as one step, across connections), the finished
 // pictures a board link could show, and the links that show a person's pictures.
 
@@ -18,7 +18,7 @@ export function describeBoardPagesAndCaps(options: ContractOptions): void {
   const boardIds = (rows: readonly BoardSummary[]) => rows.map((b) => b.id);
   const shareIds = (rows: readonly ShareSummary[]) => rows.map((s) => s.id);
 
-  describe("board pages and caps (issue 21)", () => {
+  describe("board pages and caps", () => {
     it("listBoards pages by name (any case, any script) then id, every visible board once, none of others' private ones", async () => {
       const { db } = await open();
       const [alice, bob] = await withPeople(db, { name: "alice" }, { name: "bob" });
@@ -96,7 +96,7 @@ export function describeBoardPagesAndCaps(options: ContractOptions): void {
     });
   });
 
-  describe("share link caps, pages and who they show (issue 21)", () => {
+  describe("share link caps, pages and who they show", () => {
     it("insertShare with a cap counts the maker's live links only: expired ones make room", async () => {
       const { db } = await open();
       const [alice, bob] = await withPeople(db, { name: "alice" }, { name: "bob" });

@@ -4,7 +4,7 @@ import type { GenerationRow, StudioDatabase } from "@/lib/db/types";
 import { describeBoardPagesAndCaps } from "./board-caps";
 import { deleteUserOf, ids, newestFirst, rejection, type ContractOptions } from "./context";
 
-// Boards, their pictures, batches and share links (issue 14).
+// Boards, their pictures, batches and share links.
 
 export function describeBoards(options: ContractOptions): void {
   const { open, expectForeignKeyError } = options;

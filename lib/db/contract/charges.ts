@@ -4,7 +4,7 @@ import { makeRow, T0 } from "@/lib/db/shared/test-rows";
 import type { GenerationRow, InsertLimits, StudioDatabase } from "@/lib/db/types";
 import type { ContractOptions } from "./context";
 
-// What counts as charged (issue 21): every task the gateway took, whatever
+// What counts as charged: every task the gateway took, whatever
 // became of it (cancelled, timed out, lost, failed to download, an unknown
 // outcome), counts toward the day's allowance, the month's budget and the
 // usage, deleted or not; only requests that never reached the gateway, or that
@@ -25,7 +25,7 @@ export function describeCharges(options: ContractOptions): void {
       makeRow({ status: "queued", upstreamId: "task_cancelled", cancelledAt: T0 + 5, createdAt: T0 + 2 }),
       failed({ upstreamId: "task_timeout", errorCode: "timeout", createdAt: T0 + 3 }),
       failed({ upstreamId: null, errorCode: UNKNOWN_OUTCOME_CODE, createdAt: T0 + 4 }),
-      // Cancelled before issue 21 (failed at once), with its task id.
+      // Cancelled the old way (failed at once), with its task id.
       failed({ upstreamId: "task_old_cancel", errorCode: CANCELLED_CODE, createdAt: T0 + 5 }),
       failed({ upstreamId: "task_download", errorCode: "download_failed", createdAt: T0 + 6 }),
     ];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { T0 } from "@/lib/db/shared/test-rows";
 import { DAY_MS, secondOf, type ContractOptions } from "./context";
 
-// Counters every instance shares (issue 21): the daily upload allowance
+// Counters every instance shares: the daily upload allowance
 // (upload_days) and fixed-window request counters (rate_counters). Each check
 // and count is one statement, so two instances cannot both pass a limit.
 

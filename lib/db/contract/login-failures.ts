@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { T0 } from "@/lib/db/shared/test-rows";
 import { secondOf, type ContractOptions } from "./context";
 
-// The sign-in throttle's rows (issue 21): wrong passwords counted per account
+// The sign-in throttle's rows: wrong passwords counted per account
 // at an address and per address over all accounts; a password check claims
 // its row before it runs, so parallel checks see each other.
 

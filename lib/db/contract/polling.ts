@@ -160,7 +160,7 @@ export function describePolling(options: ContractOptions): void {
     });
   });
 
-  describe("tryClaimPoll with a staging holder (issue 21 #12)", () => {
+  describe("tryClaimPoll with a staging holder", () => {
     const holder = (id: string, abandonedBefore = T0 - 60_000) => ({ id, abandonedBefore });
 
     it("a row whose bytes another holder staged is refused until that holder has been silent; its holder claims it", async () => {
@@ -189,7 +189,7 @@ export function describePolling(options: ContractOptions): void {
     });
   });
 
-  describe("listActive as the poller pages through it (issue 21 #11, #12)", () => {
+  describe("listActive as the poller pages through it", () => {
     const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 
     it("with 600 active rows whose oldest 500 were just polled, the next due batch holds the other 100", async () => {

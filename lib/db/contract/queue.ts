@@ -3,7 +3,7 @@ import { makeRow, T0 } from "@/lib/db/shared/test-rows";
 import type { GenerationRow, InsertLimits, StudioDatabase } from "@/lib/db/types";
 import { ids, secondOf, type ContractOptions } from "./context";
 
-// The queue (issue 26 item 3): past the in-flight cap, rows wait (status
+// The queue: past the in-flight cap, rows wait (status
 // `waiting`) instead of being refused, up to maxQueued per person; the poller
 // claims the oldest of them as slots free, in one step in the database so two
 // instances never send one row twice nor pass the cap. Waiting rows count in

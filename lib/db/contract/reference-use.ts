@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeReference, makeRow } from "@/lib/db/shared/test-rows";
 import type { ContractOptions } from "./context";
 
-// Whose eyes a stored reference may meet (issue 21, item 4): a finished
+// Whose eyes a stored reference may meet: a finished
 // picture's references are shown to the whole team in the viewer; those of a
 // picture that was not made stay their uploader's (and the admins').
 

@@ -3,7 +3,7 @@ import { makeBoard, makeRow, makeUser, T0 } from "@/lib/db/shared/test-rows";
 import type { GenerationRow, ListFilter } from "@/lib/db/types";
 import { ids, newestFirst, type ContractOptions } from "./context";
 
-// Prompt search (issue 26): every word of q, in any order, in any script (CJK
+// Prompt search: every word of q, in any order, in any script (CJK
 // matched by characters), with what a person types taken literally; the
 // index behind it never changes an answer, only its speed. And the ids and
 // count of everything a filter matches ("select all N matching").
@@ -38,7 +38,7 @@ export function describeSearch(options: ContractOptions): void {
     return { db, rows, q };
   }
 
-  describe("listGenerations q: every word, in any order (issue 26)", () => {
+  describe("listGenerations q: every word, in any order", () => {
     it("finds the words in any order, case-insensitive, and nothing when one word is missing", async () => {
       const { rows, q } = await seeded();
       expect(await q("sunset synthwave")).toEqual([rows[1].id, rows[0].id]);
@@ -162,7 +162,7 @@ export function describeSearch(options: ContractOptions): void {
     });
   });
 
-  describe("listGenerationIds and countGenerations: all a filter matches (issue 26)", () => {
+  describe("listGenerationIds and countGenerations: all a filter matches", () => {
     it("answers the ids newest first, as many as asked, and counts every match", async () => {
       const { db } = await open();
       const rows = Array.from({ length: 40 }, (_, i) =>

@@ -4,7 +4,7 @@ import type { GenerationRow, InsertLimits, ListFilter, StudioDatabase, UsageGrou
 import { priceOf } from "@/lib/pricing";
 import { DAY_MS, deleteUserOf, ids, newestFirst, rejection, secondOf, type ContractOptions } from "./context";
 
-// What a team shares and what stays each person's (issue 12): per-person
+// What a team shares and what stays each person's: per-person
 // favorites, one-time invites, admin-set prices, the usage query, deleted
 // pictures that still count, and the monthly budget inside insertGenerations.
 
@@ -169,7 +169,7 @@ export function describeTeam(options: ContractOptions): void {
       expect(await db.getInvite({ idHash: crowd.idHash, now: T0 })).toBeUndefined();
     });
 
-    // Issue 26: the invite page says whether a link was used or expired, before a password is typed.
+    // The invite page says whether a link was used or expired, before a password is typed.
     it("find shows an invite in any state: open, used, expired; unknown is undefined", async () => {
       const { db } = await open();
       const [carol] = await withPeople(db, "carol");

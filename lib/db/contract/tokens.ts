@@ -3,7 +3,7 @@ import { makeApiToken, makeUser, T0 } from "@/lib/db/shared/test-rows";
 import type { StudioDatabase } from "@/lib/db/types";
 import { deleteUserOf, rejection, secondOf, type ContractOptions } from "./context";
 
-// Personal API tokens and the values the studio makes once (issue 13).
+// Personal API tokens and the values the studio makes once.
 
 export function describeTokens(options: ContractOptions): void {
   const { open, expectForeignKeyError } = options;
@@ -101,7 +101,7 @@ export function describeTokens(options: ContractOptions): void {
     });
   });
 
-  describe("api tokens: ending, paging and the cap (issue 21)", () => {
+  describe("api tokens: ending, paging and the cap", () => {
     it("deleteApiTokensOf ends one person's tokens, deleteAllApiTokens everyone's; each says how many", async () => {
       const { db } = await open();
       const [alice, bob] = await withPeople(db, "alice", "bob");
@@ -155,7 +155,7 @@ export function describeTokens(options: ContractOptions): void {
   });
 
   describe("settings", () => {
-    it("getSetting reads a value or undefined; setSetting writes or replaces it (issue 21)", async () => {
+    it("getSetting reads a value or undefined; setSetting writes or replaces it", async () => {
       const { db } = await open();
       expect(await db.getSetting("token-max-days")).toBeUndefined();
       await db.setSetting({ key: "token-max-days", value: "30", now: T0 });

@@ -305,7 +305,7 @@ describe("openPostgresDatabase", () => {
     expect(await upgraded.takeInvite({ idHash: "i_1", now: T0 + 1 })).toMatchObject({ userId: carol.id, usedAt: T0 + 1 });
     expect(await upgraded.listPrices()).toHaveLength(1);
     expect(await rawCount(url, "deleted_generations")).toBe(0);
-    // And the tokens migration's (issue 13).
+    // And the tokens migration's.
     await upgraded.insertApiToken({ id: "tok_1", userId: carol.id, name: "ci", tokenHash: "th_1", createdAt: T0, expiresAt: null, lastUsedAt: null });
     expect((await upgraded.getApiTokenByHash({ tokenHash: "th_1", now: T0 }))?.user.id).toBe(carol.id);
     expect(await upgraded.ensureSetting({ key: "k", candidate: "v", now: T0 })).toBe("v");
@@ -342,7 +342,7 @@ describe("openPostgresDatabase", () => {
     expect((await upgraded.listBoards({ viewerId: alice.id }))[0]).toMatchObject({ count: 2, coverId: null });
   });
 
-  it("the search migration (issue 26) indexes the pictures already there: a database from before finds them by every word", async () => {
+  it("the search migration indexes the pictures already there: a database from before finds them by every word", async () => {
     const url = await createTestDatabase();
     const before = journal().entries.findIndex((e) => e.tag.endsWith("_first_week"));
     const { db } = await openTemp({ url, migrationsFolder: migrationsWith([], before) });

@@ -76,7 +76,7 @@ export const generations = pgTable(
     resultUrl: text("result_url"),
     savingReason: text("saving_reason"),
     batchId: idText("batch_id"),
-    // Issue 21 (see the SQLite schema).
+    // See the SQLite schema.
     cancelledAt: millis("cancelled_at"),
     unansweredSince: millis("unanswered_since"),
     stagedBy: text("staged_by"),
@@ -174,7 +174,7 @@ export const pollLeases = pgTable("poll_leases", {
   until: millis("until").notNull(),
 });
 
-// People with accounts (issue 12); see the SQLite schema.
+// People with accounts; see the SQLite schema.
 export const users = pgTable(
   "users",
   {
@@ -183,7 +183,7 @@ export const users = pgTable(
     email: text("email"),
     passwordHash: text("password_hash"),
     role: text("role").$type<UserRole>().notNull().default("member"),
-    /** The admin role came from STUDIO_ADMINS (issue 21): off the list, a member again. */
+    /** The admin role came from STUDIO_ADMINS: off the list, a member again. */
     adminByList: boolean("admin_by_list").notNull().default(false),
     disabled: boolean("disabled").notNull().default(false),
     dailyLimit: integer("daily_limit"),
@@ -270,7 +270,7 @@ export const deletedGenerations = pgTable(
   ],
 );
 
-// Personal API tokens and shared studio values (issue 13); see the SQLite schema.
+// Personal API tokens and shared studio values; see the SQLite schema.
 export const apiTokens = pgTable(
   "api_tokens",
   {
@@ -293,7 +293,7 @@ export const studioSettings = pgTable("studio_settings", {
   createdAt: millis("created_at").notNull(),
 });
 
-// Boards, their pictures and share links (issue 14); see the SQLite schema.
+// Boards, their pictures and share links; see the SQLite schema.
 export const boards = pgTable(
   "boards",
   {
@@ -345,7 +345,7 @@ export const shares = pgTable(
   ],
 );
 
-// Issue 21 (see the SQLite schema): bytes uploaded per person and UTC day, and
+// See the SQLite schema: bytes uploaded per person and UTC day, and
 // fixed-window counters every instance shares.
 export const uploadDays = pgTable(
   "upload_days",

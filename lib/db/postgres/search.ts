@@ -4,7 +4,7 @@ import { searchPlan } from "@/lib/db/shared/search-key";
 import { promptContains, type CaseFolding } from "./query-parts";
 import { generations } from "./schema";
 
-// PostgreSQL's prompt search (issue 26): every word a part of the prompt
+// PostgreSQL's prompt search: every word a part of the prompt
 // (ILIKE, as before) and, for the words an index can narrow down, a part of
 // the prompt's search key in generation_search (lib/db/shared/search-key.ts,
 // drizzle/postgres/0009_first_week.sql), which pg_trgm's GIN index answers.

@@ -16,7 +16,7 @@ import { IN_FLIGHT_STATUSES, UNKNOWN_OUTCOME_CODE } from "@/lib/contract";
  */
 export type CountedColumns = Record<"createdBy" | "createdAt" | "model" | "imageSize" | "status" | "upstreamId" | "errorCode", AnyColumn>;
 
-/** The board_items table, for the `board` filter (issue 14). */
+/** The board_items table, for the `board` filter. */
 export type BoardItemsTable = Table & Record<"boardId" | "generationId", AnyColumn>;
 
 /** Rows in one of these statuses; with `createdBy`, only that person's. */
@@ -27,7 +27,7 @@ export function statusIn(t: Pick<CountedColumns, "status" | "createdBy">, status
   )!;
 }
 
-/** Sent or being sent: submitting, queued or processing (never waiting, issue 26); with `createdBy`, only that person's. */
+/** Sent or being sent: submitting, queued or processing (never waiting); with `createdBy`, only that person's. */
 export function isInFlight(t: Pick<CountedColumns, "status" | "createdBy">, createdBy?: string): SQL {
   return statusIn(t, IN_FLIGHT_STATUSES, createdBy);
 }
@@ -36,13 +36,13 @@ export function isInFlight(t: Pick<CountedColumns, "status" | "createdBy">, crea
 export type CountedTable = "generations" | "deleted_generations";
 
 /**
- * A row the gateway took, and so billed, whatever became of it (issue 21):
+ * A row the gateway took, and so billed, whatever became of it:
  * anything not failed (in flight: about to be billed), a failed row with a
  * task id (cancelled, timed out, lost, failed at the gateway, its picture not
  * copied) and one whose submit's answer never came (unknown outcome). Only a
  * failed row that never reached the gateway (not sent) or that the gateway
  * refused (submit_…, no task id) is free, and so is one still waiting for a
- * slot (issue 26: not sent yet) or cancelled or deleted while waiting. The one
+ * slot (not sent yet) or cancelled or deleted while waiting. The one
  * rule behind the day's allowance, the month's budget and the usage, on live
  * and deleted rows alike.
  */

@@ -1,7 +1,7 @@
 import "server-only";
 import { searchWords } from "@/lib/contract-values";
 
-// Prompt search (issue 26) on both engines: every word of q must be a part of
+// Prompt search on both engines: every word of q must be a part of
 // the prompt (the exact check, LIKE/ILIKE on the prompt itself, as before),
 // and a trigram index narrows the rows that check reads. Trigram indexes
 // (SQLite's FTS5 `trigram` tokenizer, PostgreSQL's pg_trgm) see nothing in a

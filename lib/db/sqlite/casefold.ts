@@ -14,7 +14,7 @@ export function casefold(value: string): string {
 export const CASEFOLD_FUNCTION = "studio_casefold";
 
 /**
- * The search index's key of a prompt (issue 26, lib/db/shared/search-key.ts):
+ * The search index's key of a prompt (lib/db/shared/search-key.ts):
  * the triggers that keep generations_search in step call it, so every
  * connection that writes generations must have it registered.
  */

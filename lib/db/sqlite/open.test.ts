@@ -264,7 +264,7 @@ describe("openSqliteDatabase", () => {
     await expectAccountsKeptUnlinked(upgraded);
   });
 
-  it("the search migration (issue 26) indexes the pictures already there: a data dir from before finds them by every word", async () => {
+  it("the search migration indexes the pictures already there: a data dir from before finds them by every word", async () => {
     const file = path.join(tempDir(), "old", "studio.db");
     const before = journal().entries.findIndex((e) => e.tag.endsWith("_first_week"));
     const { db } = openTemp({ file, migrationsFolder: migrationsPrefix(before) });
@@ -325,7 +325,7 @@ describe("openSqliteDatabase", () => {
     const { db: upgraded } = openTemp({ file, migrationsFolder: folder });
     expect(rawCount(file, "generation_references")).toBe(1);
     expect(await upgraded.getGeneration(row.id)).toEqual(row);
-    // The search index (issue 26) went with the old table's triggers: the adapter puts it back.
+    // The search index went with the old table's triggers: the adapter puts it back.
     const later = makeRow({ prompt: "a lighthouse at dusk", createdAt: row.createdAt + 1 });
     await upgraded.insertGenerations({ rows: [later] });
     expect((await upgraded.listGenerations({ q: "lighthouse dawn", limit: 10 })).map((r) => r.id)).toEqual([row.id]);

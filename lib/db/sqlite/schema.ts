@@ -44,10 +44,10 @@ export const generations = sqliteTable(
     resultSeenAt: integer("result_seen_at"),
     resultUrl: text("result_url"),
     savingReason: text("saving_reason"),
-    // The request that made the row (issue 14); the insert stores the row's
+    // The request that made the row; the insert stores the row's
     // own id when none is given, and the migration did so for older rows.
     batchId: text("batch_id"),
-    // Issue 21. Cancelled by its person: the gateway cannot stop a task, so the
+    // Cancelled by its person: the gateway cannot stop a task, so the
     // row stays in flight (and keeps its slot) until the gateway says it ended.
     cancelledAt: integer("cancelled_at"),
     // Since when the gateway's status API has not answered for this row (null:
@@ -116,7 +116,7 @@ export const idempotencyKeys = sqliteTable(
     createdAt: integer("created_at").notNull(),
     /** In the order they were created. */
     generationIds: text("generation_ids", { mode: "json" }).$type<string[]>().notNull(),
-    /** A digest of the request the key was first used with (issue 21): the same key with another body is refused. */
+    /** A digest of the request the key was first used with: the same key with another body is refused. */
     requestHash: text("request_hash"),
   },
   (t) => [
@@ -134,7 +134,7 @@ export const loginFailures = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     address: text("address").notNull(),
     at: integer("at").notNull(),
-    /** The account name the wrong password was tried for (issue 21: counted per account and address). */
+    /** The account name the wrong password was tried for (counted per account and address). */
     account: text("account"),
   },
   (t) => [
@@ -154,7 +154,7 @@ export const pollLeases = sqliteTable("poll_leases", {
   until: integer("until").notNull(),
 });
 
-// People with accounts (issue 12). The name is what generations record in
+// People with accounts. The name is what generations record in
 // created_by; the upgrade that adds this table makes one account per name
 // already there.
 export const users = sqliteTable(
@@ -165,7 +165,7 @@ export const users = sqliteTable(
     email: text("email"),
     passwordHash: text("password_hash"),
     role: text("role").$type<UserRole>().notNull().default("member"),
-    /** The admin role came from STUDIO_ADMINS (issue 21): off the list, a member again. */
+    /** The admin role came from STUDIO_ADMINS: off the list, a member again. */
     adminByList: integer("admin_by_list", { mode: "boolean" }).notNull().default(false),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
     dailyLimit: integer("daily_limit"),
@@ -190,13 +190,13 @@ export const sessions = sqliteTable(
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
     lastSeenAt: integer("last_seen_at").notNull(),
-    /** What the session was signed in with (issue 21), e.g. a digest of the shared password: when it changes, the session ends. */
+    /** What the session was signed in with, e.g. a digest of the shared password: when it changes, the session ends. */
     credential: text("credential"),
   },
   (t) => [index("sessions_user_id_idx").on(t.userId)],
 );
 
-// Favorites are per person (issue 12): one row per person and picture. The
+// Favorites are per person: one row per person and picture. The
 // old generations.favorite column is no longer read; the upgrade moved its
 // stars to each picture's creator.
 export const favorites = sqliteTable(
@@ -252,7 +252,7 @@ export const deletedGenerations = sqliteTable(
     status: text("status").$type<GenerationStatus>().notNull(),
     createdAt: integer("created_at").notNull(),
     deletedAt: integer("deleted_at").notNull(),
-    // Issue 21: whether the gateway took the task (and billed it) is read from
+    // Whether the gateway took the task (and billed it) is read from
     // these, as on generations; null on rows deleted before they were kept.
     upstreamId: text("upstream_id"),
     errorCode: text("error_code"),
@@ -263,7 +263,7 @@ export const deletedGenerations = sqliteTable(
   ],
 );
 
-// Personal API tokens (issue 13): `Authorization: Bearer nst_…` acts as the
+// Personal API tokens: `Authorization: Bearer nst_…` acts as the
 // person. Only the token's SHA-256 is stored; the secret is shown once.
 export const apiTokens = sqliteTable(
   "api_tokens",
@@ -283,14 +283,14 @@ export const apiTokens = sqliteTable(
 );
 
 // Values the studio makes once and every instance must share, such as the
-// key that signs expiring picture links (issue 13). Never shown to anyone.
+// key that signs expiring picture links. Never shown to anyone.
 export const studioSettings = sqliteTable("studio_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
   createdAt: integer("created_at").notNull(),
 });
 
-// Boards (issue 14): named collections of pictures, for the team or private
+// Boards: named collections of pictures, for the team or private
 // to their owner. A picture may be on several; deleting a board (or its
 // owner) never deletes a picture.
 export const boards = sqliteTable(
@@ -325,7 +325,7 @@ export const boardItems = sqliteTable(
   (t) => [primaryKey({ columns: [t.boardId, t.generationId] }), index("board_items_generation_id_idx").on(t.generationId)],
 );
 
-// Public, read-only links to one picture or one board (issue 14). Only the
+// Public, read-only links to one picture or one board. Only the
 // token's SHA-256 is stored; a link dies with what it shows, or when revoked.
 export const shares = sqliteTable(
   "shares",
@@ -351,7 +351,7 @@ export const shares = sqliteTable(
   ],
 );
 
-// Bytes of reference pictures each person uploaded per UTC day (issue 21): the
+// Bytes of reference pictures each person uploaded per UTC day: the
 // daily upload allowance counts here, since the pruner deletes unused uploads.
 export const uploadDays = sqliteTable(
   "upload_days",
@@ -364,7 +364,7 @@ export const uploadDays = sqliteTable(
   (t) => [primaryKey({ columns: [t.createdBy, t.day] })],
 );
 
-// Fixed-window counters shared by every instance (issue 21: the share page's
+// Fixed-window counters shared by every instance (the share page's
 // per-address limit must hold across instances, not once per instance).
 export const rateCounters = sqliteTable(
   "rate_counters",

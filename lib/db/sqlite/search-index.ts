@@ -6,7 +6,7 @@ import { SEARCH_KEY_FUNCTION } from "./casefold";
 import { promptContains, type Db } from "./query-parts";
 import { generations } from "./schema";
 
-// SQLite's prompt search index (issue 26): generations_search, an FTS5 table
+// SQLite's prompt search index: generations_search, an FTS5 table
 // with the trigram tokenizer over each prompt's search key
 // (lib/db/shared/search-key.ts), one row per generation under the same rowid.
 // It is contentless (it keeps only the index, not the keys) and kept in step

@@ -32,7 +32,7 @@ export const account = {
   inviteSubmit: "Set password and sign in",
   inviteBusy: "Setting your password…",
   inviteGone: "This invite link cannot be used any more. Ask an admin for a new one.",
-  // Issue 26: the invite page names the person, and says at once when the link cannot be used.
+  // The invite page names the person, and says at once when the link cannot be used.
   inviteJoiningAs: "You are joining as {name}.",
   inviteYourName: "Your name",
   inviteUsedTitle: "This invite was already used",
@@ -41,9 +41,9 @@ export const account = {
   inviteExpiredBody: "Invite links work for {days} days. Ask an admin of the studio for a new one.",
   inviteGoneTitle: "This invite link cannot be used",
   inviteSignIn: "Go to sign in",
-  // Issue 26: the API reference is linked from the studio's pages.
+  // The API reference is linked from the studio's pages.
   apiDocs: "API reference",
-  // Issue 21: ending sessions offers to end API tokens too.
+  // Ending sessions offers to end API tokens too.
   signOutEverywhereTitle: "Sign out everywhere?",
   signOutEverywhereBody: "Every device where you are signed in is signed out, this one included.",
   endMyTokens: "Also revoke my API tokens",

@@ -83,11 +83,11 @@ export const admin = {
   unpricedHint: "These models and sizes have no price: they count as free in usage, and while a budget applies to someone, their requests for them are refused.",
   setPrice: "Set a price",
   setPriceOf: "Set a price for {key}",
-  // Issue 26: the same flag where budgets are set. What lib/generations/prices.ts assertPriced does, said exactly.
+  // The same flag where budgets are set. What lib/generations/prices.ts assertPriced does, said exactly.
   unpricedPeopleHeading: "No price: {keys}",
   unpricedPeopleHint: "Anyone with a monthly budget (their own, or the studio's default) is refused pictures of these, before anything is sent; people without a budget can make them, and they count as free in usage.",
   unpricedPeopleLink: "Set the prices",
-  // Issue 21: ending sessions (and tokens) from /admin, and how long tokens may live.
+  // Ending sessions (and tokens) from /admin, and how long tokens may live.
   signOut: "Sign out",
   signOutOf: "Sign {name} out everywhere",
   signOutTitle: "Sign {name} out everywhere?",

@@ -1,4 +1,4 @@
-// English strings of the composer's money and limits (issue 26): the price of
+// English strings of the composer's money and limits: the price of
 // a request, what is left, why Generate is off, and when a limit resets.
 // Keys are mirrored in ../zh/allowance.ts (type-checked).
 export const allowance = {

@@ -1,4 +1,4 @@
-// Boards, batches, multi-select and share links in the studio (issue 14). Keys are mirrored in ../zh/boards.ts.
+// Boards, batches, multi-select and share links in the studio. Keys are mirrored in ../zh/boards.ts.
 export const boards = {
   bar: {
     label: "Boards",
@@ -141,7 +141,7 @@ export const boards = {
     createdLeavesOut: "This link leaves out {count} pictures by others.",
     createdLeavesOutOne: "This link leaves out 1 picture by someone else.",
     moreLinks: "More links",
-    // Issue 26: the new link is copied at once; revoking asks first.
+    // The new link is copied at once; revoking asks first.
     copiedNow: "Copied: the link is on your clipboard.",
     revokeTitleBoard: "Revoke the link to the board “{title}”?",
     revokeTitlePicture: "Revoke the link to the picture “{title}”?",
@@ -151,7 +151,7 @@ export const boards = {
     revoking: "Revoking…",
   },
 
-  // The page of links that show one's pictures (issue 21), /links.
+  // The page of links that show one's pictures, /links.
   links: {
     title: "Share links",
     intro: "Public links that show pictures you made, whoever made the link. Revoke one and it stops working at once.",

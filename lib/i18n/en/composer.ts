@@ -69,7 +69,7 @@ export const composer = {
   removeFailedUploads: "Remove the images that could not be uploaded to continue",
   startedOne: "Started 1 picture",
   startedMany: "Started {n} pictures",
-  /** After "Started N pictures" when some wait for a slot (issue 26). */
+  /** After "Started N pictures" when some wait for a slot. */
   startedWaiting: " · {n} waiting their turn",
   waitSeconds: "{n} s",
   waitMinutes: "{n} min",

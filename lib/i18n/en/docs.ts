@@ -1,4 +1,4 @@
-// The API reference page, /docs/api (issue 26): what the server renders at once, around the interactive reference.
+// The API reference page, /docs/api: what the server renders at once, around the interactive reference.
 export const docs = {
   title: "API reference",
   intro: "The studio's HTTP API, for scripts and tools.",

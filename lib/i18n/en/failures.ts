@@ -1,4 +1,4 @@
-// Why a picture failed, by the error code on its generation (issue 26 item 15):
+// Why a picture failed, by the error code on its generation:
 // the reasons the studio knows, in the person's language. Anything else the
 // gateway said is quoted as its own words. Keys are mirrored in ../zh/failures.ts.
 export const failures = {

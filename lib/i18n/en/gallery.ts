@@ -26,7 +26,7 @@ export const gallery = {
     elapsedLabel: "Elapsed",
     submitting: "Sending…",
     queued: "Waiting in the queue",
-    /** Issue 26: waiting on the studio's side for one of the person's slots, nothing sent yet. */
+    /** Waiting on the studio's side for one of the person's slots, nothing sent yet. */
     waitingNext: "Waiting · next",
     waitingAhead: "Waiting · {count} ahead of you",
     waitingFree: "Not sent yet: cancelling is free.",
@@ -48,7 +48,7 @@ export const gallery = {
     deleteShort: "Delete",
   },
 
-  // Issue 26 items 5 and 12: a refusal for content, the keyboard's and screen readers' words.
+  // A refusal for content, the keyboard's and screen readers' words.
   refused: {
     editPrompt: "Edit prompt",
     editPromptNamed: 'Edit the prompt of "{prompt}"',

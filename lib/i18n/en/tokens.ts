@@ -47,7 +47,7 @@ export const tokens = {
   copyFailed: "Select the token and copy it yourself.",
   dismiss: "Done",
   howToUse: "Use it as the API key of an OpenAI-compatible tool with the base URL {base}/v1, or send the header “Authorization: Bearer <token>” to the studio's /api.",
-  // Issue 21: a longest life the admins set, and pages.
+  // A longest life the admins set, and pages.
   expiryLongest: { one: "As long as allowed ({n} day)", other: "As long as allowed ({n} days)" },
   showMore: "Show more",
   loadingMore: "Loading more…",

@@ -20,7 +20,7 @@ export const usage = {
   chartSummaryDay: "{pictures} over {days}; the table below has every number.",
   chartSummaryPerson: "Spend of {people}; the table below has every number.",
   chartSummaryFailure: "Failure rate on {days}; the table below has every number.",
-  // Issue 26: counts in the summaries above ("on 1 days").
+  // Counts in the summaries above ("on 1 days").
   summaryPictures: { one: "{n} picture", other: "{n} pictures" },
   summaryDays: { one: "{n} day", other: "{n} days" },
   summaryPeople: { one: "{n} person", other: "{n} people" },

@@ -42,7 +42,7 @@ export const account: typeof en = {
   inviteGoneTitle: "此邀请链接无法使用",
   inviteSignIn: "前往登录",
   apiDocs: "API 参考",
-  // Issue 21：结束会话时可一并吊销 API 令牌。
+  // 结束会话时可一并吊销 API 令牌。
   signOutEverywhereTitle: "在所有设备上退出？",
   signOutEverywhereBody: "所有已登录的设备都会退出登录，包括当前设备。",
   endMyTokens: "同时吊销我的 API 令牌",

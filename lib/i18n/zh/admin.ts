@@ -87,7 +87,7 @@ export const admin: typeof en = {
   unpricedPeopleHeading: "未设置价格：{keys}",
   unpricedPeopleHint: "设有月度预算的人（本人的预算或工作室的默认预算）使用它们生成图片的请求会被拒绝，请求不会发出；没有预算的人可以使用，这些图片在用量中按免费计。",
   unpricedPeopleLink: "去设置价格",
-  // Issue 21：在管理页结束会话（及令牌），以及令牌的最长有效期。
+  // 在管理页结束会话（及令牌），以及令牌的最长有效期。
   signOut: "退出登录",
   signOutOf: "让 {name} 在所有设备上退出",
   signOutTitle: "让 {name} 在所有设备上退出？",

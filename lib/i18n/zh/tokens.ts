@@ -48,7 +48,7 @@ export const tokens: typeof en = {
   copyFailed: "请手动选中令牌并复制。",
   dismiss: "完成",
   howToUse: "在兼容 OpenAI 的工具中把它作为 API 密钥使用，基础 URL 为 {base}/v1；或者在请求工作室的 /api 时发送请求头“Authorization: Bearer <token>”。",
-  // Issue 21：管理员设定的最长有效期，以及分页。
+  // 管理员设定的最长有效期，以及分页。
   expiryLongest: { one: "允许的最长期限（{n} 天）", other: "允许的最长期限（{n} 天）" },
   showMore: "显示更多",
   loadingMore: "正在加载更多…",

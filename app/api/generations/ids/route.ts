@@ -5,7 +5,7 @@ import { getDeps } from "@/lib/wiring";
 import { json, searchParamsObject } from "@/lib/server/http";
 import { apiRoute } from "@/lib/server/route";
 
-// "Select all N matching" (issue 26): whoever may read the list (a session or
+// "Select all N matching": whoever may read the list (a session or
 // a token), with the list's filters, seeing what the list shows them.
 export const GET = apiRoute(async ({ request, viewer }) => {
   const query = generationIdsQuerySchema.safeParse(searchParamsObject(request.url));

@@ -15,7 +15,7 @@ import { apiRoute } from "@/lib/server/route";
 /**
  * A person changes their own password (accounts mode). Every other session
  * ends (a thief's included), and unless endTokens is false every API token
- * too (issue 21); this browser gets a fresh one. From a browser only: a
+ * too; this browser gets a fresh one. From a browser only: a
  * token gets 403.
  */
 export const POST = apiRoute(async ({ request, viewer }) => {
