@@ -12,13 +12,6 @@ export const median = (samples: readonly number[]) => percentile(samples, 50);
 export const mean = (samples: readonly number[]) => (samples.length ? samples.reduce((a, b) => a + b, 0) / samples.length : NaN);
 export const max = (samples: readonly number[]) => (samples.length ? Math.max(...samples) : NaN);
 
-/** Milliseconds taken by `run`, with performance.now(). */
-export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await run();
-  return { ms: performance.now() - start, value };
-}
-
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export const round = (value: number, digits = 0) => {

@@ -1,4 +1,4 @@
 import "server-only";
 
 export { getDeps } from "./deps";
-export { getGateway, getSimulator } from "./upstream";
+export { getSimulator } from "./upstream";
