@@ -84,6 +84,10 @@ finish() {
   return $rc
 }
 
+# The linters, at zero warnings (package.json "lint": ESLint, the layer
+# rules of .dependency-cruiser.cjs).
+step "lint (npm run lint)" npm run lint || status=1
+
 run_vitest() {
   local project=$1
   shift
