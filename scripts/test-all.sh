@@ -84,10 +84,6 @@ finish() {
   return $rc
 }
 
-# The linters, at zero warnings (package.json "lint": ESLint, the layer
-# rules of .dependency-cruiser.cjs).
-step "lint (npm run lint)" npm run lint || status=1
-
 run_vitest() {
   local project=$1
   shift
@@ -113,6 +109,10 @@ built=$?
 
 background "typecheck (tsc, with the build's route types)" npx tsc --noEmit
 tsc_pid=$!
+# The linters, at zero warnings (package.json "lint": ESLint, the layer
+# rules of .dependency-cruiser.cjs), beside Playwright like the type check.
+background "lint (npm run lint)" npm run lint
+lint_pid=$!
 
 if [ $built -eq 0 ]; then
   step "end-to-end tests (playwright, Debian chromium)" npx playwright test || status=1
@@ -121,6 +121,7 @@ else
 fi
 
 finish "typecheck (tsc, with the build's route types)" "$tsc_pid" || status=1
+finish "lint (npm run lint)" "$lint_pid" || status=1
 finish "unit and integration tests (vitest)" "$vitest_pid" || status=1
 
 # Last, with nothing else running: the files that assert wall-clock bounds
