@@ -79,8 +79,7 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
         },
       );
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- kept as it was: without t.composer, a refusal after a language switch still reads in the first language
-    [update],
+    [update, t.composer],
   );
 
   /** A note instead of a new reference: false, for addUrl's caller. */

@@ -114,7 +114,3 @@ export function useSelection(): SelectionApi {
   return value;
 }
 
-/** For pieces that may sit outside a gallery (none there: nothing is selectable). */
-export function useOptionalSelection(): SelectionApi | null {
-  return useContext(SelectionContext);
-}

@@ -1,3 +1,2 @@
 import "server-only";
-export { addToBoard, createBoard, deleteBoard, getBoard, listBoards, removeFromBoard, toBoard, updateBoard } from "./boards";
-export { mayManageBoard, maySeeBoard, mustManageBoard, mustSeeBoard } from "./access";
+export { addToBoard, createBoard, deleteBoard, getBoard, listBoards, removeFromBoard, updateBoard } from "./boards";

@@ -4,7 +4,5 @@ import "server-only";
 // engine's folder.
 export type * from "./types";
 export { openPostgresDatabase, openSqliteDatabase } from "./open";
-export type { OpenSqliteOptions } from "./sqlite/open";
-export type { OpenPostgresOptions } from "./postgres/open";
 export { FRESH_GENERATION } from "./fresh-row";
 export { limitRefusal } from "./generations/decisions";

@@ -3,7 +3,7 @@ import { describeAccounts } from "./contract/accounts";
 import { describeBoards } from "./contract/boards";
 import { describeBulk } from "./contract/bulk";
 import { describeCharges } from "./contract/charges";
-import type { ContractFixture, ContractOptions } from "./contract/context";
+import type { ContractOptions } from "./contract/context";
 import { describeCounters } from "./contract/counters";
 import { describeInserts } from "./contract/inserts";
 import { describeListing } from "./contract/listing";
@@ -27,7 +27,7 @@ import { describeUpdates } from "./contract/updates";
 // Not a test file itself (vitest only collects *.test.ts); the cases live in
 // lib/db/contract/, one file per group of methods.
 
-export type { ContractFixture, ContractOptions };
+export type { ContractOptions };
 export { describeBulk };
 
 export function describeStudioDatabaseContract(name: string, options: ContractOptions): void {

@@ -1,4 +1,3 @@
 import "server-only";
 
-export { zipDownload, type ZipDownload } from "./zip-download";
-export { pictureFileName, promptStem, archiveFileName } from "./file-names";
+export { zipDownload } from "./zip-download";

@@ -15,8 +15,6 @@ import { submitRows } from "./submit";
 
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
-export { UNKNOWN_OUTCOME_MESSAGE } from "./submit";
-
 type Settings = { model: ModelId; prompt: string; aspectRatio: AspectRatio; imageSize: ImageSize | null };
 
 /** Fixed-size models ignore a requested size; rows record what the task really gets. */

@@ -12,7 +12,6 @@ import { completionTime } from "./tasks";
 // failures real gateways produce.
 
 export type { SimulatorStats } from "./stats";
-export type { Burst as SimulatorBurst } from "./bursts";
 export { serveSimulator } from "./serve";
 
 export type SimulatorFaults = {

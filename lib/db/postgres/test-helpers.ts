@@ -16,7 +16,7 @@ import type { OpenPostgresOptions } from "./open";
 // every test starts on emptied tables. Migration tests take fresh databases.
 
 // The same rows as the SQLite adapter's tests: one behaviour, two engines.
-export { genId, makeCompletedRow, makeReference, makeRow, refId, T0 } from "../shared/test-rows";
+export { makeCompletedRow, makeReference, makeRow, T0 } from "../shared/test-rows";
 
 export const TEST_URL = process.env.DATABASE_URL_TEST ?? "postgres://studio:studio@127.0.0.1:5432/studio_test";
 

@@ -8,7 +8,7 @@ import { openSqliteDatabase } from "@/lib/db/open";
 
 // Shared by the SQLite adapter's tests: throw-away data dirs closed and removed
 // after each test. The rows they write are the engines' common ones.
-export { genId, makeCompletedRow, makeReference, makeRow, refId, T0 } from "../shared/test-rows";
+export { makeCompletedRow, makeReference, makeRow, T0 } from "../shared/test-rows";
 
 const dirs: string[] = [];
 const open: StudioDatabase[] = [];
