@@ -60,14 +60,21 @@ step() {
   )
 }
 
-# background NAME COMMAND...: started now at a lower priority, its output in
-# test-results/logs/NAME.log; `finish NAME PID` waits for it and prints that.
+# background [--checks] NAME COMMAND...: started now at a lower priority, its
+# output in test-results/logs/NAME.log; `finish NAME PID` waits for it and
+# prints that. --checks (tsc, the linters): lower still, below Vitest, whose
+# tests have time limits that starving them would break; these have none.
 background() {
+  local nice=$TEST_BACKGROUND_NICE
+  if [ "$1" = --checks ]; then
+    nice=$(( TEST_BACKGROUND_NICE + 5 ))
+    shift
+  fi
   local name=$1
   shift
   (
     start=$(now_ms)
-    renice -n "$TEST_BACKGROUND_NICE" -p "$BASHPID" > /dev/null
+    renice -n "$nice" -p "$BASHPID" > /dev/null
     "$@" > "test-results/logs/$name.log" 2>&1
     rc=$?
     record "$name" "$start" "$rc"
@@ -107,11 +114,11 @@ export KEY_SENTINEL="sk-sentinel-$(node -e 'console.log(require("crypto").random
 step "build (one, standalone output, with a sentinel gateway key)" build
 built=$?
 
-background "typecheck (tsc, with the build's route types)" npx tsc --noEmit
+background --checks "typecheck (tsc, with the build's route types)" npx tsc --noEmit
 tsc_pid=$!
 # The linters, at zero warnings (package.json "lint": ESLint, the layer
 # rules of .dependency-cruiser.cjs), beside Playwright like the type check.
-background "lint (npm run lint)" npm run lint
+background --checks "lint (npm run lint)" npm run lint
 lint_pid=$!
 
 if [ $built -eq 0 ]; then
