@@ -13,7 +13,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // The stylesheet goes inside the HTML instead of a render-blocking request
-  // (issue 15: a phone's first paint); the CSP allows inline styles already.
+  // (a phone's first paint); the CSP allows inline styles already.
   experimental: { inlineCss: true, ...(testBuild ? { turbopackFileSystemCacheForBuild: false } : {}) },
   ...(testBuild ? { typescript: { ignoreBuildErrors: true } } : {}),
   // Native modules stay outside the server bundle.

@@ -31,13 +31,13 @@ export default defineConfig({
     // PostgreSQL, timers) more than they compute, so three run at once; each
     // file has its own data dir and PostgreSQL database, so none meet.
     maxWorkers: 3,
-    // A file handle the garbage collector closes fails the test (issue 21):
+    // A file handle the garbage collector closes fails the test:
     // the setup forces a collection after each file's last test to find them.
     execArgv: ["--expose-gc"],
     setupFiles: ["lib/testing/vitest-setup.ts"],
     projects: [
       // Each project says its own files: `extends` would add them to a shared include.
-      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"], exclude: [...configDefaults.exclude, ...TIMING] } },
+      { extends: true, test: { name: "unit", include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"], exclude: [...configDefaults.exclude, ...TIMING] } },
       { extends: true, test: { name: "timing", include: TIMING } },
     ],
   },
