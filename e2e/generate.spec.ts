@@ -86,3 +86,18 @@ test("reload keeps the gallery", async ({ page }) => {
   await expect(gallery(page)).toBeVisible();
   await pictureOf(page, prompt);
 });
+
+test("a page opened while a picture is in progress follows it at once, not at the teammates' check", async ({ page, request }) => {
+  // The studio's HTML carries the pictures in progress. SWR's poll reads its
+  // own cache, which did not hold that answer, so such a page used to sit
+  // still until the 20 s check for teammates' pictures read the list.
+  const prompt = uniquePrompt("a slow 4K harbour");
+  const made = await request.post("/api/generations", { data: { model: "nano_banana_pro", imageSize: "4K", prompt } });
+  expect(made.status()).toBe(201);
+  await page.goto("about:blank");
+  const activeRead = page.waitForRequest((r) => r.url().includes("status=active"), { timeout: 8_000 });
+  await page.goto("/");
+  await expect(card(page, prompt).getByRole("progressbar")).toBeVisible();
+  await activeRead;
+  await expect(card(page, prompt).getByRole("img", { name: prompt })).toBeVisible();
+});

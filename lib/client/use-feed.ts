@@ -49,7 +49,11 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   const activeUrl = listUrl({ status: "active", limit: 100 });
   const activeSeeded = useSeededFromServer(activeUrl, initial?.active !== undefined);
   const active = useSWR<Page>(activeUrl, api.list, {
-    refreshInterval: (data) => (data && data.items.length > 0 ? ACTIVE_POLL_MS : 0),
+    // SWR hands this its cache, which holds nothing of the server's answer
+    // until it has fetched the list itself (fallbackData is not cached): a
+    // page opened with pictures in progress would not poll until something
+    // else read the list. The server's answer stands in until then.
+    refreshInterval: (data) => ((data ?? initial?.active)?.items.length ? ACTIVE_POLL_MS : 0),
     refreshWhenHidden: false,
     dedupingInterval: 500,
     fallbackData: initial?.active,
