@@ -8,7 +8,9 @@ set -euo pipefail
 
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi "noto.*cjk" || missing+=(fonts-noto-cjk)
+# Not `grep -q`: it stops reading at the first match, fc-list dies of SIGPIPE,
+# and under pipefail the fonts looked missing on every run.
+fc-list 2>/dev/null | grep -i "noto.*cjk" > /dev/null || missing+=(fonts-noto-cjk)
 command -v python3 >/dev/null || missing+=(python3)
 
 if [ ${#missing[@]} -gt 0 ]; then

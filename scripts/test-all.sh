@@ -15,17 +15,7 @@ cd "$(dirname "$0")/.."
 mkdir -p test-results/logs
 rm -f test-results/vitest.json test-results/vitest-timing.json test-results/vitest-files.json test-results/e2e.json test-results/steps.tsv test-results/logs/*.log
 
-# The background steps' lower priority, unless TEST_BACKGROUND_NICE says:
-# none on a machine already busy with other work (a load average above twice
-# its cores), where it would starve them into timeouts.
-if [ -z "${TEST_BACKGROUND_NICE:-}" ]; then
-  if awk -v load="$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)" -v cores="$(nproc 2>/dev/null || echo 2)" 'BEGIN { exit !(load > 2 * cores) }'; then
-    TEST_BACKGROUND_NICE=0
-  else
-    TEST_BACKGROUND_NICE=10
-  fi
-fi
-echo "test line: background steps at nice $TEST_BACKGROUND_NICE (load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null), $(nproc 2>/dev/null) cores)"
+echo "test line: load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null), $(nproc 2>/dev/null) cores"
 
 status=0
 now_ms() { date +%s%3N; }
@@ -57,21 +47,13 @@ step() {
   )
 }
 
-# background [--checks] NAME COMMAND...: started now at a lower priority, its
-# output in test-results/logs/NAME.log; `finish NAME PID` waits for it and
-# prints that. --checks (tsc, the linters): lower still, below Vitest, whose
-# tests have time limits that starving them would break; these have none.
+# background NAME COMMAND...: started now, its output in
+# test-results/logs/NAME.log; `finish NAME PID` waits for it and prints that.
 background() {
-  local nice=$TEST_BACKGROUND_NICE
-  if [ "$1" = --checks ]; then
-    nice=$(( TEST_BACKGROUND_NICE + 5 ))
-    shift
-  fi
   local name=$1
   shift
   (
     start=$(now_ms)
-    renice -n "$nice" -p "$BASHPID" > /dev/null
     "$@" > "test-results/logs/$name.log" 2>&1
     rc=$?
     record "$name" "$start" "$rc"
@@ -113,10 +95,13 @@ export KEY_SENTINEL="sk-sentinel-$(node -e 'console.log(require("crypto").random
 step "build (one, standalone output, with a sentinel gateway key)" build
 built=$?
 
+# The type check and the linters side by side: neither has a time limit,
+# and each leaves much of the other core idle. The linters at zero warnings
+# (package.json "lint": ESLint, the layer rules of .dependency-cruiser.cjs, knip).
+background "lint (npm run lint)" npm run lint
+lint_pid=$!
 step "typecheck (tsc, with the build's route types)" npx tsc --noEmit || status=1
-# The linters, at zero warnings (package.json "lint": ESLint, the layer
-# rules of .dependency-cruiser.cjs, knip).
-step "lint (npm run lint)" npm run lint || status=1
+finish "lint (npm run lint)" "$lint_pid" || status=1
 
 if [ $built -eq 0 ]; then
   step "end-to-end tests (playwright, Debian chromium)" npx playwright test || status=1
