@@ -66,7 +66,9 @@ if (vitestFiles) {
   );
 }
 
-const e2e = read("test-results/e2e.json");
+// Playwright runs twice too: everything but @timing, then @timing alone.
+const e2eReports = ["test-results/e2e.json", "test-results/e2e-timing.json"].map(read);
+const e2e = e2eReports[0];
 if (e2e) {
   const byFile = new Map();
   const walk = (suite, file) => {
@@ -123,11 +125,13 @@ for (const report of vitestReports) {
   } else failed += 1;
 }
 
-if (e2e) {
-  passed += e2e.stats.expected + e2e.stats.flaky;
-  failed += e2e.stats.unexpected;
-  skipped += e2e.stats.skipped;
-} else failed += 1;
+for (const report of e2eReports) {
+  if (report) {
+    passed += report.stats.expected + report.stats.flaky;
+    failed += report.stats.unexpected;
+    skipped += report.stats.skipped;
+  } else failed += 1;
+}
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(failed > 0 ? 1 : 0);

@@ -4,8 +4,8 @@
 # the slowest files) and one "N passed, N failed" line.
 #
 # One step at a time, on two cores: Vitest (3 workers), one build, the type
-# check (it reads the build's route types), the linters, Playwright (2
-# workers, each with its own demo studio), then the few files that assert
+# check (it reads the build's route types) beside the linters, Playwright (3
+# workers, each with its own demo studio), then the few tests that assert
 # wall-clock bounds, alone. Running Vitest beside the build and the browser
 # tests saved minutes but starved time-limited tests into failing, so the
 # line trades those minutes for a result that does not depend on the load.
@@ -13,7 +13,7 @@ set -uo pipefail
 export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 mkdir -p test-results/logs
-rm -f test-results/vitest.json test-results/vitest-timing.json test-results/vitest-files.json test-results/e2e.json test-results/steps.tsv test-results/logs/*.log
+rm -f test-results/vitest.json test-results/vitest-timing.json test-results/vitest-files.json test-results/e2e.json test-results/e2e-timing.json test-results/steps.tsv test-results/logs/*.log
 
 echo "test line: load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null), $(nproc 2>/dev/null) cores"
 
@@ -104,15 +104,20 @@ step "typecheck (tsc, with the build's route types)" npx tsc --noEmit || status=
 finish "lint (npm run lint)" "$lint_pid" || status=1
 
 if [ $built -eq 0 ]; then
-  step "end-to-end tests (playwright, Debian chromium)" npx playwright test || status=1
+  step "end-to-end tests (playwright, Debian chromium)" npx playwright test --grep-invert @timing || status=1
 else
   status=1
 fi
 
 
-# Last, with nothing else running: the files that assert wall-clock bounds
-# (vitest.config.ts, the "timing" project), one at a time.
+# Last, with nothing else running: the tests that assert wall-clock bounds
+# (vitest.config.ts, the "timing" project; the browser tests tagged @timing),
+# one at a time.
 step "timing-sensitive tests (vitest, alone)" run_vitest timing --maxWorkers=1 || status=1
+if [ $built -eq 0 ]; then
+  step "timing-sensitive end-to-end tests (playwright @timing, alone)" \
+    env E2E_WORKERS=1 E2E_JSON=test-results/e2e-timing.json npx playwright test --grep @timing || status=1
+fi
 
 node scripts/summarize-tests.mjs || status=1
 exit $status
