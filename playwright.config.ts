@@ -36,7 +36,8 @@ function demoStudio(parallelIndex: number) {
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results/e2e",
+  // The @timing run has its own, so it does not clear the main run's failure screenshots.
+  outputDir: process.env.E2E_OUTPUT ?? "test-results/e2e",
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

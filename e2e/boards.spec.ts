@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
-import { card, gallery, generate, pictureOf, uniquePrompt } from "./support/studio-page";
+import { card, composerReady, gallery, generate, pictureOf, uniquePrompt } from "./support/studio-page";
 
 // As a person does it: two requests of two pictures (two batches),
 // a selection across both, a new board made from the selection bar, the
@@ -38,6 +38,7 @@ const second = uniquePrompt("a harbour in fog");
 const boardName = `Coast ${Math.random().toString(36).slice(2, 6)}`;
 
 async function makeBatch(page: Page, prompt: string) {
+  await composerReady(page);
   await page.getByRole("radiogroup", { name: "Pictures" }).getByRole("radio", { name: "2" }).click();
   await generate(page, prompt);
   const group = gallery(page).getByRole("group", { name: new RegExp(`^Batch of 2: ${prompt}`) });

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
-import { card, gallery, generate, pictureOf, uniquePrompt } from "./support/studio-page";
+import { card, composerReady, gallery, generate, pictureOf, uniquePrompt } from "./support/studio-page";
 
 // As a person meets them: a single picture made
 // beside earlier batches keeps the gallery's row height and is sharp on a
@@ -49,6 +49,7 @@ test.describe("item 4: a lone picture", () => {
     const earlier = await make(request, { prompt: uniquePrompt("four earlier squares"), aspectRatio: "1:1", count: 4 });
     await ended(request, earlier.generations[0].batchId, 4);
     await page.goto("/");
+    await composerReady(page);
     const prompt = uniquePrompt("a lone lighthouse");
     await page.getByRole("radiogroup", { name: "Aspect ratio" }).getByRole("radio", { name: /16:9/ }).click();
     await generate(page, prompt);
@@ -97,6 +98,7 @@ test.describe("item 5: Retry", () => {
 
   test("a picture refused for its content offers Edit prompt, which fills the composer, instead of Retry", async ({ page }) => {
     await page.goto("/");
+    await composerReady(page);
     const prompt = uniquePrompt("a forbidden garden #fail");
     await page.getByRole("radiogroup", { name: "Aspect ratio" }).getByRole("radio", { name: /9:16/ }).click();
     await generate(page, prompt);

@@ -1,8 +1,9 @@
 import { expect, test } from "./support/demo";
-import { card, dropFiles, generate, gallery, pasteImage, pictureOf, pngFile, screenshot, uniquePrompt } from "./support/studio-page";
+import { card, composerReady, dropFiles, generate, gallery, pasteImage, pictureOf, pngFile, screenshot, uniquePrompt } from "./support/studio-page";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
+  await composerReady(page);
 });
 
 test("text-to-image: from typing to the picture in the gallery", async ({ page }) => {

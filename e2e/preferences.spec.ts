@@ -1,10 +1,11 @@
 import { expect, test } from "./support/demo";
-import { generate, pictureOf, screenshot, uniquePrompt } from "./support/studio-page";
+import { composerReady, generate, pictureOf, screenshot, uniquePrompt } from "./support/studio-page";
 
 test("light, English, desktop", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.emulateMedia({ colorScheme: "light" });
   await page.goto("/");
+  await composerReady(page);
   await page.getByRole("radiogroup", { name: "Theme" }).getByRole("radio", { name: "Light" }).click();
   const prompt = uniquePrompt("a quiet harbour at sunrise");
   await generate(page, prompt);

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { ownStudio } from "./support/own-studio";
-import { card, gallery, screenshot, uniquePrompt } from "./support/studio-page";
+import { card, composerReady, gallery, screenshot, uniquePrompt } from "./support/studio-page";
 
 // As a person meets it: past their in-flight cap a request is
 // queued, not refused. The studio here lets one picture be in flight at once
@@ -11,6 +11,7 @@ import { card, gallery, screenshot, uniquePrompt } from "./support/studio-page";
 const studio = ownStudio({ env: { STUDIO_MAX_ACTIVE: "1", STUDIO_MAX_QUEUED: "4", SIMULATOR_SPEED: "0.5", STUDIO_POLL_INTERVAL_MS: "500" } });
 
 async function ask(page: Page, input: { prompt: string; count: number; generate: string; countsLabel: string }) {
+  await composerReady(page);
   await page.getByLabel(input.generate === "生成" ? "提示词" : "Prompt", { exact: true }).fill(input.prompt);
   await page.getByRole("radiogroup", { name: input.countsLabel }).getByRole("radio", { name: String(input.count) }).click();
   await page.getByRole("button", { name: input.generate, exact: true }).click();

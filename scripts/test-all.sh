@@ -116,7 +116,7 @@ fi
 step "timing-sensitive tests (vitest, alone)" run_vitest timing --maxWorkers=1 || status=1
 if [ $built -eq 0 ]; then
   step "timing-sensitive end-to-end tests (playwright @timing, alone)" \
-    env E2E_WORKERS=1 E2E_JSON=test-results/e2e-timing.json npx playwright test --grep @timing || status=1
+    env E2E_WORKERS=1 E2E_JSON=test-results/e2e-timing.json E2E_OUTPUT=test-results/e2e-timing npx playwright test --grep @timing || status=1
 fi
 
 node scripts/summarize-tests.mjs || status=1

@@ -14,7 +14,24 @@ export function card(page: Page, prompt: string): Locator {
   return gallery(page).getByRole("listitem").filter({ hasText: prompt, hasNot: page.getByRole("listitem") });
 }
 
+/**
+ * Until React has hydrated the composer. The server's HTML shows working
+ * buttons before the page's code runs, and a click on one then reaches no
+ * handler (a typed prompt is kept, a picked count is not): on a busy machine
+ * a test would click "2 pictures" and get one.
+ */
+export async function composerReady(page: Page) {
+  await page
+    .getByRole("button", { name: /^(Generate|生成)$/ })
+    .first()
+    .evaluate((el) => new Promise<void>((resolve) => {
+      const check = () => (Object.keys(el).some((key) => key.startsWith("__reactProps$")) ? resolve() : setTimeout(check, 50));
+      check();
+    }));
+}
+
 export async function generate(page: Page, prompt: string) {
+  await composerReady(page);
   await page.getByLabel("Prompt", { exact: true }).fill(prompt);
   await page.getByRole("button", { name: "Generate", exact: true }).click();
 }
