@@ -28,6 +28,7 @@ export class PictureCache {
         aspectRatio: task.aspectRatio,
         prompt: task.prompt,
         references: task.references,
+        variant: task.id,
       };
       const picture = this.renders.then(() => renderPicture(input));
       this.renders = picture.catch(() => undefined);

@@ -20,6 +20,25 @@ async function pixels(bytes: Buffer): Promise<Buffer> {
   return sharp(bytes).removeAlpha().raw().toBuffer();
 }
 
+/** The share of saturated pixels in each 30°-wide hue bin. */
+function hueHistogram(rgb: Buffer): number[] {
+  const bins = new Array<number>(12).fill(0);
+  let counted = 0;
+  for (let i = 0; i < rgb.length; i += 3) {
+    const [r, g, b] = [rgb[i] / 255, rgb[i + 1] / 255, rgb[i + 2] / 255];
+    const max = Math.max(r, g, b);
+    const d = max - Math.min(r, g, b);
+    if (d < 0.15) continue; // greys: the text band, the label
+    const hue = max === r ? ((g - b) / d + 6) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+    bins[Math.floor(hue * 2) % 12]++;
+    counted++;
+  }
+  return bins.map((n) => n / counted);
+}
+
+/** Half the L1 distance of two histograms: 0 the same, 1 nothing shared. */
+const distance = (a: number[], b: number[]) => a.reduce((sum, x, i) => sum + Math.abs(x - b[i]), 0) / 2;
+
 describe("rendered pictures", () => {
   it.each([
     ["nano_banana_2", undefined, "16:9", 1376, 768],
@@ -35,13 +54,29 @@ describe("rendered pictures", () => {
     expect(meta).toMatchObject({ format: "png", width, height });
   });
 
-  it("draws different prompts differently, and the same prompt the same", async () => {
-    const base = { model: "nano_banana_2", size: "1K", aspectRatio: "1:1", references: [] } as const;
+  it("draws different prompts differently, and the same prompt and task the same", async () => {
+    const base = { model: "nano_banana_2", size: "1K", aspectRatio: "1:1", references: [], variant: "task_1" } as const;
     const a = await renderPicture({ ...base, prompt: "a red fox" });
     const b = await renderPicture({ ...base, prompt: "美丽的日出风景,金色的阳光洒在宁静的湖面上" });
     const again = await renderPicture({ ...base, prompt: "a red fox" });
     expect((await pixels(a)).equals(await pixels(b))).toBe(false);
     expect((await pixels(a)).equals(await pixels(again))).toBe(true);
+  });
+
+  it("draws four tasks of one prompt as four compositions in the prompt's colours", async () => {
+    const base = { model: "nano_banana_2", size: "1K", aspectRatio: "1:1", references: [], prompt: "a red fox" } as const;
+    const four = await Promise.all(["task_1", "task_2", "task_3", "task_4"].map((variant) => renderPicture({ ...base, variant })));
+    const drawn = await Promise.all(four.map(pixels));
+    for (let i = 0; i < drawn.length; i++) {
+      for (let j = i + 1; j < drawn.length; j++) expect(drawn[i].equals(drawn[j]), `tasks ${i + 1} and ${j + 1}`).toBe(false);
+    }
+    // The palette is the prompt's: the hues of every task of it are nearer
+    // to each other than to another prompt's.
+    const other = await renderPicture({ ...base, prompt: "美丽的日出风景,金色的阳光洒在宁静的湖面上", variant: "task_1" });
+    const hues = async (png: Buffer) => hueHistogram(await sharp(png).removeAlpha().resize(64, 64, { fit: "fill" }).raw().toBuffer());
+    const [first, ...rest] = await Promise.all(four.map(hues));
+    const apart = distance(await hues(other), first);
+    for (const h of rest) expect(distance(h, first)).toBeLessThan(apart);
   });
 
   it("shows data-URL references in the picture (image-to-image)", async () => {
@@ -87,6 +122,7 @@ describe("rendered pictures", () => {
         aspectRatio: "16:9",
         prompt: "美丽的日出风景, golden light over a quiet lake",
         references: [],
+        variant: size,
       });
       times[size] = Math.round(performance.now() - start);
     }

@@ -15,6 +15,12 @@ export type RenderInput = {
   aspectRatio: AspectRatio;
   prompt: string;
   references: readonly Reference[];
+  /**
+   * What tells two pictures of one prompt apart (the task's id): a real model
+   * answers a count of 4 with four pictures, not one drawn four times. The
+   * prompt picks the palette, this the composition.
+   */
+  variant: string;
 };
 
 // Measured at 4K (5504×3072): level 6 encodes in about 0.5 s, so no need to trade size for speed.
@@ -31,15 +37,18 @@ function seededRandom(seedText: string): () => number {
   };
 }
 
-function backgroundSvg(width: number, height: number, prompt: string): string {
-  const rnd = seededRandom(prompt);
-  const hueA = Math.floor(rnd() * 360);
-  const hueB = (hueA + 60 + Math.floor(rnd() * 120)) % 360;
-  const angle = Math.floor(rnd() * 360);
+function backgroundSvg(width: number, height: number, prompt: string, variant: string): string {
+  const palette = seededRandom(prompt);
+  const hueA = Math.floor(palette() * 360);
+  const hueB = (hueA + 60 + Math.floor(palette() * 120)) % 360;
+  const angle = Math.floor(palette() * 360);
+  const shapeHues = Array.from({ length: 4 }, () => Math.floor(palette() * 360));
+  // The same prompt keeps its colours and light; each task lays out its shapes anew.
+  const rnd = seededRandom(`${prompt}\u0000${variant}`);
   const unit = Math.min(width, height);
   const shapes: string[] = [];
   for (let i = 0; i < 14; i++) {
-    const hue = Math.floor(rnd() * 360);
+    const hue = shapeHues[Math.floor(rnd() * shapeHues.length)];
     const opacity = (0.12 + rnd() * 0.25).toFixed(2);
     const x = Math.round(rnd() * width);
     const y = Math.round(rnd() * height);
@@ -140,7 +149,7 @@ export async function renderPicture(input: RenderInput): Promise<Buffer> {
       top: Math.round((height - title.height) / 2),
     });
   }
-  return sharp(Buffer.from(backgroundSvg(width, height, input.prompt)))
+  return sharp(Buffer.from(backgroundSvg(width, height, input.prompt, input.variant)))
     .composite(overlays)
     .png({ compressionLevel: PNG_COMPRESSION })
     .toBuffer();
