@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { startTestProvider, type TestProvider } from "../lib/testing/oidc-provider";
 import { expect, test } from "./support/demo";
 import { ownStudio } from "./support/own-studio";
+import { hydrated } from "./support/studio-page";
 import { freePort } from "./support/server";
 
 // STUDIO_AUTH=oidc as a person meets it: the studio sends them to the team's
@@ -70,6 +71,7 @@ test.describe("STUDIO_AUTH=oidc", () => {
     const me = await page.request.get(`${studio.url}/api/session`);
     expect(await me.json()).toMatchObject({ user: "alice", role: "admin", auth: "oidc" });
 
+    await hydrated(page.getByRole("button", { name: "Sign out" }));
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await page.goto(`${studio.url}/`);

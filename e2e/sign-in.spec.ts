@@ -1,6 +1,6 @@
 import { expect, test } from "./support/demo";
 import { ownStudio } from "./support/own-studio";
-import { screenshot } from "./support/studio-page";
+import { hydrated, screenshot } from "./support/studio-page";
 
 // Sign-in as a person meets it, in each mode that has one.
 
@@ -29,6 +29,7 @@ test.describe("STUDIO_AUTH=password", () => {
     const cookie = (await page.context().cookies()).find((c) => c.name === "studio_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
+    await hydrated(page.getByRole("button", { name: "Sign out" }));
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await page.goto(`${studio.url}/`);

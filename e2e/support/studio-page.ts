@@ -15,19 +15,24 @@ export function card(page: Page, prompt: string): Locator {
 }
 
 /**
- * Until React has hydrated the composer. The server's HTML shows working
- * buttons before the page's code runs, and a click on one then reaches no
- * handler (a typed prompt is kept, a picked count is not): on a busy machine
- * a test would click "2 pictures" and get one.
+ * Until React has hydrated `target`. The server's HTML shows working buttons
+ * before the page's code runs, and a click on one then reaches no handler (a
+ * typed prompt is kept, a picked count or a Sign out is not): on a busy
+ * machine a test would click "2 pictures" and get one.
  */
+export async function hydrated(target: Locator) {
+  await target.evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        const check = () => (Object.keys(el).some((key) => key.startsWith("__reactProps$")) ? resolve() : setTimeout(check, 50));
+        check();
+      }),
+  );
+}
+
+/** Until the composer (and the page around it) has hydrated: see `hydrated`. */
 export async function composerReady(page: Page) {
-  await page
-    .getByRole("button", { name: /^(Generate|生成)$/ })
-    .first()
-    .evaluate((el) => new Promise<void>((resolve) => {
-      const check = () => (Object.keys(el).some((key) => key.startsWith("__reactProps$")) ? resolve() : setTimeout(check, 50));
-      check();
-    }));
+  await hydrated(page.getByRole("button", { name: /^(Generate|生成)$/ }).first());
 }
 
 export async function generate(page: Page, prompt: string) {

@@ -41,11 +41,12 @@ describe("persistFile", () => {
     const a = simulator();
     const apiA = client(a);
     const text = await apiA.create({ model: "nano_banana_2", prompt: "a lighthouse at dusk", metadata: { aspectRatio: "16:9" } });
-    const ref = await pngDataUrl("#00ff00", 120, 80);
+    // The first reference is the picture an edit starts from; the green one shows in the strip of the others.
+    const [parent, ref] = await Promise.all([pngDataUrl("#3050ff", 120, 80), pngDataUrl("#00ff00", 120, 80)]);
     const i2i = await apiA.create({
       model: "nano_banana_pro-2K",
       prompt: "make it pop",
-      metadata: { aspectRatio: "1:1", urls: [ref, "https://cdn.example.com/cat.jpg"] },
+      metadata: { aspectRatio: "1:1", urls: [parent, ref, "https://cdn.example.com/cat.jpg"] },
     });
     const failing = await apiA.create({ model: "nano_banana_2", prompt: "a cat #fail" });
     const noUrl = await apiA.create({ model: "nano_banana_2", prompt: "no url please #nourl" });

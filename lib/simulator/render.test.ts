@@ -82,8 +82,9 @@ describe("rendered pictures", () => {
   it("shows data-URL references in the picture (image-to-image)", async () => {
     const body = { model: "nano_banana_2", prompt: "make it pop", metadata: { aspectRatio: "1:1" } };
     const plain = await generate(body);
-    const ref = await pngDataUrl("#00ff00", 120, 80);
-    const withRef = await generate({ ...body, metadata: { aspectRatio: "1:1", urls: [ref] } });
+    // The first reference is the picture an edit starts from (edit.test.ts); the others show in a strip.
+    const [parent, ref] = await Promise.all([pngDataUrl("#3050ff", 120, 80), pngDataUrl("#00ff00", 120, 80)]);
+    const withRef = await generate({ ...body, metadata: { aspectRatio: "1:1", urls: [parent, ref] } });
     expect((await pixels(plain.bytes)).equals(await pixels(withRef.bytes))).toBe(false);
     // The reference is pure green; somewhere in the top strip there must be pure green pixels.
     const { data, info } = await sharp(withRef.bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });

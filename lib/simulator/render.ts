@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import sharp, { type OverlayOptions } from "sharp";
 import { pixelDimensions, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
+import { editedBackground, instructionBand } from "./edit";
 import type { Reference } from "./references";
 import { drawText, headline } from "./text";
 
@@ -136,20 +137,28 @@ async function demoLabel(input: RenderInput, width: number, height: number): Pro
 /** The PNG for one task, at the size the real model would produce. */
 export async function renderPicture(input: RenderInput): Promise<Buffer> {
   const { width, height } = pixelDimensions(input.size, input.aspectRatio);
+  // An edit (a picture as the first reference) is that picture, changed, with the instruction under its caption.
+  const parent = input.references[0]?.kind === "image" ? input.references[0].thumbnail : undefined;
+  const band = parent ? instructionBand(width, height) : { left: 0, top: 0, width, height };
   const [title, strip, label] = await Promise.all([
-    drawText({ text: headline(input.prompt), width: width * 0.8, height: height * 0.28 }),
-    referenceStrip(input.references, width, height),
+    parent
+      ? drawText({ text: headline(input.prompt), width: band.width * 0.92, height: band.height * 0.7 })
+      : drawText({ text: headline(input.prompt), width: width * 0.8, height: height * 0.28 }),
+    referenceStrip(parent ? input.references.slice(1) : input.references, width, height),
     demoLabel(input, width, height),
   ]);
   const overlays: OverlayOptions[] = [...strip, ...label];
   if (title) {
     overlays.unshift({
       input: title.data,
-      left: Math.round((width - title.width) / 2),
-      top: Math.round((height - title.height) / 2),
+      left: band.left + Math.round((band.width - title.width) / 2),
+      top: band.top + Math.round((band.height - title.height) / 2),
     });
   }
-  return sharp(Buffer.from(backgroundSvg(width, height, input.prompt, input.variant)))
+  const background = parent
+    ? await editedBackground(parent, width, height, input.prompt)
+    : Buffer.from(backgroundSvg(width, height, input.prompt, input.variant));
+  return sharp(background)
     .composite(overlays)
     .png({ compressionLevel: PNG_COMPRESSION })
     .toBuffer();
