@@ -30,6 +30,7 @@ async function signedIn(browser: Browser): Promise<Page> {
   await page.getByLabel("Your password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${studio.url}/`);
+  await composerReady(page);
   return page;
 }
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import sharp from "sharp";
 import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
-import { screenshot, uniquePrompt } from "./support/studio-page";
+import { composerReady, screenshot, uniquePrompt } from "./support/studio-page";
 
 // As a team meets it in the composer: the price of a request and
 // what is left, from the server's own prices (item 1); Generate off, with the
@@ -30,6 +30,7 @@ async function signIn(page: Page, who: { name: string; password: string }) {
   await page.getByLabel("Your password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${studio.url}/`);
+  await composerReady(page);
 }
 
 /** A member with these limits, made by the admin through the API. */

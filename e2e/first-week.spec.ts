@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContextOptions, Locator, Page, Route } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
+import { composerReady, hydrated } from "./support/studio-page";
 
 // Small things I, as a new team meets them: share links copied when
 // made and revoked only after a question (9); the API reference linked from
@@ -36,6 +37,7 @@ async function signedIn(browser: Browser, options: BrowserContextOptions = {}): 
   await page.locator("input[autocomplete=current-password]").fill(ADMIN.password);
   await page.locator("form button[type=submit]").click();
   await expect(page).toHaveURL(`${studio.url}/`);
+  await composerReady(page);
   return page;
 }
 
@@ -133,6 +135,7 @@ test("10: the API reference is linked from the account menu, /tokens and /admin,
   }
   await back.click();
   await expect(page).toHaveURL(`${studio.url}/`);
+  await composerReady(page);
   await page.context().close();
 });
 
@@ -190,6 +193,7 @@ test("9: a new share link is copied at once; revoking asks first, naming the boa
   const page = await signedIn(browser);
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: studio.url });
   await page.goto(`/boards/${board}`);
+  await hydrated(page.getByRole("button", { name: "Share" }).first());
   await page.getByRole("button", { name: "Share" }).first().click();
   const dialog = page.getByRole("dialog", { name: "Share “Harbour”" });
   await dialog.getByRole("button", { name: "Create link" }).click();
@@ -229,6 +233,7 @@ test("9: where the clipboard is refused, the new link is selected for Ctrl+C and
     navigator.clipboard.writeText = () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError"));
   });
   await page.goto(`/boards/${board}`);
+  await hydrated(page.getByRole("button", { name: "分享" }).first());
   await page.getByRole("button", { name: "分享" }).first().click();
   const dialog = page.getByRole("dialog", { name: "分享「Quay」" });
   await dialog.getByRole("button", { name: "创建链接" }).click();
@@ -266,6 +271,7 @@ test("18: creating a board, a token or a person shows its work while the request
 
   await test.step("a token, on /tokens", async () => {
     await page.goto("/tokens");
+    await hydrated(page.getByRole("button", { name: "Create token" }));
     const held = await holdRequests(page, { method: "POST", path: "/api/tokens" });
     await page.getByLabel("Name", { exact: true }).fill("busy script");
     await page.getByRole("button", { name: "Create token" }).click();
@@ -285,6 +291,7 @@ test("18: creating a board, a token or a person shows its work while the request
     await zh.goto("/admin");
     const held = await holdRequests(zh, { method: "POST", path: "/api/admin/users" });
     const form = zh.getByRole("region", { name: "添加人员" });
+    await hydrated(form.getByRole("button", { name: "添加人员" }));
     await form.getByLabel("名字", { exact: true }).fill("ezra");
     await form.getByRole("button", { name: "添加人员" }).click();
     const busy = form.getByRole("button", { name: "正在添加…" });
@@ -322,6 +329,7 @@ test("14: the invite page names the person, gives password managers the name, an
   await page.getByLabel("New password again").fill(DORA.password);
   await page.getByRole("button", { name: "Set password and sign in" }).click();
   await expect(page).toHaveURL(`${studio.url}/`);
+  await composerReady(page);
   await page.context().close();
 
   // Used: said at once, no form, the way to sign in.

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
+import { composerReady, hydrated } from "./support/studio-page";
 
 // As people meet it. Mia (a member) shares her board that also
 // holds the admin's picture: the dialog says before and after that the link
@@ -41,6 +42,7 @@ async function miaSignedIn(browser: Browser) {
   await page.getByLabel("Your password").fill(MIA.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${studio.url}/`);
+  await composerReady(page);
   return page;
 }
 
@@ -54,6 +56,7 @@ test("a member's board link leaves out a teammate's picture; the teammate revoke
 
   const page = await miaSignedIn(browser);
   await page.goto(`/boards/${board}`);
+  await hydrated(page.getByRole("button", { name: "Share" }).first());
   await page.getByRole("button", { name: "Share" }).first().click();
   const dialog = page.getByRole("dialog");
   // Before the link exists: what it will leave out.
@@ -77,6 +80,7 @@ test("a member's board link leaves out a teammate's picture; the teammate revoke
   expect((await visitor.request.get(`${adminUrl}/images/${theirs}?variant=thumb`)).status()).toBe(200);
 
   await page.goto("/");
+  await hydrated(page.getByRole("button", { name: /^Account menu/ }));
   await page.getByRole("button", { name: /^Account menu/ }).click();
   await page.getByRole("menuitem", { name: "Share links" }).click();
   await expect(page).toHaveURL(/\/links$/);

@@ -1,6 +1,7 @@
 import { request as playwrightRequest, type Browser, type Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
+import { hydrated } from "./support/studio-page";
 
 // Locking a thief out. A person's "Sign out everywhere" asks first
 // and revokes their API tokens too (ticked); an admin sets how long a token
@@ -54,6 +55,7 @@ test("sign out everywhere revokes tokens; an admin caps token lives and signs a 
     const secret = await makeToken(bea, "bea's script");
     expect((await asScript(secret)).status()).toBe(200);
     await bea.goto("/");
+    await hydrated(bea.getByRole("button", { name: `Account menu for ${BEA.name}` }));
     await bea.getByRole("button", { name: `Account menu for ${BEA.name}` }).click();
     await bea.getByRole("menuitem", { name: "Sign out everywhere" }).click();
     const dialog = bea.getByRole("alertdialog", { name: "Sign out everywhere?" });
@@ -77,6 +79,7 @@ test("sign out everywhere revokes tokens; an admin caps token lives and signs a 
   await test.step("the admin signs bea out from /admin, her token too; her next page is the sign-in", async () => {
     const secret = await makeToken(bea, "another script");
     await admin.reload();
+    await hydrated(admin.getByRole("button", { name: `Sign ${BEA.name} out everywhere` }));
     await admin.getByRole("button", { name: `Sign ${BEA.name} out everywhere` }).click();
     const dialog = admin.getByRole("alertdialog", { name: `Sign ${BEA.name} out everywhere?` });
     await expect(dialog.getByRole("checkbox", { name: "Also revoke their API tokens" })).toBeChecked();

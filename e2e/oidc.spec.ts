@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { startTestProvider, type TestProvider } from "../lib/testing/oidc-provider";
 import { expect, test } from "./support/demo";
 import { ownStudio } from "./support/own-studio";
-import { hydrated } from "./support/studio-page";
+import { composerReady, hydrated } from "./support/studio-page";
 import { freePort } from "./support/server";
 
 // STUDIO_AUTH=oidc as a person meets it: the studio sends them to the team's
@@ -64,6 +64,8 @@ test.describe("STUDIO_AUTH=oidc", () => {
     await page.getByRole("button", { name: "Allow" }).click();
 
     await expect(page).toHaveURL(`${studio.url}/`);
+
+    await composerReady(page);
     await expect(page.getByText("Signed in as alice")).toBeVisible();
     const cookies = await page.context().cookies(studio.url);
     expect(cookies.find((c) => c.name === "studio_session")).toMatchObject({ httpOnly: true, sameSite: "Lax" });

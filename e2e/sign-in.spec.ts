@@ -1,6 +1,6 @@
 import { expect, test } from "./support/demo";
 import { ownStudio } from "./support/own-studio";
-import { hydrated, screenshot } from "./support/studio-page";
+import { composerReady, hydrated, screenshot } from "./support/studio-page";
 
 // Sign-in as a person meets it, in each mode that has one.
 
@@ -23,6 +23,7 @@ test.describe("STUDIO_AUTH=password", () => {
     await page.getByLabel("Team password").fill("team-password-2026");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(`${studio.url}/`);
+    await composerReady(page);
     await expect(page.getByText("Signed in as alice")).toBeVisible();
     // The header's allowance ("200 of 200 left today"; the composer's line says "200 left today").
     await expect(page.getByText(/^\d+ of \d+ left today$/)).toBeVisible();

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
-import { card, generate, pictureOf, uniquePrompt } from "./support/studio-page";
+import { card, composerReady, generate, hydrated, pictureOf, uniquePrompt } from "./support/studio-page";
 
 // A team on STUDIO_AUTH=accounts, as its people meet it: the admin adds two
 // people (one with a password, one by invite link), sets a daily limit, and
@@ -26,6 +26,7 @@ async function signIn(page: Page, who: { name: string; password: string }) {
   await page.getByLabel("Your password").fill(who.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${studio.url}/`);
+  await composerReady(page);
   await expect(page.getByText(`Signed in as ${who.name}`)).toBeVisible();
 }
 
@@ -96,6 +97,7 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
     await carl.getByLabel("New password again").fill(CARL.password);
     await carl.getByRole("button", { name: "Set password and sign in" }).click();
     await expect(carl).toHaveURL(`${studio.url}/`);
+    await composerReady(carl);
     await expect(carl.getByText(`Signed in as ${CARL.name}`)).toBeVisible();
 
     await generate(carl, carlsPrompt);
@@ -136,6 +138,7 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
 
   await test.step("bea cannot delete carl's picture: no button, and the API says 403", async () => {
     await bea.reload();
+    await hydrated(card(bea, carlsPrompt).getByRole("button", { name: carlsPrompt, exact: true }));
     await card(bea, carlsPrompt).getByRole("button", { name: carlsPrompt, exact: true }).click();
     const lightbox = bea.getByRole("dialog");
     await expect(lightbox.getByRole("button", { name: "Remix" })).toBeVisible();
@@ -212,6 +215,7 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
 
   await test.step("carl changes his password from the account menu", async () => {
     await carl.goto(`${studio.url}/`);
+    await hydrated(carl.getByRole("button", { name: `Account menu for ${CARL.name}` }));
     await carl.getByRole("button", { name: `Account menu for ${CARL.name}` }).click();
     await carl.getByRole("menuitem", { name: "Change password" }).click();
     const dialog = carl.getByRole("dialog", { name: "Change your password" });

@@ -1,4 +1,5 @@
 import { expect, test } from "./support/demo";
+import { composerReady } from "./support/studio-page";
 import { accountsStudio } from "./support/own-studio";
 
 // As an admin meets it: with a studio-wide budget and prices for
@@ -22,6 +23,7 @@ test("start-up warns, /admin flags the unpriced model and prices it", async ({ p
   await page.getByLabel("Your password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(`${studio.url}/`);
+  await composerReady(page);
   await page.goto(`${studio.url}/admin`);
 
   const note = page.getByRole("note", { name: "Without a price" });

@@ -1,7 +1,7 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
-import { card, gallery, screenshot, uniquePrompt } from "./support/studio-page";
+import { card, composerReady, gallery, hydrated, screenshot, uniquePrompt } from "./support/studio-page";
 
 // Everything a person looks at has an address. A picture
 // opens at /p/<id> (the viewer over the gallery, rendered by the server, so a
@@ -46,6 +46,7 @@ test("opening a picture gives it its address; Back closes the viewer, Forward re
   // Somewhere before the studio, to see that Back from its first screen still leaves it.
   await page.goto("about:blank");
   await page.goto("/");
+  await hydrated(openButton(page, newer.prompt));
   await openButton(page, newer.prompt).click();
   await pictureShown(page, newer);
   await expect.poll(() => pathOf(page)).toBe(`/p/${newer.id}`);
@@ -205,6 +206,7 @@ test("a picture opened on a board page has the board's address with ?p=", async 
   expect((await request.post(`/api/boards/${boardId}/items`, { data: { generationIds: [picture.id] } })).status()).toBe(200);
 
   await page.goto(`/boards/${boardId}`);
+  await hydrated(openButton(page, picture.prompt));
   await openButton(page, picture.prompt).click();
   await pictureShown(page, picture);
   await expect.poll(() => `${pathOf(page)}?${search(page)}`).toBe(`/boards/${boardId}?p=${picture.id}`);
@@ -240,6 +242,7 @@ test.describe("on a team (STUDIO_AUTH=accounts)", () => {
     await admin.goto("/sign-in");
     await signIn(admin, ADMIN);
     await expect(admin).toHaveURL(`${studio.url}/`);
+    await composerReady(admin);
     const added = await admin.request.post("/api/admin/users", { data: BEA, headers: { origin: studio.url } });
     expect(added.status()).toBe(201);
     const picture = await madePicture(admin.request, { prompt: uniquePrompt("for bea to see"), origin: studio.url });
