@@ -34,14 +34,18 @@ export function instructionBand(width: number, height: number) {
   return { left: Math.round(width * 0.07), top: Math.round(height * 0.72), width: Math.round(width * 0.86), height: Math.round(height * 0.15) };
 }
 
-/** The parent picture at width × height, changed as the instruction says, with the band its words go on. */
-export async function editedBackground(parent: Buffer, width: number, height: number, instruction: string): Promise<Buffer> {
-  const changed = await changeFor(instruction)(sharp(parent).resize(width, height, { fit: "cover" }).removeAlpha())
-    .png()
-    .toBuffer();
+/**
+ * The parent picture at width × height, changed as the instruction says: a
+ * pipeline, so the caption is drawn on it and the picture encoded once.
+ */
+export function editedPicture(parent: Buffer, width: number, height: number, instruction: string): Sharp {
+  return changeFor(instruction)(sharp(parent).resize(width, height, { fit: "cover" }).removeAlpha());
+}
+
+/** The dark band the instruction is written on (an SVG overlay of the whole picture). */
+export function instructionBackdrop(width: number, height: number): Buffer {
   const band = instructionBand(width, height);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+  return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
 <rect x="${band.left}" y="${band.top}" width="${band.width}" height="${band.height}" rx="${Math.min(width, height) * 0.03}" fill="#000" fill-opacity="0.55"/>
-</svg>`;
-  return sharp(changed).composite([{ input: Buffer.from(svg) }]).png({ compressionLevel: 1 }).toBuffer();
+</svg>`);
 }

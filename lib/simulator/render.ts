@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import sharp, { type OverlayOptions } from "sharp";
 import { pixelDimensions, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
-import { editedBackground, instructionBand } from "./edit";
+import { editedPicture, instructionBackdrop, instructionBand } from "./edit";
 import type { Reference } from "./references";
 import { drawText, headline } from "./text";
 
@@ -155,10 +155,11 @@ export async function renderPicture(input: RenderInput): Promise<Buffer> {
       top: band.top + Math.round((band.height - title.height) / 2),
     });
   }
-  const background = parent
-    ? await editedBackground(parent, width, height, input.prompt)
-    : Buffer.from(backgroundSvg(width, height, input.prompt, input.variant));
-  return sharp(background)
+  if (parent) overlays.unshift({ input: instructionBackdrop(width, height) });
+  const canvas = parent
+    ? editedPicture(parent, width, height, input.prompt)
+    : sharp(Buffer.from(backgroundSvg(width, height, input.prompt, input.variant)));
+  return canvas
     .composite(overlays)
     .png({ compressionLevel: PNG_COMPRESSION })
     .toBuffer();
