@@ -33,32 +33,28 @@ record() {
   printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$(now_ms)" "$3" "$cpu" >> test-results/steps.tsv
 }
 
+# recorded NAME COMMAND...: runs it in the current (sub)shell and records
+# its line of steps.tsv, keeping its exit code.
+recorded() {
+  local name=$1 start rc
+  shift
+  start=$(now_ms)
+  "$@"
+  rc=$?
+  record "$name" "$start" "$rc"
+  return $rc
+}
+
 # step NAME COMMAND...: in the foreground, its output streamed.
 step() {
-  local name=$1
-  shift
-  header "$name"
-  (
-    start=$(now_ms)
-    "$@"
-    rc=$?
-    record "$name" "$start" "$rc"
-    exit $rc
-  )
+  header "$1"
+  (recorded "$@")
 }
 
 # background NAME COMMAND...: started now, its output in
 # test-results/logs/NAME.log; `finish NAME PID` waits for it and prints that.
 background() {
-  local name=$1
-  shift
-  (
-    start=$(now_ms)
-    "$@" > "test-results/logs/$name.log" 2>&1
-    rc=$?
-    record "$name" "$start" "$rc"
-    exit $rc
-  ) &
+  (recorded "$@" > "test-results/logs/$1.log" 2>&1) &
 }
 finish() {
   local name=$1 pid=$2 rc
@@ -76,7 +72,7 @@ run_vitest() {
   npx vitest run --project "$project" "$@" --reporter=default --reporter=json \
     --outputFile.json="test-results/vitest$([ "$project" = unit ] || echo "-$project").json" --reporter=./lib/testing/file-timings-reporter.ts
 }
-# Vitest first and alone: beside the build and two browser workers on two
+# Vitest first and alone: beside the build and the browser workers on two
 # cores, its longest files (instances, queue, migrate) and the browser tests'
 # timing checks (multi-instance's poll gap) were starved into their limits.
 step "unit and integration tests (vitest)" run_vitest unit || status=1
