@@ -39,7 +39,8 @@ export function instructionBand(width: number, height: number) {
  * pipeline, so the caption is drawn on it and the picture encoded once.
  */
 export function editedPicture(parent: Buffer, width: number, height: number, instruction: string): Sharp {
-  return changeFor(instruction)(sharp(parent).resize(width, height, { fit: "cover" }).removeAlpha());
+  // RGBA like the prompt's art: every simulated picture has the same channels.
+  return changeFor(instruction)(sharp(parent).resize(width, height, { fit: "cover" }).removeAlpha()).ensureAlpha();
 }
 
 /** The dark band the instruction is written on (an SVG overlay of the whole picture). */
