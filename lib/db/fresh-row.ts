@@ -32,4 +32,6 @@ export const FRESH_GENERATION = {
   cancelledAt: null,
   unansweredSince: null,
   stagedBy: null,
+  parentId: null,
+  rootId: null,
 } as const satisfies Partial<GenerationRow>;

@@ -15,6 +15,7 @@ import { describeSearch } from "./contract/search";
 import { describeTeam } from "./contract/team";
 import { describeTokens } from "./contract/tokens";
 import { describeUpdates } from "./contract/updates";
+import { describeVersions } from "./contract/versions";
 
 // The behaviour every StudioDatabase promises, as one suite that an engine's
 // test file runs against its own databases:
@@ -42,6 +43,7 @@ export function describeStudioDatabaseContract(name: string, options: ContractOp
     describeUpdates(options);
     describeLoginFailures(options);
     describeListing(options);
+    describeVersions(options);
     describeSearch(options);
     describeAccounts(options);
     describeTeam(options);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type AnyColumn, type SQL, type Table } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql, type AnyColumn, type SQL, type Table } from "drizzle-orm";
 import { ACTIVE_STATUSES, type GenerationStatus } from "@/lib/contract";
 import { charged, isInFlight, statusIn, type BoardItemsTable, type CountedColumns, type CountedTable } from "@/lib/db/shared/conditions";
 import type { ListFilter, StagingHolder } from "./port";
@@ -10,7 +10,10 @@ import type { ListFilter, StagingHolder } from "./port";
 // in as a function.
 
 /** The generations table's columns these conditions read (never `favorite`: stars live in favorites now). */
-export type GenerationColumns = Record<"id" | "status" | "model" | "createdBy" | "createdAt" | "lastPolledAt" | "batchId" | "stagedBy", AnyColumn>;
+export type GenerationColumns = Record<"id" | "status" | "model" | "createdBy" | "createdAt" | "lastPolledAt" | "batchId" | "stagedBy" | "rootId", AnyColumn>;
+
+/** The generations table a second time under another name (drizzle's alias), for "a newer version of the same tree". */
+export type NewerVersions = Table & GenerationColumns;
 
 /** The favorites table, for the `favoriteOf` filter. */
 export type FavoritesTable = Table & Record<"userId" | "generationId", AnyColumn>;
@@ -119,16 +122,38 @@ export function starredBy(t: GenerationColumns, favorites: FavoritesTable, userI
 }
 
 /**
+ * The gallery's one card per tree (ListFilter.newestVersions): no newer
+ * version of the row's tree matches the listing's status, model and person.
+ * Without a status asked for, a failed newer version hides nothing: the
+ * picture it failed to change stays in view beside it. Each row costs one
+ * probe of the (root_id, id) index.
+ */
+export function newestOfTree(t: GenerationColumns, newer: NewerVersions, filter: Pick<ListFilter, "status" | "model" | "createdBy">): SQL {
+  const newerMatches = and(
+    eq(newer.rootId, t.rootId),
+    gt(newer.id, t.id),
+    filter.status === "active" ? isActive(newer) : filter.status ? eq(newer.status, filter.status) : ne(newer.status, "failed"),
+    filter.model ? eq(newer.model, filter.model) : undefined,
+    filter.createdBy !== undefined ? eq(newer.createdBy, filter.createdBy) : undefined,
+  );
+  // An alias renders as its own name only: the table it stands for is named here.
+  return sql`not exists (select 1 from ${sql.identifier("generations")} ${newer} where ${newerMatches})`;
+}
+
+/**
  * What a listing's filter asks of the picture itself: everything but the
- * board and the keyset (undefined: every row).
+ * board and the keyset (undefined: every row). `newer` is only read with
+ * `newestVersions`.
  */
 export function pictureConditions(
   t: GenerationColumns,
   filter: Omit<ListFilter, "limit">,
   promptContains: (q: string) => SQL | undefined,
   favorites: FavoritesTable,
+  newer?: NewerVersions,
 ): SQL | undefined {
   return and(
+    filter.newestVersions && newer ? newestOfTree(t, newer, filter) : undefined,
     filter.status === "active" ? isActive(t) : filter.status ? eq(t.status, filter.status) : undefined,
     filter.q ? promptContains(filter.q) : undefined,
     filter.model ? eq(t.model, filter.model) : undefined,
@@ -144,8 +169,9 @@ export function listConditions(
   filter: Omit<ListFilter, "limit">,
   promptContains: (q: string) => SQL | undefined,
   favorites: FavoritesTable,
+  newer?: NewerVersions,
 ): SQL | undefined {
-  return and(pictureConditions(t, filter, promptContains, favorites), filter.beforeId !== undefined ? lt(t.id, filter.beforeId) : undefined);
+  return and(pictureConditions(t, filter, promptContains, favorites, newer), filter.beforeId !== undefined ? lt(t.id, filter.beforeId) : undefined);
 }
 
 /**

@@ -76,7 +76,18 @@ export type GenerationRow = {
   unansweredSince: number | null;
   /** The instance holding the row's staged bytes (storage was down): only it finishes the copy. */
   stagedBy: string | null;
+  /** Edit threads: the picture this one was made from (an edit, a variation), null for an original. */
+  parentId: string | null;
+  /**
+   * The original its tree grows from: its own id for an original. Null only
+   * before insert: the repository stores the row's own id then, and the
+   * migration made every older row an original.
+   */
+  rootId: string | null;
 };
+
+/** A deleted version's place in its tree: its children still hang from it. */
+export type DeletedVersion = { id: string; parentId: string | null; rootId: string; createdAt: number; deletedAt: number };
 
 export type ListFilter = {
   status?: "active" | "completed" | "failed";
@@ -94,6 +105,12 @@ export type ListFilter = {
   board?: string;
   /** Only the rows of one request (generations.batch_id). */
   batch?: string;
+  /**
+   * One card per tree: leaves out a row when a newer version of its tree
+   * matches the same status, model and person (a failed newer version hides
+   * nothing unless failures are asked for). Absent: every version.
+   */
+  newestVersions?: boolean;
   /** Keyset pagination: only ids strictly smaller (older) than this. */
   beforeId?: string;
   limit: number;
@@ -277,6 +294,12 @@ export interface GenerationsStore {
    */
   deleteGeneration(id: string): Promise<{ row: GenerationRow; orphanedReferences: ReferenceRow[] } | undefined>;
 
+  // Edit threads.
+  /** Every version of one tree, live and deleted, oldest first (by id): two range reads whatever the tree's size. */
+  listTree(rootId: string): Promise<{ rows: GenerationRow[]; deleted: DeletedVersion[] }>;
+  /** How many live versions each of these trees has (a tree with none is left out). */
+  versionCounts(rootIds: string[]): Promise<Map<string, number>>;
+
   // Per-person favorites.
   setFavorite(input: { userId: string; generationId: string; favorite: boolean; now: number }): Promise<void>;
   /** Which of these generations the person starred. */
@@ -290,4 +313,7 @@ export type GenerationAdmission = Pick<
 >;
 
 /** The gallery's reads: pages of pictures, their ids and counts, and each person's stars on them. */
-export type GenerationLists = Pick<GenerationsStore, "listGenerations" | "listGenerationIds" | "countGenerations" | "setFavorite" | "favoritesAmong">;
+export type GenerationLists = Pick<
+  GenerationsStore,
+  "listGenerations" | "listGenerationIds" | "countGenerations" | "setFavorite" | "favoritesAmong" | "listTree" | "versionCounts"
+>;

@@ -1,16 +1,20 @@
 import "server-only";
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, desc, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { rowLimit } from "@/lib/db/shared/conditions";
 import type { PostgresEngine } from "@/lib/db/postgres/engine";
 import { withDriverErrors, type CaseFolding } from "@/lib/db/postgres/query-parts";
-import { boardItems, favorites, generations } from "@/lib/db/postgres/schema";
+import { boardItems, deletedGenerations, favorites, generations } from "@/lib/db/postgres/schema";
 import { promptSearch } from "@/lib/db/postgres/search";
 import type { GenerationLists } from "./port";
 import { boardRange, listConditions, pictureConditions, starOf } from "./conditions";
-import { toGenerationRow } from "./row-mapping";
+import { toDeletedVersion, toGenerationRow } from "./row-mapping";
 
 // The gallery's reads on PostgreSQL: pages of pictures (the whole gallery or
 // one board's), their ids and counts, and each person's stars on them.
+
+/** "A newer version of the same tree" (see newestOfTree). */
+const newerVersions = alias(generations, "newer_versions");
 
 export function postgresLists({ db, folding }: PostgresEngine): GenerationLists {
   const search = searchAs(folding);
@@ -23,7 +27,7 @@ export function postgresLists({ db, folding }: PostgresEngine): GenerationLists 
           const records = await db
             .select()
             .from(generations)
-            .where(listConditions(generations, filter, search({ index: true }), favorites))
+            .where(listConditions(generations, filter, search({ index: true }), favorites, newerVersions))
             .orderBy(desc(generations.id))
             .limit(limit);
           return records.map(toGenerationRow);
@@ -60,7 +64,7 @@ export function postgresLists({ db, folding }: PostgresEngine): GenerationLists 
           const rows = await db
             .select({ id: generations.id })
             .from(generations)
-            .where(listConditions(generations, filter, search({ index: true }), favorites))
+            .where(listConditions(generations, filter, search({ index: true }), favorites, newerVersions))
             .orderBy(desc(generations.id))
             .limit(limit);
           return rows.map((row) => row.id);
@@ -90,7 +94,7 @@ export function postgresLists({ db, folding }: PostgresEngine): GenerationLists 
           const [row] = await db
             .select({ n: count() })
             .from(generations)
-            .where(listConditions(generations, filter, search({ index: true }), favorites));
+            .where(listConditions(generations, filter, search({ index: true }), favorites, newerVersions));
           return row?.n ?? 0;
         }
         const [row] = await db
@@ -100,6 +104,32 @@ export function postgresLists({ db, folding }: PostgresEngine): GenerationLists 
           .where(and(boardRange(boardItems, { board }), pictureConditions(generations, filter, search({ index: false }), favorites)));
         return row?.n ?? 0;
       });
+    },
+
+    async listTree(rootId) {
+      return withDriverErrors(async () => {
+        const [rows, deleted] = await Promise.all([
+          db.select().from(generations).where(eq(generations.rootId, rootId)).orderBy(asc(generations.id)),
+          db
+            .select({ id: deletedGenerations.id, parentId: deletedGenerations.parentId, rootId: deletedGenerations.rootId, createdAt: deletedGenerations.createdAt, deletedAt: deletedGenerations.deletedAt })
+            .from(deletedGenerations)
+            .where(eq(deletedGenerations.rootId, rootId))
+            .orderBy(asc(deletedGenerations.id)),
+        ]);
+        return { rows: rows.map(toGenerationRow), deleted: deleted.map(toDeletedVersion) };
+      });
+    },
+
+    async versionCounts(rootIds) {
+      if (rootIds.length === 0) return new Map();
+      const records = await withDriverErrors(() =>
+        db
+          .select({ rootId: generations.rootId, n: count() })
+          .from(generations)
+          .where(sql`${generations.rootId} = any(${sql.param([...new Set(rootIds)])}::text[])`)
+          .groupBy(generations.rootId),
+      );
+      return new Map(records.map((record) => [record.rootId!, record.n]));
     },
 
     async setFavorite(input) {

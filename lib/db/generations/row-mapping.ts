@@ -3,7 +3,7 @@ import { getTableColumns, type Table } from "drizzle-orm";
 import type * as pgSchema from "@/lib/db/postgres/schema";
 import type { Same } from "@/lib/db/shared/row-mapping";
 import type * as sqliteSchema from "@/lib/db/sqlite/schema";
-import type { GenerationPatch, GenerationRow } from "./port";
+import type { DeletedVersion, GenerationPatch, GenerationRow } from "./port";
 
 // The generations' records to rows and back, for both engines. Each engine's
 // generations table carries GenerationRow's own field names and types (SQLite:
@@ -40,16 +40,22 @@ export function updateSetFor(generations: Table): (patch: GenerationPatch) => Ge
  * back neither the day's allowance nor the month's budget.
  */
 export function deletedRecord(row: GenerationRow, deletedAt: number) {
-  const { id, createdBy, model, imageSize, status, createdAt, upstreamId, errorCode } = row;
-  return { id, createdBy, model, imageSize, status, createdAt, deletedAt, upstreamId, errorCode };
+  const { id, createdBy, model, imageSize, status, createdAt, upstreamId, errorCode, parentId, rootId } = row;
+  return { id, createdBy, model, imageSize, status, createdAt, deletedAt, upstreamId, errorCode, parentId, rootId };
 }
 
 /**
  * The row as an insert stores it: one request's rows carry its batch id; a
- * row given none is a batch of its own (the migration gave older rows theirs).
+ * row given none is a batch of its own, and a row given no tree is an
+ * original (the migrations did the same for older rows).
  */
-export function withBatch<T extends Pick<GenerationRow, "id" | "batchId">>(row: T): T {
-  return { ...row, batchId: row.batchId ?? row.id };
+export function withBatch<T extends Pick<GenerationRow, "id" | "batchId" | "rootId">>(row: T): T {
+  return { ...row, batchId: row.batchId ?? row.id, rootId: row.rootId ?? row.id };
+}
+
+/** A deleted_generations record as a version of its tree (records without a tree are never asked for). */
+export function toDeletedVersion(record: { id: string; parentId: string | null; rootId: string | null; createdAt: number; deletedAt: number }): DeletedVersion {
+  return { id: record.id, parentId: record.parentId, rootId: record.rootId ?? record.id, createdAt: record.createdAt, deletedAt: record.deletedAt };
 }
 
 export type ReferenceLink = { generationId: string; referenceId: string; position: number };

@@ -1,17 +1,21 @@
 import "server-only";
-import { and, count, desc, eq, getTableColumns, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { rowLimit } from "@/lib/db/shared/conditions";
 import { chunked } from "@/lib/db/shared/row-mapping";
 import type { SqliteEngine } from "@/lib/db/sqlite/engine";
 import { IDS_PER_QUERY, type Db } from "@/lib/db/sqlite/query-parts";
-import { boardItems, favorites, generations } from "@/lib/db/sqlite/schema";
+import { boardItems, deletedGenerations, favorites, generations } from "@/lib/db/sqlite/schema";
 import { promptSearch } from "@/lib/db/sqlite/search-index";
 import type { GenerationLists, ListFilter } from "./port";
 import { boardRange, listConditions, pictureConditions, starOf } from "./conditions";
-import { toGenerationRow } from "./row-mapping";
+import { toDeletedVersion, toGenerationRow } from "./row-mapping";
 
 // The gallery's reads on SQLite: pages of pictures (the whole gallery or one
 // board's), their ids and counts, and each person's stars on them.
+
+/** "A newer version of the same tree" (see newestOfTree). */
+const newerVersions = alias(generations, "newer_versions");
 
 export function sqliteLists({ db }: SqliteEngine): GenerationLists {
   return {
@@ -55,6 +59,31 @@ export function sqliteLists({ db }: SqliteEngine): GenerationLists {
       return counted?.n ?? 0;
     },
 
+    async listTree(rootId) {
+      const rows = db.select().from(generations).where(eq(generations.rootId, rootId)).orderBy(asc(generations.id)).all();
+      const deleted = db
+        .select({ id: deletedGenerations.id, parentId: deletedGenerations.parentId, rootId: deletedGenerations.rootId, createdAt: deletedGenerations.createdAt, deletedAt: deletedGenerations.deletedAt })
+        .from(deletedGenerations)
+        .where(eq(deletedGenerations.rootId, rootId))
+        .orderBy(asc(deletedGenerations.id))
+        .all();
+      return { rows: rows.map(toGenerationRow), deleted: deleted.map(toDeletedVersion) };
+    },
+
+    async versionCounts(rootIds) {
+      const counts = new Map<string, number>();
+      for (const chunk of chunked([...new Set(rootIds)], IDS_PER_QUERY)) {
+        const records = db
+          .select({ rootId: generations.rootId, n: count() })
+          .from(generations)
+          .where(inArray(generations.rootId, chunk))
+          .groupBy(generations.rootId)
+          .all();
+        for (const record of records) counts.set(record.rootId!, record.n);
+      }
+      return counts;
+    },
+
     async setFavorite(input) {
       const { userId, generationId, now } = input;
       if (!input.favorite) {
@@ -90,7 +119,7 @@ export function sqliteLists({ db }: SqliteEngine): GenerationLists {
 function listingWhere(db: Db, filter: Omit<ListFilter, "limit">) {
   const { board } = filter;
   const search = (q: string) => promptSearch(db, q, { index: board === undefined });
-  if (board === undefined) return listConditions(generations, filter, search, favorites);
+  if (board === undefined) return listConditions(generations, filter, search, favorites, newerVersions);
   return and(
     boardRange(boardItems, { board, beforeId: filter.beforeId }),
     eq(generations.id, boardItems.generationId),

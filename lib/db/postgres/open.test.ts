@@ -146,6 +146,8 @@ describe("openPostgresDatabase", () => {
         "shares_generation_id_idx",
         "shares_board_id_idx",
         "generation_search_key_idx",
+        "generations_root_id_id_idx",
+        "deleted_generations_root_id_idx",
       ]),
     );
     const collated = columns.filter((c) => c.collation_name === "C").map((c) => `${c.table_name}.${c.column_name}`);
@@ -158,6 +160,8 @@ describe("openPostgresDatabase", () => {
       "boards.id",
       "boards.owner_id",
       "deleted_generations.id",
+      "deleted_generations.parent_id",
+      "deleted_generations.root_id",
       "favorites.generation_id",
       "favorites.user_id",
       "generation_references.generation_id",
@@ -165,6 +169,8 @@ describe("openPostgresDatabase", () => {
       "generation_search.generation_id",
       "generations.batch_id",
       "generations.id",
+      "generations.parent_id",
+      "generations.root_id",
       "invites.id_hash",
       "invites.user_id",
       "poll_leases.generation_id",
@@ -383,6 +389,27 @@ describe("openPostgresDatabase", () => {
     await db.insertGenerations({ rows });
     expect((await db.listGenerations({ q: "sunset synthwave", limit: 10 })).map((r) => r.id)).toEqual([rows[0].id]);
     expect((await db.listGenerations({ q: "红色 猫", limit: 10 })).map((r) => r.id)).toEqual([rows[1].id]);
+  });
+
+  it("the edit-threads migration makes every older picture an original, and a delete after it keeps a version's place", async () => {
+    const url = await createTestDatabase();
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_edit_threads"));
+    const { db } = await openTemp({ url, migrationsFolder: migrationsWith([], before) });
+    await db.close();
+    const rows = [makeCompletedRow({ createdBy: "alice" }), makeRow({ createdBy: "bob" })];
+    await insertAsOlderApp(url, rows);
+
+    const { db: upgraded } = await openTemp({ url });
+    expect(await upgraded.getGenerations(rows.map((r) => r.id))).toEqual(rows.map((r) => ({ ...r, rootId: r.id, parentId: null })));
+    expect(await rawCount(url, "generations where root_id is null")).toBe(0);
+    // An older picture edited, then deleted: the edit keeps its parent, the tree its place.
+    const edit = makeRow({ parentId: rows[0].id, rootId: rows[0].id, status: "completed" });
+    await upgraded.insertGenerations({ rows: [edit] });
+    expect(await upgraded.versionCounts([rows[0].id])).toEqual(new Map([[rows[0].id, 2]]));
+    await upgraded.deleteGeneration(rows[0].id);
+    const tree = await upgraded.listTree(rows[0].id);
+    expect(tree.rows.map((r) => [r.id, r.parentId])).toEqual([[edit.id, rows[0].id]]);
+    expect(tree.deleted.map((v) => [v.id, v.parentId])).toEqual([[rows[0].id, null]]);
   });
 
   it("the OIDC subject migration keeps every account, unlinked, and links one at a time", async () => {

@@ -80,6 +80,9 @@ export const generations = pgTable(
     cancelledAt: millis("cancelled_at"),
     unansweredSince: millis("unanswered_since"),
     stagedBy: text("staged_by"),
+    // See the SQLite schema.
+    parentId: idText("parent_id"),
+    rootId: idText("root_id"),
   },
   (t) => [
     // The same indexes as SQLite's: keyset listing (ORDER BY id DESC) under each
@@ -96,6 +99,7 @@ export const generations = pgTable(
     // Usage over a date range for everyone (the admin's charts).
     index("generations_created_at_idx").on(t.createdAt),
     index("generations_batch_id_id_idx").on(t.batchId, t.id),
+    index("generations_root_id_id_idx").on(t.rootId, t.id),
   ],
 );
 
@@ -263,10 +267,13 @@ export const deletedGenerations = pgTable(
     deletedAt: millis("deleted_at").notNull(),
     upstreamId: text("upstream_id"),
     errorCode: text("error_code"),
+    parentId: idText("parent_id"),
+    rootId: idText("root_id"),
   },
   (t) => [
     index("deleted_generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
     index("deleted_generations_created_at_idx").on(t.createdAt),
+    index("deleted_generations_root_id_idx").on(t.rootId),
   ],
 );
 

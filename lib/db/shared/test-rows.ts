@@ -15,9 +15,9 @@ export const refId = () => `ref_${nextUlid(T0)}`;
 export const userId = () => `usr_${nextUlid(T0)}`;
 
 /**
- * A fresh queued row with the nullable fields empty, a batch of its own (as
- * the insert would store it, so rows read back equal what was written; pass
- * `batchId: null` to leave it to the insert).
+ * A fresh queued row with the nullable fields empty, a batch and a tree of
+ * its own (as the insert would store it, so rows read back equal what was
+ * written; pass `batchId: null` / `rootId: null` to leave it to the insert).
  */
 export function makeRow(overrides: Partial<GenerationRow> = {}): GenerationRow {
   const id = overrides.id ?? genId();
@@ -25,6 +25,7 @@ export function makeRow(overrides: Partial<GenerationRow> = {}): GenerationRow {
     ...FRESH_GENERATION,
     id,
     batchId: id,
+    rootId: id,
     model: "nano_banana_2",
     prompt: "a lighthouse at dawn",
     aspectRatio: "auto",

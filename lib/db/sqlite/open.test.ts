@@ -9,6 +9,7 @@ import { ACCOUNTS_BEFORE_SSO_SUBJECT, expectAccountsKeptUnlinked } from "@/lib/d
 import { makeBoard, makeShare, makeUser } from "@/lib/db/shared/test-rows";
 import type { GenerationRow } from "@/lib/db/types";
 import { openSqliteDatabase } from "@/lib/db/open";
+import { registerSqliteFunctions } from "./casefold";
 import { defaultSqliteMigrationsFolder } from "./open";
 import { generations } from "./schema";
 import { SEARCH_TRIGGERS } from "./search-index";
@@ -40,6 +41,8 @@ function migrationsPrefix(count: number, extra: { tag: string; sql: string }[] =
  */
 function insertAsOlderApp(file: string, rows: readonly GenerationRow[]): void {
   const sqlite = new Database(file);
+  // The search triggers (from the search migration on) call the studio's functions.
+  registerSqliteFunctions(sqlite);
   try {
     const present = new Set((sqlite.pragma("table_info(generations)") as { name: string }[]).map((c) => c.name));
     const columns = Object.entries(getTableColumns(generations)).filter(([, column]) => present.has(column.name));
@@ -248,6 +251,32 @@ describe("openSqliteDatabase", () => {
     expect((await upgraded.getGeneration(fresh.id))?.batchId).toBe("bat_NEW");
     expect(await upgraded.deleteGeneration(rows[0].id)).toBeDefined();
     expect((await upgraded.listBoards({ viewerId: alice.id }))[0]).toMatchObject({ count: 2, coverId: null });
+  });
+
+  it("the edit-threads migration makes every older picture an original, and a delete after it keeps a version's place", async () => {
+    const file = path.join(tempDir(), "old", "studio.db");
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_edit_threads"));
+    const { db } = openTemp({ file, migrationsFolder: migrationsPrefix(before) });
+    await db.close();
+    const rows = [makeCompletedRow({ createdBy: "alice" }), makeRow({ createdBy: "bob" })];
+    insertAsOlderApp(file, rows);
+
+    const { db: upgraded } = openTemp({ file });
+    expect(await upgraded.getGenerations(rows.map((r) => r.id))).toEqual(rows.map((r) => ({ ...r, rootId: r.id, parentId: null })));
+    const sqlite = new Database(file, { readonly: true });
+    const nulls = sqlite.prepare("select count(*) from generations where root_id is null").pluck().get();
+    const indexes = sqlite.prepare("select name from sqlite_master where type = 'index'").pluck().all();
+    sqlite.close();
+    expect(nulls).toBe(0);
+    expect(indexes).toEqual(expect.arrayContaining(["generations_root_id_id_idx", "deleted_generations_root_id_idx"]));
+    // An older picture edited, then deleted: the edit keeps its parent, the tree its place.
+    const edit = makeRow({ parentId: rows[0].id, rootId: rows[0].id, status: "completed" });
+    await upgraded.insertGenerations({ rows: [edit] });
+    expect(await upgraded.versionCounts([rows[0].id])).toEqual(new Map([[rows[0].id, 2]]));
+    await upgraded.deleteGeneration(rows[0].id);
+    const tree = await upgraded.listTree(rows[0].id);
+    expect(tree.rows.map((r) => [r.id, r.parentId])).toEqual([[edit.id, rows[0].id]]);
+    expect(tree.deleted.map((v) => [v.id, v.parentId])).toEqual([[rows[0].id, null]]);
   });
 
   it("the OIDC subject migration keeps every account, unlinked, and links one at a time", async () => {

@@ -57,6 +57,12 @@ export const generations = sqliteTable(
     // The instance whose disk holds the row's staged bytes (storage was down):
     // only it can finish the copy, so others leave the row alone.
     stagedBy: text("staged_by"),
+    // Edit threads: the picture this one was made from (its first reference),
+    // and the original its tree grows from (its own id for an original; the
+    // migration made every older row one). No foreign key: a deleted version
+    // keeps its children, which then show "parent deleted".
+    parentId: text("parent_id"),
+    rootId: text("root_id"),
   },
   (t) => [
     // Keyset listing (ORDER BY id DESC) under each filter, and under "mine"
@@ -74,6 +80,8 @@ export const generations = sqliteTable(
     index("generations_created_at_idx").on(t.createdAt),
     // "Show batch": one request's rows, newest first.
     index("generations_batch_id_id_idx").on(t.batchId, t.id),
+    // A tree in one range read, and "is a newer version there" for the gallery's one card per tree.
+    index("generations_root_id_id_idx").on(t.rootId, t.id),
   ],
 );
 
@@ -256,10 +264,15 @@ export const deletedGenerations = sqliteTable(
     // these, as on generations; null on rows deleted before they were kept.
     upstreamId: text("upstream_id"),
     errorCode: text("error_code"),
+    // A deleted version's place in its tree, so its children still hang
+    // from it (null: deleted before edit threads, or never in a tree).
+    parentId: text("parent_id"),
+    rootId: text("root_id"),
   },
   (t) => [
     index("deleted_generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
     index("deleted_generations_created_at_idx").on(t.createdAt),
+    index("deleted_generations_root_id_idx").on(t.rootId),
   ],
 );
 
