@@ -108,6 +108,14 @@ export const createGenerationSchema = z.strictObject({
     .default([]),
   count: z.number().int().min(1, { message: "count must be 1 to 4" }).max(4, { message: "count must be 1 to 4" }).default(1),
   idempotencyKey: z.string().trim().min(1).max(200).optional(),
+  /**
+   * An edit: the finished picture this one changes (a version of its tree).
+   * Its stored original goes to the gateway as the first reference, counted in the five.
+   */
+  parentId: z.string().regex(GENERATION_ID, { message: "parentId is not a generation id" }).optional(),
+}).refine((request) => request.references.length + (request.parentId ? 1 : 0) <= MAX_REFERENCES, {
+  message: `at most ${MAX_REFERENCES} reference images, the picture edited counted`,
+  path: ["references"],
 });
 export type CreateGenerationInput = z.infer<typeof createGenerationSchema>;
 export type CreateGenerationRequest = z.input<typeof createGenerationSchema>;
@@ -172,8 +180,27 @@ export const generationSchema = z.object({
    * next, when one of their slots frees. Null when not waiting.
    */
   position: z.number().int().positive().nullable(),
+  /** Edit threads: the picture this one was made from (null: an original). */
+  parentId: z.string().nullable(),
+  /** The original of its tree (its own id for an original, deleted or not). */
+  rootId: z.string(),
+  /** How many live versions its tree has (1: no edits). */
+  versions: z.number().int().min(1),
 });
 export type Generation = z.infer<typeof generationSchema>;
+
+/**
+ * GET /api/generations/{id}/versions: a tree's versions, the path from the
+ * original to the newest version first, then the others oldest first. A
+ * deleted version that still has versions below it stands in its place.
+ */
+export const versionNodeSchema = z.union([
+  generationSchema.extend({ children: z.array(z.string()) }),
+  z.object({ id: z.string(), deleted: z.literal(true), parentId: z.string().nullable(), children: z.array(z.string()) }),
+]);
+export type VersionNode = z.infer<typeof versionNodeSchema>;
+export const versionsResponseSchema = z.object({ rootId: z.string(), items: z.array(versionNodeSchema) });
+export type VersionsResponse = z.infer<typeof versionsResponseSchema>;
 
 
 export const retryGenerationSchema = z.strictObject({ idempotencyKey: z.string().trim().min(1).max(200).optional() });
@@ -193,6 +220,8 @@ export const listGenerationsQuerySchema = z.strictObject({
   board: z.string().regex(/^brd_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "board is not a board id" }).optional(),
   /** Only the pictures of one request (a Generation's batchId). */
   batch: z.string().regex(/^(bat|gen)_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "batch is not a batch id" }).optional(),
+  /** `all`: every version of every tree; by default the gallery shows one card per tree, its newest version. */
+  versions: z.enum(["all"], { message: "versions must be all" }).optional(),
 });
 export type ListGenerationsQuery = z.infer<typeof listGenerationsQuerySchema>;
 

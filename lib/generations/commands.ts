@@ -9,14 +9,14 @@ import { dropGeneration } from "./replaced";
 import { mustGet } from "./reads";
 import { mayManage, type Person } from "@/lib/core/person";
 import { cancelWaiting } from "./queue";
-import { toGeneration, viewGenerations } from "./serialize";
+import { viewGenerations } from "./serialize";
 import { IN_FLIGHT, isActive } from "./status";
 
 /** Stars are per person: anyone may star any picture, for themselves. */
 export async function setFavorite(deps: ServiceDeps, input: { id: string; favorite: boolean; viewer: Person }): Promise<Generation> {
   const row = await mustGet(deps, input.id);
   await deps.db.setFavorite({ userId: input.viewer.id, generationId: input.id, favorite: input.favorite, now: deps.now() });
-  return toGeneration(row, input.favorite);
+  return (await viewGenerations(deps, [row], input.viewer))[0];
 }
 
 function assertOwner(row: { createdBy: string }, person: Person, what: string) {
@@ -103,5 +103,6 @@ export async function retryGeneration(
     person,
     idempotencyKey: key,
     inPlaceOf: row,
+    tree: row,
   });
 }

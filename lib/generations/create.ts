@@ -1,6 +1,7 @@
 import "server-only";
 import type { CreateGenerationInput, Generation } from "@/lib/contract";
 import { FRESH_GENERATION, type GenerationRow, type ReferenceEntry } from "@/lib/db";
+import { StudioError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { effectiveSize, getModel, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
 import type { ServiceDeps } from "@/lib/core/deps";
@@ -8,7 +9,7 @@ import { idInPlaceOf, newBatchId, newGenerationId } from "@/lib/core/ids";
 import { IdempotencyKeyReused } from "./key-reused";
 import type { Person } from "@/lib/core/person";
 import { assertWithinLimits, insertLimits, limitError } from "./quota";
-import { discardReferences, storeReferences } from "./references";
+import { discardReferences, storeParentOriginal, storeReferences } from "./references";
 import { removeReplaced, retriedAlready } from "./replaced";
 import { presentGenerations } from "./serialize";
 import { submitRows } from "./submit";
@@ -37,14 +38,20 @@ export async function createGenerations(
   // limit applies and no reference is stored again.
   const replay = await findReplay(deps, { key: request.idempotencyKey, createdBy, requestHash });
   if (replay) return replay;
+  // An edit names a picture first: one that is not there is a 404 whatever the limits.
+  const parent = request.parentId ? await editedPicture(deps, request.parentId) : undefined;
   const rows = { model: request.model, imageSize: recordedSize(request.model, request.imageSize), count: request.count };
   await assertWithinLimits(deps, { person, rows });
   const { entries, created, inline } = await storeReferences(deps, { references: request.references, createdBy });
   try {
+    // The picture edited goes first, from our storage, counted among the five.
+    const original = parent ? await storeParentOriginal(deps, { parent, createdBy }) : undefined;
+    if (original) created.push(original);
     return await createFromEntries(deps, {
       settings: request,
-      entries,
+      entries: original ? [original, ...entries] : entries,
       inline,
+      tree: parent && { parentId: parent.id, rootId: parent.rootId ?? parent.id },
       count: request.count,
       person,
       idempotencyKey: request.idempotencyKey,
@@ -56,6 +63,18 @@ export async function createGenerations(
     // person's to use again, whatever became of this request).
     await discardReferences(deps, created).catch((err: unknown) => logger.warn({ err }, "could not discard unused references"));
   }
+}
+
+/** The picture an edit changes: a finished one with its original stored (every member sees every picture). */
+async function editedPicture(deps: ServiceDeps, id: string): Promise<GenerationRow> {
+  const parent = await deps.db.getGeneration(id);
+  if (!parent) throw new StudioError("not_found", "There is no picture with this parentId");
+  if (parent.status !== "completed" || parent.imageKey === null) {
+    throw new StudioError("invalid_request", "parentId: only a finished picture can be edited", {
+      issues: [{ path: "parentId", message: "only a finished picture can be edited" }],
+    });
+  }
+  return parent;
 }
 
 export async function findReplay(
@@ -89,6 +108,8 @@ export async function createFromEntries(
     requestHash?: string;
     /** A retry (count 1): the failed row whose place in its batch and in the gallery it takes, and which it removes. */
     inPlaceOf?: Pick<GenerationRow, "id" | "batchId">;
+    /** A version of a tree (an edit, or the retry of one): its parent and the tree's original. */
+    tree?: Pick<GenerationRow, "parentId" | "rootId">;
   },
 ): Promise<Generation[]> {
   const { settings, entries, person, inPlaceOf } = input;
@@ -110,6 +131,8 @@ export async function createFromEntries(
     createdBy,
     idempotencyKey: input.idempotencyKey ?? null,
     batchId,
+    parentId: input.tree?.parentId ?? null,
+    rootId: input.tree?.rootId ?? null,
   }));
 
   const limits = await insertLimits(deps, { person, rows: { model: settings.model, imageSize, count: input.count } });

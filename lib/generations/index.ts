@@ -3,6 +3,7 @@ import "server-only";
 export { createGenerations } from "./create";
 export { startPoller, createPoller } from "./poller";
 export { getGeneration, listGenerations } from "./reads";
+export { listVersions } from "./versions";
 export { listGenerationIds } from "./matching";
 export { cancelGeneration, deleteGeneration, retryGeneration, setFavorite } from "./commands";
 export { refreshGeneration } from "./refresh";

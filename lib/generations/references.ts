@@ -1,9 +1,9 @@
 import "server-only";
 import { buffer } from "node:stream/consumers";
 import { referenceIdSchema, type UploadedReference } from "@/lib/contract";
-import type { ReferenceEntry, ReferenceRow } from "@/lib/db";
+import type { GenerationRow, ReferenceEntry, ReferenceRow } from "@/lib/db";
 import { StudioError } from "@/lib/errors";
-import { ImageError, extensionFor, inspectImage, parseImageDataUrl, toDataUrl, type ImageContentType } from "@/lib/images";
+import { ImageError, extensionFor, inspectImage, parseImageDataUrl, toDataUrl, withinBytes, type ImageContentType } from "@/lib/images";
 import { logger } from "@/lib/log";
 import type { ServiceDeps } from "@/lib/core/deps";
 import { fetchReference, ReferenceFetchError } from "@/lib/net/fetch-reference";
@@ -96,6 +96,25 @@ async function storeUpload(deps: ServiceDeps, input: { checked: Checked; created
     throw error;
   }
   return { id: row.id, url: `/api/references/${row.id}`, width: row.width, height: row.height };
+}
+
+/**
+ * An edit's first reference: the parent picture's stored original, copied
+ * into a reference of the new row, so the version keeps what it was made
+ * from when its parent is deleted, and Retry sends it again. It is read from
+ * our storage, never fetched from the gateway again; an original over the
+ * gateway's 7 MB goes as a full-size JPEG. Not an upload: the person's upload
+ * allowance does not count it. The caller discards it if no row takes it.
+ */
+export async function storeParentOriginal(deps: ServiceDeps, input: { parent: GenerationRow; createdBy: string }): Promise<ReferenceEntry> {
+  const { parent } = input;
+  const object = parent.imageKey ? await deps.store.get(parent.imageKey) : undefined;
+  if (!object) throw new StudioError("invalid_request", "parentId: the picture's original is not stored", { issues: [{ path: "parentId", message: "its original is not stored" }] });
+  const fitted = await withinBytes(await buffer(object.stream), MAX_REFERENCE_BYTES);
+  if (!fitted) throw refused({ path: "parentId", label: "The picture edited" }, "cannot be made smaller than 7 MB for the gateway");
+  const checked = await checkImage(fitted.bytes, { field: { path: "parentId", label: "The picture edited" } });
+  const row = await saveReference(deps, { checked, createdBy: input.createdBy });
+  return { kind: "stored", id: row.id };
 }
 
 /** What one reference of a request turned out to be, before anything is written. */

@@ -10,9 +10,10 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 /**
  * A row as the API shows it: our URLs only, never the gateway's. `starred`:
  * whether the person asking starred it (favorites are per person);
- * `position`: a waiting row's place in its person's queue (see queuePositions).
+ * `position`: a waiting row's place in its person's queue (see queuePositions);
+ * `versions`: the size of its tree (see treeSizes).
  */
-export function toGeneration(row: GenerationRow, starred = false, position: number | null = null): Generation {
+export function toGeneration(row: GenerationRow, starred = false, position: number | null = null, versions = 1): Generation {
   const hasImage = row.status === "completed" && row.imageKey !== null;
   return {
     id: row.id,
@@ -50,7 +51,16 @@ export function toGeneration(row: GenerationRow, starred = false, position: numb
     batchId: row.batchId ?? row.id,
     cancelledAt: iso(row.cancelledAt),
     position: row.status === "waiting" ? position : null,
+    parentId: row.parentId,
+    rootId: row.rootId ?? row.id,
+    versions: Math.max(1, versions),
   };
+}
+
+/** Each row's tree size, read in one query for the trees among `rows`. */
+async function treeSizes(deps: Pick<ServiceDeps, "db">, rows: readonly GenerationRow[]): Promise<(row: GenerationRow) => number> {
+  const counts = await deps.db.versionCounts(rows.map((row) => row.rootId ?? row.id));
+  return (row) => counts.get(row.rootId ?? row.id) ?? 1;
 }
 
 /**
@@ -65,15 +75,16 @@ async function queuePositions(deps: Pick<ServiceDeps, "db">, rows: readonly Gene
 
 /** Rows just made (or replayed) as the API shows them: no stars yet, each waiting one with its place. */
 export async function presentGenerations(deps: Pick<ServiceDeps, "db">, rows: GenerationRow[]): Promise<Generation[]> {
-  const positions = await queuePositions(deps, rows);
-  return rows.map((row) => toGeneration(row, false, positions.get(row.id) ?? null));
+  const [positions, sizeOf] = await Promise.all([queuePositions(deps, rows), treeSizes(deps, rows)]);
+  return rows.map((row) => toGeneration(row, false, positions.get(row.id) ?? null, sizeOf(row)));
 }
 
-/** Rows as one person sees them: their own stars, read in one query. */
+/** Rows as one person sees them: their own stars and their trees' sizes, one query each. */
 export async function viewGenerations(deps: Pick<ServiceDeps, "db">, rows: GenerationRow[], viewer: Pick<Person, "id">): Promise<Generation[]> {
-  const [starred, positions] = await Promise.all([
+  const [starred, positions, sizeOf] = await Promise.all([
     deps.db.favoritesAmong({ userId: viewer.id, generationIds: rows.map((row) => row.id) }),
     queuePositions(deps, rows),
+    treeSizes(deps, rows),
   ]);
-  return rows.map((row) => toGeneration(row, starred.has(row.id), positions.get(row.id) ?? null));
+  return rows.map((row) => toGeneration(row, starred.has(row.id), positions.get(row.id) ?? null, sizeOf(row)));
 }

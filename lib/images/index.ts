@@ -6,3 +6,4 @@ export type { ImageContentType } from "./inspect";
 export { parseImageDataUrl, toDataUrl } from "./data-url";
 export { makeThumbnail, THUMB_MAX_SIDE } from "./thumbnail";
 export { makePreview } from "./preview";
+export { withinBytes } from "./within-bytes";

@@ -100,6 +100,7 @@ export const responseSchemas = {
   Error: contract.errorBodySchema,
   OpenAIError: contract.openAiErrorSchema,
   Generation: contract.generationSchema,
+  VersionsResponse: contract.versionsResponseSchema,
   GenerationsCreated: contract.createGenerationResponseSchema,
   GenerationPage: contract.listGenerationsResponseSchema,
   GenerationIds: contract.generationIdsResponseSchema,
