@@ -11,6 +11,7 @@ import { gallery } from "./gallery";
 import { share } from "./share";
 import { tokens } from "./tokens";
 import { usage } from "./usage";
+import { versions } from "./versions";
 
 // The English dictionary, in one section per area of the page.
-export const en = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs };
+export const en = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions };

@@ -12,6 +12,7 @@ import { gallery } from "./gallery";
 import { share } from "./share";
 import { tokens } from "./tokens";
 import { usage } from "./usage";
+import { versions } from "./versions";
 
 // 中文词典，与英文按区域一一对应。
-export const zh: Dictionary = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs };
+export const zh: Dictionary = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions };
