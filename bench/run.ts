@@ -25,6 +25,7 @@ const MEASUREMENTS: { name: string; title: string; timeoutMs: number; needsBuild
   { name: "zip", title: "11 ZIP download", timeoutMs: 600_000, needsBuild: false },
   { name: "openai-edits", title: "12 /v1/images/edits memory", timeoutMs: 300_000, needsBuild: false },
   { name: "search", title: "13 prompt search", timeoutMs: 600_000, needsBuild: false },
+  { name: "versions", title: "14 viewer of a 1,000-version tree", timeoutMs: 300_000, needsBuild: false },
 ];
 
 const log = (line: string) => console.log(`[bench] ${line}`);

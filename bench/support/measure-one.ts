@@ -19,6 +19,7 @@ const MEASUREMENTS: Record<string, () => Promise<{ measure(): Promise<Measuremen
   zip: () => import("../zip"),
   "openai-edits": () => import("../openai-edits"),
   search: () => import("../search"),
+  versions: () => import("../versions"),
 };
 
 const name = process.argv[2];
