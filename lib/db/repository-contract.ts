@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeAccounts } from "./contract/accounts";
 import { describeBoards } from "./contract/boards";
 import { describeBulk } from "./contract/bulk";
+import { describeChanges } from "./contract/changes";
 import { describeCharges } from "./contract/charges";
 import type { ContractOptions } from "./contract/context";
 import { describeCounters } from "./contract/counters";
@@ -53,5 +54,6 @@ export function describeStudioDatabaseContract(name: string, options: ContractOp
     describeBoards(options);
     describeCounters(options);
     describeQueue(options);
+    describeChanges(options);
   });
 }

@@ -304,6 +304,14 @@ export interface GenerationsStore {
   setFavorite(input: { userId: string; generationId: string; favorite: boolean; now: number }): Promise<void>;
   /** Which of these generations the person starred. */
   favoritesAmong(input: { userId: string; generationIds: string[] }): Promise<Set<string>>;
+
+  // The gallery's change marker.
+  /**
+   * What has changed lately that a listing could show this person (see
+   * ListingChanges): one statement of index reads, whatever the gallery's
+   * size, for GET /api/generations' ETag.
+   */
+  listingChanges(input: { userId: string; boardId?: string }): Promise<ListingChanges>;
 }
 
 /** What may be made and sent: the insert with its idempotency key and limits, the counts those limits read, the queue. */
@@ -317,3 +325,26 @@ export type GenerationLists = Pick<
   GenerationsStore,
   "listGenerations" | "listGenerationIds" | "countGenerations" | "setFavorite" | "favoritesAmong" | "listTree" | "versionCounts"
 >;
+
+/**
+ * The marks every change a listing could show leaves, read at the ends of
+ * indexes and within one person's stars and one board's pictures (never a
+ * list): an insert and every update the gallery shows stamp the row's
+ * updatedAt with their time, a delete stamps deleted_generations.deletedAt, a
+ * star is a favorites row with its time, a picture put on a board a
+ * board_items row with its time. An unstar or a picture taken off a board
+ * leaves no stamp: their count goes down. Times are Unix ms; null: none yet.
+ */
+export type ListingChanges = {
+  /** The newest updatedAt of any picture, anyone's. */
+  updated: number | null;
+  /** The newest deletedAt of any deleted picture. */
+  deleted: number | null;
+  /** The person's stars: how many, and when the newest was made. */
+  stars: { count: number; newest: number | null };
+  /** Only when a board was asked about: its pictures, how many, and when the newest was put on it. */
+  board?: { count: number; newest: number | null };
+};
+
+/** The gallery's change marker, from its own files (sqlite-changes.ts, postgres-changes.ts). */
+export type GenerationChanges = Pick<GenerationsStore, "listingChanges">;

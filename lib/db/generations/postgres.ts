@@ -7,6 +7,7 @@ import { withDriverErrors, type Db } from "@/lib/db/postgres/query-parts";
 import { deletedGenerations, generationReferences, generations, pollLeases, referenceImages } from "@/lib/db/postgres/schema";
 import type { GenerationsStore } from "./port";
 import { postgresAdmission } from "./postgres-admission";
+import { postgresChanges } from "./postgres-changes";
 import { postgresLists } from "./postgres-lists";
 import { readGenerations } from "./postgres-rows";
 import { activeBatch, pollDue, updateTarget } from "./conditions";
@@ -14,11 +15,12 @@ import { leaseHeldByOther, submissionChange } from "./decisions";
 import { deletedRecord, referenceLinks, toGenerationRow, updateSetFor } from "./row-mapping";
 
 // The generations' store on PostgreSQL, method for method the SQLite one's
-// semantics: admission (postgres-admission.ts) and the gallery's reads
-// (postgres-lists.ts) joined with a row's life here: reads, updates, the
-// gateway's task id, poll claims and leases, delete. Transactions run side by
-// side (READ COMMITTED), so every check-then-write is one conditional
-// statement or holds the row locks it decides on.
+// semantics: admission (postgres-admission.ts), the gallery's reads
+// (postgres-lists.ts) and its change marker (postgres-changes.ts) joined with
+// a row's life here: reads, updates, the gateway's task id, poll claims and
+// leases, delete. Transactions run side by side (READ COMMITTED), so every
+// check-then-write is one conditional statement or holds the row locks it
+// decides on.
 
 class LeaseHeld extends Error {}
 
@@ -199,8 +201,9 @@ export function postgresGenerations(engine: PostgresEngine): GenerationsStore {
       );
     },
 
-    // Admission and the gallery's reads, from their own files.
+    // Admission, the gallery's reads and its change marker, from their own files.
     ...postgresAdmission(engine),
     ...postgresLists(engine),
+    ...postgresChanges(engine),
   };
 }

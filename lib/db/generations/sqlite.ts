@@ -11,12 +11,14 @@ import { readGenerations } from "./sqlite-rows";
 import { activeBatch, pollDue, updateTarget } from "./conditions";
 import { leaseHeldByOther, submissionChange } from "./decisions";
 import { sqliteAdmission } from "./sqlite-admission";
+import { sqliteChanges } from "./sqlite-changes";
 import { sqliteLists } from "./sqlite-lists";
 import { deletedRecord, referenceLinks, toGenerationRow, updateSetFor } from "./row-mapping";
 
-// The generations' store on SQLite: admission (sqlite-admission.ts) and the
-// gallery's reads (sqlite-lists.ts) joined with a row's life here: reads,
-// updates, the gateway's task id, poll claims and leases, delete.
+// The generations' store on SQLite: admission (sqlite-admission.ts), the
+// gallery's reads (sqlite-lists.ts) and its change marker (sqlite-changes.ts)
+// joined with a row's life here: reads, updates, the gateway's task id, poll
+// claims and leases, delete.
 
 const toUpdateSet = updateSetFor(generations);
 
@@ -145,8 +147,9 @@ export function sqliteGenerations(engine: SqliteEngine): GenerationsStore {
       }, WRITE);
     },
 
-    // Admission and the gallery's reads, from their own files.
+    // Admission, the gallery's reads and its change marker, from their own files.
     ...sqliteAdmission(engine),
     ...sqliteLists(engine),
+    ...sqliteChanges(engine),
   };
 }

@@ -148,6 +148,8 @@ describe("openPostgresDatabase", () => {
         "generation_search_key_idx",
         "generations_root_id_id_idx",
         "deleted_generations_root_id_idx",
+        "generations_updated_at_idx",
+        "deleted_generations_deleted_at_idx",
       ]),
     );
     const collated = columns.filter((c) => c.collation_name === "C").map((c) => `${c.table_name}.${c.column_name}`);
@@ -460,5 +462,23 @@ describe("openPostgresDatabase", () => {
     const u = new URL(TEST_URL);
     u.pathname = "/studio_no_such_db";
     await expect(openPostgresDatabase({ url: u.toString() })).rejects.toThrow(/database "studio_no_such_db" does not exist at /);
+  });
+
+  it("the live-gallery migration indexes the newest change: a database from before opens, and the change marker reads it", async () => {
+    const url = await createTestDatabase();
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_live_gallery"));
+    const { db } = await openTemp({ url, migrationsFolder: migrationsWith([], before) });
+    await db.close();
+    const rows = [makeCompletedRow({ updatedAt: T0 + 9 }), makeRow({ updatedAt: T0 + 5 })];
+    await insertAsOlderApp(url, rows);
+
+    const { db: upgraded } = await openTemp({ url });
+    const { indexes } = await schemaOf(url);
+    expect(indexes.map((i) => i.indexname)).toEqual(expect.arrayContaining(["generations_updated_at_idx", "deleted_generations_deleted_at_idx"]));
+    const alice = makeUser({ name: "alice" });
+    await upgraded.insertUser(alice);
+    expect(await upgraded.listingChanges({ userId: alice.id })).toEqual({ updated: T0 + 9, deleted: null, stars: { count: 0, newest: null } });
+    await upgraded.deleteGeneration(rows[0].id);
+    expect(await upgraded.listingChanges({ userId: alice.id })).toMatchObject({ updated: T0 + 5, deleted: expect.any(Number) });
   });
 });

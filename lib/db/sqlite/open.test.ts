@@ -363,4 +363,27 @@ describe("openSqliteDatabase", () => {
     expect(await upgraded.deleteGeneration(row.id)).toEqual({ row, orphanedReferences: [ref] });
     expect(rawCount(file, "generations_search")).toBe(0);
   });
+
+  it("the live-gallery migration indexes the newest change: a data dir from before opens, and the change marker reads index ends", async () => {
+    const file = path.join(tempDir(), "old", "studio.db");
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_live_gallery"));
+    const { db } = openTemp({ file, migrationsFolder: migrationsPrefix(before) });
+    await db.close();
+    const rows = [makeCompletedRow({ updatedAt: T0 + 9 }), makeRow({ updatedAt: T0 + 5 })];
+    insertAsOlderApp(file, rows);
+
+    const { db: upgraded } = openTemp({ file });
+    const alice = makeUser({ name: "alice" });
+    await upgraded.insertUser(alice);
+    expect(await upgraded.listingChanges({ userId: alice.id })).toEqual({ updated: T0 + 9, deleted: null, stars: { count: 0, newest: null } });
+    await upgraded.deleteGeneration(rows[0].id);
+    expect(await upgraded.listingChanges({ userId: alice.id })).toMatchObject({ updated: T0 + 5, deleted: expect.any(Number) });
+    // One step at an index's end, whatever the gallery's size: no table scan.
+    const sqlite = new Database(file, { readonly: true });
+    const plan = (query: string) => (sqlite.prepare(`explain query plan ${query}`).all() as { detail: string }[]).map((r) => r.detail).join("; ");
+    const plans = [plan("select max(updated_at) from generations"), plan("select max(deleted_at) from deleted_generations")];
+    sqlite.close();
+    expect(plans[0]).toMatch(/COVERING INDEX generations_updated_at_idx/);
+    expect(plans[1]).toMatch(/COVERING INDEX deleted_generations_deleted_at_idx/);
+  });
 });

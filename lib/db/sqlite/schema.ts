@@ -82,6 +82,8 @@ export const generations = sqliteTable(
     index("generations_batch_id_id_idx").on(t.batchId, t.id),
     // A tree in one range read, and "is a newer version there" for the gallery's one card per tree.
     index("generations_root_id_id_idx").on(t.rootId, t.id),
+    // The gallery's change marker (the ETag of GET /api/generations): the newest change, read at the index's end.
+    index("generations_updated_at_idx").on(t.updatedAt),
   ],
 );
 
@@ -273,6 +275,8 @@ export const deletedGenerations = sqliteTable(
     index("deleted_generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
     index("deleted_generations_created_at_idx").on(t.createdAt),
     index("deleted_generations_root_id_idx").on(t.rootId),
+    // The newest delete, for the gallery's change marker.
+    index("deleted_generations_deleted_at_idx").on(t.deletedAt),
   ],
 );
 
