@@ -195,6 +195,11 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
       shares: seed.shares,
     });
     expect(run.verify.target.files).toEqual({ files: seed.files.length, bytes: run.verify.source.bytes });
+    // Edit threads: every parent and tree, the deleted versions' places too, read directly.
+    const { rows: links } = await rawPool(url).query<{ edits: string; trees: string; deleted: string }>(
+      "select (select count(*) from generations where parent_id is not null) as edits, (select count(distinct root_id) from generations) as trees, (select count(*) from deleted_generations where parent_id is not null) as deleted",
+    );
+    expect(links[0]).toEqual({ edits: "200", trees: "800", deleted: String(seed.deletedGenerations) });
 
     // Independently of the tool: the target's tables and bucket, read directly.
     expect(await targetCounts(url)).toEqual({

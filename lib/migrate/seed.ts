@@ -113,6 +113,11 @@ export async function seedDataDir(input: {
         // Pictures asked for together share a batch; the rest are batches of their own.
         batchId: i % 4 < 2 ? `bat_seed${Math.floor(i / 4)}` : null,
       };
+      // Every fifth an edit of a picture three before it: edit threads, branches included.
+      if (i % 5 === 4) {
+        const parent = rows[i - 3];
+        Object.assign(row, { parentId: parent.id, rootId: parent.rootId ?? parent.id });
+      }
       if (status === "completed") {
         const png = await picture(i, 5, "png");
         const webp = await picture(i, 2, "webp");
@@ -201,6 +206,8 @@ export async function seedDataDir(input: {
       createdAt: t0 + count * 1_000 + i,
       updatedAt: t0 + count * 1_000 + i,
       createdBy: "bob",
+      // A deleted version keeps its place in its tree.
+      ...(rows.length > 0 ? { parentId: rows[0].id, rootId: rows[0].rootId ?? rows[0].id } : {}),
     }));
     await db.insertGenerations({ rows: deleted });
     for (const row of deleted) await db.deleteGeneration(row.id);
