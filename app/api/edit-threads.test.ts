@@ -116,7 +116,19 @@ describe("edit threads", () => {
     expect(every.map((g) => g.id)).toEqual([branch.id, snow.id, night.id, original.id]);
     // A search names the very pictures: every version it matches shows.
     expect((await list("bob", "?q=night")).map((g) => g.id)).toEqual([night.id]);
+    expect((await list("bob", "?q=fox")).map((g) => g.id)).toContain(original.id);
     expect((await read("ann", original.id)).versions).toBe(4);
+  });
+
+  it("lists every picture in progress, two edits of one tree included (each its own progress card)", async () => {
+    const lone = makeRow({ status: "completed", createdBy: "ann", rootId: null });
+    const first = makeRow({ status: "processing", createdBy: "ann", parentId: lone.id, rootId: lone.id });
+    const second = makeRow({ status: "queued", createdBy: "ann", parentId: lone.id, rootId: lone.id });
+    await studio.deps.db.insertGenerations({ rows: [lone, first, second] });
+    const active = (await list("ann", "?status=active")).map((g) => g.id);
+    expect(active).toEqual(expect.arrayContaining([first.id, second.id]));
+    expect((await list("ann")).filter((g) => g.rootId === lone.id).map((g) => g.id)).toEqual([second.id]);
+    for (const row of [second, first, lone]) await studio.deps.db.deleteGeneration(row.id);
   });
 
   it("deleting a middle version keeps its children, which keep their parent", async () => {

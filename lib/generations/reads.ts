@@ -35,8 +35,9 @@ export function listFilterOf(query: ListGenerationsQuery, viewer: Person): Omit<
     board: query.board,
     batch: query.batch,
     // One card per tree in the gallery; a search, the stars, a board or a
-    // batch is asked about the very pictures, so every version it names shows.
-    newestVersions: query.versions !== "all" && !query.q && !query.favorite && !query.board && !query.batch,
+    // batch is asked about the very pictures, so every version it names shows,
+    // and so does every picture in progress (each its own progress card).
+    newestVersions: query.versions !== "all" && !query.q && !query.favorite && !query.board && !query.batch && query.status !== "active",
   };
 }
 
