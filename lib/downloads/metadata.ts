@@ -20,6 +20,10 @@ export type PictureMetadata = {
   createdAt: string;
   completedAt: string | null;
   batchId: string;
+  /** Edit threads: the picture this one was made from (null: an original). */
+  parentId: string | null;
+  /** What the edit asked for (its prompt) when it has a parent; null for an original, whose prompt describes the whole picture. */
+  instruction: string | null;
 };
 
 /** What the gallery shows of a picture, for whoever opens the archive later. */
@@ -42,5 +46,7 @@ export function pictureMetadata(row: GenerationRow, file: string): PictureMetada
     createdAt: shown.createdAt,
     completedAt: shown.completedAt,
     batchId: shown.batchId,
+    parentId: shown.parentId,
+    instruction: shown.parentId === null ? null : shown.prompt,
   };
 }

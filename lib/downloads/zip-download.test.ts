@@ -35,8 +35,11 @@ function countingStore(store: BlobStore) {
   return { counting, counts };
 }
 
-/** `count` finished pictures, each with its own random (incompressible) original. */
-async function storePictures(count: number): Promise<{ rows: GenerationRow[]; sha: Map<string, string> }> {
+/** `count` finished pictures, each with its own random (incompressible) original; `over` changes picture i's row (given those before it). */
+async function storePictures(
+  count: number,
+  over: (i: number, before: GenerationRow[]) => Partial<GenerationRow> = () => ({}),
+): Promise<{ rows: GenerationRow[]; sha: Map<string, string> }> {
   const rows: GenerationRow[] = [];
   const sha = new Map<string, string>();
   const batchId = newBatchId();
@@ -66,6 +69,7 @@ async function storePictures(count: number): Promise<{ rows: GenerationRow[]; sh
       imageContentType: "image/png",
       createdBy: "bob",
       batchId,
+      ...over(i, rows),
     });
   }
   await env.deps.db.insertGenerations({ rows });
@@ -90,6 +94,22 @@ describe("zipDownload", () => {
     expect(zip.entries.map((e) => e.name)).toEqual(["metadata.json", ...rows.map((_, i) => `${String(i + 1).padStart(3, "0")} picture number ${i}.png`)]);
     expect(zip.entries.slice(1).map((e) => e.sha256)).toEqual(rows.map((r) => sha.get(r.id)));
     expect(zip.entries.map((e) => e.method)).toEqual(["deflated", ...rows.map(() => "stored")]);
+  });
+
+  it("says in metadata.json which picture each was made from, and what an edit asked for", async () => {
+    env = testDeps();
+    // An original, an edit of it, and an edit of that edit (a chain of three versions).
+    const { rows } = await storePictures(3, (i, before) =>
+      i === 0 ? {} : { parentId: before[i - 1].id, rootId: before[0].id, prompt: i === 1 ? "make it night" : "add snow" },
+    );
+    const download = await zipDownload(env.deps, { ids: [rows[2].id, rows[0].id, rows[1].id], viewer });
+    const zip = await readZip(await readAll(download.body));
+    const metadata = zip.metadata as { id: string; prompt: string; parentId: string | null; instruction: string | null }[];
+    expect(metadata.map(({ id, prompt, parentId, instruction }) => ({ id, prompt, parentId, instruction }))).toEqual([
+      { id: rows[2].id, prompt: "add snow", parentId: rows[1].id, instruction: "add snow" },
+      { id: rows[0].id, prompt: "picture number 0", parentId: null, instruction: null },
+      { id: rows[1].id, prompt: "make it night", parentId: rows[0].id, instruction: "make it night" },
+    ]);
   });
 
   it("opens nothing before the archive is read, and no further than the reader has read", async () => {
