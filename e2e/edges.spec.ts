@@ -171,21 +171,53 @@ test.describe("on the shared demo server", () => {
     await saving.screenshot({ path: "test-results/screens/saving-card.png" });
   });
 
-  test("a teammate's picture appears without a reload", async ({ page, playwright, baseURL }) => {
+  test("a teammate's picture appears in an idle gallery within 10 s, each check before it one request answered 304", async ({ page, playwright, baseURL }) => {
     const prompt = uniquePrompt("made by a teammate");
-    // The page's clock runs as usual, but the 20 s check for teammates'
-    // pictures is reached by jumping ahead instead of waiting for it.
+    // The gallery's checks: its first page asked for again (no status, no cursor).
+    const isCheck = (url: URL) => url.pathname === "/api/generations" && !url.searchParams.has("status") && !url.searchParams.has("cursor");
+    const checks: { ifNoneMatch?: string; status: number }[] = [];
+    const calls: string[] = [];
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith("/api/") && !url.pathname.startsWith("/api/images/")) calls.push(`${url.pathname}${url.search}`);
+    });
+    page.on("response", (r) => {
+      if (isCheck(new URL(r.url()))) checks.push({ ifNoneMatch: r.request().headers()["if-none-match"], status: r.status() });
+    });
+    // The page's clock runs as usual, but the 8 s checks for teammates'
+    // pictures are reached by jumping ahead instead of waiting for them.
     await page.clock.install();
     await page.goto("/");
     // The page has read everything there is and nothing of ours is in progress, so no poll is running.
     await page.waitForLoadState("networkidle");
-    await page.clock.runFor(1_000);
+    // The first check reads the page in full; later ones send its tag, answered 304 once the
+    // studio's last change (an earlier test's) is two seconds old.
+    await expect
+      .poll(async () => {
+        await page.clock.fastForward("00:08");
+        return checks.at(-1)?.status;
+      })
+      .toBe(304);
+
+    await test.step("idle: one request per interval, conditional, answered 304", async () => {
+      const before = calls.length;
+      const next = page.waitForResponse((r) => isCheck(new URL(r.url())));
+      await page.clock.fastForward("00:08");
+      const answer = await next;
+      expect(answer.status()).toBe(304);
+      expect(answer.request().headers()["if-none-match"]).toMatch(/^"/);
+      expect(calls.slice(before)).toHaveLength(1);
+    });
+
     // Another person's script, not this page: nothing of ours is in progress.
     const teammate = await playwright.request.newContext({ baseURL });
     const res = await teammate.post("/api/generations", { data: { model: "nano_banana_2", prompt } });
     expect(res.status()).toBe(201);
     await teammate.dispose();
-    await page.clock.fastForward("00:20");
+    // The next check is at most 8 s of the page's time away; 2 s more for it to arrive: within 10 s.
+    await page.clock.fastForward("00:08");
+    await expect(card(page, prompt)).toBeVisible({ timeout: 2_000 });
+    expect(checks.at(-1)?.status).toBe(200);
     await pictureOf(page, prompt);
   });
 

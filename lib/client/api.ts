@@ -124,6 +124,22 @@ export function matchingIdsUrl(params: Omit<ListParams, "cursor" | "limit">): st
 
 export const api = {
   list: async (url: string): Promise<ListGenerationsResponse> => (await schemas()).listGenerationsResponseSchema.parse(await call(url)),
+  /**
+   * The list again unless nothing it could show changed since the answer that
+   * came with `etag`: then the server's 304 is "unchanged", with nothing read
+   * or parsed. Otherwise the page, and the tag to send next time.
+   */
+  listIfChanged: async (url: string, etag?: string): Promise<"unchanged" | { page: ListGenerationsResponse; etag?: string }> => {
+    let res: Response;
+    try {
+      res = await fetch(url, { cache: "no-store", headers: etag ? { "if-none-match": etag } : {} });
+    } catch {
+      throw new ApiError(0, "network_error", "network_error");
+    }
+    if (res.status === 304) return "unchanged";
+    if (!res.ok) throw await errorOf(res);
+    return { page: (await schemas()).listGenerationsResponseSchema.parse(await res.json()), etag: res.headers.get("etag") ?? undefined };
+  },
   matchingIds: async (url: string): Promise<GenerationIdsResponse> => (await schemas()).generationIdsResponseSchema.parse(await call(url)),
   get: async (id: string): Promise<Generation> => (await schemas()).generationSchema.parse(await call(`/api/generations/${id}`)),
   create: async (body: CreateGenerationRequest): Promise<Generation[]> =>

@@ -17,8 +17,10 @@ import { usePageVisible } from "./use-page-visible";
 type Page = ListGenerationsResponse;
 
 const ACTIVE_POLL_MS = 1_000;
-// Teammates' new pictures: one small read of the first page, only while the page is visible.
-const TEAM_CHECK_MS = 20_000;
+// Teammates' new pictures and versions: one conditional read of the first
+// page, only while the page is visible. While nothing changed it is a 304 with
+// no body, answered without the list query (lib/server/list-etag.ts).
+const TEAM_CHECK_MS = 8_000;
 const KEEP = { revalidate: false };
 
 const pageUrl = (f: FeedFilters, cursor?: string | null) =>
@@ -79,21 +81,27 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   }, [active.data, mutateGallery, changePages, filters, user]);
 
   // Pictures made by teammates appear without a reload, even when nothing of
-  // ours is active: the active list (which starts its own fast poll when it
-  // finds something) and the first gallery page, read every TEAM_CHECK_MS
-  // while the page is visible. The other pages are not re-read.
+  // ours is active: every TEAM_CHECK_MS while the page is visible, the first
+  // gallery page is asked for with the tag of the last answer. Unchanged (a
+  // 304: nothing anyone could see here changed): nothing more. Changed: the
+  // page is merged in, and the active list read again (it starts its own fast
+  // poll when it finds something). The other pages are not re-read. The tag
+  // lives as long as this effect: a new filter, or the page shown again, starts
+  // with a full read.
   const visible = usePageVisible();
   const firstPage = pageUrl(filters);
   useEffect(() => {
     if (!visible) return;
     let stopped = false;
+    let etag: string | undefined;
     const timer = setInterval(async () => {
       if (document.visibilityState !== "visible") return;
-      void mutateActive();
-      const fresh = await api.list(firstPage).catch(() => null);
+      const answer = await api.listIfChanged(firstPage, etag).catch(() => null);
       // Stopped: a filter changed meanwhile and this answer belongs to another list.
-      if (!fresh || stopped) return;
-      void changePages((pages) => mergeFirstPage(pages, fresh), KEEP);
+      if (!answer || answer === "unchanged" || stopped) return;
+      etag = answer.etag;
+      void mutateActive();
+      void changePages((pages) => mergeFirstPage(pages, answer.page), KEEP);
     }, TEAM_CHECK_MS);
     return () => {
       stopped = true;

@@ -84,8 +84,12 @@ export const operations: Operation[] = [
       "429 rate_limited when the person's queue (STUDIO_MAX_QUEUED, default 20) is full (the message says so); 429 quota_exceeded for the daily limit or the budget.",
     body: { schema: "CreateGenerationRequest", media: "json" }, ok: { 201: json("GenerationsCreated", "The new generations: sent, or waiting for a slot") }, errors: [400, 413, 429, 502, 503] },
   { method: "get", path: "/api/generations", operationId: "listGenerations", summary: "List generations", tag: "Generations", access: "person",
-    description: "The team gallery, newest first, in cursor pages.",
-    query: contract.listGenerationsQuerySchema, ok: { 200: json("GenerationPage", "A page of generations") }, errors: [400] },
+    description:
+      "The team gallery, newest first, in cursor pages. " +
+      "Every answer carries an ETag (per caller and query string); asked again with it in If-None-Match, the answer is 304 with no body while nothing the list could show has changed for the caller (anyone's new, changed or deleted picture, the caller's stars, a board's pictures), which is how an open gallery checks for teammates' pictures cheaply. A tag made within 2 s of the newest change never validates: the next request gets the list.",
+    query: contract.listGenerationsQuerySchema,
+    ok: { 200: { ...json("GenerationPage", "A page of generations"), headers: ["ETag"] }, 304: noContent("Not modified (If-None-Match): nothing the list shows has changed") },
+    errors: [400] },
   { method: "get", path: "/api/generations/ids", operationId: "listGenerationIds", summary: "Ids of every matching generation", tag: "Generations", access: "person",
     description:
       "Every generation the list's filters match (the same parameters as GET /api/generations, and what the list shows the caller: their own stars, their own pictures, a private board only its owner's), newest first: up to limit ids after cursor, and total, how many match in all. For acting on all of them (“select all N matching”): board items, a ZIP and deletes take their own limits per request.",
