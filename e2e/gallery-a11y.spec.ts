@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
-import { card, composerReady, gallery, generate, pictureOf, uniquePrompt } from "./support/studio-page";
+import { card, composerReady, gallery, generate, hydrated, pictureOf, screenshot, uniquePrompt } from "./support/studio-page";
 
 // As a person meets them: a single picture made
 // beside earlier batches keeps the gallery's row height and is sharp on a
@@ -9,7 +9,8 @@ import { card, composerReady, gallery, generate, pictureOf, uniquePrompt } from 
 // batch, and a picture refused for its content offers "Edit prompt"; with the
 // keyboard alone, a skip link leads to the pictures, the gallery is one Tab
 // stop with arrow keys inside, checkboxes say which picture they select, and
-// a finished picture is announced.
+// a finished picture is announced; an edited picture's card says how many
+// versions it has, and its Edit (or E) opens the viewer to edit it.
 
 type Made = { generations: { id: string; batchId: string }[] };
 
@@ -158,7 +159,7 @@ test.describe("item 12: keyboard and screen reader", () => {
       if (!inside) break;
       seen.push(await focusedName(page));
     }
-    expect(seen).toEqual([`Select “${prompts[0]}”`, `Favorite "${prompts[0]}"`]);
+    expect(seen).toEqual([`Select “${prompts[0]}”`, `Edit "${prompts[0]}"`, `Favorite "${prompts[0]}"`]);
 
     // Arrows: right, left, down to the next row, End and Home.
     await pictureButton(page, prompts[0]).focus();
@@ -214,5 +215,84 @@ test.describe("item 12: keyboard and screen reader", () => {
     const failing = uniquePrompt("an announced failure #error");
     await generate(page, failing);
     await expect(outcomes).toHaveText(new RegExp(`^Failed: ${failing.replace(/[#]/g, "\\$&")}: `), { timeout: 30_000 });
+  });
+});
+
+test.describe("edit threads: a card's versions and its Edit", () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  /** WCAG's contrast ratio of an element's text colour on its own background colour (its alpha left out), as the page paints them. */
+  const contrast = (badge: Locator) =>
+    badge.evaluate((el) => {
+      const style = getComputedStyle(el);
+      const canvas = document.createElement("canvas").getContext("2d", { willReadFrequently: true })!;
+      const rgb = (color: string) => {
+        canvas.clearRect(0, 0, 1, 1);
+        canvas.fillStyle = color;
+        canvas.fillRect(0, 0, 1, 1);
+        return [...canvas.getImageData(0, 0, 1, 1).data.slice(0, 3)].map((c) => c / 255);
+      };
+      const luminance = (color: string) => {
+        const [r, g, b] = rgb(color.replace(/\/\s*[\d.]+%?\s*\)$/, ")").replace(/^rgba\((.*),\s*[\d.]+\)$/, "rgb($1)"));
+        const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+      };
+      const [a, b] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
+      return { ratio: (a + 0.05) / (b + 0.05), background: style.backgroundColor };
+    });
+
+  test("an edited picture's card says how many versions it has, in light and dark; its Edit and the key E open the viewer on it", async ({ page, request }) => {
+    const original = uniquePrompt("a versioned teapot");
+    const made = await make(request, { prompt: original });
+    await ended(request, made.generations[0].batchId, 1);
+    // A version of it, made the way the viewer's "Describe a change…" makes one.
+    const instruction = uniquePrompt("make it night");
+    const edit = await make(request, { prompt: instruction, parentId: made.generations[0].id });
+    await ended(request, edit.generations[0].batchId, 1);
+    const editId = edit.generations[0].id;
+
+    await page.goto("/");
+    await pictureOf(page, instruction);
+    // One card for the thread, its newest version's.
+    await expect(card(page, original)).toHaveCount(0);
+    const here = card(page, instruction);
+    const open = here.getByRole("button", { name: instruction, exact: true });
+    // Read with the card: the Tab stop's description, and text in its list item.
+    await expect(open).toHaveAccessibleDescription("2 versions");
+    const badge = here.getByText("2 versions", { exact: true });
+    await expect(badge).toBeVisible();
+    const shown: Record<string, string> = {};
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme });
+      const { ratio, background } = await contrast(badge);
+      expect(ratio, `the badge's text on its background (${colorScheme})`).toBeGreaterThanOrEqual(4.5);
+      shown[colorScheme] = background;
+      await here.screenshot({ path: `test-results/screens/versions-badge-${colorScheme}.png` });
+    }
+    expect(shown.dark, "the dark theme draws its own badge").not.toBe(shown.light);
+    await page.emulateMedia({ colorScheme: "light" });
+
+    // E on the card opens the viewer on that picture (with its edit field focused); Close brings focus back.
+    const viewer = page.getByRole("dialog");
+    await hydrated(open);
+    await open.focus();
+    await page.keyboard.press("e");
+    await expect(viewer).toBeVisible();
+    await expect(viewer.getByRole("img", { name: instruction })).toHaveAttribute("src", `/api/images/${editId}`);
+    await screenshot(page, "versions-edit-from-card");
+    await viewer.getByRole("button", { name: "Close", exact: true }).click();
+    await expect(viewer).toBeHidden();
+    await expect(open).toBeFocused();
+    // Not with a modifier: Ctrl+E is the browser's.
+    await page.keyboard.press("Control+e");
+    await expect(viewer).toBeHidden();
+
+    // The card's Edit button, on hover or by Tab from the card, does the same.
+    await here.hover();
+    const editButton = here.getByRole("button", { name: `Edit "${instruction}"` });
+    await expect(editButton).toHaveCSS("opacity", "1");
+    await editButton.click();
+    await expect(viewer).toBeVisible();
+    await expect(viewer.getByRole("img", { name: instruction })).toHaveAttribute("src", `/api/images/${editId}`);
   });
 });

@@ -198,6 +198,54 @@ test("search and filters live in the address: a reload keeps them, and the serve
   expect(odd.status()).toBe(200);
 });
 
+test("one card per picture's thread; “Every version” lists each version, kept in the address (?versions=all) that the server reads", async ({ page, request }) => {
+  const original = await madePicture(request, { prompt: uniquePrompt("a thread's original lantern") });
+  // A version of it: an edit, made with parentId (its prompt is the instruction).
+  const instruction = uniquePrompt("make it night");
+  const made = await request.post("/api/generations", { data: { model: "nano_banana_2", prompt: instruction, parentId: original.id } });
+  expect(made.status()).toBe(201);
+  const edit = { id: ((await made.json()) as { generations: { id: string }[] }).generations[0].id, prompt: instruction };
+  await expect
+    .poll(async () => ((await (await request.get(`/api/generations/${edit.id}`)).json()) as { image: unknown }).image !== null, { timeout: 45_000 })
+    .toBe(true);
+
+  await page.goto("/");
+  await expect(card(page, edit.prompt)).toBeVisible();
+  // The thread's newest version stands for it: the original has no card of its own.
+  await expect(card(page, original.prompt)).toHaveCount(0);
+  const toggle = page.getByRole("search").getByRole("button", { name: "Every version" });
+  await hydrated(toggle);
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  await toggle.click();
+  await expect.poll(() => search(page).get("versions")).toBe("all");
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(card(page, original.prompt)).toBeVisible();
+  await expect(card(page, edit.prompt)).toBeVisible();
+
+  // The first HTML of each address is its own gallery.
+  expect((await (await request.get(page.url())).text()).includes(original.prompt), "?versions=all's HTML holds the original").toBe(true);
+  expect((await (await request.get("/")).text()).includes(original.prompt), "/'s HTML holds the original").toBe(false);
+
+  // A reload keeps it, and starts from the server's page (no list asked for).
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === "/api/generations" && url.searchParams.get("status") !== "active") asked.push(url.search);
+  });
+  await page.reload();
+  await expect(card(page, original.prompt)).toBeVisible();
+  await hydrated(toggle);
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  expect(asked).toEqual([]);
+
+  // Off again: the address forgets it, and the thread is one card again.
+  await toggle.click();
+  await expect.poll(() => search(page).has("versions")).toBe(false);
+  await expect(card(page, original.prompt)).toHaveCount(0);
+  await expect(card(page, edit.prompt)).toBeVisible();
+  expect((await request.get("/?versions=some")).status()).toBe(200);
+});
+
 test("a picture opened on a board page has the board's address with ?p=", async ({ page, request }) => {
   const picture = await madePicture(request, { prompt: uniquePrompt("a picture on a board") });
   const board = await request.post("/api/boards", { data: { name: `Links ${Math.random().toString(36).slice(2, 6)}` } });

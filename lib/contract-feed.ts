@@ -17,6 +17,12 @@ export type FeedFilters = {
   board?: string;
   /** One request's pictures ("Show batch"; kept in the page's URL). */
   batch?: string;
+  /**
+   * `all`: every version of every tree ("Every version"); unset, one card per
+   * tree, its newest version. A view, not a narrowing: it hides nothing, so
+   * "Clear filters" leaves it as it is (NO_FILTERS does not name it).
+   */
+  versions?: "all";
 };
 
 export const NO_FILTERS: FeedFilters = { q: "", model: "", favorite: false, mine: false, status: "all" };

@@ -6,13 +6,40 @@ import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorText, shortPrompt } from "@/lib/client/format";
-import { StopIcon, TrashIcon } from "@/components/ui/icons";
+import { PencilIcon, StopIcon, TrashIcon } from "@/components/ui/icons";
 import { useInnerTabIndex } from "./roving";
 
 const ICON_BUTTON =
   "grid size-6 shrink-0 place-items-center rounded-full bg-white/80 text-zinc-600 shadow-sm ring-1 ring-zinc-900/10 backdrop-blur-sm transition hover:bg-white hover:text-rose-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 @min-[9rem]:size-7 dark:bg-zinc-900/80 dark:text-zinc-300 dark:ring-white/10 dark:hover:bg-zinc-900 dark:hover:text-rose-300";
 
 type Pending = { kind: "cancel" | "delete"; busy: boolean; error: string | null };
+
+/**
+ * A finished picture's Edit: opens the viewer on it with its "Describe a
+ * change…" field focused (the key E on the card does the same, roving.tsx).
+ * Anyone who sees the picture may edit it: the edit is a new picture of theirs.
+ * Shown like the star, on hover and while focus is in the card; a phone has
+ * no hover, and its tap opens the viewer, where the field is.
+ */
+export function EditCardButton({ generation: g, onEdit }: { generation: Generation; onEdit(): void }) {
+  const { t } = useStudio();
+  const inner = useInnerTabIndex();
+  return (
+    <button
+      type="button"
+      tabIndex={inner}
+      aria-label={format(t.gallery.card.edit, { prompt: shortPrompt(g.prompt) })}
+      aria-keyshortcuts="E"
+      title={t.gallery.card.editShort}
+      onClick={onEdit}
+      className={`absolute top-2 right-11 grid size-8 place-items-center rounded-full bg-black/35 text-white shadow-sm backdrop-blur-md transition hover:bg-black/55 focus:outline-none focus-visible:opacity-100 focus-visible:ring-2 focus-visible:ring-amber-400 pointer-coarse:hidden ${
+        inner === 0 ? "opacity-100" : "opacity-0 group-hover:opacity-100"
+      }`}
+    >
+      <PencilIcon className="size-4" />
+    </button>
+  );
+}
 
 /**
  * Cancel (in progress) and delete (in progress or failed) for the person's

@@ -73,10 +73,14 @@ function GalleryContent() {
   const { openId, open: openPicture, close: closePicture, forget } = viewer;
   const focusTarget = useRef<string | null | false>(openId);
   const openIndex = openId ? completed.findIndex((g) => g.id === openId) : -1;
+  // Opened by a card's Edit (or E): the viewer starts with its edit field focused; moving on or closing (Back too) ends that.
+  const [startEditing, setStartEditing] = useState(false);
+  if (startEditing && !openId) setStartEditing(false);
 
   const show = useCallback(
-    (id: string) => {
+    (id: string, options?: { edit?: boolean }) => {
       focusTarget.current = id;
+      setStartEditing(options?.edit === true);
       openPicture(id);
     },
     [openPicture],
@@ -173,6 +177,7 @@ function GalleryContent() {
             onClose={close}
             onDeleted={deleted}
             returnFocus={returnFocus}
+            startEditing={startEditing}
           />
         )}
       </section>

@@ -1,4 +1,5 @@
 "use client";
+import { useId } from "react";
 import type { Generation } from "@/lib/contract";
 import { getModel } from "@/lib/models";
 import { format } from "@/lib/i18n/format";
@@ -8,10 +9,11 @@ import { useSelection } from "@/components/selection/selection-context";
 import { useLongPress } from "@/components/selection/use-long-press";
 import { tileSizes, tileSrcSet } from "@/lib/client/renditions";
 import { tileStyle } from "./justified";
-import { CardInside, useCardStop, useFocusInside, useInnerTabIndex } from "./roving";
+import { CardInside, isEditKey, useCardStop, useFocusInside, useInnerTabIndex } from "./roving";
+import { EditCardButton } from "./card-actions";
 import { FailedCard } from "./failed-card";
 import { ProgressCard } from "./progress-card";
-import { StarIcon } from "@/components/ui/icons";
+import { StackIcon, StarIcon } from "@/components/ui/icons";
 import { openButtonId, shortPrompt } from "@/lib/client/format";
 
 /**
@@ -27,7 +29,8 @@ export function GenerationCard(props: {
   tile: string;
   /** Thumbnails of the first screen load at once; the rest when scrolled near. */
   eager?: boolean;
-  onOpen(id: string): void;
+  /** `edit`: the viewer opens with its edit field focused (the card's Edit, or E). */
+  onOpen(id: string, options?: { edit?: boolean }): void;
   onToggleFavorite(g: Generation): void;
 }) {
   const { generation: g, ratio } = props;
@@ -81,10 +84,11 @@ function PictureTile(props: {
   ratio: number;
   box: string;
   eager?: boolean;
-  onOpen(id: string): void;
+  onOpen(id: string, options?: { edit?: boolean }): void;
   onToggleFavorite(g: Generation): void;
 }) {
   const { t, locale, hasComposer } = useStudio();
+  const versionsId = useId();
   const selection = useSelection();
   const stop = useCardStop(props.generation.id);
   const inner = useInnerTabIndex();
@@ -94,6 +98,8 @@ function PictureTile(props: {
   const selected = selection.has(g.id);
   const selecting = selection.count > 0;
   const { lastPressWasTouch, ...press } = useLongPress(() => selection.toggle(g.id));
+  const versions = g.versions > 1 ? format(t.gallery.card.versions, { count: g.versions }) : null;
+  const edit = () => props.onOpen(g.id, { edit: true });
 
   function onDragStart(e: React.DragEvent) {
     // A finger's hold selects; dragging to a board is for a mouse.
@@ -111,15 +117,22 @@ function PictureTile(props: {
       data-selected={selected || undefined}
       {...press}
     >
-      {/* The card's Tab stop: its name is the prompt (Enter opens the viewer, a dialog). */}
+      {/* The card's Tab stop: its name is the prompt, its description how many versions it has (Enter opens the viewer, a dialog; E, to edit). */}
       <button
         {...stop}
         id={openButtonId(g.id)}
         type="button"
         aria-label={name}
+        aria-describedby={versions ? versionsId : undefined}
         aria-haspopup="dialog"
+        aria-keyshortcuts="E"
         onClick={(e) => {
           if (!selection.pick(g.id, e)) props.onOpen(g.id);
+        }}
+        onKeyDown={(e) => {
+          if (!isEditKey(e)) return;
+          e.preventDefault();
+          edit();
         }}
         className={`absolute inset-0 block size-full focus:outline-none ${selecting ? "cursor-pointer" : "cursor-zoom-in"}`}
       >
@@ -160,8 +173,12 @@ function PictureTile(props: {
         className="pointer-events-none absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/75 via-black/35 to-transparent px-3 pt-10 pb-2.5 opacity-0 transition-opacity duration-200 group-hover:opacity-100 group-has-focus-visible:opacity-100"
       >
         <p className="line-clamp-2 text-xs leading-snug font-medium text-white">{g.prompt}</p>
-        <p className="mt-1 truncate text-xs text-white/80">{getModel(g.model)?.label[locale] ?? g.model}</p>
+        <p className="mt-1 truncate text-xs text-white/80">
+          {getModel(g.model)?.label[locale] ?? g.model}
+          {versions && ` · ${versions}`}
+        </p>
       </div>
+      <EditCardButton generation={g} onEdit={edit} />
       <button
         type="button"
         tabIndex={inner}
@@ -176,11 +193,24 @@ function PictureTile(props: {
       >
         <StarIcon filled={g.favorite} className="size-4" />
       </button>
-      {/* Paid for all the same: kept, and said so (the hover text takes its place). */}
-      {g.cancelledAt && (
-        <p className="pointer-events-none absolute bottom-2 left-2 max-w-[calc(100%-1rem)] truncate rounded-full bg-black/55 px-2 py-0.5 text-xs font-medium text-white backdrop-blur-md transition-opacity group-hover:opacity-0 group-has-focus-visible:opacity-0">
-          {t.gallery.card.arrivedAfterCancel}
-        </p>
+      {/* Marks along the bottom; the hover text takes their place (and says the versions too). */}
+      {(g.cancelledAt || versions) && (
+        <div className="pointer-events-none absolute inset-x-2 bottom-2 flex items-end gap-1.5 transition-opacity group-hover:opacity-0 group-has-focus-visible:opacity-0">
+          {/* Paid for all the same: kept, and said so. */}
+          {g.cancelledAt && (
+            <p className="min-w-0 truncate rounded-full bg-black/55 px-2 py-0.5 text-xs font-medium text-white backdrop-blur-md">{t.gallery.card.arrivedAfterCancel}</p>
+          )}
+          {/* An edited picture: read with the card (its button's description), in the light and the dark theme alike. */}
+          {versions && (
+            <p
+              id={versionsId}
+              className="ml-auto inline-flex shrink-0 items-center gap-1 rounded-full bg-white/90 px-2 py-0.5 text-xs font-medium text-zinc-800 shadow-sm ring-1 ring-zinc-900/10 backdrop-blur-md dark:bg-zinc-950/75 dark:text-zinc-100 dark:ring-white/15"
+            >
+              <StackIcon className="size-3.5" />
+              {versions}
+            </p>
+          )}
+        </div>
       )}
     </div>
   );

@@ -21,6 +21,7 @@ type LightboxProps = {
   onClose(options?: { restoreFocus?: boolean }): void;
   onDeleted(id: string): void;
   returnFocus(): HTMLElement | null | false;
+  startEditing?: boolean; // opened by a card's Edit (or the key E): the edit field (components/versions/edit-field.tsx) starts focused
 };
 
 const noSubscription = () => () => {};

@@ -6,7 +6,8 @@ import { createContext, useCallback, useContext, useState, useSyncExternalStore 
 // the Tab order; the arrow keys move between cards (grid-keys.ts, wired in
 // gallery-list.tsx). A card's own buttons (its checkbox, star, Retry,
 // Delete…) join the Tab order while focus is inside that card, so Tab from
-// the card reaches them and Tab past them leaves the gallery.
+// the card reaches them and Tab past them leaves the gallery. E on a finished
+// picture's card edits it (isEditKey).
 
 type Store = {
   active: string | null;
@@ -73,6 +74,14 @@ export function CardInside({ inside, children }: { inside: boolean; children: Re
 /** A card's own buttons: reachable by Tab while focus is in their card, by pointer always. */
 export function useInnerTabIndex(): 0 | -1 {
   return useContext(InsideContext) ? 0 : -1;
+}
+
+/**
+ * The key E on a card's own Tab stop (not on its buttons, not with a
+ * modifier, not held down): edit the picture (card-actions.tsx's Edit).
+ */
+export function isEditKey(e: React.KeyboardEvent): boolean {
+  return (e.key === "e" || e.key === "E") && e.target === e.currentTarget && !e.ctrlKey && !e.metaKey && !e.altKey && !e.repeat;
 }
 
 /** Focus a card once it is on the page (a retry's new card replaces the failed one a render later). */

@@ -4,7 +4,7 @@ import { MODELS } from "@/lib/models";
 import { format } from "@/lib/i18n/format";
 import type { StatusFilter } from "@/lib/contract-feed";
 import { useStudio } from "@/components/studio/studio-context";
-import { ChevronIcon, SearchIcon, StarIcon, UserIcon } from "@/components/ui/icons";
+import { ChevronIcon, SearchIcon, StackIcon, StarIcon, UserIcon } from "@/components/ui/icons";
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -15,11 +15,12 @@ const SELECT =
   "h-10 w-full appearance-none truncate max-sm:field-sizing-content rounded-xl border border-zinc-200 bg-white pr-8 pl-3 text-sm shadow-sm focus:border-amber-400 focus:ring-2 focus:ring-amber-500/30 focus:outline-none dark:border-zinc-800 dark:bg-zinc-900";
 
 /**
- * Search, model, status, favorites and "mine": all through the studio's filters.
+ * Search, model, status, favorites, "mine" and "every version" (not one card
+ * per edited picture's thread): all through the studio's filters.
  * Remount it (a new `key`) to reset the typed search along with the filters.
  */
 export function Toolbar({ searchRef }: { searchRef?: React.Ref<HTMLInputElement> }) {
-  const { t, locale, filters, setFilters, feed } = useStudio();
+  const { t, locale, filters, setFilters, feed, board } = useStudio();
   const [text, setText] = useState(filters.q);
   // The search lives in the address: when Back or Forward brings another one, the
   // box shows it; a search this box sent itself leaves what is typed alone.
@@ -120,6 +121,13 @@ export function Toolbar({ searchRef }: { searchRef?: React.Ref<HTMLInputElement>
         <UserIcon className="size-4" />
         {t.gallery.toolbar.mine}
       </ToggleChip>
+      {/* A board lists every version of what is on it anyway: no toggle there. */}
+      {!board && (
+        <ToggleChip pressed={filters.versions === "all"} onClick={() => setFilters({ versions: filters.versions === "all" ? undefined : "all" })}>
+          <StackIcon className="size-4" />
+          {T.everyVersion}
+        </ToggleChip>
+      )}
 
       {feed.activeCount > 0 && (
         <span className="ml-auto hidden items-center gap-2 rounded-full bg-amber-100 px-3 py-1 text-xs font-medium text-amber-900 md:inline-flex dark:bg-amber-500/15 dark:text-amber-200">

@@ -20,5 +20,6 @@ export function matchingScope(filters: FeedFilters, page: { board?: string; batc
     status: filters.status === "all" || filters.status === "completed" ? "completed" : filters.status,
     board: page.board ?? filters.board,
     batch: filters.batch ?? page.batch ?? undefined,
+    versions: filters.versions,
   });
 }

@@ -100,6 +100,8 @@ export type ListParams = {
   board?: string;
   /** Only the pictures of one request. */
   batch?: string;
+  /** `all`: every version of every tree, not one card per tree. */
+  versions?: "all";
 };
 
 export function listUrl(params: ListParams): string {
@@ -111,6 +113,7 @@ export function listUrl(params: ListParams): string {
   if (params.mine) search.set("mine", "1");
   if (params.board) search.set("board", params.board);
   if (params.batch) search.set("batch", params.batch);
+  if (params.versions === "all") search.set("versions", "all");
   if (params.cursor) search.set("cursor", params.cursor);
   if (params.limit) search.set("limit", String(params.limit));
   const qs = search.toString();

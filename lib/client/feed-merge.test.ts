@@ -8,8 +8,9 @@ import { feedItems, keepFinished, leftActive, matches, mergeFirstPage, removedFr
 
 /** gen(3) is newer than gen(2): ids sort by creation. */
 function gen(n: number, over: Partial<Generation> = {}): Generation {
+  const id = `gen_${String(n).padStart(26, "0")}`;
   return {
-    id: `gen_${String(n).padStart(26, "0")}`,
+    id,
     upstreamId: null,
     model: "nano_banana_2",
     prompt: "a lighthouse at dusk",
@@ -30,9 +31,15 @@ function gen(n: number, over: Partial<Generation> = {}): Generation {
     saving: null,
     unansweredSince: null,
     cancelledAt: null,
+    parentId: null,
+    rootId: id,
+    versions: 1,
     ...over,
   } as Generation;
 }
+/** Version `n` of the tree whose original is `parent`'s, made from `parent` (an edit). */
+const editOf = (parent: Generation, n: number, over: Partial<Generation> = {}) =>
+  gen(n, { parentId: parent.id, rootId: parent.rootId, prompt: "make it night", batchId: `bat_${n}`, ...over });
 const running = (n: number, over: Partial<Generation> = {}) => gen(n, { status: "processing", progress: 40, ...over });
 const page = (items: Generation[], nextCursor: string | null = null): ListGenerationsResponse => ({ items, nextCursor });
 const ids = (items: Generation[]) => items.map((g) => Number(g.id.slice(4)));
@@ -71,6 +78,15 @@ describe("matches: whether the gallery under its filters lists a picture", () =>
     expect(matches(gen(1), filters({ q: "lighthouse dawn" }), "ann")).toBe(false);
   });
 
+  it("judges a just-made edit by itself, under one card per tree as under every version", () => {
+    const edit = editOf(gen(1), 2, { status: "queued" });
+    expect(matches(edit, NO_FILTERS, "ann")).toBe(true);
+    expect(matches(edit, filters({ versions: "all" }), "ann")).toBe(true);
+    expect(matches(edit, filters({ status: "completed" }), "ann")).toBe(false);
+    expect(matches(edit, filters({ q: "night" }), "ann")).toBe(true);
+    expect(matches(edit, filters({ q: "lighthouse" }), "ann")).toBe(false);
+  });
+
   it("on a board, only the board's pages know what is on it: nothing else is listed", () => {
     expect(matches(gen(1), filters({ board: "brd_1" }), "ann")).toBe(false);
     expect(matches(running(1), filters({ board: "brd_1" }), "ann")).toBe(false);
@@ -98,6 +114,59 @@ describe("feedItems: what the page shows from both lists", () => {
 
   it("keeps the server's order by id even when the pages overlap", () => {
     expect(ids(feedItems({ active: [], pages: [page([gen(4), gen(2)]), page([gen(3), gen(2), gen(1)])], filters: NO_FILTERS, user: "ann" }))).toEqual([4, 3, 2, 1]);
+  });
+});
+
+describe("feedItems under one card per tree (the gallery's default)", () => {
+  const original = gen(2);
+  const held = () => [page([gen(3), original, gen(1)])];
+
+  it("a just-made edit replaces its tree's card: the parent's card goes, the new version's takes the top", () => {
+    const edit = editOf(original, 5, { status: "submitting", progress: 0, versions: 2 });
+    expect(ids(feedItems({ active: [edit], pages: held(), filters: NO_FILTERS, user: "ann" }))).toEqual([5, 3, 1]);
+  });
+
+  it("an edit of an older version replaces the card of the tree's newest one", () => {
+    const newest = editOf(original, 4);
+    const branch = editOf(original, 6, { status: "processing" });
+    expect(ids(feedItems({ active: [branch], pages: [page([newest, gen(3), gen(1)])], filters: NO_FILTERS, user: "ann" }))).toEqual([6, 3, 1]);
+  });
+
+  it("keeps the card of a version that finished while a newer one of its tree is still in progress hidden", () => {
+    const finished = editOf(original, 5);
+    const pages = keepFinished(held(), [finished])!;
+    expect(ids(feedItems({ active: [editOf(original, 6, { status: "processing" })], pages, filters: NO_FILTERS, user: "ann" }))).toEqual([6, 3, 1]);
+    expect(ids(feedItems({ active: [], pages, filters: NO_FILTERS, user: "ann" }))).toEqual([5, 3, 1]);
+  });
+
+  it("gives the card back when the edit fails: a failed version hides nothing, unless failures are asked for", () => {
+    const failed = editOf(original, 5, { status: "failed" });
+    const pages = keepFinished(held(), [failed])!;
+    expect(ids(feedItems({ active: [], pages, filters: NO_FILTERS, user: "ann" }))).toEqual([5, 3, 2, 1]);
+    const older = editOf(original, 4, { status: "failed" });
+    const onlyFailed = filters({ status: "failed" });
+    expect(ids(feedItems({ active: [], pages: [page([failed, older])], filters: onlyFailed, user: "ann" }))).toEqual([5]);
+  });
+
+  it("the newest version among those listed: a teammate's newer one does not hide mine under Mine, but does in the team's gallery", () => {
+    const teammates = editOf(original, 5, { createdBy: "bob", status: "processing" });
+    expect(ids(feedItems({ active: [teammates], pages: held(), filters: filters({ mine: true }), user: "ann" }))).toEqual([3, 2, 1]);
+    expect(ids(feedItems({ active: [teammates], pages: held(), filters: NO_FILTERS, user: "ann" }))).toEqual([5, 3, 1]);
+  });
+
+  it("a teammate's version on the fresh first page hides its tree's card held on a later page", () => {
+    const pages = mergeFirstPage([page([gen(6), gen(5)], "c1"), page([original, gen(1)])], page([editOf(original, 7), gen(6)], "c0"));
+    expect(ids(feedItems({ active: [], pages, filters: NO_FILTERS, user: "ann" }))).toEqual([7, 6, 5, 1]);
+  });
+
+  it("lists every version under Every version, a search, the stars, a board and a batch", () => {
+    const edit = editOf(original, 5, { favorite: true, batchId: "bat_1", prompt: "a lighthouse at night" });
+    const pages = [page([edit, gen(3), gen(2, { favorite: true })])];
+    for (const f of [filters({ versions: "all" }), filters({ q: "lighthouse" }), filters({ favorite: true }), filters({ board: "brd_1" }), filters({ batch: "bat_1" })]) {
+      expect(ids(feedItems({ active: [], pages, filters: f, user: "ann" })), JSON.stringify(f)).toEqual([5, 3, 2]);
+    }
+    const running = editOf(original, 6, { status: "processing", progress: 10 });
+    expect(ids(feedItems({ active: [running], pages: held(), filters: filters({ versions: "all" }), user: "ann" }))).toEqual([6, 3, 2, 1]);
   });
 });
 

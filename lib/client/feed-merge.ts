@@ -14,7 +14,9 @@ export const isActive = (g: Generation) => ACTIVE_STATUSES.includes(g.status);
 
 /**
  * Whether the gallery under `filters` lists `g`, as far as the browser can
- * tell (`user`: the viewer, for "mine").
+ * tell (`user`: the viewer, for "mine"). The picture alone: whether a newer
+ * version of its tree takes its card (one card per tree) is feedItems'
+ * business, which sees the versions the page holds.
  */
 export function matches(g: Generation, f: FeedFilters, user: string): boolean {
   if (f.status === "active" && !isActive(g)) return false;
@@ -31,9 +33,41 @@ export function matches(g: Generation, f: FeedFilters, user: string): boolean {
 }
 
 /**
+ * Whether the gallery under `f` shows one card per tree, the tree's newest
+ * version, as the server decides it (lib/generations/reads.ts): a search,
+ * the stars, a board or a batch is asked about the very pictures, and
+ * "Every version" about all of them, so every version they match shows.
+ */
+function oneCardPerTree(f: FeedFilters): boolean {
+  return f.versions !== "all" && !f.q.trim() && !f.favorite && !f.board && !f.batch;
+}
+
+/**
+ * The shown ones without those a newer version of their tree takes the card
+ * of (the server's newestOfTree, on what the page holds): each shown one
+ * matched the status, model and person asked for, as the newer version must;
+ * without a status asked for, a failed version hides nothing, the picture it
+ * failed to change stays beside it. So an edit just made replaces its tree's
+ * card at once, and the card comes back if the edit fails.
+ */
+function newestOfEachTree(items: Generation[], f: FeedFilters): Generation[] {
+  const newest = new Map<string, string>();
+  for (const g of items) {
+    if (f.status === "all" && g.status === "failed") continue;
+    const held = newest.get(g.rootId);
+    if (held === undefined || g.id > held) newest.set(g.rootId, g.id);
+  }
+  return items.filter((g) => {
+    const held = newest.get(g.rootId);
+    return held === undefined || g.id >= held;
+  });
+}
+
+/**
  * What the page shows, newest first: active ones the pages do not hold yet
  * (just created) when they match, then every one the pages hold, as the
- * active list last saw it where it is there.
+ * active list last saw it where it is there; under one card per tree, a
+ * tree's newest version only.
  */
 export function feedItems(input: { active: Generation[]; pages: Page[]; filters: FeedFilters; user: string }): Generation[] {
   const fresh = new Map(input.active.map((g) => [g.id, g]));
@@ -52,7 +86,8 @@ export function feedItems(input: { active: Generation[]; pages: Page[]; filters:
       out.push(fresh.get(g.id) ?? g);
     }
   }
-  return out.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const shown = oneCardPerTree(input.filters) ? newestOfEachTree(out, input.filters) : out;
+  return shown.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 
 /** The ones of `before` that `now` no longer lists: they left the active list (finished, failed, or gone). */

@@ -30,6 +30,12 @@ describe("filtersFromQuery (the gallery's filters as / and a board page name the
     expect(filtersFromQuery(q(`q=${"x".repeat(201)}&model=dall-e&status=all&favorites=yes&mine=0&batch=bat_nope`))).toEqual(NO_FILTERS);
   });
 
+  it("reads ?versions=all (every version, not one card per tree), and nothing else under that name", () => {
+    expect(filtersFromQuery(q("versions=all"))).toEqual({ ...NO_FILTERS, versions: "all" });
+    expect(filtersFromQuery(q("versions=1"))).toEqual(NO_FILTERS);
+    expect(filtersFromQuery(q("versions=ALL")).versions).toBeUndefined();
+  });
+
   it("takes the first of a repeated parameter, as URLSearchParams.get does", () => {
     expect(filtersFromQuery(q("model=nano_banana_2&model=nano_banana_pro")).model).toBe("nano_banana_2");
   });
@@ -41,8 +47,13 @@ describe("queryWithFilters", () => {
     expect(next.toString()).toBe(`q=red+fox&status=completed&mine=1&p=${GEN}`);
   });
 
+  it("writes ?versions=all last of the filters, and drops it when the filters no longer ask for it", () => {
+    expect(queryWithFilters(q(`p=${GEN}`), { ...NO_FILTERS, mine: true, versions: "all" }).toString()).toBe(`mine=1&versions=all&p=${GEN}`);
+    expect(queryWithFilters(q("versions=all&q=a"), { ...NO_FILTERS, q: "a" }).toString()).toBe("q=a");
+  });
+
   it("round-trips through filtersFromQuery", () => {
-    const filters = { q: "猫 cat", model: "nano_banana_pro-4K", status: "active" as const, favorite: true, mine: false, batch: BAT };
+    const filters = { q: "猫 cat", model: "nano_banana_pro-4K", status: "active" as const, favorite: true, mine: false, batch: BAT, versions: "all" as const };
     expect(filtersFromQuery(queryWithFilters(q(""), filters))).toEqual(filters);
   });
 
@@ -88,6 +99,10 @@ describe("the server reads the same filters, checked with the API's own schema",
     "model=nope&status=all&favorites=2&mine=yes&batch=bat_x",
     `status=active&batch=${GEN}`,
     "model=nano_banana_2&model=nano_banana_pro",
+    "versions=all",
+    "versions=all&versions=none",
+    "versions=none&versions=all",
+    "versions=some&q=fox",
   ];
   it.each(cases)("?%s", (query) => {
     const params: Record<string, string | string[]> = {};

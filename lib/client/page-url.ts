@@ -9,7 +9,7 @@ import { MODEL_IDS } from "@/lib/models";
 import { isBatchId } from "./batches";
 
 /** The gallery's filters as query parameters of / (and of a board page), in the order they are written. */
-export const FILTER_PARAMS = ["q", "model", "status", "favorites", "mine", "batch"] as const;
+export const FILTER_PARAMS = ["q", "model", "status", "favorites", "mine", "batch", "versions"] as const;
 /** The open picture on a board page: /boards/<id>?p=<picture id>. */
 export const PICTURE_PARAM = "p";
 
@@ -41,6 +41,7 @@ export function filtersFromQuery(query: Query): FeedFilters {
     favorite: FLAGS.includes(query.get("favorites") ?? ""),
     mine: FLAGS.includes(query.get("mine") ?? ""),
     ...(isBatchId(batch) ? { batch } : {}),
+    ...(query.get("versions") === "all" ? { versions: "all" as const } : {}),
   };
 }
 
@@ -53,6 +54,7 @@ export function queryWithFilters(search: URLSearchParams, filters: FeedFilters):
   if (filters.favorite) next.set("favorites", "1");
   if (filters.mine) next.set("mine", "1");
   if (filters.batch) next.set("batch", filters.batch);
+  if (filters.versions === "all") next.set("versions", "all");
   for (const [name, value] of search) {
     if (!(FILTER_PARAMS as readonly string[]).includes(name)) next.append(name, value);
   }

@@ -9,13 +9,14 @@ const shape = listGenerationsQuerySchema.shape;
 
 /**
  * The gallery's filters as a studio page's query names them (?q, ?model,
- * ?status, ?favorites, ?mine, ?batch), each checked with the API's own
+ * ?status, ?favorites, ?mine, ?batch, ?versions), each checked with the API's own
  * schema: a value that does not pass is no filter (a hand-edited or stale
  * link still opens the studio), never an error. The browser reads the same
  * names without zod (lib/client/page-url.ts); both must agree.
  */
 export function pageFiltersOf(query: PageQuery): FeedFilters {
   const batch = valid(shape.batch, first(query.batch));
+  const versions = valid(shape.versions, first(query.versions));
   return {
     q: valid(shape.q, first(query.q)) ?? "",
     model: valid(shape.model, first(query.model)) ?? "",
@@ -23,6 +24,7 @@ export function pageFiltersOf(query: PageQuery): FeedFilters {
     favorite: valid(shape.favorite, first(query.favorites)) ?? false,
     mine: valid(shape.mine, first(query.mine)) ?? false,
     ...(batch ? { batch } : {}),
+    ...(versions ? { versions } : {}),
   };
 }
 

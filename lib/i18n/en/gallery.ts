@@ -17,6 +17,8 @@ export const gallery = {
     statusCompleted: "Completed",
     statusFailed: "Failed",
     statusActive: "In progress",
+    /** A toggle: every version of every picture, not only each one's newest. */
+    everyVersion: "Every version",
   },
 
   card: {
@@ -46,6 +48,10 @@ export const gallery = {
     delete: 'Delete "{prompt}"',
     cancelShort: "Cancel",
     deleteShort: "Delete",
+    /** A picture that was edited: how many versions its thread has (always more than one). */
+    versions: "{count} versions",
+    edit: 'Edit "{prompt}"',
+    editShort: "Edit",
   },
 
   // A refusal for content, the keyboard's and screen readers' words.
@@ -59,7 +65,7 @@ export const gallery = {
     /** The checkbox of a picture's card: the first words of its prompt. */
     select: "Select “{prompt}”",
     /** Read once when the gallery takes focus: how to move in it. */
-    hint: "Arrow keys move between pictures; Tab reaches the picture's buttons.",
+    hint: "Arrow keys move between pictures; Tab reaches the picture's buttons; E edits the picture.",
   },
   announce: {
     finishedOne: "Finished: {prompt}",

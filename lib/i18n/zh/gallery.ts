@@ -18,6 +18,7 @@ export const gallery: typeof en = {
     statusCompleted: "已完成",
     statusFailed: "失败",
     statusActive: "生成中",
+    everyVersion: "所有版本",
   },
 
   card: {
@@ -46,6 +47,9 @@ export const gallery: typeof en = {
     delete: "删除「{prompt}」",
     cancelShort: "取消",
     deleteShort: "删除",
+    versions: "{count} 个版本",
+    edit: "编辑「{prompt}」",
+    editShort: "编辑",
   },
 
   // 第 26 号问题第 5、12 项：因内容被拒、键盘与读屏的文字。
@@ -57,7 +61,7 @@ export const gallery: typeof en = {
   keyboard: {
     skipToPictures: "跳到图片",
     select: "选择「{prompt}」",
-    hint: "方向键在图片间移动；Tab 键可到达图片上的按钮。",
+    hint: "方向键在图片间移动；Tab 键可到达图片上的按钮；按 E 键编辑图片。",
   },
   announce: {
     finishedOne: "已完成：{prompt}",
