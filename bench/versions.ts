@@ -100,7 +100,7 @@ export async function measure(): Promise<Measurement> {
 /** An original and its versions: ten branches from the original, each a chain of edits. */
 function treeOf(size: number): GenerationRow[] {
   const root = makeCompletedRow({ prompt: "a red fox in a meadow", parentId: null });
-  const rows = [{ ...root, rootId: root.id }];
+  const rows: GenerationRow[] = [{ ...root, rootId: root.id }];
   for (let i = 1; i < size; i++) {
     const parent = i % 100 === 1 ? rows[0] : rows[i - 1];
     rows.push(makeCompletedRow({ prompt: `change ${i}`, parentId: parent.id, rootId: root.id }));
