@@ -26,6 +26,7 @@ const MEASUREMENTS: { name: string; title: string; timeoutMs: number; needsBuild
   { name: "openai-edits", title: "12 /v1/images/edits memory", timeoutMs: 300_000, needsBuild: false },
   { name: "search", title: "13 prompt search", timeoutMs: 600_000, needsBuild: false },
   { name: "versions", title: "14 viewer of a 1,000-version tree", timeoutMs: 300_000, needsBuild: false },
+  { name: "idle-tabs", title: "15 idle galleries", timeoutMs: 300_000, needsBuild: false },
 ];
 
 const log = (line: string) => console.log(`[bench] ${line}`);

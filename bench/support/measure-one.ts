@@ -20,6 +20,7 @@ const MEASUREMENTS: Record<string, () => Promise<{ measure(): Promise<Measuremen
   "openai-edits": () => import("../openai-edits"),
   search: () => import("../search"),
   versions: () => import("../versions"),
+  "idle-tabs": () => import("../idle-tabs"),
 };
 
 const name = process.argv[2];
