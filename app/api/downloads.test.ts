@@ -113,6 +113,9 @@ describe("POST /api/downloads", () => {
         createdAt: g.createdAt,
         completedAt: g.completedAt,
         batchId: g.batchId,
+        // Originals: no parent, no instruction (an edit's are metadata.test's).
+        parentId: null,
+        instruction: null,
       })),
     );
     // One request made both foxes: one batch.

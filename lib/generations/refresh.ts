@@ -142,7 +142,8 @@ async function onPollError(deps: ServiceDeps, row: GenerationRow, error: Gateway
       return fail(deps, row, "lost", "The gateway lost this task: it no longer knows the task id");
     }
     // "Unknown task" is an answer: the silence, if any, is over.
-    return deps.db.updateGeneration({ id: row.id, patch: { notFoundCount: count, unansweredSince: null }, onlyIfStatus: POLLABLE });
+    // updatedAt too: the gallery's ETag reads it, so the note that the gateway is silent goes away in open pages.
+    return deps.db.updateGeneration({ id: row.id, patch: { notFoundCount: count, unansweredSince: null, updatedAt: now }, onlyIfStatus: POLLABLE });
   }
   // Transient trouble, or a key problem an admin can fix: no answer about the
   // task, which may have finished meanwhile. Never a timeout (unanswered.ts).
