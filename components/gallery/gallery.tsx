@@ -69,7 +69,7 @@ function GalleryContent() {
   });
 
   // The lightbox follows an id, not an index, so new pictures arriving on top do not shift it; the id is the page's address (/p/<id>).
-  const viewer = usePictureUrl({ completed, served: picture, missing: pictureMissing, stale });
+  const viewer = usePictureUrl({ completed, listed: items, served: picture, missing: pictureMissing, stale });
   const { openId, open: openPicture, close: closePicture, forget } = viewer;
   const focusTarget = useRef<string | null | false>(openId);
   const openIndex = openId ? completed.findIndex((g) => g.id === openId) : -1;
@@ -78,10 +78,10 @@ function GalleryContent() {
   if (startEditing && !openId) setStartEditing(false);
 
   const show = useCallback(
-    (id: string, options?: { edit?: boolean }) => {
+    (id: string, options?: { edit?: boolean; picture?: Generation }) => {
       focusTarget.current = id;
       setStartEditing(options?.edit === true);
-      openPicture(id);
+      openPicture(id, options?.picture);
     },
     [openPicture],
   );
@@ -171,6 +171,7 @@ function GalleryContent() {
         {openId && (
           <Lightbox
             items={viewer.items}
+            shown={viewer.shown}
             hasMore={openIndex >= 0 && feed.hasMore}
             id={openId}
             onNavigate={show}

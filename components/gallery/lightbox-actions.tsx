@@ -2,13 +2,15 @@
 import { useState } from "react";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import useSWR from "swr";
+import useSWR, { useSWRConfig } from "swr";
 import type { Generation } from "@/lib/contract";
 import { api, ApiError, listUrl } from "@/lib/client/api";
 import { useStudio } from "@/components/studio/studio-context";
 import { useComposer } from "@/components/composer/composer-api";
 import { AddToBoardMenu } from "@/components/boards/add-to-board-menu";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { NewVersionActions } from "@/components/versions/new-version-actions";
+import { generationKey } from "@/components/versions/viewer-edits";
 import { DownloadIcon, ReferenceIcon, RemixIcon, ShareIcon, StackIcon, StarIcon, TrashIcon } from "@/components/ui/icons";
 import { errorText, openButtonId, withParam } from "@/lib/client/format";
 import { useToggleFavorite } from "./use-favorite";
@@ -23,7 +25,7 @@ const ShareDialog = dynamic(() => import("@/components/boards/share-dialog").the
 /**
  * Download, favorite, remix, use as reference (where the page has a composer),
  * add to a board, share, show the other pictures of its request, delete (own
- * pictures, after confirmation).
+ * pictures, after confirmation); Vary and Render larger make a new version.
  */
 export function LightboxActions(props: {
   generation: Generation;
@@ -40,6 +42,9 @@ export function LightboxActions(props: {
   const [sharing, setSharing] = useState(false);
   const batchSize = useBatchSize(g);
   const toggleFavorite = useToggleFavorite(setError);
+  const { mutate } = useSWRConfig();
+  // A version the gallery's pages do not hold (one card per tree) is the viewer's own read of it: changed there too.
+  const offList = !feed.items.some((x) => x.id === g.id);
   const [confirm, setConfirm] = useState<{ busy: boolean; error: string | null } | null>(null);
 
   async function remove() {
@@ -133,9 +138,12 @@ export function LightboxActions(props: {
         <button
           type="button"
           aria-pressed={g.favorite}
-          onClick={() => {
+          onClick={async () => {
             setError(null);
-            void toggleFavorite(g);
+            if (!offList) return void toggleFavorite(g);
+            void mutate(generationKey(g.id), { ...g, favorite: !g.favorite }, { revalidate: false });
+            await toggleFavorite(g);
+            void mutate(generationKey(g.id));
           }}
           className={`${NEUTRAL} aria-pressed:bg-amber-50 aria-pressed:text-amber-900 aria-pressed:ring-amber-300 dark:aria-pressed:bg-amber-500/15 dark:aria-pressed:text-amber-200 dark:aria-pressed:ring-amber-500/40`}
         >
@@ -153,6 +161,7 @@ export function LightboxActions(props: {
           </button>
         )}
       </div>
+      <NewVersionActions generation={g} />
       {error && (
         <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-700 dark:bg-rose-500/10 dark:text-rose-300">
           {error}

@@ -4,13 +4,16 @@ import type { Generation } from "@/lib/contract";
 import { ASPECT_RATIO_LABELS, effectiveSize, getModel } from "@/lib/models";
 import { format } from "@/lib/i18n/format";
 import { useStudio } from "@/components/studio/studio-context";
+import { VersionsTree } from "@/components/versions/versions-tree";
+import { useViewerEdits } from "@/components/versions/viewer-edits";
 import { LightboxActions } from "./lightbox-actions";
 import { CheckIcon, CopyIcon } from "@/components/ui/icons";
 import { formatBytes, formatDate } from "@/lib/client/format";
 
-/** The lightbox's side: the prompt, what the picture is, and what can be done with it. */
-export function LightboxPanel(props: { generation: Generation; onClose(): void; onDeleted(id: string): void }) {
+/** The lightbox's side: the prompt, what the picture is, what can be done with it, and its versions. */
+export function LightboxPanel(props: { generation: Generation; onClose(): void; onDeleted(id: string): void; onShow(id: string, g: Generation): void }) {
   const { t, locale, user } = useStudio();
+  const edits = useViewerEdits();
   const g = props.generation;
   const image = g.image!;
   const L = t.gallery.lightbox;
@@ -35,6 +38,9 @@ export function LightboxPanel(props: { generation: Generation; onClose(): void; 
       <PromptSection key={`prompt-${g.id}`} prompt={g.prompt} />
 
       <LightboxActions key={`actions-${g.id}`} generation={g} onClose={props.onClose} onDeleted={props.onDeleted} />
+
+      {/* Its tree, once it has more than one version (or one was just made here). */}
+      <VersionsTree generation={g} wanted={g.versions > 1 || edits.grew(g.rootId)} onShow={props.onShow} />
 
       <section>
         <h2 className="text-xs font-semibold tracking-wider text-zinc-500 uppercase dark:text-zinc-400">{L.details}</h2>

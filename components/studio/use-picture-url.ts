@@ -23,10 +23,15 @@ const openedHere = () => Boolean((window.history.state as Record<string, unknown
  *
  * `completed` is what the viewer can move through; `served` the picture the
  * server read with the page (a link opened cold), shown alone when the
- * gallery's pages do not hold it. A picture the address names that neither
- * holds (deleted, or the page's 404) closes the viewer.
+ * gallery's pages do not hold it. A version of a tree the gallery shows by
+ * its newest version only is opened with the picture itself (`open(id, g)`,
+ * from the versions tree or a new version just made): it is shown where its
+ * tree's card is. One shown that leaves `completed` while `listed` (all the
+ * gallery shows, any status) still has its tree stays: a newer version took
+ * its card (an edit just made), it was not deleted. A picture the address
+ * names that none of them holds (deleted, or the page's 404) closes the viewer.
  */
-export function usePictureUrl(input: { completed: Generation[]; served?: Generation; missing?: boolean; stale: boolean }) {
+export function usePictureUrl(input: { completed: Generation[]; listed?: Generation[]; served?: Generation; missing?: boolean; stale: boolean }) {
   const pathname = usePathname();
   const params = useSearchParams();
   const fromAddress = pictureIdOf({ pathname, search: params });
@@ -40,13 +45,17 @@ export function usePictureUrl(input: { completed: Generation[]; served?: Generat
     if (fromAddress && fromAddress === opening) setOpening(null);
   }
   const [served, setServed] = useState(input.served ?? null);
+  const [held, setHeld] = useState<ReadonlyMap<string, Generation>>(() => new Map());
+  // The open picture as the list last had it, for when a newer version of its tree takes its card.
+  const [kept, setKept] = useState<Generation | null>(null);
 
   // history.back() lands a moment later (popstate): an opening meanwhile waits for it, or it would
   // replace the entry being left and be closed by the landing.
   const goingBack = useRef<Promise<void> | null>(null);
   const wanted = useRef<string | null>(null);
 
-  const open = useCallback((id: string) => {
+  const open = useCallback((id: string, picture?: Generation) => {
+    if (picture) setHeld((map) => new Map(map).set(picture.id, picture));
     setOpenId(id);
     wanted.current = id;
     const write = () => {
@@ -78,10 +87,25 @@ export function usePictureUrl(input: { completed: Generation[]; served?: Generat
   }, []);
 
   /** Deleted from the viewer: the server's copy is not shown again (Forward, say). */
-  const forget = useCallback((id: string) => setServed((s) => (s?.id === id ? null : s)), []);
+  const forget = useCallback((id: string) => {
+    setServed((s) => (s?.id === id ? null : s));
+    setKept((k) => (k?.id === id ? null : k));
+    setHeld((map) => {
+      if (!map.has(id)) return map;
+      const next = new Map(map);
+      next.delete(id);
+      return next;
+    });
+  }, []);
 
   const { completed, stale } = input;
-  const items = !openId ? null : completed.some((g) => g.id === openId) ? completed : served?.id === openId ? [served] : null;
+  const listed = openId ? completed.find((g) => g.id === openId) : undefined;
+  if (listed && kept !== listed) setKept(listed);
+  const folded = kept?.id === openId && (input.listed ?? completed).some((g) => g.rootId === kept.rootId) ? kept : undefined;
+  const alone = openId && !listed ? (held.get(openId) ?? folded ?? (served?.id === openId ? served : undefined)) : undefined;
+  const shown = listed ?? alone ?? null;
+  // A version the list does not hold is shown in its tree's place there, so ←/→ go on from it.
+  const items = !shown ? null : listed || completed.some((g) => g.rootId === shown.rootId) ? completed : [shown];
   const vanished = Boolean(openId && !items && !stale);
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- closing also rewrites the address (history), a side effect
@@ -94,5 +118,5 @@ export function usePictureUrl(input: { completed: Generation[]; served?: Generat
     if (missing) window.history.replaceState(null, "", galleryHref(here()));
   }, [missing]);
 
-  return { openId: items ? openId : null, items: items ?? [], open, close, forget };
+  return { openId: items ? openId : null, items: items ?? [], shown, open, close, forget };
 }

@@ -269,3 +269,9 @@ export const sharesApi = {
     (await schemas()).createdShareSchema.parse(await call("/api/shares", { method: "POST", body: JSON.stringify(body) })),
   revoke: async (id: string): Promise<void> => void (await call(`/api/shares/${encodeURIComponent(id)}`, { method: "DELETE" })),
 };
+
+// Edit threads.
+
+/** GET /api/generations/{id}/versions: every version of the tree `id` belongs to (any of its live versions answers). */
+export const getVersions = async (id: string): Promise<import("@/lib/contract").VersionsResponse> =>
+  (await schemas()).versionsResponseSchema.parse(await call(`/api/generations/${encodeURIComponent(id)}/versions`));
