@@ -135,6 +135,18 @@ test("edit in place twice, branch from the original, reload, and a teammate sees
     await page.screenshot({ path: "e2e/screenshots/edit-threads-tree.png" });
   });
 
+  await test.step("the tree by keyboard: one tab stop on the shown version, ↑/↓ between versions, Enter shows one", async () => {
+    await version(page, "black and white").focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(version(page, "make it night")).toBeFocused();
+    await page.keyboard.press("Enter");
+    await showing(page, "make it night");
+    await expect(version(page, "make it night")).toBeFocused();
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    await showing(page, "black and white");
+  });
+
   const branchId = idInAddress(page)!;
   const tree = await order(versions(page));
 
@@ -174,6 +186,18 @@ test("edit in place twice, branch from the original, reload, and a teammate sees
     await expect(field(teammate)).toHaveValue("add a rainbow");
     await expect(versions(teammate).getByRole("button")).toHaveCount(5);
     await teammate.context().close();
+  });
+
+  await test.step("a deleted middle version stays in its place as deleted; the version below it says its parent is gone", async () => {
+    const [nightId, snowId] = [tree[2]!, tree[3]!];
+    expect((await page.request.delete(`/api/generations/${nightId}`)).status()).toBe(204);
+    await page.goto(`/p/${snowId}`);
+    await ready(page);
+    await showing(page, "add snow");
+    await expect(versions(page).getByText("Deleted version")).toBeVisible();
+    await expect(versions(page).getByRole("button")).toHaveCount(4);
+    await expect(version(page, "add snow")).toContainText("parent deleted");
+    expect(await order(versions(page))).not.toContain(nightId);
   });
   await page.context().close();
 });
