@@ -49,6 +49,20 @@ describe("demo edits", () => {
     expect(fromParent).toBeGreaterThan(fromStranger + 0.3);
   });
 
+  it("keep the picture as it is when asked to (Render larger), in English and in Chinese", async () => {
+    const parent = await picture("a lighthouse at dusk");
+    const before = await look(parent);
+    for (const kept of ["Render this picture larger; keep it unchanged.", "放大渲染这张图片，保持内容不变。"]) {
+      const after = await look(await edit(parent, kept));
+      // Only the band with the words differs: each colour's mean stays within a few levels.
+      for (const channel of ["red", "green", "blue"] as const) expect(Math.abs(after[channel] - before[channel]), `${kept} ${channel}`).toBeLessThan(10);
+      expect(correlation(after.grey, before.grey), kept).toBeGreaterThan(0.8);
+    }
+    // Other words change it: a hue turn of their own.
+    const turned = await look(await edit(parent, "paint it with a new brush"));
+    expect(Math.abs(turned.red - before.red)).toBeGreaterThan(20);
+  });
+
   it("follow the instruction's words, in English and in Chinese", async () => {
     const parent = await picture("a lighthouse at dusk");
     const before = await look(parent);

@@ -11,6 +11,8 @@ import sharp, { type Sharp } from "sharp";
 type Change = { words: RegExp; apply(picture: Sharp): Sharp };
 
 const CHANGES: Change[] = [
+  // Render larger asks for the same picture: kept as it is (the band says what was asked).
+  { words: /\b(unchanged|as it is)\b|保持不变|不变/i, apply: (p) => p },
   { words: /\b(night|dark|evening|moon(lit)?)\b|夜|晚上|黑暗/i, apply: (p) => p.modulate({ brightness: 0.45, saturation: 0.7 }).tint({ r: 70, g: 90, b: 190 }) },
   { words: /\b(snow|snowy|winter|frost)\b|雪|冬/i, apply: (p) => p.modulate({ brightness: 1.3, saturation: 0.25 }) },
   { words: /\b(sunset|golden|warm|autumn)\b|夕阳|黄昏|金色|秋/i, apply: (p) => p.tint({ r: 255, g: 160, b: 70 }) },
