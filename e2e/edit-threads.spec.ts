@@ -1,7 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContextOptions, Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio, type Person } from "./support/own-studio";
-import { composerReady, generate, pictureOf, uniquePrompt } from "./support/studio-page";
+import { composerReady, generate, hydrated, pictureOf, uniquePrompt } from "./support/studio-page";
 
 // Edit threads in the viewer, as people use them on a team (STUDIO_AUTH=accounts,
 // the demo simulator drawing each edit from its parent): a picture edited twice
@@ -254,5 +254,75 @@ test("in Chinese: the field, the tree and Vary speak the person's language", asy
   await showing(page, "这张图片的一个变体：加雪", "zh");
   await expect(versions(page, "zh").getByRole("button")).toHaveCount(3);
   await expect(viewer(page).getByText("3 个版本")).toBeVisible();
+  await page.context().close();
+});
+
+/** An edit made through the API, waited on until it is finished; its id. */
+async function madeEdit(request: APIRequestContext, parentId: string, words: string): Promise<string> {
+  const res = await request.post("/api/generations", { data: { model: "nano_banana_2", prompt: words, aspectRatio: "16:9", parentId } });
+  expect(res.status()).toBe(201);
+  const [made] = ((await res.json()) as { generations: { id: string }[] }).generations;
+  await expect
+    .poll(async () => ((await (await request.get(`/api/generations/${made.id}`)).json()) as { status: string }).status, { timeout: 30_000 })
+    .toBe("completed");
+  return made.id;
+}
+
+/** Tab until `target` has the focus (at most `limit` presses): the keyboard's way there. */
+async function tabTo(page: Page, target: Locator, limit = 60) {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("Tab never reached the element");
+}
+
+test("compare the original with the newest version using only the keyboard: slider, side by side, the instructions between", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const admin = await studio.signedIn(ADMIN);
+  const prompt = uniquePrompt("a lighthouse on a cliff");
+  const original = await madePicture(admin, prompt);
+  const night = await madeEdit(admin, original, "make it night");
+  const newest = await madeEdit(admin, night, "add snow");
+  const page = await open(browser, { who: ADMIN, path: `/p/${newest}`, options: { viewport: { width: 1440, height: 900 } } });
+  await showing(page, "add snow");
+
+  const compare = viewer(page).getByRole("button", { name: "Compare" });
+  await hydrated(compare);
+  await tabTo(page, compare);
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Compare versions" });
+  await expect(dialog).toBeVisible();
+  // The original before, the version shown after, and the two instructions between them, in order.
+  await expect(dialog.getByRole("combobox", { name: "Before" })).toHaveValue(original);
+  await expect(dialog.getByRole("combobox", { name: "After" })).toHaveValue(newest);
+  await expect(dialog.getByTestId("compare-steps").getByRole("listitem")).toHaveText([/make it night/, /add snow/]);
+
+  // The slider, by keys alone: its value is what a screen reader reads.
+  const slider = dialog.getByRole("slider");
+  await tabTo(page, slider);
+  await expect(slider).toHaveAttribute("aria-valuenow", "50");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await expect(slider).toHaveAttribute("aria-valuenow", "40");
+  await expect(slider).toHaveAttribute("aria-valuetext", "Before and after: 40% of the after picture shown");
+  await page.screenshot({ path: "e2e/screenshots/edit-threads-compare.png" });
+  await page.keyboard.press("End");
+  await expect(slider).toHaveAttribute("aria-valuenow", "100");
+  await expect(dialog.getByTestId("compare-after-layer")).toHaveCSS("clip-path", "inset(0px 0% 0px 0px)");
+  // The arrows moved the slider, not the viewer behind the dialog.
+  expect(idInAddress(page)).toBe(newest);
+
+  // Side by side: both pictures, named by their prompts.
+  await tabTo(page, dialog.getByRole("radio", { name: "Side by side" }));
+  await page.keyboard.press("Space");
+  await expect(dialog.getByRole("img", { name: prompt, exact: true })).toBeVisible();
+  await expect(dialog.getByRole("img", { name: "add snow", exact: true })).toBeVisible();
+
+  // Esc closes it, and the focus is back on Compare.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(compare).toBeFocused();
+  await expect(viewer(page)).toBeVisible();
   await page.context().close();
 });
