@@ -45,9 +45,9 @@ async function open(browser: Browser, input: { who: Person; locale?: Locale; opt
   return page;
 }
 
-/** A finished picture made through the API; its id. */
-async function madePicture(request: APIRequestContext, prompt: string): Promise<string> {
-  const res = await request.post("/api/generations", { data: { model: "nano_banana_2", prompt, aspectRatio: "16:9" } });
+/** A finished picture made through the API (an edit of `parentId`, given one); its id. */
+async function madePicture(request: APIRequestContext, prompt: string, parentId?: string): Promise<string> {
+  const res = await request.post("/api/generations", { data: { model: "nano_banana_2", prompt, aspectRatio: "16:9", parentId } });
   expect(res.status()).toBe(201);
   const [made] = ((await res.json()) as { generations: { id: string }[] }).generations;
   await expect
@@ -257,17 +257,6 @@ test("in Chinese: the field, the tree and Vary speak the person's language", asy
   await page.context().close();
 });
 
-/** An edit made through the API, waited on until it is finished; its id. */
-async function madeEdit(request: APIRequestContext, parentId: string, words: string): Promise<string> {
-  const res = await request.post("/api/generations", { data: { model: "nano_banana_2", prompt: words, aspectRatio: "16:9", parentId } });
-  expect(res.status()).toBe(201);
-  const [made] = ((await res.json()) as { generations: { id: string }[] }).generations;
-  await expect
-    .poll(async () => ((await (await request.get(`/api/generations/${made.id}`)).json()) as { status: string }).status, { timeout: 30_000 })
-    .toBe("completed");
-  return made.id;
-}
-
 /** Tab until `target` has the focus (at most `limit` presses): the keyboard's way there. */
 async function tabTo(page: Page, target: Locator, limit = 60) {
   for (let i = 0; i < limit; i++) {
@@ -282,8 +271,8 @@ test("compare the original with the newest version using only the keyboard: slid
   const admin = await studio.signedIn(ADMIN);
   const prompt = uniquePrompt("a lighthouse on a cliff");
   const original = await madePicture(admin, prompt);
-  const night = await madeEdit(admin, original, "make it night");
-  const newest = await madeEdit(admin, night, "add snow");
+  const night = await madePicture(admin, "make it night", original);
+  const newest = await madePicture(admin, "add snow", night);
   const page = await open(browser, { who: ADMIN, path: `/p/${newest}`, options: { viewport: { width: 1440, height: 900 } } });
   await showing(page, "add snow");
 

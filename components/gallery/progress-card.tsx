@@ -7,6 +7,7 @@ import { CardActions } from "./card-actions";
 import { formatElapsed, formatSince } from "@/lib/client/format";
 import { Spinner } from "@/components/ui/icons";
 import { waitingLabel } from "./waiting";
+import { ProgressBar } from "@/components/ui/progress-bar";
 
 /** Current time, re-read every `ms` while mounted (one timer per ticking card). */
 function useNow(ms: number): number {
@@ -83,20 +84,13 @@ export function ProgressCard({ generation: g }: { generation: Generation }) {
             <span suppressHydrationWarning>{elapsed}</span>
           </span>
         </div>
-        <div
-          role="progressbar"
-          aria-label={t.gallery.card.progressLabel}
-          aria-valuenow={progress}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuetext={status}
-          className="h-1.5 overflow-hidden rounded-full bg-zinc-900/10 dark:bg-white/10"
-        >
-          <div
-            className={`h-full rounded-full bg-gradient-to-r from-amber-400 to-rose-500 transition-[width] duration-700 ease-out ${g.status === "processing" && !saving ? "" : "animate-pulse"}`}
-            style={{ width: `${Math.max(progress, 4)}%` }}
-          />
-        </div>
+        <ProgressBar
+          label={t.gallery.card.progressLabel}
+          progress={progress}
+          valueText={status}
+          track="bg-zinc-900/10 dark:bg-white/10"
+          pulse={!(g.status === "processing" && !saving)}
+        />
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import { format } from "@/lib/i18n/format";
 import { getModel, MAX_PROMPT_LENGTH, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
 import { useStudio } from "@/components/studio/studio-context";
 import { useSessionLimits } from "@/components/composer/use-session-limits";
+import { ProgressBar } from "@/components/ui/progress-bar";
 
 // New versions made from the viewer (an edit in words, Vary, Render larger):
 // each is one POST /api/generations with the shown picture as its parent,
@@ -206,20 +207,7 @@ function RunProgress({ run }: { run: Run }) {
     <li className="rounded-xl bg-zinc-950/75 px-3 py-2 text-white shadow-lg ring-1 ring-white/10 backdrop-blur-md">
       <p className="line-clamp-2 text-sm leading-snug break-words">{format(t.versions.progress.making, { prompt: run.prompt })}</p>
       <div className="mt-1.5 flex items-center gap-2">
-        <div
-          role="progressbar"
-          aria-label={t.versions.progress.label}
-          aria-valuenow={progress}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuetext={status}
-          className="h-1.5 min-w-0 flex-1 overflow-hidden rounded-full bg-white/15"
-        >
-          <div
-            className="h-full rounded-full bg-gradient-to-r from-amber-400 to-rose-500 transition-[width] duration-700 ease-out"
-            style={{ width: `${Math.max(progress, 4)}%` }}
-          />
-        </div>
+        <ProgressBar label={t.versions.progress.label} progress={progress} valueText={status} track="min-w-0 flex-1 bg-white/15" />
         <span className="shrink-0 text-xs font-medium text-amber-200">{status}</span>
       </div>
     </li>
