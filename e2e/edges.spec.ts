@@ -206,7 +206,9 @@ test.describe("on the shared demo server", () => {
       const answer = await next;
       expect(answer.status()).toBe(304);
       expect(answer.request().headers()["if-none-match"]).toMatch(/^"/);
-      expect(calls.slice(before)).toHaveLength(1);
+      // The account menu's own read of the person's limits (every 30 s when idle) may fall in
+      // the same jump; the gallery asks for nothing else.
+      expect(calls.slice(before).filter((call) => !call.startsWith("/api/session"))).toHaveLength(1);
     });
 
     // Another person's script, not this page: nothing of ours is in progress.
