@@ -3,9 +3,10 @@
 # Debian's Chromium (Playwright). Ends with where the time went (each step,
 # the slowest files) and one "N passed, N failed" line.
 #
-# One step at a time, on two cores: Vitest (3 workers), one build, the type
-# check (it reads the build's route types) beside the linters, Playwright (3
-# workers, each with its own demo studio), then the few tests that assert
+# One step at a time, on two cores: Vitest (3 workers), one build, Playwright
+# (3 workers, each with its own demo studio) with the type check (it reads
+# the build's route types) and the linters beside it at the lowest priority,
+# then the few tests that assert
 # wall-clock bounds, alone. Running Vitest beside the build and the browser
 # tests saved minutes but starved time-limited tests into failing, so the
 # line trades those minutes for a result that does not depend on the load.
@@ -91,19 +92,24 @@ export KEY_SENTINEL="sk-sentinel-$(node -e 'console.log(require("crypto").random
 step "build (one, standalone output, with a sentinel gateway key)" build
 built=$?
 
-# The type check and the linters side by side: neither has a time limit,
-# and each leaves much of the other core idle. The linters at zero warnings
-# (package.json "lint": ESLint, the layer rules of .dependency-cruiser.cjs, knip).
-background "lint (npm run lint)" npm run lint
+# The type check and the linters (package.json "lint": ESLint, the layer rules
+# of .dependency-cruiser.cjs, knip; zero warnings) run during the browser
+# tests, at the lowest priority: the browser tests wait on the demo gateway
+# more than they compute (about 0.7 of the two cores), and neither check has
+# a time limit, so they take the idle CPU and give it back whenever a browser
+# test wants it. In a row, before the browser tests, they cost 50 s.
+background "typecheck (tsc, with the build's route types)" nice -n 19 npx tsc --noEmit
+tsc_pid=$!
+background "lint (npm run lint)" nice -n 19 npm run lint
 lint_pid=$!
-step "typecheck (tsc, with the build's route types)" npx tsc --noEmit || status=1
-finish "lint (npm run lint)" "$lint_pid" || status=1
 
 if [ $built -eq 0 ]; then
   step "end-to-end tests (playwright, Debian chromium)" npx playwright test --grep-invert @timing || status=1
 else
   status=1
 fi
+finish "typecheck (tsc, with the build's route types)" "$tsc_pid" || status=1
+finish "lint (npm run lint)" "$lint_pid" || status=1
 
 
 # Last, with nothing else running: the tests that assert wall-clock bounds
