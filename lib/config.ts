@@ -98,6 +98,13 @@ const envSchema = z.object({
    * the pictures requests carry alike; 0 = no allowance. Default 200 MB.
    */
   STUDIO_UPLOAD_BYTES_PER_DAY: int(200 * 1024 * 1024, 0, Number.MAX_SAFE_INTEGER),
+  /**
+   * Help with the words: a chat model on the same gateway (POST /v1/chat/completions)
+   * for Improve and Describe; unset = off (404), except in demo mode, where the
+   * simulator's demo-writer answers. Calls per person a UTC day.
+   */
+  STUDIO_PROMPT_MODEL: optionalString,
+  STUDIO_PROMPT_HELP_PER_DAY: int(50, 1, 100_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -152,9 +159,16 @@ export type StudioConfig = {
   /** Prices from STUDIO_PRICES by model id or `model-SIZE`, before the admins' changes. */
   prices: Record<string, number>;
   currency: string;
+  /** Improve / Describe (lib/prompt-help): the chat model (undefined = off) and calls per person a UTC day. */
+  promptHelp: { model: string | undefined; perDay: number; timeoutMs: number };
   database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string };
   storage: { kind: "fs"; root: string } | { kind: "s3"; settings: S3Settings };
 };
+
+/** Demo mode's prompt model: the simulator answers it (lib/simulator/chat.ts). */
+const DEMO_PROMPT_MODEL = "demo-writer";
+/** One Improve or Describe call to the gateway. */
+const PROMPT_HELP_TIMEOUT_MS = 20_000;
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -196,6 +210,11 @@ export function parseConfig(env: Record<string, string | undefined>): StudioConf
     shareLinksPerPerson: e.STUDIO_MAX_SHARE_LINKS,
     prices: pricesOf(e.STUDIO_PRICES),
     currency: e.STUDIO_CURRENCY,
+    promptHelp: {
+      model: e.STUDIO_PROMPT_MODEL ?? (e.NANO_API_KEY ? undefined : DEMO_PROMPT_MODEL),
+      perDay: e.STUDIO_PROMPT_HELP_PER_DAY,
+      timeoutMs: PROMPT_HELP_TIMEOUT_MS,
+    },
     upstream: e.NANO_API_KEY ? "gateway" : "demo",
     apiKey: e.NANO_API_KEY,
     baseUrl: e.NANO_API_BASE_URL,

@@ -117,6 +117,41 @@ export async function storeParentOriginal(deps: ServiceDeps, input: { parent: Ge
   return { kind: "stored", id: row.id };
 }
 
+/**
+ * One reference as a checked picture's data URL, nothing stored: Describe
+ * (lib/prompt-help) sends it to the prompt model. A data URL is checked and
+ * sent as it is, a `ref_…` id must be the caller's own upload (read from
+ * storage), a link is fetched once through the private-address guard.
+ */
+export async function referenceAsDataUrl(
+  deps: Pick<ServiceDeps, "db" | "store" | "referenceFetch">,
+  input: { value: string; createdBy: string },
+): Promise<string> {
+  const field = { path: "reference", label: "The reference" };
+  const { value } = input;
+  if (value.startsWith("data:")) {
+    const parsed = parseImageDataUrl(value);
+    if (!parsed) throw refused(field, "not a readable data URL");
+    await checkImage(parsed.bytes, { field, declaredType: parsed.declaredType });
+    return value;
+  }
+  if (referenceIdSchema.safeParse(value).success) {
+    const row = await deps.db.getReference(value);
+    const object = row && row.createdBy === input.createdBy ? await deps.store.get(row.storageKey) : undefined;
+    if (!row || !object) throw refused(field, "there is no uploaded reference with this id");
+    return toDataUrl(await buffer(object.stream), row.contentType as ImageContentType);
+  }
+  let fetched;
+  try {
+    fetched = await fetchReference(value, { ...deps.referenceFetch, maxBytes: MAX_REFERENCE_BYTES });
+  } catch (error) {
+    if (error instanceof ReferenceFetchError) throw refused(field, `could not be fetched: ${error.message}`);
+    throw error;
+  }
+  const checked = await checkImage(fetched.bytes, { field });
+  return toDataUrl(checked.bytes, checked.contentType);
+}
+
 /** What one reference of a request turned out to be, before anything is written. */
 type Resolved =
   | { kind: "new"; checked: Checked; dataUrl: string }

@@ -63,6 +63,7 @@ export const TAGS = {
   Session: "Signing in and out, and who is signed in.",
   People: "Admins: accounts, roles, limits, invites and prices.",
   Usage: "Pictures, failures and spend by day, person or model.",
+  "Prompt help": "Improve a prompt or describe a reference picture as one, with the chat model STUDIO_PROMPT_MODEL on the same gateway. Off (404) unless configured; on in demo mode.",
   Studio: "Health, liveness, and this description.",
 } as const;
 export type TagName = keyof typeof TAGS;
@@ -259,6 +260,14 @@ export const operations: Operation[] = [
   { method: "get", path: "/api/usage.csv", operationId: "getUsageCsv", summary: "Usage as CSV", tag: "Usage", access: "person",
     query: contract.usageQuerySchema, ok: { 200: { description: "The same report as a CSV download", file: ["text/csv"], headers: ["Content-Disposition"] } },
     errors: [400] },
+
+  // Prompt help
+  { method: "post", path: "/api/prompt/improve", operationId: "improvePrompt", summary: "Improve a prompt", tag: "Prompt help", access: "person",
+    description: "The prompt rewritten for an image model by STUDIO_PROMPT_MODEL, in the language it was written in: a suggestion only, nothing is changed. 404 when no prompt model is configured; STUDIO_PROMPT_HELP_PER_DAY calls per person a UTC day (Improve and Describe together), past it 429 quota_exceeded (limit promptHelpPerDay) until midnight UTC; 502 naming the gateway's trouble (an error, a timeout, an empty answer).",
+    body: { schema: "ImprovePromptRequest", media: "json" }, ok: { 200: json("PromptSuggestion", "The suggested prompt") }, errors: [400, 404, 429, 502] },
+  { method: "post", path: "/api/prompt/describe", operationId: "describeReference", summary: "Describe a reference picture as a prompt", tag: "Prompt help", access: "person",
+    description: "A prompt that would make a picture like the reference (a data URL, the caller's uploaded ref_… id, or an http(s) link fetched once), in locale's language (en or zh). Nothing is stored. 404, 429 and 502 as for Improve.",
+    body: { schema: "DescribeReferenceRequest", media: "json" }, ok: { 200: json("PromptSuggestion", "The suggested prompt") }, errors: [400, 404, 413, 429, 502] },
 
   // Studio
   { method: "get", path: "/api/health", operationId: "getHealth", summary: "Health", tag: "Studio", access: "public",

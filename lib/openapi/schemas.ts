@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import * as contract from "@/lib/contract";
+import * as promptContract from "@/lib/contract-prompt";
 import { MAX_REFERENCES } from "@/lib/models";
 import { MAX_REFERENCE_BYTES } from "@/lib/generations/references";
 
@@ -93,6 +94,8 @@ export const requestSchemas = {
   DownloadRequest: contract.downloadSchema,
   OpenAIImageRequest: contract.openAiImageRequestSchema,
   OpenAIImageEditRequest: openAiImageEditFormSchema,
+  ImprovePromptRequest: promptContract.improvePromptSchema,
+  DescribeReferenceRequest: promptContract.describeReferenceSchema,
 } satisfies Record<string, z.ZodType>;
 
 /** What a response carries: converted with io "output" (what the studio sends, defaults applied). */
@@ -128,6 +131,7 @@ export const responseSchemas = {
   OpenAIImages: contract.openAiImagesResponseSchema,
   OpenAIModelList: contract.openAiModelsResponseSchema,
   OpenAPIDocument: openApiDocumentSchema,
+  PromptSuggestion: promptContract.promptSuggestionSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type RequestSchemaName = keyof typeof requestSchemas;

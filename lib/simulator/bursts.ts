@@ -5,12 +5,13 @@ import type { BurstBody } from "./errors";
 // injected failures and statistics apply before any real handling (a proxy in
 // front of the gateway fails requests without reading them).
 
-export type RequestKind = "submit" | "poll" | "result";
+export type RequestKind = "submit" | "poll" | "result" | "chat";
 
 export type RouteMatch =
   | { kind: "submit" }
   | { kind: "poll"; taskId: string }
   | { kind: "result"; taskId: string; via: "content" | "file" }
+  | { kind: "chat" }
   | { kind: "other" };
 
 function decode(segment: string): string {
@@ -24,6 +25,7 @@ function decode(segment: string): string {
 export function matchRoute(method: string, pathname: string): RouteMatch {
   const path = pathname.replace(/\/+$/, "");
   if (method === "POST" && path === "/v1/videos") return { kind: "submit" };
+  if (method === "POST" && path === "/v1/chat/completions") return { kind: "chat" };
   if (method !== "GET") return { kind: "other" };
   let m = /^\/v1\/videos\/([^/]+)$/.exec(path);
   if (m) return { kind: "poll", taskId: decode(m[1]) };

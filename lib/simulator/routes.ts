@@ -1,6 +1,7 @@
 import "server-only";
 import { effectiveSize } from "@/lib/models";
 import type { RouteMatch } from "./bursts";
+import { chatCompletion } from "./chat";
 import { fileNotFound, invalidKey, jsonResponse, openAiError, routeNotFound, taskNotExist } from "./errors";
 import type { TaskJournal } from "./persistence";
 import type { PictureCache } from "./pictures";
@@ -161,6 +162,7 @@ export async function answer(state: SimulatorState, match: RouteMatch, request: 
   if (match.kind === "other") return routeNotFound(request.method, new URL(request.url).pathname);
   if (!authorized(state, request)) return invalidKey();
   if (match.kind === "submit") return submit(state, request);
+  if (match.kind === "chat") return chatCompletion(request);
   if (match.kind === "poll") return poll(state, request, match.taskId);
   return download(state, match);
 }

@@ -2,3 +2,4 @@ import "server-only";
 
 export { getDeps } from "./deps";
 export { getSimulator } from "./upstream";
+export { getPromptHelpDeps } from "./prompt-help";

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { getConfig } from "@/lib/config";
-import { createGatewayClient, type GatewayClient } from "@/lib/gateway";
+import { createChatClient, createGatewayClient, type ChatClient, type GatewayClient } from "@/lib/gateway";
 import { processSingleton } from "@/lib/singleton";
 import { createSimulator, type Simulator } from "@/lib/simulator";
 
@@ -43,6 +43,20 @@ export function getGateway(): GatewayClient {
       retryBudgetMs: config.pollRetryBudgetMs,
       resultMaxBytes: config.resultMaxBytes,
       resultTimeoutMs: config.resultTimeoutMs,
+    });
+  });
+}
+
+/** The gateway's chat completions for Improve / Describe (lib/prompt-help): the simulator's in demo mode. */
+export function getPromptChat(): ChatClient {
+  return processSingleton("prompt-chat", () => {
+    const config = getConfig();
+    const simulator = getSimulator();
+    return createChatClient({
+      baseUrl: simulator ? DEMO_ORIGIN : config.baseUrl,
+      apiKey: simulator ? demoKey() : config.apiKey!,
+      fetch: simulator?.fetch,
+      timeoutMs: config.promptHelp.timeoutMs,
     });
   });
 }
