@@ -11,6 +11,7 @@ export const newReferenceId = (now = Date.now()) => `ref_${ulid(now)}`;
 export const newBatchId = (now = Date.now()) => `bat_${ulid(now)}`;
 export const newBoardId = (now = Date.now()) => `brd_${ulid(now)}`;
 export const newShareId = (now = Date.now()) => `shr_${ulid(now)}`;
+export const newTemplateId = (now = Date.now()) => `tpl_${ulid(now)}`;
 
 /**
  * The id of a retry that takes `failedId`'s place: the gallery is

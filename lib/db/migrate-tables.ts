@@ -5,6 +5,7 @@ import { generationsTables } from "./generations/migrate";
 import { peopleTables } from "./people/migrate";
 import { referencesTables } from "./references/migrate";
 import type { MigrateTable } from "./shared/migrate-table";
+import { templatesTables } from "./templates/migrate";
 import { usageTables } from "./usage/migrate";
 
 // Every table of the studio, as `npm run migrate-data` (lib/migrate) moves it
@@ -19,6 +20,7 @@ const LISTED = [
   ...peopleTables,
   ...boardsTables,
   ...countersTables,
+  ...templatesTables,
 ] as const;
 
 type Listed = (typeof LISTED)[number];

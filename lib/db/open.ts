@@ -13,6 +13,8 @@ import { postgresReferences } from "./references/postgres";
 import { sqliteReferences } from "./references/sqlite";
 import type { SqliteEngine } from "./sqlite/engine";
 import { openSqliteEngine, type OpenSqliteOptions } from "./sqlite/open";
+import { postgresTemplates } from "./templates/postgres";
+import { sqliteTemplates } from "./templates/sqlite";
 import type { StudioDatabase } from "./types";
 import { postgresUsage } from "./usage/postgres";
 import { sqliteUsage } from "./usage/sqlite";
@@ -34,6 +36,7 @@ export function sqliteDatabase(engine: SqliteEngine): StudioDatabase {
     ...sqliteBoards(engine),
     ...sqliteUsage(engine),
     ...sqliteReferences(engine),
+    ...sqliteTemplates(engine),
     async close() {
       if (!sqlite.open) return;
       // Keeps the planner's statistics fresh for the next start, as SQLite advises.
@@ -58,6 +61,7 @@ export function postgresDatabase(engine: PostgresEngine): StudioDatabase {
     ...postgresBoards(engine),
     ...postgresUsage(engine),
     ...postgresReferences(engine),
+    ...postgresTemplates(engine),
     async close() {
       if (closed) return;
       closed = true;

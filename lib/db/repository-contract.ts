@@ -14,6 +14,7 @@ import { describeQueue } from "./contract/queue";
 import { describeReferenceUse } from "./contract/reference-use";
 import { describeSearch } from "./contract/search";
 import { describeTeam } from "./contract/team";
+import { describeTemplates } from "./contract/templates";
 import { describeTokens } from "./contract/tokens";
 import { describeUpdates } from "./contract/updates";
 import { describeVersions } from "./contract/versions";
@@ -55,5 +56,6 @@ export function describeStudioDatabaseContract(name: string, options: ContractOp
     describeCounters(options);
     describeQueue(options);
     describeChanges(options);
+    describeTemplates(options);
   });
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { testPerson } from "@/lib/testing/person";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeReference } from "@/lib/db/shared/test-rows";
+import { makeReference, makeTemplate, makeUser } from "@/lib/db/shared/test-rows";
 import { plainPicture } from "@/lib/images/test-images";
 import { ENGINES, studioInstances, type Instances } from "@/lib/testing/instances";
 import { until } from "@/lib/testing/studio";
@@ -34,6 +34,25 @@ describe("unused uploads", () => {
     expect(await a.db.getReference(used.id)).toBeDefined();
     expect(await a.db.getReference(recent.id)).toBeDefined();
     expect(env.storedFiles().filter((f) => f.startsWith("references/"))).toHaveLength(2);
+  });
+
+  it("an upload a template carries stays past a day; once the template is gone, it goes", async () => {
+    env = await studioInstances({ engine: "sqlite" });
+    const a = await env.instance("A");
+    const bytes = await plainPicture({ width: 64, height: 48, format: "png" });
+    const carried = await uploadReference(a, { bytes, createdBy: "t" });
+    const owner = makeUser({ name: "t" });
+    await a.db.insertUser(owner);
+    const template = makeTemplate({ ownerId: owner.id, references: [carried.id] });
+    await a.db.insertTemplate(template);
+    env.advance(UNUSED_UPLOAD_TTL_MS + 1_000);
+    expect(await pruneUnusedUploads(a)).toBe(0);
+    expect(await a.db.getReference(carried.id)).toBeDefined();
+
+    await a.db.deleteTemplate(template.id);
+    expect(await pruneUnusedUploads(a)).toBe(1);
+    expect(await a.db.getReference(carried.id)).toBeUndefined();
+    expect(env.storedFiles().filter((f) => f.startsWith("references/"))).toHaveLength(0);
   });
 
   it("the poller prunes on its first sweep, beside the polling rather than before it", async () => {

@@ -181,6 +181,9 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     expect(run.copy!.boards).toEqual({ inserted: seed.boards, present: 0, total: seed.boards });
     expect(run.copy!.boardItems).toEqual({ inserted: seed.boardItems, present: 0, total: seed.boardItems });
     expect(run.copy!.shares).toEqual({ inserted: seed.shares, present: 0, total: seed.shares });
+    expect(seed.templateReferences).toBe(2);
+    expect(run.copy!.templates).toEqual({ inserted: seed.templates, present: 0, total: seed.templates });
+    expect(run.copy!.templateReferences).toEqual({ inserted: seed.templateReferences, present: 0, total: seed.templateReferences });
     expect(run.copy!.files.copied).toBe(seed.files.length);
     expect(run.verify.source).toMatchObject({ generations: 1000, references: seed.references, files: seed.files.length });
     expect(run.verify.target.rows).toEqual({
@@ -193,6 +196,8 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
       boards: seed.boards,
       boardItems: seed.boardItems,
       shares: seed.shares,
+      templates: seed.templates,
+      templateReferences: seed.templateReferences,
     });
     expect(run.verify.target.files).toEqual({ files: seed.files.length, bytes: run.verify.source.bytes });
     // Edit threads: every parent and tree, the deleted versions' places too, read directly.

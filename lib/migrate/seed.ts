@@ -32,6 +32,9 @@ export type SeedSummary = {
   shares: number;
   /** The secret of each share link, whose hash alone is stored. */
   shareSecrets: string[];
+  /** Templates (a team one with two stored references, a private one) and their reference links. */
+  templates: number;
+  templateReferences: number;
 };
 
 // Four in ten completed (with pictures), the rest failed or still active.
@@ -266,6 +269,25 @@ export async function seedDataDir(input: {
       await share({ generationId: rows[rows.length - 1].id }, "bob", t0 + 100 * 365 * 86_400_000);
       await share({ generationId: rows[0].id }, "carol", t0 - 1);
     }
+    // Templates: alice's for the team with two stored references, bob's private one.
+    const templates = [
+      { name: "Product shot", prompt: "product photo of {product} on {surface}", visibility: "team" as const, owner: "alice", references: refs.slice(0, 2).map((r) => r.id) },
+      { name: "草稿", prompt: "{产品} 的照片", visibility: "private" as const, owner: "bob", references: [] },
+    ];
+    for (const [k, { owner, ...template }] of templates.entries()) {
+      await db.insertTemplate({
+        id: `tpl_${nextUlid(t0 + k)}`,
+        ...template,
+        model: "nano_banana_2",
+        aspectRatio: "1:1",
+        imageSize: k === 0 ? "2K" : null,
+        count: k + 1,
+        ownerId: userIds.get(owner)!,
+        uses: 3 * k,
+        createdAt: t0 + k,
+        updatedAt: t0 + 20 + k,
+      });
+    }
     return {
       generations: count,
       references: referenceCount + 1,
@@ -280,6 +302,8 @@ export async function seedDataDir(input: {
       boardItems,
       shares: shareSecrets.length,
       shareSecrets,
+      templates: templates.length,
+      templateReferences: templates.reduce((n, t) => n + t.references.length, 0),
     };
   } finally {
     await db.close();

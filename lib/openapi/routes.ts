@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import * as contract from "@/lib/contract";
+import * as templateContract from "@/lib/contract-templates";
 import { ids, queries, type RequestSchemaName, type ResponseSchemaName } from "./schemas";
 
 // The one hand-written part of the OpenAPI document: which routes exist, what
@@ -58,6 +59,7 @@ export const TAGS = {
   Pictures: "The studio's stored copies of results and reference images.",
   "OpenAI-compatible": "The OpenAI images API, so OpenAI clients (SDKs, Open WebUI, LobeHub) can use the studio. Errors in OpenAI's shape.",
   Boards: "Named collections of pictures, the team's or one's own; a picture can be on several. Deleting a board keeps its pictures.",
+  Templates: "A prompt with {blanks}, the settings it runs with and stored references that come along; the team's or one's own, like boards. Anyone may copy one.",
   Sharing: "Public read-only links (/s/<token>) to a picture or a board, and ZIP downloads.",
   Tokens: "Personal API tokens for scripts and other tools: `Authorization: Bearer nst_…`.",
   Session: "Signing in and out, and who is signed in.",
@@ -169,6 +171,23 @@ export const operations: Operation[] = [
   { method: "delete", path: "/api/boards/{id}/items", operationId: "removeFromBoard", summary: "Take pictures off a board", tag: "Boards", access: "person",
     description: "The pictures stay in the gallery.",
     params: { id: ids.board }, body: { schema: "BoardItemsRequest", media: "json" }, ok: { 200: json("BoardItemsChanged", "The board and how many were removed") }, errors: [400, 404] },
+
+  // Templates
+  { method: "get", path: "/api/templates", operationId: "listTemplates", summary: "List templates", tag: "Templates", access: "person",
+    description: "Every team template and the caller's private ones, by name. variables: the prompt's {blanks} (letters, digits and _ of any script), in order of first appearance.",
+    ok: { 200: json("TemplateList", "The templates") }, errors: [] },
+  { method: "post", path: "/api/templates", operationId: "createTemplate", summary: "Create a template", tag: "Templates", access: "person",
+    description: "name 1 to 100 characters; prompt, model, aspectRatio, imageSize and count as for POST /api/generations; references: at most 5 ref_… ids of the caller's stored uploads (a picture or a link is uploaded first with POST /api/references), or ones a template the caller sees carries. A copy of another template is a POST with its fields. A template's references are kept from the pruning of unused uploads while it carries them.",
+    body: { schema: "CreateTemplateRequest", media: "json" }, ok: { 201: json("Template", "The new template") }, errors: [400] },
+  { method: "get", path: "/api/templates/{id}", operationId: "getTemplate", summary: "Get a template", tag: "Templates", access: "person",
+    description: "Someone else's private template is 404, like a missing one (admins too).",
+    params: { id: templateContract.templateIdSchema }, ok: { 200: json("Template", "The template") }, errors: [404] },
+  { method: "patch", path: "/api/templates/{id}", operationId: "updateTemplate", summary: "Change a template", tag: "Templates", access: "person",
+    description: "Any of the fields of POST /api/templates, at least one. Its owner, or an admin for a team template (403 for anyone else who sees it). Only the owner makes a template private.",
+    params: { id: templateContract.templateIdSchema }, body: { schema: "PatchTemplateRequest", media: "json" }, ok: { 200: json("Template", "The template") }, errors: [400, 404] },
+  { method: "delete", path: "/api/templates/{id}", operationId: "deleteTemplate", summary: "Delete a template", tag: "Templates", access: "person",
+    description: "Its owner, or an admin for a team template. Pictures made with it stay.",
+    params: { id: templateContract.templateIdSchema }, ok: { 204: noContent("Deleted") }, errors: [404] },
 
   // Sharing
   { method: "post", path: "/api/shares", operationId: "createShare", summary: "Share a picture or a board", tag: "Sharing", access: "person",

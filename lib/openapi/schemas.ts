@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import * as contract from "@/lib/contract";
 import * as promptContract from "@/lib/contract-prompt";
+import * as templateContract from "@/lib/contract-templates";
 import { MAX_REFERENCES } from "@/lib/models";
 import { MAX_REFERENCE_BYTES } from "@/lib/generations/references";
 
@@ -90,6 +91,8 @@ export const requestSchemas = {
   CreateBoardRequest: contract.createBoardSchema,
   PatchBoardRequest: contract.patchBoardSchema,
   BoardItemsRequest: contract.boardItemsSchema,
+  CreateTemplateRequest: templateContract.createTemplateSchema,
+  PatchTemplateRequest: templateContract.patchTemplateSchema,
   CreateShareRequest: contract.createShareSchema,
   DownloadRequest: contract.downloadSchema,
   OpenAIImageRequest: contract.openAiImageRequestSchema,
@@ -124,6 +127,8 @@ export const responseSchemas = {
   Board: contract.boardSchema,
   BoardList: contract.listBoardsResponseSchema,
   BoardItemsChanged: contract.boardItemsResponseSchema,
+  Template: templateContract.templateSchema,
+  TemplateList: templateContract.listTemplatesResponseSchema,
   Share: contract.shareSchema,
   CreatedShare: contract.createdShareSchema,
   ShareList: contract.listSharesResponseSchema,

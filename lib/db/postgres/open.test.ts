@@ -5,7 +5,7 @@ import { getTableColumns } from "drizzle-orm";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { ACCOUNTS_BEFORE_SSO_SUBJECT, expectAccountsKeptUnlinked } from "@/lib/db/contract/accounts";
-import { makeBoard, makeShare, makeUser } from "@/lib/db/shared/test-rows";
+import { makeBoard, makeShare, makeTemplate, makeUser } from "@/lib/db/shared/test-rows";
 import type { GenerationRow } from "@/lib/db/types";
 import { openPostgresDatabase } from "@/lib/db/open";
 import { defaultPostgresMigrationsFolder, MIGRATION_LOCK_KEY } from "./open";
@@ -113,6 +113,8 @@ describe("openPostgresDatabase", () => {
         "upload_days",
         "rate_counters",
         "generation_search",
+        "templates",
+        "template_references",
       ]),
     );
     expect(indexes.map((i) => i.indexname)).toEqual(
@@ -150,6 +152,9 @@ describe("openPostgresDatabase", () => {
         "deleted_generations_root_id_idx",
         "generations_updated_at_idx",
         "deleted_generations_deleted_at_idx",
+        "templates_owner_id_idx",
+        "template_references_template_id_position_pk",
+        "template_references_reference_id_idx",
       ]),
     );
     const collated = columns.filter((c) => c.collation_name === "C").map((c) => `${c.table_name}.${c.column_name}`);
@@ -184,6 +189,10 @@ describe("openPostgresDatabase", () => {
       "shares.generation_id",
       "shares.id",
       "shares.token_hash",
+      "template_references.reference_id",
+      "template_references.template_id",
+      "templates.id",
+      "templates.owner_id",
       "users.id",
     ]);
   });
@@ -480,5 +489,25 @@ describe("openPostgresDatabase", () => {
     expect(await upgraded.listingChanges({ userId: alice.id })).toEqual({ updated: T0 + 9, deleted: null, stars: { count: 0, newest: null } });
     await upgraded.deleteGeneration(rows[0].id);
     expect(await upgraded.listingChanges({ userId: alice.id })).toMatchObject({ updated: T0 + 5, deleted: expect.any(Number) });
+  });
+
+  it("the templates migration adds the tables to a database from before: its pictures and references stay, and a template keeps its upload from the pruner", async () => {
+    const url = await createTestDatabase();
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_templates"));
+    const { db } = await openTemp({ url, migrationsFolder: migrationsWith([], before) });
+    const ref = makeReference({ createdAt: T0 - 10 });
+    await db.insertReference(ref);
+    await db.close();
+    const rows = [makeCompletedRow()];
+    await insertAsOlderApp(url, rows);
+
+    const { db: upgraded } = await openTemp({ url });
+    expect((await upgraded.getGeneration(rows[0].id))?.id).toBe(rows[0].id);
+    const alice = makeUser({ name: "alice" });
+    await upgraded.insertUser(alice);
+    const template = makeTemplate({ ownerId: alice.id, prompt: "{产品} on {surface}", references: [ref.id] });
+    await upgraded.insertTemplate(template);
+    expect(await upgraded.listTemplates({ viewerId: alice.id })).toEqual([{ ...template, ownerName: "alice" }]);
+    expect(await upgraded.deleteUnlinkedReferences({ createdBefore: T0, limit: 10 })).toEqual([]);
   });
 });

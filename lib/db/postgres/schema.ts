@@ -16,7 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { GenerationStatus } from "@/lib/contract";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
-import type { BoardVisibility, ReferenceEntry, UserRole } from "@/lib/db/types";
+import type { BoardVisibility, TemplateVisibility, ReferenceEntry, UserRole } from "@/lib/db/types";
 
 // The PostgreSQL tables: the same logical schema as lib/db/sqlite/schema.ts,
 // column for column and index for index. After changing this file, generate a
@@ -376,4 +376,44 @@ export const rateCounters = pgTable(
     count: integer("count").notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_counters_window_start_idx").on(t.windowStart)],
+);
+
+// Templates: a prompt with {blanks} and the settings it runs with, for the
+// team or private to their owner (as boards). Its stored references are
+// linked in template_references, so the pruner keeps them.
+export const templates = pgTable(
+  "templates",
+  {
+    id: idText("id").primaryKey(),
+    name: text("name").notNull(),
+    prompt: text("prompt").notNull(),
+    model: text("model").$type<ModelId>().notNull(),
+    aspectRatio: text("aspect_ratio").$type<AspectRatio>().notNull(),
+    imageSize: text("image_size").$type<ImageSize>(),
+    count: integer("count").notNull(),
+    visibility: text("visibility").$type<TemplateVisibility>().notNull(),
+    ownerId: idText("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** How often it was used. */
+    uses: integer("uses").notNull().default(0),
+    createdAt: millis("created_at").notNull(),
+    updatedAt: millis("updated_at").notNull(),
+  },
+  (t) => [index("templates_owner_id_idx").on(t.ownerId)],
+);
+
+// A template's stored references in order; RESTRICT as generation_references.
+export const templateReferences = pgTable(
+  "template_references",
+  {
+    templateId: idText("template_id")
+      .notNull()
+      .references(() => templates.id, { onDelete: "cascade" }),
+    referenceId: idText("reference_id")
+      .notNull()
+      .references(() => referenceImages.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.templateId, t.position] }), index("template_references_reference_id_idx").on(t.referenceId)],
 );

@@ -26,8 +26,8 @@ export interface ReferencesStore {
   /** References not linked to any generation (e.g. a create that failed validation later). */
   deleteReference(id: string): Promise<void>;
   /**
-   * Deletes up to `limit` references that no generation links to and that were
-   * stored before `createdBefore` (uploads never used), oldest first, and
+   * Deletes up to `limit` references that no generation and no template links
+   * to and that were stored before `createdBefore` (uploads never used), oldest first, and
    * returns them: their files are the caller's to delete.
    */
   deleteUnlinkedReferences(input: { createdBefore: number; limit: number }): Promise<ReferenceRow[]>;

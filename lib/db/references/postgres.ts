@@ -4,7 +4,7 @@ import { rowLimit } from "@/lib/db/shared/conditions";
 import { toReferenceRow } from "@/lib/db/shared/row-mapping";
 import type { PostgresEngine } from "@/lib/db/postgres/engine";
 import { withDriverErrors, type Db } from "@/lib/db/postgres/query-parts";
-import { generationReferences, generations, referenceImages, uploadDays } from "@/lib/db/postgres/schema";
+import { generationReferences, generations, referenceImages, templateReferences, uploadDays } from "@/lib/db/postgres/schema";
 import type { ReferencesStore } from "./port";
 import { completedUseOf, unlinkedBefore, uploadDayOf } from "./query-parts";
 
@@ -43,10 +43,11 @@ export function postgresReferences({ db }: PostgresEngine): ReferencesStore {
       // right now (its foreign-key check holds a lock on the row), and another
       // instance pruning at the same time takes the rows this one does not.
       const linked = db.select({ one: sql`1` }).from(generationReferences).where(eq(generationReferences.referenceId, referenceImages.id));
+      const template = db.select({ one: sql`1` }).from(templateReferences).where(eq(templateReferences.referenceId, referenceImages.id));
       const unused = db
         .select({ id: referenceImages.id })
         .from(referenceImages)
-        .where(unlinkedBefore(referenceImages, linked, input.createdBefore))
+        .where(unlinkedBefore(referenceImages, [linked, template], input.createdBefore))
         .orderBy(asc(referenceImages.createdAt), asc(referenceImages.id))
         .limit(rowLimit(input.limit))
         .for("update", { skipLocked: true });

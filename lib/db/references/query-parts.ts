@@ -24,9 +24,12 @@ export function completedUseOf(tables: { links: LinkColumns; generations: Record
   return and(eq(links.referenceId, referenceId), eq(generations.status, "completed"))!;
 }
 
-/** References stored before `createdBefore` that no generation links to (`linked`: the links to the row at hand). */
-export function unlinkedBefore(references: Record<"createdAt", AnyColumn>, linked: SQLWrapper, createdBefore: number): SQL {
-  return and(lt(references.createdAt, createdBefore), notExists(linked))!;
+/**
+ * References stored before `createdBefore` that nothing links to (`linked`:
+ * the links to the row at hand, from generations and from templates).
+ */
+export function unlinkedBefore(references: Record<"createdAt", AnyColumn>, linked: readonly SQLWrapper[], createdBefore: number): SQL {
+  return and(lt(references.createdAt, createdBefore), ...linked.map((links) => notExists(links)))!;
 }
 
 /** One person's upload total for one day. */

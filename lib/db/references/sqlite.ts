@@ -4,7 +4,7 @@ import { rowLimit } from "@/lib/db/shared/conditions";
 import { toReferenceRow } from "@/lib/db/shared/row-mapping";
 import type { SqliteEngine } from "@/lib/db/sqlite/engine";
 import { WRITE, type Db } from "@/lib/db/sqlite/query-parts";
-import { generationReferences, generations, referenceImages, uploadDays } from "@/lib/db/sqlite/schema";
+import { generationReferences, generations, referenceImages, templateReferences, uploadDays } from "@/lib/db/sqlite/schema";
 import type { ReferencesStore } from "./port";
 import { completedUseOf, unlinkedBefore, uploadDayOf } from "./query-parts";
 
@@ -38,10 +38,11 @@ export function sqliteReferences({ db }: SqliteEngine): ReferencesStore {
     async deleteUnlinkedReferences(input) {
       return db.transaction((tx) => {
         const linked = tx.select({ one: sql`1` }).from(generationReferences).where(eq(generationReferences.referenceId, referenceImages.id));
+        const template = tx.select({ one: sql`1` }).from(templateReferences).where(eq(templateReferences.referenceId, referenceImages.id));
         const unused = tx
           .select()
           .from(referenceImages)
-          .where(unlinkedBefore(referenceImages, linked, input.createdBefore))
+          .where(unlinkedBefore(referenceImages, [linked, template], input.createdBefore))
           .orderBy(asc(referenceImages.createdAt), asc(referenceImages.id))
           .limit(rowLimit(input.limit))
           .all();

@@ -1,5 +1,5 @@
 import { monotonicFactory } from "ulid";
-import type { ApiTokenRow, BoardRow, GenerationRow, InviteRow, ReferenceRow, SessionRow, ShareRow, UserRow } from "@/lib/db/types";
+import type { ApiTokenRow, BoardRow, GenerationRow, InviteRow, ReferenceRow, SessionRow, ShareRow, TemplateRow, UserRow } from "@/lib/db/types";
 import { FRESH_GENERATION } from "../fresh-row";
 
 // Rows for the database tests, the same on both engines: every field filled
@@ -136,4 +136,23 @@ export function makeBoard(overrides: Partial<BoardRow> & { ownerId: string }): B
 export function makeShare(overrides: Partial<ShareRow> & { createdBy: string }): ShareRow {
   const id = `shr_${nextUlid(T0)}`;
   return { id, tokenHash: `sh_${id}`, generationId: null, boardId: null, createdAt: T0, expiresAt: null, ...overrides };
+}
+
+/** A team template of `ownerId`, made at T0, with no references. */
+export function makeTemplate(overrides: Partial<TemplateRow> & { ownerId: string }): TemplateRow {
+  return {
+    id: `tpl_${nextUlid(T0)}`,
+    name: "Product shot",
+    prompt: "product photo of {product}",
+    model: "nano_banana_2",
+    aspectRatio: "1:1",
+    imageSize: null,
+    count: 1,
+    visibility: "team",
+    uses: 0,
+    createdAt: T0,
+    updatedAt: T0,
+    references: [],
+    ...overrides,
+  };
 }

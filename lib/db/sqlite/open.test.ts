@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { describe, expect, it } from "vitest";
 import { ACCOUNTS_BEFORE_SSO_SUBJECT, expectAccountsKeptUnlinked } from "@/lib/db/contract/accounts";
-import { makeBoard, makeShare, makeUser } from "@/lib/db/shared/test-rows";
+import { makeBoard, makeShare, makeTemplate, makeUser } from "@/lib/db/shared/test-rows";
 import type { GenerationRow } from "@/lib/db/types";
 import { openSqliteDatabase } from "@/lib/db/open";
 import { registerSqliteFunctions } from "./casefold";
@@ -385,5 +385,25 @@ describe("openSqliteDatabase", () => {
     sqlite.close();
     expect(plans[0]).toMatch(/COVERING INDEX generations_updated_at_idx/);
     expect(plans[1]).toMatch(/COVERING INDEX deleted_generations_deleted_at_idx/);
+  });
+
+  it("the templates migration adds the tables to a data dir from before: its pictures and references stay, and a template keeps its upload from the pruner", async () => {
+    const file = path.join(tempDir(), "old", "studio.db");
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_templates"));
+    const { db } = openTemp({ file, migrationsFolder: migrationsPrefix(before) });
+    const ref = makeReference({ createdAt: T0 - 10 });
+    await db.insertReference(ref);
+    await db.close();
+    const rows = [makeCompletedRow()];
+    insertAsOlderApp(file, rows);
+
+    const { db: upgraded } = openTemp({ file });
+    expect((await upgraded.getGeneration(rows[0].id))?.id).toBe(rows[0].id);
+    const alice = makeUser({ name: "alice" });
+    await upgraded.insertUser(alice);
+    const template = makeTemplate({ ownerId: alice.id, prompt: "{产品} on {surface}", references: [ref.id] });
+    await upgraded.insertTemplate(template);
+    expect(await upgraded.listTemplates({ viewerId: alice.id })).toEqual([{ ...template, ownerName: "alice" }]);
+    expect(await upgraded.deleteUnlinkedReferences({ createdBefore: T0, limit: 10 })).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { GenerationStatus } from "@/lib/contract";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
-import type { BoardVisibility, ReferenceEntry, UserRole } from "@/lib/db/types";
+import type { BoardVisibility, ReferenceEntry, TemplateVisibility, UserRole } from "@/lib/db/types";
 
 // The SQLite tables. `npx drizzle-kit generate` turns changes here into a new
 // migration under drizzle/sqlite (see drizzle.config.ts); never edit an applied
@@ -392,4 +392,44 @@ export const rateCounters = sqliteTable(
     count: integer("count").notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_counters_window_start_idx").on(t.windowStart)],
+);
+
+// Templates: a prompt with {blanks} and the settings it runs with, for the
+// team or private to their owner (as boards). Its stored references are
+// linked in template_references, so the pruner keeps them.
+export const templates = sqliteTable(
+  "templates",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    prompt: text("prompt").notNull(),
+    model: text("model").$type<ModelId>().notNull(),
+    aspectRatio: text("aspect_ratio").$type<AspectRatio>().notNull(),
+    imageSize: text("image_size").$type<ImageSize>(),
+    count: integer("count").notNull(),
+    visibility: text("visibility").$type<TemplateVisibility>().notNull(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** How often it was used. */
+    uses: integer("uses").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("templates_owner_id_idx").on(t.ownerId)],
+);
+
+// A template's stored references in order; RESTRICT as generation_references.
+export const templateReferences = sqliteTable(
+  "template_references",
+  {
+    templateId: text("template_id")
+      .notNull()
+      .references(() => templates.id, { onDelete: "cascade" }),
+    referenceId: text("reference_id")
+      .notNull()
+      .references(() => referenceImages.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.templateId, t.position] }), index("template_references_reference_id_idx").on(t.referenceId)],
 );

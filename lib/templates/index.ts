@@ -1,0 +1,2 @@
+import "server-only";
+export { createTemplate, deleteTemplate, getTemplate, listTemplates, updateTemplate } from "./templates";
