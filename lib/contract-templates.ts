@@ -79,6 +79,7 @@ export const createTemplateSchema = z.strictObject({
   visibility: templateVisibility.default("team"),
 });
 export type CreateTemplateInput = z.infer<typeof createTemplateSchema>;
+export type CreateTemplateRequest = z.input<typeof createTemplateSchema>;
 
 /** PATCH /api/templates/{id}: any of the fields, at least one. */
 export const patchTemplateSchema = z

@@ -11,6 +11,7 @@ import { ModelPicker } from "./model-picker";
 import { PromptBox } from "./prompt-box";
 import { ReferenceTray } from "./reference-tray";
 import { SizePicker } from "./size-picker";
+import { TemplatesSlot } from "./templates-slot";
 import { useGenerate } from "./use-generate";
 import { usePromptHistory } from "./use-prompt-history";
 
@@ -53,6 +54,7 @@ export function Composer() {
         <ModeBadge />
       </div>
       <div className="flex flex-col gap-4">
+        <TemplatesSlot />
         <PromptBox history={history} error={state.promptError} onGenerate={() => void state.generate()} />
         <ReferenceTray refused={state.refused} trayProblem={state.trayProblem} />
         <div className="flex flex-col gap-4 border-t border-zinc-100 pt-4 dark:border-zinc-800">

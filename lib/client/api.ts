@@ -1,4 +1,5 @@
 "use client";
+import type { CreateTemplateRequest, ListTemplatesResponse, Template } from "@/lib/contract-templates";
 import type {
   Board,
   BoardVisibility,
@@ -275,3 +276,11 @@ export const sharesApi = {
 /** GET /api/generations/{id}/versions: every version of the tree `id` belongs to (any of its live versions answers). */
 export const getVersions = async (id: string): Promise<import("@/lib/contract").VersionsResponse> =>
   (await schemas()).versionsResponseSchema.parse(await call(`/api/generations/${encodeURIComponent(id)}/versions`));
+
+// Templates (issue 24).
+
+/** GET /api/templates and POST /api/templates (the answers as the studio sends them; typed, not parsed). */
+export const templatesApi = {
+  list: async (): Promise<ListTemplatesResponse> => (await call("/api/templates")) as ListTemplatesResponse,
+  create: async (body: CreateTemplateRequest): Promise<Template> => (await call("/api/templates", { method: "POST", body: JSON.stringify(body) })) as Template,
+};

@@ -9,9 +9,10 @@ import { docs } from "./docs";
 import { failures } from "./failures";
 import { gallery } from "./gallery";
 import { share } from "./share";
+import { templates } from "./templates";
 import { tokens } from "./tokens";
 import { usage } from "./usage";
 import { versions } from "./versions";
 
 // The English dictionary, in one section per area of the page.
-export const en = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions };
+export const en = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions, templates };

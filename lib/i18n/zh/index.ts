@@ -10,9 +10,10 @@ import { docs } from "./docs";
 import { failures } from "./failures";
 import { gallery } from "./gallery";
 import { share } from "./share";
+import { templates } from "./templates";
 import { tokens } from "./tokens";
 import { usage } from "./usage";
 import { versions } from "./versions";
 
 // 中文词典，与英文按区域一一对应。
-export const zh: Dictionary = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions };
+export const zh: Dictionary = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions, templates };
