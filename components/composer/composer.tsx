@@ -1,5 +1,6 @@
 "use client";
 import { useStudio } from "@/components/studio/studio-context";
+import { PromptHelpPanel } from "@/components/prompt-help/prompt-help-panel";
 import { format } from "@/lib/i18n/format";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { useComposer } from "./composer-api";
@@ -41,6 +42,7 @@ export function Composer() {
   const { t } = useStudio();
   const history = usePromptHistory();
   const state = useGenerate();
+  const composer = useComposer();
 
   return (
     <section
@@ -56,6 +58,7 @@ export function Composer() {
       <div className="flex flex-col gap-4">
         <TemplatesSlot />
         <PromptBox history={history} error={state.promptError} onGenerate={() => void state.generate()} />
+        <PromptHelpPanel prompt={composer.prompt} setPrompt={composer.setPrompt} promptRef={composer.promptRef} />
         <ReferenceTray refused={state.refused} trayProblem={state.trayProblem} />
         <div className="flex flex-col gap-4 border-t border-zinc-100 pt-4 dark:border-zinc-800">
           <ModelPicker />

@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { useStudio } from "@/components/studio/studio-context";
 import { format } from "@/lib/i18n/format";
-import type { ReferenceItem } from "./composer-api";
+import { useComposer, type ReferenceItem } from "./composer-api";
+import { DescribeButton } from "@/components/prompt-help/describe-button";
 import { CloseIcon, Spinner } from "@/components/ui/icons";
 import { ImageIcon } from "./icons";
 import { isHttpUrl } from "./reference-sources";
@@ -20,6 +21,7 @@ export function ReferenceThumb(props: { item: ReferenceItem; index: number; prob
   const isLink = Boolean(item.source) || isHttpUrl(item.value);
   const uploading = item.upload?.state === "uploading";
   const failed = item.upload?.state === "failed";
+  const { prompt } = useComposer();
   return (
     <li
       title={`${item.name}${size(item.bytes)}`}
@@ -56,6 +58,7 @@ export function ReferenceThumb(props: { item: ReferenceItem; index: number; prob
       <span aria-hidden className="absolute bottom-1 left-1 rounded-md bg-black/60 px-1 text-[10px] font-semibold leading-4 text-white tabular-nums">
         {isLink ? `${index + 1} · URL` : index + 1}
       </span>
+      {!uploading && !failed && <DescribeButton value={item.value} index={index} prompt={prompt} />}
       <button
         type="button"
         aria-label={format(t.composer.removeReference, { n: index + 1 })}

@@ -13,6 +13,7 @@ import { templates } from "./templates";
 import { tokens } from "./tokens";
 import { usage } from "./usage";
 import { versions } from "./versions";
+import { promptHelp } from "./prompt-help";
 
 // The English dictionary, in one section per area of the page.
-export const en = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions, templates };
+export const en = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions, promptHelp, templates };

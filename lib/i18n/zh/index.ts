@@ -14,6 +14,7 @@ import { templates } from "./templates";
 import { tokens } from "./tokens";
 import { usage } from "./usage";
 import { versions } from "./versions";
+import { promptHelp } from "./prompt-help";
 
 // 中文词典，与英文按区域一一对应。
-export const zh: Dictionary = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions, templates };
+export const zh: Dictionary = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions, promptHelp, templates };
