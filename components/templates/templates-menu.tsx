@@ -1,5 +1,5 @@
 "use client";
-import { useId, useMemo, useRef, useState, type RefObject } from "react";
+import { useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import useSWR from "swr";
 import { useStudio } from "@/components/studio/studio-context";
 import { BusyButton, useBusy } from "@/components/ui/busy-button";
@@ -123,12 +123,7 @@ function TemplateList(props: { composer: TemplateTarget; id: string; onClose(): 
     <div
       id={props.id}
       className={PANEL}
-      onKeyDown={(e) => {
-        if (e.key !== "Escape") return;
-        e.preventDefault();
-        e.stopPropagation();
-        props.onClose();
-      }}
+      onKeyDown={closeOnEscape(props.onClose)}
     >
       <label htmlFor={searchId} className="sr-only">
         {T.search}
@@ -216,12 +211,7 @@ function SaveTemplateForm(props: { composer: TemplateTarget; id: string; onClose
       noValidate
       onSubmit={submit}
       className={PANEL}
-      onKeyDown={(e) => {
-        if (e.key !== "Escape") return;
-        e.preventDefault();
-        e.stopPropagation();
-        props.onClose();
-      }}
+      onKeyDown={closeOnEscape(props.onClose)}
     >
       <label htmlFor={nameId} className="text-sm font-medium text-zinc-800 dark:text-zinc-200">
         {T.nameLabel}
@@ -267,4 +257,14 @@ function SaveTemplateForm(props: { composer: TemplateTarget; id: string; onClose
       </div>
     </form>
   );
+}
+
+/** Esc closes a panel, and only it: the key goes no further (a viewer or dialog behind stays as it is). */
+function closeOnEscape(onClose: () => void) {
+  return (e: KeyboardEvent) => {
+    if (e.key !== "Escape") return;
+    e.preventDefault();
+    e.stopPropagation();
+    onClose();
+  };
 }
