@@ -14,6 +14,9 @@ import { tokens } from "./tokens";
 import { usage } from "./usage";
 import { versions } from "./versions";
 import { promptHelp } from "./prompt-help";
+import { templateBlanks } from "./template-blanks";
+import { templatesPage } from "./templates-page";
+import { runs } from "./runs";
 
 // The English dictionary, in one section per area of the page.
-export const en = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions, promptHelp, templates };
+export const en = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions, promptHelp, templates, templateBlanks, templatesPage, runs };

@@ -15,6 +15,9 @@ import { tokens } from "./tokens";
 import { usage } from "./usage";
 import { versions } from "./versions";
 import { promptHelp } from "./prompt-help";
+import { templateBlanks } from "./template-blanks";
+import { templatesPage } from "./templates-page";
+import { runs } from "./runs";
 
 // 中文词典，与英文按区域一一对应。
-export const zh: Dictionary = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions, promptHelp, templates };
+export const zh: Dictionary = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions, promptHelp, templates, templateBlanks, templatesPage, runs };
