@@ -19,6 +19,15 @@ export function templateVariables(prompt: string): string[] {
   return [...new Set(Array.from(prompt.matchAll(/\{([\p{L}\p{N}_]+)\}/gu), (m) => m[1]!))];
 }
 
+/**
+ * The prompt with each `{name}` blank replaced by its value (the composer's
+ * inline fields and each row of a run). A blank with no value stays as
+ * written, so a caller can tell what is still missing.
+ */
+export function fillBlanks(prompt: string, values: Readonly<Record<string, string>>): string {
+  return prompt.replace(/\{([\p{L}\p{N}_]+)\}/gu, (whole, name: string) => (Object.hasOwn(values, name) ? values[name]! : whole));
+}
+
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 const LONE_SURROGATE = /\p{Cs}/u;
 
