@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeCompletedRow, makeRow } from "@/lib/db/shared/test-rows";
 import { accountsClient, ctx, errorOf } from "@/lib/testing/accounts-client";
 import { bootStudio, type Studio } from "@/lib/testing/studio";
 
@@ -193,6 +194,28 @@ describe("/api/templates", () => {
     const swapped = await patch("ann", t.id, { references: [anns, bobs] });
     expect(swapped.status).toBe(400);
     expect(await (await get("ann", t.id)).json()).toMatchObject({ references: [anns] });
+  });
+
+  it("saves a template from a teammate's finished picture with its references; a reference of a picture not made, or a loose upload, is still refused", async () => {
+    const [used, unfinished, loose] = [await upload("bob"), await upload("bob"), await upload("bob")];
+    const stored = (id: string) => ({ kind: "stored" as const, id });
+    // Bob's pictures, as the poller leaves them: one made with `used`, one that failed with `unfinished`.
+    await studio.deps.db.insertGenerations({
+      rows: [
+        makeCompletedRow({ createdBy: "bob", prompt: "bob's lighthouse", references: [stored(used)] }),
+        makeRow({ createdBy: "bob", status: "failed", references: [stored(unfinished)] }),
+      ],
+    });
+    const fromPicture = await newTemplate("ann", { name: "From Bob's picture", prompt: "bob's lighthouse", aspectRatio: "16:9", imageSize: "2K", references: [used], visibility: "private" });
+    expect(fromPicture).toMatchObject({ owner: "ann", references: [used], visibility: "private" });
+
+    const before = (await listOf("ann")).length;
+    for (const [i, other] of [unfinished, loose].entries()) {
+      const refused = await post("ann", { name: `Not hers ${i}`, prompt: "p", model: "nano_banana_2", references: [used, other] });
+      expect(refused.status).toBe(400);
+      expect((await errorOf(refused)).message).toMatch(new RegExp(`references\\.1: ${other} is not a stored upload of yours`));
+    }
+    expect((await listOf("ann")).length).toBe(before);
   });
 
   it("a template's reference survives the pruning of unused uploads; once nothing carries it, it goes", async () => {

@@ -95,13 +95,21 @@ export async function deleteTemplate(deps: Deps, input: { id: string; viewer: Pe
 }
 
 /**
- * Every reference must be a stored upload of the viewer's, or one a template
- * they see carries (a copy takes its references along); else 400 naming it.
+ * Every reference must be a stored upload of the viewer's, one a template
+ * they see carries (a copy takes its references along), or one a finished
+ * picture uses (Save as template from a teammate's picture: the viewer
+ * already shows those to the whole team, and Remix reuses them); else 400
+ * naming it. The references of a picture that was not made stay their
+ * uploader's, as openReference keeps them (lib/generations/files.ts).
  */
 async function mustUseReferences(db: StudioDatabase, viewer: Person, references: readonly string[]): Promise<void> {
   for (const [i, id] of references.entries()) {
     const row = await db.getReference(id);
-    const usable = row !== undefined && (row.createdBy === viewer.name || (await db.referenceInVisibleTemplate({ referenceId: id, viewerId: viewer.id })));
+    const usable =
+      row !== undefined &&
+      (row.createdBy === viewer.name ||
+        (await db.referenceInVisibleTemplate({ referenceId: id, viewerId: viewer.id })) ||
+        (await db.referenceUsedByCompleted(id)));
     if (!usable) {
       const message = `${id} is not a stored upload of yours: upload the picture or link first with POST /api/references and give its id`;
       throw new StudioError("invalid_request", `references.${i}: ${message}`, { issues: [{ path: `references.${i}`, message }] });
