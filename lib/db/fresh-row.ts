@@ -34,4 +34,6 @@ export const FRESH_GENERATION = {
   stagedBy: null,
   parentId: null,
   rootId: null,
+  templateId: null,
+  runId: null,
 } as const satisfies Partial<GenerationRow>;

@@ -4,6 +4,7 @@ import { countersTables } from "./counters/migrate";
 import { generationsTables } from "./generations/migrate";
 import { peopleTables } from "./people/migrate";
 import { referencesTables } from "./references/migrate";
+import { runsTables } from "./runs/migrate";
 import type { MigrateTable } from "./shared/migrate-table";
 import { templatesTables } from "./templates/migrate";
 import { usageTables } from "./usage/migrate";
@@ -21,6 +22,7 @@ const LISTED = [
   ...boardsTables,
   ...countersTables,
   ...templatesTables,
+  ...runsTables,
 ] as const;
 
 type Listed = (typeof LISTED)[number];

@@ -11,6 +11,8 @@ import type { PostgresEngine } from "./postgres/engine";
 import { openPostgresEngine, type OpenPostgresOptions } from "./postgres/open";
 import { postgresReferences } from "./references/postgres";
 import { sqliteReferences } from "./references/sqlite";
+import { postgresRuns } from "./runs/postgres";
+import { sqliteRuns } from "./runs/sqlite";
 import type { SqliteEngine } from "./sqlite/engine";
 import { openSqliteEngine, type OpenSqliteOptions } from "./sqlite/open";
 import { postgresTemplates } from "./templates/postgres";
@@ -37,6 +39,7 @@ export function sqliteDatabase(engine: SqliteEngine): StudioDatabase {
     ...sqliteUsage(engine),
     ...sqliteReferences(engine),
     ...sqliteTemplates(engine),
+    ...sqliteRuns(engine),
     async close() {
       if (!sqlite.open) return;
       // Keeps the planner's statistics fresh for the next start, as SQLite advises.
@@ -62,6 +65,7 @@ export function postgresDatabase(engine: PostgresEngine): StudioDatabase {
     ...postgresUsage(engine),
     ...postgresReferences(engine),
     ...postgresTemplates(engine),
+    ...postgresRuns(engine),
     async close() {
       if (closed) return;
       closed = true;

@@ -15,6 +15,7 @@ import { describeReferenceUse } from "./contract/reference-use";
 import { describeSearch } from "./contract/search";
 import { describeTeam } from "./contract/team";
 import { describeTemplates } from "./contract/templates";
+import { describeRuns } from "./contract/runs";
 import { describeTokens } from "./contract/tokens";
 import { describeUpdates } from "./contract/updates";
 import { describeVersions } from "./contract/versions";
@@ -57,5 +58,6 @@ export function describeStudioDatabaseContract(name: string, options: ContractOp
     describeQueue(options);
     describeChanges(options);
     describeTemplates(options);
+    describeRuns(options);
   });
 }

@@ -184,6 +184,8 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
     expect(seed.templateReferences).toBe(2);
     expect(run.copy!.templates).toEqual({ inserted: seed.templates, present: 0, total: seed.templates });
     expect(run.copy!.templateReferences).toEqual({ inserted: seed.templateReferences, present: 0, total: seed.templateReferences });
+    expect(seed.runs).toBe(1);
+    expect(run.copy!.runs).toEqual({ inserted: seed.runs, present: 0, total: seed.runs });
     expect(run.copy!.files.copied).toBe(seed.files.length);
     expect(run.verify.source).toMatchObject({ generations: 1000, references: seed.references, files: seed.files.length });
     expect(run.verify.target.rows).toEqual({
@@ -198,6 +200,7 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
       shares: seed.shares,
       templates: seed.templates,
       templateReferences: seed.templateReferences,
+      runs: seed.runs,
     });
     expect(run.verify.target.files).toEqual({ files: seed.files.length, bytes: run.verify.source.bytes });
     // Edit threads: every parent and tree, the deleted versions' places too, read directly.
@@ -205,6 +208,11 @@ describe("migrate-data: 1,000 generations into Postgres and S3", () => {
       "select (select count(*) from generations where parent_id is not null) as edits, (select count(distinct root_id) from generations) as trees, (select count(*) from deleted_generations where parent_id is not null) as deleted",
     );
     expect(links[0]).toEqual({ edits: "200", trees: "800", deleted: String(seed.deletedGenerations) });
+    // The prompt library: the run's ten pictures, and every picture's template, read directly.
+    const { rows: library } = await rawPool(url).query<{ inRun: string; fromTemplates: string; deletedFromTemplates: string; runRows: string }>(
+      "select (select count(*) from generations where run_id is not null) as \"inRun\", (select count(*) from generations where template_id is not null) as \"fromTemplates\", (select count(*) from deleted_generations where template_id is not null) as \"deletedFromTemplates\", (select jsonb_array_length(rows_json) from runs) as \"runRows\"",
+    );
+    expect(library[0]).toEqual({ inRun: "10", fromTemplates: String(seed.fromTemplates), deletedFromTemplates: "1", runRows: 5 });
 
     // Independently of the tool: the target's tables and bucket, read directly.
     expect(await targetCounts(url)).toEqual({

@@ -35,6 +35,9 @@ export type SeedSummary = {
   /** Templates (a team one with two stored references, a private one) and their reference links. */
   templates: number;
   templateReferences: number;
+  /** Bulk runs (one, of the team template: five rows of two pictures) and the pictures made from a template. */
+  runs: number;
+  fromTemplates: number;
 };
 
 // Four in ten completed (with pictures), the rest failed or still active.
@@ -80,6 +83,10 @@ export async function seedDataDir(input: {
       if (i < referenceCount) refs.push(ref);
     }
 
+    // The templates' ids now: the pictures made from them name them (the rows come first).
+    const templateIds = [`tpl_${nextUlid(t0)}`, `tpl_${nextUlid(t0 + 1)}`];
+    const runId = `run_${nextUlid(t0)}`;
+    const runBatches = Math.min(5, Math.floor(count / 4));
     const rows: GenerationRow[] = [];
     const writes: { key: string; bytes: Buffer; contentType: string }[] = [];
     for (let i = 0; i < count; i++) {
@@ -116,6 +123,9 @@ export async function seedDataDir(input: {
         // Pictures asked for together share a batch; the rest are batches of their own.
         batchId: i % 4 < 2 ? `bat_seed${Math.floor(i / 4)}` : null,
       };
+      // The first batches are a run of the team template; every 10th other picture came from the private one.
+      if (i % 4 < 2 && Math.floor(i / 4) < runBatches) Object.assign(row, { runId, templateId: templateIds[0] });
+      else if (i % 10 === 3) row.templateId = templateIds[1];
       // Every fifth an edit of a picture three before it: edit threads, branches included.
       if (i % 5 === 4) {
         const parent = rows[i - 3];
@@ -142,7 +152,17 @@ export async function seedDataDir(input: {
     // The newest few through an idempotency key, as the app inserts them; the
     // rest in one go.
     const keyed = rows.slice(-2);
-    if (rows.length > keyed.length) await db.insertGenerations({ rows: rows.slice(0, -2) });
+    const run = runBatches > 0
+      ? {
+          id: runId,
+          templateId: templateIds[0],
+          createdBy: "alice",
+          rows: Array.from({ length: runBatches }, (_, k) => ({ product: `product ${k} 产品`, surface: k % 2 ? "oak" : "marble" })),
+          batchIds: Array.from({ length: runBatches }, (_, k) => `bat_seed${k}`),
+          createdAt: t0,
+        }
+      : undefined;
+    if (rows.length > keyed.length) await db.insertGenerations({ rows: rows.slice(0, -2), run });
     for (const row of keyed) {
       await db.insertGenerations({
         rows: [row],
@@ -209,6 +229,7 @@ export async function seedDataDir(input: {
       createdAt: t0 + count * 1_000 + i,
       updatedAt: t0 + count * 1_000 + i,
       createdBy: "bob",
+      templateId: i === 0 ? templateIds[1] : null,
       // A deleted version keeps its place in its tree.
       ...(rows.length > 0 ? { parentId: rows[0].id, rootId: rows[0].rootId ?? rows[0].id } : {}),
     }));
@@ -276,7 +297,7 @@ export async function seedDataDir(input: {
     ];
     for (const [k, { owner, ...template }] of templates.entries()) {
       await db.insertTemplate({
-        id: `tpl_${nextUlid(t0 + k)}`,
+        id: templateIds[k],
         ...template,
         model: "nano_banana_2",
         aspectRatio: "1:1",
@@ -304,6 +325,8 @@ export async function seedDataDir(input: {
       shareSecrets,
       templates: templates.length,
       templateReferences: templates.reduce((n, t) => n + t.references.length, 0),
+      runs: run ? 1 : 0,
+      fromTemplates: rows.filter((row) => row.templateId !== null).length,
     };
   } finally {
     await db.close();

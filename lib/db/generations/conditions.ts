@@ -10,7 +10,7 @@ import type { ListFilter, StagingHolder } from "./port";
 // in as a function.
 
 /** The generations table's columns these conditions read (never `favorite`: stars live in favorites now). */
-export type GenerationColumns = Record<"id" | "status" | "model" | "createdBy" | "createdAt" | "lastPolledAt" | "batchId" | "stagedBy" | "rootId", AnyColumn>;
+export type GenerationColumns = Record<"id" | "status" | "model" | "createdBy" | "createdAt" | "lastPolledAt" | "batchId" | "stagedBy" | "rootId" | "templateId" | "runId", AnyColumn>;
 
 /** The generations table a second time under another name (drizzle's alias), for "a newer version of the same tree". */
 export type NewerVersions = Table & GenerationColumns;
@@ -160,6 +160,8 @@ export function pictureConditions(
     filter.favoriteOf !== undefined ? starredBy(t, favorites, filter.favoriteOf) : undefined,
     filter.createdBy !== undefined ? eq(t.createdBy, filter.createdBy) : undefined,
     filter.batch !== undefined ? eq(t.batchId, filter.batch) : undefined,
+    filter.template !== undefined ? eq(t.templateId, filter.template) : undefined,
+    filter.run !== undefined ? eq(t.runId, filter.run) : undefined,
   );
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { GenerationStatus } from "@/lib/contract";
 import type { ReferenceRow } from "@/lib/db/references/port";
+import type { RunRow } from "@/lib/db/runs/port";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
 
 // The generations' store: the rows of the pictures asked for, from insert
@@ -84,6 +85,10 @@ export type GenerationRow = {
    * migration made every older row an original.
    */
   rootId: string | null;
+  /** The template it was made from (the composer with one chosen, or a run); null: none. */
+  templateId: string | null;
+  /** The bulk run that made it (runs.id); null: none. */
+  runId: string | null;
 };
 
 /** A deleted version's place in its tree: its children still hang from it. */
@@ -105,6 +110,10 @@ export type ListFilter = {
   board?: string;
   /** Only the rows of one request (generations.batch_id). */
   batch?: string;
+  /** Only the pictures made from this template (generations.template_id). */
+  template?: string;
+  /** Only the pictures of this bulk run (generations.run_id). */
+  run?: string;
   /**
    * One card per tree: leaves out a row when a newer version of its tree
    * matches the same status, model and person (a failed newer version hides
@@ -179,6 +188,11 @@ export interface GenerationsStore {
      * inserts nothing (`refused`) when the new rows would pass either limit.
      */
     limits?: InsertLimits;
+    /**
+     * A bulk run's record, stored with its rows in the same transaction (all
+     * or nothing: refused or replayed, it is not stored either).
+     */
+    run?: RunRow;
   }): Promise<{ created: boolean; rows: GenerationRow[]; refused?: LimitRefusal; mismatch?: true }>;
 
   /**

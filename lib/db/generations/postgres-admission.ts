@@ -2,7 +2,7 @@ import "server-only";
 import { asc, count, eq, lt, sql } from "drizzle-orm";
 import type { PostgresEngine } from "@/lib/db/postgres/engine";
 import { countedRows, insertRows, withDriverErrors, type Db } from "@/lib/db/postgres/query-parts";
-import { generationReferences, generations, idempotencyKeys } from "@/lib/db/postgres/schema";
+import { generationReferences, generations, idempotencyKeys, runs } from "@/lib/db/postgres/schema";
 import type { GenerationAdmission, GenerationRow, InsertLimits, LimitRefusal } from "./port";
 import { chargedSince, inFlight, isWaiting, keyOf, reservedSince, stillWaiting } from "./conditions";
 import { readGenerations } from "./postgres-rows";
@@ -26,7 +26,7 @@ const LIMITS_LOCK_SPACE = LOCK_SPACES.limits;
 
 export function postgresAdmission({ db }: PostgresEngine): GenerationAdmission {
   return {
-    async insertGenerations({ rows, idempotency, limits }) {
+    async insertGenerations({ rows, idempotency, limits, run }) {
       return withDriverErrors(() =>
         db.transaction(async (tx) => {
           if (idempotency) {
@@ -79,6 +79,7 @@ export function postgresAdmission({ db }: PostgresEngine): GenerationAdmission {
           const stored = waitingLast(rows, wait).map(withBatch);
           await insertRows(tx, generations, stored);
           await insertRows(tx, generationReferences, referenceLinks(rows));
+          if (run) await tx.insert(runs).values(run);
           return { created: true, rows: stored.map((row) => ({ ...row, references: [...row.references] })) };
         }),
       ).catch((error: unknown) => {

@@ -40,8 +40,8 @@ export function updateSetFor(generations: Table): (patch: GenerationPatch) => Ge
  * back neither the day's allowance nor the month's budget.
  */
 export function deletedRecord(row: GenerationRow, deletedAt: number) {
-  const { id, createdBy, model, imageSize, status, createdAt, upstreamId, errorCode, parentId, rootId } = row;
-  return { id, createdBy, model, imageSize, status, createdAt, deletedAt, upstreamId, errorCode, parentId, rootId };
+  const { id, createdBy, model, imageSize, status, createdAt, upstreamId, errorCode, parentId, rootId, templateId } = row;
+  return { id, createdBy, model, imageSize, status, createdAt, deletedAt, upstreamId, errorCode, parentId, rootId, templateId };
 }
 
 /**

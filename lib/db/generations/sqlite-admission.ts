@@ -2,7 +2,7 @@ import "server-only";
 import { asc, count, eq, lt } from "drizzle-orm";
 import type { SqliteEngine } from "@/lib/db/sqlite/engine";
 import { countedRows, placeholders, WRITE, type Db } from "@/lib/db/sqlite/query-parts";
-import { generationReferences, generations, idempotencyKeys } from "@/lib/db/sqlite/schema";
+import { generationReferences, generations, idempotencyKeys, runs } from "@/lib/db/sqlite/schema";
 import type { GenerationAdmission, GenerationRow, IdempotencyInput, InsertLimits, LimitRefusal } from "./port";
 import { chargedSince, inFlight, isWaiting, keyOf, reservedSince, stillWaiting } from "./conditions";
 import { admission, liveKeyAnswer, queuePlan, sentFromQueue, spentOn, waitingLast } from "./decisions";
@@ -15,7 +15,7 @@ import { referenceLinks, toGenerationRow, withBatch } from "./row-mapping";
 
 export function sqliteAdmission({ db }: SqliteEngine): GenerationAdmission {
   return {
-    async insertGenerations({ rows, idempotency, limits }) {
+    async insertGenerations({ rows, idempotency, limits, run }) {
       // BEGIN IMMEDIATE makes this whole check-then-insert one writer at a time,
       // across processes too: the limits below cannot be passed by a race.
       return db.transaction((tx) => {
@@ -47,6 +47,7 @@ export function sqliteAdmission({ db }: SqliteEngine): GenerationAdmission {
         insertGenerationRows(tx, stored);
         const insertLink = tx.insert(generationReferences).values(placeholders(generationReferences)).prepare();
         for (const link of referenceLinks(rows)) insertLink.run(link);
+        if (run) tx.insert(runs).values(run).run();
         return { created: true, rows: stored.map((row) => ({ ...row, references: [...row.references] })) };
       }, WRITE);
     },

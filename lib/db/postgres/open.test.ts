@@ -5,7 +5,7 @@ import { getTableColumns } from "drizzle-orm";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { ACCOUNTS_BEFORE_SSO_SUBJECT, expectAccountsKeptUnlinked } from "@/lib/db/contract/accounts";
-import { makeBoard, makeShare, makeTemplate, makeUser } from "@/lib/db/shared/test-rows";
+import { makeBoard, makeRun, makeShare, makeTemplate, makeUser } from "@/lib/db/shared/test-rows";
 import type { GenerationRow } from "@/lib/db/types";
 import { openPostgresDatabase } from "@/lib/db/open";
 import { defaultPostgresMigrationsFolder, MIGRATION_LOCK_KEY } from "./open";
@@ -115,6 +115,7 @@ describe("openPostgresDatabase", () => {
         "generation_search",
         "templates",
         "template_references",
+        "runs",
       ]),
     );
     expect(indexes.map((i) => i.indexname)).toEqual(
@@ -155,6 +156,9 @@ describe("openPostgresDatabase", () => {
         "templates_owner_id_idx",
         "template_references_template_id_position_pk",
         "template_references_reference_id_idx",
+        "generations_template_id_id_idx",
+        "generations_run_id_id_idx",
+        "runs_created_by_id_idx",
       ]),
     );
     const collated = columns.filter((c) => c.collation_name === "C").map((c) => `${c.table_name}.${c.column_name}`);
@@ -169,6 +173,7 @@ describe("openPostgresDatabase", () => {
       "deleted_generations.id",
       "deleted_generations.parent_id",
       "deleted_generations.root_id",
+      "deleted_generations.template_id",
       "favorites.generation_id",
       "favorites.user_id",
       "generation_references.generation_id",
@@ -178,10 +183,14 @@ describe("openPostgresDatabase", () => {
       "generations.id",
       "generations.parent_id",
       "generations.root_id",
+      "generations.run_id",
+      "generations.template_id",
       "invites.id_hash",
       "invites.user_id",
       "poll_leases.generation_id",
       "reference_images.id",
+      "runs.id",
+      "runs.template_id",
       "sessions.id_hash",
       "sessions.user_id",
       "shares.board_id",
@@ -509,5 +518,25 @@ describe("openPostgresDatabase", () => {
     await upgraded.insertTemplate(template);
     expect(await upgraded.listTemplates({ viewerId: alice.id })).toEqual([{ ...template, ownerName: "alice" }]);
     expect(await upgraded.deleteUnlinkedReferences({ createdBefore: T0, limit: 10 })).toEqual([]);
+  });
+
+  it("the runs migration upgrades a data dir from before: older pictures come from no template and no run, and a run is stored with its pictures", async () => {
+    const url = await createTestDatabase();
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_runs"));
+    const { db } = await openTemp({ url, migrationsFolder: migrationsWith([], before) });
+    await db.close();
+    const rows = [makeCompletedRow()];
+    await insertAsOlderApp(url, rows);
+
+    const { db: upgraded } = await openTemp({ url });
+    expect(await upgraded.getGeneration(rows[0].id)).toMatchObject({ id: rows[0].id, templateId: null, runId: null });
+    const batchIds = ["bat_01JQ3Z5D1S7ZKW0VGE0BQ8N8R1"];
+    const run = makeRun({ templateId: "tpl_01JQ3Z5D1S7ZKW0VGE0BQ8N8R2", batchIds });
+    const picture = makeRow({ batchId: batchIds[0], runId: run.id, templateId: run.templateId });
+    await upgraded.insertGenerations({ rows: [picture], run });
+    expect(await upgraded.getRun(run.id)).toEqual(run);
+    expect((await upgraded.listGenerations({ template: run.templateId, limit: 10 })).map((r) => r.id)).toEqual([picture.id]);
+    await upgraded.deleteGeneration(rows[0].id);
+    expect(await upgraded.getGeneration(rows[0].id)).toBeUndefined();
   });
 });

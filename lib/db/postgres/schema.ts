@@ -83,6 +83,11 @@ export const generations = pgTable(
     // See the SQLite schema.
     parentId: idText("parent_id"),
     rootId: idText("root_id"),
+    // Prompt library: the template a picture was made from (null: none, or
+    // made before templates), and the bulk run that made it. No foreign keys:
+    // a picture outlives its template and its run's record.
+    templateId: idText("template_id"),
+    runId: idText("run_id"),
   },
   (t) => [
     // The same indexes as SQLite's: keyset listing (ORDER BY id DESC) under each
@@ -102,6 +107,9 @@ export const generations = pgTable(
     index("generations_root_id_id_idx").on(t.rootId, t.id),
     // The gallery's change marker (the ETag of GET /api/generations): the newest change, read at the index's end.
     index("generations_updated_at_idx").on(t.updatedAt),
+    // "Pictures it made" (/templates, ?template=) and a run's pictures (?run=, its progress and ZIP).
+    index("generations_template_id_id_idx").on(t.templateId, t.id),
+    index("generations_run_id_id_idx").on(t.runId, t.id),
   ],
 );
 
@@ -271,6 +279,8 @@ export const deletedGenerations = pgTable(
     errorCode: text("error_code"),
     parentId: idText("parent_id"),
     rootId: idText("root_id"),
+    // Usage per template counts deleted pictures too (they were paid for).
+    templateId: idText("template_id"),
   },
   (t) => [
     index("deleted_generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
@@ -416,4 +426,18 @@ export const templateReferences = pgTable(
     position: integer("position").notNull(),
   },
   (t) => [primaryKey({ columns: [t.templateId, t.position] }), index("template_references_reference_id_idx").on(t.referenceId)],
+);
+
+// A bulk run of a template from a table (see the SQLite schema).
+export const runs = pgTable(
+  "runs",
+  {
+    id: idText("id").primaryKey(),
+    templateId: idText("template_id").notNull(),
+    createdBy: text("created_by").notNull(),
+    rows: jsonb("rows_json").$type<Record<string, string>[]>().notNull(),
+    batchIds: jsonb("batch_ids").$type<string[]>().notNull(),
+    createdAt: millis("created_at").notNull(),
+  },
+  (t) => [index("runs_created_by_id_idx").on(t.createdBy, t.id)],
 );

@@ -105,6 +105,7 @@ export async function createTestDatabase(): Promise<string> {
 // Children first. DELETE, not TRUNCATE: on tables this small it is several
 // times faster (no new files, no exclusive locks).
 const TABLES = [
+  "runs",
   "template_references",
   "templates",
   "shares",

@@ -1,5 +1,5 @@
 import { monotonicFactory } from "ulid";
-import type { ApiTokenRow, BoardRow, GenerationRow, InviteRow, ReferenceRow, SessionRow, ShareRow, TemplateRow, UserRow } from "@/lib/db/types";
+import type { ApiTokenRow, BoardRow, GenerationRow, InviteRow, ReferenceRow, RunRow, SessionRow, ShareRow, TemplateRow, UserRow } from "@/lib/db/types";
 import { FRESH_GENERATION } from "../fresh-row";
 
 // Rows for the database tests, the same on both engines: every field filled
@@ -153,6 +153,17 @@ export function makeTemplate(overrides: Partial<TemplateRow> & { ownerId: string
     createdAt: T0,
     updatedAt: T0,
     references: [],
+    ...overrides,
+  };
+}
+
+/** A run of `templateId` by alice at T0 with one row per batch given. */
+export function makeRun(overrides: Partial<RunRow> & { templateId: string; batchIds: string[] }): RunRow {
+  return {
+    id: `run_${nextUlid(T0)}`,
+    createdBy: "alice",
+    rows: overrides.batchIds.map((_, i) => ({ product: `product ${i + 1}`, surface: "oak" })),
+    createdAt: T0,
     ...overrides,
   };
 }

@@ -6,7 +6,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { describe, expect, it } from "vitest";
 import { ACCOUNTS_BEFORE_SSO_SUBJECT, expectAccountsKeptUnlinked } from "@/lib/db/contract/accounts";
-import { makeBoard, makeShare, makeTemplate, makeUser } from "@/lib/db/shared/test-rows";
+import { makeBoard, makeRun, makeShare, makeTemplate, makeUser } from "@/lib/db/shared/test-rows";
 import type { GenerationRow } from "@/lib/db/types";
 import { openSqliteDatabase } from "@/lib/db/open";
 import { registerSqliteFunctions } from "./casefold";
@@ -405,5 +405,25 @@ describe("openSqliteDatabase", () => {
     await upgraded.insertTemplate(template);
     expect(await upgraded.listTemplates({ viewerId: alice.id })).toEqual([{ ...template, ownerName: "alice" }]);
     expect(await upgraded.deleteUnlinkedReferences({ createdBefore: T0, limit: 10 })).toEqual([]);
+  });
+
+  it("the runs migration upgrades a data dir from before: older pictures come from no template and no run, and a run is stored with its pictures", async () => {
+    const file = path.join(tempDir(), "old", "studio.db");
+    const before = journal().entries.findIndex((e) => e.tag.endsWith("_runs"));
+    const { db } = openTemp({ file, migrationsFolder: migrationsPrefix(before) });
+    await db.close();
+    const rows = [makeCompletedRow()];
+    insertAsOlderApp(file, rows);
+
+    const { db: upgraded } = openTemp({ file });
+    expect(await upgraded.getGeneration(rows[0].id)).toMatchObject({ id: rows[0].id, templateId: null, runId: null });
+    const batchIds = ["bat_01JQ3Z5D1S7ZKW0VGE0BQ8N8R1"];
+    const run = makeRun({ templateId: "tpl_01JQ3Z5D1S7ZKW0VGE0BQ8N8R2", batchIds });
+    const picture = makeRow({ batchId: batchIds[0], runId: run.id, templateId: run.templateId });
+    await upgraded.insertGenerations({ rows: [picture], run });
+    expect(await upgraded.getRun(run.id)).toEqual(run);
+    expect((await upgraded.listGenerations({ template: run.templateId, limit: 10 })).map((r) => r.id)).toEqual([picture.id]);
+    await upgraded.deleteGeneration(rows[0].id);
+    expect(await upgraded.getGeneration(rows[0].id)).toBeUndefined();
   });
 });

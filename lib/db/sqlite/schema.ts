@@ -63,6 +63,11 @@ export const generations = sqliteTable(
     // keeps its children, which then show "parent deleted".
     parentId: text("parent_id"),
     rootId: text("root_id"),
+    // Prompt library: the template a picture was made from (null: none, or
+    // made before templates), and the bulk run that made it. No foreign keys:
+    // a picture outlives its template and its run's record.
+    templateId: text("template_id"),
+    runId: text("run_id"),
   },
   (t) => [
     // Keyset listing (ORDER BY id DESC) under each filter, and under "mine"
@@ -84,6 +89,9 @@ export const generations = sqliteTable(
     index("generations_root_id_id_idx").on(t.rootId, t.id),
     // The gallery's change marker (the ETag of GET /api/generations): the newest change, read at the index's end.
     index("generations_updated_at_idx").on(t.updatedAt),
+    // "Pictures it made" (/templates, ?template=) and a run's pictures (?run=, its progress and ZIP).
+    index("generations_template_id_id_idx").on(t.templateId, t.id),
+    index("generations_run_id_id_idx").on(t.runId, t.id),
   ],
 );
 
@@ -270,6 +278,8 @@ export const deletedGenerations = sqliteTable(
     // from it (null: deleted before edit threads, or never in a tree).
     parentId: text("parent_id"),
     rootId: text("root_id"),
+    // Usage per template counts deleted pictures too (they were paid for).
+    templateId: text("template_id"),
   },
   (t) => [
     index("deleted_generations_created_by_created_at_idx").on(t.createdBy, t.createdAt),
@@ -432,4 +442,20 @@ export const templateReferences = sqliteTable(
     position: integer("position").notNull(),
   },
   (t) => [primaryKey({ columns: [t.templateId, t.position] }), index("template_references_reference_id_idx").on(t.referenceId)],
+);
+
+// A bulk run of a template from a table: each row's values by blank and the
+// batch that row made, in the table's order. The template may be deleted
+// later (no foreign key): the run and its pictures stay.
+export const runs = sqliteTable(
+  "runs",
+  {
+    id: text("id").primaryKey(),
+    templateId: text("template_id").notNull(),
+    createdBy: text("created_by").notNull(),
+    rows: text("rows_json", { mode: "json" }).$type<Record<string, string>[]>().notNull(),
+    batchIds: text("batch_ids", { mode: "json" }).$type<string[]>().notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("runs_created_by_id_idx").on(t.createdBy, t.id)],
 );
