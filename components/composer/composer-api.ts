@@ -1,6 +1,9 @@
 "use client";
 import { createContext, useContext, type RefObject } from "react";
 import type { Generation } from "@/lib/contract";
+import type { Template } from "@/lib/contract-templates";
+import type { BlankValues, Blanks, ChosenTemplate } from "@/components/templates/template-blanks";
+import type { TemplatesPanel } from "@/components/templates/templates-menu";
 import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
 
 // The composer's state as the rest of the page sees it: the gallery's
@@ -28,6 +31,8 @@ export type ReferenceItem = {
   upload?: UploadState;
   /** The http(s) link it was added from; the studio stored a checked copy, named by `value`. */
   source?: string;
+  /** The id of the template it came with: choosing another template takes it out again. */
+  template?: string;
 };
 
 export type ComposerApi = {
@@ -62,6 +67,19 @@ export type ComposerApi = {
   clearReferences(): void;
   /** The prompt box, so remix can bring it into view and focus it. */
   promptRef: RefObject<HTMLTextAreaElement | null>;
+  /** The template being filled in (its {blanks} stay in `prompt`), or null for a plain prompt. */
+  template: ChosenTemplate | null;
+  /** The words typed into each blank's field, by the blank's name. */
+  blankValues: BlankValues;
+  setBlankValue(name: string, value: string): void;
+  /** The prompt's blanks (none outside template mode) and `filled`, the prompt as it is sent. */
+  blanks: Blanks;
+  /** A template's prompt, settings and references into the composer; its first blank (or the prompt) gets focus. */
+  chooseTemplate(template: Template): void;
+  /** Back to a plain prompt: the filled-in text stays, the blanks' fields go. */
+  leaveTemplate(): void;
+  templatesPanel: TemplatesPanel;
+  setTemplatesPanel(panel: TemplatesPanel): void;
 };
 
 export const ComposerContext = createContext<ComposerApi | null>(null);

@@ -1,11 +1,13 @@
 "use client";
 import { useRef, type KeyboardEvent } from "react";
 import { useStudio } from "@/components/studio/studio-context";
+import { BlankFields } from "@/components/templates/blank-fields";
 import { useEnteredBeforeHydration } from "@/lib/client/use-entered-before-hydration";
 import { format, groupThousands } from "@/lib/i18n/format";
 import { MAX_PROMPT_LENGTH } from "@/lib/models";
 import { useComposer } from "./composer-api";
 import { FieldAlert, FieldLabel } from "./field-alert";
+import { GENERATE_SUMMARY_ID } from "./generate-bar";
 import { RecentPrompts } from "./recent-prompts";
 import { useIsApple } from "./use-prompt-history";
 
@@ -19,7 +21,7 @@ export function promptLength(prompt: string): number {
 /** The prompt: a labelled textarea, a live count against the limit, recent prompts, ⌘/Ctrl+Enter. */
 export function PromptBox(props: { history: readonly string[]; error: string | null; onGenerate(): void }) {
   const { t } = useStudio();
-  const { prompt, setPrompt, promptRef } = useComposer();
+  const { prompt, setPrompt, promptRef, template, blanks, blankValues, setBlankValue, leaveTemplate, setTemplatesPanel } = useComposer();
   const apple = useIsApple();
   // Alt+↑/↓ walks the history; -1 is what the person was typing, kept in `draft`.
   const step = useRef(-1);
@@ -27,7 +29,8 @@ export function PromptBox(props: { history: readonly string[]; error: string | n
 
   useEnteredBeforeHydration(promptRef, setPrompt);
 
-  const length = promptLength(prompt);
+  // What the server will count: the prompt as sent, with the blanks' words in it.
+  const length = promptLength(blanks.filled);
   const over = length - MAX_PROMPT_LENGTH;
   const describedBy = [`${ID}-count`, over > 0 && `${ID}-over`, props.error && `${ID}-error`].filter(Boolean).join(" ");
 
@@ -38,6 +41,19 @@ export function PromptBox(props: { history: readonly string[]; error: string | n
       promptRef.current?.focus();
       promptRef.current?.setSelectionRange(text.length, text.length);
     });
+  }
+
+  function onChange(text: string) {
+    step.current = -1;
+    // `/` typed into an empty prompt opens the templates' search instead (checked
+    // here, not on keydown: phone keyboards often send no key name).
+    if (prompt === "" && text === "/") return setTemplatesPanel({ which: "menu", fromPrompt: true });
+    setPrompt(text);
+  }
+
+  function onLeaveTemplate() {
+    leaveTemplate();
+    promptRef.current?.focus();
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
@@ -66,10 +82,7 @@ export function PromptBox(props: { history: readonly string[]; error: string | n
         ref={promptRef}
         id={ID}
         value={prompt}
-        onChange={(e) => {
-          step.current = -1;
-          setPrompt(e.target.value);
-        }}
+        onChange={(e) => onChange(e.target.value)}
         onKeyDown={onKeyDown}
         rows={5}
         placeholder={t.composer.promptPlaceholder}
@@ -78,9 +91,20 @@ export function PromptBox(props: { history: readonly string[]; error: string | n
         spellCheck
         className="block max-h-[min(28rem,55dvh)] min-h-32 w-full resize-y rounded-xl border border-zinc-300 bg-zinc-50/60 px-3.5 py-3 text-base leading-relaxed text-zinc-900 shadow-xs transition-colors [field-sizing:content] placeholder:text-zinc-400 hover:border-zinc-400 focus:border-amber-500 focus:bg-white focus:outline-none focus:ring-4 focus:ring-amber-500/15 aria-invalid:border-red-500 aria-invalid:focus:ring-red-500/15 sm:text-[15px] dark:border-zinc-700 dark:bg-zinc-950/40 dark:text-zinc-100 dark:placeholder:text-zinc-500 dark:hover:border-zinc-600 dark:focus:border-amber-400 dark:focus:bg-zinc-950"
       />
+      {template && (
+        <BlankFields
+          template={template}
+          names={blanks.names}
+          values={blankValues}
+          firstEmpty={blanks.firstEmpty}
+          reasonId={GENERATE_SUMMARY_ID}
+          onChange={setBlankValue}
+          onLeave={onLeaveTemplate}
+        />
+      )}
       <div className="mt-1.5 flex items-center justify-between gap-3 text-xs">
         <span className="hidden text-zinc-500 sm:inline dark:text-zinc-400" title={t.composer.historyHint}>
-          {format(t.composer.shortcutHint, { key: apple ? "⌘" : "Ctrl" })}
+          {prompt === "" ? t.templateBlanks.slashHint : format(t.composer.shortcutHint, { key: apple ? "⌘" : "Ctrl" })}
         </span>
         <span
           id={`${ID}-count`}

@@ -2,6 +2,7 @@
 import { ApiError } from "@/lib/client/api";
 import type { ReferenceFileError, ReferenceProblem } from "@/lib/client/downscale";
 import type { Dictionary } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
 import type { ReferenceItem } from "./composer-api";
 import { uploadRefusal } from "./describe-failure";
 
@@ -12,7 +13,15 @@ import { uploadRefusal } from "./describe-failure";
 export const loadDownscale = () => import("@/lib/client/downscale");
 
 export type NoteKey = keyof Dictionary["composer"];
-export type Note = { key: NoteKey; values?: Record<string, string | number> };
+type NoteValues = Record<string, string | number>;
+/** A message of the composer's dictionary. */
+export type ComposerNote = { key: NoteKey; values?: NoteValues };
+/** One of those, or (with `section`) one of the template blanks' dictionary. */
+export type Note = ComposerNote | { section: "templateBlanks"; key: keyof Dictionary["templateBlanks"]; values?: NoteValues };
+
+export function noteText(note: Note, t: Dictionary): string {
+  return format("section" in note ? t.templateBlanks[note.key] : t.composer[note.key], note.values ?? {});
+}
 
 const PROBLEM_KEYS: Record<ReferenceProblem, NoteKey> = {
   heic: "heic",
@@ -21,11 +30,11 @@ const PROBLEM_KEYS: Record<ReferenceProblem, NoteKey> = {
   tooLarge: "tooLarge",
 };
 
-export function problemNote(reason: ReferenceProblem, name: string): Note {
+export function problemNote(reason: ReferenceProblem, name: string): ComposerNote {
   return { key: PROBLEM_KEYS[reason], values: { name } };
 }
 
-export function tooManyNote(names: string[], max: number): Note {
+export function tooManyNote(names: string[], max: number): ComposerNote {
   return { key: names.length === 1 ? "tooManyOne" : "tooManyMany", values: { max, names: names.join(", ") } };
 }
 
@@ -66,7 +75,7 @@ export function linkItem(url: string): ReferenceItem {
 }
 
 /** Why the studio would not take a link: its reason (the field's issue), the upload allowance, or the network. */
-export function linkRefusalNote(error: unknown, t: Dictionary["composer"]): Note {
+export function linkRefusalNote(error: unknown, t: Dictionary["composer"]): ComposerNote {
   if (!(error instanceof ApiError) || error.code === "network_error") return { key: "linkNetwork" };
   const reason = error.code === "quota_exceeded" ? uploadRefusal(error, t) : (error.issues[0]?.message ?? error.message);
   return { key: "linkRefused", values: { reason } };
@@ -88,6 +97,17 @@ export async function storedItem(url: string, name: string): Promise<ReferenceIt
   return fileItem(await res.blob(), name);
 }
 
+/** Where a stored upload (`ref_…`) is served; its uploader (or an admin) may read it. */
+export const storedReferenceUrl = (id: string) => `/api/references/${encodeURIComponent(id)}`;
+
+/**
+ * One of the person's own stored uploads, named by its id as it is: nothing
+ * to fetch or upload again (a template's references, for its owner).
+ */
+export function ownStoredItem(id: string, name: string): ReferenceItem {
+  return { id: newLocalId(), value: id, preview: storedReferenceUrl(id), name };
+}
+
 /** The bytes of a data URL (the page's CSP lets fetch() load none). */
 export function dataUrlToBlob(dataUrl: string): Blob {
   const comma = dataUrl.indexOf(",");
@@ -99,7 +119,7 @@ export function dataUrlToBlob(dataUrl: string): Blob {
 }
 
 /** Why something could not be added, as a note. */
-export function failureNote(error: unknown, name: string): Note {
+export function failureNote(error: unknown, name: string): ComposerNote {
   if (error instanceof Error && error.name === "ReferenceFileError") return problemNote((error as ReferenceFileError).reason, name);
   return { key: "fetchFailed" };
 }

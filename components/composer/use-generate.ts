@@ -13,7 +13,7 @@ import { promptLength } from "./prompt-box";
 import { useSessionLimits } from "./use-session-limits";
 
 /** Why Generate cannot be pressed right now, or null when it can ("limits": the request does not fit, see `fit.refusal`). */
-export type Blocker = "prompt" | "over" | "preparing" | "uploadFailed" | "limits" | null;
+export type Blocker = "prompt" | "over" | "blank" | "preparing" | "uploadFailed" | "limits" | null;
 
 /**
  * Sends the composer's settings as one request per click. The composer keeps
@@ -36,13 +36,17 @@ export function useGenerate() {
   // After a network error the request may have arrived: resending the same body reuses its key.
   const unsure = useRef<{ body: string; key: string } | null>(null);
 
-  const length = promptLength(c.prompt);
+  // From a template, the prompt sent is the one with the blanks' words in it.
+  const prompt = c.blanks.filled;
+  const length = promptLength(prompt);
   const blocker: Blocker =
     length === 0
       ? "prompt"
       : length > MAX_PROMPT_LENGTH
         ? "over"
-        : c.preparingReferences > 0 || c.uploadingReferences > 0
+        : c.blanks.firstEmpty !== null
+          ? "blank"
+          : c.preparingReferences > 0 || c.uploadingReferences > 0
           ? "preparing"
           : c.failedUploads > 0
             ? "uploadFailed"
@@ -62,7 +66,7 @@ export function useGenerate() {
     const references = c.references;
     const body: CreateGenerationRequest = {
       model: c.model,
-      prompt: c.prompt,
+      prompt,
       aspectRatio: c.aspectRatio,
       ...(info.sizes.length > 1 ? { imageSize: c.imageSize } : {}),
       // Uploaded pictures go by id: the request carries no picture bytes.
@@ -79,26 +83,28 @@ export function useGenerate() {
       const generations = await api.create({ ...body, idempotencyKey });
       unsure.current = null;
       feed.addCreated(generations);
-      rememberPrompt(c.prompt);
+      rememberPrompt(prompt);
       setStarted(generations.length);
       setStartedWaiting(generations.filter((g) => g.status === "waiting").length);
     } catch (error) {
       unsure.current = error instanceof ApiError && error.code === "network_error" ? { body: fingerprint, key: idempotencyKey } : null;
-      setFailure(describeFailure({ error, prompt: c.prompt, references, t, locale }));
+      setFailure(describeFailure({ error, prompt, references, t, locale }));
     } finally {
       busy.current = false;
       setSending(false);
       // Used today, in flight, spent: changed by this request (or stale, if it was refused).
       refreshLimits();
     }
-  }, [blocker, c.model, c.prompt, c.aspectRatio, c.imageSize, c.references, c.count, feed, t, locale, refreshLimits]);
+  }, [blocker, c.model, prompt, c.aspectRatio, c.imageSize, c.references, c.count, feed, t, locale, refreshLimits]);
 
   // A message about the prompt stays only while the prompt is the one refused.
-  const promptError = failure?.prompt && failure.prompt.text === c.prompt ? failure.prompt.message : null;
+  const promptError = failure?.prompt && failure.prompt.text === prompt ? failure.prompt.message : null;
   return {
     generate,
     sending,
     blocker,
+    /** The blank Generate waits for (blocker "blank"). */
+    emptyBlank: c.blanks.firstEmpty,
     fit,
     limits,
     started,

@@ -7,7 +7,7 @@ import type { Template } from "@/lib/contract-templates";
 import { templatesApi } from "@/lib/client/api";
 import { errorText } from "@/lib/client/format";
 import { format } from "@/lib/i18n/format";
-import { ASPECT_RATIOS, IMAGE_SIZES, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
+import type { AspectRatio, ImageSize, ModelId } from "@/lib/models";
 
 // The composer's Templates menu (a searchable list of the team's templates
 // and one's own; choosing one fills the prompt and the settings) and "Save as
@@ -20,23 +20,24 @@ const INPUT =
   "h-9 w-full rounded-lg border border-zinc-300 bg-white px-3 text-sm placeholder:text-zinc-500 focus:border-amber-400 focus:ring-2 focus:ring-amber-500/30 focus:outline-none aria-invalid:border-rose-400 dark:border-zinc-700 dark:bg-zinc-950 dark:placeholder:text-zinc-400";
 const PANEL = "flex flex-col gap-2 rounded-xl border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-700 dark:bg-zinc-900";
 
-type Open = "menu" | "save" | null;
+/** Which panel is open; `fromPrompt`: opened by `/` in the prompt, so Esc goes back there. */
+export type TemplatesPanel = { which: "menu" | "save"; fromPrompt?: boolean } | null;
 
 /** What the menu reads from and writes to the composer (its own state stays there). */
 export type TemplateTarget = {
   prompt: string;
-  setPrompt(prompt: string): void;
   model: ModelId;
-  setModel(model: ModelId): void;
   aspectRatio: AspectRatio;
-  setAspectRatio(ratio: AspectRatio): void;
   imageSize: ImageSize;
-  setImageSize(size: ImageSize): void;
   count: number;
-  setCount(n: number): void;
   /** `value`: an uploaded picture's ref_… id, or a link. */
   references: readonly { value: string }[];
   promptRef: RefObject<HTMLTextAreaElement | null>;
+  /** The template's prompt (its blanks as fields), settings and references into the composer. */
+  chooseTemplate(template: Template): void;
+  /** Kept by the composer, so `/` in the prompt can open the search. */
+  templatesPanel: TemplatesPanel;
+  setTemplatesPanel(panel: TemplatesPanel): void;
 };
 
 /** Whether every word of `q` is in the template's name, prompt or owner (any case). */
@@ -52,22 +53,30 @@ function matches(template: Template, q: string): boolean {
 export function TemplatesMenu({ composer }: { composer: TemplateTarget }) {
   const { t } = useStudio();
   const T = t.templates;
-  const [open, setOpen] = useState<Open>(null);
+  const { templatesPanel: panel, setTemplatesPanel: setPanel } = composer;
+  const open = panel?.which ?? null;
   const [notice, setNotice] = useState<string | null>(null);
   const menuId = useId();
   const saveId = useId();
-  const toggle = (which: Exclude<Open, null>) => {
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const toggle = (which: "menu" | "save") => {
     setNotice(null);
-    setOpen((current) => (current === which ? null : which));
+    setPanel(open === which ? null : { which });
+  };
+  /** Esc: the panel closes and focus goes back where it came from (the prompt for `/`, else its button). */
+  const dismiss = () => {
+    setPanel(null);
+    (panel?.fromPrompt ? composer.promptRef.current : panel?.which === "save" ? saveButton.current : menuButton.current)?.focus();
   };
 
   return (
     <div className="flex flex-col gap-2" data-testid="templates">
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={BUTTON} aria-expanded={open === "menu"} aria-controls={menuId} title={T.menuHint} onClick={() => toggle("menu")}>
+        <button ref={menuButton} type="button" className={BUTTON} aria-expanded={open === "menu"} aria-controls={menuId} title={T.menuHint} onClick={() => toggle("menu")}>
           {T.menu}
         </button>
-        <button type="button" className={BUTTON} aria-expanded={open === "save"} aria-controls={saveId} onClick={() => toggle("save")}>
+        <button ref={saveButton} type="button" className={BUTTON} aria-expanded={open === "save"} aria-controls={saveId} onClick={() => toggle("save")}>
           {T.save}
         </button>
         <span role="status" aria-live="polite" className="text-xs text-zinc-600 dark:text-zinc-400">
@@ -78,9 +87,9 @@ export function TemplatesMenu({ composer }: { composer: TemplateTarget }) {
         <TemplateList
           composer={composer}
           id={menuId}
-          onClose={() => setOpen(null)}
+          onClose={dismiss}
           onChosen={(name) => {
-            setOpen(null);
+            setPanel(null);
             setNotice(format(T.applied, { name }));
           }}
         />
@@ -89,9 +98,9 @@ export function TemplatesMenu({ composer }: { composer: TemplateTarget }) {
         <SaveTemplateForm
           composer={composer}
           id={saveId}
-          onClose={() => setOpen(null)}
+          onClose={dismiss}
           onSaved={(name) => {
-            setOpen(null);
+            setPanel(null);
             setNotice(format(T.saved, { name }));
           }}
         />
@@ -110,13 +119,8 @@ function TemplateList(props: { composer: TemplateTarget; id: string; onClose(): 
   const shown = useMemo(() => (data?.items ?? []).filter((template) => matches(template, q)), [data, q]);
 
   function choose(template: Template) {
-    composer.setPrompt(template.prompt);
-    composer.setModel(template.model);
-    if ((ASPECT_RATIOS as readonly string[]).includes(template.aspectRatio)) composer.setAspectRatio(template.aspectRatio as AspectRatio);
-    if (template.imageSize && (IMAGE_SIZES as readonly string[]).includes(template.imageSize)) composer.setImageSize(template.imageSize as ImageSize);
-    composer.setCount(template.count);
+    composer.chooseTemplate(template);
     props.onChosen(template.name);
-    composer.promptRef.current?.focus();
   }
 
   return (
