@@ -9,7 +9,7 @@ type Item = { key: string; label: string } & ({ href: string } | { onSelect(): v
 const NARROW = "(width < 40rem)";
 
 /**
- * The account menu in the studio's header: Usage, API tokens, Share links and the API reference for everyone, Admin for
+ * The account menu in the studio's header: Templates, Usage, API tokens, Share links and the API reference for everyone, Admin for
  * admins, Change password (accounts mode), Sign out everywhere. A menu button
  * (WAI-ARIA pattern): arrows move, Esc closes and returns focus, a click
  * outside closes. Its items are rendered only while it is open.
@@ -35,6 +35,7 @@ export function AccountMenu(props: {
   const signOut = narrow ? props.narrowExtras?.onSignOut : null;
 
   const items: Item[] = [
+    { key: "templates", label: t.templatesPage.title, href: "/templates" },
     { key: "usage", label: t.account.usage, href: "/usage" },
     { key: "tokens", label: t.account.tokens, href: "/tokens" },
     { key: "links", label: t.account.links, href: "/links" },

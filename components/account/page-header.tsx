@@ -1,7 +1,7 @@
 import type { Dictionary } from "@/lib/i18n";
 
 /**
- * The head of the pages beside the studio (usage, API tokens, share links,
+ * The head of the pages beside the studio (templates, usage, API tokens, share links,
  * admin, the API reference): where you are, and the way back. `signedIn`
  * false (the public API reference, read by someone not signed in): only the
  * way back, as the other pages would ask them to sign in.
@@ -10,7 +10,7 @@ export function PageHeader(props: {
   t: Dictionary;
   title: string;
   intro: string;
-  current: "usage" | "tokens" | "links" | "admin" | "docs";
+  current: "templates" | "usage" | "tokens" | "links" | "admin" | "docs";
   isAdmin: boolean;
   signedIn?: boolean;
 }) {
@@ -20,6 +20,7 @@ export function PageHeader(props: {
     ...(props.signedIn === false
       ? []
       : [
+          { key: "templates", href: "/templates", label: t.templatesPage.title },
           { key: "usage", href: "/usage", label: t.account.usage },
           { key: "tokens", href: "/tokens", label: t.account.tokens },
           { key: "links", href: "/links", label: t.account.links },

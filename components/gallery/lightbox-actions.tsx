@@ -10,6 +10,7 @@ import { useComposer } from "@/components/composer/composer-api";
 import { AddToBoardMenu } from "@/components/boards/add-to-board-menu";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { NewVersionActions } from "@/components/versions/new-version-actions";
+import { TemplateIcon } from "@/components/templates-page/template-icon";
 import { generationKey } from "@/components/versions/viewer-edits";
 import { DownloadIcon, ReferenceIcon, RemixIcon, ShareIcon, StackIcon, StarIcon, TrashIcon } from "@/components/ui/icons";
 import { errorText, openButtonId, withParam } from "@/lib/client/format";
@@ -21,18 +22,21 @@ const NEUTRAL = `${SECONDARY} text-zinc-800 ring-zinc-200 hover:bg-zinc-50 dark:
 
 // The share dialog (expiry, the link shown once, existing links) comes when someone shares.
 const ShareDialog = dynamic(() => import("@/components/boards/share-dialog").then((m) => m.ShareDialog), { ssr: false });
+// Save as template's form, likewise when someone asks for it.
+const SavePictureDialog = dynamic(() => import("@/components/templates-page/save-picture-dialog").then((m) => m.SavePictureDialog), { ssr: false });
 
 /**
  * Download, favorite, remix, use as reference (where the page has a composer),
- * add to a board, share, show the other pictures of its request, delete (own
- * pictures, after confirmation); Vary and Render larger make a new version.
+ * add to a board, share, save as template (anyone who sees it), show the other
+ * pictures of its request, delete (own pictures, after confirmation); Vary and
+ * Render larger make a new version.
  */
 export function LightboxActions(props: {
   generation: Generation;
   onClose(options?: { restoreFocus?: boolean }): void;
   onDeleted(id: string): void;
 }) {
-  const { t, user, role, feed, hasComposer, board, batch, setBatch } = useStudio();
+  const { t, locale, user, role, feed, hasComposer, board, batch, setBatch } = useStudio();
   const composer = useComposer();
   const router = useRouter();
   const g = props.generation;
@@ -40,6 +44,7 @@ export function LightboxActions(props: {
   const [error, setError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const [sharing, setSharing] = useState(false);
+  const [savingTemplate, setSavingTemplate] = useState(false);
   const batchSize = useBatchSize(g);
   const toggleFavorite = useToggleFavorite(setError);
   const { mutate } = useSWRConfig();
@@ -129,6 +134,10 @@ export function LightboxActions(props: {
             {t.boards.share.button}
           </button>
         )}
+        <button type="button" onClick={() => setSavingTemplate(true)} className={NEUTRAL}>
+          <TemplateIcon className="size-4" />
+          {t.templatesPage.fromPicture.button}
+        </button>
         {batchSize > 1 && batch !== g.batchId && (
           <button type="button" onClick={showBatch} className={NEUTRAL}>
             <StackIcon className="size-4" />
@@ -171,6 +180,7 @@ export function LightboxActions(props: {
         {info ?? ""}
       </p>
       {sharing && <ShareDialog target={{ generationId: g.id }} title={g.prompt} onClose={() => setSharing(false)} />}
+      {savingTemplate && <SavePictureDialog t={t} locale={locale} generation={g} onClose={() => setSavingTemplate(false)} />}
       {confirm && (
         <ConfirmDialog
           title={t.gallery.confirmDelete.title}
