@@ -24,7 +24,7 @@ export const templatesPage = {
   copied: "Copied as “{name}”; only you see the copy.",
   rename: "Rename",
   renameLabel: "Rename {name}",
-  makePrivate: "Only me",
+  makePrivate: "Make only mine",
   makePrivateLabel: "Make {name} visible only to you",
   makeTeam: "Share with team",
   makeTeamLabel: "Share {name} with the team",

@@ -24,7 +24,7 @@ export const templatesPage = {
   copied: "已复制为“{name}”，副本仅你可见。",
   rename: "重命名",
   renameLabel: "重命名 {name}",
-  makePrivate: "仅自己",
+  makePrivate: "设为仅自己",
   makePrivateLabel: "将 {name} 设为仅自己可见",
   makeTeam: "与团队共享",
   makeTeamLabel: "与团队共享 {name}",
