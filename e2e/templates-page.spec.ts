@@ -1,7 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContextOptions, Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio, type Person } from "./support/own-studio";
-import { pngFile, uniquePrompt } from "./support/studio-page";
+import { card, composerReady, pngFile, uniquePrompt } from "./support/studio-page";
 
 // The prompt library on a team (STUDIO_AUTH=accounts, the demo simulator):
 // ann saves bob's picture, made with bob's upload, as a template from the
@@ -113,6 +113,31 @@ test("ann saves bob's picture as a template from the viewer, settings and bob's 
   // Pictures made with a template are a bonus: never an error on the page
   // (outside it, Next's route announcer is an empty alert of its own).
   await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
+  await page.context().close();
+});
+
+test("from a card in the gallery: Save as template… keeps it to ann when she says Only me", async ({ browser }) => {
+  const bob = await studio.signedIn(BOB);
+  const prompt = uniquePrompt("a red kite over dunes");
+  await madePicture(bob, { prompt, references: [] });
+  const page = await open(browser, { who: ANN, path: "/" });
+  await composerReady(page);
+  const name = uniquePrompt("Kite");
+  await card(page, prompt).hover();
+  await card(page, prompt).getByRole("button", { name: `Save as template: ${prompt}` }).click();
+  const form = page.getByRole("dialog", { name: "Save the picture as a template" });
+  await form.getByLabel("Template name").fill(name);
+  await form.getByRole("radio", { name: "Only me" }).check();
+  await form.getByRole("button", { name: "Save template" }).click();
+  await expect(form.getByRole("status")).toHaveText(`Template “${name}” saved.`);
+  await form.getByRole("button", { name: "Done" }).click();
+  await expect(form).toBeHidden();
+
+  const ann = await studio.signedIn(ANN);
+  const saved = ((await (await ann.get("/api/templates")).json()) as { items: Template[] }).items.find((t) => t.name === name);
+  expect(saved).toMatchObject({ prompt, aspectRatio: "16:9", count: 1, references: [], owner: "ann", visibility: "private" });
+  // Private: bob, whose picture it was, does not see it.
+  expect(((await (await bob.get("/api/templates")).json()) as { items: Template[] }).items.map((t) => t.name)).not.toContain(name);
   await page.context().close();
 });
 
