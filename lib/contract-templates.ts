@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_REFERENCES } from "@/lib/models";
 import { createGenerationSchema } from "./contract";
+import { TEMPLATE_ID } from "./contract-values";
 
 // Templates (issue 24): a prompt with {blanks} and the settings it runs with,
 // the team's or one person's. GET/POST /api/templates,
@@ -9,7 +10,7 @@ import { createGenerationSchema } from "./contract";
 export const MAX_TEMPLATE_NAME = 100;
 
 /** `tpl_` + a ULID. */
-export const templateIdSchema = z.string().regex(/^tpl_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "not a template id" });
+export const templateIdSchema = z.string().regex(TEMPLATE_ID, { message: "not a template id" });
 
 /**
  * A template's blanks: each `{name}` in the prompt (letters and digits of any

@@ -30,6 +30,9 @@ export const CANCELLED_WAITING_CODE = "cancelled_waiting";
  */
 export const GENERATION_ID = /^gen_[0-9A-HJKMNP-TV-Z]{26}0{0,24}$/;
 export const MAX_IN_PLACE_RETRIES = 24;
+/** A template's id (`tpl_` + a ULID) and a bulk run's (`run_` + a ULID). */
+export const TEMPLATE_ID = /^tpl_[0-9A-HJKMNP-TV-Z]{26}$/;
+export const RUN_ID = /^run_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /**
  * The long side of a picture's smaller renditions (GET /api/images/{id}?variant=…):

@@ -3,7 +3,7 @@
 // Browser-safe: no server imports.
 import { z } from "zod";
 import { ASPECT_RATIOS, IMAGE_SIZES, MAX_PROMPT_LENGTH, MAX_REFERENCES, MODEL_IDS } from "@/lib/models";
-import { BOARD_VISIBILITIES, GENERATION_ID, GENERATION_STATUSES, LIST_PAGE_SIZE, MAX_BOARD_NAME, MAX_BULK_IDS, MAX_LIST_PAGE_SIZE, MAX_MATCHING_IDS } from "./contract-values";
+import { BOARD_VISIBILITIES, GENERATION_ID, GENERATION_STATUSES, LIST_PAGE_SIZE, MAX_BOARD_NAME, MAX_BULK_IDS, MAX_LIST_PAGE_SIZE, MAX_MATCHING_IDS, RUN_ID, TEMPLATE_ID } from "./contract-values";
 
 export * from "./contract-values";
 
@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   "forbidden",
   "not_found",
   "payload_too_large",
+  /** The idempotency key came with another request first (422). */
+  "idempotency_key_reused",
   "quota_exceeded",
   "rate_limited",
   "upstream_error",
@@ -113,6 +115,8 @@ export const createGenerationSchema = z.strictObject({
    * Its stored original goes to the gateway as the first reference, counted in the five.
    */
   parentId: z.string().regex(GENERATION_ID, { message: "parentId is not a generation id" }).optional(),
+  /** Made from this template (one the caller may see): counted as a use, listed under it on /templates and /usage. */
+  templateId: z.string().regex(TEMPLATE_ID, { message: "templateId is not a template id" }).optional(),
 }).refine((request) => request.references.length + (request.parentId ? 1 : 0) <= MAX_REFERENCES, {
   message: `at most ${MAX_REFERENCES} reference images, the picture edited counted`,
   path: ["references"],
@@ -186,6 +190,10 @@ export const generationSchema = z.object({
   rootId: z.string(),
   /** How many live versions its tree has (1: no edits). */
   versions: z.number().int().min(1),
+  /** The template it was made from (null: none). */
+  templateId: z.string().nullable(),
+  /** The bulk run that made it (null: none); its batch is one row of the run's table. */
+  runId: z.string().nullable(),
 });
 export type Generation = z.infer<typeof generationSchema>;
 
@@ -220,6 +228,10 @@ export const listGenerationsQuerySchema = z.strictObject({
   board: z.string().regex(/^brd_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "board is not a board id" }).optional(),
   /** Only the pictures of one request (a Generation's batchId). */
   batch: z.string().regex(/^(bat|gen)_[0-9A-HJKMNP-TV-Z]{26}$/, { message: "batch is not a batch id" }).optional(),
+  /** Only the pictures made from this template. */
+  template: z.string().regex(TEMPLATE_ID, { message: "template is not a template id" }).optional(),
+  /** Only the pictures of one bulk run (every row's batch). */
+  run: z.string().regex(RUN_ID, { message: "run is not a run id" }).optional(),
   /** `all`: every version of every tree; by default the gallery shows one card per tree, its newest version. */
   versions: z.enum(["all"], { message: "versions must be all" }).optional(),
 });
@@ -629,4 +641,8 @@ export const sharePreviewQuerySchema = z.strictObject({ boardId: boardIdSchema }
 export const sharePreviewSchema = z.object({ pictures: z.number().int(), hiddenPictures: z.number().int() });
 export type SharePreview = z.infer<typeof sharePreviewSchema>;
 
-export const downloadSchema = z.strictObject({ generationIds: generationIdsSchema });
+export const downloadIdsSchema = z.strictObject({ generationIds: generationIdsSchema });
+/** A bulk run's finished pictures (its whole table, whatever the 200 cap). */
+export const downloadRunSchema = z.strictObject({ runId: z.string().regex(RUN_ID, { message: "runId is not a run id" }) });
+/** The pictures named, or a run's. */
+export const downloadSchema = z.union([downloadIdsSchema, downloadRunSchema]);

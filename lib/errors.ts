@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   payload_too_large: 413,
+  idempotency_key_reused: 422,
   quota_exceeded: 429,
   rate_limited: 429,
   upstream_error: 502,

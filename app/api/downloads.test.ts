@@ -116,6 +116,9 @@ describe("POST /api/downloads", () => {
         // Originals: no parent, no instruction (an edit's are metadata.test's).
         parentId: null,
         instruction: null,
+        runId: null,
+        templateId: null,
+        values: null,
       })),
     );
     // One request made both foxes: one batch.

@@ -32,6 +32,8 @@ function live(n: number, parent: number | null, children: number[]): VersionNode
     parentId: parent === null ? null : id(parent),
     rootId: id(1),
     versions: 1,
+    templateId: null,
+    runId: null,
     children: children.map(id),
   };
 }

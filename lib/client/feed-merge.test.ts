@@ -34,6 +34,8 @@ function gen(n: number, over: Partial<Generation> = {}): Generation {
     parentId: null,
     rootId: id,
     versions: 1,
+    templateId: null,
+    runId: null,
     ...over,
   } as Generation;
 }

@@ -12,6 +12,7 @@ export const newBatchId = (now = Date.now()) => `bat_${ulid(now)}`;
 export const newBoardId = (now = Date.now()) => `brd_${ulid(now)}`;
 export const newShareId = (now = Date.now()) => `shr_${ulid(now)}`;
 export const newTemplateId = (now = Date.now()) => `tpl_${ulid(now)}`;
+export const newRunId = (now = Date.now()) => `run_${ulid(now)}`;
 
 /**
  * The id of a retry that takes `failedId`'s place: the gallery is

@@ -24,10 +24,18 @@ export type PictureMetadata = {
   parentId: string | null;
   /** What the edit asked for (its prompt) when it has a parent; null for an original, whose prompt describes the whole picture. */
   instruction: string | null;
+  /** A bulk run's picture: its run, the template run, and its row's values by blank (null: not made by a run). */
+  runId: string | null;
+  templateId: string | null;
+  values: Record<string, string> | null;
 };
 
+/** A run's record as metadata reads it: each row's values and the batch each row made. */
+export type RunValues = { batchIds: readonly string[]; rows: readonly Record<string, string>[] };
+
 /** What the gallery shows of a picture, for whoever opens the archive later. */
-export function pictureMetadata(row: GenerationRow, file: string): PictureMetadata {
+export function pictureMetadata(row: GenerationRow, file: string, run?: RunValues): PictureMetadata {
+  const rowOfRun = run && row.batchId ? run.batchIds.indexOf(row.batchId) : -1;
   // Through the API's own serializer, so dates, reference URLs and batchId read as the API gives them.
   const shown = toGeneration(row);
   return {
@@ -48,5 +56,8 @@ export function pictureMetadata(row: GenerationRow, file: string): PictureMetada
     batchId: shown.batchId,
     parentId: shown.parentId,
     instruction: shown.parentId === null ? null : shown.prompt,
+    runId: shown.runId,
+    templateId: shown.templateId,
+    values: rowOfRun >= 0 ? { ...run!.rows[rowOfRun] } : null,
   };
 }

@@ -5,7 +5,11 @@ import { StudioError } from "@/lib/errors";
 import { mustGetAll, nameIds } from "@/lib/core/picture-ids";
 import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
+import { MAX_RUN_ROWS } from "@/lib/contract-runs";
 import { logger } from "@/lib/log";
+
+/** A request's most pictures (POST /api/generations' count). */
+const MAX_COUNT = 4;
 import { archiveFileName, pictureFileName } from "./file-names";
 import { pictureMetadata } from "./metadata";
 import { streamZip, type ZipEntrySource } from "./zip-archive";
@@ -33,12 +37,17 @@ const CHECK_CONCURRENCY = 8;
  * Every picture of the studio is visible to every member (the gallery is the
  * team's), so any signed-in `viewer` may download any of them.
  */
-export async function zipDownload(deps: Pick<ServiceDeps, "db" | "store">, input: { ids: string[]; viewer: Pick<Person, "name"> }): Promise<ZipDownload> {
-  const rows = await picturesInOrder(deps, input.ids);
+export async function zipDownload(
+  deps: Pick<ServiceDeps, "db" | "store">,
+  input: ({ ids: string[] } | { runId: string }) & { viewer: Pick<Person, "name"> },
+): Promise<ZipDownload> {
+  const rows = "runId" in input ? await runPictures(deps, input.runId) : await picturesInOrder(deps, input.ids);
   await assertFilesStored(deps, rows);
 
   const files = rows.map((row, i) => pictureFileName({ position: i + 1, prompt: row.prompt, contentType: row.imageContentType ?? "" }));
-  const metadata = Buffer.from(`${JSON.stringify(rows.map((row, i) => pictureMetadata(row, files[i])), null, 2)}\n`);
+  const runs = new Map((await deps.db.getRuns(rows.flatMap((row) => (row.runId ? [row.runId] : [])))).map((run) => [run.id, run]));
+  const described = rows.map((row, i) => pictureMetadata(row, files[i], row.runId ? runs.get(row.runId) : undefined));
+  const metadata = Buffer.from(`${JSON.stringify(described, null, 2)}\n`);
   const entries: ZipEntrySource[] = [
     { name: "metadata.json", date: new Date(), stored: false, open: async () => metadata },
     ...rows.map((row, i) => ({
@@ -61,6 +70,21 @@ export async function zipDownload(deps: Pick<ServiceDeps, "db" | "store">, input
     onError: (err) => logger.error({ ...log, err }, "zip download failed part-way; the stream was ended with an error"),
   });
   return { fileName: archiveFileName(rows.length), count: rows.length, body };
+}
+
+/**
+ * A run's finished pictures, in the table's order (row by row, each row's
+ * pictures oldest first): at most 100 rows of 4, so no cap beyond the run's.
+ * One still in progress or failed is left out; a run with none finished is a 400.
+ */
+async function runPictures(deps: Pick<ServiceDeps, "db">, runId: string): Promise<GenerationRow[]> {
+  const run = await deps.db.getRun(runId);
+  if (!run) throw new StudioError("not_found", "There is no run with this id");
+  const rows = await deps.db.listGenerations({ run: run.id, status: "completed", limit: MAX_RUN_ROWS * MAX_COUNT });
+  const order = new Map(run.batchIds.map((batchId, i) => [batchId, i]));
+  const finished = rows.filter((row) => row.imageKey).sort((a, b) => order.get(a.batchId!)! - order.get(b.batchId!)! || (a.id < b.id ? -1 : 1));
+  if (finished.length === 0) throw new StudioError("invalid_request", "This run has no finished pictures yet");
+  return finished;
 }
 
 /** The rows of `ids` in that order; refuses unknown ids and pictures that have no stored original. */

@@ -104,5 +104,7 @@ export async function retryGeneration(
     idempotencyKey: key,
     inPlaceOf: row,
     tree: row,
+    templateId: row.templateId,
+    runId: row.runId,
   });
 }

@@ -13,13 +13,14 @@ import { discardReferences, storeParentOriginal, storeReferences } from "./refer
 import { removeReplaced, retriedAlready } from "./replaced";
 import { presentGenerations } from "./serialize";
 import { submitRows } from "./submit";
+import { mustSeeTemplate } from "@/lib/templates/access";
 
 const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
 type Settings = { model: ModelId; prompt: string; aspectRatio: AspectRatio; imageSize: ImageSize | null };
 
 /** Fixed-size models ignore a requested size; rows record what the task really gets. */
-function recordedSize(model: ModelId, requested: ImageSize | null | undefined): ImageSize | null {
+export function recordedSize(model: ModelId, requested: ImageSize | null | undefined): ImageSize | null {
   return getModel(model)!.sizes.length > 1 ? effectiveSize(model, requested ?? undefined) : null;
 }
 
@@ -40,9 +41,11 @@ export async function createGenerations(
   if (replay) return replay;
   // An edit names a picture first: one that is not there is a 404 whatever the limits.
   const parent = request.parentId ? await editedPicture(deps, request.parentId) : undefined;
+  // As with a parent: a template the person may not see is a 404 whatever the limits.
+  const template = request.templateId ? await mustSeeTemplate(deps.db, { id: request.templateId, person }) : undefined;
   const rows = { model: request.model, imageSize: recordedSize(request.model, request.imageSize), count: request.count };
   await assertWithinLimits(deps, { person, rows });
-  const { entries, created, inline } = await storeReferences(deps, { references: request.references, createdBy });
+  const { entries, created, inline } = await storeReferences(deps, { references: request.references, createdBy, shared: new Set(template?.references) });
   try {
     // The picture edited goes first, from our storage, counted among the five.
     const original = parent ? await storeParentOriginal(deps, { parent, createdBy }) : undefined;
@@ -52,6 +55,7 @@ export async function createGenerations(
       entries: original ? [original, ...entries] : entries,
       inline,
       tree: parent && { parentId: parent.id, rootId: parent.rootId ?? parent.id },
+      templateId: template?.id,
       count: request.count,
       person,
       idempotencyKey: request.idempotencyKey,
@@ -63,6 +67,11 @@ export async function createGenerations(
     // person's to use again, whatever became of this request).
     await discardReferences(deps, created).catch((err: unknown) => logger.warn({ err }, "could not discard unused references"));
   }
+}
+
+/** One more use of the template; the pictures are made whether or not the count lands. */
+export async function countUse(deps: ServiceDeps, templateId: string): Promise<void> {
+  await deps.db.countTemplateUse(templateId).catch((err: unknown) => logger.warn({ err, template: templateId }, "could not count a template's use"));
 }
 
 /** The picture an edit changes: a finished one with its original stored (every member sees every picture). */
@@ -110,6 +119,10 @@ export async function createFromEntries(
     inPlaceOf?: Pick<GenerationRow, "id" | "batchId">;
     /** A version of a tree (an edit, or the retry of one): its parent and the tree's original. */
     tree?: Pick<GenerationRow, "parentId" | "rootId">;
+    /** The template it is made from (counted as one use when the rows are new), or a retried row's. */
+    templateId?: string | null;
+    /** A retried row's run: its place in the run stays. */
+    runId?: string | null;
   },
 ): Promise<Generation[]> {
   const { settings, entries, person, inPlaceOf } = input;
@@ -133,6 +146,8 @@ export async function createFromEntries(
     batchId,
     parentId: input.tree?.parentId ?? null,
     rootId: input.tree?.rootId ?? null,
+    templateId: input.templateId ?? null,
+    runId: input.runId ?? null,
   }));
 
   const limits = await insertLimits(deps, { person, rows: { model: settings.model, imageSize, count: input.count } });
@@ -154,6 +169,8 @@ export async function createFromEntries(
   if (inserted.refused) throw limitError(deps, inserted.refused, limits);
   if (!inserted.created) return presentGenerations(deps, inserted.rows);
   if (inPlaceOf) await removeReplaced(deps, inPlaceOf.id);
+  // A use is a request made from the template (a retry is the same use again).
+  else if (input.templateId) await countUse(deps, input.templateId);
 
   // Past the in-flight cap the last rows wait: the queue sends them when slots free.
   const { sent, failures } = await submitRows(deps, {

@@ -10,6 +10,6 @@ export { refreshGeneration } from "./refresh";
 export { toGeneration } from "./serialize";
 export { openImage, openReference } from "./files";
 export { copyReferenceFromUrl, uploadReference, MAX_REFERENCE_BYTES } from "./references";
-export { usageOf, limitsOf, spendOf, chargedCount, startOfUtcMonth } from "./quota";
+export { usageOf, limitsOf, spendOf, chargedCount, startOfUtcMonth, money } from "./quota";
 export { currentPrices } from "./prices-in-force";
 export { sessionLimitsOf } from "./session-limits";

@@ -34,10 +34,13 @@ export function listFilterOf(query: ListGenerationsQuery, viewer: Person): Omit<
     createdBy: query.mine ? viewer.name : undefined,
     board: query.board,
     batch: query.batch,
-    // One card per tree in the gallery; a search, the stars, a board or a
-    // batch is asked about the very pictures, so every version it names shows,
-    // and so does every picture in progress (each its own progress card).
-    newestVersions: query.versions !== "all" && !query.q && !query.favorite && !query.board && !query.batch && query.status !== "active",
+    template: query.template,
+    run: query.run,
+    // One card per tree in the gallery; a search, the stars, a board, a
+    // batch, a template or a run is asked about the very pictures, so every
+    // version it names shows, and so does every picture in progress (each its
+    // own progress card).
+    newestVersions: query.versions !== "all" && !query.q && !query.favorite && !query.board && !query.batch && !query.template && !query.run && query.status !== "active",
   };
 }
 

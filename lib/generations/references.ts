@@ -158,7 +158,7 @@ type Resolved =
   | { kind: "copy"; url: string; checked: Checked }
   | { kind: "existing"; id: string };
 
-async function resolveReference(deps: ServiceDeps, input: { value: string; index: number; createdBy: string }): Promise<Resolved> {
+async function resolveReference(deps: ServiceDeps, input: { value: string; index: number; createdBy: string; shared?: ReadonlySet<string> }): Promise<Resolved> {
   const { value, index } = input;
   const field = { path: `references.${index}`, label: `Reference ${index + 1}` };
   if (value.startsWith("data:")) {
@@ -169,7 +169,8 @@ async function resolveReference(deps: ServiceDeps, input: { value: string; index
   if (referenceIdSchema.safeParse(value).success) {
     // Someone else's upload is as unknown as a missing one: ids are not shared.
     const row = await deps.db.getReference(value);
-    if (!row || row.createdBy !== input.createdBy) throw refused(field, "there is no uploaded reference with this id");
+    // …except one the template the request names carries (a teammate's upload in a team template).
+    if (!row || (row.createdBy !== input.createdBy && !input.shared?.has(row.id))) throw refused(field, "there is no uploaded reference with this id");
     return { kind: "existing", id: row.id };
   }
   let fetched;
@@ -203,10 +204,10 @@ export type StoredReferences = {
  */
 export async function storeReferences(
   deps: ServiceDeps,
-  input: { references: string[]; createdBy: string },
+  input: { references: string[]; createdBy: string; /** Stored ids usable whoever uploaded them (the chosen template's). */ shared?: ReadonlySet<string> },
 ): Promise<StoredReferences> {
   const resolved = await Promise.all(
-    input.references.map((value, index) => resolveReference(deps, { value, index, createdBy: input.createdBy })),
+    input.references.map((value, index) => resolveReference(deps, { value, index, createdBy: input.createdBy, shared: input.shared })),
   );
   const entries: ReferenceEntry[] = [];
   const created: ReferenceEntry[] = [];

@@ -54,6 +54,8 @@ export function toGeneration(row: GenerationRow, starred = false, position: numb
     parentId: row.parentId,
     rootId: row.rootId ?? row.id,
     versions: Math.max(1, versions),
+    templateId: row.templateId,
+    runId: row.runId,
   };
 }
 

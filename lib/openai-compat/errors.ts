@@ -56,6 +56,8 @@ export function fromStudio(error: StudioError): OpenAiError {
   switch (error.code) {
     case "invalid_request":
       return new OpenAiError(400, error.message, { type: "invalid_request_error", code: "invalid_value", param: paramOf(error) });
+    case "idempotency_key_reused":
+      return keyReused();
     case "payload_too_large":
       return new OpenAiError(413, error.message, { type: "invalid_request_error", code: "request_too_large", param: paramOf(error) });
     case "unauthorized":

@@ -189,6 +189,14 @@ export const operations: Operation[] = [
     description: "Its owner, or an admin for a team template. Pictures made with it stay.",
     params: { id: templateContract.templateIdSchema }, ok: { 204: noContent("Deleted") }, errors: [404] },
 
+  // Bulk runs
+  { method: "post", path: "/api/runs", operationId: "createRun", summary: "Run a template from a table", tag: "Templates", access: "person",
+    description: "A template the caller sees (someone else's private one: 404), run once per row: table is CSV or tab-separated text as a spreadsheet copies it, its first row naming the template's blanks (or rows: each row's values by blank). At most 100 rows; every mistake is a 400 whose issues name the row and column (rows numbered as a spreadsheet numbers them, the header being row 1): an unknown or missing column, an empty value, a row longer than the header, an unclosed quote. With dryRun: true, 200 and a preview: every prompt, the pictures (rows × the template's count), their price as the composer's quote prices them, and what the run leaves of today's allowance, the places in flight and in the queue, and the month's budget (negative: by how much it does not fit; refusal says so in words); nothing is stored or sent. Without: 201 and the run's id and one batch per row, checked against the caller's limits in the insert's transaction for the whole run: a run that does not fit is 429 naming the limit and by how much, and nothing is stored or sent. idempotencyKey: the same key with the same template and rows answers the same run (24 h); with other rows, 422.",
+    body: { schema: "CreateRunRequest", media: "json" }, ok: { 200: json("RunPreview", "The preview (dryRun)"), 201: json("CreatedRun", "The run and its batches") }, errors: [400, 404, 413, 422, 429] },
+  { method: "get", path: "/api/runs/{id}", operationId: "getRun", summary: "Get a run and its progress", tag: "Templates", access: "person",
+    description: "Any member (every member sees every picture): each row's values, the batch each row made, and its live pictures counted done, failed and active. templateName is null when the template is gone or is someone else's private one. GET /api/generations?run=ID lists its pictures; POST /api/downloads { runId } is its ZIP.",
+    params: { id: ids.run }, ok: { 200: json("Run", "The run") }, errors: [404] },
+
   // Sharing
   { method: "post", path: "/api/shares", operationId: "createShare", summary: "Share a picture or a board", tag: "Sharing", access: "person",
     description: "A public, read-only link /s/<token> (256 random bits; the studio keeps only a hash, so the link is in this answer only). A picture: its creator or an admin; a board: its owner or an admin. A link never shows a picture its maker could not share alone: a member's board link shows only the pictures of the board that member made, an admin's all of them, decided from the maker's role each time the link is opened. hiddenPictures: the board's finished pictures this link leaves out. A person has at most STUDIO_MAX_SHARE_LINKS unexpired links (default 200); past it 429 quota_exceeded naming the cap, nothing made.",
@@ -203,7 +211,7 @@ export const operations: Operation[] = [
     description: "The link is dead at once (404). One's own, anyone's for an admin, or one that shows a picture the caller made (see GET /api/shares?showing=mine). Any other link is 404, like a missing one, and nothing changes.",
     params: { id: ids.share }, ok: { 204: noContent("Revoked") }, errors: [404] },
   { method: "post", path: "/api/downloads", operationId: "downloadZip", summary: "Download pictures as a ZIP", tag: "Sharing", access: "person",
-    description: "Up to 200 finished pictures, streamed as they are read (never built in memory): the originals with readable names, and metadata.json with each one's prompt, model, ratio, size, references, creator and dates.",
+    description: "Up to 200 finished pictures (generationIds), or a bulk run's finished pictures in its table's order (runId), streamed as they are read (never built in memory): the originals with readable names, and metadata.json with each one's prompt, model, ratio, size, references, creator and dates, and for a run's picture its runId, templateId and its row's values.",
     body: { schema: "DownloadRequest", media: "json+form" },
     ok: { 200: { description: "The ZIP", file: ["application/zip"], headers: ["Content-Disposition", "Cache-Control"] } }, errors: [400, 404, 413] },
 

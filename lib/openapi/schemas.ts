@@ -3,6 +3,7 @@ import { z } from "zod";
 import * as contract from "@/lib/contract";
 import * as promptContract from "@/lib/contract-prompt";
 import * as templateContract from "@/lib/contract-templates";
+import * as runContract from "@/lib/contract-runs";
 import { MAX_REFERENCES } from "@/lib/models";
 import { MAX_REFERENCE_BYTES } from "@/lib/generations/references";
 
@@ -70,6 +71,7 @@ export const ids = {
   invite: z.string().meta({ description: "The secret of an invite link (/invite/<token>)." }),
   board: contract.boardIdSchema,
   share: contract.shareIdSchema,
+  run: runContract.runIdSchema,
 };
 
 /** What a request sends: converted with io "input" (defaults optional, query flags as strings). */
@@ -92,6 +94,7 @@ export const requestSchemas = {
   PatchBoardRequest: contract.patchBoardSchema,
   BoardItemsRequest: contract.boardItemsSchema,
   CreateTemplateRequest: templateContract.createTemplateSchema,
+  CreateRunRequest: runContract.createRunSchema,
   PatchTemplateRequest: templateContract.patchTemplateSchema,
   CreateShareRequest: contract.createShareSchema,
   DownloadRequest: contract.downloadSchema,
@@ -129,6 +132,9 @@ export const responseSchemas = {
   BoardItemsChanged: contract.boardItemsResponseSchema,
   Template: templateContract.templateSchema,
   TemplateList: templateContract.listTemplatesResponseSchema,
+  RunPreview: runContract.runPreviewSchema,
+  CreatedRun: runContract.createRunResponseSchema,
+  Run: runContract.runSchema,
   Share: contract.shareSchema,
   CreatedShare: contract.createdShareSchema,
   ShareList: contract.listSharesResponseSchema,

@@ -1,0 +1,4 @@
+import "server-only";
+
+export { createRun } from "./create";
+export { getRun } from "./reads";
