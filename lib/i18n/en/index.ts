@@ -17,6 +17,7 @@ import { promptHelp } from "./prompt-help";
 import { templateBlanks } from "./template-blanks";
 import { templatesPage } from "./templates-page";
 import { runs } from "./runs";
+import { runDialog } from "./run-dialog";
 
 // The English dictionary, in one section per area of the page.
-export const en = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions, promptHelp, templates, templateBlanks, templatesPage, runs };
+export const en = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions, promptHelp, templates, templateBlanks, templatesPage, runs, runDialog };

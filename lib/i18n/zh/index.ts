@@ -18,6 +18,7 @@ import { promptHelp } from "./prompt-help";
 import { templateBlanks } from "./template-blanks";
 import { templatesPage } from "./templates-page";
 import { runs } from "./runs";
+import { runDialog } from "./run-dialog";
 
 // 中文词典，与英文按区域一一对应。
-export const zh: Dictionary = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions, promptHelp, templates, templateBlanks, templatesPage, runs };
+export const zh: Dictionary = { common, composer, allowance, gallery, auth, account, admin, usage, tokens, share, boards, failures, docs, versions, promptHelp, templates, templateBlanks, templatesPage, runs, runDialog };
