@@ -130,7 +130,8 @@ test("from a card in the gallery: Save as template… keeps it to ann when she s
   await form.getByRole("radio", { name: "Only me" }).check();
   await form.getByRole("button", { name: "Save template" }).click();
   await expect(form.getByRole("status")).toHaveText(`Template “${name}” saved.`);
-  await form.getByRole("button", { name: "Done" }).click();
+  await expect(form.getByRole("button", { name: "Done" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(form).toBeHidden();
 
   const ann = await studio.signedIn(ANN);

@@ -1,5 +1,5 @@
 "use client";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import useSWR from "swr";
 import { BusyButton, useBusy } from "@/components/ui/busy-button";
 import { DialogActions } from "@/components/ui/dialog-actions";
@@ -39,7 +39,11 @@ export function SavePictureDialog(props: { t: Dictionary; locale: Locale; genera
   const { mutate } = useSWR(TEMPLATES_URL, templatesPageApi.list, { revalidateOnMount: false });
   const field = useRef<HTMLInputElement>(null);
   const done = useRef<HTMLButtonElement>(null);
-  const ids = { title: useId(), body: useId(), name: useId(), who: useId() };
+  const ids = { title: useId(), body: useId(), name: useId() };
+  // Saved: Done takes the focus from the Save button it replaces.
+  useEffect(() => {
+    if (saved) done.current?.focus();
+  }, [saved]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -55,7 +59,6 @@ export function SavePictureDialog(props: { t: Dictionary; locale: Locale; genera
         setProblem(null);
         setSaved(template.name);
         void mutate();
-        queueMicrotask(() => done.current?.focus());
       } catch (e) {
         setProblem(errorText(e, t));
         field.current?.focus();
@@ -91,7 +94,7 @@ export function SavePictureDialog(props: { t: Dictionary; locale: Locale; genera
         />
       </div>
       <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" disabled={saved !== null}>
-        <legend id={ids.who} className="mb-1 font-medium">
+        <legend className="mb-1 font-medium">
           {F.visibilityLabel}
         </legend>
         {(["team", "private"] as const).map((value) => (
