@@ -1,17 +1,18 @@
 "use client";
 import { useCallback, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { useStudio } from "@/components/studio/studio-context";
 import { api, ApiError } from "@/lib/client/api";
 import type { ComposerSettings } from "@/lib/client/composer-settings-store";
 import type { Generation } from "@/lib/contract";
 import type { Template } from "@/lib/contract-templates";
 import { blankFieldId } from "@/components/templates/template-blanks";
-import { format } from "@/lib/i18n/format";
 import { ASPECT_RATIOS, getModel, IMAGE_SIZES, MAX_REFERENCES, type AspectRatio, type ImageSize, type ModelId } from "@/lib/models";
 import { ComposerContext, type ComposerApi, type ReferenceItem } from "./composer-api";
 import { uploadRefusal } from "./describe-failure";
 import { useLastUsedSettings } from "./use-last-used-settings";
 import { useTemplateMode } from "./use-template-mode";
+import { useTemplateReferences } from "./use-template-references";
 import {
   dataUrlToBlob,
   failureNote,
@@ -22,11 +23,9 @@ import {
   loadDownscale,
   nameFromUrl,
   noteText,
-  ownStoredItem,
   pictureName,
   problemNote,
   storedItem,
-  storedReferenceUrl,
   tooManyNote,
   urlItem,
   type Note,
@@ -40,7 +39,7 @@ function reveal(el: HTMLElement | null, block: ScrollLogicalPosition) {
 
 /** The composer's state, shared with the gallery (remix, use as reference). */
 export function ComposerProvider({ children }: { children: React.ReactNode }) {
-  const { t, user } = useStudio();
+  const { t } = useStudio();
   const [prompt, setPrompt] = useState("");
   const [model, setModelState] = useState<ModelId>("nano_banana_2");
   // The size last picked on a model that offers a choice; a fixed-size model shows its own.
@@ -56,7 +55,6 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
   const current = useRef<ReferenceItem[]>([]);
   const pending = useRef(0);
   const remixRun = useRef(0);
-  const templateRun = useRef(0);
   const { template, blankValues, setBlankValue, blanks, startTemplate, forgetTemplate, leaveTemplate, templatesPanel, setTemplatesPanel } = useTemplateMode({
     prompt,
     setPrompt,
@@ -218,48 +216,21 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
     [reserve, release, update, startUpload, forgetTemplate],
   );
 
-  // A template's references: its owner's own uploads go by id as they are;
-  // anyone else's browser fetches each (readable once a finished picture used
-  // it) and uploads it as their own, as remix does, since ids are not shared.
-  const loadTemplateReferences = useCallback(
-    async (template: Template) => {
-      const run = ++templateRun.current;
-      // The last template's pictures leave with it; the ones the person added stay.
-      update((list) => list.filter((r) => !r.template));
-      setNotes([]);
-      const ids = template.references;
-      if (!ids.length) return;
-      const granted = reserve(ids.length);
-      const items: ReferenceItem[] = [];
-      let failed = ids.length - granted;
-      for (const [i, id] of ids.slice(0, granted).entries()) {
-        const name = format(t.templateBlanks.referenceName, { name: template.name, n: i + 1 });
-        try {
-          const item = template.owner === user ? ownStoredItem(id, name) : await storedItem(storedReferenceUrl(id), name);
-          items.push({ ...item, template: template.id });
-        } catch {
-          failed += 1;
-        }
-      }
-      release(granted);
-      if (run !== templateRun.current) return;
-      update((list) => [...list, ...items].slice(0, MAX_REFERENCES));
-      for (const item of items) if (item.upload) startUpload(item);
-      if (failed) setNotes([{ section: "templateBlanks", key: "referencesFailed", values: { n: failed } }]);
-    },
-    [reserve, release, update, startUpload, t, user],
-  );
+  const loadTemplateReferences = useTemplateReferences({ update, reserve, release, startUpload, setNotes });
 
   const chooseTemplate = useCallback(
     (template: Template) => {
-      setPrompt(template.prompt);
-      setModelState(template.model);
-      if ((ASPECT_RATIOS as readonly string[]).includes(template.aspectRatio)) setAspectRatio(template.aspectRatio as AspectRatio);
-      if (template.imageSize && (IMAGE_SIZES as readonly string[]).includes(template.imageSize)) setChosenSize(template.imageSize as ImageSize);
-      setCountState(Math.min(4, Math.max(1, template.count)));
-      startTemplate({ id: template.id, name: template.name });
-      // After React has drawn the new fields: the first blank to type into, or the prompt.
-      requestAnimationFrame(() => (document.getElementById(blankFieldId(0)) ?? promptRef.current)?.focus());
+      // Drawn at once (a click, or the address read after the page loaded), so the
+      // first blank's field exists to take focus; with no blanks, the prompt does.
+      flushSync(() => {
+        setPrompt(template.prompt);
+        setModelState(template.model);
+        if ((ASPECT_RATIOS as readonly string[]).includes(template.aspectRatio)) setAspectRatio(template.aspectRatio as AspectRatio);
+        if (template.imageSize && (IMAGE_SIZES as readonly string[]).includes(template.imageSize)) setChosenSize(template.imageSize as ImageSize);
+        setCountState(Math.min(4, Math.max(1, template.count)));
+        startTemplate({ id: template.id, name: template.name });
+      });
+      (document.getElementById(blankFieldId(0)) ?? promptRef.current)?.focus();
       void loadTemplateReferences(template);
     },
     [startTemplate, loadTemplateReferences],

@@ -72,6 +72,8 @@ export function useGenerate() {
       // Uploaded pictures go by id: the request carries no picture bytes.
       references: references.map((r) => r.value),
       count: c.count,
+      // Counted as one of the template's uses and listed under it on /templates.
+      ...(c.template ? { templateId: c.template.id } : {}),
     };
     const fingerprint = JSON.stringify(body);
     const idempotencyKey = unsure.current?.body === fingerprint ? unsure.current.key : newIdempotencyKey();
@@ -95,7 +97,7 @@ export function useGenerate() {
       // Used today, in flight, spent: changed by this request (or stale, if it was refused).
       refreshLimits();
     }
-  }, [blocker, c.model, prompt, c.aspectRatio, c.imageSize, c.references, c.count, feed, t, locale, refreshLimits]);
+  }, [blocker, c.model, prompt, c.aspectRatio, c.imageSize, c.references, c.count, c.template, feed, t, locale, refreshLimits]);
 
   // A message about the prompt stays only while the prompt is the one refused.
   const promptError = failure?.prompt && failure.prompt.text === prompt ? failure.prompt.message : null;

@@ -10,4 +10,5 @@ export const templateBlanks = {
   slashHint: "Type / to pick a template",
   referenceName: "{name}, reference {n}",
   referencesFailed: "{n} of the template's reference images could not be loaded (only their uploader can use them until a picture is made with them)",
+  fromAddressMissing: "The template in the address is not one you can use (it was deleted, or it is private).",
 };

@@ -10,4 +10,5 @@ export const templateBlanks = {
   slashHint: "输入 / 选择模板",
   referenceName: "{name}，参考图 {n}",
   referencesFailed: "模板的 {n} 张参考图无法载入（在用它们生成图片之前，只有上传者本人可以使用）",
+  fromAddressMissing: "地址里的模板无法使用（已被删除，或是别人的私有模板）。",
 };
