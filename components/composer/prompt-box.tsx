@@ -35,6 +35,8 @@ export function PromptBox(props: { history: readonly string[]; error: string | n
   const describedBy = [`${ID}-count`, over > 0 && `${ID}-over`, props.error && `${ID}-error`].filter(Boolean).join(" ");
 
   function pick(text: string) {
+    // A recent prompt is plain text: the template's fields (and its id) stay behind.
+    if (template) leaveTemplate();
     setPrompt(text);
     step.current = -1;
     requestAnimationFrame(() => {
