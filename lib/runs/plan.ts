@@ -21,7 +21,9 @@ export async function planRun(deps: Pick<ServiceDeps, "db">, input: { request: C
   const template = await mustSeeTemplate(deps.db, { id: request.templateId, person: input.person });
   const blanks = templateVariables(template.prompt);
   if (blanks.length === 0) {
-    throw tableError([{ path: "templateId", message: "This template has no {blanks}: a run fills a template's blanks from a table, one row per run" }]);
+    throw new StudioError("invalid_request", "This template has no {blanks}: a run fills a template's blanks from a table, one row per run", {
+      issues: [{ path: "templateId", message: "This template has no {blanks}" }],
+    });
   }
   const parsed = request.table !== undefined ? parseRunTable(request.table, blanks) : checkRunRows(request.rows ?? [], blanks);
   if (!parsed.ok) throw tableError(parsed.issues);
@@ -33,5 +35,5 @@ export async function planRun(deps: Pick<ServiceDeps, "db">, input: { request: C
 
 function tableError(issues: TableIssue[]): StudioError {
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
-  return new StudioError("invalid_request", `${issues[0].message}${more}`, { issues });
+  return new StudioError("invalid_request", `${issues[0].message}${more}`, { issues: issues.map(({ path, message }) => ({ path, message })) });
 }

@@ -26,6 +26,13 @@ describe("a run's table", () => {
   });
 
   it("names the row and column of every mistake, rows numbered as the spreadsheet numbers them", () => {
+    // Each names its place for a page to say it in the person's language.
+    expect(parseRunTable("product,surface\nmug,\nlamp,oak,extra", BLANKS)).toMatchObject({
+      issues: [
+        { problem: "emptyValue", row: 2, column: "surface" },
+        { problem: "rowTooLong", row: 3, column: "3", count: 3 },
+      ],
+    });
     expect(messages(parseRunTable("product,colour\nmug,red", BLANKS))).toEqual([
       "Row 1, column “colour”: unknown column, not a blank of this template (its blanks: product, surface)",
       "Row 1: no column for the blank “surface”",
@@ -53,9 +60,9 @@ describe("a run's table", () => {
     expect(checkRunRows([{ product: "mug", surface: "oak", colour: "red" }, { product: "" }], BLANKS)).toEqual({
       ok: false,
       issues: [
-        { path: "rows.0.colour", message: "Row 1, column “colour”: not a blank of this template (its blanks: product, surface)" },
-        { path: "rows.1.product", message: "Row 2, column “product”: empty value" },
-        { path: "rows.1.surface", message: "Row 2, column “surface”: empty value" },
+        { path: "rows.0.colour", message: "Row 1, column “colour”: not a blank of this template (its blanks: product, surface)", problem: "unknownColumn", row: 1, column: "colour" },
+        { path: "rows.1.product", message: "Row 2, column “product”: empty value", problem: "emptyValue", row: 2, column: "product" },
+        { path: "rows.1.surface", message: "Row 2, column “surface”: empty value", problem: "emptyValue", row: 2, column: "surface" },
       ],
     });
     expect(checkRunRows([], BLANKS)).toMatchObject({ ok: false });
@@ -64,6 +71,6 @@ describe("a run's table", () => {
   it("fills each row's prompt, and names a row whose prompt would pass the limit", () => {
     expect(runPrompts("{product} on {surface}", [{ product: "mug", surface: "oak" }], 2).prompts).toEqual(["mug on oak"]);
     const { issues } = runPrompts("{product}".repeat(6), [{ product: "x".repeat(2_000) }], 2);
-    expect(issues).toEqual([{ path: "rows.0", message: "Row 2: its prompt would be 12000 characters, at most 10000" }]);
+    expect(issues).toEqual([{ path: "rows.0", message: "Row 2: its prompt would be 12000 characters, at most 10000", problem: "promptTooLong", row: 2, column: null, count: 12_000 }]);
   });
 });
