@@ -52,8 +52,8 @@ async function hydratedNow(find: () => Locator) {
     .toBe(true);
 }
 
-/** A finished picture of `request`'s person, made with `references`; its id. */
-async function madePicture(request: APIRequestContext, input: { prompt: string; references: string[] }): Promise<string> {
+/** A finished picture of `request`'s person, made with `references` (from a template, given `templateId`); its id. */
+async function madePicture(request: APIRequestContext, input: { prompt: string; references: string[]; templateId?: string }): Promise<string> {
   const res = await request.post("/api/generations", { data: { model: "nano_banana_2", aspectRatio: "16:9", ...input } });
   expect(res.status()).toBe(201);
   const [made] = ((await res.json()) as { generations: { id: string }[] }).generations;
@@ -139,6 +139,26 @@ test("from a card in the gallery: Save as template… keeps it to ann when she s
   expect(saved).toMatchObject({ prompt, aspectRatio: "16:9", count: 1, references: [], owner: "ann", visibility: "private" });
   // Private: bob, whose picture it was, does not see it.
   expect(((await (await bob.get("/api/templates")).json()) as { items: Template[] }).items.map((t) => t.name)).not.toContain(name);
+  await page.context().close();
+});
+
+test("pictures made from bob's team template count as its uses and show under it, newest first, four at most", async ({ browser }) => {
+  const ann = await studio.signedIn(ANN);
+  const team = ((await (await ann.get("/api/templates")).json()) as { items: (Template & { id: string })[] }).items.find((t) => t.name === bobs.team)!;
+  const prompts = Array.from({ length: 5 }, (_, i) => uniquePrompt(`a fox for ${bobs.team}, take ${i + 1}`));
+  for (const prompt of prompts) await madePicture(ann, { prompt, references: [], templateId: team.id });
+
+  const page = await open(browser, { who: ANN, path: "/templates" });
+  const bobsTeam = templateCard(page, bobs.team);
+  await expect(bobsTeam).toContainText("by bob · Used 5 times");
+  const pictures = bobsTeam.getByRole("list", { name: `Pictures made with ${bobs.team}` }).getByRole("img");
+  await expect(pictures).toHaveCount(4);
+  await expect(pictures.first()).toHaveAttribute("alt", prompts[4]);
+  await expect(pictures.first()).toHaveJSProperty("complete", true);
+  // The first made is the one left out; its neighbour opens its own page.
+  await expect(bobsTeam.getByRole("img", { name: prompts[0] })).toHaveCount(0);
+  await bobsTeam.getByRole("link", { name: prompts[4] }).click();
+  await expect(page).toHaveURL(/\/p\/gen_/);
   await page.context().close();
 });
 
