@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
-import { card, composerReady, pngFile, uniquePrompt } from "./support/studio-page";
+import { card, composerReady, pngFile, screenshot, uniquePrompt } from "./support/studio-page";
 
 // A template's {blanks} in the composer (demo mode): each blank becomes a
 // field under the prompt, Generate waits for every one with its reason said,
@@ -45,6 +45,7 @@ test("a template's two blanks: fields in order, Tab between them, Generate waits
 
   const generate = page.getByRole("button", { name: "Generate", exact: true });
   await expect(generate).toBeDisabled();
+  await screenshot(page, "template-blanks-waiting");
   await expect(generate).toHaveAccessibleDescription(/Fill in the blank “surface” first\./);
   await expect(surface).toHaveAccessibleDescription(/Fill in the blank “surface” first\./);
   // Pressing it anyway takes the person to the blank it waits for.
