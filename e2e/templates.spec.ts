@@ -12,7 +12,7 @@ test("save the composer as a template, then find it and choose it: the prompt an
   await page.getByLabel("Prompt", { exact: true }).fill(words);
   await page.getByRole("radiogroup", { name: "Aspect ratio" }).getByRole("radio", { name: /16:9/ }).click();
 
-  await page.getByRole("button", { name: "Save as template" }).click();
+  await page.getByRole("button", { name: "Save as template", exact: true }).click();
   const save = page.getByRole("form", { name: "Save the prompt and settings as a template" });
   await save.getByLabel("Template name").fill(name);
   await save.getByRole("radio", { name: "Only me" }).check();

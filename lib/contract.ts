@@ -438,7 +438,8 @@ export const usageQuerySchema = z
     from: isoDay.optional(),
     /** Inclusive. */
     to: isoDay.optional(),
-    groupBy: z.enum(["day", "user", "model"]).default("day"),
+    /** template: by the template the pictures were made from (key "" for none). */
+    groupBy: z.enum(["day", "user", "model", "template"]).default("day"),
     /** Admins: one person's usage (a name). */
     user: userNameSchema.optional(),
   })
@@ -459,13 +460,15 @@ const usageTotalsSchema = z.object({
 });
 export const usageRowSchema = usageTotalsSchema.extend({
   key: z.string(),
+  /** By template: its name (null: made from no template, or one deleted or private to someone else). */
+  label: z.string().nullable().optional(),
   /** Completed pictures of this row by model (the stacked chart). */
   byModel: z.record(z.string(), z.number().int()),
 });
 export const usageResponseSchema = z.object({
   from: z.string(),
   to: z.string(),
-  groupBy: z.enum(["day", "user", "model"]),
+  groupBy: z.enum(["day", "user", "model", "template"]),
   currency: z.string(),
   rows: z.array(usageRowSchema),
   total: usageTotalsSchema,

@@ -6,6 +6,7 @@ import { chargedCount, currentPrices } from "@/lib/generations";
 import type { ServiceDeps } from "@/lib/core/deps";
 import type { Person } from "@/lib/core/person";
 import { priceOf, roundMoney } from "@/lib/pricing";
+import { maySeeTemplate } from "@/lib/templates/access";
 
 // The usage page's numbers: one grouped query per chart, priced
 // here per model and size. Every task the gateway took costs its price
@@ -46,7 +47,7 @@ export async function usageReport(deps: Deps, input: { query: UsageQuery; viewer
     currentPrices(deps),
   ]);
   const rows = summarize(groups, prices);
-  const filled = query.groupBy === "day" ? everyDay(rows, from, to) : rows;
+  const filled = query.groupBy === "day" ? everyDay(rows, from, to) : query.groupBy === "template" ? await withTemplateNames(deps, rows, viewer) : rows;
   const total = filled.reduce(
     (t, r) => ({
       pictures: t.pictures + r.pictures,
@@ -73,6 +74,19 @@ function summarize(groups: UsageGroup[], prices: Record<string, number>): Row[] 
     byKey.set(g.key, row);
   }
   return [...byKey.values()];
+}
+
+/**
+ * By template, each row says its template's name, where the viewer may see
+ * it (someone else's private template, or one since deleted, stays unnamed:
+ * its pictures are counted all the same).
+ */
+async function withTemplateNames(deps: Deps, rows: Row[], viewer: Person): Promise<Row[]> {
+  const templates = await Promise.all(rows.map((row) => (row.key ? deps.db.getTemplate(row.key) : undefined)));
+  return rows.map((row, i) => {
+    const template = templates[i];
+    return { ...row, label: template && maySeeTemplate(viewer, template) ? template.name : null };
+  });
 }
 
 /** A chart's time axis has no holes: days without pictures are zero rows. */

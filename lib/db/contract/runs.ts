@@ -53,6 +53,25 @@ export function describeRuns(options: ContractOptions): void {
       expect(await db.getRun(run.id)).toEqual(run);
     });
 
+    it("usage by template counts each template's pictures, deleted ones too, and those of no template under \"\"", async () => {
+      const { db } = await open();
+      const other = "tpl_01JQ3Z5D1S7ZKW0VGE0BQ8N8T9";
+      const rows = [
+        makeRow({ templateId: TEMPLATE, status: "completed" }),
+        makeRow({ templateId: TEMPLATE, status: "completed" }),
+        makeRow({ templateId: other, status: "failed" }),
+        makeRow({ status: "completed" }),
+      ];
+      await db.insertGenerations({ rows });
+      await db.deleteGeneration(rows[1].id);
+      const groups = await db.usageGroups({ from: T0, to: T0 + 1, groupBy: "template" });
+      expect(groups.map((g) => [g.key, g.completed, g.failed])).toEqual([
+        ["", 1, 0],
+        [TEMPLATE, 2, 0],
+        [other, 0, 1],
+      ]);
+    });
+
     it("a run refused by the limits stores neither its pictures nor its record", async () => {
       const { db } = await open();
       const { run, rows } = runOf(4, 1);

@@ -14,7 +14,7 @@ import { IN_FLIGHT_STATUSES, UNKNOWN_OUTCOME_CODE } from "@/lib/contract";
  * the month's budget). upstreamId and errorCode tell whether the gateway took
  * it (see `charged`).
  */
-export type CountedColumns = Record<"createdBy" | "createdAt" | "model" | "imageSize" | "status" | "upstreamId" | "errorCode", AnyColumn>;
+export type CountedColumns = Record<"createdBy" | "createdAt" | "model" | "imageSize" | "status" | "upstreamId" | "errorCode" | "templateId", AnyColumn>;
 
 /** The board_items table, for the `board` filter. */
 export type BoardItemsTable = Table & Record<"boardId" | "generationId", AnyColumn>;

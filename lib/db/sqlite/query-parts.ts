@@ -47,6 +47,7 @@ export function countedRows(db: Db, where: (t: CountedColumns, table: CountedTab
     status: t.status,
     upstreamId: t.upstreamId,
     errorCode: t.errorCode,
+    templateId: t.templateId,
   });
   const live = db.select(columnsOf(generations)).from(generations).where(where(generations, "generations"));
   const deleted = db.select(columnsOf(deletedGenerations)).from(deletedGenerations).where(where(deletedGenerations, "deleted_generations"));

@@ -27,7 +27,8 @@ export type UsageGroup = {
   /** Still in flight: not billed yet, but counted against a budget. */
   active: number;
 };
-export type UsageGroupBy = "day" | "user" | "model";
+/** By template: key is its id, "" for pictures made from none. */
+export type UsageGroupBy = "day" | "user" | "model" | "template";
 
 export interface UsageStore {
   // Prices set by admins, by key.

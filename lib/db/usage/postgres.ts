@@ -52,6 +52,10 @@ function usageKey(groupBy: UsageGroupBy, t: CountedColumns): { group: SQL; key: 
     const day = sql`(${t.createdAt} / 86400000)`;
     return { group: day, key: sql<string>`to_char(to_timestamp(${day} * 86400) at time zone 'UTC', 'YYYY-MM-DD')`, order: day };
   }
-  const column = sql<string>`${groupBy === "user" ? t.createdBy : t.model}`;
+  const column = sql<string>`${columnOf(groupBy, t)}`;
   return { group: column, key: column, order: bytewise(column) };
 }
+
+/** By user, model or template: the column itself (no template: ""). */
+const columnOf = (groupBy: Exclude<UsageGroupBy, "day">, t: CountedColumns) =>
+  groupBy === "user" ? t.createdBy : groupBy === "model" ? t.model : sql`coalesce(${t.templateId}, '')`;

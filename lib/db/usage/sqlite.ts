@@ -42,14 +42,17 @@ export function sqliteUsage({ db }: SqliteEngine): UsageStore {
  * the UTC day number (created_at / 86,400,000: an integer division, so
  * 23:59:59.999 stays on its day), and only each group's day is formatted
  * "YYYY-MM-DD", with strftime: formatting every row instead costs more than
- * the rest of the query. Day numbers sort as their dates do. By user or model:
- * the column itself.
+ * the rest of the query. Day numbers sort as their dates do. By user, model
+ * or template: the column itself (no template: "").
  */
 function usageKey(groupBy: UsageGroupBy, t: CountedColumns): { group: SQL; key: SQL<string> } {
   if (groupBy === "day") {
     const day = sql`(${t.createdAt} / 86400000)`;
     return { group: day, key: sql<string>`strftime('%Y-%m-%d', ${day} * 86400, 'unixepoch')` };
   }
-  const column = sql<string>`${groupBy === "user" ? t.createdBy : t.model}`;
+  const column = sql<string>`${columnOf(groupBy, t)}`;
   return { group: column, key: column };
 }
+
+const columnOf = (groupBy: Exclude<UsageGroupBy, "day">, t: CountedColumns) =>
+  groupBy === "user" ? t.createdBy : groupBy === "model" ? t.model : sql`coalesce(${t.templateId}, '')`;
