@@ -3,12 +3,14 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } fro
 import dynamic from "next/dynamic";
 import type { Generation } from "@/lib/contract";
 import { groupBatches } from "@/lib/client/batches";
+import { frameRunRows } from "@/lib/client/run-frames";
 import { NO_FILTERS } from "@/lib/contract-feed";
 import { useStudio } from "@/components/studio/studio-context";
 import { usePictureUrl } from "@/components/studio/use-picture-url";
 import { BoardBar } from "@/components/boards/board-bar";
 import { SelectionProvider, useSelection } from "@/components/selection/selection-context";
 import { BatchChip } from "./batch-chip";
+import { RunChip } from "./run-chip";
 import { BoardEmptyState, EmptyState, ErrorState, NoResults } from "./empty-state";
 import { GalleryStatusProvider, GalleryToast } from "@/components/ui/gallery-status";
 import { GalleryFooter } from "./gallery-footer";
@@ -46,7 +48,7 @@ export function Gallery() {
 }
 
 function GalleryContent() {
-  const { t, filters, setFilters, board, batch, setBatch, feed, picture, pictureMissing } = useStudio();
+  const { t, filters, setFilters, board, batch, setBatch, run, setRun, feed, picture, pictureMissing } = useStudio();
   const [toolbarKey, setToolbarKey] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const toggleFavorite = useToggleFavorite(setNotice);
@@ -55,10 +57,10 @@ function GalleryContent() {
   const [settled, setSettled] = useState<Generation[]>(feed.items);
   if (!feed.isLoading && settled !== feed.items) setSettled(feed.items);
   const stale = feed.isLoading && settled.length > 0;
-  const items = stale ? settled : feed.items;
+  const items = useRunOnly(stale ? settled : feed.items, run);
 
   const ratios = useMemo(() => items.map(boxRatio), [items]);
-  const segments = useMemo(() => groupBatches(items), [items]);
+  const segments = useMemo(() => frameRunRows(groupBatches(items)), [items]);
   const completed = useMemo(() => items.filter((g) => g.status === "completed" && g.image), [items]);
   const selectable = useMemo(() => completed.map((g) => g.id), [completed]);
 
@@ -120,11 +122,13 @@ function GalleryContent() {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  const filtered = Boolean(filters.q.trim() || filters.model || filters.favorite || filters.mine || filters.status !== "all" || batch);
+  const filtered = Boolean(filters.q.trim() || filters.model || filters.favorite || filters.mine || filters.status !== "all" || batch || run);
   const search = useRef<HTMLInputElement>(null);
   const clearFilters = () => {
     setFilters(NO_FILTERS);
-    if (batch) setBatch(null);
+    // Leaving a run lets go of a batch too.
+    if (run) setRun(null);
+    else if (batch) setBatch(null);
     setToolbarKey((k) => k + 1);
     // The "Clear filters" button goes away with the empty result: keep focus somewhere useful.
     requestAnimationFrame(() => search.current?.focus());
@@ -159,6 +163,7 @@ function GalleryContent() {
         <h2 className="sr-only">{t.gallery.heading}</h2>
         <BoardBar />
         <Toolbar key={toolbarKey} searchRef={search} />
+        <RunChip />
         <BatchChip />
         <PictureMissing />
         {notice && (
@@ -185,6 +190,16 @@ function GalleryContent() {
       <SelectionDock />
     </SelectionProvider>
   );
+}
+
+/**
+ * Under ?run=, the run's pictures only. The server lists them so; the
+ * pictures in progress the feed adds from its active list (everyone's) are
+ * matched by filters that do not name a run yet (lib/client/feed-merge.ts),
+ * so the others are left out here.
+ */
+function useRunOnly(items: Generation[], run: string | null): Generation[] {
+  return useMemo(() => (run ? items.filter((g) => g.runId === run) : items), [items, run]);
 }
 
 /** The selection bar while pictures are selected (room is kept below the list for it), and the status line above it. */

@@ -6,8 +6,9 @@ import type { Dictionary, Locale } from "@/lib/i18n";
 import { SWRConfig } from "swr";
 import { BOARDS_KEY, useBoards } from "@/lib/client/use-boards";
 import { useFeed, type Feed } from "@/lib/client/use-feed";
-import { NO_FILTERS, type FeedFilters, type FeedStart } from "@/lib/contract-feed";
+import { NO_FILTERS, type FeedStart } from "@/lib/contract-feed";
 import { useUrlFilters } from "@/lib/client/use-url-filters";
+import type { PageFilters } from "@/lib/client/page-url";
 
 export type Theme = "light" | "dark" | "system";
 
@@ -21,13 +22,16 @@ type StudioContextValue = {
   user: string;
   auth: AuthMode;
   role: "admin" | "member";
-  filters: FeedFilters;
-  setFilters(update: Partial<FeedFilters>): void;
+  filters: PageFilters;
+  setFilters(update: Partial<PageFilters>): void;
   /** The board page's board (as the boards list last read it), or null on the studio page. */
   board: Board | null;
   /** "Show batch": one request's pictures, kept in the URL (?batch=…) so Back and a reload keep it. */
   batch: string | null;
   setBatch(batch: string | null): void;
+  /** A bulk run's pictures, each row's batch framed, kept in the URL (?run=…) like a batch. */
+  run: string | null;
+  setRun(run: string | null): void;
   /** Whether the page has a composer for "Remix" and "Use as reference" to fill. */
   hasComposer: boolean;
   feed: Feed;
@@ -83,14 +87,14 @@ export function StudioProvider(props: StudioProviderProps) {
 function StudioState(props: StudioProviderProps) {
   const router = useRouter();
   const [theme, setThemeState] = useState<Theme>(props.theme);
-  // Search and filters live in the address (?q=…&model=…, ?batch=…): a reload or a link keeps them.
-  const { filters, setFilters, batch, setBatch } = useUrlFilters();
+  // Search and filters live in the address (?q=…&model=…, ?batch=…, ?run=…): a reload or a link keeps them.
+  const { filters, setFilters, batch, setBatch, run, setRun } = useUrlFilters();
   const board = usePageBoard(props.board);
   const boardId = board?.id;
   const feedFilters = useMemo(() => ({ ...filters, board: boardId }), [filters, boardId]);
   // The server read its first page under the address's filters; another filter starts empty.
   const served = props.initial?.filters;
-  const initialFilters = useMemo(() => served ?? { ...NO_FILTERS, board: boardId }, [served, boardId]);
+  const initialFilters = useMemo(() => (served ? servedFilters(served) : { ...NO_FILTERS, board: boardId }), [served, boardId]);
   const feed = useFeed({ filters: feedFilters, initialFilters, user: props.user, initial: props.initial });
   const hasComposer = props.hasComposer ?? true;
 
@@ -126,6 +130,8 @@ function StudioState(props: StudioProviderProps) {
       board,
       batch,
       setBatch,
+      run,
+      setRun,
       hasComposer,
       feed,
       initial: props.initial,
@@ -134,10 +140,22 @@ function StudioState(props: StudioProviderProps) {
     }),
     [
       props.t, props.locale, setLocale, theme, setTheme, props.upstream, props.user, props.role, props.auth, filters, setFilters,
-      board, batch, setBatch, hasComposer, feed, props.initial, props.picture, props.pictureMissing,
+      board, batch, setBatch, run, setRun, hasComposer, feed, props.initial, props.picture, props.pictureMissing,
     ],
   );
   return <StudioContext.Provider value={value}>{props.children}</StudioContext.Provider>;
+}
+
+/**
+ * The filters the server's first page really answers. It reads ?run= with
+ * the page's filters (lib/server/page-filters.ts) but does not list by it yet
+ * (lib/server/feed-start.ts asks for the named feed filters only): its first
+ * page is the gallery without the run, so the run's list is asked for in the
+ * browser, and leaving the run shows the served page at once.
+ */
+function servedFilters(served: PageFilters): PageFilters {
+  const { run: _unlisted, ...listed } = served;
+  return listed;
 }
 
 /** The page's board, kept current by the boards list (a rename shows at once). */

@@ -1,5 +1,6 @@
 "use client";
 import type { CreateTemplateRequest, ListTemplatesResponse, Template } from "@/lib/contract-templates";
+import type { Run } from "@/lib/contract-runs";
 import type {
   Board,
   BoardVisibility,
@@ -65,21 +66,24 @@ async function errorOf(res: Response): Promise<ApiError> {
   return new ApiError(res.status, e.code, e.message, e.issues, Number.isFinite(retryAfter) ? retryAfter : undefined, { limit: e.limit, resetsAt: e.resetsAt });
 }
 
+/** What POST /api/downloads zips: the pictures named, or a bulk run's finished ones. */
+export type DownloadRequest = { generationIds: readonly string[] } | { runId: string };
+
 /**
- * Whether POST /api/downloads would answer these pictures with a ZIP. The
- * server checks all it can (unknown ids, unfinished pictures, stored files
- * gone) before its first byte, so the request is dropped as soon as the
- * answer starts: the ZIP itself is fetched by a form post, which streams it
- * to disk, but whose error would replace the page.
+ * Whether POST /api/downloads would answer these pictures (or this run) with
+ * a ZIP. The server checks all it can (unknown ids or run, unfinished
+ * pictures, stored files gone) before its first byte, so the request is
+ * dropped as soon as the answer starts: the ZIP itself is fetched by a form
+ * post, which streams it to disk, but whose error would replace the page.
  */
-export async function checkDownload(generationIds: readonly string[]): Promise<void> {
+export async function checkDownload(request: DownloadRequest): Promise<void> {
   const stop = new AbortController();
   let res: Response;
   try {
     res = await fetch("/api/downloads", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ generationIds }),
+      body: JSON.stringify(request),
       signal: stop.signal,
     });
   } catch {
@@ -101,6 +105,8 @@ export type ListParams = {
   board?: string;
   /** Only the pictures of one request. */
   batch?: string;
+  /** Only the pictures of one bulk run (every version of every row's). */
+  run?: string;
   /** `all`: every version of every tree, not one card per tree. */
   versions?: "all";
 };
@@ -114,6 +120,7 @@ export function listUrl(params: ListParams): string {
   if (params.mine) search.set("mine", "1");
   if (params.board) search.set("board", params.board);
   if (params.batch) search.set("batch", params.batch);
+  if (params.run) search.set("run", params.run);
   if (params.versions === "all") search.set("versions", "all");
   if (params.cursor) search.set("cursor", params.cursor);
   if (params.limit) search.set("limit", String(params.limit));
@@ -283,4 +290,16 @@ export const getVersions = async (id: string): Promise<import("@/lib/contract").
 export const templatesApi = {
   list: async (): Promise<ListTemplatesResponse> => (await call("/api/templates")) as ListTemplatesResponse,
   create: async (body: CreateTemplateRequest): Promise<Template> => (await call("/api/templates", { method: "POST", body: JSON.stringify(body) })) as Template,
+};
+
+// Bulk runs (issue 24).
+
+export const runsApi = {
+  /** GET /api/runs/{id}: its rows, batches and progress (a 404 ApiError for a run there is none of). */
+  url: (id: string) => `/api/runs/${encodeURIComponent(id)}`,
+  get: async (url: string): Promise<Run> => {
+    // zod-jitless (with ./schemas) before the first parse.
+    const [{ runSchema }] = await Promise.all([import("@/lib/contract-runs"), schemas()]);
+    return runSchema.parse(await call(url));
+  },
 };

@@ -1,6 +1,6 @@
 "use client";
 import { MAX_BULK_IDS } from "@/lib/contract-values";
-import { checkDownload } from "./api";
+import { checkDownload, type DownloadRequest } from "./api";
 
 /**
  * Downloads a ZIP of these pictures through a real form post, so the browser
@@ -13,17 +13,31 @@ import { checkDownload } from "./api";
  */
 export async function downloadZip(generationIds: readonly string[]): Promise<void> {
   if (generationIds.length === 0 || generationIds.length > MAX_BULK_IDS) return;
-  await checkDownload(generationIds);
+  await postForDownload({ generationIds });
+}
+
+/**
+ * A bulk run's ZIP (its finished pictures, metadata.json with each row's
+ * values), the same way: one `runId` field. A run is not capped at 200
+ * pictures, so it is named, not listed.
+ */
+export async function downloadRunZip(runId: string): Promise<void> {
+  await postForDownload({ runId });
+}
+
+async function postForDownload(request: DownloadRequest): Promise<void> {
+  await checkDownload(request);
   const form = document.createElement("form");
   form.method = "post";
   form.action = "/api/downloads";
   form.enctype = "application/x-www-form-urlencoded";
   form.hidden = true;
-  for (const id of generationIds) {
+  const fields = "runId" in request ? [["runId", request.runId]] : request.generationIds.map((id) => ["generationIds", id]);
+  for (const [name, value] of fields) {
     const input = document.createElement("input");
     input.type = "hidden";
-    input.name = "generationIds";
-    input.value = id;
+    input.name = name;
+    input.value = value;
     form.appendChild(input);
   }
   document.body.appendChild(form);

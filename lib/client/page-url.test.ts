@@ -8,6 +8,7 @@ const GEN = "gen_01JDQ8Z6T3W5Y7A9B1C3D5E7F9";
 const GEN2 = "gen_01JDQ8Z6T3W5Y7A9B1C3D5E7FA";
 const BAT = "bat_01JDQ8Z6T3W5Y7A9B1C3D5E7F9";
 const BRD = "brd_01JDQ8Z6T3W5Y7A9B1C3D5E7F9";
+const RUN = "run_01JDQ8Z6T3W5Y7A9B1C3D5E7F9";
 const q = (s: string) => new URLSearchParams(s);
 
 describe("filtersFromQuery (the gallery's filters as / and a board page name them)", () => {
@@ -36,6 +37,13 @@ describe("filtersFromQuery (the gallery's filters as / and a board page name the
     expect(filtersFromQuery(q("versions=ALL")).versions).toBeUndefined();
   });
 
+  it("reads ?run=<run id> (a bulk run's group), and nothing that is not a run's id", () => {
+    expect(filtersFromQuery(q(`run=${RUN}`))).toEqual({ ...NO_FILTERS, run: RUN });
+    expect(filtersFromQuery(q(`run=${BAT}`))).toEqual(NO_FILTERS);
+    expect(filtersFromQuery(q("run=run_nope"))).toEqual(NO_FILTERS);
+    expect(filtersFromQuery(q(`run=${RUN.toLowerCase()}`)).run).toBeUndefined();
+  });
+
   it("takes the first of a repeated parameter, as URLSearchParams.get does", () => {
     expect(filtersFromQuery(q("model=nano_banana_2&model=nano_banana_pro")).model).toBe("nano_banana_2");
   });
@@ -55,6 +63,12 @@ describe("queryWithFilters", () => {
   it("round-trips through filtersFromQuery", () => {
     const filters = { q: "猫 cat", model: "nano_banana_pro-4K", status: "active" as const, favorite: true, mine: false, batch: BAT, versions: "all" as const };
     expect(filtersFromQuery(queryWithFilters(q(""), filters))).toEqual(filters);
+  });
+
+  it("writes ?run= after ?batch=, and drops it when the filters no longer name it", () => {
+    expect(queryWithFilters(q(`p=${GEN}`), { ...NO_FILTERS, batch: BAT, run: RUN }).toString()).toBe(`batch=${BAT}&run=${RUN}&p=${GEN}`);
+    expect(queryWithFilters(q(`run=${RUN}&q=a`), { ...NO_FILTERS, q: "a" }).toString()).toBe("q=a");
+    expect(filtersFromQuery(queryWithFilters(q(""), { ...NO_FILTERS, run: RUN }))).toEqual({ ...NO_FILTERS, run: RUN });
   });
 
   it("writes nothing for no filters (the studio's address stays /)", () => {
@@ -103,6 +117,12 @@ describe("the server reads the same filters, checked with the API's own schema",
     "versions=all&versions=none",
     "versions=none&versions=all",
     "versions=some&q=fox",
+    `run=${RUN}`,
+    `run=${RUN}&batch=${BAT}&mine=1`,
+    `run=${BAT}`,
+    `run=${RUN}x`,
+    `run=${RUN}&run=run_nope`,
+    `run=run_nope&run=${RUN}`,
   ];
   it.each(cases)("?%s", (query) => {
     const params: Record<string, string | string[]> = {};

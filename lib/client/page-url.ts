@@ -4,12 +4,12 @@
 // checks agree with listGenerationsQuerySchema (lib/server/page-filters.ts
 // reads the same names through that schema; page-url.test.ts compares them).
 import type { FeedFilters, StatusFilter } from "@/lib/contract-feed";
-import { GENERATION_ID } from "@/lib/contract-values";
+import { GENERATION_ID, RUN_ID } from "@/lib/contract-values";
 import { MODEL_IDS } from "@/lib/models";
 import { isBatchId } from "./batches";
 
 /** The gallery's filters as query parameters of / (and of a board page), in the order they are written. */
-export const FILTER_PARAMS = ["q", "model", "status", "favorites", "mine", "batch", "versions"] as const;
+export const FILTER_PARAMS = ["q", "model", "status", "favorites", "mine", "batch", "run", "versions"] as const;
 /** The open picture on a board page: /boards/<id>?p=<picture id>. */
 export const PICTURE_PARAM = "p";
 
@@ -24,16 +24,27 @@ const MAX_QUERY = 200;
 const STATUSES: readonly string[] = ["active", "completed", "failed"] satisfies StatusFilter[];
 const FLAGS = ["1", "true"];
 
+/**
+ * The gallery's filters as a studio page's address names them: the feed's,
+ * and one bulk run's pictures (?run=, issue 24). The run rides beside
+ * FeedFilters (lib/contract-feed.ts, not ours to change) until it names it.
+ */
+export type PageFilters = FeedFilters & { run?: string };
+
+/** A `?run=` value worth asking the server for (a run's id, as listGenerationsQuerySchema checks it). */
+export const isRunId = (value: string | null | undefined): value is string => typeof value === "string" && RUN_ID.test(value);
+
 /** Anything with URLSearchParams' get (useSearchParams() answers one too). */
 type Query = { get(name: string): string | null };
 export type Place = { pathname: string; search: URLSearchParams };
 
 /** The filters a query names; a value that is not one of a filter's is ignored (no filter), never an error. */
-export function filtersFromQuery(query: Query): FeedFilters {
+export function filtersFromQuery(query: Query): PageFilters {
   const q = query.get("q") ?? "";
   const model = query.get("model") ?? "";
   const status = query.get("status") ?? "";
   const batch = query.get("batch");
+  const run = query.get("run");
   return {
     q: q.trim().length <= MAX_QUERY ? q : "",
     model: (MODEL_IDS as readonly string[]).includes(model) ? model : "",
@@ -41,12 +52,13 @@ export function filtersFromQuery(query: Query): FeedFilters {
     favorite: FLAGS.includes(query.get("favorites") ?? ""),
     mine: FLAGS.includes(query.get("mine") ?? ""),
     ...(isBatchId(batch) ? { batch } : {}),
+    ...(isRunId(run) ? { run } : {}),
     ...(query.get("versions") === "all" ? { versions: "all" as const } : {}),
   };
 }
 
 /** `search` with its filter parameters replaced by `filters` (set ones only, first); other parameters stay as they were. */
-export function queryWithFilters(search: URLSearchParams, filters: FeedFilters): URLSearchParams {
+export function queryWithFilters(search: URLSearchParams, filters: PageFilters): URLSearchParams {
   const next = new URLSearchParams();
   if (filters.q.trim()) next.set("q", filters.q);
   if (filters.model) next.set("model", filters.model);
@@ -54,6 +66,7 @@ export function queryWithFilters(search: URLSearchParams, filters: FeedFilters):
   if (filters.favorite) next.set("favorites", "1");
   if (filters.mine) next.set("mine", "1");
   if (filters.batch) next.set("batch", filters.batch);
+  if (filters.run) next.set("run", filters.run);
   if (filters.versions === "all") next.set("versions", "all");
   for (const [name, value] of search) {
     if (!(FILTER_PARAMS as readonly string[]).includes(name)) next.append(name, value);
