@@ -15,6 +15,7 @@ import type {
   UploadedReference,
   SessionInfo,
   SharePreview,
+  UsageQuery,
   UsageResponse,
   User,
 } from "@/lib/contract";
@@ -179,7 +180,7 @@ export const api = {
 // Accounts, admin and usage.
 
 export type PatchUser = { role?: User["role"]; disabled?: boolean; dailyLimit?: number | null; maxActive?: number | null; monthlyBudget?: number | null; password?: string };
-export type UsageParams = { from: string; to: string; groupBy: "day" | "user" | "model"; user?: string };
+export type UsageParams = { from: string; to: string; groupBy: UsageQuery["groupBy"]; user?: string };
 
 /** The query the JSON route and its CSV twin share. */
 export function usageUrl(params: UsageParams, kind: "json" | "csv" = "json"): string {
