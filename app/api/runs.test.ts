@@ -24,6 +24,7 @@ let routes: {
   run: typeof import("@/app/api/runs/[id]/route");
   generations: typeof import("@/app/api/generations/route");
   downloads: typeof import("@/app/api/downloads/route");
+  usage: typeof import("@/app/api/usage/route");
 };
 const { req, signIn } = accountsClient();
 const people: Record<"root" | "ann" | "bob" | "cy", string> = { root: "", ann: "", bob: "", cy: "" };
@@ -41,6 +42,7 @@ beforeAll(async () => {
     run: await import("@/app/api/runs/[id]/route"),
     generations: await import("@/app/api/generations/route"),
     downloads: await import("@/app/api/downloads/route"),
+    usage: await import("@/app/api/usage/route"),
   };
   people.root = await signIn(ADMIN.name, ADMIN.password);
   // cy's day allows five pictures: a run of six is one too many.
@@ -260,5 +262,28 @@ describe("/api/runs", () => {
     expect(hidden.status).toBe(404);
     expect(await footprint()).toEqual(before);
     expect((await templateOf("ann", annsPrivate.id)).uses).toBe(0);
+  });
+
+  it("usage by template: each template's pictures under its name, a private one of someone else unnamed, pictures of no template under \"\"", async () => {
+    // ann makes one picture from her private template and one from none.
+    const made = (body: Record<string, unknown>) =>
+      routes.generations.POST(req("/api/generations", { method: "POST", cookie: people.ann, body: { model: "nano_banana_2", prompt: "a mug alone", ...body } }), undefined);
+    expect((await made({ templateId: annsPrivate.id })).status).toBe(201);
+    expect((await made({})).status).toBe(201);
+    type Usage = { rows: { key: string; label?: string | null; pictures: number; failed: number; inFlight: number }[] };
+    const usage = async (as: Who) => (await (await routes.usage.GET(req("/api/usage?groupBy=template", { cookie: people[as] }), undefined)).json()) as Usage;
+    const count = (row: Usage["rows"][number]) => row.pictures + row.failed + row.inFlight;
+    // bob's own: the run's six and the composer's one, all from the team template.
+    expect((await usage("bob")).rows.map((row) => [row.key, row.label, count(row)])).toEqual([[team.id, "Product shot", 7]]);
+    // The admin sees everyone's: ann's private template is not named to him.
+    const all = (await usage("root")).rows.map((row) => [row.key, row.label ?? null, count(row)]);
+    expect(all).toEqual(
+      expect.arrayContaining([
+        ["", null, 1],
+        [team.id, "Product shot", 7],
+        [annsPrivate.id, null, 1],
+      ]),
+    );
+    expect((await usage("ann")).rows.find((row) => row.key === annsPrivate.id)?.label).toBe("Mine");
   });
 });

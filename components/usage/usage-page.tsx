@@ -45,6 +45,7 @@ export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range
 
   const byDay = useSWR(usageUrl({ ...range, groupBy: "day" }), usageApi.get, { keepPreviousData: true });
   const byUser = useSWR(usageUrl({ ...range, groupBy: "user" }), usageApi.get, { keepPreviousData: true });
+  const byTemplate = useSWR(usageUrl({ ...range, groupBy: "template" }), usageApi.get, { keepPreviousData: true });
   const days = useMemo(() => (byDay.data ? fillDays(byDay.data.rows, range) : []), [byDay.data, range]);
   const models = useMemo(() => (byDay.data ? modelsIn(byDay.data.rows) : []), [byDay.data]);
   const people = byUser.data ? showsPeople(byUser.data.rows) : props.isAdmin;
@@ -119,6 +120,19 @@ export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range
               keyLabel={(day) => longDay.format(new Date(`${day}T00:00:00Z`))}
             />
           </div>
+          {/* Only once a template was used in the range: most teams start without. */}
+          {byTemplate.data && byTemplate.data.rows.some((row) => row.key !== "") && (
+            <UsageTable
+              t={t}
+              locale={locale}
+              caption={t.usage.byTemplateTable}
+              keyHeading={t.usage.colTemplate}
+              rows={byTemplate.data.rows}
+              total={byTemplate.data.total}
+              currency={currency}
+              keyLabel={(key, row) => row.label ?? (key === "" ? t.usage.noTemplate : t.usage.hiddenTemplate)}
+            />
+          )}
           <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.usage.costHint}</p>
         </>
       )}

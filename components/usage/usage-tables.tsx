@@ -7,8 +7,8 @@ import { CHART_BOX } from "./chart-frame";
 type Row = UsageResponse["rows"][number];
 type Totals = UsageResponse["total"];
 
-/** The numbers behind the charts: one table by person, one by day (days with activity). */
-export function UsageTable(props: { t: Dictionary; locale: Locale; caption: string; keyHeading: string; rows: Row[]; total: Totals; currency: string; keyLabel?(key: string): string }) {
+/** The numbers behind the charts: a table by person, by template, and by day (days with activity). */
+export function UsageTable(props: { t: Dictionary; locale: Locale; caption: string; keyHeading: string; rows: Row[]; total: Totals; currency: string; keyLabel?(key: string, row: Row): string }) {
   const { t, locale, currency } = props;
   const rate = (row: { pictures: number; failed: number }) => {
     const value = failureRate(row);
@@ -36,7 +36,7 @@ export function UsageTable(props: { t: Dictionary; locale: Locale; caption: stri
             {props.rows.map((row) => (
               <tr key={row.key} className="border-t border-zinc-200 dark:border-zinc-800">
                 <th scope="row" className="py-2 pr-2 pl-4 text-left font-medium whitespace-nowrap sm:pr-3 sm:pl-5">
-                  {props.keyLabel ? props.keyLabel(row.key) : row.key}
+                  {props.keyLabel ? props.keyLabel(row.key, row) : row.key}
                 </th>
                 <td className={num}>{formatCount(row.pictures, locale)}</td>
                 <td className={num}>{formatCount(row.failed, locale)}</td>
