@@ -228,7 +228,7 @@ export function ComposerProvider({ children }: { children: React.ReactNode }) {
         if ((ASPECT_RATIOS as readonly string[]).includes(template.aspectRatio)) setAspectRatio(template.aspectRatio as AspectRatio);
         if (template.imageSize && (IMAGE_SIZES as readonly string[]).includes(template.imageSize)) setChosenSize(template.imageSize as ImageSize);
         setCountState(Math.min(4, Math.max(1, template.count)));
-        startTemplate({ id: template.id, name: template.name });
+        startTemplate({ id: template.id, name: template.name, prompt: template.prompt, count: template.count });
       });
       (document.getElementById(blankFieldId(0)) ?? promptRef.current)?.focus();
       void loadTemplateReferences(template);

@@ -1,13 +1,13 @@
 "use client";
 import { useState } from "react";
 import { button } from "@/components/ui/styles";
-import { templateVariables, type Template } from "@/lib/contract-templates";
+import { templateVariables } from "@/lib/contract-templates";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
-import { RunDialog } from "./run-dialog";
+import { RunDialog, type RunTemplate } from "./run-dialog";
 
 /** "Run from a table…" for a template with blanks (one without has nothing to fill); opens the run dialog. */
-export function RunButton(props: { t: Dictionary; locale: Locale; template: Template; className?: string }) {
+export function RunButton(props: { t: Dictionary; locale: Locale; template: RunTemplate; className?: string }) {
   const [open, setOpen] = useState(false);
   if (templateVariables(props.template.prompt).length === 0) return null;
   const R = props.t.runDialog;

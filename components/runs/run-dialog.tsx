@@ -17,6 +17,9 @@ import { picturesText, runRefusal, RunPreviewPanel } from "./run-preview";
 import { TableInput } from "./table-input";
 import { useRunPreview } from "./use-run-preview";
 
+/** What a run needs of its template: the saved prompt's blanks and the pictures per row. */
+export type RunTemplate = Pick<Template, "id" | "name" | "prompt" | "count">;
+
 /** Mistakes listed at once; the rest are counted. */
 const SHOWN_ISSUES = 8;
 
@@ -25,7 +28,7 @@ const SHOWN_ISSUES = 8;
  * prompt, the price and what it leaves, then confirm. Nothing is sent before
  * the confirmation; the run then opens in the gallery (?run=…).
  */
-export function RunDialog(props: { t: Dictionary; locale: Locale; template: Template; onClose(): void }) {
+export function RunDialog(props: { t: Dictionary; locale: Locale; template: RunTemplate; onClose(): void }) {
   const { t, locale, template } = props;
   const R = t.runDialog;
   const id = useId();

@@ -2,11 +2,15 @@
 import { useId } from "react";
 import { useStudio } from "@/components/studio/studio-context";
 import { CloseIcon } from "@/components/ui/icons";
+import { RunButton } from "@/components/runs/run-button";
 import { format } from "@/lib/i18n/format";
 import { blankFieldId, type BlankValues, type ChosenTemplate } from "./template-blanks";
 
 const INPUT =
   "h-10 w-full min-w-0 rounded-lg border border-zinc-300 bg-white px-3 text-base text-zinc-900 placeholder:text-zinc-400 focus:border-amber-500 focus:ring-4 focus:ring-amber-500/15 focus:outline-none sm:h-9 sm:text-sm dark:border-zinc-700 dark:bg-zinc-950 dark:text-zinc-100 dark:placeholder:text-zinc-500 dark:focus:border-amber-400";
+
+const RUN_BUTTON =
+  "rounded-md px-1.5 py-0.5 text-xs font-medium text-amber-900 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:text-amber-200";
 
 /**
  * A chosen template's {blanks} as fields under the prompt, in the prompt's
@@ -22,7 +26,7 @@ export function BlankFields(props: {
   onChange(name: string, value: string): void;
   onLeave(): void;
 }) {
-  const { t } = useStudio();
+  const { t, locale } = useStudio();
   const T = t.templateBlanks;
   const headingId = useId();
   const hintId = useId();
@@ -48,9 +52,13 @@ export function BlankFields(props: {
           {T.leave}
         </button>
       </div>
-      <p id={hintId} className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">
-        {props.names.length ? T.fillIn : T.noBlanks}
-      </p>
+      <div className="mt-0.5 flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+        <p id={hintId} className="text-xs text-zinc-600 dark:text-zinc-400">
+          {props.names.length ? T.fillIn : T.noBlanks}
+        </p>
+        {/* The same template once per row of a table (its saved prompt: the fields here fill one picture). */}
+        <RunButton t={t} locale={locale} template={props.template} className={RUN_BUTTON} />
+      </div>
       {props.names.length > 0 && (
         <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2">
           {props.names.map((name, index) => (

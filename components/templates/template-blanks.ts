@@ -1,3 +1,4 @@
+import type { Template } from "@/lib/contract-templates";
 import { fillBlanks, templateVariables } from "@/lib/contract-templates";
 
 // The composer's template mode, as data: a chosen template's prompt keeps its
@@ -5,7 +6,8 @@ import { fillBlanks, templateVariables } from "@/lib/contract-templates";
 // prompt with the fields' words in place.
 
 /** The template the composer is filling in (its id goes with the request). */
-export type ChosenTemplate = { id: string; name: string };
+/** The template being filled in, as chosen (its saved prompt and count: what a run from a table runs). */
+export type ChosenTemplate = Pick<Template, "id" | "name" | "prompt" | "count">;
 
 /** What each blank holds so far, by the blank's name. */
 export type BlankValues = Readonly<Record<string, string>>;
