@@ -25,6 +25,7 @@ let routes: {
   generations: typeof import("@/app/api/generations/route");
   downloads: typeof import("@/app/api/downloads/route");
   usage: typeof import("@/app/api/usage/route");
+  reference: typeof import("@/app/api/references/[id]/route");
 };
 const { req, signIn } = accountsClient();
 const people: Record<"root" | "ann" | "bob" | "cy", string> = { root: "", ann: "", bob: "", cy: "" };
@@ -43,6 +44,7 @@ beforeAll(async () => {
     generations: await import("@/app/api/generations/route"),
     downloads: await import("@/app/api/downloads/route"),
     usage: await import("@/app/api/usage/route"),
+    reference: await import("@/app/api/references/[id]/route"),
   };
   people.root = await signIn(ADMIN.name, ADMIN.password);
   // cy's day allows five pictures: a run of six is one too many.
@@ -91,6 +93,22 @@ describe("/api/runs", () => {
     annsUpload = await upload("ann");
     team = await newTemplate("ann", { name: "Product shot", prompt: "product photo of {product} on {surface}", count: 2, references: [annsUpload] });
     annsPrivate = await newTemplate("ann", { name: "Mine", prompt: "{product} alone", visibility: "private" });
+  });
+
+  it("shows a team template's reference to whoever sees the template, and a private template's to nobody else", async () => {
+    const open = (as: Who, id: string) => routes.reference.GET(req(`/api/references/${id}`, { cookie: people[as] }), ctx(id));
+    // No picture has used ann's upload yet: bob sees it only because the team template carries it.
+    const shown = await open("bob", annsUpload);
+    expect(shown.status).toBe(200);
+    await shown.arrayBuffer();
+    const loose = await upload("ann");
+    expect((await open("bob", loose)).status).toBe(403);
+    const secret = await upload("ann");
+    await newTemplate("ann", { name: "Secret", prompt: "{x}", visibility: "private", references: [secret] });
+    expect((await open("bob", secret)).status).toBe(403);
+    const own = await open("ann", secret);
+    expect(own.status).toBe(200);
+    await own.arrayBuffer();
   });
 
   it("answers 401 without a session", async () => {

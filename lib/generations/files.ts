@@ -45,7 +45,13 @@ export async function openReference(deps: ServiceDeps, input: { id: string; view
   const row = await deps.db.getReference(input.id);
   if (!row) throw new StudioError("not_found", "There is no stored reference image with this id");
   const { viewer } = input;
-  if (row.createdBy !== viewer.name && viewer.role !== "admin" && !(await deps.db.referenceUsedByCompleted(row.id))) {
+  // Also one a template the viewer sees carries: it comes along into their composer.
+  const shown =
+    row.createdBy === viewer.name ||
+    viewer.role === "admin" ||
+    (await deps.db.referenceUsedByCompleted(row.id)) ||
+    (await deps.db.referenceInVisibleTemplate({ referenceId: row.id, viewerId: viewer.id }));
+  if (!shown) {
     throw new StudioError(
       "forbidden",
       "Only the person who uploaded this reference, or an admin, can open it: it is one of the references of a picture that was not made",
