@@ -93,8 +93,8 @@ function StudioState(props: StudioProviderProps) {
   const boardId = board?.id;
   const feedFilters = useMemo(() => ({ ...filters, board: boardId }), [filters, boardId]);
   // The server read its first page under the address's filters; another filter starts empty.
-  const served = props.initial?.filters;
-  const initialFilters = useMemo(() => (served ? servedFilters(served) : { ...NO_FILTERS, board: boardId }), [served, boardId]);
+  const served = props.initial;
+  const initialFilters = useMemo(() => servedFilters(served) ?? { ...NO_FILTERS, board: boardId }, [served, boardId]);
   const feed = useFeed({ filters: feedFilters, initialFilters, user: props.user, initial: props.initial });
   const hasComposer = props.hasComposer ?? true;
 
@@ -147,13 +147,17 @@ function StudioState(props: StudioProviderProps) {
 }
 
 /**
- * The filters the server's first page really answers. It reads ?run= with
- * the page's filters (lib/server/page-filters.ts) but does not list by it yet
- * (lib/server/feed-start.ts asks for the named feed filters only): its first
- * page is the gallery without the run, so the run's list is asked for in the
- * browser, and leaving the run shows the served page at once.
+ * The filters the server's first page really answers. The page reads ?run=
+ * with its filters (lib/server/page-filters.ts), but lib/server/feed-start.ts
+ * lists by the feed's own filters only, which name no run yet. A served
+ * page holding a picture of no run or of another is the gallery without the
+ * run: the run's list is then asked for in the browser, and leaving the run
+ * shows the served page at once. A page of the run's pictures only is the
+ * run's (or, the gallery's first page being all this run's, as good as).
  */
-function servedFilters(served: PageFilters): PageFilters {
+function servedFilters(start: FeedStart | undefined): PageFilters | undefined {
+  const served: PageFilters | undefined = start?.filters;
+  if (!served?.run || start!.firstPage.items.every((g) => g.runId === served.run)) return served;
   const { run: _unlisted, ...listed } = served;
   return listed;
 }
