@@ -68,7 +68,7 @@ const templateCard = (page: Page, name: string) => page.getByRole("article", { n
 type Template = { name: string; prompt: string; model: string; aspectRatio: string; count: number; references: string[]; owner: string; visibility: string };
 const pictureName = uniquePrompt("Bob's lighthouse");
 
-test("ann saves bob's picture as a template from the viewer, settings and bob's upload included; /templates shows it, not bob's private one", async ({ browser }) => {
+test("ann saves bob's picture as a template from the viewer, settings and bob's upload included; /templates shows it, not bob's private one; Use puts it in the composer", async ({ browser }) => {
   const bob = await studio.signedIn(BOB);
   const upload = await bob.post("/api/references", { multipart: { file: await pngFile("swatch.png", "#3b82f6") } });
   expect(upload.status()).toBe(201);
@@ -113,6 +113,11 @@ test("ann saves bob's picture as a template from the viewer, settings and bob's 
   // Pictures made with a template are a bonus: never an error on the page
   // (outside it, Next's route announcer is an empty alert of its own).
   await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
+
+  // Use: the studio, with the template in the composer, its blank ready to fill.
+  await mine.getByRole("link", { name: `Use ${pictureName} in the studio` }).click();
+  await expect(page.getByRole("group", { name: `Template “${pictureName}”` }).getByLabel("weather", { exact: true })).toBeFocused();
+  await expect(page).toHaveURL((url) => url.pathname === "/" && !url.searchParams.has("template"));
   await page.context().close();
 });
 
