@@ -159,7 +159,7 @@ test.describe("item 12: keyboard and screen reader", () => {
       if (!inside) break;
       seen.push(await focusedName(page));
     }
-    expect(seen).toEqual([`Select “${prompts[0]}”`, `Edit "${prompts[0]}"`, `Favorite "${prompts[0]}"`]);
+    expect(seen).toEqual([`Select “${prompts[0]}”`, `Save as template: ${prompts[0]}`, `Edit "${prompts[0]}"`, `Favorite "${prompts[0]}"`]);
 
     // Arrows: right, left, down to the next row, End and Home.
     await pictureButton(page, prompts[0]).focus();

@@ -21,7 +21,7 @@ export default async function TemplatesRoute() {
     <div className="mx-auto flex min-h-dvh max-w-[1600px] flex-col gap-5 px-3 py-3 sm:px-5 sm:py-4">
       <PageHeader t={t} title={t.templatesPage.title} intro={t.templatesPage.intro} current="templates" isAdmin={user.role === "admin"} />
       <main>
-        <TemplatesPage t={t} me={user.name} />
+        <TemplatesPage t={t} locale={locale} me={user.name} />
       </main>
     </div>
   );

@@ -7,7 +7,7 @@ import { FormError } from "@/components/ui/form-error";
 import { DialogHeading, ModalDialog } from "@/components/ui/modal-dialog";
 import { button, input, primary } from "@/components/ui/styles";
 import type { Generation } from "@/lib/contract";
-import { MAX_TEMPLATE_NAME } from "@/lib/contract-templates";
+import { MAX_TEMPLATE_NAME, templateVariables } from "@/lib/contract-templates";
 import { errorText } from "@/lib/client/format";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
@@ -31,6 +31,9 @@ export function SavePictureDialog(props: { t: Dictionary; locale: Locale; genera
   const F = P.fromPicture;
   const { fields, linksLeftOut } = templateFromPicture(g);
   const [name, setName] = useState(() => fitName(g.prompt, NAME_FROM_PROMPT));
+  // The picture's words, to turn into {blanks} where they should change from picture to picture.
+  const [prompt, setPrompt] = useState(g.prompt);
+  const blanks = templateVariables(prompt);
   const [visibility, setVisibility] = useState<"team" | "private">("team");
   const [problem, setProblem] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -39,7 +42,7 @@ export function SavePictureDialog(props: { t: Dictionary; locale: Locale; genera
   const { mutate } = useSWR(TEMPLATES_URL, templatesPageApi.list, { revalidateOnMount: false });
   const field = useRef<HTMLInputElement>(null);
   const done = useRef<HTMLButtonElement>(null);
-  const ids = { title: useId(), body: useId(), name: useId() };
+  const ids = { title: useId(), body: useId(), name: useId(), prompt: useId(), blanks: useId() };
   // Saved: Done takes the focus from the Save button it replaces.
   useEffect(() => {
     if (saved) done.current?.focus();
@@ -53,9 +56,10 @@ export function SavePictureDialog(props: { t: Dictionary; locale: Locale; genera
       field.current?.focus();
       return;
     }
+    if (!prompt.trim()) return setProblem(t.templates.promptRequired);
     await run(async () => {
       try {
-        const template = await templatesPageApi.create({ ...fields, name: name.trim(), visibility });
+        const template = await templatesPageApi.create({ ...fields, prompt: prompt.trim(), name: name.trim(), visibility });
         setProblem(null);
         setSaved(template.name);
         void mutate();
@@ -70,9 +74,24 @@ export function SavePictureDialog(props: { t: Dictionary; locale: Locale; genera
   return (
     <ModalDialog labelledBy={ids.title} describedBy={ids.body} busy={busy} onClose={props.onClose} onSubmit={submit} initialFocus={field} size="wide">
       <DialogHeading titleId={ids.title} title={F.title} bodyId={ids.body} body={F.body} />
+      <div className="flex flex-col gap-1.5">
+        <label htmlFor={ids.prompt} className="text-sm font-medium">
+          {F.prompt}
+        </label>
+        <textarea
+          id={ids.prompt}
+          className={`${input} min-h-20`}
+          rows={3}
+          value={prompt}
+          readOnly={saved !== null}
+          onChange={(e) => setPrompt(e.target.value)}
+          aria-describedby={ids.blanks}
+        />
+        <p id={ids.blanks} className="text-xs text-zinc-600 dark:text-zinc-400">
+          {F.promptHint} <span className="font-medium text-zinc-800 dark:text-zinc-200">{blanks.length ? format(F.blanks, { names: blanks.join(", ") }) : F.noBlanks}</span>
+        </p>
+      </div>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
-        <dt className="text-zinc-500 dark:text-zinc-400">{F.prompt}</dt>
-        <dd className="line-clamp-4 min-w-0 break-words whitespace-pre-wrap">{g.prompt}</dd>
         <dt className="text-zinc-500 dark:text-zinc-400">{F.settings}</dt>
         <dd className="min-w-0">{settings}</dd>
       </dl>

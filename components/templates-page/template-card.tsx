@@ -4,9 +4,10 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { button, primary } from "@/components/ui/styles";
 import type { Template } from "@/lib/contract-templates";
 import { errorText } from "@/lib/client/format";
-import type { Dictionary } from "@/lib/i18n";
+import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 import { HighlightedPrompt } from "./highlighted-prompt";
+import { RunButton } from "@/components/runs/run-button";
 import { copyName } from "./picture-template";
 import { RenameDialog } from "./rename-dialog";
 import { TemplatePictures } from "./template-pictures";
@@ -24,6 +25,7 @@ export type CardOutcome = { text: string; tone: "ok" | "error"; changed: boolean
  */
 export function TemplateCard(props: {
   t: Dictionary;
+  locale: Locale;
   me: string;
   template: Template;
   onOutcome(outcome: CardOutcome): void;
@@ -108,6 +110,7 @@ export function TemplateCard(props: {
         <a href={`/?template=${encodeURIComponent(template.id)}`} aria-label={format(P.useLabel, { name: template.name })} className={primary}>
           {P.use}
         </a>
+        <RunButton t={t} locale={props.locale} template={template} />
         <button type="button" className={button} disabled={working} aria-label={format(P.copyLabel, { name: template.name })} onClick={copy}>
           {P.copy}
         </button>

@@ -2,7 +2,7 @@
 import { useRef, useState } from "react";
 import useSWR from "swr";
 import { alert, button, ok, section } from "@/components/ui/styles";
-import type { Dictionary } from "@/lib/i18n";
+import type { Dictionary, Locale } from "@/lib/i18n";
 import { TemplateCard, type CardOutcome } from "./template-card";
 import { TEMPLATES_URL, templatesPageApi } from "./templates-client";
 
@@ -11,7 +11,7 @@ import { TEMPLATES_URL, templatesPageApi } from "./templates-client";
  * their own private ones, by name, as GET /api/templates lists them), each
  * with what can be done with it, and one line saying what just happened.
  */
-export function TemplatesPage(props: { t: Dictionary; me: string }) {
+export function TemplatesPage(props: { t: Dictionary; locale: Locale; me: string }) {
   const { t } = props;
   const P = t.templatesPage;
   // The composer's Templates menu reads the same key: a change here is there too.
@@ -53,7 +53,7 @@ export function TemplatesPage(props: { t: Dictionary; me: string }) {
         <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
           {data.items.map((template) => (
             <li key={template.id} className="min-w-0">
-              <TemplateCard t={t} me={props.me} template={template} onOutcome={onOutcome} focusAfterDelete={() => list.current} />
+              <TemplateCard t={t} locale={props.locale} me={props.me} template={template} onOutcome={onOutcome} focusAfterDelete={() => list.current} />
             </li>
           ))}
         </ul>

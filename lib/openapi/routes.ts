@@ -177,7 +177,7 @@ export const operations: Operation[] = [
     description: "Every team template and the caller's private ones, by name. variables: the prompt's {blanks} (letters, digits and _ of any script), in order of first appearance.",
     ok: { 200: json("TemplateList", "The templates") }, errors: [] },
   { method: "post", path: "/api/templates", operationId: "createTemplate", summary: "Create a template", tag: "Templates", access: "person",
-    description: "name 1 to 100 characters; prompt, model, aspectRatio, imageSize and count as for POST /api/generations; references: at most 5 ref_… ids of the caller's stored uploads (a picture or a link is uploaded first with POST /api/references), or ones a template the caller sees carries. A copy of another template is a POST with its fields. A template's references are kept from the pruning of unused uploads while it carries them.",
+    description: "name 1 to 100 characters; prompt, model, aspectRatio, imageSize and count as for POST /api/generations; references: at most 5 ref_… ids of the caller's stored uploads (a picture or a link is uploaded first with POST /api/references), or ones a template the caller sees carries or a finished picture was made with (Save as template from a teammate's picture). A copy of another template is a POST with its fields. A template's references are kept from the pruning of unused uploads while it carries them.",
     body: { schema: "CreateTemplateRequest", media: "json" }, ok: { 201: json("Template", "The new template") }, errors: [400] },
   { method: "get", path: "/api/templates/{id}", operationId: "getTemplate", summary: "Get a template", tag: "Templates", access: "person",
     description: "Someone else's private template is 404, like a missing one (admins too).",
