@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,6 +5,7 @@ import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
 import { card, composerReady, gallery, generate, pictureOf, uniquePrompt } from "./support/studio-page";
+import { readZip } from "./support/zip";
 
 // As a person does it: two requests of two pictures (two batches),
 // a selection across both, a new board made from the selection bar, the
@@ -48,16 +48,6 @@ async function makeBatch(page: Page, prompt: string) {
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth), { timeout: 60_000 }).toBeGreaterThan(0);
   }
   return group;
-}
-
-/** Python's zipfile, not the library that wrote the archive. */
-function readZip(file: string): { names: string[]; metadata: Record<string, unknown>[]; crcOk: boolean } {
-  const script = `
-import json, sys, zipfile
-with zipfile.ZipFile(sys.argv[1]) as z:
-    print(json.dumps({"names": z.namelist(), "metadata": json.loads(z.read("metadata.json")), "crcOk": z.testzip() is None}))
-`;
-  return JSON.parse(execFileSync("python3", ["-c", script, file], { encoding: "utf8" }));
 }
 
 test("two batches, a selection across them, a board, a share link, a ZIP", async ({ browser }) => {

@@ -81,7 +81,8 @@ test("ann saves bob's picture as a template from the viewer, settings and bob's 
   await hydratedNow(saveButton);
   await saveButton().click();
   const form = page.getByRole("dialog", { name: "Save the picture as a template" });
-  await expect(form.getByText(prompt)).toBeVisible();
+  await expect(form.getByLabel("Prompt", { exact: true })).toHaveValue(prompt);
+  await expect(form.getByText("Blanks: weather")).toBeVisible();
   await expect(form.getByText("References: 1")).toBeVisible();
   // The name starts as the prompt (its first 60 characters); ann gives her own.
   await expect(form.getByLabel("Template name")).toHaveValue(prompt);

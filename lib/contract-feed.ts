@@ -17,6 +17,8 @@ export type FeedFilters = {
   board?: string;
   /** One request's pictures ("Show batch"; kept in the page's URL). */
   batch?: string;
+  /** One bulk run's pictures, every row's batch (?run=, kept in the page's URL). */
+  run?: string;
   /**
    * `all`: every version of every tree ("Every version"); unset, one card per
    * tree, its newest version. A view, not a narrowing: it hides nothing, so

@@ -57,7 +57,7 @@ function GalleryContent() {
   const [settled, setSettled] = useState<Generation[]>(feed.items);
   if (!feed.isLoading && settled !== feed.items) setSettled(feed.items);
   const stale = feed.isLoading && settled.length > 0;
-  const items = useRunOnly(stale ? settled : feed.items, run);
+  const items = stale ? settled : feed.items;
 
   const ratios = useMemo(() => items.map(boxRatio), [items]);
   const segments = useMemo(() => frameRunRows(groupBatches(items)), [items]);
@@ -190,16 +190,6 @@ function GalleryContent() {
       <SelectionDock />
     </SelectionProvider>
   );
-}
-
-/**
- * Under ?run=, the run's pictures only. The server lists them so; the
- * pictures in progress the feed adds from its active list (everyone's) are
- * matched by filters that do not name a run yet (lib/client/feed-merge.ts),
- * so the others are left out here.
- */
-function useRunOnly(items: Generation[], run: string | null): Generation[] {
-  return useMemo(() => (run ? items.filter((g) => g.runId === run) : items), [items, run]);
 }
 
 /** The selection bar while pictures are selected (room is kept below the list for it), and the status line above it. */

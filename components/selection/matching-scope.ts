@@ -20,6 +20,7 @@ export function matchingScope(filters: FeedFilters, page: { board?: string; batc
     status: filters.status === "all" || filters.status === "completed" ? "completed" : filters.status,
     board: page.board ?? filters.board,
     batch: filters.batch ?? page.batch ?? undefined,
+    run: filters.run,
     versions: filters.versions,
   });
 }

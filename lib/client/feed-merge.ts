@@ -27,6 +27,7 @@ export function matches(g: Generation, f: FeedFilters, user: string): boolean {
   // Every word, in any order, as the server matches q.
   if (f.q.trim() && !promptMatches(g.prompt, f.q)) return false;
   if (f.batch && g.batchId !== f.batch) return false;
+  if (f.run && g.runId !== f.run) return false;
   // Whether it is on the board only the server knows: the board's pages say so, the active list does not.
   if (f.board) return false;
   return true;
@@ -39,7 +40,7 @@ export function matches(g: Generation, f: FeedFilters, user: string): boolean {
  * "Every version" about all of them, so every version they match shows.
  */
 function oneCardPerTree(f: FeedFilters): boolean {
-  return f.versions !== "all" && !f.q.trim() && !f.favorite && !f.board && !f.batch;
+  return f.versions !== "all" && !f.q.trim() && !f.favorite && !f.board && !f.batch && !f.run;
 }
 
 /**

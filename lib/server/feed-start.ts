@@ -18,8 +18,8 @@ export async function feedStartFor(user: UserRow, filter: Partial<FeedFilters> =
   const deps = await getDeps();
   // The page's own filters (its address's query, checked by lib/server/page-filters.ts), so the first HTML is the filtered gallery.
   const filters: FeedFilters = { ...NO_FILTERS, ...filter };
-  const { q, model, status, favorite, mine, board, batch, versions } = filters;
-  const query = { q: q.trim() || undefined, model: model || undefined, status: status === "all" ? undefined : status, favorite: favorite ? "1" : undefined, mine: mine ? "1" : undefined, board, batch, versions };
+  const { q, model, status, favorite, mine, board, batch, run, versions } = filters;
+  const query = { q: q.trim() || undefined, model: model || undefined, status: status === "all" ? undefined : status, favorite: favorite ? "1" : undefined, mine: mine ? "1" : undefined, board, batch, run, versions };
   const [session, firstPage, active, boards] = await Promise.all([
     sessionInfoOf(user),
     listGenerations(deps, { query: listGenerationsQuerySchema.parse({ limit: GALLERY_PAGE_SIZE, ...query }), viewer: user }),
