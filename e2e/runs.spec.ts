@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
-import { hydrated, uniquePrompt } from "./support/studio-page";
+import { hydratedNow, uniquePrompt } from "./support/studio-page";
 import { readZip } from "./support/zip";
 
 // The prompt library's bulk run, in demo mode: a picture saved as a template
@@ -30,9 +30,9 @@ test("a picture saved as a template with two blanks, run from a pasted three-row
 
   // Save as template from the viewer, the picture's words turned into two blanks.
   await page.goto(`/p/${id}`);
-  const save = page.getByRole("button", { name: "Save as template…" });
-  await hydrated(save);
-  await save.click();
+  const save = () => page.getByRole("button", { name: "Save as template…" });
+  await hydratedNow(save);
+  await save().click();
   const form = page.getByRole("dialog", { name: "Save the picture as a template" });
   await form.getByLabel("Template name").fill(name);
   await form.getByLabel("Prompt", { exact: true }).fill(`product photo of {product} on {surface}, ${tail}`);
@@ -42,9 +42,9 @@ test("a picture saved as a template with two blanks, run from a pasted three-row
   await form.getByRole("link", { name: "Open templates" }).click();
 
   // From /templates: the table, its mistakes named by row and column first.
-  const runButton = page.getByRole("article", { name, exact: true }).getByRole("button", { name: `Run “${name}” from a table` });
-  await hydrated(runButton);
-  await runButton.click();
+  const runButton = () => page.getByRole("article", { name, exact: true }).getByRole("button", { name: `Run “${name}” from a table` });
+  await hydratedNow(runButton);
+  await runButton().click();
   const dialog = page.getByRole("dialog", { name: `Run “${name}” from a table` });
   const table = dialog.getByLabel("Table");
   await expect(table).toBeFocused();
@@ -78,7 +78,7 @@ test("a picture saved as a template with two blanks, run from a pasted three-row
   await expectRunInGallery(page, { name, done: 3 });
 
   // Its ZIP: the three pictures in the table's order, each row's values in metadata.json.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the run's finished pictures as a ZIP" }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("region", { name: "Run", exact: true }).getByRole("button", { name: "Download ZIP" }).click()]);
   const zip = readZip(await download.path());
   expect(zip.crcOk).toBe(true);
   expect(zip.metadata.map((m) => m.values)).toEqual(run.rows);
@@ -110,7 +110,7 @@ test.describe("in Chinese, on a phone, in dark mode", () => {
     await page.goto(`/?template=${template.id}`);
     const blanks = page.getByRole("group", { name: `模板“${name}”` });
     const open = blanks.getByRole("button", { name: `用表格批量运行“${name}”` });
-    await hydrated(open);
+    await hydratedNow(() => open);
     await open.click();
     const dialog = page.getByRole("dialog", { name: `用表格运行“${name}”` });
     const table = dialog.getByLabel("表格");

@@ -1,7 +1,7 @@
 import type { APIRequestContext, Browser, BrowserContextOptions, Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio, type Person } from "./support/own-studio";
-import { card, composerReady, pngFile, uniquePrompt } from "./support/studio-page";
+import { card, composerReady, hydratedNow, pngFile, uniquePrompt } from "./support/studio-page";
 
 // The prompt library on a team (STUDIO_AUTH=accounts, the demo simulator):
 // ann saves bob's picture, made with bob's upload, as a template from the
@@ -43,13 +43,6 @@ async function open(browser: Browser, input: { who: Person; path: string; locale
   const page = await context.newPage();
   await page.goto(input.path);
   return page;
-}
-
-/** Until React has hydrated the element `find` gives (looked up afresh: the server's HTML is replaced). */
-async function hydratedNow(find: () => Locator) {
-  await expect
-    .poll(() => find().evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps$"))).catch(() => false), { timeout: 30_000 })
-    .toBe(true);
 }
 
 /** A finished picture of `request`'s person, made with `references` (from a template, given `templateId`); its id. */

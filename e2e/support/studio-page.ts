@@ -1,4 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import sharp from "sharp";
 
 // A person's steps on the studio page, named the way they would say them.
@@ -28,6 +28,17 @@ export async function hydrated(target: Locator) {
         check();
       }),
   );
+}
+
+/**
+ * Until React has hydrated the element `find` gives, looked up afresh each
+ * time: a page rendered on the server has its HTML replaced, so an element
+ * found before hydration may never be hydrated itself.
+ */
+export async function hydratedNow(find: () => Locator) {
+  await expect
+    .poll(() => find().evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps$"))).catch(() => false), { timeout: 30_000 })
+    .toBe(true);
 }
 
 /** Until the composer (and the page around it) has hydrated: see `hydrated`. */
