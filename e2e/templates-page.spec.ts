@@ -1,4 +1,4 @@
-import type { APIRequestContext, Browser, BrowserContextOptions, Locator, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, BrowserContextOptions, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio, type Person } from "./support/own-studio";
 import { card, composerReady, hydratedNow, pngFile, uniquePrompt } from "./support/studio-page";

@@ -8,7 +8,7 @@ import { requestFit } from "@/lib/client/request-fit";
 import { getModel, MAX_PROMPT_LENGTH } from "@/lib/models";
 import { useComposer } from "./composer-api";
 import { describeFailure, type Failure } from "./describe-failure";
-import { newIdempotencyKey } from "./idempotency-key";
+import { newIdempotencyKey } from "@/lib/client/idempotency-key";
 import { promptLength } from "./prompt-box";
 import { useSessionLimits } from "./use-session-limits";
 

@@ -1,4 +1,4 @@
-import { newIdempotencyKey } from "@/components/composer/idempotency-key";
+import { newIdempotencyKey } from "@/lib/client/idempotency-key";
 
 // One idempotency key per failed generation, kept for the page's life (not
 // the card's: a filter change unmounts cards) so that a double click, a

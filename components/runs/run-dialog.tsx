@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useRef, useState } from "react";
-import { newIdempotencyKey } from "@/components/composer/idempotency-key";
+import { newIdempotencyKey } from "@/lib/client/idempotency-key";
 import { BusyButton, useBusy } from "@/components/ui/busy-button";
 import { DialogActions } from "@/components/ui/dialog-actions";
 import { FormError } from "@/components/ui/form-error";
@@ -9,7 +9,7 @@ import { DialogHeading, ModalDialog } from "@/components/ui/modal-dialog";
 import { button, primary } from "@/components/ui/styles";
 import { ApiError } from "@/lib/client/api";
 import { runsApi } from "@/lib/client/runs-api";
-import { tableIssueText } from "@/lib/client/table-issue-text";
+import { tableIssueText } from "./table-issue-text";
 import { templateVariables, type Template } from "@/lib/contract-templates";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";

@@ -19,7 +19,7 @@ import {
 } from "@/lib/models";
 import { useStudio } from "@/components/studio/studio-context";
 import { describeFailure, uploadRefusal } from "@/components/composer/describe-failure";
-import { newIdempotencyKey } from "@/components/composer/idempotency-key";
+import { newIdempotencyKey } from "@/lib/client/idempotency-key";
 import { dataUrlToBlob, failureNote, fileItem, newLocalId } from "@/components/composer/reference-sources";
 import { useSessionLimits } from "@/components/composer/use-session-limits";
 import { CloseIcon, PlusIcon, Spinner } from "@/components/ui/icons";

@@ -8,7 +8,7 @@ import { format } from "@/lib/i18n/format";
 import { effectiveSize, type ImageSize, type ModelId } from "@/lib/models";
 import { useStudio } from "@/components/studio/studio-context";
 import { describeFailure } from "@/components/composer/describe-failure";
-import { newIdempotencyKey } from "@/components/composer/idempotency-key";
+import { newIdempotencyKey } from "@/lib/client/idempotency-key";
 import { useSessionLimits } from "@/components/composer/use-session-limits";
 import { SparkIcon, Spinner, StackIcon } from "@/components/ui/icons";
 import { capPrompt, useViewerEdits, type NewVersion } from "./viewer-edits";
