@@ -27,6 +27,7 @@ const MEASUREMENTS: { name: string; title: string; timeoutMs: number; needsBuild
   { name: "search", title: "13 prompt search", timeoutMs: 600_000, needsBuild: false },
   { name: "versions", title: "14 viewer of a 1,000-version tree", timeoutMs: 300_000, needsBuild: false },
   { name: "idle-tabs", title: "15 idle galleries", timeoutMs: 300_000, needsBuild: false },
+  { name: "runs", title: "16 a run from a 100-row table", timeoutMs: 300_000, needsBuild: false },
 ];
 
 const log = (line: string) => console.log(`[bench] ${line}`);

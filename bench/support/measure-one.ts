@@ -21,6 +21,7 @@ const MEASUREMENTS: Record<string, () => Promise<{ measure(): Promise<Measuremen
   search: () => import("../search"),
   versions: () => import("../versions"),
   "idle-tabs": () => import("../idle-tabs"),
+  runs: () => import("../runs"),
 };
 
 const name = process.argv[2];
