@@ -69,6 +69,9 @@ type Row = {
 // the benchmarkIndex, moves by half between runs): each row is the median of
 // RUNS runs, chosen as Lighthouse's own computeMedianRun does (by FCP and TTI).
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+/** LIGHTHOUSE_PAGES=admin,usage: only these pages (their keys), for checking one change; the floor is audited whatever it says. */
+const ONLY = process.env.LIGHTHOUSE_PAGES ? new Set(process.env.LIGHTHOUSE_PAGES.split(",").map((key) => key.trim())) : null;
+const wanted = (page: AuditPage) => !ONLY || ONLY.has(page.key) || page.floor === true;
 
 async function runOnce(page: AuditPage, device: Device, multiplier: number | null): Promise<LighthouseResult> {
   const { default: lighthouse } = await import("lighthouse");
@@ -209,7 +212,7 @@ async function auditAll(pages: AuditPage[], floor: AuditPage, rows: Row[]) {
       calibration = { multiplier, probeIndex: index };
       console.log(`[lighthouse] ${DEVICE_NAME[device]}: benchmarkIndex ${index.toFixed(0)} → cpuSlowdownMultiplier ${multiplier.toFixed(2)}`);
     }
-    for (const page of pages) {
+    for (const page of pages.filter(wanted)) {
       const row = await audit(page, device, calibration);
       rows.push(row);
       logRow(row);
@@ -221,7 +224,7 @@ export async function measure(): Promise<Measurement> {
   const rows: Row[] = [];
   // The empty studio first (its first screen), then the team's, each a fresh server on a fresh data dir.
   let emptyPage: AuditPage | undefined;
-  await withServer({ port: PORTS.empty, label: "lighthouse-empty", env: ACCOUNTS_ENV }, async (server) => {
+  if (!ONLY || ONLY.has("empty")) await withServer({ port: PORTS.empty, label: "lighthouse-empty", env: ACCOUNTS_ENV }, async (server) => {
     emptyPage = { key: "empty", label: "/ empty", url: `${server.url}/`, cookie: await signIn(server.url) };
     await fetch(emptyPage.url, { headers: { cookie: emptyPage.cookie! } }).then((r) => r.text());
     // Its floor for the probe: the team server's share page is not up yet, so the empty page calibrates its own rows.

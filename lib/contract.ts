@@ -357,6 +357,7 @@ export const listUsersResponseSchema = z.object({
   /** The studio-wide limits a person's null limits fall back to (monthlyBudget null = none). */
   defaults: z.object({ daily: z.number().int(), maxActive: z.number().int(), monthlyBudget: z.number().nullable() }),
 });
+export type ListUsersResponse = z.infer<typeof listUsersResponseSchema>;
 
 export const createUserSchema = z.strictObject({
   name: userNameSchema,
@@ -424,6 +425,7 @@ export const pricesResponseSchema = z.object({
    */
   unpriced: z.array(z.string()),
 });
+export type PricesResponse = z.infer<typeof pricesResponseSchema>;
 export const putPricesSchema = z.strictObject({
   /** key → price; null removes the studio's price (back to STUDIO_PRICES). */
   prices: z.record(z.string(), z.number().min(0).max(1e6).nullable()),

@@ -5,6 +5,7 @@ import { AdminPage } from "@/components/admin/admin-page";
 import { signsInHere } from "@/lib/auth/identify";
 import { getConfig } from "@/lib/config";
 import { dictionaries } from "@/lib/i18n";
+import { adminStart } from "@/lib/server/admin-start";
 import { pagePerson } from "@/lib/server/page-person";
 import { requestLocale } from "@/lib/server/preferences";
 
@@ -34,7 +35,14 @@ export default async function AdminRoute() {
     <div className="mx-auto flex min-h-dvh max-w-[1600px] flex-col gap-5 px-3 py-3 sm:px-5 sm:py-4">
       <PageHeader t={t} title={t.admin.title} intro={t.admin.intro} current="admin" isAdmin />
       <main>
-        <AdminPage t={t} locale={locale} selfId={user.id} accountsMode={getConfig().auth.mode === "accounts"} signsIn={signsInHere(getConfig().auth)} />
+        <AdminPage
+          t={t}
+          locale={locale}
+          selfId={user.id}
+          accountsMode={getConfig().auth.mode === "accounts"}
+          signsIn={signsInHere(getConfig().auth)}
+          initial={await adminStart()}
+        />
       </main>
     </div>
   );

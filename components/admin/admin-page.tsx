@@ -9,14 +9,14 @@ import { PeopleTable } from "./people-table";
 import { PricesEditor } from "./prices-editor";
 import { SessionsSettings } from "./sessions-settings";
 import { alert, section } from "@/components/ui/styles";
-import { useAdminData } from "./use-admin-data";
+import { useAdminData, type AdminInitial } from "./use-admin-data";
 
 type Invite = { name: string; url: string; expiresAt: string };
 
 /** The admin page's body: a fresh invite link (once), the people, adding one, sessions and tokens, the prices. */
-export function AdminPage(props: { t: Dictionary; locale: Locale; selfId: string; accountsMode: boolean; signsIn: boolean }) {
+export function AdminPage(props: { t: Dictionary; locale: Locale; selfId: string; accountsMode: boolean; signsIn: boolean; initial?: AdminInitial }) {
   const { t, locale } = props;
-  const { users, prices, settings, replaceUser } = useAdminData();
+  const { users, prices, settings, replaceUser } = useAdminData(props.initial);
   const [invite, setInvite] = useState<Invite | null>(null);
   const showInvite = (user: User, link: { url: string; expiresAt: string }) => setInvite({ name: user.name, ...link });
 

@@ -1,13 +1,22 @@
 "use client";
 import useSWR from "swr";
 import { adminApi } from "@/lib/client/api";
-import type { User } from "@/lib/contract";
+import { mountOptions, useSeededFromServer } from "@/lib/client/seeded";
+import type { ListUsersResponse, PricesResponse, StudioSettings, User } from "@/lib/contract";
 
-/** The people list, the prices and the studio's settings, with a way to put one changed person back into the list. */
-export function useAdminData() {
-  const users = useSWR(adminApi.usersUrl, adminApi.users);
-  const prices = useSWR(adminApi.pricesUrl, adminApi.prices);
-  const settings = useSWR(adminApi.settingsUrl, adminApi.settings);
+/** What the server read with the page (lib/server/admin-start.ts). */
+export type AdminInitial = { users: ListUsersResponse; prices: PricesResponse; settings: StudioSettings };
+
+/**
+ * The people list, the prices and the studio's settings, with a way to put one
+ * changed person back into the list. Seeded by the page's server read, so the
+ * first paint has them and nothing is asked again at mount.
+ */
+export function useAdminData(initial?: AdminInitial) {
+  const seeded = useSeededFromServer(adminApi.usersUrl, initial !== undefined);
+  const users = useSWR(adminApi.usersUrl, adminApi.users, { fallbackData: initial?.users, ...mountOptions(seeded) });
+  const prices = useSWR(adminApi.pricesUrl, adminApi.prices, { fallbackData: initial?.prices, ...mountOptions(seeded) });
+  const settings = useSWR(adminApi.settingsUrl, adminApi.settings, { fallbackData: initial?.settings, ...mountOptions(seeded) });
 
   /** The PATCH answer may leave out this month's figures: keep the ones the list had. */
   function replaceUser(user: User) {

@@ -1,17 +1,13 @@
-import { getConfig } from "@/lib/config";
 import { createUserSchema } from "@/lib/contract";
 import { validationError } from "@/lib/errors";
-import { addPerson, listPeople } from "@/lib/accounts/people";
+import { addPerson } from "@/lib/accounts/people";
+import { peopleResponse } from "@/lib/server/admin-start";
 import { getDeps } from "@/lib/wiring";
 import { json, readJsonBody } from "@/lib/server/http";
 import { apiRoute } from "@/lib/server/route";
 
 /** Everyone with an account, with this month's pictures and spend (admins only). */
-export const GET = apiRoute(async () => {
-  const { currency, limits } = getConfig();
-  const defaults = { daily: limits.daily, maxActive: limits.maxActive, monthlyBudget: limits.monthlyBudget ?? null };
-  return json({ items: await listPeople(await getDeps()), currency, defaults });
-}, { admin: true });
+export const GET = apiRoute(async () => json(await peopleResponse()), { admin: true });
 
 /** Adds a person: with a password, or without one to send an invite next. */
 export const POST = apiRoute(
