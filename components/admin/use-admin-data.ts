@@ -20,14 +20,20 @@ export function useAdminData(initial?: AdminInitial) {
 
   /** The PATCH answer may leave out this month's figures: keep the ones the list had. */
   function replaceUser(user: User) {
+    // What the page shows: SWR's cache holds nothing yet while the list is the server's (fallbackData).
+    const shown = users.data;
     void users.mutate(
-      (current) =>
-        current && {
-          ...current,
-          items: current.items.some((u) => u.id === user.id)
-            ? current.items.map((u) => (u.id === user.id ? { ...user, month: user.month ?? u.month } : u))
-            : [...current.items, user],
-        },
+      (cached) => {
+        const current = cached ?? shown;
+        return (
+          current && {
+            ...current,
+            items: current.items.some((u) => u.id === user.id)
+              ? current.items.map((u) => (u.id === user.id ? { ...user, month: user.month ?? u.month } : u))
+              : [...current.items, user],
+          }
+        );
+      },
       { revalidate: false },
     );
   }
