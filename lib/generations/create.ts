@@ -15,7 +15,8 @@ import { presentGenerations } from "./serialize";
 import { submitRows } from "./submit";
 import { mustSeeTemplate } from "@/lib/templates/access";
 
-const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+/** How long an idempotency key answers what it first made (POST /api/generations, POST /api/runs, /v1). */
+export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
 type Settings = { model: ModelId; prompt: string; aspectRatio: AspectRatio; imageSize: ImageSize | null };
 

@@ -7,13 +7,11 @@ import { logger } from "@/lib/log";
 import type { ServiceDeps } from "@/lib/core/deps";
 import { newBatchId, newGenerationId, newRunId } from "@/lib/core/ids";
 import type { Person } from "@/lib/core/person";
-import { countUse, recordedSize } from "@/lib/generations/create";
+import { countUse, IDEMPOTENCY_TTL_MS, recordedSize } from "@/lib/generations/create";
 import { insertLimits, limitError } from "@/lib/generations/quota";
 import { submitRows } from "@/lib/generations/submit";
 import { planRun, type RunPlan } from "./plan";
 import { previewRun } from "./preview";
-
-const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 
 /**
  * POST /api/runs: with dryRun the preview, else every row's batch made in
@@ -25,12 +23,14 @@ export async function createRun(deps: ServiceDeps, input: { request: CreateRunIn
   const { request, person } = input;
   const plan = await planRun(deps, input);
   if (request.dryRun) return { preview: await previewRun(deps, { plan, person }) };
-  // The preview's check first, for its words ("… 12 too many"); the insert's is the one that holds.
-  const preview = await previewRun(deps, { plan, person });
-  const replay = request.idempotencyKey ? await replayOf(deps, { key: request.idempotencyKey, person, requestHash: hashOf(request, plan) }) : undefined;
+  const requestHash = hashOf(request, plan);
+  // A replay is the same run, answered whatever the limits: asked first, so it reads no limits at all.
+  const replay = request.idempotencyKey ? await replayOf(deps, { key: request.idempotencyKey, person, requestHash }) : undefined;
   if (replay) return { run: replay };
+  // The preview's check, for its words ("… 12 too many"); the insert's is the one that holds.
+  const preview = await previewRun(deps, { plan, person });
   if (preview.refusal) throw runRefused(preview.refusal, preview.left);
-  return { run: await insertAndSend(deps, { plan, person, idempotencyKey: request.idempotencyKey, requestHash: hashOf(request, plan) }) };
+  return { run: await insertAndSend(deps, { plan, person, idempotencyKey: request.idempotencyKey, requestHash }) };
 }
 
 async function insertAndSend(deps: ServiceDeps, input: { plan: RunPlan; person: Person; idempotencyKey?: string; requestHash: string }): Promise<CreateRunResponse> {
