@@ -1,7 +1,7 @@
-import type { APIRequestContext, Browser, BrowserContextOptions, Locator, Page } from "@playwright/test";
+import type { Browser, BrowserContextOptions, Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio, type Person } from "./support/own-studio";
-import { composerReady, generate, hydrated, pictureOf, uniquePrompt } from "./support/studio-page";
+import { composerReady, finishedPicture, generate, hydrated, pictureOf, uniquePrompt } from "./support/studio-page";
 
 // Edit threads in the viewer, as people use them on a team (STUDIO_AUTH=accounts,
 // the demo simulator drawing each edit from its parent): a picture edited twice
@@ -43,17 +43,6 @@ async function open(browser: Browser, input: { who: Person; locale?: Locale; opt
   await page.goto(input.path ?? "/");
   await ready(page, input.locale);
   return page;
-}
-
-/** A finished picture made through the API (an edit of `parentId`, given one); its id. */
-async function madePicture(request: APIRequestContext, prompt: string, parentId?: string): Promise<string> {
-  const res = await request.post("/api/generations", { data: { model: "nano_banana_2", prompt, aspectRatio: "16:9", parentId } });
-  expect(res.status()).toBe(201);
-  const [made] = ((await res.json()) as { generations: { id: string }[] }).generations;
-  await expect
-    .poll(async () => ((await (await request.get(`/api/generations/${made.id}`)).json()) as { status: string }).status, { timeout: 30_000 })
-    .toBe("completed");
-  return made.id;
 }
 
 /**
@@ -206,7 +195,7 @@ test("on a phone in dark mode: the field under the picture, the tree below it, R
   test.setTimeout(90_000);
   const admin = await studio.signedIn(ADMIN);
   const prompt = uniquePrompt("a lighthouse on a cliff");
-  const id = await madePicture(admin, prompt);
+  const id = await finishedPicture(admin, { prompt });
   const page = await open(browser, { who: ADMIN, path: `/p/${id}`, options: { ...PHONE, colorScheme: "dark" } });
   await expect(page.locator("html")).toHaveClass(/dark/);
 
@@ -241,7 +230,7 @@ test("in Chinese: the field, the tree and Vary speak the person's language", asy
   test.setTimeout(90_000);
   const admin = await studio.signedIn(ADMIN);
   const prompt = uniquePrompt("一只红狐狸");
-  const id = await madePicture(admin, prompt);
+  const id = await finishedPicture(admin, { prompt });
   const page = await open(browser, { who: ADMIN, locale: "zh", path: `/p/${id}`, options: { viewport: { width: 1440, height: 900 } } });
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(field(page, "zh")).toHaveAttribute("placeholder", "描述一个修改…");
@@ -273,9 +262,9 @@ test("compare the original with the newest version using only the keyboard: slid
   test.setTimeout(90_000);
   const admin = await studio.signedIn(ADMIN);
   const prompt = uniquePrompt("a lighthouse on a cliff");
-  const original = await madePicture(admin, prompt);
-  const night = await madePicture(admin, "make it night", original);
-  const newest = await madePicture(admin, "add snow", night);
+  const original = await finishedPicture(admin, { prompt });
+  const night = await finishedPicture(admin, { prompt: "make it night", parentId: original });
+  const newest = await finishedPicture(admin, { prompt: "add snow", parentId: night });
   const page = await open(browser, { who: ADMIN, path: `/p/${newest}`, options: { viewport: { width: 1440, height: 900 } } });
   await showing(page, "add snow");
 

@@ -1,6 +1,6 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
-import { hydratedNow, uniquePrompt } from "./support/studio-page";
+import { finishedPicture, hydratedNow, uniquePrompt } from "./support/studio-page";
 import { readZip } from "./support/zip";
 
 // The prompt library's bulk run, in demo mode: a picture saved as a template
@@ -12,20 +12,11 @@ import { readZip } from "./support/zip";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } as const;
 
-/** A finished picture of the demo person; its id. */
-async function madePicture(request: APIRequestContext, prompt: string): Promise<string> {
-  const res = await request.post("/api/generations", { data: { model: "nano_banana_2", aspectRatio: "1:1", prompt } });
-  expect(res.status()).toBe(201);
-  const [made] = ((await res.json()) as { generations: { id: string }[] }).generations;
-  await expect.poll(async () => ((await (await request.get(`/api/generations/${made.id}`)).json()) as { status: string }).status, { timeout: 30_000 }).toBe("completed");
-  return made.id;
-}
-
 const TABLE = ["product\tsurface", "ceramic mug\toak", "brass lamp\tmarble", "绿茶罐\t石板"].join("\n");
 
 test("a picture saved as a template with two blanks, run from a pasted three-row table after its preview: one run in the gallery, with its ZIP", async ({ page, request }) => {
   const tail = uniquePrompt("soft window light");
-  const id = await madePicture(request, `product photo of a ceramic mug on oak, ${tail}`);
+  const id = await finishedPicture(request, { prompt: `product photo of a ceramic mug on oak, ${tail}`, aspectRatio: "1:1" });
   const name = uniquePrompt("Product shot");
 
   // Save as template from the viewer, the picture's words turned into two blanks.

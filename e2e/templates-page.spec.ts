@@ -1,7 +1,7 @@
-import type { APIRequestContext, Browser, BrowserContextOptions, Page } from "@playwright/test";
+import type { Browser, BrowserContextOptions, Page } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio, type Person } from "./support/own-studio";
-import { card, composerReady, hydratedNow, pngFile, uniquePrompt } from "./support/studio-page";
+import { card, composerReady, finishedPicture, hydratedNow, pngFile, uniquePrompt } from "./support/studio-page";
 
 // The prompt library on a team (STUDIO_AUTH=accounts, the demo simulator):
 // ann saves bob's picture, made with bob's upload, as a template from the
@@ -45,17 +45,6 @@ async function open(browser: Browser, input: { who: Person; path: string; locale
   return page;
 }
 
-/** A finished picture of `request`'s person, made with `references` (from a template, given `templateId`); its id. */
-async function madePicture(request: APIRequestContext, input: { prompt: string; references: string[]; templateId?: string }): Promise<string> {
-  const res = await request.post("/api/generations", { data: { model: "nano_banana_2", aspectRatio: "16:9", ...input } });
-  expect(res.status()).toBe(201);
-  const [made] = ((await res.json()) as { generations: { id: string }[] }).generations;
-  await expect
-    .poll(async () => ((await (await request.get(`/api/generations/${made.id}`)).json()) as { status: string }).status, { timeout: 30_000 })
-    .toBe("completed");
-  return made.id;
-}
-
 const templateCard = (page: Page, name: string) => page.getByRole("article", { name, exact: true });
 
 type Template = { name: string; prompt: string; model: string; aspectRatio: string; count: number; references: string[]; owner: string; visibility: string };
@@ -67,7 +56,7 @@ test("ann saves bob's picture as a template from the viewer, settings and bob's 
   expect(upload.status()).toBe(201);
   const refId = ((await upload.json()) as { id: string }).id;
   const prompt = uniquePrompt("a lighthouse in {weather}, like the swatch");
-  const id = await madePicture(bob, { prompt, references: [refId] });
+  const id = await finishedPicture(bob, { prompt, references: [refId] });
 
   const page = await open(browser, { who: ANN, path: `/p/${id}` });
   const saveButton = () => page.getByRole("button", { name: "Save as template…" });
@@ -118,7 +107,7 @@ test("ann saves bob's picture as a template from the viewer, settings and bob's 
 test("from a card in the gallery: Save as template… keeps it to ann when she says Only me", async ({ browser }) => {
   const bob = await studio.signedIn(BOB);
   const prompt = uniquePrompt("a red kite over dunes");
-  await madePicture(bob, { prompt, references: [] });
+  await finishedPicture(bob, { prompt, references: [] });
   const page = await open(browser, { who: ANN, path: "/" });
   await composerReady(page);
   const name = uniquePrompt("Kite");
@@ -145,7 +134,7 @@ test("pictures made from bob's team template count as its uses and show under it
   const ann = await studio.signedIn(ANN);
   const team = ((await (await ann.get("/api/templates")).json()) as { items: (Template & { id: string })[] }).items.find((t) => t.name === bobs.team)!;
   const prompts = Array.from({ length: 5 }, (_, i) => uniquePrompt(`a fox for ${bobs.team}, take ${i + 1}`));
-  for (const prompt of prompts) await madePicture(ann, { prompt, references: [], templateId: team.id });
+  for (const prompt of prompts) await finishedPicture(ann, { prompt, references: [], templateId: team.id });
 
   const page = await open(browser, { who: ANN, path: "/templates" });
   const bobsTeam = templateCard(page, bobs.team);

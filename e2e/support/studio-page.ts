@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import sharp from "sharp";
 
 // A person's steps on the studio page, named the way they would say them.
@@ -97,4 +97,15 @@ export async function pasteImage(page: Page, file: { name: string; mimeType: str
 
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: false });
+}
+
+/** A picture made through the API (Nano Banana 2, 16:9 unless `body` says otherwise) and waited for until finished; its id. */
+export async function finishedPicture(request: APIRequestContext, body: Record<string, unknown>): Promise<string> {
+  const res = await request.post("/api/generations", { data: { model: "nano_banana_2", aspectRatio: "16:9", ...body } });
+  expect(res.status()).toBe(201);
+  const [made] = ((await res.json()) as { generations: { id: string }[] }).generations;
+  await expect
+    .poll(async () => ((await (await request.get(`/api/generations/${made.id}`)).json()) as { status: string }).status, { timeout: 30_000 })
+    .toBe("completed");
+  return made.id;
 }
