@@ -71,6 +71,17 @@ module.exports = {
       to: { path: "(^|/)node_modules/server-only/", reachable: true },
     },
     {
+      name: "client-zod-on-demand",
+      severity: "error",
+      comment:
+        "Client code takes the contract's plain values from lib/contract-values.ts (no zod) and its types with `import type`: " +
+        "zod and the schemas reach the browser only on demand (lib/client/schemas.ts, after lib/client/zod-jitless.ts). " +
+        "A static import puts zod in every page's first load, and its schemas are built before the jitless setting, " +
+        "so zod's `new Function` probe is a CSP violation (Lighthouse best practices).",
+      from: { path: clientModules(), pathNot: "^(lib/client/(schemas|zod-jitless|composer-settings)\\.ts|components/api-docs/)" },
+      to: { path: "^(node_modules/zod/|lib/contract(-templates|-runs|-prompt)?\\.ts$)", dependencyTypesNot: ["type-only", "dynamic-import"] },
+    },
+    {
       name: "edge-not-to-sql-or-gateway",
       severity: "error",
       comment:

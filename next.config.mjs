@@ -12,10 +12,24 @@ const nextConfig = {
   ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" } : {}),
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // STUDIO_BROWSER_SOURCE_MAPS=1: the browser's chunks with source maps, for
+  // `npm run bench -- js-profile` (where a phone's main-thread time goes, by
+  // source file). Off otherwise: the maps would be served to anyone.
+  productionBrowserSourceMaps: process.env.STUDIO_BROWSER_SOURCE_MAPS === "1",
   // The stylesheet goes inside the HTML instead of a render-blocking request
   // (a phone's first paint); the CSP allows inline styles already.
   experimental: { inlineCss: true, ...(testBuild ? { turbopackFileSystemCacheForBuild: false } : {}) },
   ...(testBuild ? { typescript: { ignoreBuildErrors: true } } : {}),
+  // Next's own polyfill module, down to the one polyfill its supported browsers need (build/modern-polyfills-loader.cjs).
+  turbopack: {
+    rules: {
+      "*": {
+        condition: { all: ["browser", { path: /next\/dist\/(esm\/)?build\/polyfills\/polyfill-module\.js$/ }] },
+        loaders: ["./build/modern-polyfills-loader.cjs"],
+        as: "*.js",
+      },
+    },
+  },
   // Native modules stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "sharp", "pino", "argon2"],
   // argon2's own prebuilt linux binary crashes (SIGSEGV) on load here, so

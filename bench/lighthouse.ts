@@ -72,6 +72,10 @@ const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 /** LIGHTHOUSE_PAGES=admin,usage: only these pages (their keys), for checking one change; the floor is audited whatever it says. */
 const ONLY = process.env.LIGHTHOUSE_PAGES ? new Set(process.env.LIGHTHOUSE_PAGES.split(",").map((key) => key.trim())) : null;
 const wanted = (page: AuditPage) => !ONLY || ONLY.has(page.key) || page.floor === true;
+/** LIGHTHOUSE_DEVICES=low: only those devices (mid, low, desktop), for a quicker look at one. */
+const DEVICES = (process.env.LIGHTHOUSE_DEVICES?.split(",").map((d) => d.trim()) ?? ["mid", "low", "desktop"]) as Device[];
+/** LIGHTHOUSE_SAVE=dir: each row's median report as JSON (`<device>-<page>.json`), to read where the time goes (bootup-time, long tasks, unused bytes per script). */
+const SAVE_DIR = process.env.LIGHTHOUSE_SAVE;
 
 async function runOnce(page: AuditPage, device: Device, multiplier: number | null): Promise<LighthouseResult> {
   const { default: lighthouse } = await import("lighthouse");
@@ -111,6 +115,10 @@ async function audit(page: AuditPage, device: Device, calibration: { multiplier:
   for (let i = 0; i < RUNS; i++) runs.push(await runOnce(page, device, calibration.multiplier));
   // Its types name the result by another path than the package's export: the same object.
   const lhr = computeMedianRun(runs as never) as LighthouseResult;
+  if (SAVE_DIR) {
+    fs.mkdirSync(SAVE_DIR, { recursive: true });
+    fs.writeFileSync(path.join(SAVE_DIR, `${device}-${page.key}.json`), JSON.stringify(lhr));
+  }
   const span = (pick: (r: LighthouseResult) => number | null | undefined) => {
     const values = runs.map(pick).filter((v): v is number => typeof v === "number");
     return values.length ? ([Math.min(...values), Math.max(...values)] as [number, number]) : null;
@@ -204,7 +212,7 @@ function logRow(row: Row) {
 
 /** Each device's pages, the phones with the CPU calibrated by a probe of this host just before. */
 async function auditAll(pages: AuditPage[], floor: AuditPage, rows: Row[]) {
-  for (const device of ["mid", "low", "desktop"] as const) {
+  for (const device of DEVICES) {
     let calibration = { multiplier: null as number | null, probeIndex: null as number | null };
     if (device !== "desktop") {
       const index = await probeIndex(floor);

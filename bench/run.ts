@@ -28,6 +28,7 @@ const MEASUREMENTS: { name: string; title: string; timeoutMs: number; needsBuild
   { name: "versions", title: "14 viewer of a 1,000-version tree", timeoutMs: 300_000, needsBuild: false },
   { name: "idle-tabs", title: "15 idle galleries", timeoutMs: 300_000, needsBuild: false },
   { name: "runs", title: "16 a run from a 100-row table", timeoutMs: 300_000, needsBuild: false },
+  { name: "js-profile", title: "17 a low-tier phone's main thread, by source", timeoutMs: 900_000, needsBuild: false },
 ];
 
 const log = (line: string) => console.log(`[bench] ${line}`);

@@ -1,16 +1,12 @@
 import { z } from "zod";
-import { RUN_ID } from "./contract-values";
+import { MAX_RUN_ROWS, MAX_RUN_TABLE_CHARS, MAX_RUN_VALUE_CHARS, RUN_ID } from "./contract-values";
 import { templateIdSchema } from "./contract-templates";
 
 // Bulk runs (issue 24): a template run once per row of a table.
 // POST /api/runs (a preview with dryRun, else the batches), GET /api/runs/{id}.
 
-/** At most this many rows (pictures: rows × the template's count) in one run. */
-export const MAX_RUN_ROWS = 100;
-/** A pasted table or dropped .csv: 100 rows of long values fit with room. */
-export const MAX_RUN_TABLE_CHARS = 200_000;
-/** One value of one blank. */
-export const MAX_RUN_VALUE_CHARS = 2_000;
+// The caps live in contract-values.ts, without zod, for the page's table parser.
+export { MAX_RUN_ROWS } from "./contract-values";
 
 export const runIdSchema = z.string().regex(RUN_ID, { message: "not a run id" });
 

@@ -1,33 +1,18 @@
 import { z } from "zod";
 import { MAX_REFERENCES } from "@/lib/models";
 import { createGenerationSchema } from "./contract";
-import { TEMPLATE_ID } from "./contract-values";
+import { MAX_TEMPLATE_NAME, TEMPLATE_ID } from "./contract-values";
 
 // Templates (issue 24): a prompt with {blanks} and the settings it runs with,
 // the team's or one person's. GET/POST /api/templates,
 // GET/PATCH/DELETE /api/templates/{id}.
 
-export const MAX_TEMPLATE_NAME = 100;
+// The plain pieces (the name's cap, a prompt's blanks) live in
+// contract-values.ts, without zod, for the page's first-load code.
+export { fillBlanks, templateVariables } from "./contract-values";
 
 /** `tpl_` + a ULID. */
 export const templateIdSchema = z.string().regex(TEMPLATE_ID, { message: "not a template id" });
-
-/**
- * A template's blanks: each `{name}` in the prompt (letters and digits of any
- * script and `_`), in order of first appearance, each once.
- */
-export function templateVariables(prompt: string): string[] {
-  return [...new Set(Array.from(prompt.matchAll(/\{([\p{L}\p{N}_]+)\}/gu), (m) => m[1]!))];
-}
-
-/**
- * The prompt with each `{name}` blank replaced by its value (the composer's
- * inline fields and each row of a run). A blank with no value stays as
- * written, so a caller can tell what is still missing.
- */
-export function fillBlanks(prompt: string, values: Readonly<Record<string, string>>): string {
-  return prompt.replace(/\{([\p{L}\p{N}_]+)\}/gu, (whole, name: string) => (Object.hasOwn(values, name) ? values[name]! : whole));
-}
 
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 const LONE_SURROGATE = /\p{Cs}/u;

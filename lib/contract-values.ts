@@ -75,3 +75,34 @@ export function promptMatches(prompt: string, q: string): boolean {
 
 /** The most ids one GET /api/generations/ids answers ("select all N matching"). */
 export const MAX_MATCHING_IDS = 1_000;
+
+/** A password's least length, in characters (code points). */
+export const PASSWORD_MIN_LENGTH = 10;
+
+// Templates (issue 24): the name's cap and a prompt's {blanks}.
+export const MAX_TEMPLATE_NAME = 100;
+
+/**
+ * A template's blanks: each `{name}` in the prompt (letters and digits of any
+ * script and `_`), in order of first appearance, each once.
+ */
+export function templateVariables(prompt: string): string[] {
+  return [...new Set(Array.from(prompt.matchAll(/\{([\p{L}\p{N}_]+)\}/gu), (m) => m[1]!))];
+}
+
+/**
+ * The prompt with each `{name}` blank replaced by its value (the composer's
+ * inline fields and each row of a run). A blank with no value stays as
+ * written, so a caller can tell what is still missing.
+ */
+export function fillBlanks(prompt: string, values: Readonly<Record<string, string>>): string {
+  return prompt.replace(/\{([\p{L}\p{N}_]+)\}/gu, (whole, name: string) => (Object.hasOwn(values, name) ? values[name]! : whole));
+}
+
+// Runs from a table (issue 24).
+/** At most this many rows (pictures: rows × the template's count) in one run. */
+export const MAX_RUN_ROWS = 100;
+/** A pasted table or dropped .csv: 100 rows of long values fit with room. */
+export const MAX_RUN_TABLE_CHARS = 200_000;
+/** One value of one blank. */
+export const MAX_RUN_VALUE_CHARS = 2_000;

@@ -3,7 +3,7 @@
 // Browser-safe: no server imports.
 import { z } from "zod";
 import { ASPECT_RATIOS, IMAGE_SIZES, MAX_PROMPT_LENGTH, MAX_REFERENCES, MODEL_IDS } from "@/lib/models";
-import { BOARD_VISIBILITIES, GENERATION_ID, GENERATION_STATUSES, LIST_PAGE_SIZE, MAX_BOARD_NAME, MAX_BULK_IDS, MAX_LIST_PAGE_SIZE, MAX_MATCHING_IDS, RUN_ID, TEMPLATE_ID } from "./contract-values";
+import { BOARD_VISIBILITIES, GENERATION_ID, GENERATION_STATUSES, LIST_PAGE_SIZE, MAX_BOARD_NAME, MAX_BULK_IDS, MAX_LIST_PAGE_SIZE, MAX_MATCHING_IDS, PASSWORD_MIN_LENGTH, RUN_ID, TEMPLATE_ID } from "./contract-values";
 
 export * from "./contract-values";
 
@@ -328,7 +328,6 @@ export const sessionInfoSchema = z.object({
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 // Accounts. Limits null = the studio-wide ones.
-export const PASSWORD_MIN_LENGTH = 10;
 export const passwordSchema = z
   .string({ message: "password is required" })
   .refine((p) => [...p].length >= PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })

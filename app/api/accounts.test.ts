@@ -197,6 +197,8 @@ describe("accounts mode", () => {
     const second = cookieOf(await signIn("bob", "bob-password-123"));
     const out = await routes.session.DELETE(req("/api/session?all=1", { method: "DELETE", cookie: bobCookie }), undefined);
     expect(out.status).toBe(204);
+    // Signed-in reads are kept by the browser for Back and Forward (private, no-cache): signing out drops them.
+    expect(out.headers.get("clear-site-data")).toBe('"cache"');
     expect((await routes.session.GET(req("/api/session", { cookie: second }), undefined)).status).toBe(401);
 
     const fresh = cookieOf(await signIn("bob", "bob-password-123"));

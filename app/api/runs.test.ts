@@ -258,7 +258,12 @@ describe("/api/runs", () => {
     expect(studio.sim.stats().submits - submitsBefore).toBe(6);
     expect((await postRun("bob", { templateId: team.id, table: "product,surface\nx,y", idempotencyKey: "bob-run-1" })).status).toBe(422);
     expect((await templateOf("ann", team.id)).uses).toBe(1);
-    expect((await getRun("bob", "run_01JQ3Z5D1S7ZKW0VGE0BQ8N8T0")).status).toBe(404);
+    const missing = await getRun("bob", "run_01JQ3Z5D1S7ZKW0VGE0BQ8N8T0");
+    expect(missing.status).toBe(404);
+    // A read is kept by the browser but asked again (the back/forward cache allows it); a write or an error is never kept.
+    expect(missing.headers.get("cache-control")).toBe("no-store");
+    expect((await getRun("bob", run.id)).headers.get("cache-control")).toBe("private, no-cache");
+    expect(res.headers.get("cache-control")).toBe("no-store");
   });
 
   it("a composer request names its template: the pictures carry it, a use is counted, the template's references are usable by a teammate, and a template one may not see is a 404 with nothing made", async () => {

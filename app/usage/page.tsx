@@ -5,6 +5,7 @@ import { defaultRange, validRange } from "@/lib/client/usage-range";
 import { dictionaries } from "@/lib/i18n";
 import { pagePerson } from "@/lib/server/page-person";
 import { requestLocale } from "@/lib/server/preferences";
+import { usageStart } from "@/lib/server/usage-start";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Usage · Nano Studio" };
@@ -22,7 +23,7 @@ export default async function UsageRoute({ searchParams }: { searchParams: Promi
     <div className="mx-auto flex min-h-dvh max-w-[1600px] flex-col gap-5 px-3 py-3 sm:px-5 sm:py-4">
       <PageHeader t={t} title={t.usage.title} intro={isAdmin ? t.usage.introAdmin : t.usage.introMember} current="usage" isAdmin={isAdmin} />
       <main>
-        <UsagePage t={t} locale={locale} initial={initial} isAdmin={isAdmin} />
+        <UsagePage t={t} locale={locale} initial={initial} isAdmin={isAdmin} start={await usageStart(user, initial)} />
       </main>
     </div>
   );

@@ -22,10 +22,12 @@ const DAY_MS = 86_400_000;
 /** One page to audit: `floor` is the framework's own cost (a shared picture: no studio code), `findable` a page meant to be found by search engines. */
 export type AuditPage = { key: string; label: string; url: string; cookie?: string; floor?: boolean; findable?: boolean };
 
-/** Max 512 px, in the row's own proportions (as the studio's thumbnails are), so a page that sizes a picture by its row does not shift when it loads. */
+/** Thumbnails of max 512 px, in the row's own proportions (as the studio's thumbnails are), so a page that sizes a picture by its row does not shift when it loads. */
 async function writeThumbs(dataDir: string, rows: { id: string; imageWidth: number | null; imageHeight: number | null }[]) {
   const dir = path.join(dataDir, "files", "thumbs");
+  const originals = path.join(dataDir, "files", "images");
   fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(originals, { recursive: true });
   const colors = ["#4a7fb5", "#d9a066", "#2f4f2f"];
   // One small webp per shape and colour, copied under every completed id's key.
   const made = new Map<string, Promise<Buffer>>();
@@ -37,6 +39,10 @@ async function writeThumbs(dataDir: string, rows: { id: string; imageWidth: numb
     const key = `${width}x${height}${background}`;
     if (!made.has(key)) made.set(key, sharp({ create: { width, height, channels: 3, background } }).webp({ quality: 70 }).toBuffer());
     fs.writeFileSync(path.join(dir, `${row.id}.webp`), await made.get(key)!);
+    // The picture itself too (images/<id>.png, as the rows name it): the viewer opened by URL shows it, and a 404 there is a console error.
+    const originalKey = `${row.imageWidth}x${row.imageHeight}${background}`;
+    if (!made.has(originalKey)) made.set(originalKey, sharp({ create: { width: row.imageWidth, height: row.imageHeight, channels: 3, background } }).png().toBuffer());
+    fs.writeFileSync(path.join(originals, `${row.id}.png`), await made.get(originalKey)!);
   }
 }
 

@@ -22,6 +22,7 @@ const MEASUREMENTS: Record<string, () => Promise<{ measure(): Promise<Measuremen
   versions: () => import("../versions"),
   "idle-tabs": () => import("../idle-tabs"),
   runs: () => import("../runs"),
+  "js-profile": () => import("../js-profile"),
 };
 
 const name = process.argv[2];

@@ -22,7 +22,7 @@ export function plainEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return env;
 }
 
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "package.json", "tsconfig.json"];
+const SOURCES = ["app", "build", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "package.json", "tsconfig.json"];
 
 function newestSourceMtime(): number {
   let newest = 0;
@@ -43,17 +43,21 @@ function newestSourceMtime(): number {
   return newest;
 }
 
-/** Runs `next build` when there is no build or a source file is newer than it. Returns the seconds it took (0: up to date). */
-export function ensureBuild(log: (line: string) => void): number {
-  const buildId = path.join(ROOT, ".next/BUILD_ID");
+/**
+ * Runs `next build` when there is no build or a source file is newer than it. Returns the seconds it took (0: up to date).
+ * `distDir` and `env`: another build beside the everyday one (bench/js-profile.ts builds with source maps into .next-profile).
+ */
+export function ensureBuild(log: (line: string) => void, input: { distDir?: string; env?: Record<string, string> } = {}): number {
+  const distDir = input.distDir ?? ".next";
+  const buildId = path.join(ROOT, distDir, "BUILD_ID");
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   if (builtAt > newestSourceMtime()) return 0;
-  log(builtAt ? "the build is older than the sources: running next build" : "no build yet: running next build");
+  log(builtAt ? `the build in ${distDir} is older than the sources: running next build` : `no build in ${distDir} yet: running next build`);
   const started = Date.now();
   // The demo upstream at build time too, whatever this shell holds.
   const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
     cwd: ROOT,
-    env: plainEnv({ NANO_API_KEY: "" }),
+    env: plainEnv({ NANO_API_KEY: "", ...(distDir === ".next" ? {} : { NEXT_DIST_DIR: distDir }), ...input.env }),
     stdio: ["ignore", "inherit", "inherit"],
     timeout: 10 * 60_000,
   });

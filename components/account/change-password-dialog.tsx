@@ -26,7 +26,7 @@ export function ChangePasswordDialog({ t, onClose }: { t: Dictionary; onClose():
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const problem = newPasswordProblem(t, password, repeat);
+    const problem = await newPasswordProblem(t, password, repeat);
     setError(problem);
     if (problem) return;
     setBusy(true);

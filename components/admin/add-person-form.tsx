@@ -3,7 +3,8 @@ import { useId, useState } from "react";
 import { errorText } from "@/lib/client/format";
 import { BusyButton, useBusy } from "@/components/ui/busy-button";
 import { adminApi } from "@/lib/client/api";
-import { PASSWORD_MIN_LENGTH, passwordSchema, userNameSchema, type User } from "@/lib/contract";
+import type { User } from "@/lib/contract";
+import { PASSWORD_MIN_LENGTH } from "@/lib/contract-values";
 import type { Dictionary } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 import { alert, input, ok, primary, section } from "@/components/ui/styles";
@@ -25,6 +26,8 @@ export function AddPersonForm(props: { t: Dictionary; onAdded(user: User): void;
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (!name.trim()) return setMessage({ kind: "error", text: t.admin.nameRequired });
+    // The contract's own rules, loaded with zod when the form is sent, not with the page.
+    const { passwordSchema, userNameSchema } = await import("@/lib/client/schemas");
     const checkedName = userNameSchema.safeParse(name);
     if (!checkedName.success) return setMessage({ kind: "error", text: checkedName.error.issues[0]?.message ?? t.common.networkError });
     if (how === "password" && !passwordSchema.safeParse(password).success) {

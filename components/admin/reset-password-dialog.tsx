@@ -21,7 +21,7 @@ export function ResetPasswordDialog(props: { t: Dictionary; name: string; onClos
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const problem = newPasswordProblem(t, password, repeat);
+    const problem = await newPasswordProblem(t, password, repeat);
     setError(problem);
     if (problem) return;
     setBusy(true);

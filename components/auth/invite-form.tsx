@@ -18,7 +18,7 @@ export function InviteForm({ t, token, name }: { t: Dictionary; token: string; n
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    const problem = newPasswordProblem(t, password, repeat);
+    const problem = await newPasswordProblem(t, password, repeat);
     setError(problem);
     if (problem) return;
     setBusy(true);

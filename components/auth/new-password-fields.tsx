@@ -1,14 +1,19 @@
 "use client";
 import { useId } from "react";
-import { PASSWORD_MIN_LENGTH, passwordSchema } from "@/lib/contract";
+import { PASSWORD_MIN_LENGTH } from "@/lib/contract-values";
 import type { Dictionary } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 
 export const fieldClass =
   "w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:border-zinc-700 dark:bg-zinc-900";
 
-/** What is wrong with a new password and its repetition, in the person's language; null when both are fine. */
-export function newPasswordProblem(t: Dictionary, password: string, repeat: string): string | null {
+/**
+ * What is wrong with a new password and its repetition, in the person's
+ * language; null when both are fine. Checked by the contract's own rule,
+ * loaded with zod when the form is sent, not with the page.
+ */
+export async function newPasswordProblem(t: Dictionary, password: string, repeat: string): Promise<string | null> {
+  const { passwordSchema } = await import("@/lib/client/schemas");
   if (!passwordSchema.safeParse(password).success) return format(t.account.passwordTooShort, { min: PASSWORD_MIN_LENGTH });
   if (password !== repeat) return t.account.passwordsDiffer;
   return null;

@@ -58,8 +58,10 @@ export function BoardHeader() {
 
   return (
     <header className="flex flex-col gap-3">
+      {/* No prefetch: the studio's answer is no-store, and a page whose script fetched one is kept out of the back/forward cache. */}
       <Link
         href="/"
+        prefetch={false}
         className="inline-flex w-fit items-center gap-1.5 rounded-lg py-1 text-sm font-medium text-zinc-600 hover:text-zinc-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 dark:text-zinc-400 dark:hover:text-zinc-100"
       >
         <ArrowLeftIcon className="size-4" />

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { button } from "@/components/ui/styles";
-import { templateVariables } from "@/lib/contract-templates";
+import { templateVariables } from "@/lib/contract-values";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 import { RunDialog, type RunTemplate } from "./run-dialog";

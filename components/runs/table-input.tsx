@@ -3,7 +3,7 @@ import { useId, useState, type DragEvent, type RefObject } from "react";
 import { input } from "@/components/ui/styles";
 import type { Dictionary } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
-import { MAX_RUN_TABLE_CHARS } from "@/lib/contract-runs";
+import { MAX_RUN_TABLE_CHARS } from "@/lib/contract-values";
 
 /** A .csv that could hold 100 rows with room; a bigger file is not a run's table. */
 const MAX_FILE_BYTES = MAX_RUN_TABLE_CHARS;

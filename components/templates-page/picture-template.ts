@@ -1,6 +1,6 @@
 import type { Generation } from "@/lib/contract";
 import type { CreateTemplateRequest } from "@/lib/contract-templates";
-import { MAX_TEMPLATE_NAME } from "@/lib/contract-templates";
+import { MAX_TEMPLATE_NAME } from "@/lib/contract-values";
 
 // What Save as template takes from a picture, and the names the page gives.
 

@@ -6,7 +6,7 @@ import { FormError } from "@/components/ui/form-error";
 import { DialogHeading, ModalDialog } from "@/components/ui/modal-dialog";
 import { button, input, primary } from "@/components/ui/styles";
 import type { Template } from "@/lib/contract-templates";
-import { MAX_TEMPLATE_NAME } from "@/lib/contract-templates";
+import { MAX_TEMPLATE_NAME } from "@/lib/contract-values";
 import { errorText } from "@/lib/client/format";
 import type { Dictionary } from "@/lib/i18n";
 import { templatesPageApi } from "./templates-client";

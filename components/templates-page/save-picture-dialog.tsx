@@ -7,7 +7,7 @@ import { FormError } from "@/components/ui/form-error";
 import { DialogHeading, ModalDialog } from "@/components/ui/modal-dialog";
 import { button, input, primary } from "@/components/ui/styles";
 import type { Generation } from "@/lib/contract";
-import { MAX_TEMPLATE_NAME, templateVariables } from "@/lib/contract-templates";
+import { MAX_TEMPLATE_NAME, templateVariables } from "@/lib/contract-values";
 import { errorText } from "@/lib/client/format";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";

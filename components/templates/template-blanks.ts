@@ -1,5 +1,5 @@
 import type { Template } from "@/lib/contract-templates";
-import { fillBlanks, templateVariables } from "@/lib/contract-templates";
+import { fillBlanks, templateVariables } from "@/lib/contract-values";
 
 // The composer's template mode, as data: a chosen template's prompt keeps its
 // {blanks} in the prompt box, each blank gets a field, and what is sent is the

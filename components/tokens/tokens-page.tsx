@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { alert, button, section } from "@/components/ui/styles";
 import { errorText } from "@/lib/client/format";
+import type { ApiTokenPage } from "@/lib/contract";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { CreateTokenForm } from "./create-token-form";
 import { NewToken } from "./new-token";
@@ -11,12 +12,12 @@ import { useTokens, type TokenPages } from "./use-tokens";
 /**
  * The tokens page's body: a new secret (once), making one (no longer-lived
  * than `maxDays`, the admins' maximum), one's own tokens, and everyone's for
- * admins, a page at a time.
+ * admins, a page at a time; the first pages come with the page (`start`).
  */
-export function TokensPage(props: { t: Dictionary; locale: Locale; isAdmin: boolean; maxDays: number }) {
+export function TokensPage(props: { t: Dictionary; locale: Locale; isAdmin: boolean; maxDays: number; start?: { mine: ApiTokenPage; everyone: ApiTokenPage | null } }) {
   const { t, locale, isAdmin } = props;
   const T = t.tokens;
-  const { mine, everyone, refresh } = useTokens(isAdmin);
+  const { mine, everyone, refresh } = useTokens(isAdmin, props.start);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
 
   const loading = (

@@ -4,6 +4,8 @@ import { useEffect, useMemo, useState } from "react";
 import useSWR from "swr";
 import { errorText } from "@/lib/client/format";
 import { usageApi, usageUrl } from "@/lib/client/api";
+import { mountOptions, useSeededFromServer } from "@/lib/client/seeded";
+import type { UsageResponse } from "@/lib/contract";
 import { formatCount, formatMoney } from "@/lib/client/money";
 import { showsPeople } from "@/lib/client/usage-labels";
 import { fillDays, modelsIn, validRange } from "@/lib/client/usage-range";
@@ -19,13 +21,22 @@ const UsageCharts = dynamic(loadCharts, { ssr: false, loading: () => <ChartsPlac
 const UsageChartsAlone = dynamic(loadCharts, { ssr: false, loading: () => <ChartsPlaceholder people={false} /> });
 
 type Range = { from: string; to: string };
+/** The reports the server read with the page, for its first range (lib/server/usage-start.ts). */
+type UsageStart = { day: UsageResponse; user: UsageResponse; template: UsageResponse };
+
+/** One report by URL; the server's answer for the page's first range stands in (and is not asked again at mount). */
+function useUsageReport(url: string, firstUrl: string, first: UsageResponse | undefined) {
+  const served = url === firstUrl ? first : undefined;
+  const seeded = useSeededFromServer(url, served !== undefined);
+  return useSWR(url, usageApi.get, { keepPreviousData: true, fallbackData: served, ...mountOptions(seeded) });
+}
 
 /**
  * The usage page's body: a date range, three charts, the tables, CSV downloads.
  * The per-person chart and table show only with more than one person in view:
  * a member sees only themself (`isAdmin` false), so never a chart of one.
  */
-export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range; isAdmin: boolean }) {
+export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range; isAdmin: boolean; start?: UsageStart }) {
   const { t, locale } = props;
   const [typed, setTyped] = useState<Range>(props.initial);
   const [range, setRange] = useState<Range>(props.initial);
@@ -43,9 +54,9 @@ export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range
     window.history.replaceState(window.history.state, "", url);
   }, [range]);
 
-  const byDay = useSWR(usageUrl({ ...range, groupBy: "day" }), usageApi.get, { keepPreviousData: true });
-  const byUser = useSWR(usageUrl({ ...range, groupBy: "user" }), usageApi.get, { keepPreviousData: true });
-  const byTemplate = useSWR(usageUrl({ ...range, groupBy: "template" }), usageApi.get, { keepPreviousData: true });
+  const byDay = useUsageReport(usageUrl({ ...range, groupBy: "day" }), usageUrl({ ...props.initial, groupBy: "day" }), props.start?.day);
+  const byUser = useUsageReport(usageUrl({ ...range, groupBy: "user" }), usageUrl({ ...props.initial, groupBy: "user" }), props.start?.user);
+  const byTemplate = useUsageReport(usageUrl({ ...range, groupBy: "template" }), usageUrl({ ...props.initial, groupBy: "template" }), props.start?.template);
   const days = useMemo(() => (byDay.data ? fillDays(byDay.data.rows, range) : []), [byDay.data, range]);
   const models = useMemo(() => (byDay.data ? modelsIn(byDay.data.rows) : []), [byDay.data]);
   const people = byUser.data ? showsPeople(byUser.data.rows) : props.isAdmin;

@@ -18,6 +18,7 @@ import type {
   UsageQuery,
   UsageResponse,
   User,
+  VersionsResponse,
 } from "@/lib/contract";
 
 // zod and the schemas arrive with the first answer to check, not with the page.
@@ -282,7 +283,7 @@ export const sharesApi = {
 // Edit threads.
 
 /** GET /api/generations/{id}/versions: every version of the tree `id` belongs to (any of its live versions answers). */
-export const getVersions = async (id: string): Promise<import("@/lib/contract").VersionsResponse> =>
+export const getVersions = async (id: string): Promise<VersionsResponse> =>
   (await schemas()).versionsResponseSchema.parse(await call(`/api/generations/${encodeURIComponent(id)}/versions`));
 
 // Templates (issue 24).
@@ -299,8 +300,9 @@ export const runsApi = {
   /** GET /api/runs/{id}: its rows, batches and progress (a 404 ApiError for a run there is none of). */
   url: (id: string) => `/api/runs/${encodeURIComponent(id)}`,
   get: async (url: string): Promise<Run> => {
-    // zod-jitless (with ./schemas) before the first parse.
-    const [{ runSchema }] = await Promise.all([import("@/lib/contract-runs"), schemas()]);
+    // ./schemas first: zod-jitless must be set before any schema is built (zod 4 reads it then).
+    await schemas();
+    const { runSchema } = await import("@/lib/contract-runs");
     return runSchema.parse(await call(url));
   },
 };

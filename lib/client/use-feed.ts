@@ -8,6 +8,7 @@ import { GALLERY_PAGE_SIZE } from "@/lib/contract-values";
 import { api, listUrl } from "./api";
 import { feedItems, isActive, keepFinished, leftActive, matches, mergeFirstPage, removedFrom, replacedOn, withCreated } from "./feed-merge";
 import { mountOptions, useSeededFromServer } from "./seeded";
+import { useBackForwardRestore } from "./use-back-forward-restore";
 import { usePageVisible } from "./use-page-visible";
 
 // The gallery's two lists as SWR keeps them, and when each is read or
@@ -121,6 +122,8 @@ export function useFeed(input: { filters: FeedFilters; user: string; initial?: F
   const refresh = useCallback(async () => {
     await Promise.all([active.mutate(), gallery.mutate()]);
   }, [active, gallery]);
+  // Back to the gallery from the back/forward cache: what changed while away shows at once, not at the next team check.
+  useBackForwardRestore(() => void refresh());
 
   /** Show just-created generations at once, before the next poll. */
   const addCreated = useCallback(

@@ -1,6 +1,5 @@
 import Papa from "papaparse";
-import { MAX_RUN_ROWS, MAX_RUN_VALUE_CHARS } from "@/lib/contract-runs";
-import { fillBlanks } from "@/lib/contract-templates";
+import { fillBlanks, MAX_RUN_ROWS, MAX_RUN_VALUE_CHARS } from "@/lib/contract-values";
 import { MAX_PROMPT_LENGTH } from "@/lib/models";
 
 // A run's table: text pasted from a spreadsheet (tab-separated) or a .csv

@@ -43,8 +43,25 @@ export async function routeCaller(request: Request, opts: RouteAuth = {}, log: {
 export function apiRoute<C = unknown>(handler: Handler<C>, opts: RouteAuth & RouteBody = {}) {
   return respond<C>(async (request, context, log) => {
     const viewer = await routeCaller(request, opts, log);
-    return handler({ request, user: viewer.name, viewer, context });
+    return revalidatedRead(request, await handler({ request, user: viewer.name, viewer, context }));
   }, opts);
+}
+
+/**
+ * A signed-in read's answer (a list, a picture's record, the session) may be
+ * kept by the browser but is asked again every time (`private, no-cache`),
+ * where `no-store` would keep nothing: a page whose scripts fetched a
+ * `no-store` answer is barred from the back/forward cache, so Back to the
+ * gallery would start the whole page again. Writes, errors and answers that
+ * set their own caching are left as they are; the signed-in documents stay
+ * `no-store`, which Chrome lets into that cache only while the cookies are
+ * unchanged (a sign-out drops them).
+ */
+function revalidatedRead(request: Request, response: Response): Response {
+  if (request.method !== "GET" || !(response.ok || response.status === 304)) return response;
+  if (response.headers.get("cache-control") !== "no-store") return response;
+  response.headers.set("cache-control", "private, no-cache");
+  return response;
 }
 
 /** A route anyone may call (sign-in, health): no identity. */

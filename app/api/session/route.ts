@@ -60,5 +60,7 @@ export const DELETE = publicRoute(async ({ request }) => {
   } else {
     await endSession({ db, id });
   }
-  return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookie(), "cache-control": "no-store" } });
+  // Signed-in reads are kept by the browser (`private, no-cache`, for the
+  // back/forward cache): signing out drops them, and the pages kept for Back.
+  return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookie(), "cache-control": "no-store", "clear-site-data": '"cache"' } });
 });
