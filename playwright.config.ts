@@ -1,10 +1,9 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./e2e/support/chromium";
 import { demoPort } from "./e2e/support/demo";
 
-// Debian's Chromium: Playwright cannot download its own browsers here.
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Three workers: each spec file runs whole in one of them (fullyParallel off),
 // against its own servers or its worker's demo studio (e2e/support/demo.ts);
 // most of a browser test's time is waiting for pictures, which three share on
@@ -47,18 +46,7 @@ export default defineConfig({
   use: {
     // Worker 0's demo studio; specs importing e2e/support/demo.ts get their worker's.
     baseURL: `http://127.0.0.1:${demoPort(0)}`,
-    launchOptions: {
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH,
     trace: "off",
     screenshot: "only-on-failure",
   },

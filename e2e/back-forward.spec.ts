@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { CHROMIUM_LAUNCH } from "./support/chromium";
 import { expect, test } from "./support/demo";
 import { card, finishedPicture, hydrated, uniquePrompt } from "./support/studio-page";
 
@@ -8,7 +9,7 @@ import { card, finishedPicture, hydrated, uniquePrompt } from "./support/studio-
 // away shows. Playwright turns that cache off in the browsers it starts
 // (--disable-back-forward-cache), and its field-trial switch turns off what
 // lets a no-store page in: this file's browser runs as a person's does.
-test.use({ launchOptions: { ignoreDefaultArgs: ["--disable-back-forward-cache", "--disable-field-trial-config"] } });
+test.use({ launchOptions: { ...CHROMIUM_LAUNCH, ignoreDefaultArgs: ["--disable-back-forward-cache", "--disable-field-trial-config"] } });
 
 /** A mark only this page's own JavaScript world holds: a page loaded again, not restored, has lost it. */
 const mark = (page: Page, value: string) => page.evaluate((v) => ((window as unknown as { backForwardMark: string }).backForwardMark = v), value);
@@ -33,14 +34,15 @@ test("Back from a board to the gallery and Forward again come from the back/forw
   const meanwhile = uniquePrompt("made while on the board");
   await finishedPicture(request, { prompt: meanwhile });
 
-  await page.goBack();
-  expect(new URL(page.url()).pathname).toBe("/");
+  // A page restored from that cache fires no load event (pageshow only): wait for the navigation to commit.
+  await page.goBack({ waitUntil: "commit" });
+  await expect.poll(() => new URL(page.url()).pathname).toBe("/");
   expect(await markOf(page), "the gallery came back from the back/forward cache, not loaded again").toBe("gallery");
   await expect(card(page, first)).toBeVisible();
   // Restored as it was left, then its reads asked again.
   await expect(card(page, meanwhile)).toBeVisible();
 
-  await page.goForward();
-  expect(new URL(page.url()).pathname).toBe(`/boards/${boardId}`);
+  await page.goForward({ waitUntil: "commit" });
+  await expect.poll(() => new URL(page.url()).pathname).toBe(`/boards/${boardId}`);
   expect(await markOf(page), "the board came back from the back/forward cache too").toBe("board");
 });

@@ -1,6 +1,7 @@
 import { request as playwrightRequest } from "@playwright/test";
 import { expect, test } from "./support/demo";
 import { accountsStudio } from "./support/own-studio";
+import { hydratedNow } from "./support/studio-page";
 
 // A person makes a personal API token on /tokens, copies the secret the page
 // shows once, and a script with no cookies uses it; revoking it on the page
@@ -80,5 +81,43 @@ test("a token made on /tokens works from a script until it is revoked there", as
   });
 
   await script.dispose();
+  await context.close();
+});
+
+// Like the studio's first screen (first-screen.spec.ts): what /tokens and
+// /usage show comes with their HTML, so starting them asks the API nothing
+// (on a phone each request meant loading zod and every schema to check the
+// answer while the page was still starting).
+test("/tokens and /usage come with what they show: starting them asks the API nothing", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: studio.url });
+  const page = await context.newPage();
+  const origin = { origin: studio.url };
+  expect((await page.request.post("/api/session", { data: ADMIN, headers: origin })).status()).toBe(204);
+  expect((await page.request.post("/api/tokens", { data: { name: "nightly export" }, headers: origin })).status()).toBe(201);
+  const asked: string[] = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if ((r.resourceType() === "fetch" || r.resourceType() === "xhr") && url.pathname.startsWith("/api/")) asked.push(`${url.pathname}${url.search}`);
+  });
+
+  expect(await (await page.request.get("/tokens")).text()).toContain("nightly export");
+  await page.goto("/tokens");
+  await expect(page.getByRole("region", { name: "Your tokens" }).getByRole("row", { name: /nightly export/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Everyone's tokens" }).getByRole("row", { name: /nightly export/ })).toContainText(ADMIN.name);
+  await hydratedNow(() => page.getByRole("button", { name: "Create token" }));
+  await page.waitForTimeout(1_500);
+
+  const totals = page.getByRole("status").filter({ hasText: /\d+ pictures · \d+ failed · / });
+  expect(await (await page.request.get("/usage")).text()).toMatch(/\d+ pictures · \d+ failed · /);
+  await page.goto("/usage");
+  await expect(totals).toBeVisible();
+  await hydratedNow(() => page.getByLabel("From"));
+  await page.waitForTimeout(1_500);
+  expect(asked).toEqual([]);
+
+  // Another range is asked for through the API, as before.
+  await page.getByLabel("From").fill("2026-01-01");
+  await expect.poll(() => asked.some((url) => url.startsWith("/api/usage?from=2026-01-01"))).toBe(true);
+  await expect(totals).toBeVisible();
   await context.close();
 });
