@@ -42,8 +42,10 @@ async function benchmarkIndex(context: BrowserContext): Promise<number> {
   }
 }
 
-/** A source file's group: its npm package, or the studio's folder two levels down. */
+/** A source file's group: its npm package (React's, which Next.js carries compiled, by name), or the studio's folder two levels down. */
 function groupOf(source: string): string {
+  const compiled = /node_modules\/next\/dist\/compiled\/((?:@[^/]+\/)?[^/]+)/.exec(source);
+  if (compiled) return `${compiled[1]} (next/dist/compiled)`;
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
   if (pkg) return pkg[1];
   const project = /(?:\[project\]\/|^\/?)((?:app|components|lib)\/[^/]+)/.exec(source);

@@ -1,0 +1,34 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+
+/**
+ * A chart's body, drawn once it enters the viewport; until then an empty
+ * box of its height, so nothing moves. On a
+ * phone /usage shows one chart in its first screen: drawing the two below it
+ * while the page starts cost a low-tier phone a long task of its own (bench
+ * 9, /usage), for pictures nobody had scrolled to yet.
+ */
+export function DrawWhenNear(props: { height: number; children: React.ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = box.current;
+    if (!element || near) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        setNear(true);
+        observer.disconnect();
+      },
+      // As it enters the viewport: a chart nobody scrolls to is never drawn.
+      { rootMargin: "0px" },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near]);
+  return (
+    <div ref={box} style={{ minHeight: props.height }}>
+      {near ? props.children : null}
+    </div>
+  );
+}
