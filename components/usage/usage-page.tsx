@@ -1,5 +1,4 @@
 "use client";
-import dynamic from "next/dynamic";
 import { useEffect, useMemo, useState } from "react";
 import useSWR from "swr";
 import { errorText } from "@/lib/client/format";
@@ -12,13 +11,9 @@ import { fillDays, modelsIn, validRange } from "@/lib/client/usage-range";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { format } from "@/lib/i18n/format";
 import { CHART_BOX } from "./chart-frame";
+import { UsageCharts } from "./usage-charts";
 import { UsageTable } from "./usage-tables";
 
-// recharts only in the browser, and only on this page; its placeholder has the boxes
-// of the charts that will show (with or without the per-person one), so nothing jumps.
-const loadCharts = () => import("./usage-charts").then((m) => m.UsageCharts);
-const UsageCharts = dynamic(loadCharts, { ssr: false, loading: () => <ChartsPlaceholder people /> });
-const UsageChartsAlone = dynamic(loadCharts, { ssr: false, loading: () => <ChartsPlaceholder people={false} /> });
 
 type Range = { from: string; to: string };
 /** The reports the server read with the page, for its first range (lib/server/usage-start.ts). */
@@ -113,11 +108,7 @@ export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range
       ) : (
         <>
           {byDay.data.total.pictures + byDay.data.total.failed + byDay.data.total.inFlight === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.usage.empty}</p>}
-          {people ? (
-            <UsageCharts t={t} locale={locale} days={days} models={models} people={byUser.data.rows} showPeople currency={currency} />
-          ) : (
-            <UsageChartsAlone t={t} locale={locale} days={days} models={models} people={byUser.data.rows} showPeople={false} currency={currency} />
-          )}
+          <UsageCharts t={t} locale={locale} days={days} models={models} people={byUser.data.rows} showPeople={people} currency={currency} />
           <div className={`grid gap-5 ${people ? "xl:grid-cols-2" : ""}`}>
             {people && <UsageTable t={t} locale={locale} caption={t.usage.byPersonTable} keyHeading={t.usage.colPerson} rows={byUser.data.rows} total={byUser.data.total} currency={currency} />}
             <UsageTable
