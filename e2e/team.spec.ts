@@ -165,6 +165,15 @@ test("an admin runs a team: people, invites, limits, whose picture is whose, dis
   });
 
   await test.step("the admin disables bea: her next request lands on sign-in with the reason", async () => {
+    // Nothing of hers in progress any more, so her page has stopped polling
+    // what is in progress (once a second while anything is): on a busy machine
+    // that poll could otherwise be the request that meets "disabled" and ends
+    // her sessions between the click and the reload, which would then be 401.
+    await expect
+      .poll(async () => ((await (await bea.request.get("/api/generations?status=active&limit=100")).json()) as { items: unknown[] }).items.length, { timeout: 45_000 })
+      .toBe(0);
+    // Her page's own poll sees that within a second and stops.
+    await bea.waitForTimeout(2_000);
     await admin.getByRole("button", { name: `Disable ${BEA.name}` }).click();
     await expect(person(admin, BEA.name).getByText("Disabled")).toBeVisible();
     // Her next request (the page, or its session poll) is 403 "disabled", which
