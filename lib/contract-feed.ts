@@ -3,7 +3,7 @@
 // starts from it (lib/server/feed-start.ts writes it, lib/client/use-feed.ts
 // reads it). Browser-safe and without zod, like contract-values.ts: the
 // page's first-load code needs it.
-import type { ListBoardsResponse, ListGenerationsResponse, SessionInfo } from "./contract";
+import type { ApiTokenPage, ListBoardsResponse, ListGenerationsResponse, SessionInfo, UsageResponse } from "./contract";
 
 export type StatusFilter = "all" | "completed" | "failed" | "active";
 
@@ -39,3 +39,9 @@ export type FeedStart = {
   /** The first page of the boards the person sees, read with the page (the board bar's first paint). */
   boards?: ListBoardsResponse;
 };
+
+/** /usage's three reports for its first range, as GET /api/usage answers them (lib/server/usage-start.ts). */
+export type UsageStart = { day: UsageResponse; user: UsageResponse; template: UsageResponse };
+
+/** /tokens' first page of one's own tokens, and of everyone's for an admin, as GET /api/tokens answers them (lib/server/tokens-start.ts). */
+export type TokensStart = { mine: ApiTokenPage; everyone: ApiTokenPage | null };

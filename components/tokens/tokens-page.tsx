@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { alert, button, section } from "@/components/ui/styles";
 import { errorText } from "@/lib/client/format";
-import type { ApiTokenPage } from "@/lib/contract";
+import type { TokensStart } from "@/lib/contract-feed";
 import type { Dictionary, Locale } from "@/lib/i18n";
 import { CreateTokenForm } from "./create-token-form";
 import { NewToken } from "./new-token";
@@ -14,7 +14,7 @@ import { useTokens, type TokenPages } from "./use-tokens";
  * than `maxDays`, the admins' maximum), one's own tokens, and everyone's for
  * admins, a page at a time; the first pages come with the page (`start`).
  */
-export function TokensPage(props: { t: Dictionary; locale: Locale; isAdmin: boolean; maxDays: number; start?: { mine: ApiTokenPage; everyone: ApiTokenPage | null } }) {
+export function TokensPage(props: { t: Dictionary; locale: Locale; isAdmin: boolean; maxDays: number; start?: TokensStart }) {
   const { t, locale, isAdmin } = props;
   const T = t.tokens;
   const { mine, everyone, refresh } = useTokens(isAdmin, props.start);

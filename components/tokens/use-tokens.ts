@@ -2,6 +2,7 @@
 import { tokensApi } from "@/lib/client/api";
 import { useCursorPages } from "@/lib/client/use-cursor-pages";
 import type { ApiToken, ApiTokenPage } from "@/lib/contract";
+import type { TokensStart } from "@/lib/contract-feed";
 
 /** A token list a page at a time (GET /api/tokens pages by cursor); null: nothing to read. */
 function useTokenPages(url: string | null, first?: ApiTokenPage | null) {
@@ -15,7 +16,7 @@ export type TokenPages = ReturnType<typeof useTokenPages>;
  * an admin, starting from the first pages the server read with the page;
  * `refresh` reloads both after a change.
  */
-export function useTokens(isAdmin: boolean, start?: { mine: ApiTokenPage; everyone: ApiTokenPage | null }) {
+export function useTokens(isAdmin: boolean, start?: TokensStart) {
   const mine = useTokenPages(tokensApi.mineUrl, start?.mine);
   const everyone = useTokenPages(isAdmin ? tokensApi.everyoneUrl : null, start?.everyone);
   function refresh() {

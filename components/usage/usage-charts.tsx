@@ -6,7 +6,7 @@ import type { Dictionary, Locale } from "@/lib/i18n";
 import { format, plural } from "@/lib/i18n/format";
 import { ChartFrame } from "./chart-frame";
 import { DAY_CHART_HEIGHT, FAILURE_CHART_HEIGHT, spendChartHeight } from "./chart-sizes";
-import { DrawWhenNear } from "./draw-when-near";
+import { DrawWhenSeen } from "./draw-when-seen";
 
 // The three charts' frames, with the page's HTML: titles, summaries and each
 // chart's box at its drawn height, so nothing below moves when a chart is
@@ -33,23 +33,23 @@ export function UsageCharts({ t, locale, days, models, people, showPeople, curre
         hint={t.usage.perDayHint}
         summary={format(t.usage.chartSummaryDay, { pictures: plural(locale, pictures, t.usage.summaryPictures), days: plural(locale, days.length, t.usage.summaryDays) })}
       >
-        <DrawWhenNear height={DAY_CHART_HEIGHT}>
+        <DrawWhenSeen height={DAY_CHART_HEIGHT}>
           <DayChart locale={locale} days={days} models={models} />
-        </DrawWhenNear>
+        </DrawWhenSeen>
       </ChartFrame>
 
       {showPeople && (
         <ChartFrame title={t.usage.perPersonHeading} summary={format(t.usage.chartSummaryPerson, { people: plural(locale, spend.length, t.usage.summaryPeople) })}>
-          <DrawWhenNear height={spendChartHeight(spend.length)}>
+          <DrawWhenSeen height={spendChartHeight(spend.length)}>
             <SpendChart t={t} locale={locale} spend={spend} currency={currency} />
-          </DrawWhenNear>
+          </DrawWhenSeen>
         </ChartFrame>
       )}
 
       <ChartFrame className={showPeople ? "" : "xl:col-span-2"} title={t.usage.failureHeading} hint={t.usage.failureHint} summary={format(t.usage.chartSummaryFailure, { days: plural(locale, active.length, t.usage.summaryActiveDays) })}>
-        <DrawWhenNear height={FAILURE_CHART_HEIGHT}>
+        <DrawWhenSeen height={FAILURE_CHART_HEIGHT}>
           <FailureChart t={t} locale={locale} days={days} />
-        </DrawWhenNear>
+        </DrawWhenSeen>
       </ChartFrame>
     </div>
   );

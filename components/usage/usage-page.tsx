@@ -4,7 +4,7 @@ import useSWR from "swr";
 import { errorText } from "@/lib/client/format";
 import { usageApi, usageUrl } from "@/lib/client/api";
 import { mountOptions, useSeededFromServer } from "@/lib/client/seeded";
-import type { UsageResponse } from "@/lib/contract";
+import type { UsageStart } from "@/lib/contract-feed";
 import { formatCount, formatMoney } from "@/lib/client/money";
 import { showsPeople } from "@/lib/client/usage-labels";
 import { fillDays, modelsIn, validRange } from "@/lib/client/usage-range";
@@ -16,12 +16,10 @@ import { UsageTable } from "./usage-tables";
 
 
 type Range = { from: string; to: string };
-/** The reports the server read with the page, for its first range (lib/server/usage-start.ts). */
-type UsageStart = { day: UsageResponse; user: UsageResponse; template: UsageResponse };
-
-/** One report by URL; the server's answer for the page's first range stands in (and is not asked again at mount). */
-function useUsageReport(url: string, firstUrl: string, first: UsageResponse | undefined) {
-  const served = url === firstUrl ? first : undefined;
+/** One report of the range; for the page's first range the server's answer stands in (and is not asked again at mount). */
+function useUsageReport(groupBy: keyof UsageStart, range: Range, first: { range: Range; start?: UsageStart }) {
+  const url = usageUrl({ ...range, groupBy });
+  const served = url === usageUrl({ ...first.range, groupBy }) ? first.start?.[groupBy] : undefined;
   const seeded = useSeededFromServer(url, served !== undefined);
   return useSWR(url, usageApi.get, { keepPreviousData: true, fallbackData: served, ...mountOptions(seeded) });
 }
@@ -49,9 +47,10 @@ export function UsagePage(props: { t: Dictionary; locale: Locale; initial: Range
     window.history.replaceState(window.history.state, "", url);
   }, [range]);
 
-  const byDay = useUsageReport(usageUrl({ ...range, groupBy: "day" }), usageUrl({ ...props.initial, groupBy: "day" }), props.start?.day);
-  const byUser = useUsageReport(usageUrl({ ...range, groupBy: "user" }), usageUrl({ ...props.initial, groupBy: "user" }), props.start?.user);
-  const byTemplate = useUsageReport(usageUrl({ ...range, groupBy: "template" }), usageUrl({ ...props.initial, groupBy: "template" }), props.start?.template);
+  const first = { range: props.initial, start: props.start };
+  const byDay = useUsageReport("day", range, first);
+  const byUser = useUsageReport("user", range, first);
+  const byTemplate = useUsageReport("template", range, first);
   const days = useMemo(() => (byDay.data ? fillDays(byDay.data.rows, range) : []), [byDay.data, range]);
   const models = useMemo(() => (byDay.data ? modelsIn(byDay.data.rows) : []), [byDay.data]);
   const people = byUser.data ? showsPeople(byUser.data.rows) : props.isAdmin;

@@ -1,11 +1,10 @@
 import "server-only";
 import { listTokens } from "@/lib/accounts/tokens";
-import { listTokensQuerySchema, type ApiTokenPage } from "@/lib/contract";
+import { listTokensQuerySchema } from "@/lib/contract";
+import type { TokensStart } from "@/lib/contract-feed";
 import type { UserRow } from "@/lib/db";
 import { getDeps } from "@/lib/wiring";
 
-/** The first page of one's own tokens, and of everyone's for an admin, as GET /api/tokens (and ?all=1) answer them. */
-export type TokensStart = { mine: ApiTokenPage; everyone: ApiTokenPage | null };
 
 // The API's default page: one page holds every token one person may have.
 const FIRST_PAGE = listTokensQuerySchema.parse({}).limit;

@@ -1,11 +1,9 @@
 import "server-only";
-import type { UsageResponse } from "@/lib/contract";
 import type { Person } from "@/lib/core/person";
+import type { UsageStart } from "@/lib/contract-feed";
 import { usageReport } from "@/lib/usage/report";
 import { getDeps } from "@/lib/wiring";
 
-/** The three reports /usage shows first, each as GET /api/usage answers it for the page's range. */
-export type UsageStart = { day: UsageResponse; user: UsageResponse; template: UsageResponse };
 
 /**
  * Read with /usage and sent with its HTML: the totals and tables are in the
